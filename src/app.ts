@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Type } from 'typebox';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import { auditMigrations } from './kernel/audit.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import { openDatabase, type Database } from './kernel/db.js';
+import { registerAuth } from './kernel/http/auth.js';
+import { registerErrorHandling } from './kernel/http/errors.js';
+import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempotency.js';
+import { newId } from './kernel/ids.js';
+import { migrateUp, type MigrationSet } from './kernel/migrator.js';
+import { identityModule } from './modules/identity/index.js';
+import { networkModule } from './modules/network/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+const WEB_DIR = path.join(ROOT, 'dist', 'web');
+
+export interface BuildOptions {
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy'>;
+  /** An already-open database (tests); otherwise opened from config. */
+  database?: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export type Modules = ReturnType<typeof createModules>;
+
+export function createModules(database: Database, clock: Clock, config: BuildOptions['config']) {
+  const deps = { db: database.db, dialect: database.dialect, clock };
+  return {
+    identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
+    network: networkModule(deps),
+  };
+}
+
+/** Every migration of the kernel and the modules, for start-up and `npm run migrate`. */
+export function migrationSets(modules: Modules): MigrationSet[] {
+  return [
+    { owner: 'kernel', migrations: [...auditMigrations, ...idempotencyMigrations] },
+    ...Object.values(modules).map((m) => ({ owner: m.name, migrations: m.migrations })),
+  ];
+}
+
+export async function openConfiguredDatabase(config: BuildOptions['config']): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'countyhub.sqlite') });
+}
+
+/** The composition root: kernel plugins, then every module. Migrates the database before it answers. */
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; database: Database; modules: Modules }> {
+  const clock = opts.clock ?? systemClock;
+  const database = opts.database ?? (await openConfiguredDatabase(opts.config));
+  const modules = createModules(database, clock, opts.config);
+  await migrateUp(database.db, database.dialect, migrationSets(modules));
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.config.trustProxy,
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : newId('req')),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onClose', () => database.close());
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CountyHub 县域电商综合服务平台 API', version: VERSION, description: 'Errors: `{"error":{"code","message","details"}}`. Lists: `?limit=&cursor=` → `{"items","nextCursor"}`. POSTs that create accept `Idempotency-Key`.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'countyhub_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token for machine clients' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandling(app, fs.existsSync(path.join(WEB_DIR, 'index.html')) ? (_req, reply) => reply.sendFile('index.html') : undefined);
+  registerAuth(app, (request) => modules.identity.service.resolvePrincipal(request));
+  registerIdempotency(app, database.db);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { tags: ['platform'], summary: 'This OpenAPI document' } }, async () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.Enum(['sqlite', 'postgres']), version: Type.String() }) },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok' as const, db: database.dialect, version: VERSION };
+    },
+  );
+
+  for (const module of Object.values(modules)) {
+    if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });
+  }
+
+  if (fs.existsSync(WEB_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: 'index.html' });
+  }
+  return { app, database, modules };
+}

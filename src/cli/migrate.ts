@@ -1,0 +1,21 @@
+import 'dotenv/config';
+import { createModules, migrationSets, openConfiguredDatabase } from '../app.js';
+import { systemClock } from '../kernel/clock.js';
+import { loadConfig } from '../config.js';
+import { migrateDownAll, migrateDownOne, migrateUp } from '../kernel/migrator.js';
+
+/** `npm run migrate` (up), `npm run migrate -- --down` (one step back), `npm run migrate -- --down-all`. */
+const args = process.argv.slice(2);
+const config = loadConfig();
+const database = await openConfiguredDatabase(config);
+const sets = migrationSets(createModules(database, systemClock, config));
+try {
+  const steps = args.includes('--down-all')
+    ? await migrateDownAll(database.db, database.dialect, sets)
+    : args.includes('--down')
+      ? await migrateDownOne(database.db, database.dialect, sets)
+      : await migrateUp(database.db, database.dialect, sets);
+  console.log(steps.length ? steps.join('\n') : 'Nothing to do: the database is up to date.');
+} finally {
+  await database.close();
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+
+/** Typed settings, read from the environment (main.ts loads `.env` into it first). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… to run on PostgreSQL; empty for the embedded SQLite file in dataDir. */
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  /** The county this deployment serves (GB/T 2260, 6 digits). */
+  countyCode: string;
+  /** Load the Ludian demo data into an empty database on start. */
+  demoData: boolean;
+  logLevel: string;
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Setting ${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`Setting ${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intSetting(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || '',
+    adminPassword: env.COUNTYHUB_ADMIN_PASSWORD || undefined,
+    countyCode: env.COUNTYHUB_COUNTY_CODE || '530621',
+    demoData: boolSetting(env, 'COUNTYHUB_DEMO_DATA', true),
+    logLevel: env.LOG_LEVEL || 'info',
+    secureCookies: boolSetting(env, 'COUNTYHUB_SECURE_COOKIES', false),
+    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+  };
+}

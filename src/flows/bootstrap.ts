@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Modules } from '../app.js';
+import type { Config } from '../config.js';
+import { systemContext } from '../kernel/context.js';
+import { loadDemoData } from './load-demo-data.js';
+
+export interface BootstrapResult {
+  /** Set only when the admin was just created with a generated password. */
+  generatedAdminPassword?: string;
+  adminCreated: boolean;
+  demoLoaded: boolean;
+}
+
+/**
+ * First start: create the `admin` county admin (password from COUNTYHUB_ADMIN_PASSWORD, or generated and written
+ * to <data>/initial-admin.txt), and load the demo data into an empty database when demo data is on.
+ */
+export async function bootstrap(modules: Modules, config: Pick<Config, 'countyCode' | 'adminPassword' | 'dataDir' | 'demoData'>): Promise<BootstrapResult> {
+  const ctx = systemContext(config.countyCode);
+  const admin = await modules.identity.service.ensureFirstAdmin(ctx, config.countyCode, config.adminPassword);
+  if (admin.password) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(path.join(config.dataDir, 'initial-admin.txt'), `username: admin\npassword: ${admin.password}\n`, { mode: 0o600 });
+  }
+  let demoLoaded = false;
+  if (config.demoData && (await modules.network.service.listDivisions(ctx, { history: true })).length === 0) {
+    await loadDemoData(modules, ctx);
+    demoLoaded = true;
+  }
+  return { adminCreated: admin.created, generatedAdminPassword: admin.password, demoLoaded };
+}

@@ -1,0 +1,34 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { invalidField } from '../errors.js';
+
+/** `?limit=&cursor=` on every list. */
+export const PageQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page' })),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export interface PageResult<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Cursors are opaque to clients: the sort key of the last item, base64url-encoded. */
+export const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+
+export function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!key || encodeCursor(key) !== cursor) throw invalidField('querystring.cursor', 'is not a cursor this API issued');
+  return key;
+}
+
+/** Given up to limit + 1 rows fetched in key order, returns one page and the cursor to the next. */
+export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => string): PageResult<T> {
+  const items = rows.slice(0, limit);
+  const more = rows.length > limit;
+  return { items, nextCursor: more ? encodeCursor(keyOf(items[items.length - 1])) : null };
+}

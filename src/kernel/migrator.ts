@@ -1,0 +1,59 @@
+import { Migrator, NO_MIGRATIONS, type Migration, type MigrationResultSet } from 'kysely';
+import type { AnyKysely, DialectName } from './db.js';
+
+/** A frozen schema change. Names start with an ISO date, e.g. `2026-11-28-sites`. */
+export interface ModuleMigration {
+  name: string;
+  up(db: AnyKysely, dialect: DialectName): Promise<void>;
+  down(db: AnyKysely, dialect: DialectName): Promise<void>;
+}
+
+export interface MigrationSet {
+  /** The owning module (or `kernel`); becomes the migration name's prefix. */
+  owner: string;
+  migrations: ModuleMigration[];
+}
+
+function toKyselyMigrations(sets: MigrationSet[], dialect: DialectName): Record<string, Migration> {
+  const all: Record<string, Migration> = {};
+  for (const set of sets) {
+    for (const m of set.migrations) {
+      const match = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(m.name);
+      if (!match) throw new Error(`Migration name must start with an ISO date: ${set.owner}/${m.name}`);
+      // Date first, so that the migrations of all modules run in the order they were written.
+      all[`${match[1]}-${set.owner}-${match[2]}`] = {
+        up: (db) => m.up(db, dialect),
+        down: (db) => m.down(db, dialect),
+      };
+    }
+  }
+  return all;
+}
+
+function migratorFor(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]) {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => toKyselyMigrations(sets, dialect) },
+    migrationTableName: 'kernel_migrations',
+    migrationLockTableName: 'kernel_migrations_lock',
+    allowUnorderedMigrations: true,
+  });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error;
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}`);
+}
+
+export async function migrateUp(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]): Promise<string[]> {
+  return check(await migratorFor(db, dialect, sets).migrateToLatest());
+}
+
+/** Reverts every migration (all modules), newest first. */
+export async function migrateDownAll(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]): Promise<string[]> {
+  return check(await migratorFor(db, dialect, sets).migrateTo(NO_MIGRATIONS));
+}
+
+export async function migrateDownOne(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]): Promise<string[]> {
+  return check(await migratorFor(db, dialect, sets).migrateDown());
+}

@@ -1,0 +1,44 @@
+import 'dotenv/config';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { bootstrap } from './flows/bootstrap.js';
+
+const config = loadConfig();
+const { app, modules, database } = await buildApp({ config, logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } });
+const boot = await bootstrap(modules, config);
+await app.listen({ port: config.port, host: config.host });
+
+const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+const lines = [
+  '',
+  `CountyHub 县域电商综合服务平台 is running on ${database.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}`,
+  `  Console 控制台:   http://${shown}:${config.port}/`,
+  `  API docs 接口文档: http://${shown}:${config.port}/api/docs`,
+];
+if (boot.generatedAdminPassword) {
+  lines.push(`  Sign in 登录: admin / ${boot.generatedAdminPassword}   (shown once; also in ${config.dataDir}/initial-admin.txt)`);
+} else if (boot.adminCreated) {
+  lines.push('  Sign in 登录: admin with COUNTYHUB_ADMIN_PASSWORD');
+} else {
+  lines.push(`  Sign in 登录: admin (password set on first start; see ${config.dataDir}/initial-admin.txt if it was generated)`);
+}
+if (config.demoData) lines.push('  Demo accounts 演示账号: demo.county, demo.township, demo.village … password ludian-demo-2026 (see README)');
+console.log(lines.join('\n') + '\n');
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

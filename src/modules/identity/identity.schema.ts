@@ -1,0 +1,94 @@
+import { Type } from 'typebox';
+import { ROLES } from '../../kernel/context.js';
+
+export const RoleSchema = Type.Enum([...ROLES]);
+export const ScopeSchema = Type.Object({
+  kind: Type.Enum(['county', 'township', 'site']),
+  id: Type.String({ minLength: 1, maxLength: 64, description: 'county code, township code or site id' }),
+});
+
+export const UserSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()], { description: 'masked unless it is your own' }),
+  roles: Type.Array(RoleSchema),
+  scope: ScopeSchema,
+  status: Type.Enum(['active', 'disabled']),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  isDemo: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const Username = Type.String({ pattern: '^[a-z0-9_.-]{3,32}$', description: '3–32 lower-case letters, digits, _ . -' });
+const Password = Type.String({ minLength: 1, maxLength: 200 });
+const Phone = Type.String({ pattern: '^1\\d{10}$', description: '11-digit mobile number' });
+
+export const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Password });
+export const PasswordChangeBody = Type.Object({ currentPassword: Password, newPassword: Password });
+
+export const UserCreateBody = Type.Object({
+  username: Username,
+  displayName: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Password,
+  phone: Type.Optional(Phone),
+  roles: Type.Array(RoleSchema, { minItems: 1 }),
+  scope: ScopeSchema,
+});
+
+export const UserUpdateBody = Type.Object({
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+  roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1 })),
+  scope: Type.Optional(ScopeSchema),
+  status: Type.Optional(Type.Enum(['active', 'disabled'])),
+  password: Type.Optional(Password),
+});
+
+export const UserListQuery = Type.Object({
+  role: Type.Optional(RoleSchema),
+  q: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const TokenSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  userId: Type.String(),
+  prefix: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const TokenCreateBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  userId: Type.Optional(Type.String()),
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+});
+
+export const AuditQuery = Type.Object({
+  actor: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  entityType: Type.Optional(Type.String({ maxLength: 64 })),
+  entityId: Type.Optional(Type.String({ maxLength: 64 })),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const AuditRecordSchema = Type.Object({
+  id: Type.String(),
+  at: Type.String(),
+  actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  ip: Type.String(),
+  requestId: Type.String(),
+  details: Type.Unknown(),
+});

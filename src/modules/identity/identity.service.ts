@@ -1,0 +1,414 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../../kernel/clock.js';
+import { requireRole, signedIn, type Principal, type RequestContext, type Role, type Scope } from '../../kernel/context.js';
+import { recordAudit, searchAudit, type AuditFilter } from '../../kernel/audit.js';
+import { AppError, conflict, forbidden, invalidField, notFound, unauthorized } from '../../kernel/errors.js';
+import { newId, newSecret } from '../../kernel/ids.js';
+import { maskPhone } from '../../kernel/mask.js';
+import { decodeCursor, toPage } from '../../kernel/http/paging.js';
+import { isUniqueViolation } from '../../kernel/db.js';
+import { IdentityRepository } from './identity.repository.js';
+import type { UserRow } from './identity.tables.js';
+import { checkPasswordStrength, decoyHash, hashPassword, passwordMatches } from './passwords.js';
+
+export const SESSION_COOKIE = 'countyhub_session';
+const SESSION_TTL_MS = 12 * 3600_000;
+/** A session's expiry moves forward at most this often, so most requests only read. */
+const SESSION_TOUCH_MS = 5 * 60_000;
+const MAX_FAILED_LOGINS = 5;
+const LOCK_MS = 15 * 60_000;
+const IP_WINDOW_MS = 10 * 60_000;
+const IP_MAX_ATTEMPTS = 30;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  scope: Scope;
+  status: 'active' | 'disabled';
+  lockedUntil: string | null;
+  isDemo: boolean;
+  createdAt: string;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  phone?: string;
+  roles: Role[];
+  scope: Scope;
+  isDemo?: boolean;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  phone?: string | null;
+  roles?: Role[];
+  scope?: Scope;
+  status?: 'active' | 'disabled';
+  password?: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function toPrincipal(row: UserRow, via: Principal['via']): Principal {
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles) as Role[],
+    scope: { kind: row.scope_kind as Scope['kind'], id: row.scope_id },
+    via,
+  };
+}
+
+function toView(row: UserRow, viewer: Principal | null): UserView {
+  const own = viewer?.userId === row.id;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    phone: own ? row.phone : maskPhone(row.phone),
+    roles: JSON.parse(row.roles) as Role[],
+    scope: { kind: row.scope_kind as Scope['kind'], id: row.scope_id },
+    status: row.status,
+    lockedUntil: row.locked_until,
+    isDemo: row.is_demo === 1,
+    createdAt: row.created_at,
+  };
+}
+
+/** A role's scope must fit it: operators are tied to their township or site, everyone else to the county. */
+function checkScope(roles: Role[], scope: Scope): void {
+  if (roles.length === 0) throw invalidField('body.roles', 'must name at least one role');
+  if (roles.includes('township_operator') && (scope.kind !== 'township' || !/^\d{9}$/.test(scope.id))) {
+    throw invalidField('body.scope', 'a township operator needs scope kind "township" with a 9-digit township code');
+  }
+  if (roles.includes('village_operator') && (scope.kind !== 'site' || !scope.id.startsWith('site_'))) {
+    throw invalidField('body.scope', 'a village operator needs scope kind "site" with a site id');
+  }
+  if (scope.kind === 'county' && !/^\d{6}$/.test(scope.id)) {
+    throw invalidField('body.scope.id', 'a county scope needs the 6-digit county code');
+  }
+}
+
+function checkPhone(phone: string | null | undefined): void {
+  if (phone && !/^1\d{10}$/.test(phone)) throw invalidField('body.phone', 'must be an 11-digit mobile number');
+}
+
+export class IdentityService {
+  readonly repo: IdentityRepository;
+  constructor(
+    repo: IdentityRepository,
+    private readonly clock: Clock,
+  ) {
+    this.repo = repo;
+  }
+
+  private now() {
+    return this.clock.now();
+  }
+
+  /** Who is calling: the session cookie, or `Authorization: Bearer <api token>`. */
+  async resolvePrincipal(request: FastifyRequest): Promise<Principal | null> {
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) return this.principalFromToken(auth.slice(7).trim());
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    return cookie ? this.principalFromSession(cookie) : null;
+  }
+
+  private async principalFromSession(cookie: string): Promise<Principal | null> {
+    const row = await this.repo.sessionWithUser(sha256(cookie));
+    const now = this.now();
+    if (!row || row.status !== 'active' || row.expires_at <= now.toISOString()) return null;
+    if (now.getTime() - Date.parse(row.last_seen_at) > SESSION_TOUCH_MS) {
+      await this.repo.db
+        .updateTable('identity_sessions')
+        .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+        .where('id', '=', row.session_id)
+        .execute();
+    }
+    return toPrincipal(row, 'session');
+  }
+
+  private async principalFromToken(token: string): Promise<Principal | null> {
+    const row = await this.repo.tokenWithUser(sha256(token));
+    const now = this.now();
+    if (!row || row.status !== 'active' || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return null;
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > SESSION_TOUCH_MS) {
+      await this.repo.db.updateTable('identity_api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
+    }
+    return toPrincipal(row, 'token');
+  }
+
+  /** Counts an attempt from this address; refuses once the window is full. Kept in the database for all processes. */
+  private async throttle(ip: string): Promise<void> {
+    const key = `ip:${ip}`;
+    const now = this.now();
+    const db = this.repo.db;
+    const row = await db.selectFrom('identity_login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+    if (!row || now.getTime() - Date.parse(row.window_start) > IP_WINDOW_MS) {
+      await db.deleteFrom('identity_login_throttle').where('key', '=', key).execute();
+      try {
+        await db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 1 }).execute();
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+      }
+      return;
+    }
+    if (row.attempts >= IP_MAX_ATTEMPTS) {
+      throw new AppError(429, 'SIGN_IN_RATE_LIMITED', 'Too many sign-in attempts from this address; wait a few minutes');
+    }
+    await db.updateTable('identity_login_throttle').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('key', '=', key).execute();
+  }
+
+  async login(ctx: RequestContext, username: string, password: string, userAgent?: string) {
+    await this.throttle(ctx.ip);
+    const now = this.now();
+    const user = await this.repo.userByUsername(username);
+    if (!user) {
+      await passwordMatches(await decoyHash, password);
+      throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong user name or password');
+    }
+    if (user.locked_until && user.locked_until > now.toISOString()) {
+      throw new AppError(429, 'ACCOUNT_LOCKED', `Too many wrong passwords; try again after ${user.locked_until}`, { lockedUntil: user.locked_until });
+    }
+    if (!(await passwordMatches(user.password_hash, password))) {
+      const failed = user.failed_logins + 1;
+      const lock = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+      await this.repo.updateUser(user.id, { failed_logins: lock ? 0 : failed, locked_until: lock });
+      if (lock) await recordAudit(this.repo.db, ctx, { action: 'auth.locked', entityType: 'user', entityId: user.id, details: { until: lock } });
+      throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong user name or password');
+    }
+    if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled');
+
+    const token = newSecret();
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('identity_sessions')
+        .values({
+          id: sha256(token),
+          user_id: user.id,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+          last_seen_at: now.toISOString(),
+          ip: ctx.ip,
+          user_agent: userAgent?.slice(0, 300) ?? null,
+        })
+        .execute();
+      await this.repo.updateUser(user.id, { failed_logins: 0, locked_until: null }, trx);
+      await recordAudit(trx, { ...ctx, principal: toPrincipal(user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    });
+    const principal = toPrincipal(user, 'session');
+    return { token, maxAgeSeconds: SESSION_TTL_MS / 1000, user: toView(user, principal) };
+  }
+
+  async logout(cookie: string | undefined): Promise<void> {
+    if (cookie) await this.repo.db.deleteFrom('identity_sessions').where('id', '=', sha256(cookie)).execute();
+  }
+
+  async me(ctx: RequestContext): Promise<UserView> {
+    const principal = signedIn(ctx);
+    const row = await this.repo.userById(principal.userId);
+    if (!row) throw unauthorized();
+    return toView(row, principal);
+  }
+
+  async changeOwnPassword(ctx: RequestContext, current: string, next: string): Promise<void> {
+    const principal = signedIn(ctx);
+    const row = await this.repo.userById(principal.userId);
+    if (!row || !(await passwordMatches(row.password_hash, current))) {
+      throw invalidField('body.currentPassword', 'is not your current password', 'INVALID_CREDENTIALS');
+    }
+    checkPasswordStrength(next, 'body.newPassword');
+    const hash = await hashPassword(next);
+    await this.repo.db.transaction().execute(async (trx) => {
+      await this.repo.updateUser(row.id, { password_hash: hash, updated_at: this.now().toISOString() }, trx);
+      await recordAudit(trx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: row.id });
+    });
+  }
+
+  async listUsers(ctx: RequestContext, filter: { role?: Role; q?: string }, limit: number, cursor?: string) {
+    const principal = requireRole(ctx, 'county_admin');
+    const rows = await this.repo.listUsers({ ...filter, after: decodeCursor(cursor) }, limit + 1);
+    const page = toPage(rows, limit, (r) => r.id);
+    return { items: page.items.map((r) => toView(r, principal)), nextCursor: page.nextCursor };
+  }
+
+  async getUser(ctx: RequestContext, id: string): Promise<UserView> {
+    const principal = signedIn(ctx);
+    if (principal.userId !== id) requireRole(ctx, 'county_admin');
+    const row = await this.repo.userById(id);
+    if (!row) throw notFound('User');
+    return toView(row, principal);
+  }
+
+  async createUser(ctx: RequestContext, input: NewUser): Promise<UserView> {
+    const principal = requireRole(ctx, 'county_admin');
+    checkScope(input.roles, input.scope);
+    checkPhone(input.phone);
+    checkPasswordStrength(input.password);
+    const now = this.now().toISOString();
+    const row: UserRow = {
+      id: newId('usr'),
+      username: input.username,
+      display_name: input.displayName,
+      phone: input.phone ?? null,
+      password_hash: await hashPassword(input.password),
+      roles: JSON.stringify([...new Set(input.roles)]),
+      scope_kind: input.scope.kind,
+      scope_id: input.scope.id,
+      status: 'active',
+      failed_logins: 0,
+      locked_until: null,
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    };
+    try {
+      await this.repo.db.transaction().execute(async (trx) => {
+        await this.repo.insertUser(row, trx);
+        await recordAudit(trx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, details: { username: row.username, roles: input.roles, scope: input.scope } });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('USERNAME_TAKEN', `User name ${input.username} is taken`, { field: 'body.username' });
+      throw err;
+    }
+    return toView(row, principal);
+  }
+
+  async updateUser(ctx: RequestContext, id: string, changes: UserChanges): Promise<UserView> {
+    const principal = requireRole(ctx, 'county_admin');
+    const row = await this.repo.userById(id);
+    if (!row) throw notFound('User');
+    if (id === principal.userId && (changes.status === 'disabled' || (changes.roles && !changes.roles.includes('county_admin')))) {
+      throw forbidden('You cannot disable yourself or take away your own admin role');
+    }
+    const roles = changes.roles ?? (JSON.parse(row.roles) as Role[]);
+    const scope = changes.scope ?? { kind: row.scope_kind as Scope['kind'], id: row.scope_id };
+    checkScope(roles, scope);
+    checkPhone(changes.phone);
+    if (changes.password !== undefined) checkPasswordStrength(changes.password);
+    const update: Partial<UserRow> = {
+      display_name: changes.displayName ?? row.display_name,
+      phone: changes.phone === undefined ? row.phone : changes.phone,
+      roles: JSON.stringify([...new Set(roles)]),
+      scope_kind: scope.kind,
+      scope_id: scope.id,
+      status: changes.status ?? row.status,
+      updated_at: this.now().toISOString(),
+      ...(changes.password !== undefined ? { password_hash: await hashPassword(changes.password), failed_logins: 0, locked_until: null } : {}),
+    };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await this.repo.updateUser(id, update, trx);
+      if (update.status === 'disabled') await trx.deleteFrom('identity_sessions').where('user_id', '=', id).execute();
+      const { password: _secret, ...audited } = changes;
+      await recordAudit(trx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, details: { ...audited, passwordReset: _secret !== undefined } });
+    });
+    return toView({ ...row, ...update } as UserRow, principal);
+  }
+
+  /** Creates an API token for a machine client; the token is shown this once and only its hash is kept. */
+  async createToken(ctx: RequestContext, input: { name: string; userId?: string; expiresInDays?: number }) {
+    const principal = signedIn(ctx);
+    const userId = input.userId ?? principal.userId;
+    if (userId !== principal.userId) requireRole(ctx, 'county_admin');
+    if (!(await this.repo.userById(userId))) throw invalidField('body.userId', 'no such user');
+    const token = newSecret('chk_');
+    const now = this.now();
+    const row = {
+      id: newId('tok'),
+      user_id: userId,
+      name: input.name,
+      token_hash: sha256(token),
+      token_prefix: token.slice(0, 10),
+      created_at: now.toISOString(),
+      expires_at: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000).toISOString() : null,
+      last_used_at: null,
+      revoked_at: null,
+    };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.insertInto('identity_api_tokens').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'token.created', entityType: 'api_token', entityId: row.id, details: { name: row.name, userId } });
+    });
+    return { ...tokenView(row), token };
+  }
+
+  async listTokens(ctx: RequestContext, userId?: string) {
+    const principal = signedIn(ctx);
+    const owner = userId ?? principal.userId;
+    if (owner !== principal.userId) requireRole(ctx, 'county_admin');
+    const rows = await this.repo.db.selectFrom('identity_api_tokens').selectAll().where('user_id', '=', owner).orderBy('id', 'desc').execute();
+    return rows.map(tokenView);
+  }
+
+  async revokeToken(ctx: RequestContext, id: string): Promise<void> {
+    const principal = signedIn(ctx);
+    const row = await this.repo.db.selectFrom('identity_api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('API token');
+    if (row.user_id !== principal.userId) requireRole(ctx, 'county_admin');
+    if (row.revoked_at) return;
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.updateTable('identity_api_tokens').set({ revoked_at: this.now().toISOString() }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'token.revoked', entityType: 'api_token', entityId: id });
+    });
+  }
+
+  async searchAudit(ctx: RequestContext, filter: AuditFilter, limit: number, cursor?: string) {
+    requireRole(ctx, 'county_admin');
+    const rows = await searchAudit(this.repo.db, filter, limit + 1, decodeCursor(cursor));
+    return toPage(rows, limit, (r) => r.id);
+  }
+
+  /**
+   * Makes sure the first county admin, `admin`, exists. Its password is the given one, or a generated one
+   * that is returned so the caller can show it once.
+   */
+  async ensureFirstAdmin(ctx: RequestContext, countyCode: string, password?: string): Promise<{ created: boolean; password?: string }> {
+    if (await this.repo.userByUsername('admin')) return { created: false };
+    const chosen = password ?? generatePassword();
+    await this.createUser(ctx, { username: 'admin', displayName: '县电商办管理员', password: chosen, roles: ['county_admin'], scope: { kind: 'county', id: countyCode } });
+    return { created: true, password: password ? undefined : chosen };
+  }
+
+  /** For demo data: creates the account, or brings it back to the given values; loading twice changes nothing. */
+  async upsertDemoUser(ctx: RequestContext, input: NewUser): Promise<string> {
+    const row = await this.repo.userByUsername(input.username);
+    if (!row) return (await this.createUser(ctx, { ...input, isDemo: true })).id;
+    const same =
+      row.display_name === input.displayName &&
+      row.phone === (input.phone ?? null) &&
+      row.roles === JSON.stringify([...new Set(input.roles)]) &&
+      row.scope_kind === input.scope.kind &&
+      row.scope_id === input.scope.id &&
+      row.status === 'active' &&
+      (await passwordMatches(row.password_hash, input.password));
+    if (!same) {
+      await this.updateUser(ctx, row.id, { displayName: input.displayName, phone: input.phone ?? null, roles: input.roles, scope: input.scope, status: 'active', password: input.password });
+    }
+    return row.id;
+  }
+}
+
+function tokenView(row: { id: string; name: string; token_prefix: string; user_id: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }) {
+  return {
+    id: row.id,
+    name: row.name,
+    userId: row.user_id,
+    prefix: row.token_prefix,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function generatePassword(): string {
+  // Letters and digits only, so it survives copy and paste from a terminal.
+  return newSecret().replace(/[-_]/g, '').slice(0, 16) + '7a';
+}
+

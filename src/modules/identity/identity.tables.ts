@@ -1,0 +1,55 @@
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  phone: string | null;
+  password_hash: string;
+  /** JSON array of Role. */
+  roles: string;
+  scope_kind: string;
+  scope_id: string;
+  status: 'active' | 'disabled';
+  failed_logins: number;
+  locked_until: string | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionRow {
+  /** sha256 of the cookie value; the cookie value itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string;
+  user_agent: string | null;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  /** sha256 of the token. */
+  token_hash: string;
+  /** The first characters, so a person can tell tokens apart. */
+  token_prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginThrottleRow {
+  key: string;
+  window_start: string;
+  attempts: number;
+}
+
+export interface IdentityTables {
+  identity_users: UserRow;
+  identity_sessions: SessionRow;
+  identity_api_tokens: ApiTokenRow;
+  identity_login_throttle: LoginThrottleRow;
+}

@@ -1,0 +1,18 @@
+import { defineModule, type ModuleDeps } from '../../kernel/module.js';
+import { IdentityRepository } from './identity.repository.js';
+import { identityRoutes } from './identity.routes.js';
+import { IdentityService } from './identity.service.js';
+import { identityInit } from './migrations/2026-11-28-identity.js';
+
+export type { IdentityService, NewUser, UserView } from './identity.service.js';
+
+/** Users, roles and scopes, sessions, API tokens, sign-in throttling, and the audit log search. */
+export function identityModule(deps: ModuleDeps & { secureCookies: boolean }) {
+  const service = new IdentityService(new IdentityRepository(deps.db), deps.clock);
+  return defineModule({
+    name: 'identity',
+    migrations: [identityInit],
+    service,
+    routes: identityRoutes(service, deps.secureCookies),
+  });
+}
