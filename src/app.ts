@@ -35,7 +35,7 @@ export interface BuildOptions {
 
 export type Modules = ReturnType<typeof createModules>;
 
-export function createModules(database: Database, clock: Clock, config: BuildOptions['config']) {
+export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   return {
     identity: identityModule({ ...deps, secureCookies: config.secureCookies }),

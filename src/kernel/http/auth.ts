@@ -10,7 +10,7 @@ declare module 'fastify' {
     ctx: RequestContext;
   }
   interface FastifyContextConfig {
-    /** Open to callers who are not signed in. Everything else needs a session or an API token. */
+    /** Open to callers who are not signed in. Every other /api/v1 route needs a session or an API token. */
     public?: boolean;
   }
 }
@@ -21,6 +21,6 @@ export function registerAuth(app: FastifyInstance, resolve: PrincipalResolver): 
     const isPublic = request.routeOptions.config?.public === true;
     const principal = isPublic && !request.headers.cookie && !request.headers.authorization ? null : await resolve(request);
     request.ctx = { principal, ip: request.ip, requestId: request.id };
-    if (!principal && !isPublic && request.routeOptions.url?.startsWith('/api/')) throw unauthorized();
+    if (!principal && !isPublic && request.routeOptions.url?.startsWith('/api/v1/')) throw unauthorized();
   });
 }

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/kernel/context.js';
+import { loadDemoData } from '../src/flows/load-demo-data.js';
+import { buildTestApp, engines, type TestApp } from './helpers.js';
+
+async function snapshot(t: TestApp) {
+  const db = t.database.db;
+  const [divisions, sites, history, users, audit] = await Promise.all([
+    db.selectFrom('network_divisions').selectAll().orderBy('id').execute(),
+    db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
+    db.selectFrom('network_site_status_history').select(['site_id', 'status', 'effective_date']).orderBy('site_id').orderBy('id').execute(),
+    db.selectFrom('identity_users').select(['id', 'username', 'password_hash', 'roles', 'scope_id']).orderBy('id').execute(),
+    db.selectFrom('kernel_audit_log').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { divisions, sites, history, users, audit: Number(audit.n) };
+}
+
+describe.each(engines())('Ludian demo data on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(engine, { demo: true });
+  });
+  afterAll(() => t.close());
+
+  it('changes nothing when loaded a second time', async () => {
+    const first = await snapshot(t);
+    await loadDemoData(t.modules, systemContext('530621'));
+    expect(await snapshot(t)).toEqual(first);
+  });
+
+  it('puts a changed demo record back on reload', async () => {
+    await t.database.db.updateTable('network_sites').set({ name: '被改掉的名字', status: 'closed' }).where('id', '=', 'site_ld2_530621110').execute();
+    await loadDemoData(t.modules, systemContext('530621'));
+    const site = await t.database.db.selectFrom('network_sites').selectAll().where('id', '=', 'site_ld2_530621110').executeTakeFirstOrThrow();
+    expect(site).toMatchObject({ name: '乐红镇电商服务站', status: 'operating' });
+  });
+
+  it('marks invented village names as demo and keeps the real ones unmarked', async () => {
+    const rows = await t.database.db.selectFrom('network_divisions').select(['name', 'is_demo']).where('level', '=', 'village').execute();
+    const byName = new Map(rows.map((r) => [r.name, r.is_demo]));
+    expect(byName.get('红布村')).toBe(0);
+    expect(byName.get('龙泉村')).toBe(0);
+    expect(byName.get('大坪村')).toBe(1);
+    expect(rows.length).toBeGreaterThanOrEqual(95);
+  });
+});
