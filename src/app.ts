@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,7 +15,8 @@ import { openDatabase, type Database } from './kernel/db.js';
 import { registerAuth } from './kernel/http/auth.js';
 import { registerErrorHandling } from './kernel/http/errors.js';
 import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempotency.js';
-import { newId } from './kernel/ids.js';
+import { requestIds } from './kernel/ids.js';
+import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { migrateUp, type MigrationSet } from './kernel/migrator.js';
 import { identityModule } from './modules/identity/index.js';
 import { networkModule } from './modules/network/index.js';
@@ -60,32 +60,20 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? (await openConfiguredDatabase(opts.config));
   const modules = createModules(database, clock, opts.config);
-  await migrateUp(database.db, database.dialect, migrationSets(modules));
+  await migrateUp(database, migrationSets(modules));
 
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: opts.config.trustProxy,
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : newId('req')),
+    requestIdHeader: 'x-request-id',
+    genReqId: requestIds(),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
     bodyLimit: 2 * 1024 * 1024,
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', () => database.close());
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Ant Design writes its styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'CountyHub 县域电商综合服务平台 API', version: VERSION, description: 'Errors: `{"error":{"code","message","details"}}`. Lists: `?limit=&cursor=` → `{"items","nextCursor"}`. POSTs that create accept `Idempotency-Key`.' },

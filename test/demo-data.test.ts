@@ -29,7 +29,7 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
   });
 
   it('puts a changed demo record back on reload', async () => {
-    await t.database.db.updateTable('network_sites').set({ name: '被改掉的名字', status: 'closed' }).where('id', '=', 'site_ld2_530621110').execute();
+    await t.modules.network.service.updateSite(systemContext('530621'), 'site_ld2_530621110', { name: '被改掉的名字', status: 'closed' });
     await loadDemoData(t.modules, systemContext('530621'));
     const site = await t.database.db.selectFrom('network_sites').selectAll().where('id', '=', 'site_ld2_530621110').executeTakeFirstOrThrow();
     expect(site).toMatchObject({ name: '乐红镇电商服务站', status: 'operating' });

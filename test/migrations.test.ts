@@ -22,20 +22,19 @@ describe.each(engines())('migrations on %s', (engine) => {
   afterAll(() => test.dispose());
 
   it('go up, down one step, down all the way, and up again', async () => {
-    const { db, dialect } = test.database;
     const sets = migrationSets(createModules(test.database, systemClock, { secureCookies: false }));
-    const up = await migrateUp(db, dialect, sets);
+    const up = await migrateUp(test.database, sets);
     expect(up.length).toBe(sets.reduce((n, s) => n + s.migrations.length, 0));
     expect(await tables(test.database)).toEqual(expect.arrayContaining(['identity_users', 'network_sites', 'network_divisions', 'kernel_audit_log', 'kernel_idempotency']));
-    expect(await migrateUp(db, dialect, sets)).toEqual([]);
+    expect(await migrateUp(test.database, sets)).toEqual([]);
 
-    const [last] = await migrateDownOne(db, dialect, sets);
+    const [last] = await migrateDownOne(test.database, sets);
     expect(last).toMatch(/^Down /);
-    await migrateUp(db, dialect, sets);
+    await migrateUp(test.database, sets);
 
-    await migrateDownAll(db, dialect, sets);
+    await migrateDownAll(test.database, sets);
     const left = (await tables(test.database)).filter((t) => !t.startsWith('kernel_migrations'));
     expect(left).toEqual([]);
-    expect((await migrateUp(db, dialect, sets)).length).toBe(up.length);
+    expect((await migrateUp(test.database, sets)).length).toBe(up.length);
   });
 });

@@ -11,10 +11,10 @@ const database = await openConfiguredDatabase(config);
 const sets = migrationSets(createModules(database, systemClock, config));
 try {
   const steps = args.includes('--down-all')
-    ? await migrateDownAll(database.db, database.dialect, sets)
+    ? await migrateDownAll(database, sets)
     : args.includes('--down')
-      ? await migrateDownOne(database.db, database.dialect, sets)
-      : await migrateUp(database.db, database.dialect, sets);
+      ? await migrateDownOne(database, sets)
+      : await migrateUp(database, sets);
   console.log(steps.length ? steps.join('\n') : 'Nothing to do: the database is up to date.');
 } finally {
   await database.close();

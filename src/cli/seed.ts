@@ -15,7 +15,7 @@ const config = loadConfig();
 const database = await openConfiguredDatabase(config);
 try {
   const modules = createModules(database, systemClock, config);
-  await migrateUp(database.db, database.dialect, migrationSets(modules));
+  await migrateUp(database, migrationSets(modules));
   const counts = await loadDemoData(modules, systemContext(config.countyCode));
   console.log(`Demo data loaded: ${counts.divisions} divisions, ${counts.sites} sites, ${counts.accounts} demo accounts.`);
 } finally {

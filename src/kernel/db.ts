@@ -16,6 +16,8 @@ export type AnyKysely = Kysely<any>;
 export interface Database {
   db: AnyKysely;
   dialect: DialectName;
+  /** PostgreSQL schema the tables live in; undefined on SQLite. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -44,8 +46,28 @@ function openSqlite(file: string): Database {
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
-  const db = new Kysely({ dialect: new SqliteDialect({ database: conn }) });
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small query, and the app sends
+ * the same few hundred SQL texts over and over. SQLite re-prepares a cached statement itself after a schema change.
+ */
+function withStatementCache(conn: SQLite.Database, max = 1000) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= max) cache.clear();
+        statement = conn.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 // COUNT(*) and BIGINT come back from pg as strings; every count here fits in a JS number.
@@ -68,7 +90,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: schema ?? 'public', close: () => db.destroy() };
 }
 
 /** Drops a PostgreSQL schema made by openDatabase({ pgSchema }); used by tests to clean up. */

@@ -14,3 +14,10 @@ export function newId(prefix: string, now = Date.now()): string {
 export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
+
+/** Request ids: unique across processes (a random prefix per process) and cheap (a counter). */
+export function requestIds(): () => string {
+  const prefix = `req_${randomBytes(4).toString('hex')}_`;
+  let counter = 0;
+  return () => prefix + (++counter).toString(36);
+}

@@ -1,5 +1,5 @@
 import { Migrator, NO_MIGRATIONS, type Migration, type MigrationResultSet } from 'kysely';
-import type { AnyKysely, DialectName } from './db.js';
+import type { AnyKysely, Database, DialectName } from './db.js';
 
 /** A frozen schema change. Names start with an ISO date, e.g. `2026-11-28-sites`. */
 export interface ModuleMigration {
@@ -30,10 +30,12 @@ function toKyselyMigrations(sets: MigrationSet[], dialect: DialectName): Record<
   return all;
 }
 
-function migratorFor(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]) {
+function migratorFor({ db, dialect, schema }: Database, sets: MigrationSet[]) {
   return new Migrator({
     db,
     provider: { getMigrations: async () => toKyselyMigrations(sets, dialect) },
+    // Named, because Kysely otherwise looks for its tables in every schema of the PostgreSQL database.
+    migrationTableSchema: schema,
     migrationTableName: 'kernel_migrations',
     migrationLockTableName: 'kernel_migrations_lock',
     allowUnorderedMigrations: true,
@@ -45,15 +47,15 @@ function check(result: MigrationResultSet): string[] {
   return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}`);
 }
 
-export async function migrateUp(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]): Promise<string[]> {
-  return check(await migratorFor(db, dialect, sets).migrateToLatest());
+export async function migrateUp(database: Database, sets: MigrationSet[]): Promise<string[]> {
+  return check(await migratorFor(database, sets).migrateToLatest());
 }
 
 /** Reverts every migration (all modules), newest first. */
-export async function migrateDownAll(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]): Promise<string[]> {
-  return check(await migratorFor(db, dialect, sets).migrateTo(NO_MIGRATIONS));
+export async function migrateDownAll(database: Database, sets: MigrationSet[]): Promise<string[]> {
+  return check(await migratorFor(database, sets).migrateTo(NO_MIGRATIONS));
 }
 
-export async function migrateDownOne(db: AnyKysely, dialect: DialectName, sets: MigrationSet[]): Promise<string[]> {
-  return check(await migratorFor(db, dialect, sets).migrateDown());
+export async function migrateDownOne(database: Database, sets: MigrationSet[]): Promise<string[]> {
+  return check(await migratorFor(database, sets).migrateDown());
 }

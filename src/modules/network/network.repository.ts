@@ -1,62 +1,97 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
-import type { DivisionRow, NetworkTables, SiteRow, SiteStatusRow } from './network.tables.js';
+import type { DivisionRow, NetworkTables, SiteRow, SiteStatusRow, TargetRow } from './network.tables.js';
 import type { SiteFilter } from './network.schema.js';
 
 export type SiteWithNames = SiteRow & { division_name: string | null; township_name: string | null };
 
-/** Data access for divisions, sites, status history and targets. */
+/** Everything the network's reads need; a county has a few hundred divisions and sites. */
+interface Snapshot {
+  revision: number;
+  divisions: DivisionRow[];
+  sites: SiteWithNames[];
+  sitesById: Map<string, SiteWithNames>;
+  targets: TargetRow[];
+}
+
+const inForce = (d: DivisionRow, date: string) => d.valid_from <= date && (d.valid_to === null || d.valid_to > date);
+
+/**
+ * Data access for divisions, sites, status history and targets.
+ *
+ * Reads are served from a snapshot of the whole network held by this process and checked against
+ * `network_revision` on every read, which each write bumps in its own transaction: other app processes see a
+ * change on their next read. Loading rows into objects is what costs most here (see BENCHMARKS.md).
+ */
 export class NetworkRepository {
   readonly db: Kysely<NetworkTables>;
+  private snapshot?: Snapshot;
+
   constructor(db: AnyKysely) {
     this.db = db as Kysely<NetworkTables>;
   }
 
+  /** Marks the network as changed; call inside the writing transaction. */
+  async bumpRevision(trx: Kysely<NetworkTables>): Promise<void> {
+    await trx.updateTable('network_revision').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', 1).execute();
+  }
+
+  private async current(): Promise<Snapshot> {
+    // Revision first: data read after it is at least as new, so a snapshot is never older than its tag.
+    const { revision } = await this.db.selectFrom('network_revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
+    if (this.snapshot?.revision === revision) return this.snapshot;
+    const [divisions, siteRows, targets] = await Promise.all([
+      this.db.selectFrom('network_divisions').selectAll().orderBy('code').orderBy('valid_from').execute(),
+      this.db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
+      this.db.selectFrom('network_targets').selectAll().execute(),
+    ]);
+    const names = new Map(divisions.filter((d) => d.valid_to === null).map((d) => [d.code, d.name]));
+    const sites = siteRows.map((s) => ({ ...s, division_name: names.get(s.division_code) ?? null, township_name: s.township_code ? (names.get(s.township_code) ?? null) : null }));
+    this.snapshot = { revision, divisions, sites, sitesById: new Map(sites.map((s) => [s.id, s])), targets };
+    return this.snapshot;
+  }
+
   /** Divisions in force on a date (valid_from ≤ date < valid_to). */
-  divisionsOn(date: string, filter: { level?: string; parentCode?: string } = {}) {
-    let q = this.db
-      .selectFrom('network_divisions')
-      .selectAll()
-      .where('valid_from', '<=', date)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]));
-    if (filter.level) q = q.where('level', '=', filter.level as DivisionRow['level']);
-    if (filter.parentCode) q = q.where('parent_code', '=', filter.parentCode);
-    return q.orderBy('code').execute();
+  async divisionsOn(date: string, filter: { level?: string; parentCode?: string } = {}): Promise<DivisionRow[]> {
+    const { divisions } = await this.current();
+    return divisions.filter((d) => inForce(d, date) && (!filter.level || d.level === filter.level) && (!filter.parentCode || d.parent_code === filter.parentCode));
   }
 
-  divisionHistory(filter: { level?: string; parentCode?: string }) {
-    let q = this.db.selectFrom('network_divisions').selectAll();
-    if (filter.level) q = q.where('level', '=', filter.level as DivisionRow['level']);
-    if (filter.parentCode) q = q.where('parent_code', '=', filter.parentCode);
-    return q.orderBy('code').orderBy('valid_from').execute();
+  async divisionHistory(filter: { level?: string; parentCode?: string }): Promise<DivisionRow[]> {
+    const { divisions } = await this.current();
+    return divisions.filter((d) => (!filter.level || d.level === filter.level) && (!filter.parentCode || d.parent_code === filter.parentCode));
   }
 
+  /** Read inside a writing transaction, so it goes to the database, not the snapshot. */
   currentDivision(code: string, db = this.db) {
     return db.selectFrom('network_divisions').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
   }
 
-  private sitesWithNames(db = this.db) {
-    return db
-      .selectFrom('network_sites as s')
-      .leftJoin('network_divisions as d', (j) => j.onRef('d.code', '=', 's.division_code').on('d.valid_to', 'is', null))
-      .leftJoin('network_divisions as t', (j) => j.onRef('t.code', '=', 's.township_code').on('t.valid_to', 'is', null))
-      .selectAll('s')
-      .select(['d.name as division_name', 't.name as township_name']);
+  /** Sites in id order after `after`, at most `limit`. */
+  async listSites(filter: SiteFilter & { siteId?: string; after?: string }, limit: number): Promise<SiteWithNames[]> {
+    const { sites } = await this.current();
+    const q = filter.q?.toLowerCase();
+    const out: SiteWithNames[] = [];
+    for (const s of sites) {
+      if (out.length >= limit) break;
+      if (filter.after && s.id <= filter.after) continue;
+      if (filter.siteId && s.id !== filter.siteId) continue;
+      if (filter.townshipCode && s.township_code !== filter.townshipCode) continue;
+      if (filter.kind && s.kind !== filter.kind) continue;
+      if (filter.status && s.status !== filter.status) continue;
+      if (q && !s.name.toLowerCase().includes(q)) continue;
+      out.push(s);
+    }
+    return out;
   }
 
-  listSites(filter: SiteFilter & { siteId?: string; after?: string }, limit: number): Promise<SiteWithNames[]> {
-    let q = this.sitesWithNames();
-    if (filter.siteId) q = q.where('s.id', '=', filter.siteId);
-    if (filter.townshipCode) q = q.where('s.township_code', '=', filter.townshipCode);
-    if (filter.kind) q = q.where('s.kind', '=', filter.kind);
-    if (filter.status) q = q.where('s.status', '=', filter.status);
-    if (filter.q) q = q.where('s.name', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
-    if (filter.after) q = q.where('s.id', '>', filter.after);
-    return q.orderBy('s.id').limit(limit).execute();
+  async siteById(id: string): Promise<SiteWithNames | undefined> {
+    return (await this.current()).sitesById.get(id);
   }
 
-  siteById(id: string, db = this.db): Promise<SiteWithNames | undefined> {
-    return this.sitesWithNames(db).where('s.id', '=', id).executeTakeFirst();
+  async sitesIn(townshipCode?: string): Promise<SiteWithNames[]> {
+    const { sites } = await this.current();
+    return townshipCode ? sites.filter((s) => s.township_code === townshipCode) : sites;
   }
 
   statusHistory(siteId: string) {
@@ -67,14 +102,7 @@ export class NetworkRepository {
     return db.insertInto('network_site_status_history').values(row).execute();
   }
 
-  /** Just what coverage needs: kind, status and where, for every site (a few hundred rows). */
-  siteFootprint(townshipCode?: string) {
-    let q = this.db.selectFrom('network_sites').select(['kind', 'status', 'division_code', 'township_code']);
-    if (townshipCode) q = q.where('township_code', '=', townshipCode);
-    return q.execute();
-  }
-
-  targets(countyCode: string) {
-    return this.db.selectFrom('network_targets').selectAll().where('county_code', '=', countyCode).execute();
+  async targets(countyCode: string): Promise<TargetRow[]> {
+    return (await this.current()).targets.filter((t) => t.county_code === countyCode);
   }
 }

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.js';
 import { shanghaiDate } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext, type Role } from '../../kernel/context.js';
@@ -9,7 +10,7 @@ import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.
 import { computeCoverage } from './coverage.js';
 import { NetworkRepository, type SiteWithNames } from './network.repository.js';
 import type { CoverageView, DivisionInput, DivisionView, SiteChanges, SiteFilter, SiteInput, SiteView, Targets } from './network.schema.js';
-import { SITE_KIND_LEVEL, type DivisionLevel, type DivisionRow, type SiteRow } from './network.tables.js';
+import { SITE_KIND_LEVEL, type DivisionLevel, type DivisionRow, type NetworkTables, type SiteRow } from './network.tables.js';
 
 /** Roles that see the whole county's network. */
 const COUNTY_READERS: Role[] = ['county_admin', 'regulator', 'trainer', 'courier'];
@@ -110,6 +111,15 @@ export class NetworkService {
     this.repo = repo;
   }
 
+  /** A write transaction that also marks the network as changed, for every process's read cache. */
+  private write<T>(work: (trx: Kysely<NetworkTables>) => Promise<T>): Promise<T> {
+    return this.repo.db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      await this.repo.bumpRevision(trx);
+      return result;
+    });
+  }
+
   private today() {
     return shanghaiDate(this.clock.now());
   }
@@ -147,7 +157,7 @@ export class NetworkService {
       valid_from: validFrom,
       valid_to: null,
     };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       if (parentCode && !(await this.repo.currentDivision(parentCode, trx))) throw invalidField('body.parentCode', `no division ${parentCode} in force`);
       const current = await this.repo.currentDivision(input.code, trx);
       if (current && current.valid_from === validFrom) {
@@ -168,7 +178,7 @@ export class NetworkService {
     const current = await this.repo.currentDivision(code);
     if (!current) throw notFound(`Division ${code}`);
     if (validTo <= current.valid_from) throw invalidField('body.validTo', `must be after ${current.valid_from}`);
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx.updateTable('network_divisions').set({ valid_to: validTo }).where('id', '=', current.id).execute();
       await recordAudit(trx, ctx, { action: 'division.retired', entityType: 'division', entityId: code, details: { validTo } });
     });
@@ -242,7 +252,7 @@ export class NetworkService {
       created_at: now,
       updated_at: now,
     };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx.insertInto('network_sites').values(row).execute();
       await this.repo.insertStatus({ id: newId('sst'), site_id: row.id, status, effective_date: statusDate, note: null, recorded_by: principal.username, recorded_at: now }, trx);
       await recordAudit(trx, ctx, { action: 'site.created', entityType: 'site', entityId: row.id, details: { name: row.name, kind: row.kind, divisionCode: row.division_code } });
@@ -280,7 +290,7 @@ export class NetworkService {
       ...(statusChanged && { status: changes.status, status_since: statusDate }),
       updated_at: now,
     };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx.updateTable('network_sites').set(update).where('id', '=', id).execute();
       if (statusChanged) {
         await this.repo.insertStatus({ id: newId('sst'), site_id: id, status: changes.status!, effective_date: statusDate, note: changes.statusNote ?? null, recorded_by: principal.username, recorded_at: now }, trx);
@@ -314,7 +324,7 @@ export class NetworkService {
   async setTargets(ctx: RequestContext, targets: Targets): Promise<Targets> {
     requireRole(ctx, 'county_admin');
     const county = await this.countyDivision();
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       for (const [key, value] of Object.entries(targets) as [keyof Targets, number][]) {
         const metric = TARGET_METRICS[key];
         await trx.deleteFrom('network_targets').where('county_code', '=', county.code).where('metric', '=', metric).execute();
@@ -335,7 +345,7 @@ export class NetworkService {
     const [townships, villages, sites, targets] = await Promise.all([
       this.repo.divisionsOn(today, { level: 'township' }),
       this.repo.divisionsOn(today, { level: 'village', ...(townshipCode && { parentCode: townshipCode }) }),
-      this.repo.siteFootprint(townshipCode),
+      this.repo.sitesIn(townshipCode),
       this.getTargets(ctx),
     ]);
     return computeCoverage({

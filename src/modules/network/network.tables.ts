@@ -84,6 +84,7 @@ export interface TargetRow {
 }
 
 export interface NetworkTables {
+  network_revision: { id: number; revision: number };
   network_divisions: DivisionRow;
   network_sites: SiteRow;
   network_site_status_history: SiteStatusRow;

@@ -65,9 +65,12 @@ export const networkInit: ModuleMigration = {
       .addColumn('target', 'double precision', (c) => c.notNull())
       .addPrimaryKeyConstraint('network_targets_pk', ['county_code', 'metric'])
       .execute();
+    // One row, bumped by every write to the network, so each app process knows when its read cache is stale.
+    await db.schema.createTable('network_revision').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('revision', 'integer', (c) => c.notNull()).execute();
+    await db.insertInto('network_revision').values({ id: 1, revision: 0 }).execute();
   },
   async down(db) {
-    for (const table of ['network_targets', 'network_site_status_history', 'network_sites', 'network_divisions']) {
+    for (const table of ['network_revision', 'network_targets', 'network_site_status_history', 'network_sites', 'network_divisions']) {
       await db.schema.dropTable(table).execute();
     }
   },
