@@ -12,6 +12,8 @@ interface Snapshot {
   sites: SiteWithNames[];
   sitesById: Map<string, SiteWithNames>;
   targets: TargetRow[];
+  /** Figures computed from this snapshot (coverage), dropped with it. */
+  derived: Map<string, unknown>;
 }
 
 const inForce = (d: DivisionRow, date: string) => d.valid_from <= date && (d.valid_to === null || d.valid_to > date);
@@ -47,8 +49,15 @@ export class NetworkRepository {
     ]);
     const names = new Map(divisions.filter((d) => d.valid_to === null).map((d) => [d.code, d.name]));
     const sites = siteRows.map((s) => ({ ...s, division_name: names.get(s.division_code) ?? null, township_name: s.township_code ? (names.get(s.township_code) ?? null) : null }));
-    this.snapshot = { revision, divisions, sites, sitesById: new Map(sites.map((s) => [s.id, s])), targets };
+    this.snapshot = { revision, divisions, sites, sitesById: new Map(sites.map((s) => [s.id, s])), targets, derived: new Map() };
     return this.snapshot;
+  }
+
+  /** A value computed from network data, kept until the network next changes. */
+  async derived<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const { derived } = await this.current();
+    if (!derived.has(key)) derived.set(key, await compute());
+    return derived.get(key) as T;
   }
 
   /** Divisions in force on a date (valid_from ≤ date < valid_to). */

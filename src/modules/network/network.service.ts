@@ -341,21 +341,23 @@ export class NetworkService {
     if (!countyWide && !hasRole(ctx, 'township_operator')) throw forbidden('Coverage is for the county office and township operators');
     const townshipCode = countyWide ? undefined : principal.scope.id;
     const today = this.today();
-    const county = await this.countyDivision();
-    const [townships, villages, sites, targets] = await Promise.all([
-      this.repo.divisionsOn(today, { level: 'township' }),
-      this.repo.divisionsOn(today, { level: 'village', ...(townshipCode && { parentCode: townshipCode }) }),
-      this.repo.sitesIn(townshipCode),
-      this.getTargets(ctx),
-    ]);
-    return computeCoverage({
-      county,
-      townships: townshipCode ? townships.filter((t) => t.code === townshipCode) : townships,
-      villages,
-      sites,
-      targets,
-      asOf: this.clock.now().toISOString(),
-      scope: townshipCode ? { kind: 'township', code: townshipCode } : { kind: 'county', code: county.code },
+    return this.repo.derived(`coverage:${townshipCode ?? 'county'}:${today}`, async () => {
+      const county = await this.countyDivision();
+      const [townships, villages, sites, targets] = await Promise.all([
+        this.repo.divisionsOn(today, { level: 'township' }),
+        this.repo.divisionsOn(today, { level: 'village', ...(townshipCode && { parentCode: townshipCode }) }),
+        this.repo.sitesIn(townshipCode),
+        this.getTargets(ctx),
+      ]);
+      return computeCoverage({
+        county,
+        townships: townshipCode ? townships.filter((t) => t.code === townshipCode) : townships,
+        villages,
+        sites,
+        targets,
+        asOf: this.clock.now().toISOString(),
+        scope: townshipCode ? { kind: 'township', code: townshipCode } : { kind: 'county', code: county.code },
+      });
     });
   }
 }
