@@ -109,7 +109,7 @@ function siteInputs(villageOperatorId: string | null): SiteInput[] {
     const pointStatus = status(`point:${v.name}`);
     const operatorId = `site_ld3_${v.code}` === DEMO_VILLAGE_SITE ? villageOperatorId : null;
     sites.push({ ...place, id: `site_ld3_${v.code}`, kind: 'village_point', name: `${v.name}电商服务点`, floorAreaM2: 15 + (hash(v.code) % 30), openingHours: '每天 8:00–20:00', status: pointStatus, services: SERVICES_POINT, operator: demoOperator(`point:${v.code}`, operatorId) });
-    sites.push({ ...place, id: `site_ld6_${v.code}`, kind: 'village_delivery', name: `${v.name}快递收发点`, floorAreaM2: 10, openingHours: '每天 8:00–20:00', status: pointStatus, services: ['parcels'], operator: demoOperator(`point:${v.code}`, operatorId) });
+    sites.push({ ...place, id: `site_ld6_${v.code}`, kind: 'village_delivery', name: `${v.name}快递收发点`, floorAreaM2: 10, openingHours: '每天 8:00–20:00', status: pointStatus, services: ['parcels'], operator: demoOperator(`point:${v.code}`) });
   }
   return sites;
 }

@@ -23,6 +23,7 @@ export const TARGETS = {
   poorVillageCoverage: 1,
   otherVillageCoverage: 0.5,
   townshipLogisticsCoverage: 0.8,
+  villagePointLogisticsCoverage: 1,
 };
 
 export const TOWNSHIPS: TownshipSeed[] = [

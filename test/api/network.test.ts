@@ -100,6 +100,19 @@ describe.each(engines())('network on %s', (engine) => {
       expect(coverage.townships.map((r: { code: string }) => r.code)).toEqual([LEHONG]);
     });
 
+    it("a township operator's coverage does not hold its township to the county's counts", async () => {
+      const coverage = (await get('/api/v1/network/coverage', 'township')).json();
+      expect(coverage.townshipStations.target).toBeNull();
+      expect(coverage.villagePoints.target).toBeNull();
+      expect(coverage.poorVillages.target).toBe(1);
+    });
+
+    it('tells anyone which county the platform serves', async () => {
+      const res = await t.app.inject({ url: '/api/v1/network/county' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ code: '530621', name: '鲁甸县' });
+    });
+
     it('a village operator sees its own site only, and no coverage', async () => {
       const sites = await allSites('village');
       expect(sites.map((s) => s.id)).toEqual([OWN_POINT]);
@@ -135,6 +148,17 @@ describe.each(engines())('network on %s', (engine) => {
       expect((await get(`/api/v1/network/sites/${OTHER_LEHONG_POINT}`, 'county')).json().name).toBe('红布村电商服务点');
       const operator = await patch(OWN_POINT, 'village', { operator: { userId: null, name: '张三', poorHousehold: false, disabled: false, partyMember: false } });
       expect(operator.statusCode).toBe(403);
+    });
+
+    it("keeps the operator's phone when an editor who only sees it masked leaves it out", async () => {
+      const before = (await get(`/api/v1/network/sites/${OWN_POINT}`, 'village')).json().operator;
+      const { phone: _masked, ...rest } = (await get(`/api/v1/network/sites/${OWN_POINT}`, 'county')).json().operator;
+      expect((await patch(OWN_POINT, 'township', { operator: { ...rest, partyMember: true } })).statusCode).toBe(200);
+      const after = (await get(`/api/v1/network/sites/${OWN_POINT}`, 'village')).json().operator;
+      expect(after).toMatchObject({ phone: before.phone, partyMember: true });
+      // A different person does not inherit the number.
+      await patch(OWN_POINT, 'county', { operator: { ...rest, userId: null, name: '新站长' } });
+      expect((await get(`/api/v1/network/sites/${OWN_POINT}`, 'county')).json().operator.phone).toBeNull();
     });
 
     it('only a county admin opens a site', async () => {

@@ -25,6 +25,8 @@ export function computeCoverage(input: {
   scope: { kind: 'county' | 'township'; code: string };
 }): CoverageView {
   const { targets } = input;
+  // The plan's counts (12 stations, 49 points) are county totals; a township's share of them is not set.
+  const countTarget = (target: number | undefined) => (input.scope.kind === 'county' ? (target ?? null) : null);
   const operating = (kind: SiteKind) =>
     new Set(input.sites.filter((s) => s.kind === kind && s.status === 'operating').map((s) => s.division_code));
   const pointVillages = operating('village_point');
@@ -67,14 +69,14 @@ export function computeCoverage(input: {
     county: { code: input.county.code, name: input.county.name },
     scope: input.scope,
     asOf: input.asOf,
-    townshipStations: { operating: stations.filter((s) => s.status === 'operating').length, total: stations.length, target: targets.townshipStations ?? null },
-    villagePoints: { operating: villagePointsOperating, total: sum((r) => r.villagePoints.total), target: targets.villagePoints ?? null },
+    townshipStations: { operating: stations.filter((s) => s.status === 'operating').length, total: stations.length, target: countTarget(targets.townshipStations) },
+    villagePoints: { operating: villagePointsOperating, total: sum((r) => r.villagePoints.total), target: countTarget(targets.villagePoints) },
     villages: covered((r) => r.villages, undefined),
     poorVillages: covered((r) => r.poorVillages, targets.poorVillageCoverage),
     otherVillages: covered((r) => r.otherVillages, targets.otherVillageCoverage),
     logistics: {
       townships: { total: rows.length, covered: reachedTownships, share: share(reachedTownships, rows.length), target: targets.townshipLogisticsCoverage ?? null },
-      villagePoints: { total: villagePointsOperating, covered: reachedPoints, share: share(reachedPoints, villagePointsOperating), target: null },
+      villagePoints: { total: villagePointsOperating, covered: reachedPoints, share: share(reachedPoints, villagePointsOperating), target: targets.villagePointLogisticsCoverage ?? null },
     },
     townships: rows,
   };

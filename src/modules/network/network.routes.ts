@@ -27,6 +27,12 @@ export function networkRoutes(service: NetworkService) {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
     app.get(
+      '/network/county',
+      { config: { public: true }, schema: { tags, summary: 'The county this platform serves (public)', response: { 200: Type.Object({ code: Type.String(), name: Type.String() }), ...errorResponses } } },
+      () => service.county(),
+    );
+
+    app.get(
       '/network/divisions',
       { schema: { tags, summary: 'Administrative divisions in force on a date (or their whole history)', querystring: DivisionQuery, response: { 200: Type.Object({ items: Type.Array(DivisionSchema) }), ...errorResponses } } },
       async (request) => ({ items: await service.listDivisions(request.ctx, request.query) }),

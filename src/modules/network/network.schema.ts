@@ -168,5 +168,6 @@ export const TargetsSchema = Type.Object({
   poorVillageCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   otherVillageCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   townshipLogisticsCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  villagePointLogisticsCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
 });
 export type Targets = Static<typeof TargetsSchema>;

@@ -21,6 +21,7 @@ const TARGET_METRICS: Record<keyof Targets, string> = {
   poorVillageCoverage: 'poor_village_coverage',
   otherVillageCoverage: 'other_village_coverage',
   townshipLogisticsCoverage: 'township_logistics_coverage',
+  villagePointLogisticsCoverage: 'village_point_logistics_coverage',
 };
 
 const LEVEL_BY_LENGTH: Record<number, DivisionLevel> = { 6: 'county', 9: 'township', 12: 'village' };
@@ -90,12 +91,17 @@ function toSiteView(row: SiteWithNames, ctx: RequestContext): SiteView {
   };
 }
 
-function operatorColumns(op: SiteChanges['operator']): Partial<SiteRow> {
+/**
+ * Columns for an operator given in a request. Editors other than the operator only ever see the phone masked, so
+ * leaving `phone` out keeps the stored number as long as the operator is the same person.
+ */
+function operatorColumns(op: SiteChanges['operator'], stored?: SiteRow): Partial<SiteRow> {
   if (op === undefined) return {};
+  const samePerson = !!op && !!stored && op.name === stored.operator_name && (op.userId ?? null) === stored.operator_user_id;
   return {
     operator_user_id: op?.userId ?? null,
     operator_name: op?.name ?? null,
-    operator_phone: op?.phone ?? null,
+    operator_phone: op?.phone === undefined && samePerson ? stored!.operator_phone : (op?.phone ?? null),
     operator_poor_household: op?.poorHousehold ? 1 : 0,
     operator_disabled: op?.disabled ? 1 : 0,
     operator_party_member: op?.partyMember ? 1 : 0,
@@ -286,7 +292,7 @@ export class NetworkService {
       ...(changes.floorAreaM2 !== undefined && { floor_area_m2: changes.floorAreaM2 }),
       ...(changes.openingHours !== undefined && { opening_hours: changes.openingHours }),
       ...(changes.services !== undefined && { services: JSON.stringify(changes.services) }),
-      ...operatorColumns(changes.operator),
+      ...operatorColumns(changes.operator, site),
       ...(statusChanged && { status: changes.status, status_since: statusDate }),
       updated_at: now,
     };
@@ -302,6 +308,12 @@ export class NetworkService {
   }
 
   // ---- coverage and targets ----
+
+  /** The county this deployment serves; public, for the sign-in page and the public pages. */
+  async county(): Promise<{ code: string; name: string }> {
+    const county = await this.countyDivision();
+    return { code: county.code, name: county.name };
+  }
 
   private async countyDivision() {
     const [county] = await this.repo.divisionsOn(this.today(), { level: 'county' });

@@ -1,0 +1,309 @@
+/**
+ * The web console in a real browser against the real server with the Ludian demo data.
+ * Needs the built console in dist/web (`npx vite build`; `npm install` builds it through "prepare") and
+ * Chromium at /usr/bin/chromium. Screenshots go to /tmp/shots/*.png for a person to look at.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../src/kernel/context.js';
+import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const INDEX_HTML = path.join(ROOT, 'dist', 'web', 'index.html');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = '/tmp/shots';
+const OTHER_SITE = 'site_ld3_530621101201';
+const LEHONG = '530621110';
+
+interface SiteRow {
+  id: string;
+  name: string;
+  kind: string;
+  townshipCode: string | null;
+}
+
+describe('web console', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(INDEX_HTML)) {
+      throw new Error(`The built console is missing (${INDEX_HTML}). Build it first: npx vite build (npm install runs it through "prepare").`);
+    }
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (Debian package "chromium").`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    t = await buildTestApp('sqlite', { demo: true });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh browser profile (no cookies, Chinese) with page errors collected. */
+  async function openPage(viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);
+    });
+    return { page, errors };
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  /** The browser's own session asks the API, so the figures match what the user may see. */
+  async function apiGet<T>(page: Page, url: string): Promise<T> {
+    const res = await page.request.get(`${base}/api/v1${url}`);
+    expect(res.status(), url).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  /** A screenshot once toasts, spinners and drawer / menu animations have settled. */
+  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+    await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+  }
+
+  const rows = (page: Page) => page.locator('[data-testid=sites-table] tbody tr.ant-table-row');
+
+  /** Opens an antd Select by its test id and picks the option with this label. */
+  async function pick(page: Page, testId: string, label: string): Promise<void> {
+    await page.locator(`[data-testid=${testId}]`).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  }
+
+  /** Ignores what is expected: the browser logging the 401 / 404 answers the test provokes on purpose. */
+  const ownErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|404)/.test(e));
+
+  it('lets the county office sign in, filter the sites, open and edit one, and see coverage against the targets', async () => {
+    const { page, errors } = await openPage();
+
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
+    await shot(page, 'sign-in', false);
+
+    // A wrong password is refused with a message and no redirect.
+    await page.getByLabel('用户名').fill('demo.county');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.locator('button[type=submit]').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/network\/sites$/);
+    await expect.poll(() => page.getByTestId('platform-name').textContent()).toBe('鲁甸县 · 县域电商综合服务平台');
+    await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('县电商办管理员');
+
+    // The county office's menu: network and administration.
+    const menu = page.locator('.ant-layout-sider .ant-menu-root');
+    for (const item of ['站点列表', '覆盖率看板', '用户', '审计日志']) await expect.poll(() => menu.getByText(item, { exact: true }).count()).toBe(1);
+
+    // Every site of the county is listed (the table pages locally, the total is in the footer).
+    const all = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
+    expect(all.items.length).toBeGreaterThan(100);
+    await expect.poll(() => rows(page).count()).toBe(20);
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${all.items.length} 个站点`);
+    await shot(page, 'sites-list');
+
+    // Kind 乡镇服务站: the 12 township stations, and the filter is in the URL.
+    await pick(page, 'filter-kind', '乡镇服务站');
+    await page.waitForURL(/kind=township_station/);
+    await expect.poll(() => rows(page).count()).toBe(12);
+    const kinds = await rows(page).locator('td:nth-child(2)').allTextContents();
+    expect(new Set(kinds)).toEqual(new Set(['乡镇服务站']));
+
+    // Township 乐红镇 with the kind cleared: only 乐红镇's sites.
+    await page.locator('[data-testid=filter-kind] .ant-select-clear').click({ force: true });
+    await pick(page, 'filter-township', '乐红镇');
+    await page.waitForURL((url) => url.searchParams.get('township') === LEHONG && !url.searchParams.has('kind'));
+    const lehong = all.items.filter((s) => s.townshipCode === LEHONG);
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${lehong.length} 个站点`);
+    const townships = await rows(page).locator('td:nth-child(3)').allTextContents();
+    expect(townships.length).toBe(Math.min(20, lehong.length));
+    expect(new Set(townships)).toEqual(new Set(['乐红镇']));
+
+    // The filters survive a reload.
+    await page.reload();
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${lehong.length} 个站点`);
+
+    // Site detail: fields, status history, and the edit drawer.
+    await page.getByTestId('site-link').filter({ hasText: '乐红镇电商服务站' }).click();
+    await page.waitForURL(/\/network\/sites\/site_ld2_530621110$/);
+    await expect.poll(() => page.getByTestId('site-title').textContent()).toBe('乐红镇电商服务站');
+    await expect.poll(() => page.getByTestId('status-history').locator('.ant-timeline-item').count()).toBeGreaterThan(0);
+    await shot(page, 'site-detail');
+
+    await page.getByTestId('edit-site').click();
+    const drawer = page.getByRole('dialog');
+    const hours = drawer.getByLabel('营业时间');
+    await hours.fill('每天 8:00–20:00');
+    await drawer.getByLabel('手机号').fill('12345');
+    await page.getByTestId('save-site').click();
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toContain('请输入 11 位手机号');
+    await drawer.getByLabel('手机号').fill('13908701234');
+    await shot(page, 'site-edit', false);
+    await page.getByTestId('save-site').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已保存');
+    await expect.poll(() => page.locator('.ant-descriptions').first().textContent()).toContain('每天 8:00–20:00');
+    const saved = await apiGet<{ openingHours: string; operator: { phone: string } }>(page, '/network/sites/site_ld2_530621110');
+    expect(saved.openingHours).toBe('每天 8:00–20:00');
+    expect(saved.operator.phone).toBe('139****1234');
+
+    // Coverage: the cards against the plan's 12 stations and 49 points, and a drawn chart.
+    await menu.getByText('覆盖率看板', { exact: true }).click();
+    await page.waitForURL(/\/network\/coverage$/);
+    await page.locator('[data-testid=coverage-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
+    const coverage = await apiGet<{ townshipStations: { operating: number; target: number }; villagePoints: { operating: number; target: number }; townships: unknown[] }>(page, '/network/coverage');
+    expect(coverage.townshipStations.target).toBe(12);
+    expect(coverage.villagePoints.target).toBe(49);
+    const stations = page.getByTestId('card-stations');
+    const points = page.getByTestId('card-points');
+    await expect.poll(() => stations.textContent()).toContain(`${coverage.townshipStations.operating}/ 12`);
+    await expect.poll(() => points.textContent()).toContain(`${coverage.villagePoints.operating}/ 49`);
+    expect(await page.getByTestId('card-stations-mark').getAttribute('data-met')).toBe(coverage.townshipStations.operating >= 12 ? 'true' : 'false');
+    await expect.poll(() => page.locator('[data-testid=coverage-table] tbody tr.ant-table-row').count()).toBe(coverage.townships.length);
+    const canvas = page.locator('[data-testid=coverage-chart] canvas');
+    expect((await canvas.boundingBox())?.height ?? 0).toBeGreaterThan(200);
+    await shot(page, 'coverage');
+
+    // English is one click away and remembered.
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => menu.textContent()).toContain('Coverage');
+    await expect.poll(() => stations.textContent()).toContain('Township stations');
+    await page.locator('[data-testid=coverage-chart][data-rendered=true]').waitFor();
+    await shot(page, 'coverage-en');
+    await page.reload();
+    await expect.poll(() => menu.textContent()).toContain('Coverage');
+    await page.getByText('中文', { exact: true }).click();
+    await expect.poll(() => menu.textContent()).toContain('覆盖率看板');
+
+    // Administration pages.
+    await menu.getByText('用户', { exact: true }).click();
+    await expect.poll(() => page.locator('[data-testid=users-table] tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(8);
+    await shot(page, 'users');
+    await menu.getByText('审计日志', { exact: true }).click();
+    await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await page.goto(`${base}/admin/audit?action=site.updated&entityId=site_ld2_530621110`);
+    await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr.ant-table-row').count()).toBe(1);
+    await shot(page, 'audit');
+
+    // Unknown pages get the 404 page inside the console.
+    await page.goto(`${base}/no/such/page`);
+    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('页面不存在');
+
+    // Signing out ends the session.
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录', { exact: true }).click();
+    await page.waitForURL(/\/login/);
+    expect((await page.request.get(`${base}/api/v1/auth/me`)).status()).toBe(401);
+
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
+
+  it('shows a village operator only its own site, also on a phone, and nothing of other sites', async () => {
+    const { page, errors } = await openPage({ width: 390, height: 844 });
+    await signIn(page, 'demo.village');
+    const me = await apiGet<{ scope: { id: string } }>(page, '/auth/me');
+    await page.waitForURL(new RegExp(`/network/sites/${me.scope.id}$`));
+    const own = await apiGet<{ name: string }>(page, `/network/sites/${me.scope.id}`);
+    await expect.poll(() => page.getByTestId('site-title').textContent()).toBe(own.name);
+    await shot(page, 'village-phone');
+
+    // On a phone the menu is folded away; opened, it holds only 我的站点.
+    await page.getByRole('button', { name: 'menu' }).click();
+    const menu = page.locator('.ant-layout-sider .ant-menu-root');
+    await expect.poll(() => menu.getByText('我的站点', { exact: true }).isVisible()).toBe(true);
+    expect(await menu.getByText('站点列表', { exact: true }).count()).toBe(0);
+    expect(await menu.getByText('覆盖率看板', { exact: true }).count()).toBe(0);
+    expect(await menu.getByText('系统管理', { exact: true }).count()).toBe(0);
+    await shot(page, 'village-phone-menu', false);
+
+    // It may edit its own site, but not appoint the operator.
+    await menu.getByText('我的站点', { exact: true }).click();
+    await page.getByTestId('edit-site').click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('经营者由乡镇或县电商办指定');
+    await shot(page, 'village-phone-edit', false);
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+
+    // Another site's page shows "not found", never its data.
+    const other = await t.modules.network.service.getSite(systemContext('530621'), OTHER_SITE);
+    await page.goto(`${base}/network/sites/${OTHER_SITE}`);
+    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('站点不存在');
+    expect(await page.locator('body').textContent()).not.toContain(other.name);
+
+    // Pages for other roles are refused.
+    await page.goto(`${base}/network/coverage`);
+    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('无权访问');
+
+    expect(ownErrors(errors)).toEqual([]);
+  }, 90_000);
+
+  it("keeps a township operator to its township and marks the field a server 400 names", async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, 'demo.township');
+    await page.waitForURL(/\/network\/sites$/);
+
+    // No township filter or column: the server only answers with the operator's own township.
+    const own = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
+    expect(new Set(own.items.map((s) => s.townshipCode))).toEqual(new Set([LEHONG]));
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${own.items.length} 个站点`);
+    expect(await page.locator('[data-testid=filter-township]').count()).toBe(0);
+
+    // Coverage of its own township only, with no county-wide count targets.
+    await page.locator('.ant-layout-sider .ant-menu-root').getByText('覆盖率看板', { exact: true }).click();
+    await page.locator('[data-testid=coverage-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid=coverage-table] tbody tr.ant-table-row').count()).toBe(1);
+    expect(await page.getByTestId('card-stations-mark').count()).toBe(0);
+    await shot(page, 'coverage-township');
+
+    // A 400 from the server is shown under the field it names.
+    const point = own.items.find((s) => s.kind === 'village_point')!;
+    await page.goto(`${base}/network/sites/${point.id}`);
+    await page.getByTestId('edit-site').click();
+    await page.route(`**/api/v1/network/sites/${point.id}`, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'body.name: 同一乡镇内已有同名站点', details: { field: 'body.name' } } }) })
+        : route.continue(),
+    );
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('站点名称').fill(`${point.name}（新）`);
+    await page.getByTestId('save-site').click();
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toContain('body.name: 同一乡镇内已有同名站点');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('同一乡镇内已有同名站点');
+    await page.unroute(`**/api/v1/network/sites/${point.id}`);
+
+    expect(ownErrors(errors).filter((e) => !/status of 400/.test(e))).toEqual([]);
+  }, 90_000);
+
+  it('welcomes a merchant without the network menu', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, 'demo.merchant');
+    await page.waitForURL(/\/welcome$/);
+    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('欢迎，鲁甸青花椒合作社');
+    expect(await page.locator('.ant-layout-sider .ant-menu-root').getByText('服务网络').count()).toBe(0);
+    expect(ownErrors(errors)).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from './http.js';
+
+export const ROLES = ['county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  scope: { kind: 'county' | 'township' | 'site'; id: string };
+  status: 'active' | 'disabled';
+  lockedUntil: string | null;
+  isDemo: boolean;
+  createdAt: string;
+}
+
+export const meKey = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<User>('/auth/me', { signal });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) => api<{ user: User }>('/auth/login', { method: 'POST', body }),
+    // A wrong password is a 401 too; it must not count as "session ended".
+    meta: { quietUnauthorized: true },
+    onSuccess: ({ user }) => {
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      client.setQueryData(meKey, user);
+    },
+  });
+}
+
+/** Ends the session on the server; the caller leaves the console first, then calls forget(). */
+export function useSignOut() {
+  const client = useQueryClient();
+  const mutation = useMutation({ mutationFn: () => api<{ ok: boolean }>('/auth/logout', { method: 'POST' }) });
+  const forget = () => {
+    client.clear();
+    client.setQueryData(meKey, null);
+  };
+  return { ...mutation, forget };
+}

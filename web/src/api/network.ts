@@ -1,0 +1,184 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, fetchAll } from './http.js';
+
+export const SITE_KINDS = ['county_centre', 'township_station', 'village_point', 'county_warehouse', 'township_transfer', 'village_delivery'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+export const SITE_STATUSES = ['planned', 'building', 'operating', 'suspended', 'closed'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+export const SITE_SERVICES = ['buy_for', 'sell_for', 'parcels', 'bill_payment', 'tickets', 'cash', 'farm_inputs', 'produce_collection', 'training'] as const;
+export type SiteService = (typeof SITE_SERVICES)[number];
+
+export interface Division {
+  code: string;
+  name: string;
+  level: 'county' | 'township' | 'village';
+  kind: string;
+  parentCode: string | null;
+  population: number | null;
+  isPoorVillage: boolean;
+  isDemo: boolean;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface Operator {
+  userId: string | null;
+  name: string;
+  /** Masked (138****5678) unless you are the operator. */
+  phone: string | null;
+  poorHousehold: boolean;
+  disabled: boolean;
+  partyMember: boolean;
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  divisionCode: string;
+  divisionName: string | null;
+  townshipCode: string | null;
+  townshipName: string | null;
+  address: string;
+  longitude: number | null;
+  latitude: number | null;
+  floorAreaM2: number | null;
+  openingHours: string;
+  status: SiteStatus;
+  statusSince: string;
+  services: SiteService[];
+  operator: Operator | null;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StatusChange {
+  status: SiteStatus;
+  effectiveDate: string;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+export type SiteDetail = Site & { statusHistory: StatusChange[] };
+
+export interface SiteChanges {
+  name?: string;
+  address?: string;
+  longitude?: number | null;
+  latitude?: number | null;
+  floorAreaM2?: number | null;
+  openingHours?: string;
+  services?: SiteService[];
+  operator?: (Omit<Operator, 'phone'> & { phone?: string | null }) | null;
+  status?: SiteStatus;
+  statusDate?: string;
+  statusNote?: string;
+}
+
+export interface SiteFilter {
+  townshipCode?: string;
+  kind?: SiteKind;
+  status?: SiteStatus;
+  q?: string;
+}
+
+export interface Progress {
+  operating: number;
+  total: number;
+  target: number | null;
+}
+
+export interface Covered {
+  total: number;
+  covered: number;
+  share: number | null;
+  target: number | null;
+}
+
+export interface TownshipCoverage {
+  code: string;
+  name: string;
+  stationStatus: SiteStatus | null;
+  transferStatus: SiteStatus | null;
+  villagePoints: Progress;
+  villages: Covered;
+  poorVillages: Covered;
+  otherVillages: Covered;
+  logisticsReached: boolean;
+  villagePointsWithLogistics: number;
+}
+
+export interface Coverage {
+  county: { code: string; name: string };
+  scope: { kind: 'county' | 'township'; code: string };
+  asOf: string;
+  townshipStations: Progress;
+  villagePoints: Progress;
+  villages: Covered;
+  poorVillages: Covered;
+  otherVillages: Covered;
+  logistics: { townships: Covered; villagePoints: Covered };
+  townships: TownshipCoverage[];
+}
+
+export const networkKeys = {
+  all: ['network'] as const,
+  divisions: (level: Division['level']) => ['network', 'divisions', level] as const,
+  sites: (filter: SiteFilter) => ['network', 'sites', filter] as const,
+  site: (id: string) => ['network', 'site', id] as const,
+  coverage: ['network', 'coverage'] as const,
+  county: ['network', 'county'] as const,
+};
+
+/** The county this platform serves; public, so the sign-in page can name it too. */
+export function useCounty() {
+  return useQuery({
+    queryKey: networkKeys.county,
+    queryFn: ({ signal }) => api<{ code: string; name: string }>('/network/county', { signal }),
+    staleTime: Infinity,
+  });
+}
+
+/** Divisions in force today at one level (the county, its townships or its villages). */
+export function useDivisions(level: Division['level'], enabled = true) {
+  return useQuery({
+    queryKey: networkKeys.divisions(level),
+    queryFn: ({ signal }) => api<{ items: Division[] }>('/network/divisions', { query: { level }, signal }).then((r) => r.items),
+    staleTime: 30 * 60_000,
+    enabled,
+  });
+}
+
+/** Every site that matches: a county has a few hundred, so all pages are fetched and the table pages locally. */
+export function useSites(filter: SiteFilter, enabled = true) {
+  return useQuery({
+    queryKey: networkKeys.sites(filter),
+    queryFn: ({ signal }) => fetchAll<Site>('/network/sites', { ...filter }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useSite(id: string) {
+  return useQuery({
+    queryKey: networkKeys.site(id),
+    queryFn: ({ signal }) => api<SiteDetail>(`/network/sites/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useUpdateSite(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: SiteChanges) => api<Site>(`/network/sites/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => client.invalidateQueries({ queryKey: networkKeys.all }),
+  });
+}
+
+export function useCoverage() {
+  return useQuery({
+    queryKey: networkKeys.coverage,
+    queryFn: ({ signal }) => api<Coverage>('/network/coverage', { signal }),
+  });
+}

@@ -1,0 +1,34 @@
+/** Times are stored in UTC and shown in Asia/Shanghai, whatever the browser's zone. */
+const dateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** 2026-11-28 18:11:56 (Beijing time). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** 0.4567 → 45.7 %; null → —. */
+export function formatShare(share: number | null | undefined, digits = 1): string {
+  if (share === null || share === undefined) return '—';
+  return `${(share * 100).toFixed(digits).replace(/\.0+$/, '')}%`;
+}
+
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined) return '—';
+  return value.toLocaleString('zh-CN', { maximumFractionDigits: digits });
+}
+
+const shanghaiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date (YYYY-MM-DD) in the county's time zone, as the server counts days. */
+export const todayInShanghai = (): string => shanghaiDay.format(new Date());

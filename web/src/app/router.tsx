@@ -1,0 +1,39 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { isCountyAdmin, maySeeCoverage, maySeeNetwork, mayListSites } from './access.js';
+import { Guard } from './Guard.js';
+import { HomeRedirect } from './HomeRedirect.js';
+import { RequireAuth } from './RequireAuth.js';
+import { AppLayout } from './shell/AppLayout.js';
+import { SignInPage } from '../features/auth/sign-in/SignInPage.js';
+import { NotFoundPage } from '../features/errors/not-found/NotFoundPage.js';
+import { WelcomePage } from '../features/home/welcome/WelcomePage.js';
+import { SitesPage } from '../features/network/sites/SitesPage.js';
+import { SiteDetailPage } from '../features/network/site-detail/SiteDetailPage.js';
+
+// ECharts and the admin pages load only when opened: village operators on phones never download them.
+const CoveragePage = lazy(() => import('../features/network/coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
+const UsersPage = lazy(() => import('../features/identity/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/identity/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'welcome', element: <WelcomePage /> },
+      { path: 'network/sites', element: <Guard allow={mayListSites}><SitesPage /></Guard> },
+      { path: 'network/sites/:id', element: <Guard allow={maySeeNetwork}><SiteDetailPage /></Guard> },
+      { path: 'network/coverage', element: <Guard allow={maySeeCoverage}><CoveragePage /></Guard> },
+      { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
+      { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,48 @@
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { User } from '../../api/auth.js';
+import { isCountyAdmin, maySeeCoverage, mayListSites, ownSiteId } from '../access.js';
+import type { Translate } from '../locale/LocaleContext.js';
+
+type Item = Required<MenuProps>['items'][number];
+
+/** The menu shows only what the user's roles may use. Keys are the paths they open. */
+export function menuItems(user: User, t: Translate): Item[] {
+  const items: Item[] = [];
+  const network: Item[] = [];
+  if (mayListSites(user)) network.push({ key: '/network/sites', icon: <UnorderedListOutlined />, label: t('shell.menu.sites') });
+  const own = ownSiteId(user);
+  if (!mayListSites(user) && user.roles.includes('village_operator') && own) {
+    network.push({ key: `/network/sites/${own}`, icon: <ShopOutlined />, label: t('shell.menu.mySite') });
+  }
+  if (maySeeCoverage(user)) network.push({ key: '/network/coverage', icon: <BarChartOutlined />, label: t('shell.menu.coverage') });
+  if (network.length > 0) items.push({ key: 'network', icon: <ApartmentOutlined />, label: t('shell.menu.network'), children: network });
+
+  if (isCountyAdmin(user)) {
+    items.push({
+      key: 'admin',
+      icon: <SettingOutlined />,
+      label: t('shell.menu.admin'),
+      children: [
+        { key: '/admin/users', icon: <TeamOutlined />, label: t('shell.menu.users') },
+        { key: '/admin/audit', icon: <AuditOutlined />, label: t('shell.menu.audit') },
+      ],
+    });
+  }
+  if (items.length === 0) items.push({ key: '/welcome', icon: <HomeOutlined />, label: t('shell.menu.home') });
+  return items;
+}
+
+/** The menu entry a path belongs to: the longest key that is a prefix of it. */
+export function selectedKey(items: Item[], pathname: string): string | undefined {
+  const keys: string[] = [];
+  const walk = (list: Item[]) => {
+    for (const item of list) {
+      if (!item || !('key' in item)) continue;
+      if ('children' in item && item.children) walk(item.children as Item[]);
+      else if (typeof item.key === 'string' && item.key.startsWith('/')) keys.push(item.key);
+    }
+  };
+  walk(items);
+  return keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+}

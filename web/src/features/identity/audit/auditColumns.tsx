@@ -1,0 +1,45 @@
+import { Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import type { AuditRecord } from '../../../api/identity.js';
+import { formatDateTime } from '../../../app/format.js';
+import type { Translate } from '../../../app/locale/LocaleContext.js';
+import { messages, type MessageKey } from '../../../app/locale/messages.js';
+
+const label = (t: Translate, key: string, fallback: string) => (key in messages ? t(key as MessageKey) : fallback);
+
+export function auditColumns(t: Translate): TableColumnsType<AuditRecord> {
+  return [
+    { key: 'at', title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at) },
+    {
+      key: 'actor',
+      title: t('audit.col.actor'),
+      dataIndex: 'actorUsername',
+      width: 140,
+      render: (name: string | null) => (name ? <Typography.Text code>{name}</Typography.Text> : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>),
+    },
+    {
+      key: 'action',
+      title: t('audit.col.action'),
+      dataIndex: 'action',
+      width: 190,
+      render: (action: string) => (
+        <Tag color={action.startsWith('auth.') ? 'default' : action.endsWith('created') ? 'green' : 'blue'} title={action}>
+          {label(t, `action.${action}`, action)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'entity',
+      title: t('audit.col.entity'),
+      width: 260,
+      render: (_: unknown, r) => (
+        <span>
+          <Typography.Text type="secondary">{label(t, `audit.entity.${r.entityType}`, r.entityType)}</Typography.Text>{' '}
+          {r.entityType === 'site' ? <Link to={`/network/sites/${r.entityId}`}>{r.entityId}</Link> : r.entityId}
+        </span>
+      ),
+    },
+    { key: 'ip', title: t('audit.col.ip'), dataIndex: 'ip', width: 130 },
+  ];
+}

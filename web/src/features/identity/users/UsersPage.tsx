@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { Button, Card, Flex, Input, Select, Table } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { ROLES, type Role } from '../../../api/auth.js';
+import { useUsers } from '../../../api/identity.js';
+import { useDivisions } from '../../../api/network.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { LoadError } from '../../../app/ui/LoadError.js';
+import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { useUrlParams } from '../../../app/useUrlParams.js';
+import { userColumns } from './userColumns.js';
+
+const KEYS = ['role', 'q'] as const;
+
+/** Every account with its roles and scope (read-only). */
+export function UsersPage() {
+  const t = useT();
+  const [params, setParams] = useUrlParams(KEYS);
+  const role = (ROLES as readonly string[]).includes(params.role ?? '') ? (params.role as Role) : undefined;
+  const users = useUsers({ role, q: params.q });
+  const townships = useDivisions('township');
+  const townshipNames = useMemo(() => new Map((townships.data ?? []).map((d) => [d.code, d.name])), [townships.data]);
+  const columns = useMemo(() => userColumns(t, townshipNames), [t, townshipNames]);
+  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} crumbs={[{ title: t('shell.menu.admin') }, { title: t('users.title') }]} />
+      <Card>
+        <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+          <Select
+            style={{ width: 180 }}
+            allowClear
+            placeholder={t('users.filter.role')}
+            value={role}
+            onChange={(value?: Role) => setParams({ ...params, role: value })}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
+          <Input.Search
+            key={params.q ?? ''}
+            style={{ width: 260 }}
+            allowClear
+            maxLength={64}
+            defaultValue={params.q}
+            placeholder={t('users.filter.q')}
+            onSearch={(q) => setParams({ ...params, q })}
+          />
+          {(role || params.q) && (
+            <Button icon={<ReloadOutlined />} onClick={() => setParams({})}>
+              {t('common.reset')}
+            </Button>
+          )}
+        </Flex>
+        {users.isError ? (
+          <LoadError error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <>
+            <Table data-testid="users-table" rowKey="id" size="middle" columns={columns} dataSource={rows} loading={users.isFetching && !users.isFetchingNextPage} pagination={false} scroll={{ x: 'max-content' }} />
+            {users.hasNextPage && (
+              <Flex justify="center" style={{ marginTop: 16 }}>
+                <Button loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+                  {t('common.loadMore')}
+                </Button>
+              </Flex>
+            )}
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
