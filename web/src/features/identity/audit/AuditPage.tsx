@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, Flex, Table, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import { useAudit, type AuditFilter } from '../../../api/identity.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { auditColumns } from './auditColumns.js';
 import { AuditFilters } from './AuditFilters.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 
 const KEYS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
 
@@ -45,13 +46,7 @@ export function AuditPage() {
                 ),
               }}
             />
-            {audit.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
+            <LoadMore query={audit} />
           </>
         )}
       </Card>

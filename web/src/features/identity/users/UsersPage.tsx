@@ -9,6 +9,7 @@ import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { userColumns } from './userColumns.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 
 const KEYS = ['role', 'q'] as const;
 
@@ -56,13 +57,7 @@ export function UsersPage() {
         ) : (
           <>
             <Table data-testid="users-table" rowKey="id" size="middle" columns={columns} dataSource={rows} loading={users.isFetching && !users.isFetchingNextPage} pagination={false} scroll={{ x: 'max-content' }} />
-            {users.hasNextPage && (
-              <Flex justify="center" style={{ marginTop: 16 }}>
-                <Button loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            )}
+            <LoadMore query={users} />
           </>
         )}
       </Card>
