@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './kernel/clock.js';
 import { openDatabase, type Database } from './kernel/db.js';
 import { registerAuth } from './kernel/http/auth.js';
 import { registerErrorHandling } from './kernel/http/errors.js';
+import { StringEnum } from './kernel/http/schema.js';
 import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempotency.js';
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
@@ -101,7 +102,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       schema: {
         tags: ['platform'],
         summary: 'Liveness and database check',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.Enum(['sqlite', 'postgres']), version: Type.String() }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok'), db: StringEnum(['sqlite', 'postgres']), version: Type.String() }) },
       },
     },
     async () => {

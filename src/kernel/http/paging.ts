@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { invalidField } from '../errors.js';
+import { Nullable } from './schema.js';
 
 /** `?limit=&cursor=` on every list. */
 export const PageQuery = Type.Object({
@@ -9,7 +10,7 @@ export const PageQuery = Type.Object({
 export type PageQuery = Static<typeof PageQuery>;
 
 export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export interface PageResult<T> {
   items: T[];

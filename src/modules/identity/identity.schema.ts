@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../kernel/context.js';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
 
-export const RoleSchema = Type.Enum([...ROLES]);
+export const RoleSchema = StringEnum([...ROLES]);
 export const ScopeSchema = Type.Object({
-  kind: Type.Enum(['county', 'township', 'site']),
+  kind: StringEnum(['county', 'township', 'site']),
   id: Type.String({ minLength: 1, maxLength: 64, description: 'county code, township code or site id' }),
 });
 
@@ -11,11 +12,11 @@ export const UserSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()], { description: 'masked unless it is your own' }),
+  phone: Nullable(Type.String(), { description: 'masked unless it is your own' }),
   roles: Type.Array(RoleSchema),
   scope: ScopeSchema,
-  status: Type.Enum(['active', 'disabled']),
-  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  status: StringEnum(['active', 'disabled']),
+  lockedUntil: Nullable(Type.String()),
   isDemo: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -38,10 +39,10 @@ export const UserCreateBody = Type.Object({
 
 export const UserUpdateBody = Type.Object({
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+  phone: Type.Optional(Nullable(Phone)),
   roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1 })),
   scope: Type.Optional(ScopeSchema),
-  status: Type.Optional(Type.Enum(['active', 'disabled'])),
+  status: Type.Optional(StringEnum(['active', 'disabled'])),
   password: Type.Optional(Password),
 });
 
@@ -58,9 +59,9 @@ export const TokenSchema = Type.Object({
   userId: Type.String(),
   prefix: Type.String(),
   createdAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Nullable(Type.String()),
+  lastUsedAt: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
 });
 
 export const TokenCreateBody = Type.Object({
@@ -83,8 +84,8 @@ export const AuditQuery = Type.Object({
 export const AuditRecordSchema = Type.Object({
   id: Type.String(),
   at: Type.String(),
-  actorUserId: Type.Union([Type.String(), Type.Null()]),
-  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  actorUserId: Nullable(Type.String()),
+  actorUsername: Nullable(Type.String()),
   action: Type.String(),
   entityType: Type.String(),
   entityId: Type.String(),

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
-import type { DivisionRow, NetworkTables, SiteRow, SiteStatusRow, TargetRow } from './network.tables.js';
+import type { DivisionRow, NetworkTables, SiteRow, SiteService, SiteStatusRow, TargetRow } from './network.tables.js';
 import type { SiteFilter } from './network.schema.js';
 
-export type SiteWithNames = SiteRow & { division_name: string | null; township_name: string | null };
+/** A site as reads need it: with its division and township names, and its services parsed once. */
+export type SiteWithNames = SiteRow & { division_name: string | null; township_name: string | null; service_list: SiteService[] };
 
 /** Everything the network's reads need; a county has a few hundred divisions and sites. */
 interface Snapshot {
@@ -48,7 +49,12 @@ export class NetworkRepository {
       this.db.selectFrom('network_targets').selectAll().execute(),
     ]);
     const names = new Map(divisions.filter((d) => d.valid_to === null).map((d) => [d.code, d.name]));
-    const sites = siteRows.map((s) => ({ ...s, division_name: names.get(s.division_code) ?? null, township_name: s.township_code ? (names.get(s.township_code) ?? null) : null }));
+    const sites = siteRows.map((s) => ({
+      ...s,
+      division_name: names.get(s.division_code) ?? null,
+      township_name: s.township_code ? (names.get(s.township_code) ?? null) : null,
+      service_list: JSON.parse(s.services) as SiteService[],
+    }));
     this.snapshot = { revision, divisions, sites, sitesById: new Map(sites.map((s) => [s.id, s])), targets, derived: new Map() };
     return this.snapshot;
   }

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DIVISION_KINDS, DIVISION_LEVELS, SITE_KINDS, SITE_SERVICES, SITE_STATUSES } from './network.tables.js';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DivisionCode = Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'GB/T 2260 code: 6 (county), 9 (township) or 12 (village) digits' });
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -9,8 +9,8 @@ const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const DivisionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  level: Type.Enum([...DIVISION_LEVELS]),
-  kind: Type.Enum([...DIVISION_KINDS]),
+  level: StringEnum([...DIVISION_LEVELS]),
+  kind: StringEnum([...DIVISION_KINDS]),
   parentCode: Nullable(Type.String()),
   population: Nullable(Type.Integer()),
   isPoorVillage: Type.Boolean(),
@@ -21,7 +21,7 @@ export const DivisionSchema = Type.Object({
 export type DivisionView = Static<typeof DivisionSchema>;
 
 export const DivisionQuery = Type.Object({
-  level: Type.Optional(Type.Enum([...DIVISION_LEVELS])),
+  level: Type.Optional(StringEnum([...DIVISION_LEVELS])),
   parentCode: Type.Optional(DivisionCode),
   asOf: Type.Optional(Type.String({ format: 'date', description: 'divisions in force on this date; default today' })),
   history: Type.Optional(Type.Boolean({ description: 'every version, past and present' })),
@@ -30,7 +30,7 @@ export const DivisionQuery = Type.Object({
 export const DivisionBody = Type.Object({
   code: DivisionCode,
   name: Type.String({ minLength: 1, maxLength: 64 }),
-  kind: Type.Enum([...DIVISION_KINDS]),
+  kind: StringEnum([...DIVISION_KINDS]),
   parentCode: Type.Optional(Nullable(DivisionCode)),
   population: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   isPoorVillage: Type.Optional(Type.Boolean()),
@@ -52,7 +52,7 @@ const Operator = Type.Object({
 export const SiteSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  kind: Type.Enum([...SITE_KINDS]),
+  kind: StringEnum([...SITE_KINDS]),
   divisionCode: Type.String(),
   divisionName: Nullable(Type.String()),
   townshipCode: Nullable(Type.String()),
@@ -62,9 +62,9 @@ export const SiteSchema = Type.Object({
   latitude: Nullable(Type.Number()),
   floorAreaM2: Nullable(Type.Number()),
   openingHours: Type.String(),
-  status: Type.Enum([...SITE_STATUSES]),
+  status: StringEnum([...SITE_STATUSES]),
   statusSince: Type.String(),
-  services: Type.Array(Type.Enum([...SITE_SERVICES])),
+  services: Type.Array(StringEnum([...SITE_SERVICES])),
   operator: Nullable(Type.Object({ ...Operator.properties, phone: Nullable(Type.String({ description: 'masked unless you are the operator' })) })),
   isDemo: Type.Boolean(),
   createdAt: Type.String(),
@@ -73,7 +73,7 @@ export const SiteSchema = Type.Object({
 export type SiteView = Static<typeof SiteSchema>;
 
 export const StatusHistorySchema = Type.Object({
-  status: Type.Enum([...SITE_STATUSES]),
+  status: StringEnum([...SITE_STATUSES]),
   effectiveDate: Type.String(),
   note: Nullable(Type.String()),
   recordedBy: Nullable(Type.String()),
@@ -84,8 +84,8 @@ export const SiteDetailSchema = Type.Intersect([SiteSchema, Type.Object({ status
 
 export const SiteQuery = Type.Object({
   townshipCode: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
-  kind: Type.Optional(Type.Enum([...SITE_KINDS])),
-  status: Type.Optional(Type.Enum([...SITE_STATUSES])),
+  kind: Type.Optional(StringEnum([...SITE_KINDS])),
+  status: Type.Optional(StringEnum([...SITE_STATUSES])),
   q: Type.Optional(Type.String({ maxLength: 64, description: 'part of the name' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
@@ -99,15 +99,15 @@ const siteFields = {
   latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
   floorAreaM2: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1_000_000 }))),
   openingHours: Type.Optional(Type.String({ maxLength: 100 })),
-  services: Type.Optional(Type.Array(Type.Enum([...SITE_SERVICES]), { uniqueItems: true })),
+  services: Type.Optional(Type.Array(StringEnum([...SITE_SERVICES]), { uniqueItems: true })),
   operator: Type.Optional(Nullable(Operator)),
 };
 
 export const SiteCreateBody = Type.Object({
   ...siteFields,
-  kind: Type.Enum([...SITE_KINDS]),
+  kind: StringEnum([...SITE_KINDS]),
   divisionCode: DivisionCode,
-  status: Type.Optional(Type.Enum([...SITE_STATUSES])),
+  status: Type.Optional(StringEnum([...SITE_STATUSES])),
   statusDate: Type.Optional(IsoDate),
 });
 export type SiteInput = Static<typeof SiteCreateBody> & { id?: string; isDemo?: boolean };
@@ -121,7 +121,7 @@ export const SiteUpdateBody = Type.Object({
   openingHours: siteFields.openingHours,
   services: siteFields.services,
   operator: siteFields.operator,
-  status: Type.Optional(Type.Enum([...SITE_STATUSES])),
+  status: Type.Optional(StringEnum([...SITE_STATUSES])),
   statusDate: Type.Optional(IsoDate),
   statusNote: Type.Optional(Type.String({ maxLength: 200 })),
 });
@@ -134,8 +134,8 @@ const Covered = Type.Object({ total: Type.Integer(), covered: Type.Integer(), sh
 export const TownshipCoverageSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  stationStatus: Nullable(Type.Enum([...SITE_STATUSES])),
-  transferStatus: Nullable(Type.Enum([...SITE_STATUSES])),
+  stationStatus: Nullable(StringEnum([...SITE_STATUSES])),
+  transferStatus: Nullable(StringEnum([...SITE_STATUSES])),
   villagePoints: Progress,
   villages: Covered,
   poorVillages: Covered,
@@ -146,7 +146,7 @@ export const TownshipCoverageSchema = Type.Object({
 
 export const CoverageSchema = Type.Object({
   county: Type.Object({ code: Type.String(), name: Type.String() }),
-  scope: Type.Object({ kind: Type.Enum(['county', 'township']), code: Type.String() }),
+  scope: Type.Object({ kind: StringEnum(['county', 'township']), code: Type.String() }),
   asOf: Type.String(),
   townshipStations: Progress,
   villagePoints: Progress,

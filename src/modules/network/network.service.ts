@@ -74,7 +74,7 @@ function toSiteView(row: SiteWithNames, ctx: RequestContext): SiteView {
     openingHours: row.opening_hours,
     status: row.status,
     statusSince: row.status_since,
-    services: JSON.parse(row.services),
+    services: row.service_list,
     operator: row.operator_name
       ? {
           userId: row.operator_user_id,
