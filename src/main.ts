@@ -2,11 +2,13 @@ import 'dotenv/config';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { bootstrap } from './flows/bootstrap.js';
+import { startHousekeeping } from './flows/housekeeping.js';
 
 const config = loadConfig();
 const { app, modules, database } = await buildApp({ config, logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } });
 const boot = await bootstrap(modules, config);
 await app.listen({ port: config.port, host: config.host });
+const stopHousekeeping = startHousekeeping(modules, database.db, app.log);
 
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const lines = [
@@ -31,6 +33,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    stopHousekeeping();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.close().then(

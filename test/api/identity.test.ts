@@ -122,18 +122,36 @@ describe.each(engines())('identity on %s', (engine) => {
     expect((await t.app.inject({ url: '/api/v1/identity/audit', headers: village })).statusCode).toBe(403);
   });
 
-  it('changes your own password only with the current one', async () => {
+  it('changes your own password only with the current one, and signs out your other sessions', async () => {
     const session = await signIn(t.app, 'demo.merchant');
+    const otherDevice = await signIn(t.app, 'demo.merchant');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: session, payload: { currentPassword: 'nope-nope-1', newPassword: 'merchant-new-2026' } });
     expect(wrong.statusCode).toBe(400);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: session, payload: { currentPassword: 'ludian-demo-2026', newPassword: 'merchant-new-2026' } });
     expect(ok.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: session })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: otherDevice })).statusCode).toBe(401);
     expect((await login('demo.merchant', 'merchant-new-2026', '10.3.0.1')).statusCode).toBe(200);
+  });
+
+  it("an admin's password reset signs the user out everywhere", async () => {
+    const session = await signIn(t.app, 'demo.trainer');
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: session })).json();
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/identity/users/${me.id}`, headers: admin, payload: { password: 'trainer-reset-2026' } });
+    expect(res.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: session })).statusCode).toBe(401);
+    expect((await login('demo.trainer', 'trainer-reset-2026', '10.4.0.1')).statusCode).toBe(200);
   });
   // Last: it moves the clock past every session's expiry.
   it('expires a session after 12 idle hours', async () => {
     const session = await signIn(t.app, 'demo.regulator');
     clock.advance(13 * 3600_000);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: session })).statusCode).toBe(401);
+    // Housekeeping then removes every run-out session, and only those.
+    const fresh = await signIn(t.app, 'demo.regulator');
+    expect(await t.modules.identity.service.purgeExpired()).toBeGreaterThan(0);
+    const left = await t.database.db.selectFrom('identity_sessions').select('expires_at').execute();
+    expect(left.every((r: { expires_at: string }) => r.expires_at > clock.now().toISOString())).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: fresh })).statusCode).toBe(200);
   });
 });

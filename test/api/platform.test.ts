@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeIdempotencyKeys } from '../../src/kernel/http/idempotency.js';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
 
 /** `GET /api/v1/network/sites/{id}` lines from Fastify's route tree (4 characters of indent per level). */
@@ -97,6 +98,15 @@ describe.each(engines())('platform kernel on %s', (engine) => {
     const reused = await t.app.inject({ method: 'POST', url: '/api/v1/network/sites', headers, payload: { ...body, name: '别的' } });
     expect(reused.statusCode).toBe(422);
     expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('forgets idempotency keys after a day', async () => {
+    const count = async () => (await t.database.db.selectFrom('kernel_idempotency').selectAll().execute()).length;
+    expect(await count()).toBeGreaterThan(0);
+    await purgeIdempotencyKeys(t.database.db, new Date());
+    expect(await count()).toBeGreaterThan(0);
+    await purgeIdempotencyKeys(t.database.db, new Date(Date.now() + 25 * 3600_000));
+    expect(await count()).toBe(0);
   });
 
   it('frees the key when the first attempt failed, so a corrected retry goes through', async () => {

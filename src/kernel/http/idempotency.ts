@@ -78,6 +78,11 @@ export function registerIdempotency(app: FastifyInstance, db: AnyKysely): void {
   });
 }
 
+/** Forgets keys older than a day; safe to run in every process at any time. */
+export async function purgeIdempotencyKeys(db: AnyKysely, now = new Date()): Promise<void> {
+  await db.deleteFrom('kernel_idempotency').where('created_at', '<', new Date(now.getTime() - KEEP_MS).toISOString()).execute();
+}
+
 export const idempotencyMigrations: ModuleMigration[] = [
   {
     name: '2026-11-28-idempotency',

@@ -54,7 +54,7 @@ export function identityRoutes(service: IdentityService, secureCookies: boolean)
       '/auth/password',
       { schema: { ...auth, summary: 'Change your own password', body: PasswordChangeBody, response: { 200: Ok, ...errorResponses } } },
       async (request) => {
-        await service.changeOwnPassword(request.ctx, request.body.currentPassword, request.body.newPassword);
+        await service.changeOwnPassword(request.ctx, request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]);
         return { ok: true };
       },
     );

@@ -207,6 +207,14 @@ export class IdentityService {
     return { token, maxAgeSeconds: SESSION_TTL_MS / 1000, user: toView(user, principal) };
   }
 
+  /** Removes sessions and sign-in counters that have run out; safe to run in every process at any time. */
+  async purgeExpired(): Promise<number> {
+    const now = this.now();
+    const sessions = await this.repo.db.deleteFrom('identity_sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+    await this.repo.db.deleteFrom('identity_login_throttle').where('window_start', '<', new Date(now.getTime() - IP_WINDOW_MS).toISOString()).execute();
+    return Number(sessions.numDeletedRows);
+  }
+
   async logout(cookie: string | undefined): Promise<void> {
     if (cookie) await this.repo.db.deleteFrom('identity_sessions').where('id', '=', sha256(cookie)).execute();
   }
@@ -218,7 +226,8 @@ export class IdentityService {
     return toView(row, principal);
   }
 
-  async changeOwnPassword(ctx: RequestContext, current: string, next: string): Promise<void> {
+  /** Changes your password and signs out your other sessions (the one making the change stays). */
+  async changeOwnPassword(ctx: RequestContext, current: string, next: string, currentCookie?: string): Promise<void> {
     const principal = signedIn(ctx);
     const row = await this.repo.userById(principal.userId);
     if (!row || !(await passwordMatches(row.password_hash, current))) {
@@ -228,6 +237,7 @@ export class IdentityService {
     const hash = await hashPassword(next);
     await this.repo.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(row.id, { password_hash: hash, updated_at: this.now().toISOString() }, trx);
+      await trx.deleteFrom('identity_sessions').where('user_id', '=', row.id).where('id', '!=', currentCookie ? sha256(currentCookie) : '').execute();
       await recordAudit(trx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: row.id });
     });
   }
@@ -305,7 +315,8 @@ export class IdentityService {
     };
     await this.repo.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(id, update, trx);
-      if (update.status === 'disabled') await trx.deleteFrom('identity_sessions').where('user_id', '=', id).execute();
+      // A disabled account, or one whose password an admin reset, is signed out everywhere.
+      if (update.status === 'disabled' || changes.password !== undefined) await trx.deleteFrom('identity_sessions').where('user_id', '=', id).execute();
       const { password: _secret, ...audited } = changes;
       await recordAudit(trx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, details: { ...audited, passwordReset: _secret !== undefined } });
     });
