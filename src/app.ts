@@ -87,7 +87,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets a few styles inline (the models' expanders).
+    transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
 
   registerErrorHandling(app, fs.existsSync(path.join(WEB_DIR, 'index.html')) ? (_req, reply) => reply.sendFile('index.html') : undefined);
   registerAuth(app, (request) => modules.identity.service.resolvePrincipal(request));
