@@ -17,12 +17,27 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = '/tmp/shots';
 const OTHER_SITE = 'site_ld3_530621101201';
 const LEHONG = '530621110';
+/** 兴隆村 in 水磨镇: a village the demo gives no village point. */
+const XINGLONG = '530621102205';
+const SHUIMO = '530621102';
 
 interface SiteRow {
   id: string;
   name: string;
   kind: string;
+  divisionCode: string;
   townshipCode: string | null;
+  status: string;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  scope: { kind: string; id: string };
+  status: string;
 }
 
 describe('web console', () => {
@@ -62,11 +77,11 @@ describe('web console', () => {
     return { page, errors };
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
+  async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
     await page.goto(`${base}/`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByLabel('密码').fill(password);
     await page.locator('button[type=submit]').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   }
@@ -92,6 +107,9 @@ describe('web console', () => {
     await page.locator(`[data-testid=${testId}]`).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
   }
+
+  /** The options of the Select dropdown that is open now. */
+  const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
 
   /** Ignores what is expected: the browser logging the 401 / 404 answers the test provokes on purpose. */
   const ownErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|404)/.test(e));
@@ -306,4 +324,163 @@ describe('web console', () => {
     expect(await page.locator('.ant-layout-sider .ant-menu-root').getByText('服务网络').count()).toBe(0);
     expect(ownErrors(errors)).toEqual([]);
   }, 60_000);
+
+  it('lets the county office open a village point, give it an operator account, and that account see only its point', async () => {
+    const { page, errors } = await openPage();
+    const posts: string[] = [];
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().endsWith('/api/v1/network/sites')) posts.push(req.headers()['idempotency-key'] ?? '');
+    });
+    await signIn(page, 'demo.county');
+    await page.waitForURL(/\/network\/sites$/);
+    const before = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
+    expect(before.items.filter((s) => s.divisionCode === XINGLONG)).toEqual([]);
+
+    // 新增站点: nothing chosen yet is refused in the form.
+    await page.getByTestId('create-site').click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe('新增站点');
+    await page.getByTestId('save-new-site').click();
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toEqual(expect.arrayContaining(['请选择站点类型', '请填写站点名称', '请填写地址']));
+
+    // Kind first, then 水磨镇, then its villages: those with a point already say so.
+    await pick(page, 'site-kind', '村级服务点');
+    await pick(page, 'site-township', '水磨镇');
+    await page.getByTestId('site-village').click();
+    await expect.poll(() => openOptions(page).filter({ hasText: '泉水村' }).textContent()).toContain('已有村级服务点');
+    expect(await openOptions(page).filter({ hasText: '兴隆村' }).textContent()).toBe('兴隆村');
+    await openOptions(page).filter({ hasText: /^兴隆村$/ }).click();
+    expect(await drawer.getByLabel('站点名称').getAttribute('placeholder')).toBe('例如：兴隆村电商服务点');
+
+    await drawer.getByLabel('站点名称').fill('兴隆村电商服务点');
+    await drawer.getByLabel('地址').fill('水磨镇兴隆村村委会');
+    await drawer.getByLabel('经度').fill('103.4712');
+    await drawer.getByLabel('纬度').fill('27.2398');
+    await drawer.getByLabel('面积（㎡）').fill('36');
+    await drawer.getByLabel('营业时间').fill('每天 8:00–20:00');
+    for (const service of ['代买', '代卖', '快递收发']) await drawer.getByLabel(service, { exact: true }).check();
+    await pick(page, 'site-status', '运营中');
+    await page.getByTestId('has-operator').click();
+    await drawer.getByLabel('姓名').fill('李春梅');
+    await drawer.getByLabel('手机号').fill('13908705205');
+    await drawer.getByLabel('党员').check();
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    await shot(page, 'create-site', false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // A 400 from the server lands under the field it names, and nothing is opened.
+    await page.route('**/api/v1/network/sites', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'body.address: 地址过于简略', details: { field: 'body.address' } } }) })
+        : route.continue(),
+    );
+    await page.getByTestId('save-new-site').click();
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toContain('body.address: 地址过于简略');
+    await page.unroute('**/api/v1/network/sites');
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+
+    // A double click opens one site (one Idempotency-Key for the opened form), then its page.
+    await page.getByTestId('save-new-site').dblclick();
+    await page.waitForURL(/\/network\/sites\/site_[^/]+$/);
+    const siteId = new URL(page.url()).pathname.split('/').pop()!;
+    await expect.poll(() => page.getByTestId('site-title').textContent()).toBe('兴隆村电商服务点');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已新增站点：兴隆村电商服务点');
+    // The refused try and the double click all carried the same key.
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(posts).size).toBe(1);
+    expect(posts[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+    const after = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
+    const created = after.items.filter((s) => s.divisionCode === XINGLONG);
+    expect(created.map((s) => ({ id: s.id, kind: s.kind, townshipCode: s.townshipCode, status: s.status }))).toEqual([{ id: siteId, kind: 'village_point', townshipCode: SHUIMO, status: 'operating' }]);
+    expect(after.items.length).toBe(before.items.length + 1);
+    const descriptions = page.locator('.ant-descriptions').first();
+    await expect.poll(() => descriptions.textContent()).toContain('兴隆村');
+    expect(await descriptions.textContent()).toContain('水磨镇');
+    expect(await page.getByTestId('status-history').locator('.ant-timeline-item').count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-descriptions').nth(1).textContent()).toContain('139****5205');
+
+    // …and in the list.
+    await page.goto(`${base}/network/sites?q=${encodeURIComponent('兴隆村')}`);
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await page.getByTestId('site-link').textContent()).toBe('兴隆村电商服务点');
+
+    // 新建用户: a village operator for the new point; a taken user name is marked under the field.
+    const menu = page.locator('.ant-layout-sider .ant-menu-root');
+    await menu.getByText('用户', { exact: true }).click();
+    await page.waitForURL(/\/admin\/users$/);
+    await page.getByTestId('create-user').click();
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe('新建用户');
+    await drawer.getByLabel('用户名').fill('demo.village');
+    await drawer.getByLabel('显示名称').fill('兴隆村服务点');
+    await drawer.getByLabel('初始密码').fill('short1');
+    await drawer.getByLabel('手机号').fill('13908705205');
+    await pick(page, 'user-roles', '村级服务点');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-scope-site').click();
+    await page.keyboard.type('兴隆');
+    await expect.poll(() => openOptions(page).count()).toBe(1);
+    await openOptions(page).filter({ hasText: '兴隆村电商服务点' }).click();
+    await page.getByTestId('save-new-user').click();
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toContain('密码至少 10 位，且须同时包含字母和数字');
+    await drawer.getByLabel('初始密码').fill('Xinglong-2026');
+    await shot(page, 'users-create', false);
+    await page.getByTestId('save-new-user').click();
+    await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toContain('该用户名已被使用，请换一个');
+    await drawer.getByLabel('用户名').fill('xinglong.point');
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByTestId('save-new-user').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已创建用户 xinglong.point');
+    const users = await apiGet<{ items: UserRow[] }>(page, '/identity/users?q=xinglong');
+    expect(users.items.map((u) => ({ username: u.username, roles: u.roles, scope: u.scope, phone: u.phone, status: u.status }))).toEqual([
+      { username: 'xinglong.point', roles: ['village_operator'], scope: { kind: 'site', id: siteId }, phone: '139****5205', status: 'active' },
+    ]);
+
+    // The table shows the point by name and the phone masked, as the server sends it.
+    await page.getByPlaceholder('按用户名或姓名搜索').fill('xinglong');
+    await page.getByPlaceholder('按用户名或姓名搜索').press('Enter');
+    const userRows = page.locator('[data-testid=users-table] tbody tr.ant-table-row');
+    await expect.poll(() => userRows.count()).toBe(1);
+    await expect.poll(() => userRows.first().textContent()).toContain('兴隆村电商服务点');
+    expect(await userRows.first().textContent()).toContain('139****5205');
+
+    // 编辑: a new display name; the masked phone is kept.
+    await userRows.first().getByTestId('edit-user').click();
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe('编辑用户：xinglong.point');
+    expect(await drawer.getByLabel('手机号', { exact: true }).getAttribute('placeholder')).toBe('139****5205');
+    await drawer.getByLabel('显示名称').fill('水磨镇兴隆村服务点');
+    await shot(page, 'users-edit', false);
+    await page.getByTestId('save-user').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已保存');
+    await expect.poll(() => userRows.first().textContent()).toContain('水磨镇兴隆村服务点');
+    const edited = await apiGet<{ items: UserRow[] }>(page, '/identity/users?q=xinglong');
+    expect(edited.items[0]).toMatchObject({ displayName: '水磨镇兴隆村服务点', phone: '139****5205', scope: { kind: 'site', id: siteId } });
+
+    // The county admin cannot disable itself: the server's 403 is shown in the drawer.
+    await page.getByPlaceholder('按用户名或姓名搜索').fill('demo.county');
+    await page.getByPlaceholder('按用户名或姓名搜索').press('Enter');
+    await expect.poll(() => userRows.count()).toBe(1);
+    await userRows.first().getByTestId('edit-user').click();
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe('编辑用户：demo.county');
+    await drawer.getByTestId('user-status').getByText('停用', { exact: true }).click();
+    await page.getByTestId('save-user').click();
+    await expect.poll(() => drawer.getByTestId('form-error').textContent()).toContain('You cannot disable yourself');
+    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+    expect((await apiGet<UserRow>(page, '/auth/me')).status).toBe('active');
+
+    // Signed in as the new account: its own point and nothing else.
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录', { exact: true }).click();
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'xinglong.point', 'Xinglong-2026');
+    await page.waitForURL(new RegExp(`/network/sites/${siteId}$`));
+    await expect.poll(() => page.getByTestId('site-title').textContent()).toBe('兴隆村电商服务点');
+    const visible = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
+    expect(visible.items.map((s) => s.id)).toEqual([siteId]);
+    expect(await menu.getByText('我的站点', { exact: true }).count()).toBe(1);
+    expect(await menu.getByText('站点列表', { exact: true }).count()).toBe(0);
+    await page.goto(`${base}/network/sites/${OTHER_SITE}`);
+    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('站点不存在');
+
+    expect(ownErrors(errors).filter((e) => !/status of (400|403|409)/.test(e))).toEqual([]);
+  }, 120_000);
 });

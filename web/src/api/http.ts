@@ -34,16 +34,50 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: the server runs a create once however often it is sent (see newIdempotencyKey). */
+  idempotencyKey?: string;
 }
 
-/** Calls `/api/v1…` on the same origin with the session cookie; throws ApiError on any non-2xx answer. */
+/**
+ * A fresh `Idempotency-Key`, one per opened form. crypto.randomUUID exists only in secure contexts (https,
+ * localhost); a county office may reach the console over plain http on its LAN, so fall back to random bytes.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const IN_PROGRESS_RETRIES = 20;
+const IN_PROGRESS_WAIT_MS = 250;
+
+/**
+ * Calls `/api/v1…` on the same origin with the session cookie; throws ApiError on any non-2xx answer.
+ * With an idempotency key, "the same request is still running" (a double click) waits for the first one's answer.
+ */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request<T>(path, opts);
+    } catch (err) {
+      const running = opts.idempotencyKey && err instanceof ApiError && err.code === 'IDEMPOTENCY_IN_PROGRESS';
+      if (!running || attempt >= IN_PROGRESS_RETRIES) throw err;
+      await new Promise((resolve) => setTimeout(resolve, IN_PROGRESS_WAIT_MS));
+    }
+  }
+}
+
+async function request<T>(path: string, opts: RequestOptions): Promise<T> {
   let response: Response;
   try {
     response = await fetch(withQuery(`/api/v1${path}`, opts.query), {
       method: opts.method ?? 'GET',
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(opts.body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+        ...(opts.idempotencyKey && { 'idempotency-key': opts.idempotencyKey }),
+      },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });

@@ -1,6 +1,28 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from './http.js';
-import type { Role, User } from './auth.js';
+import { meKey, type Role, type User } from './auth.js';
+
+export type Scope = User['scope'];
+
+/** The body of `POST /identity/users` (county admin). */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  phone?: string;
+  roles: Role[];
+  scope: Scope;
+}
+
+/** The body of `PATCH /identity/users/:id`: only what changes; `password` resets it, `phone: null` removes it. */
+export interface UserChanges {
+  displayName?: string;
+  phone?: string | null;
+  roles?: Role[];
+  scope?: Scope;
+  status?: User['status'];
+  password?: string;
+}
 
 export interface AuditRecord {
   id: string;
@@ -32,15 +54,37 @@ export interface AuditFilter {
 }
 
 const PAGE_SIZE = 50;
+const usersKey = ['identity', 'users'] as const;
 
 /** Users page by page ("load more"): a county may have many thousands of consumer accounts. */
 export function useUsers(filter: UserFilter) {
   return useInfiniteQuery({
-    queryKey: ['identity', 'users', filter],
+    queryKey: [...usersKey, filter],
     queryFn: ({ pageParam, signal }) => api<Page<User>>('/identity/users', { query: { ...filter, limit: PAGE_SIZE, cursor: pageParam }, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Creates an account (county admin); one idempotency key per opened form, so a double click makes one. */
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, idempotencyKey }: { user: NewUser; idempotencyKey: string }) => api<User>('/identity/users', { method: 'POST', body: user, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+/** Changes an account (county admin); changing your own name or phone also refreshes the signed-in user. */
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: UserChanges }) => api<User>(`/identity/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: (user) => {
+      void client.invalidateQueries({ queryKey: usersKey });
+      if (client.getQueryData<User | null>(meKey)?.id === user.id) void client.invalidateQueries({ queryKey: meKey });
+    },
   });
 }
 

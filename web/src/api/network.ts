@@ -31,6 +31,9 @@ export interface Operator {
   partyMember: boolean;
 }
 
+/** An operator as sent: a phone left out keeps the stored number for the same person. */
+export type OperatorInput = Omit<Operator, 'phone'> & { phone?: string | null };
+
 export interface Site {
   id: string;
   name: string;
@@ -71,11 +74,37 @@ export interface SiteChanges {
   floorAreaM2?: number | null;
   openingHours?: string;
   services?: SiteService[];
-  operator?: (Omit<Operator, 'phone'> & { phone?: string | null }) | null;
+  operator?: OperatorInput | null;
   status?: SiteStatus;
   statusDate?: string;
   statusNote?: string;
 }
+
+/** The body of `POST /network/sites`: the kind fixes the division's level (county, township or village). */
+export interface NewSite {
+  name: string;
+  kind: SiteKind;
+  divisionCode: string;
+  address: string;
+  longitude?: number | null;
+  latitude?: number | null;
+  floorAreaM2?: number | null;
+  openingHours?: string;
+  services?: SiteService[];
+  operator?: OperatorInput | null;
+  status?: SiteStatus;
+  statusDate?: string;
+}
+
+/** The division level a site of each kind stands in (the server's SITE_KIND_LEVEL). */
+export const SITE_KIND_LEVEL: Record<SiteKind, Division['level']> = {
+  county_centre: 'county',
+  county_warehouse: 'county',
+  township_station: 'township',
+  township_transfer: 'township',
+  village_point: 'village',
+  village_delivery: 'village',
+};
 
 export interface SiteFilter {
   townshipCode?: string;
@@ -125,7 +154,7 @@ export interface Coverage {
 
 export const networkKeys = {
   all: ['network'] as const,
-  divisions: (level: Division['level']) => ['network', 'divisions', level] as const,
+  divisions: (level: Division['level'], parentCode?: string) => ['network', 'divisions', level, parentCode ?? null] as const,
   sites: (filter: SiteFilter) => ['network', 'sites', filter] as const,
   site: (id: string) => ['network', 'site', id] as const,
   coverage: ['network', 'coverage'] as const,
@@ -151,6 +180,16 @@ export function useDivisions(level: Division['level'], enabled = true) {
   });
 }
 
+/** The villages and communities of one township, in force today; nothing is asked until a township is chosen. */
+export function useVillages(townshipCode: string | undefined) {
+  return useQuery({
+    queryKey: networkKeys.divisions('village', townshipCode),
+    queryFn: ({ signal }) => api<{ items: Division[] }>('/network/divisions', { query: { level: 'village', parentCode: townshipCode }, signal }).then((r) => r.items),
+    staleTime: 30 * 60_000,
+    enabled: !!townshipCode,
+  });
+}
+
 /** Every site that matches: a county has a few hundred, so all pages are fetched and the table pages locally. */
 export function useSites(filter: SiteFilter, enabled = true) {
   return useQuery({
@@ -172,6 +211,15 @@ export function useUpdateSite(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (changes: SiteChanges) => api<Site>(`/network/sites/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => client.invalidateQueries({ queryKey: networkKeys.all }),
+  });
+}
+
+/** Opens a site (county admin). One idempotency key per opened form, so a double click opens one site. */
+export function useCreateSite() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ site, idempotencyKey }: { site: NewSite; idempotencyKey: string }) => api<Site>('/network/sites', { method: 'POST', body: site, idempotencyKey }),
     onSuccess: () => client.invalidateQueries({ queryKey: networkKeys.all }),
   });
 }

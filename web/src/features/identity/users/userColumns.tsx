@@ -1,4 +1,5 @@
-import { Badge, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { User } from '../../../api/auth.js';
@@ -16,13 +17,19 @@ const ROLE_COLOR: Record<string, string> = {
   consumer: 'default',
 };
 
-export function userColumns(t: Translate, townshipNames: Map<string, string>): TableColumnsType<User> {
+interface Names {
+  townships: Map<string, string>;
+  sites: Map<string, string>;
+}
+
+/** User name, display name, roles, scope by name, masked phone, status, created; and 编辑 for each row. */
+export function userColumns(t: Translate, names: Names, onEdit: (user: User) => void): TableColumnsType<User> {
   return [
     {
       key: 'username',
       title: t('users.col.username'),
       dataIndex: 'username',
-      width: 170,
+      width: 150,
       fixed: 'left',
       render: (username: string) => (
         <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
@@ -45,7 +52,7 @@ export function userColumns(t: Translate, townshipNames: Map<string, string>): T
     {
       key: 'roles',
       title: t('users.col.roles'),
-      width: 170,
+      width: 150,
       render: (_: unknown, u) => (
         <Space size={[4, 4]} wrap>
           {u.roles.map((r) => (
@@ -59,28 +66,40 @@ export function userColumns(t: Translate, townshipNames: Map<string, string>): T
     {
       key: 'scope',
       title: t('users.col.scope'),
-      width: 200,
+      width: 170,
       render: (_: unknown, u) => {
         if (u.scope.kind === 'county') return t('scope.county');
-        if (u.scope.kind === 'township') return `${t('scope.township')}：${townshipNames.get(u.scope.id) ?? u.scope.id}`;
+        if (u.scope.kind === 'township') return `${t('scope.township')}：${names.townships.get(u.scope.id) ?? u.scope.id}`;
         return (
           <span>
-            {t('scope.site')}：<Link to={`/network/sites/${u.scope.id}`}>{u.scope.id}</Link>
+            {t('scope.site')}：<Link to={`/network/sites/${u.scope.id}`}>{names.sites.get(u.scope.id) ?? u.scope.id}</Link>
           </span>
         );
       },
     },
-    { key: 'phone', title: t('users.col.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
+    // As the server sends it: masked (138****5678) for everyone but its owner.
+    { key: 'phone', title: t('users.col.phone'), dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? '—' },
     {
       key: 'status',
       title: t('users.col.status'),
-      width: 100,
+      width: 90,
       render: (_: unknown, u) => {
         if (u.status === 'disabled') return <Badge status="default" text={t('users.status.disabled')} />;
         if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) return <Badge status="warning" text={t('users.status.locked')} />;
         return <Badge status="success" text={t('users.status.active')} />;
       },
     },
-    { key: 'createdAt', title: t('users.col.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: string) => formatDateTime(at) },
+    { key: 'createdAt', title: t('users.col.createdAt'), dataIndex: 'createdAt', width: 160, render: (at: string) => formatDateTime(at) },
+    {
+      key: 'actions',
+      title: t('users.col.actions'),
+      width: 76,
+      fixed: 'right',
+      render: (_: unknown, u) => (
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(u)} data-testid="edit-user" style={{ paddingInline: 0 }}>
+          {t('common.edit')}
+        </Button>
+      ),
+    },
   ];
 }

@@ -1,35 +1,17 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInShanghai } from '../../../app/format.js';
-import type { SiteChanges, SiteDetail, SiteService, SiteStatus } from '../../../api/network.js';
+import type { SiteChanges, SiteDetail, SiteStatus } from '../../../api/network.js';
+import { isMasked } from '../../../app/phone.js';
+import { toOperatorInput, toOperatorValues, type OperatorFormValues } from '../shared/operatorForm.js';
+import type { SiteInfoValues } from '../shared/SiteInfoFields.js';
 
-export interface OperatorValues {
-  name: string;
-  phone: string;
-  poorHousehold: boolean;
-  disabled: boolean;
-  partyMember: boolean;
-}
-
-export interface SiteFormValues {
-  name: string;
-  address: string;
-  longitude: number | null;
-  latitude: number | null;
-  floorAreaM2: number | null;
-  openingHours: string;
-  services: SiteService[];
+export interface SiteFormValues extends SiteInfoValues, OperatorFormValues {
   status: SiteStatus;
   statusDate: Dayjs | null;
   statusNote: string;
-  hasOperator: boolean;
-  operator: OperatorValues;
 }
 
-/** A phone the server masked for us (138****5678): it cannot be sent back. */
-export const isMasked = (phone: string | null | undefined) => !!phone && phone.includes('*');
-
 export function toFormValues(site: SiteDetail): SiteFormValues {
-  const op = site.operator;
   return {
     name: site.name,
     address: site.address,
@@ -41,19 +23,12 @@ export function toFormValues(site: SiteDetail): SiteFormValues {
     status: site.status,
     statusDate: dayjs(todayInShanghai()),
     statusNote: '',
-    hasOperator: !!op,
-    operator: {
-      name: op?.name ?? '',
-      phone: op && !isMasked(op.phone) ? (op.phone ?? '') : '',
-      poorHousehold: op?.poorHousehold ?? false,
-      disabled: op?.disabled ?? false,
-      partyMember: op?.partyMember ?? false,
-    },
+    ...toOperatorValues(site.operator),
   };
 }
 
 /** Whether the operator part of the form differs from the stored operator. */
-export function operatorChanged(site: SiteDetail, values: Pick<SiteFormValues, 'hasOperator' | 'operator'>): boolean {
+export function operatorChanged(site: SiteDetail, values: OperatorFormValues): boolean {
   const op = site.operator;
   if (!values.hasOperator) return op !== null;
   if (!op) return true;
@@ -84,29 +59,8 @@ export function toChanges(site: SiteDetail, values: SiteFormValues, mayAppoint: 
     if (values.statusNote?.trim()) changes.statusNote = values.statusNote.trim();
   }
   if (mayAppoint && operatorChanged(site, values)) {
-    if (!values.hasOperator) {
-      changes.operator = null;
-    } else {
-      const v = values.operator;
-      const operator: NonNullable<SiteChanges['operator']> = {
-        // Keep the platform account the operator signs in with.
-        userId: site.operator?.userId ?? null,
-        name: v.name.trim(),
-        // Left empty over a masked number: omitted, so the server keeps the stored one for the same person.
-        phone: v.phone.trim() || (isMasked(site.operator?.phone) ? undefined : null),
-        poorHousehold: v.poorHousehold,
-        disabled: v.disabled,
-        partyMember: v.partyMember,
-      };
-      changes.operator = operator;
-    }
+    // Keeps the platform account the operator signs in with, and a masked phone left empty.
+    changes.operator = values.hasOperator ? toOperatorInput(values.operator, site.operator) : null;
   }
   return changes;
-}
-
-/** `body.operator.phone` (the server's name for a bad field) → the form's path `['operator', 'phone']`. */
-export function formPath(field: string | undefined): (string | number)[] | undefined {
-  if (!field?.startsWith('body.')) return undefined;
-  const parts = field.slice('body.'.length).split('.').filter(Boolean);
-  return parts.length > 0 ? parts : undefined;
 }

@@ -1,16 +1,18 @@
-import { useMemo } from 'react';
-import { Card, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useSites } from '../../../api/network.js';
-import { isTownshipOperator } from '../../../app/access.js';
+import { isCountyAdmin, isTownshipOperator } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { SiteCreateDrawer } from '../site-create/SiteCreateDrawer.js';
 import { siteColumns } from './siteColumns.js';
 import { SiteFilters } from './SiteFilters.js';
 import { useSiteFilters } from './useSiteFilters.js';
 
-/** Every site the user may see, filtered by township, kind, status and name. */
+/** Every site the user may see, filtered by township, kind, status and name; the county opens new ones here. */
 export function SitesPage() {
   const t = useT();
   const user = useUser();
@@ -20,10 +22,23 @@ export function SitesPage() {
   const filter = { townshipCode: showTownship ? view.townshipCode : undefined, kind: view.kind, status: view.status, q: view.q };
   const sites = useSites(filter);
   const columns = useMemo(() => siteColumns(t, showTownship), [t, showTownship]);
+  const mayCreate = isCountyAdmin(user);
+  const [creating, setCreating] = useState(false);
 
   return (
     <>
-      <PageHeader title={t('sites.title')} subtitle={t('sites.subtitle')} crumbs={[{ title: t('shell.menu.network') }, { title: t('sites.title') }]} />
+      <PageHeader
+        title={t('sites.title')}
+        subtitle={t('sites.subtitle')}
+        crumbs={[{ title: t('shell.menu.network') }, { title: t('sites.title') }]}
+        extra={
+          mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-site">
+              {t('site.create.button')}
+            </Button>
+          )
+        }
+      />
       <Card>
         <SiteFilters view={view} onChange={update} showTownship={showTownship} />
         {sites.isError ? (
@@ -49,6 +64,7 @@ export function SitesPage() {
           />
         )}
       </Card>
+      {mayCreate && <SiteCreateDrawer open={creating} onClose={() => setCreating(false)} />}
     </>
   );
 }

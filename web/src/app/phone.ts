@@ -1,0 +1,5 @@
+/** The server's mobile-number rule: 11 digits starting with 1. */
+export const PHONE_PATTERN = /^1\d{10}$/;
+
+/** A phone the server masked for us (138****5678): it cannot be shown for editing or sent back. */
+export const isMasked = (phone: string | null | undefined) => !!phone && phone.includes('*');
