@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +20,19 @@ import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempo
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { migrateUp, type MigrationSet } from './kernel/migrator.js';
+import { createSealer } from './kernel/sealed.js';
 import { identityModule } from './modules/identity/index.js';
 import { networkModule } from './modules/network/index.js';
+import { partiesModule } from './modules/parties/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const WEB_DIR = path.join(ROOT, 'dist', 'web');
 
+export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey'>;
+
 export interface BuildOptions {
-  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy'>;
+  config: AppConfig;
   /** An already-open database (tests); otherwise opened from config. */
   database?: Database;
   clock?: Clock;
@@ -36,12 +41,32 @@ export interface BuildOptions {
 
 export type Modules = ReturnType<typeof createModules>;
 
-export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies'>) {
+export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
+  const sealer = createSealer(loadDataKey(config));
   return {
     identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
     network: networkModule(deps),
+    parties: partiesModule({ ...deps, sealer }),
   };
+}
+
+/**
+ * The key that seals personal data: COUNTYHUB_DATA_KEY, or <dataDir>/data.key, made on first start. Several app
+ * processes on one PostgreSQL must share it, so set the variable there.
+ */
+export function loadDataKey(config: Pick<Config, 'dataDir' | 'dataKey'>): Buffer {
+  if (config.dataKey) {
+    const key = Buffer.from(config.dataKey, 'base64');
+    if (key.length !== 32) throw new Error('COUNTYHUB_DATA_KEY must be the base64 of 32 bytes (openssl rand -base64 32)');
+    return key;
+  }
+  const file = path.join(config.dataDir, 'data.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  }
+  return loadDataKey({ ...config, dataKey: fs.readFileSync(file, 'utf8').trim() });
 }
 
 /** Every migration of the kernel and the modules, for start-up and `npm run migrate`. */
@@ -52,7 +77,7 @@ export function migrationSets(modules: Modules): MigrationSet[] {
   ];
 }
 
-export async function openConfiguredDatabase(config: BuildOptions['config']): Promise<Database> {
+export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Database> {
   return openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'countyhub.sqlite') });
 }
 

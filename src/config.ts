@@ -8,6 +8,8 @@ export interface Config {
   /** postgres://… to run on PostgreSQL; empty for the embedded SQLite file in dataDir. */
   databaseUrl: string;
   adminPassword: string | undefined;
+  /** Base64 of 32 bytes sealing personal data at rest; empty: kept in <dataDir>/data.key (made on first start). */
+  dataKey: string;
   /** The county this deployment serves (GB/T 2260, 6 digits). */
   countyCode: string;
   /** Load the Ludian demo data into an empty database on start. */
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || '',
     adminPassword: env.COUNTYHUB_ADMIN_PASSWORD || undefined,
     countyCode: env.COUNTYHUB_COUNTY_CODE || '530621',
+    dataKey: env.COUNTYHUB_DATA_KEY || '',
     demoData: boolSetting(env, 'COUNTYHUB_DEMO_DATA', true),
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: boolSetting(env, 'COUNTYHUB_SECURE_COOKIES', false),

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
+/** One data key for the whole test run, so sealed values open in every test app. */
+export const TEST_DATA_KEY = randomBytes(32).toString('base64');
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Modules } from '../src/app.js';
 import type { Clock } from '../src/kernel/clock.js';
@@ -50,7 +53,7 @@ export interface TestApp {
 export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const { app, modules } = await buildApp({
-    config: { dataDir: '/nonexistent', databaseUrl: '', secureCookies: false, trustProxy: false },
+    config: { dataDir: '/nonexistent', databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY },
     database,
     clock: opts.clock,
   });

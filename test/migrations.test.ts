@@ -4,7 +4,7 @@ import { createModules, migrationSets } from '../src/app.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { migrateDownAll, migrateDownOne, migrateUp } from '../src/kernel/migrator.js';
 import type { Database } from '../src/kernel/db.js';
-import { engines, openTestDatabase, type TestDatabase } from './helpers.js';
+import { engines, openTestDatabase, TEST_DATA_KEY, type TestDatabase } from './helpers.js';
 
 async function tables(database: Database): Promise<string[]> {
   const query =
@@ -22,7 +22,7 @@ describe.each(engines())('migrations on %s', (engine) => {
   afterAll(() => test.dispose());
 
   it('go up, down one step, down all the way, and up again', async () => {
-    const sets = migrationSets(createModules(test.database, systemClock, { secureCookies: false }));
+    const sets = migrationSets(createModules(test.database, systemClock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY }));
     const up = await migrateUp(test.database, sets);
     expect(up.length).toBe(sets.reduce((n, s) => n + s.migrations.length, 0));
     expect(await tables(test.database)).toEqual(expect.arrayContaining(['identity_users', 'network_sites', 'network_divisions', 'kernel_audit_log', 'kernel_idempotency']));

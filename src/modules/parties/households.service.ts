@@ -1,0 +1,202 @@
+import type { Kysely } from 'kysely';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
+import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { isUniqueViolation } from '../../kernel/db.js';
+import { AppError, conflict, invalidField, notFound } from '../../kernel/errors.js';
+import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
+import { newId } from '../../kernel/ids.js';
+import { maskIdNumber } from '../../kernel/mask.js';
+import type { Sealer } from '../../kernel/sealed.js';
+import { residentIdProblem } from './identifiers.js';
+import type { PartiesRepository } from './parties.repository.js';
+import type { HouseholdChanges, HouseholdFilter, HouseholdInput, HouseholdView, LinkInput, LinkView } from './parties.schema.js';
+import type { HouseholdLinkRow, HouseholdRow, PartiesTables } from './parties.tables.js';
+
+const FULL_SHARE_BP = 10_000;
+
+const toLinkView = (row: HouseholdLinkRow): LinkView => ({
+  id: row.id,
+  householdId: row.household_id,
+  sellerId: row.seller_id,
+  productId: row.product_id,
+  role: row.role,
+  shareBp: row.share_bp,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+});
+
+/** One household's part of a sale: who, and how much of it in basis points. */
+export interface Credit {
+  householdId: string;
+  villageCode: string;
+  shareBp: number;
+  linkId: string;
+}
+
+/** The county's register of poor households (建档立卡贫困户) and what they supply to whom. */
+export class HouseholdService {
+  constructor(
+    private readonly repo: PartiesRepository,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
+  ) {}
+
+  private today() {
+    return shanghaiDate(this.clock.now());
+  }
+
+  private toView(row: HouseholdRow, ctx: RequestContext): HouseholdView {
+    const own = !!row.user_id && ctx.principal?.userId === row.user_id;
+    return {
+      id: row.id,
+      householdNo: row.household_no,
+      villageCode: row.village_code,
+      headName: row.head_name,
+      headIdNumber: own ? this.sealer.open(row.head_id_sealed) : row.head_id_masked,
+      members: row.members,
+      status: row.status,
+      liftedYear: row.lifted_year,
+      userId: row.user_id,
+      isDemo: row.is_demo === 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** The county office and regulators read the register; a household reads its own entry. */
+  private async readable(ctx: RequestContext, id: string): Promise<HouseholdRow> {
+    const principal = signedIn(ctx);
+    const row = await this.repo.household(id);
+    if (!row || (!hasRole(ctx, 'county_admin', 'regulator') && row.user_id !== principal.userId)) throw notFound('Household');
+    return row;
+  }
+
+  async register(ctx: RequestContext, input: HouseholdInput): Promise<HouseholdView> {
+    requireRole(ctx, 'county_admin');
+    const problem = residentIdProblem(input.headIdNumber);
+    if (problem) throw invalidField('body.headIdNumber', problem, 'ID_NUMBER_INVALID');
+    const status = input.status ?? 'in_poverty';
+    if (status === 'lifted' && !input.liftedYear) throw invalidField('body.liftedYear', 'say the year the household was lifted out of poverty');
+    const now = this.clock.now().toISOString();
+    const row: HouseholdRow = {
+      id: newId('hh'),
+      household_no: input.householdNo,
+      village_code: input.villageCode,
+      head_name: input.headName,
+      head_id_sealed: this.sealer.seal(input.headIdNumber),
+      head_id_print: this.sealer.fingerprint(input.headIdNumber),
+      head_id_masked: maskIdNumber(input.headIdNumber)!,
+      members: input.members,
+      status,
+      lifted_year: status === 'lifted' ? (input.liftedYear ?? null) : null,
+      user_id: input.userId ?? null,
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    };
+    try {
+      await this.repo.db.transaction().execute(async (trx) => {
+        await trx.insertInto('parties_households').values(row).execute();
+        await recordAudit(trx, ctx, { action: 'household.registered', entityType: 'household', entityId: row.id, details: { householdNo: row.household_no, villageCode: row.village_code, head: row.head_id_masked } });
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      throw conflict('HOUSEHOLD_EXISTS', 'A household with this number or head is already registered', { field: 'body.householdNo' });
+    }
+    return this.toView(row, ctx);
+  }
+
+  async list(ctx: RequestContext, filter: HouseholdFilter, limit: number, cursor?: string): Promise<PageResult<HouseholdView>> {
+    const principal = signedIn(ctx);
+    const all = hasRole(ctx, 'county_admin', 'regulator');
+    const rows = await this.repo.listHouseholds({ ...filter, userId: all ? undefined : principal.userId, after: decodeCursor(cursor) }, limit + 1);
+    const page = toPage(rows, limit, (r) => r.id);
+    return { items: page.items.map((r) => this.toView(r, ctx)), nextCursor: page.nextCursor };
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const row = await this.readable(ctx, id);
+    const links = await this.repo.linksOn(this.today(), { householdId: id });
+    return { ...this.toView(row, ctx), links: links.map(toLinkView) };
+  }
+
+  async update(ctx: RequestContext, id: string, changes: HouseholdChanges): Promise<HouseholdView> {
+    requireRole(ctx, 'county_admin');
+    const row = await this.repo.household(id);
+    if (!row) throw notFound('Household');
+    const status = changes.status ?? row.status;
+    const liftedYear = changes.liftedYear !== undefined ? changes.liftedYear : row.lifted_year;
+    if (status === 'lifted' && !liftedYear) throw invalidField('body.liftedYear', 'say the year the household was lifted out of poverty');
+    const update: Partial<HouseholdRow> = {
+      ...(changes.headName !== undefined && { head_name: changes.headName }),
+      ...(changes.members !== undefined && { members: changes.members }),
+      ...(changes.userId !== undefined && { user_id: changes.userId }),
+      status,
+      lifted_year: status === 'lifted' ? liftedYear : null,
+      updated_at: this.clock.now().toISOString(),
+    };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.updateTable('parties_households').set(update).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'household.updated', entityType: 'household', entityId: id, details: changes });
+    });
+    return this.toView({ ...row, ...update }, ctx);
+  }
+
+  /**
+   * Links a household to a seller (or one of its products) with its share of each sale. The shares in force for
+   * one seller and product may not add up to more than the whole sale.
+   */
+  async link(ctx: RequestContext, householdId: string, input: LinkInput): Promise<LinkView> {
+    requireRole(ctx, 'county_admin');
+    const validFrom = input.validFrom ?? this.today();
+    const row: HouseholdLinkRow = {
+      id: newId('hhl'),
+      household_id: householdId,
+      seller_id: input.sellerId,
+      product_id: input.productId ?? null,
+      role: input.role,
+      share_bp: input.shareBp,
+      valid_from: validFrom,
+      valid_to: null,
+      created_at: this.clock.now().toISOString(),
+    };
+    await this.repo.db.transaction().execute(async (trx) => {
+      if (!(await this.repo.household(householdId, trx))) throw notFound('Household');
+      if (!(await this.repo.seller(input.sellerId, trx))) throw invalidField('body.sellerId', 'no such seller');
+      const taken = (await this.sharesInForce(trx, input.sellerId, row.product_id, validFrom)).reduce((n, l) => n + l.share_bp, 0);
+      if (taken + input.shareBp > FULL_SHARE_BP) {
+        throw new AppError(409, 'SHARES_EXCEED_WHOLE', `body.shareBp: ${taken / 100} % of these sales is already credited to households; at most ${(FULL_SHARE_BP - taken) / 100} % is left`, { field: 'body.shareBp', left: FULL_SHARE_BP - taken });
+      }
+      await trx.insertInto('parties_household_links').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'household.linked', entityType: 'household', entityId: householdId, details: toLinkView(row) });
+    });
+    return toLinkView(row);
+  }
+
+  /** Links whose credits fall on the same sales: the seller-wide ones, and the product's own. */
+  private async sharesInForce(db: Kysely<PartiesTables>, sellerId: string, productId: string | null, date: string) {
+    const links = await this.repo.linksOn(date, { sellerId }, db);
+    return links.filter((l) => l.product_id === null || productId === null || l.product_id === productId);
+  }
+
+  async endLink(ctx: RequestContext, linkId: string, validTo: string): Promise<void> {
+    requireRole(ctx, 'county_admin');
+    const link = await this.repo.db.selectFrom('parties_household_links').selectAll().where('id', '=', linkId).executeTakeFirst();
+    if (!link) throw notFound('Link');
+    if (validTo <= link.valid_from) throw invalidField('body.validTo', `must be after ${link.valid_from}`);
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.updateTable('parties_household_links').set({ valid_to: validTo }).where('id', '=', linkId).execute();
+      await recordAudit(trx, ctx, { action: 'household.unlinked', entityType: 'household', entityId: link.household_id, details: { linkId, validTo } });
+    });
+  }
+
+  /** The households credited by a sale of this seller's product on a date, for the poverty-alleviation ledger. */
+  async creditsFor(sellerId: string, productId: string, date: string): Promise<Credit[]> {
+    const links = await this.sharesInForce(this.repo.db, sellerId, productId, date);
+    if (links.length === 0) return [];
+    const households = await this.repo.db.selectFrom('parties_households').select(['id', 'village_code']).where('id', 'in', links.map((l) => l.household_id)).execute();
+    const village = new Map(households.map((h) => [h.id, h.village_code]));
+    return links.map((l) => ({ householdId: l.household_id, villageCode: village.get(l.household_id)!, shareBp: l.share_bp, linkId: l.id }));
+  }
+}

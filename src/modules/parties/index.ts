@@ -1,0 +1,20 @@
+import { defineModule, type ModuleDeps } from '../../kernel/module.js';
+import type { Sealer } from '../../kernel/sealed.js';
+import { HouseholdService } from './households.service.js';
+import { partiesInit } from './migrations/2026-11-28-parties.js';
+import { PartiesRepository } from './parties.repository.js';
+import { partiesRoutes } from './parties.routes.js';
+import { SellerService } from './sellers.service.js';
+
+export type { Credit, HouseholdService } from './households.service.js';
+export type { SellerService } from './sellers.service.js';
+export type { HouseholdInput, LinkInput, SellerApplication } from './parties.schema.js';
+export { creditCodeProblem, residentIdProblem } from './identifiers.js';
+
+/** Market players: sellers (firms, co-ops, individual businesses, farmers) and the register of poor households. */
+export function partiesModule(deps: ModuleDeps & { sealer: Sealer }) {
+  const repo = new PartiesRepository(deps.db);
+  const sellers = new SellerService(repo, deps.sealer, deps.clock);
+  const households = new HouseholdService(repo, deps.sealer, deps.clock);
+  return defineModule({ name: 'parties', migrations: [partiesInit], sellers, households, routes: partiesRoutes(sellers, households) });
+}
