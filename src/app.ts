@@ -24,6 +24,7 @@ import { createSealer } from './kernel/sealed.js';
 import { identityModule } from './modules/identity/index.js';
 import { networkModule } from './modules/network/index.js';
 import { partiesModule } from './modules/parties/index.js';
+import { networkScopeCheck } from './flows/scope-check.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
@@ -44,11 +45,13 @@ export type Modules = ReturnType<typeof createModules>;
 export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
-  return {
+  const modules = {
     identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
     network: networkModule(deps),
     parties: partiesModule({ ...deps, sealer }),
   };
+  modules.identity.service.setScopeCheck(networkScopeCheck(modules));
+  return modules;
 }
 
 /**

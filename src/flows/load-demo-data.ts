@@ -85,7 +85,7 @@ function divisionInputs(): DivisionInput[] {
   return list;
 }
 
-function siteInputs(villageOperatorId: string | null): SiteInput[] {
+function siteInputs(): SiteInput[] {
   const sites: SiteInput[] = [];
   const status = (key: string) => NOT_YET_OPERATING[key] ?? 'operating';
   const county = { divisionCode: COUNTY.code, longitude: COUNTY.lng, latitude: COUNTY.lat, isDemo: true, statusDate: '2018-06-30' };
@@ -107,8 +107,7 @@ function siteInputs(villageOperatorId: string | null): SiteInput[] {
       statusDate: '2019-03-31',
     };
     const pointStatus = status(`point:${v.name}`);
-    const operatorId = `site_ld3_${v.code}` === DEMO_VILLAGE_SITE ? villageOperatorId : null;
-    sites.push({ ...place, id: `site_ld3_${v.code}`, kind: 'village_point', name: `${v.name}电商服务点`, floorAreaM2: 15 + (hash(v.code) % 30), openingHours: '每天 8:00–20:00', status: pointStatus, services: SERVICES_POINT, operator: demoOperator(`point:${v.code}`, operatorId) });
+    sites.push({ ...place, id: `site_ld3_${v.code}`, kind: 'village_point', name: `${v.name}电商服务点`, floorAreaM2: 15 + (hash(v.code) % 30), openingHours: '每天 8:00–20:00', status: pointStatus, services: SERVICES_POINT, operator: demoOperator(`point:${v.code}`) });
     sites.push({ ...place, id: `site_ld6_${v.code}`, kind: 'village_delivery', name: `${v.name}快递收发点`, floorAreaM2: 10, openingHours: '每天 8:00–20:00', status: pointStatus, services: ['parcels'], operator: demoOperator(`point:${v.code}`) });
   }
   return sites;
@@ -136,20 +135,27 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext): Promi
   const targets = await network.service.getTargets(ctx);
   if (JSON.stringify(targets) !== JSON.stringify(TARGETS)) await network.service.setTargets(ctx, TARGETS);
 
-  let villageOperatorId: string | null = null;
-  for (const account of DEMO_ACCOUNTS) {
-    const id = await identity.service.upsertDemoUser(ctx, { ...account, password: DEMO_PASSWORD, phone: `1380000${String(hash(account.username) % 10000).padStart(4, '0')}` });
-    if (account.username === 'demo.village') villageOperatorId = id;
-  }
-
-  const sites = siteInputs(villageOperatorId);
+  // Sites before accounts: an operator's scope must name a site that exists. The account a site's operator
+  // signs in with is linked afterwards, and a reload keeps whatever account a site is linked to.
+  const sites = siteInputs();
   for (const site of sites) {
     const have = await network.service.getSite(ctx, site.id!).catch(() => null);
+    const wanted = { ...site, operator: site.operator && { ...site.operator, userId: have?.operator?.userId ?? null } };
     if (!have) {
-      await network.service.createSite(ctx, site);
-    } else if (siteFingerprint(have) !== siteFingerprint(site) || have.operator?.userId !== (site.operator?.userId ?? null)) {
-      const { id: _id, kind: _kind, divisionCode: _division, isDemo: _demo, ...changes } = site;
+      await network.service.createSite(ctx, wanted);
+    } else if (siteFingerprint(have) !== siteFingerprint(wanted)) {
+      const { id: _id, kind: _kind, divisionCode: _division, isDemo: _demo, ...changes } = wanted;
       await network.service.updateSite(ctx, site.id!, changes);
+    }
+  }
+
+  for (const account of DEMO_ACCOUNTS) {
+    const id = await identity.service.upsertDemoUser(ctx, { ...account, password: DEMO_PASSWORD, phone: `1380000${String(hash(account.username) % 10000).padStart(4, '0')}` });
+    if (account.scope.kind === 'site') {
+      const site = await network.service.getSite(ctx, account.scope.id);
+      if (site.operator?.userId !== id) {
+        await network.service.updateSite(ctx, site.id, { operator: demoOperator(`point:${site.divisionCode}`, id) });
+      }
     }
   }
   return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length };

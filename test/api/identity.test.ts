@@ -103,6 +103,24 @@ describe.each(engines())('identity on %s', (engine) => {
     }
   });
 
+  it('refuses a scope that names nothing in the network', async () => {
+    const base = { username: 'scope.test', displayName: '测试', password: 'scope-test-2026' };
+    const cases: [object, RegExp][] = [
+      [{ roles: ['trainer'], scope: { kind: 'county', id: '530622' } }, /serves county 530621/],
+      [{ roles: ['township_operator'], scope: { kind: 'township', id: '530621199' } }, /no township/],
+      [{ roles: ['village_operator'], scope: { kind: 'site', id: 'site_nothing' } }, /no site/],
+      [{ roles: ['village_operator'], scope: { kind: 'site', id: 'site_ld2_530621110' } }, /village point/],
+    ];
+    for (const [payload, message] of cases) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/identity/users', headers: admin, payload: { ...base, ...payload } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.field).toBe('body.scope');
+      expect(res.json().error.message).toMatch(message);
+    }
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/identity/users', headers: admin, payload: { ...base, roles: ['village_operator'], scope: { kind: 'site', id: 'site_ld6_530621110201' } } });
+    expect(ok.statusCode).toBe(201);
+  });
+
   it('disabling a user ends their sessions', async () => {
     const session = await signIn(t.app, 'demo.consumer');
     const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: session })).json();

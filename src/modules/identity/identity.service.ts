@@ -100,8 +100,12 @@ function checkPhone(phone: string | null | undefined): void {
   if (phone && !/^1\d{10}$/.test(phone)) throw invalidField('body.phone', 'must be an 11-digit mobile number');
 }
 
+/** Says what is wrong with a scope for these roles (a township that does not exist, a site that is no village point), or null. */
+export type ScopeCheck = (roles: Role[], scope: Scope) => Promise<string | null>;
+
 export class IdentityService {
   readonly repo: IdentityRepository;
+  private scopeCheck: ScopeCheck = async () => null;
   constructor(
     repo: IdentityRepository,
     private readonly clock: Clock,
@@ -111,6 +115,16 @@ export class IdentityService {
 
   private now() {
     return this.clock.now();
+  }
+
+  /** Scopes name other modules' records, so the composition root supplies the check (see flows/scope-check.ts). */
+  setScopeCheck(check: ScopeCheck): void {
+    this.scopeCheck = check;
+  }
+
+  private async checkScopeExists(roles: Role[], scope: Scope): Promise<void> {
+    const problem = await this.scopeCheck(roles, scope);
+    if (problem) throw invalidField('body.scope', problem);
   }
 
   /** Who is calling: the session cookie, or `Authorization: Bearer <api token>`. */
@@ -262,6 +276,7 @@ export class IdentityService {
     checkScope(input.roles, input.scope);
     checkPhone(input.phone);
     checkPasswordStrength(input.password);
+    await this.checkScopeExists(input.roles, input.scope);
     const now = this.now().toISOString();
     const row: UserRow = {
       id: newId('usr'),
@@ -303,6 +318,7 @@ export class IdentityService {
     checkScope(roles, scope);
     checkPhone(changes.phone);
     if (changes.password !== undefined) checkPasswordStrength(changes.password);
+    if (changes.roles || changes.scope) await this.checkScopeExists(roles, scope);
     const update: Partial<UserRow> = {
       display_name: changes.displayName ?? row.display_name,
       phone: changes.phone === undefined ? row.phone : changes.phone,

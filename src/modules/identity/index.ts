@@ -4,7 +4,7 @@ import { identityRoutes } from './identity.routes.js';
 import { IdentityService } from './identity.service.js';
 import { identityInit } from './migrations/2026-11-28-identity.js';
 
-export type { IdentityService, NewUser, UserView } from './identity.service.js';
+export type { IdentityService, NewUser, ScopeCheck, UserView } from './identity.service.js';
 
 /** Users, roles and scopes, sessions, API tokens, sign-in throttling, and the audit log search. */
 export function identityModule(deps: ModuleDeps & { secureCookies: boolean }) {
