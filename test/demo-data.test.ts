@@ -5,14 +5,17 @@ import { buildTestApp, engines, type TestApp } from './helpers.js';
 
 async function snapshot(t: TestApp) {
   const db = t.database.db;
-  const [divisions, sites, history, users, audit] = await Promise.all([
+  const [divisions, sites, history, users, audit, sellers, households, links] = await Promise.all([
     db.selectFrom('network_divisions').selectAll().orderBy('id').execute(),
     db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
     db.selectFrom('network_site_status_history').select(['site_id', 'status', 'effective_date']).orderBy('site_id').orderBy('id').execute(),
     db.selectFrom('identity_users').select(['id', 'username', 'password_hash', 'roles', 'scope_id']).orderBy('id').execute(),
     db.selectFrom('kernel_audit_log').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('parties_sellers').select(['id', 'name', 'status', 'credit_code', 'id_number_print']).orderBy('id').execute(),
+    db.selectFrom('parties_households').select(['id', 'household_no', 'head_id_print', 'status']).orderBy('id').execute(),
+    db.selectFrom('parties_household_links').select(['id', 'household_id', 'seller_id', 'share_bp']).orderBy('id').execute(),
   ]);
-  return { divisions, sites, history, users, audit: Number(audit.n) };
+  return { divisions, sites, history, users, audit: Number(audit.n), sellers, households, links };
 }
 
 describe.each(engines())('Ludian demo data on %s', (engine) => {
@@ -33,6 +36,15 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
     await loadDemoData(t.modules, systemContext('530621'));
     const site = await t.database.db.selectFrom('network_sites').selectAll().where('id', '=', 'site_ld2_530621110').executeTakeFirstOrThrow();
     expect(site).toMatchObject({ name: '乐红镇电商服务站', status: 'operating' });
+  });
+
+  it('has the demo sellers in their statuses, and two households in every poor village, each linked to a seller', async () => {
+    const { sellers, households, links } = await snapshot(t);
+    expect(sellers).toHaveLength(12);
+    expect(sellers.filter((s) => s.status === 'approved')).toHaveLength(9);
+    expect(sellers.filter((s) => s.status === 'suspended')).toHaveLength(1);
+    expect(households).toHaveLength(76);
+    expect(new Set(links.map((l) => l.household_id)).size).toBe(76);
   });
 
   it('marks invented village names as demo and keeps the real ones unmarked', async () => {

@@ -1,6 +1,7 @@
 import type { RequestContext, Role, Scope } from '../kernel/context.js';
 import type { Modules } from '../app.js';
 import type { DivisionInput, SiteInput } from '../modules/network/index.js';
+import { loadDemoParties } from './load-demo-parties.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
 const FROM = '2017-01-01';
@@ -121,7 +122,7 @@ const siteFingerprint = (s: Partial<SiteInput>) =>
  * Loads the Ludian demo data through the modules' services: divisions, targets, one account per role, and the
  * whole network. Loading again puts changed demo records back and leaves identical ones untouched.
  */
-export async function loadDemoData(modules: Modules, ctx: RequestContext): Promise<{ divisions: number; sites: number; accounts: number }> {
+export async function loadDemoData(modules: Modules, ctx: RequestContext) {
   const { network, identity } = modules;
 
   const existing = new Map((await network.service.listDivisions(ctx, { history: true })).map((d) => [`${d.code}@${d.validFrom}`, d]));
@@ -149,8 +150,10 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext): Promi
     }
   }
 
+  const users: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
     const id = await identity.service.upsertDemoUser(ctx, { ...account, password: DEMO_PASSWORD, phone: `1380000${String(hash(account.username) % 10000).padStart(4, '0')}` });
+    users[account.username] = id;
     if (account.scope.kind === 'site') {
       const site = await network.service.getSite(ctx, account.scope.id);
       if (site.operator?.userId !== id) {
@@ -158,5 +161,9 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext): Promi
       }
     }
   }
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length };
+  const poorVillages = demoVillages()
+    .filter((v) => v.poor)
+    .map((v) => ({ code: v.code, townshipCode: v.township.code }));
+  const market = await loadDemoParties(modules, ctx, users, poorVillages);
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market };
 }

@@ -101,7 +101,7 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
 
   describe('poor households', () => {
     let householdId = '';
-    const household = { householdNo: '5306211102050001', villageCode: '530621110205', headName: '马文学', headIdNumber: '360426199101010071', members: 5 };
+    const household = { householdNo: 'TEST-0001', villageCode: '530621110205', headName: '马文学', headIdNumber: '360426199101010071', members: 5 };
 
     it('registers a household with the head ID masked, and refuses a bad ID or a second registration', async () => {
       const res = await post('/parties/households', 'county', household);
@@ -127,7 +127,7 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
     it('links a household to a seller with a share, never more than the whole sale', async () => {
       const link = await post(`/parties/households/${householdId}/links`, 'county', { sellerId: coopId, role: 'grower', shareBp: 6000, validFrom: '2026-01-01' });
       expect(link.statusCode).toBe(201);
-      const second = await post('/parties/households', 'county', { ...household, householdNo: '5306211102050002', headIdNumber: '34052419800101001X' });
+      const second = await post('/parties/households', 'county', { ...household, householdNo: 'TEST-0002', headIdNumber: '34052419800101001X' });
       const tooMuch = await post(`/parties/households/${second.json().id}/links`, 'county', { sellerId: coopId, productId: 'prd_x', role: 'worker', shareBp: 5000, validFrom: '2026-01-01' });
       expect(tooMuch.statusCode).toBe(409);
       expect(tooMuch.json().error).toMatchObject({ code: 'SHARES_EXCEED_WHOLE', details: { field: 'body.shareBp', left: 4000 } });

@@ -6,19 +6,31 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECKS = '10X98765432';
 
+/** The 18th character of a credit code, from the first 17. */
+export function creditCodeCheck(first17: string): string {
+  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + USCC_ALPHABET.indexOf(first17[i]) * w, 0);
+  // The outer mod matters: a sum ≡ 0 (mod 31) gives check character '0', not index 31.
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** The 9th character of an organisation code (GB 11714), from the first 8. */
+export function organisationCodeCheck(first8: string): string {
+  const value = (ch: string) => (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55);
+  const rest = 11 - (ORG_WEIGHTS.reduce((acc, w, i) => acc + value(first8[i]) * w, 0) % 11);
+  return rest === 10 ? 'X' : rest === 11 ? '0' : String(rest);
+}
+
 /** 统一社会信用代码 (GB 32100-2015): 18 characters, its own check character and the organisation code's. */
 export function creditCodeProblem(code: string): string | null {
   if (!/^[0-9A-HJ-NP-RT-UW-Y]{18}$/.test(code)) return 'must be 18 characters of 0-9 and A-Z without I, O, S, V, Z';
-  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + USCC_ALPHABET.indexOf(code[i]) * w, 0);
-  // The outer mod matters: a sum ≡ 0 (mod 31) gives check character '0', not index 31.
-  if (USCC_ALPHABET[(31 - (sum % 31)) % 31] !== code[17]) return 'check character (18th) does not match';
-  const org = code.slice(8, 17);
-  const value = (ch: string) => (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55);
-  const orgSum = ORG_WEIGHTS.reduce((acc, w, i) => acc + value(org[i]) * w, 0);
-  const rest = 11 - (orgSum % 11);
-  const orgCheck = rest === 10 ? 'X' : rest === 11 ? '0' : String(rest);
-  if (orgCheck !== org[8]) return 'organisation code (characters 9–17) has a wrong check character';
+  if (creditCodeCheck(code.slice(0, 17)) !== code[17]) return 'check character (18th) does not match';
+  if (organisationCodeCheck(code.slice(8, 16)) !== code[16]) return 'organisation code (characters 9–17) has a wrong check character';
   return null;
+}
+
+/** The 18th character of a resident ID number, from the first 17. */
+export function residentIdCheck(first17: string): string {
+  return ID_CHECKS[ID_WEIGHTS.reduce((acc, w, i) => acc + Number(first17[i]) * w, 0) % 11];
 }
 
 /** 居民身份证号码 (GB 11643-1999): 18 characters, a real birth date, the check character. */
@@ -29,7 +41,6 @@ export function residentIdProblem(id: string): string | null {
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replace(/-/g, '') !== birth || birth < '19000101') {
     return 'characters 7–14 are not a birth date';
   }
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + Number(id[i]) * w, 0);
-  if (ID_CHECKS[sum % 11] !== id[17]) return 'check character (18th) does not match';
+  if (residentIdCheck(id.slice(0, 17)) !== id[17]) return 'check character (18th) does not match';
   return null;
 }

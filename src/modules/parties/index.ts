@@ -9,7 +9,7 @@ import { SellerService } from './sellers.service.js';
 export type { Credit, HouseholdService } from './households.service.js';
 export type { SellerService } from './sellers.service.js';
 export type { HouseholdInput, LinkInput, SellerApplication } from './parties.schema.js';
-export { creditCodeProblem, residentIdProblem } from './identifiers.js';
+export { creditCodeCheck, creditCodeProblem, organisationCodeCheck, residentIdCheck, residentIdProblem } from './identifiers.js';
 
 /** Market players: sellers (firms, co-ops, individual businesses, farmers) and the register of poor households. */
 export function partiesModule(deps: ModuleDeps & { sealer: Sealer }) {
