@@ -104,14 +104,11 @@ function checkPhone(phone: string | null | undefined): void {
 export type ScopeCheck = (roles: Role[], scope: Scope) => Promise<string | null>;
 
 export class IdentityService {
-  readonly repo: IdentityRepository;
   private scopeCheck: ScopeCheck = async () => null;
   constructor(
-    repo: IdentityRepository,
+    readonly repo: IdentityRepository,
     private readonly clock: Clock,
-  ) {
-    this.repo = repo;
-  }
+  ) {}
 
   private now() {
     return this.clock.now();

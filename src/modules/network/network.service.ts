@@ -109,13 +109,10 @@ function operatorColumns(op: SiteChanges['operator'], stored?: SiteRow): Partial
 }
 
 export class NetworkService {
-  readonly repo: NetworkRepository;
   constructor(
-    repo: NetworkRepository,
+    readonly repo: NetworkRepository,
     private readonly clock: Clock,
-  ) {
-    this.repo = repo;
-  }
+  ) {}
 
   /** A write transaction that also marks the network as changed, for every process's read cache. */
   private write<T>(work: (trx: Kysely<NetworkTables>) => Promise<T>): Promise<T> {
