@@ -25,6 +25,8 @@ import { identityModule } from './modules/identity/index.js';
 import { networkModule } from './modules/network/index.js';
 import { partiesModule } from './modules/parties/index.js';
 import { networkScopeCheck } from './flows/scope-check.js';
+import { marketDirectory } from './flows/market-directory.js';
+import { catalogModule } from './modules/catalog/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
@@ -45,10 +47,12 @@ export type Modules = ReturnType<typeof createModules>;
 export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
+  const parties = partiesModule({ ...deps, sealer });
   const modules = {
     identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
     network: networkModule(deps),
-    parties: partiesModule({ ...deps, sealer }),
+    parties,
+    catalog: catalogModule({ ...deps, directory: marketDirectory(parties) }),
   };
   modules.identity.service.setScopeCheck(networkScopeCheck(modules));
   return modules;

@@ -191,6 +191,15 @@ export class HouseholdService {
     });
   }
 
+  /** Sellers (all their products) and single products that some household is linked to on a date. */
+  async linkedOn(date: string): Promise<{ sellers: Set<string>; products: Set<string> }> {
+    const links = await this.repo.linksOn(date, {});
+    return {
+      sellers: new Set(links.filter((l) => l.product_id === null).map((l) => l.seller_id)),
+      products: new Set(links.filter((l) => l.product_id !== null).map((l) => l.product_id!)),
+    };
+  }
+
   /** The households credited by a sale of this seller's product on a date, for the poverty-alleviation ledger. */
   async creditsFor(sellerId: string, productId: string, date: string): Promise<Credit[]> {
     const links = await this.sharesInForce(this.repo.db, sellerId, productId, date);

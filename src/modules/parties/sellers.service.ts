@@ -125,6 +125,18 @@ export class SellerService {
     return { id: row.id, kind: row.kind, name: row.name, divisionCode: row.division_code, description: row.description, tags: JSON.parse(row.tags) };
   }
 
+  /** Approved sellers with their names: the ones whose products may be in the shop. */
+  async sellingNames(): Promise<Map<string, string>> {
+    const rows = await this.repo.db.selectFrom('parties_sellers').select(['id', 'name']).where('status', '=', 'approved').execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Ids of the sellers an account manages. */
+  async managedBy(userId: string): Promise<string[]> {
+    const rows = await this.repo.db.selectFrom('parties_sellers').select('id').where('owner_user_id', '=', userId).execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Whether a seller may have products in the shop now (approved, not suspended). */
   async isSelling(id: string): Promise<boolean> {
     return (await this.repo.seller(id))?.status === 'approved';

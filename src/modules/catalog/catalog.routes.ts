@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses } from '../../kernel/http/errors.js';
+import {
+  BrandBody,
+  BrandSchema,
+  CategoryBody,
+  CategorySchema,
+  CertificationBody,
+  CertificationSchema,
+  LicenceBody,
+  LicenceSchema,
+  ProductCreateBody,
+  ProductSchema,
+  ProductUpdateBody,
+  SearchQuery,
+  SearchResultSchema,
+  StockBody,
+} from './catalog.schema.js';
+import type { CatalogService } from './catalog.service.js';
+import type { ShopService } from './shop.service.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const Ok = Type.Object({ ok: Type.Boolean() });
+
+export function catalogRoutes(catalog: CatalogService, shop: ShopService) {
+  return async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<TypeBoxTypeProvider>();
+    const tags = ['catalog'];
+    const open = { config: { public: true } };
+
+    app.get('/catalog/search', { ...open, schema: { tags, summary: 'Search products on sale in Chinese, with filters and facets (public)', querystring: SearchQuery, response: { 200: SearchResultSchema, ...errorResponses } } }, (request) => {
+      const { limit = 20, cursor, ...filter } = request.query;
+      return shop.search(filter, limit, cursor);
+    });
+    app.get('/catalog/products/:id', { ...open, schema: { tags, summary: 'A product on sale (public)', params: IdParams, response: { 200: ProductSchema, ...errorResponses } } }, (request) => shop.product(request.params.id));
+    app.get('/catalog/categories', { ...open, schema: { tags, summary: 'Categories (public)', response: { 200: Type.Object({ items: Type.Array(CategorySchema) }), ...errorResponses } } }, async () => ({ items: await catalog.listCategories() }));
+    app.post('/catalog/categories', { schema: { tags, summary: 'Add a category (county admin)', body: CategoryBody, response: { 201: CategorySchema, ...errorResponses } } }, async (request, reply) =>
+      reply.status(201).send(await catalog.createCategory(request.ctx, request.body)),
+    );
+    app.get('/catalog/brands', { ...open, schema: { tags, summary: 'Regional public brands (public)', response: { 200: Type.Object({ items: Type.Array(BrandSchema) }), ...errorResponses } } }, async () => ({ items: await catalog.listBrands() }));
+    app.post('/catalog/brands', { schema: { tags, summary: 'Add a regional public brand (county admin)', body: BrandBody, response: { 201: BrandSchema, ...errorResponses } } }, async (request, reply) =>
+      reply.status(201).send(await catalog.createBrand(request.ctx, request.body)),
+    );
+    app.get('/catalog/brands/:id/licences', { schema: { tags, summary: "A brand's licences", params: IdParams, response: { 200: Type.Object({ items: Type.Array(LicenceSchema) }), ...errorResponses } } }, async (request) => ({
+      items: await catalog.listLicences(request.ctx, request.params.id),
+    }));
+    app.post('/catalog/brands/:id/licences', { schema: { tags, summary: 'License a brand to a seller for a period (county admin)', params: IdParams, body: LicenceBody, response: { 201: LicenceSchema, ...errorResponses } } }, async (request, reply) =>
+      reply.status(201).send(await catalog.grantLicence(request.ctx, request.params.id, request.body)),
+    );
+    app.post('/catalog/licences/:id/revoke', { schema: { tags, summary: 'Revoke a brand licence (county admin)', params: IdParams, response: { 200: Ok, ...errorResponses } } }, async (request) => {
+      await catalog.revokeLicence(request.ctx, request.params.id);
+      return { ok: true };
+    });
+
+    app.get('/catalog/manage/products', { schema: { tags, summary: 'Products of the sellers you manage, in any state', querystring: Type.Object({ sellerId: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(ProductSchema) }), ...errorResponses } } }, async (request) => ({
+      items: await catalog.listManaged(request.ctx, request.query.sellerId),
+    }));
+    app.get('/catalog/manage/products/:id', { schema: { tags, summary: 'A product you manage, in any state', params: IdParams, response: { 200: ProductSchema, ...errorResponses } } }, (request) => catalog.manage(request.ctx, request.params.id));
+    app.post('/catalog/products', { schema: { tags, summary: 'Add a product with its SKUs (the seller or the county office)', body: ProductCreateBody, response: { 201: ProductSchema, ...errorResponses } } }, async (request, reply) =>
+      reply.status(201).send(await catalog.createProduct(request.ctx, request.body)),
+    );
+    app.patch('/catalog/products/:id', { schema: { tags, summary: 'Change, list or unlist a product', params: IdParams, body: ProductUpdateBody, response: { 200: ProductSchema, ...errorResponses } } }, (request) =>
+      catalog.updateProduct(request.ctx, request.params.id, request.body),
+    );
+    app.put('/catalog/skus/:id/stock', { schema: { tags, summary: 'Count the stock of a SKU at a place', params: IdParams, body: StockBody, response: { 200: Ok, ...errorResponses } } }, async (request) => {
+      await catalog.setStock(request.ctx, request.params.id, request.body.location, request.body.onHand);
+      return { ok: true };
+    });
+    app.post('/catalog/products/:id/certifications', { schema: { tags, summary: 'Record a green-food, organic or GI certificate', params: IdParams, body: CertificationBody, response: { 201: CertificationSchema, ...errorResponses } } }, async (request, reply) =>
+      reply.status(201).send(await catalog.addCertification(request.ctx, request.params.id, request.body)),
+    );
+    app.put('/catalog/products/:id/specialty', { schema: { tags, summary: 'Put a product in or out of 鲁甸特色馆 (county admin)', params: IdParams, body: Type.Object({ inPavilion: Type.Boolean() }), response: { 200: Ok, ...errorResponses } } }, async (request) => {
+      await catalog.setSpecialty(request.ctx, request.params.id, request.body.inPavilion);
+      return { ok: true };
+    });
+  };
+}

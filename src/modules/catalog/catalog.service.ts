@@ -1,0 +1,245 @@
+import type { Kysely } from 'kysely';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
+import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import type { CatalogRepository } from './catalog.repository.js';
+import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, ProductInput, ProductView } from './catalog.schema.js';
+import type { BrandLicenceRow, CatalogTables, ProductRow, StockLocation } from './catalog.tables.js';
+import type { MarketDirectory } from './directory.js';
+import { buildViews, loadViewContext } from './product-views.js';
+import { indexTermsOf } from './search.js';
+
+const licenceView = (row: BrandLicenceRow, date: string): LicenceView => ({
+  id: row.id,
+  brandId: row.brand_id,
+  sellerId: row.seller_id,
+  licenceNo: row.licence_no,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+  revokedAt: row.revoked_at,
+  inForce: !row.revoked_at && row.valid_from <= date && row.valid_to >= date,
+});
+
+/** Categories, regional brands and their licences, products with SKUs and stock, certifications, curation. */
+export class CatalogService {
+  constructor(
+    readonly repo: CatalogRepository,
+    private readonly directory: MarketDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  private today() {
+    return shanghaiDate(this.clock.now());
+  }
+
+  // ---- categories and brands ----
+
+  listCategories() {
+    return this.repo.db.selectFrom('catalog_categories').selectAll().orderBy('sort').orderBy('id').execute().then((rows) => rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, sort: r.sort })));
+  }
+
+  async createCategory(ctx: RequestContext, input: { id?: string; name: string; parentId?: string | null; sort?: number }) {
+    requireRole(ctx, 'county_admin');
+    const row = { id: input.id ?? newId('cat'), name: input.name, parent_id: input.parentId ?? null, sort: input.sort ?? 0 };
+    await this.repo.db.transaction().execute(async (trx) => {
+      if (row.parent_id && !(await trx.selectFrom('catalog_categories').select('id').where('id', '=', row.parent_id).executeTakeFirst())) throw invalidField('body.parentId', 'no such category');
+      await trx.insertInto('catalog_categories').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'category.created', entityType: 'category', entityId: row.id, details: row });
+    });
+    return { id: row.id, name: row.name, parentId: row.parent_id, sort: row.sort };
+  }
+
+  listBrands() {
+    return this.repo.db.selectFrom('catalog_brands').select(['id', 'name', 'description']).orderBy('name').execute();
+  }
+
+  async createBrand(ctx: RequestContext, input: { id?: string; name: string; description?: string }) {
+    requireRole(ctx, 'county_admin');
+    const row = { id: input.id ?? newId('brd'), name: input.name, description: input.description ?? '', created_at: this.clock.now().toISOString() };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.insertInto('catalog_brands').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'brand.created', entityType: 'brand', entityId: row.id, details: { name: row.name } });
+    });
+    return { id: row.id, name: row.name, description: row.description };
+  }
+
+  /** The county licenses a regional public brand to a seller for a period. */
+  async grantLicence(ctx: RequestContext, brandId: string, input: LicenceInput): Promise<LicenceView> {
+    requireRole(ctx, 'county_admin');
+    if (input.validTo < input.validFrom) throw invalidField('body.validTo', 'must not be before validFrom');
+    if (!(await this.repo.db.selectFrom('catalog_brands').select('id').where('id', '=', brandId).executeTakeFirst())) throw notFound('Brand');
+    const row: BrandLicenceRow = { id: newId('lic'), brand_id: brandId, seller_id: input.sellerId, licence_no: input.licenceNo, valid_from: input.validFrom, valid_to: input.validTo, revoked_at: null, created_at: this.clock.now().toISOString() };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.insertInto('catalog_brand_licences').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'brand.licensed', entityType: 'brand', entityId: brandId, details: { sellerId: input.sellerId, licenceNo: input.licenceNo, validFrom: input.validFrom, validTo: input.validTo } });
+    });
+    return licenceView(row, this.today());
+  }
+
+  async revokeLicence(ctx: RequestContext, licenceId: string): Promise<void> {
+    requireRole(ctx, 'county_admin');
+    await this.repo.db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('catalog_brand_licences').set({ revoked_at: this.clock.now().toISOString() }).where('id', '=', licenceId).where('revoked_at', 'is', null).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('Licence in force');
+      await recordAudit(trx, ctx, { action: 'brand.licence_revoked', entityType: 'licence', entityId: licenceId });
+    });
+  }
+
+  async listLicences(ctx: RequestContext, brandId: string): Promise<LicenceView[]> {
+    signedIn(ctx);
+    const rows = await this.repo.db.selectFrom('catalog_brand_licences').selectAll().where('brand_id', '=', brandId).orderBy('valid_from', 'desc').execute();
+    return rows.map((r) => licenceView(r, this.today()));
+  }
+
+  // ---- products ----
+
+  /** The county office manages every product; a seller's accounts manage that seller's. */
+  private async checkManages(ctx: RequestContext, sellerId: string, field = 'body.sellerId'): Promise<void> {
+    const principal = signedIn(ctx);
+    if (hasRole(ctx, 'county_admin')) return;
+    if (!(await this.directory.managedBy(principal.userId)).includes(sellerId)) {
+      throw new AppError(403, 'FORBIDDEN', `${field}: you do not manage this seller`, { field });
+    }
+  }
+
+  private async checkBrand(sellerId: string, brandId: string | null | undefined): Promise<void> {
+    if (!brandId) return;
+    if (!(await this.repo.licencesInForce(this.today())).has(`${brandId}:${sellerId}`)) {
+      throw invalidField('body.brandId', 'the seller holds no licence in force for this brand', 'BRAND_NOT_LICENSED');
+    }
+  }
+
+  /** Rebuilds a product's search words; call inside the writing transaction. */
+  private async reindex(trx: Kysely<CatalogTables>, product: ProductRow): Promise<void> {
+    const [category, brand] = await Promise.all([
+      trx.selectFrom('catalog_categories').select('name').where('id', '=', product.category_id).executeTakeFirst(),
+      product.brand_id ? trx.selectFrom('catalog_brands').select('name').where('id', '=', product.brand_id).executeTakeFirst() : undefined,
+    ]);
+    const terms = indexTermsOf({ name: product.name, subtitle: product.subtitle, description: product.description, category: category?.name, brand: brand?.name });
+    await trx.deleteFrom('catalog_search_terms').where('product_id', '=', product.id).execute();
+    if (terms.size > 0) {
+      await trx.insertInto('catalog_search_terms').values([...terms].map(([term, weight]) => ({ term, product_id: product.id, weight }))).execute();
+    }
+  }
+
+  async createProduct(ctx: RequestContext, input: ProductInput): Promise<ProductView> {
+    await this.checkManages(ctx, input.sellerId);
+    await this.checkBrand(input.sellerId, input.brandId);
+    const now = this.clock.now().toISOString();
+    const row: ProductRow = {
+      id: newId('prd'),
+      seller_id: input.sellerId,
+      category_id: input.categoryId,
+      name: input.name,
+      subtitle: input.subtitle ?? '',
+      description: input.description ?? '',
+      origin_code: input.originCode,
+      brand_id: input.brandId ?? null,
+      gtin: input.gtin ?? null,
+      status: input.status ?? 'draft',
+      in_specialty_pavilion: 0,
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.repo.db.transaction().execute(async (trx) => {
+      if (!(await trx.selectFrom('catalog_categories').select('id').where('id', '=', input.categoryId).executeTakeFirst())) throw invalidField('body.categoryId', 'no such category');
+      await trx.insertInto('catalog_products').values(row).execute();
+      for (const sku of input.skus) {
+        const skuId = newId('sku');
+        await trx.insertInto('catalog_skus').values({ id: skuId, product_id: row.id, spec: sku.spec, unit: sku.unit, net_weight_g: sku.netWeightG, price_fen: sku.priceFen, active: 1 }).execute();
+        await trx.insertInto('catalog_stock').values({ sku_id: skuId, location: sku.location ?? 'seller', on_hand: sku.stock ?? 0, reserved: 0 }).execute();
+      }
+      await this.reindex(trx, row);
+      await recordAudit(trx, ctx, { action: 'product.created', entityType: 'product', entityId: row.id, details: { name: row.name, sellerId: row.seller_id, skus: input.skus.length } });
+    });
+    return this.view(row);
+  }
+
+  private async view(row: ProductRow): Promise<ProductView> {
+    const [view] = await buildViews(this.repo, [row], await loadViewContext(this.repo, this.directory, this.today()));
+    return view;
+  }
+
+  async updateProduct(ctx: RequestContext, id: string, changes: ProductChanges): Promise<ProductView> {
+    const row = await this.repo.product(id);
+    if (!row) throw notFound('Product');
+    await this.checkManages(ctx, row.seller_id, 'productId');
+    if (changes.brandId !== undefined) await this.checkBrand(row.seller_id, changes.brandId);
+    const next: ProductRow = {
+      ...row,
+      ...(changes.categoryId !== undefined && { category_id: changes.categoryId }),
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.subtitle !== undefined && { subtitle: changes.subtitle }),
+      ...(changes.description !== undefined && { description: changes.description }),
+      ...(changes.brandId !== undefined && { brand_id: changes.brandId }),
+      ...(changes.status !== undefined && { status: changes.status }),
+      updated_at: this.clock.now().toISOString(),
+    };
+    await this.repo.db.transaction().execute(async (trx) => {
+      if (changes.categoryId && !(await trx.selectFrom('catalog_categories').select('id').where('id', '=', changes.categoryId).executeTakeFirst())) throw invalidField('body.categoryId', 'no such category');
+      const { id: _id, ...values } = next;
+      await trx.updateTable('catalog_products').set(values).where('id', '=', id).execute();
+      await this.reindex(trx, next);
+      await recordAudit(trx, ctx, { action: 'product.updated', entityType: 'product', entityId: id, details: changes });
+    });
+    return this.view(next);
+  }
+
+  /** Counts stock at a place; what is already reserved stays reserved, so on hand may not drop below it. */
+  async setStock(ctx: RequestContext, skuId: string, location: StockLocation, onHand: number): Promise<void> {
+    const sku = await this.repo.db.selectFrom('catalog_skus as k').innerJoin('catalog_products as p', 'p.id', 'k.product_id').select(['k.id', 'p.seller_id']).where('k.id', '=', skuId).executeTakeFirst();
+    if (!sku) throw notFound('SKU');
+    await this.checkManages(ctx, sku.seller_id, 'skuId');
+    await this.repo.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('catalog_stock').selectAll().where('sku_id', '=', skuId).where('location', '=', location).executeTakeFirst();
+      if (current && onHand < current.reserved) throw invalidField('body.onHand', `${current.reserved} are reserved by open orders; on hand cannot be less`, 'STOCK_BELOW_RESERVED');
+      if (current) await trx.updateTable('catalog_stock').set({ on_hand: onHand }).where('sku_id', '=', skuId).where('location', '=', location).execute();
+      else await trx.insertInto('catalog_stock').values({ sku_id: skuId, location, on_hand: onHand, reserved: 0 }).execute();
+      await recordAudit(trx, ctx, { action: 'stock.counted', entityType: 'sku', entityId: skuId, details: { location, onHand, before: current?.on_hand ?? 0 } });
+    });
+  }
+
+  async addCertification(ctx: RequestContext, productId: string, input: CertificationInput) {
+    const row = await this.repo.product(productId);
+    if (!row) throw notFound('Product');
+    await this.checkManages(ctx, row.seller_id, 'productId');
+    if (input.validTo < input.validFrom) throw invalidField('body.validTo', 'must not be before validFrom');
+    const cert = { id: newId('crt'), product_id: productId, kind: input.kind, number: input.number, issuer: input.issuer, valid_from: input.validFrom, valid_to: input.validTo, created_at: this.clock.now().toISOString() };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.insertInto('catalog_certifications').values(cert).execute();
+      await recordAudit(trx, ctx, { action: 'product.certified', entityType: 'product', entityId: productId, details: input });
+    });
+    return { id: cert.id, kind: cert.kind, number: cert.number, issuer: cert.issuer, validFrom: cert.valid_from, validTo: cert.valid_to };
+  }
+
+  /** The county curates 鲁甸特色馆. (鲁甸扶贫馆 follows the household links by itself.) */
+  async setSpecialty(ctx: RequestContext, productId: string, inPavilion: boolean): Promise<void> {
+    requireRole(ctx, 'county_admin');
+    await this.repo.db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('catalog_products').set({ in_specialty_pavilion: inPavilion ? 1 : 0 }).where('id', '=', productId).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('Product');
+      await recordAudit(trx, ctx, { action: inPavilion ? 'pavilion.added' : 'pavilion.removed', entityType: 'product', entityId: productId, details: { pavilion: 'specialty' } });
+    });
+  }
+
+  /** A product for its managers and the county office, whatever its state. */
+  async manage(ctx: RequestContext, id: string): Promise<ProductView> {
+    const row = await this.repo.product(id);
+    if (!row) throw notFound('Product');
+    if (!hasRole(ctx, 'county_admin', 'regulator')) await this.checkManages(ctx, row.seller_id, 'productId').catch(() => { throw notFound('Product'); });
+    return this.view(row);
+  }
+
+  /** Products of the sellers you manage (all for the county office and regulators). */
+  async listManaged(ctx: RequestContext, sellerId?: string): Promise<ProductView[]> {
+    const principal = signedIn(ctx);
+    const all = hasRole(ctx, 'county_admin', 'regulator');
+    const mine = all ? undefined : await this.directory.managedBy(principal.userId);
+    if (sellerId && mine && !mine.includes(sellerId)) throw forbidden('You do not manage this seller');
+    const rows = await this.repo.products({ sellerIds: sellerId ? [sellerId] : mine });
+    return buildViews(this.repo, rows, await loadViewContext(this.repo, this.directory, this.today()));
+  }
+}

@@ -1,0 +1,101 @@
+export const PRODUCT_STATUSES = ['draft', 'listed', 'unlisted'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const STOCK_LOCATIONS = ['county_warehouse', 'seller'] as const;
+export type StockLocation = (typeof STOCK_LOCATIONS)[number];
+
+/** 三品一标 still in force: green food, organic, geographical indication. */
+export const CERT_KINDS = ['green_food', 'organic', 'geographical_indication'] as const;
+export type CertKind = (typeof CERT_KINDS)[number];
+
+export interface CategoryRow {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  sort: number;
+}
+
+export interface ProductRow {
+  id: string;
+  seller_id: string;
+  category_id: string;
+  name: string;
+  subtitle: string;
+  description: string;
+  /** Division code where it grows (village or township). */
+  origin_code: string;
+  /** A regional public brand it carries; shown only while the seller holds a valid licence. */
+  brand_id: string | null;
+  gtin: string | null;
+  status: ProductStatus;
+  /** Curated into 鲁甸特色馆 by the county. */
+  in_specialty_pavilion: number;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SkuRow {
+  id: string;
+  product_id: string;
+  spec: string;
+  unit: string;
+  net_weight_g: number;
+  price_fen: number;
+  active: number;
+}
+
+/** Stock of one SKU at one place; what may be sold is on_hand − reserved. */
+export interface StockRow {
+  sku_id: string;
+  location: StockLocation;
+  on_hand: number;
+  reserved: number;
+}
+
+export interface BrandRow {
+  id: string;
+  name: string;
+  description: string;
+  created_at: string;
+}
+
+export interface BrandLicenceRow {
+  id: string;
+  brand_id: string;
+  seller_id: string;
+  licence_no: string;
+  valid_from: string;
+  valid_to: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface CertificationRow {
+  id: string;
+  product_id: string;
+  kind: CertKind;
+  number: string;
+  issuer: string;
+  valid_from: string;
+  valid_to: string;
+  created_at: string;
+}
+
+/** Inverted index for Chinese search: a product's words (segmented with jieba) with a weight per word. */
+export interface SearchTermRow {
+  term: string;
+  product_id: string;
+  weight: number;
+}
+
+export interface CatalogTables {
+  catalog_categories: CategoryRow;
+  catalog_products: ProductRow;
+  catalog_skus: SkuRow;
+  catalog_stock: StockRow;
+  catalog_brands: BrandRow;
+  catalog_brand_licences: BrandLicenceRow;
+  catalog_certifications: CertificationRow;
+  catalog_search_terms: SearchTermRow;
+}

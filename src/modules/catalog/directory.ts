@@ -1,0 +1,12 @@
+/**
+ * What the catalogue needs to know of sellers and poor households, which the parties module keeps. The
+ * composition root supplies it (flows/market-directory.ts), so the catalogue never reads parties' tables.
+ */
+export interface MarketDirectory {
+  /** Sellers allowed to sell now (approved), with their names. */
+  sellingSellers(): Promise<Map<string, string>>;
+  /** Seller ids the user manages. */
+  managedBy(userId: string): Promise<string[]>;
+  /** Sellers (every product) and single products linked to a poor household on a date. */
+  povertyLinks(date: string): Promise<{ sellers: Set<string>; products: Set<string> }>;
+}

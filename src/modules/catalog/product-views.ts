@@ -1,0 +1,59 @@
+import type { CatalogRepository } from './catalog.repository.js';
+import type { ProductView } from './catalog.schema.js';
+import type { ProductRow } from './catalog.tables.js';
+import type { MarketDirectory } from './directory.js';
+
+/** The facts every product view depends on, loaded once per request. */
+export interface ViewContext {
+  date: string;
+  selling: Map<string, string>;
+  licences: Set<string>;
+  poverty: { sellers: Set<string>; products: Set<string> };
+  brandNames: Map<string, string>;
+}
+
+export async function loadViewContext(repo: CatalogRepository, directory: MarketDirectory, date: string): Promise<ViewContext> {
+  const [selling, licences, poverty, brands] = await Promise.all([
+    directory.sellingSellers(),
+    repo.licencesInForce(date),
+    directory.povertyLinks(date),
+    repo.db.selectFrom('catalog_brands').select(['id', 'name']).execute(),
+  ]);
+  return { date, selling, licences, poverty, brandNames: new Map(brands.map((b) => [b.id, b.name])) };
+}
+
+export const isOnSale = (row: ProductRow, vc: ViewContext) => row.status === 'listed' && vc.selling.has(row.seller_id);
+export const inPovertyPavilion = (row: ProductRow, vc: ViewContext) => vc.poverty.sellers.has(row.seller_id) || vc.poverty.products.has(row.id);
+export const brandShown = (row: ProductRow, vc: ViewContext) => !!row.brand_id && vc.licences.has(`${row.brand_id}:${row.seller_id}`);
+
+/** Full views of many products with three queries (SKUs with stock, certifications in force). */
+export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc: ViewContext): Promise<ProductView[]> {
+  const ids = rows.map((r) => r.id);
+  const [skus, certs] = await Promise.all([repo.skusOf(ids), repo.certificationsOf(ids, vc.date)]);
+  return rows.map((row) => {
+    const own = skus.filter((k) => k.product_id === row.id);
+    const active = own.filter((k) => k.active === 1);
+    return {
+      id: row.id,
+      sellerId: row.seller_id,
+      sellerName: vc.selling.get(row.seller_id) ?? null,
+      categoryId: row.category_id,
+      name: row.name,
+      subtitle: row.subtitle,
+      description: row.description,
+      originCode: row.origin_code,
+      brand: brandShown(row, vc) ? { id: row.brand_id!, name: vc.brandNames.get(row.brand_id!) ?? '' } : null,
+      gtin: row.gtin,
+      status: row.status,
+      pavilions: [...(row.in_specialty_pavilion === 1 ? ['specialty' as const] : []), ...(inPovertyPavilion(row, vc) ? ['poverty' as const] : [])],
+      certifications: certs
+        .filter((c) => c.product_id === row.id)
+        .map((c) => ({ id: c.id, kind: c.kind, number: c.number, issuer: c.issuer, validFrom: c.valid_from, validTo: c.valid_to })),
+      skus: own.map((k) => ({ id: k.id, spec: k.spec, unit: k.unit, netWeightG: k.net_weight_g, priceFen: k.price_fen, available: Number(k.on_hand) - Number(k.reserved), active: k.active === 1 })),
+      minPriceFen: active.length ? Math.min(...active.map((k) => k.price_fen)) : null,
+      onSale: isOnSale(row, vc),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}

@@ -1,0 +1,81 @@
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
+import { notFound } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../kernel/http/paging.js';
+import type { CatalogRepository } from './catalog.repository.js';
+import type { ProductView, SearchFilter } from './catalog.schema.js';
+import type { ProductRow } from './catalog.tables.js';
+import type { MarketDirectory } from './directory.js';
+import { brandShown, buildViews, inPovertyPavilion, isOnSale, loadViewContext } from './product-views.js';
+import { termsOf } from './search.js';
+
+interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+function countBy(rows: ProductRow[], keyOf: (row: ProductRow) => string[], labelOf: (key: string) => string): FacetValue[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) for (const key of keyOf(row)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, label: labelOf(value), count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** What shoppers see: products on sale, searched in Chinese, filtered, with facets. Needs no sign-in. */
+export class ShopService {
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly directory: MarketDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  async search(filter: SearchFilter, limit: number, cursor?: string) {
+    const vc = await loadViewContext(this.repo, this.directory, shanghaiDate(this.clock.now()));
+    const categories = await this.repo.db.selectFrom('catalog_categories').select(['id', 'name', 'parent_id']).execute();
+    const categoryIds = filter.categoryId ? categories.filter((c) => c.id === filter.categoryId || c.parent_id === filter.categoryId).map((c) => c.id) : undefined;
+
+    let rows = await this.repo.products({ status: 'listed', sellerIds: [...vc.selling.keys()], categoryIds, specialty: filter.pavilion === 'specialty', originPrefix: filter.townshipCode });
+    let scores = new Map<string, number>();
+    if (filter.q?.trim()) {
+      const terms = termsOf(filter.q);
+      scores = new Map((terms.length ? await this.repo.searchScores(terms) : []).map((s) => [s.product_id, Number(s.score)]));
+      rows = rows.filter((r) => scores.has(r.id));
+    }
+    if (filter.brandId) rows = rows.filter((r) => r.brand_id === filter.brandId && brandShown(r, vc));
+    if (filter.pavilion === 'poverty') rows = rows.filter((r) => inPovertyPavilion(r, vc));
+    if (filter.minPriceFen !== undefined || filter.maxPriceFen !== undefined) {
+      const skus = await this.repo.skusOf(rows.map((r) => r.id));
+      const lowest = new Map<string, number>();
+      for (const k of skus) if (k.active === 1 && (!lowest.has(k.product_id) || k.price_fen < lowest.get(k.product_id)!)) lowest.set(k.product_id, k.price_fen);
+      rows = rows.filter((r) => {
+        const price = lowest.get(r.id);
+        return price !== undefined && price >= (filter.minPriceFen ?? 0) && price <= (filter.maxPriceFen ?? Number.MAX_SAFE_INTEGER);
+      });
+    }
+    // Best match first; without words, newest first (rows come newest first).
+    if (scores.size) rows = [...rows].sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.id.localeCompare(a.id));
+
+    const offset = Number(decodeCursor(cursor) ?? 0);
+    const page = rows.slice(offset, offset + limit);
+    const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+    return {
+      items: await buildViews(this.repo, page, vc),
+      nextCursor: offset + limit < rows.length ? encodeCursor(String(offset + limit)) : null,
+      total: rows.length,
+      facets: {
+        category: countBy(rows, (r) => [r.category_id], (id) => categoryName.get(id) ?? id),
+        brand: countBy(rows, (r) => (brandShown(r, vc) ? [r.brand_id!] : []), (id) => vc.brandNames.get(id) ?? id),
+        pavilion: countBy(rows, (r) => [...(r.in_specialty_pavilion === 1 ? ['specialty'] : []), ...(inPovertyPavilion(r, vc) ? ['poverty'] : [])], (p) => (p === 'specialty' ? '鲁甸特色馆' : '鲁甸扶贫馆')),
+        township: countBy(rows, (r) => [r.origin_code.slice(0, 9)], (code) => code),
+      },
+    };
+  }
+
+  /** A product page: only while it is on sale. */
+  async product(id: string): Promise<ProductView> {
+    const row = await this.repo.product(id);
+    const vc = await loadViewContext(this.repo, this.directory, shanghaiDate(this.clock.now()));
+    if (!row || !isOnSale(row, vc)) throw notFound('Product');
+    const [view] = await buildViews(this.repo, [row], vc);
+    return view;
+  }
+}
