@@ -5,7 +5,7 @@ import { buildTestApp, engines, type TestApp } from './helpers.js';
 
 async function snapshot(t: TestApp) {
   const db = t.database.db;
-  const [divisions, sites, history, users, audit, sellers, households, links] = await Promise.all([
+  const [divisions, sites, history, users, audit, sellers, households, links, products, stock] = await Promise.all([
     db.selectFrom('network_divisions').selectAll().orderBy('id').execute(),
     db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
     db.selectFrom('network_site_status_history').select(['site_id', 'status', 'effective_date']).orderBy('site_id').orderBy('id').execute(),
@@ -14,8 +14,10 @@ async function snapshot(t: TestApp) {
     db.selectFrom('parties_sellers').select(['id', 'name', 'status', 'credit_code', 'id_number_print']).orderBy('id').execute(),
     db.selectFrom('parties_households').select(['id', 'household_no', 'head_id_print', 'status']).orderBy('id').execute(),
     db.selectFrom('parties_household_links').select(['id', 'household_id', 'seller_id', 'share_bp']).orderBy('id').execute(),
+    db.selectFrom('catalog_products').select(['id', 'name', 'status', 'brand_id']).orderBy('id').execute(),
+    db.selectFrom('catalog_stock').selectAll().orderBy('sku_id').execute(),
   ]);
-  return { divisions, sites, history, users, audit: Number(audit.n), sellers, households, links };
+  return { divisions, sites, history, users, audit: Number(audit.n), sellers, households, links, products, stock };
 }
 
 describe.each(engines())('Ludian demo data on %s', (engine) => {
@@ -45,6 +47,15 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
     expect(sellers.filter((s) => s.status === 'suspended')).toHaveLength(1);
     expect(households).toHaveLength(76);
     expect(new Set(links.map((l) => l.household_id)).size).toBe(76);
+  });
+
+  it('has a catalogue of every seller\'s produce, with the regional brands on licensed sellers only', async () => {
+    const { products, stock } = await snapshot(t);
+    expect(products.length).toBeGreaterThanOrEqual(60);
+    expect(stock.length).toBeGreaterThanOrEqual(150);
+    const res = await t.app.inject({ url: `/api/v1/catalog/search?q=${encodeURIComponent('花椒')}&limit=100` });
+    expect(res.json().total).toBeGreaterThan(5);
+    expect(res.json().facets.brand.map((b: { label: string }) => b.label)).toContain('鲁甸青花椒');
   });
 
   it('marks invented village names as demo and keeps the real ones unmarked', async () => {

@@ -50,14 +50,15 @@ export interface TestApp {
 }
 
 /** The whole app on a fresh database, optionally with the Ludian demo data loaded. */
-export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+/** `demoCatalog: false` loads the demo network and market players but no products, for tests that count products. */
+export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoCatalog?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const { app, modules } = await buildApp({
     config: { dataDir: '/nonexistent', databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY },
     database,
     clock: opts.clock,
   });
-  if (opts.demo) await loadDemoData(modules, systemContext('530621'));
+  if (opts.demo) await loadDemoData(modules, systemContext('530621'), { catalog: opts.demoCatalog });
   await app.ready();
   return {
     app,

@@ -17,7 +17,7 @@ try {
   const modules = createModules(database, systemClock, config);
   await migrateUp(database, migrationSets(modules));
   const counts = await loadDemoData(modules, systemContext(config.countyCode));
-  console.log(`Demo data loaded: ${counts.divisions} divisions, ${counts.sites} sites, ${counts.accounts} demo accounts, ${counts.sellers} sellers, ${counts.households} poor households.`);
+  console.log(`Demo data loaded: ${counts.divisions} divisions, ${counts.sites} sites, ${counts.accounts} demo accounts, ${counts.sellers} sellers, ${counts.households} poor households, ${counts.products} products.`);
 } finally {
   await database.close();
 }

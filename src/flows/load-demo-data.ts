@@ -1,6 +1,7 @@
 import type { RequestContext, Role, Scope } from '../kernel/context.js';
 import type { Modules } from '../app.js';
 import type { DivisionInput, SiteInput } from '../modules/network/index.js';
+import { loadDemoCatalog } from './load-demo-catalog.js';
 import { loadDemoParties } from './load-demo-parties.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
@@ -122,7 +123,7 @@ const siteFingerprint = (s: Partial<SiteInput>) =>
  * Loads the Ludian demo data through the modules' services: divisions, targets, one account per role, and the
  * whole network. Loading again puts changed demo records back and leaves identical ones untouched.
  */
-export async function loadDemoData(modules: Modules, ctx: RequestContext) {
+export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean } = {}) {
   const { network, identity } = modules;
 
   const existing = new Map((await network.service.listDivisions(ctx, { history: true })).map((d) => [`${d.code}@${d.validFrom}`, d]));
@@ -165,5 +166,6 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext) {
     .filter((v) => v.poor)
     .map((v) => ({ code: v.code, townshipCode: v.township.code }));
   const market = await loadDemoParties(modules, ctx, users, poorVillages);
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market };
+  const catalogue = opts.catalog === false ? { products: 0 } : await loadDemoCatalog(modules, ctx);
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue };
 }

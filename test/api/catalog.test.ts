@@ -9,7 +9,7 @@ describe.each(engines())('catalogue and Chinese search on %s', (engine) => {
   const category: Record<string, string> = {};
   let brand = '';
   beforeAll(async () => {
-    t = await buildTestApp(engine, { demo: true });
+    t = await buildTestApp(engine, { demo: true, demoCatalog: false });
     for (const who of ['county', 'merchant', 'consumer']) as[who] = await signIn(t.app, `demo.${who}`);
     pepperCoop = (await t.app.inject({ url: '/api/v1/parties/sellers', headers: as.merchant })).json().items[0].id;
     const all = (await t.app.inject({ url: '/api/v1/parties/sellers?limit=100', headers: as.county })).json().items;

@@ -316,12 +316,16 @@ describe('web console', () => {
     expect(ownErrors(errors).filter((e) => !/status of 400/.test(e))).toEqual([]);
   }, 90_000);
 
-  it('welcomes a merchant without the network menu', async () => {
+  it('sends a merchant to its seller applications, without the network menu', async () => {
     const { page, errors } = await openPage();
     await signIn(page, 'demo.merchant');
-    await page.waitForURL(/\/welcome$/);
+    await page.waitForURL(/\/parties\/sellers$/);
+    const menu = page.locator('.ant-layout-sider .ant-menu-root');
+    await expect.poll(() => menu.getByText('商户入驻', { exact: true }).count()).toBe(1);
+    expect(await menu.getByText('服务网络').count()).toBe(0);
+    // The welcome page is still there for roles with nothing else (consumers).
+    await page.goto(`${base}/welcome`);
     await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('欢迎，鲁甸青花椒合作社');
-    expect(await page.locator('.ant-layout-sider .ant-menu-root').getByText('服务网络').count()).toBe(0);
     expect(ownErrors(errors)).toEqual([]);
   }, 60_000);
 

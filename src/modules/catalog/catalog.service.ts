@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { isUniqueViolation } from '../../kernel/db.js';
 import { newId } from '../../kernel/ids.js';
 import type { CatalogRepository } from './catalog.repository.js';
 import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, ProductInput, ProductView } from './catalog.schema.js';
@@ -58,10 +59,15 @@ export class CatalogService {
   async createBrand(ctx: RequestContext, input: { id?: string; name: string; description?: string }) {
     requireRole(ctx, 'county_admin');
     const row = { id: input.id ?? newId('brd'), name: input.name, description: input.description ?? '', created_at: this.clock.now().toISOString() };
-    await this.repo.db.transaction().execute(async (trx) => {
-      await trx.insertInto('catalog_brands').values(row).execute();
-      await recordAudit(trx, ctx, { action: 'brand.created', entityType: 'brand', entityId: row.id, details: { name: row.name } });
-    });
+    try {
+      await this.repo.db.transaction().execute(async (trx) => {
+        await trx.insertInto('catalog_brands').values(row).execute();
+        await recordAudit(trx, ctx, { action: 'brand.created', entityType: 'brand', entityId: row.id, details: { name: row.name } });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('BRAND_EXISTS', `body.name: a brand named ${input.name} exists`, { field: 'body.name' });
+      throw err;
+    }
     return { id: row.id, name: row.name, description: row.description };
   }
 
