@@ -27,6 +27,8 @@ import { partiesModule } from './modules/parties/index.js';
 import { networkScopeCheck } from './flows/scope-check.js';
 import { marketDirectory } from './flows/market-directory.js';
 import { catalogModule } from './modules/catalog/index.js';
+import { ordersModule } from './modules/orders/index.js';
+import { catalogStock, ledgerHooks, ordersDirectory } from './flows/commerce.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
@@ -47,12 +49,15 @@ export type Modules = ReturnType<typeof createModules>;
 export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
+  const network = networkModule(deps);
   const parties = partiesModule({ ...deps, sealer });
+  const catalog = catalogModule({ ...deps, directory: marketDirectory(parties) });
   const modules = {
     identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
-    network: networkModule(deps),
+    network,
     parties,
-    catalog: catalogModule({ ...deps, directory: marketDirectory(parties) }),
+    catalog,
+    orders: ordersModule({ ...deps, stock: catalogStock(catalog.catalog), hooks: ledgerHooks(parties.ledger), directory: ordersDirectory(parties.sellers, network.service) }),
   };
   modules.identity.service.setScopeCheck(networkScopeCheck(modules));
   return modules;

@@ -3,10 +3,13 @@ import type { AnyKysely } from '../kernel/db.js';
 import { purgeIdempotencyKeys } from '../kernel/http/idempotency.js';
 
 const EVERY_MS = 60 * 60_000;
+/** Unpaid orders give their stock back within a minute of their 30 minutes running out. */
+const ORDER_EXPIRY_EVERY_MS = 60_000;
 
 /**
- * Hourly clean-up of expired sessions, sign-in counters and idempotency keys. Each step is a plain delete of
- * what has run out, so several app processes running it at once do no harm.
+ * Hourly clean-up of expired sessions, sign-in counters and idempotency keys, and every minute the expiry of
+ * unpaid orders. Each step only touches what has run out, guarded by its state, so several app processes
+ * running it at once do no harm.
  */
 export function startHousekeeping(modules: Modules, db: AnyKysely, log: { error(obj: object, msg: string): void }): () => void {
   const run = async () => {
@@ -17,8 +20,15 @@ export function startHousekeeping(modules: Modules, db: AnyKysely, log: { error(
       log.error({ err }, 'housekeeping failed');
     }
   };
+  const expireOrders = async () => {
+    try {
+      await modules.orders.service.expireOverdue();
+    } catch (err) {
+      log.error({ err }, 'order expiry failed');
+    }
+  };
   void run();
-  const timer = setInterval(run, EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  const timers = [setInterval(run, EVERY_MS), setInterval(expireOrders, ORDER_EXPIRY_EVERY_MS)];
+  for (const timer of timers) timer.unref();
+  return () => timers.forEach(clearInterval);
 }

@@ -4,7 +4,7 @@ import type { HouseholdService, SellerService } from '../modules/parties/index.j
 /** The catalogue's view of sellers and household links, answered by the parties module. */
 export function marketDirectory(parties: { sellers: SellerService; households: HouseholdService }): MarketDirectory {
   return {
-    sellingSellers: () => parties.sellers.sellingNames(),
+    sellingSellers: (db) => parties.sellers.sellingNames(db),
     managedBy: (userId) => parties.sellers.managedBy(userId),
     povertyLinks: (date) => parties.households.linkedOn(date),
   };

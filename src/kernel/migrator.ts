@@ -17,15 +17,16 @@ export interface MigrationSet {
 function toKyselyMigrations(sets: MigrationSet[], dialect: DialectName): Record<string, Migration> {
   const all: Record<string, Migration> = {};
   for (const set of sets) {
-    for (const m of set.migrations) {
+    set.migrations.forEach((m, index) => {
       const match = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(m.name);
       if (!match) throw new Error(`Migration name must start with an ISO date: ${set.owner}/${m.name}`);
-      // Date first, so that the migrations of all modules run in the order they were written.
-      all[`${match[1]}-${set.owner}-${match[2]}`] = {
+      // Date first, so that the migrations of all modules run in the order they were written; then the
+      // module's own order, for two of one module on the same day.
+      all[`${match[1]}-${set.owner}-${String(index).padStart(3, '0')}-${match[2]}`] = {
         up: (db) => m.up(db, dialect),
         down: (db) => m.down(db, dialect),
       };
-    }
+    });
   }
   return all;
 }

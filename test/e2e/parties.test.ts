@@ -124,9 +124,11 @@ describe('market players in the console', () => {
   /** The options of the Select dropdown that is open now. */
   const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
 
-  /** Opens an antd Select by its test id and picks the option whose text starts with this label. */
+  /** Opens an antd Select by its test id (once it is enabled) and picks the option whose text starts with this label. */
   async function pick(page: Page, testId: string, label: string): Promise<void> {
-    await page.locator(`[data-testid=${testId}]`).click();
+    const select = page.locator(`[data-testid=${testId}]`);
+    await expect.poll(() => select.getAttribute('class')).not.toContain('ant-select-disabled');
+    await select.click();
     await openOptions(page).filter({ hasText: new RegExp(`^${label}`) }).first().click();
   }
 
@@ -375,8 +377,10 @@ describe('market players in the console', () => {
     expect(await householdRows(page).first().textContent()).toContain(SECOND.masked);
     await page.getByRole('button', { name: /重\s*置/ }).click();
     await page.waitForURL((url) => url.search === '');
+    await expect.poll(() => householdRows(page).count()).toBeGreaterThan(4);
     await page.getByPlaceholder('按户编号或户主姓名搜索').fill(FIRST.no);
     await page.getByPlaceholder('按户编号或户主姓名搜索').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === FIRST.no);
     await expect.poll(() => householdRows(page).count()).toBe(1);
 
     // 结束关联 on the first household: a link that began today ends tomorrow at the earliest, and says so.
@@ -415,6 +419,40 @@ describe('market players in the console', () => {
     await expect.poll(() => linkRows(page).count()).toBe(1);
     expect(await page.getByTestId('create-link').count()).toBe(0);
     expect(await page.getByTestId('end-link').count()).toBe(0);
+    expect(ownErrors(errors)).toEqual([]);
+  }, 60_000);
+
+  it("lets a village operator, on a phone, apply for farmers only and see its farmer's ID number in full", async () => {
+    const { page, errors } = await openPage({ width: 390, height: 844 });
+    await signIn(page, 'demo.village');
+    await page.goto(`${base}/parties/sellers`);
+    const own = await apiGet<{ items: (SellerRow & { idNumber: string | null; ownerUserId: string })[] }>(page, '/parties/sellers');
+    const farmer = own.items.find((s) => s.kind === 'farmer' && s.status === 'approved')!;
+    expect(farmer.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    await expect.poll(() => sellerRows(page).count()).toBe(own.items.length);
+    await shot(page, 'sellers-village-phone');
+
+    // Its own farmer: the ID number masked until 查看完整号码, which asks the server for it.
+    await page.getByTestId('seller-link').filter({ hasText: farmer.name }).click();
+    await expect.poll(() => page.getByTestId('seller-title').textContent()).toBe(farmer.name);
+    expect(await page.getByTestId('seller-id-number-value').textContent()).toBe(farmer.idNumber);
+    await page.getByTestId('reveal-id-number').click();
+    await expect.poll(() => page.getByTestId('seller-id-number-value').textContent()).toMatch(/^\d{17}[\dX]$/);
+    const full = (await page.getByTestId('seller-id-number-value').textContent())!;
+    expect(full.slice(0, 4) + '**********' + full.slice(-4)).toBe(farmer.idNumber);
+    await shot(page, 'sellers-farmer-phone');
+
+    // 申请入驻 offers the farmer kind only, with its ID number field.
+    await page.goto(`${base}/parties/sellers`);
+    await page.getByTestId('apply-seller').click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => page.getByTestId('seller-kind').locator('.ant-radio-button-wrapper').allTextContents()).toEqual(['农户']);
+    expect(await drawer.getByLabel('农户姓名').count()).toBe(1);
+    expect(await drawer.getByLabel('身份证号').count()).toBe(1);
+    await drawer.getByLabel('身份证号').fill('53062119850315105');
+    await expect.poll(() => fieldErrors(drawer)).toContain('身份证号须为 18 位：前 17 位为数字，最后一位为数字或 X');
+    await shot(page, 'sellers-apply-farmer-phone', false);
+
     expect(ownErrors(errors)).toEqual([]);
   }, 60_000);
 

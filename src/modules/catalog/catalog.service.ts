@@ -5,12 +5,25 @@ import { recordAudit } from '../../kernel/audit.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { isUniqueViolation } from '../../kernel/db.js';
 import { newId } from '../../kernel/ids.js';
+import type { AnyKysely } from '../../kernel/db.js';
 import type { CatalogRepository } from './catalog.repository.js';
 import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, ProductInput, ProductView } from './catalog.schema.js';
 import type { BrandLicenceRow, CatalogTables, ProductRow, StockLocation } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { buildViews, loadViewContext } from './product-views.js';
 import { indexTermsOf } from './search.js';
+
+/** A reserved order line, priced from the catalogue (never from the client). */
+export interface ReservedLine {
+  skuId: string;
+  productId: string;
+  sellerId: string;
+  productName: string;
+  spec: string;
+  unitPriceFen: number;
+  quantity: number;
+  location: StockLocation;
+}
 
 const licenceView = (row: BrandLicenceRow, date: string): LicenceView => ({
   id: row.id,
@@ -219,6 +232,72 @@ export class CatalogService {
       await recordAudit(trx, ctx, { action: 'product.certified', entityType: 'product', entityId: productId, details: input });
     });
     return { id: cert.id, kind: cert.kind, number: cert.number, issuer: cert.issuer, validFrom: cert.valid_from, validTo: cert.valid_to };
+  }
+
+  // ---- stock for orders: each runs inside the caller's transaction ----
+
+  /**
+   * Prices and reserves order lines: the SKU must be active, its product listed and its seller selling. Each
+   * line is reserved at one place with enough available by a conditional update, so concurrent buyers can never
+   * take more than there is. Lines are taken in SKU order so two transactions never wait on each other.
+   */
+  async reserve(trx: AnyKysely, lines: { skuId: string; quantity: number }[]): Promise<ReservedLine[]> {
+    const db = trx as Kysely<CatalogTables>;
+    const selling = await this.directory.sellingSellers(trx);
+    const reserved: ReservedLine[] = [];
+    for (const [index, line] of [...lines.entries()].sort((a, b) => a[1].skuId.localeCompare(b[1].skuId))) {
+      const field = `body.items.${index}`;
+      const sku = await db
+        .selectFrom('catalog_skus as k')
+        .innerJoin('catalog_products as p', 'p.id', 'k.product_id')
+        .select(['k.id', 'k.spec', 'k.price_fen', 'k.active', 'p.id as product_id', 'p.name', 'p.seller_id', 'p.status'])
+        .where('k.id', '=', line.skuId)
+        .executeTakeFirst();
+      if (!sku || sku.active !== 1 || sku.status !== 'listed' || !selling.has(sku.seller_id)) {
+        throw new AppError(409, 'NOT_ON_SALE', `${field}.skuId: ${line.skuId} is not on sale`, { field: `${field}.skuId` });
+      }
+      let location: StockLocation | null = null;
+      for (const place of ['county_warehouse', 'seller'] as const) {
+        const result = await db
+          .updateTable('catalog_stock')
+          .set((eb) => ({ reserved: eb('reserved', '+', line.quantity) }))
+          .where('sku_id', '=', line.skuId)
+          .where('location', '=', place)
+          .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', line.quantity))
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 1) {
+          location = place;
+          break;
+        }
+      }
+      if (!location) throw new AppError(409, 'STOCK_INSUFFICIENT', `${field}.quantity: not enough ${sku.name} ${sku.spec} left`, { field: `${field}.quantity`, skuId: line.skuId });
+      reserved[index] = { skuId: sku.id, productId: sku.product_id, sellerId: sku.seller_id, productName: sku.name, spec: sku.spec, unitPriceFen: sku.price_fen, quantity: line.quantity, location };
+    }
+    return reserved;
+  }
+
+  /** Gives reserved stock back (an order cancelled or expired). */
+  async release(trx: AnyKysely, lines: { skuId: string; location: StockLocation; quantity: number }[]): Promise<void> {
+    for (const line of lines) {
+      await (trx as Kysely<CatalogTables>)
+        .updateTable('catalog_stock')
+        .set((eb) => ({ reserved: eb('reserved', '-', line.quantity) }))
+        .where('sku_id', '=', line.skuId)
+        .where('location', '=', line.location)
+        .execute();
+    }
+  }
+
+  /** Stock leaves with a shipment: off the shelf and out of the reservation together. */
+  async consume(trx: AnyKysely, lines: { skuId: string; location: StockLocation; quantity: number }[]): Promise<void> {
+    for (const line of lines) {
+      await (trx as Kysely<CatalogTables>)
+        .updateTable('catalog_stock')
+        .set((eb) => ({ reserved: eb('reserved', '-', line.quantity), on_hand: eb('on_hand', '-', line.quantity) }))
+        .where('sku_id', '=', line.skuId)
+        .where('location', '=', line.location)
+        .execute();
+    }
   }
 
   /** The county curates 鲁甸特色馆. (鲁甸扶贫馆 follows the household links by itself.) */

@@ -1,10 +1,15 @@
+import type { AnyKysely } from '../../kernel/db.js';
+
 /**
  * What the catalogue needs to know of sellers and poor households, which the parties module keeps. The
  * composition root supplies it (flows/market-directory.ts), so the catalogue never reads parties' tables.
  */
 export interface MarketDirectory {
-  /** Sellers allowed to sell now (approved), with their names. */
-  sellingSellers(): Promise<Map<string, string>>;
+  /**
+   * Sellers allowed to sell now (approved), with their names. Inside a transaction pass its handle: on SQLite
+   * the transaction holds the only connection.
+   */
+  sellingSellers(db?: AnyKysely): Promise<Map<string, string>>;
   /** Seller ids the user manages. */
   managedBy(userId: string): Promise<string[]>;
   /** Sellers (every product) and single products linked to a poor household on a date. */

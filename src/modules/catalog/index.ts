@@ -6,7 +6,7 @@ import type { MarketDirectory } from './directory.js';
 import { catalogInit } from './migrations/2026-11-28-catalog.js';
 import { ShopService } from './shop.service.js';
 
-export type { CatalogService } from './catalog.service.js';
+export type { CatalogService, ReservedLine } from './catalog.service.js';
 export type { ShopService } from './shop.service.js';
 export type { MarketDirectory } from './directory.js';
 export type { ProductInput, ProductView } from './catalog.schema.js';

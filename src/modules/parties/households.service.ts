@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { isUniqueViolation } from '../../kernel/db.js';
+import { isUniqueViolation, type AnyKysely } from '../../kernel/db.js';
 import { AppError, conflict, invalidField, notFound } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
@@ -201,10 +201,11 @@ export class HouseholdService {
   }
 
   /** The households credited by a sale of this seller's product on a date, for the poverty-alleviation ledger. */
-  async creditsFor(sellerId: string, productId: string, date: string): Promise<Credit[]> {
-    const links = await this.sharesInForce(this.repo.db, sellerId, productId, date);
+  async creditsFor(sellerId: string, productId: string, date: string, db: AnyKysely = this.repo.db): Promise<Credit[]> {
+    const handle = db as Kysely<PartiesTables>;
+    const links = await this.sharesInForce(handle, sellerId, productId, date);
     if (links.length === 0) return [];
-    const households = await this.repo.db.selectFrom('parties_households').select(['id', 'village_code']).where('id', 'in', links.map((l) => l.household_id)).execute();
+    const households = await handle.selectFrom('parties_households').select(['id', 'village_code']).where('id', 'in', links.map((l) => l.household_id)).execute();
     const village = new Map(households.map((h) => [h.id, h.village_code]));
     return links.map((l) => ({ householdId: l.household_id, villageCode: village.get(l.household_id)!, shareBp: l.share_bp, linkId: l.id }));
   }

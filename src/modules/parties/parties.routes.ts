@@ -21,11 +21,13 @@ import {
 } from './parties.schema.js';
 import type { HouseholdService } from './households.service.js';
 import type { SellerService } from './sellers.service.js';
+import type { LedgerService } from './ledger.service.js';
+import { StringEnum } from '../../kernel/http/schema.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
-export function partiesRoutes(sellers: SellerService, households: HouseholdService) {
+export function partiesRoutes(sellers: SellerService, households: HouseholdService, ledger: LedgerService) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const s = { tags: ['parties'] };
@@ -73,6 +75,13 @@ export function partiesRoutes(sellers: SellerService, households: HouseholdServi
     );
     app.post('/parties/households/:id/links', { schema: { ...h, summary: "Link a household to a seller or product with its share of each sale (county admin)", params: IdParams, body: LinkCreateBody, response: { 201: LinkSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await households.link(request.ctx, request.params.id, request.body)),
+    );
+    const Summary = Type.Array(Type.Object({ key: Type.String(), salesFen: Type.Integer(), incomeFen: Type.Integer(), orders: Type.Integer() }));
+    app.get('/parties/ledger', { schema: { ...h, summary: 'Poverty-alleviation ledger: sales and household income per household, village or township', querystring: Type.Object({ by: StringEnum(['household', 'village', 'township'] as const), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) }), response: { 200: Type.Object({ items: Summary }), ...errorResponses } } }, async (request) => ({
+      items: await ledger.summary(request.ctx, request.query.by, request.query.from, request.query.to),
+    }));
+    app.get('/parties/households/:id/ledger', { schema: { ...h, summary: "A household's credits from sales", params: IdParams, response: { 200: Type.Object({ householdId: Type.String(), totalIncomeFen: Type.Integer(), totalSalesFen: Type.Integer(), entries: Type.Array(Type.Object({ orderId: Type.String(), productId: Type.String(), sellerId: Type.String(), saleFen: Type.Integer(), shareBp: Type.Integer(), creditFen: Type.Integer(), saleDate: Type.String(), reversed: Type.Boolean() })) }), ...errorResponses } } }, (request) =>
+      ledger.ofHousehold(request.ctx, request.params.id),
     );
     app.post('/parties/household-links/:id/end', { schema: { ...h, summary: 'End a link on a date, keeping its history (county admin)', params: IdParams, body: LinkEndBody, response: { 200: Ok, ...errorResponses } } }, async (request) => {
       await households.endLink(request.ctx, request.params.id, request.body.validTo);

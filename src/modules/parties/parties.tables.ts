@@ -76,7 +76,25 @@ export interface HouseholdLinkRow {
   created_at: string;
 }
 
+export interface LedgerRow {
+  id: string;
+  household_id: string;
+  village_code: string;
+  seller_id: string;
+  order_id: string;
+  product_id: string;
+  link_id: string;
+  sale_fen: number;
+  share_bp: number;
+  /** sale_fen × share_bp / 10 000, rounded down to the fen. */
+  credit_fen: number;
+  sale_date: string;
+  /** 1 once the order was refunded; kept, not deleted, so the history shows it. */
+  reversed: number;
+}
+
 export interface PartiesTables {
+  parties_ledger: LedgerRow;
   parties_sellers: SellerRow;
   parties_households: HouseholdRow;
   parties_household_links: HouseholdLinkRow;

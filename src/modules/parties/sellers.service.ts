@@ -1,7 +1,8 @@
 import type { Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { isUniqueViolation } from '../../kernel/db.js';
+import { isUniqueViolation, type AnyKysely } from '../../kernel/db.js';
+import type { Kysely } from 'kysely';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
@@ -10,7 +11,7 @@ import type { Sealer } from '../../kernel/sealed.js';
 import { creditCodeProblem, residentIdProblem } from './identifiers.js';
 import type { PartiesRepository } from './parties.repository.js';
 import type { SellerApplication, SellerChanges, SellerFilter, SellerView } from './parties.schema.js';
-import type { SellerRow, SellerStatus } from './parties.tables.js';
+import type { PartiesTables, SellerRow, SellerStatus } from './parties.tables.js';
 
 /** Who may open a seller application: a merchant for itself, a village operator selling for a farmer (代卖), the county. */
 const APPLICANTS = ['merchant', 'village_operator', 'county_admin'] as const;
@@ -126,8 +127,8 @@ export class SellerService {
   }
 
   /** Approved sellers with their names: the ones whose products may be in the shop. */
-  async sellingNames(): Promise<Map<string, string>> {
-    const rows = await this.repo.db.selectFrom('parties_sellers').select(['id', 'name']).where('status', '=', 'approved').execute();
+  async sellingNames(db: AnyKysely = this.repo.db): Promise<Map<string, string>> {
+    const rows = await (db as Kysely<PartiesTables>).selectFrom('parties_sellers').select(['id', 'name']).where('status', '=', 'approved').execute();
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

@@ -1,0 +1,27 @@
+import { systemContext } from '../kernel/context.js';
+import type { CatalogService } from '../modules/catalog/index.js';
+import type { NetworkService } from '../modules/network/index.js';
+import type { OrdersDirectory, SaleHooks, StockKeeper } from '../modules/orders/index.js';
+import type { LedgerService, SellerService } from '../modules/parties/index.js';
+
+/** Orders take stock from the catalogue, inside the order's own transaction. */
+export const catalogStock = (catalog: CatalogService): StockKeeper => ({
+  reserve: (trx, lines) => catalog.reserve(trx, lines),
+  release: (trx, lines) => catalog.release(trx, lines),
+  consume: (trx, lines) => catalog.consume(trx, lines),
+});
+
+/** A paid order credits the linked poor households; a refund takes the credits back. Same transaction. */
+export const ledgerHooks = (ledger: LedgerService): SaleHooks => ({
+  paid: (trx, sale) => ledger.credit(trx, sale),
+  refunded: (trx, orderId) => ledger.reverse(trx, orderId),
+});
+
+/** Sellers an account manages (parties) and the village points that take cash (network). */
+export const ordersDirectory = (sellers: SellerService, network: NetworkService): OrdersDirectory => ({
+  managedBy: (userId) => sellers.managedBy(userId),
+  isPickupPoint: async (siteId) => {
+    const site = await network.getSite(systemContext(), siteId).catch(() => null);
+    return !!site && site.kind === 'village_point' && site.status === 'operating';
+  },
+});

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
+import { DELIVERY_KINDS, ORDER_STATUSES, PAYMENT_METHODS } from './orders.tables.js';
+
+export const ShipTo = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  phone: Type.String({ pattern: '^1\\d{10}$' }),
+  address: Type.String({ minLength: 1, maxLength: 200 }),
+  divisionCode: Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'for same-town delivery: a township or village of this county' }),
+});
+
+export const CheckoutBody = Type.Object({
+  items: Type.Array(Type.Object({ skuId: Type.String({ minLength: 1, maxLength: 64 }), quantity: Type.Integer({ minimum: 1, maximum: 999 }) }), { minItems: 1, maxItems: 50 }),
+  paymentMethod: StringEnum(PAYMENT_METHODS),
+  delivery: StringEnum(DELIVERY_KINDS),
+  shipTo: ShipTo,
+  pickupSiteId: Type.Optional(Type.String({ maxLength: 64, description: 'the village point collecting the cash (village_cash)' })),
+});
+export type CheckoutInput = Static<typeof CheckoutBody>;
+
+export const OrderItemSchema = Type.Object({
+  skuId: Type.String(),
+  productId: Type.String(),
+  productName: Type.String(),
+  spec: Type.String(),
+  unitPriceFen: Type.Integer(),
+  quantity: Type.Integer(),
+  lineFen: Type.Integer(),
+});
+
+export const OrderSchema = Type.Object({
+  id: Type.String(),
+  buyerUserId: Type.String(),
+  sellerId: Type.String(),
+  status: StringEnum(ORDER_STATUSES),
+  paymentMethod: StringEnum(PAYMENT_METHODS),
+  delivery: StringEnum(DELIVERY_KINDS),
+  shipTo: Type.Object({ name: Type.String(), phone: Type.String({ description: 'masked unless you are the buyer' }), address: Type.String(), divisionCode: Type.String() }),
+  pickupSiteId: Nullable(Type.String()),
+  items: Type.Array(OrderItemSchema),
+  itemsFen: Type.Integer(),
+  deliveryFeeFen: Type.Integer(),
+  totalFen: Type.Integer(),
+  expiresAt: Nullable(Type.String()),
+  paidAt: Nullable(Type.String()),
+  shippedAt: Nullable(Type.String()),
+  carrier: Nullable(Type.String()),
+  waybillNo: Nullable(Type.String()),
+  deliveredAt: Nullable(Type.String()),
+  completedAt: Nullable(Type.String()),
+  cancelledAt: Nullable(Type.String()),
+  cancelReason: Nullable(Type.String()),
+  payUrl: Type.Optional(Type.String({ description: 'where to pay, for an online order awaiting payment' })),
+  createdAt: Type.String(),
+});
+export type OrderView = Static<typeof OrderSchema>;
+
+export const OrderQuery = Type.Object({
+  as: Type.Optional(StringEnum(['buyer', 'seller', 'county'] as const, { description: 'your purchases (default), your sellers\' sales, or every order (county admin, regulator)' })),
+  status: Type.Optional(StringEnum(ORDER_STATUSES)),
+  sellerId: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const ShipBody = Type.Object({
+  carrier: StringEnum(['ems', 'youzhengguonei', 'zhongtong', 'yuantong', 'shentong', 'yunda', 'jtexpress', 'shunfeng', 'jd', 'county_delivery'] as const),
+  waybillNo: Type.String({ pattern: '^[0-9A-Za-z-]{6,40}$' }),
+});
+export const CancelBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) });
+export const FeesBody = Type.Object({ fees: Type.Array(Type.Object({ townshipCode: Type.String({ pattern: '^(\\d{9}|parcel)$' }), feeFen: Type.Integer({ minimum: 0, maximum: 100_000 }) }), { minItems: 1 }) });

@@ -1,0 +1,321 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../kernel/clock.js';
+import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { recordAudit } from '../../kernel/audit.js';
+import type { AnyKysely } from '../../kernel/db.js';
+import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { decodeCursor, toPage } from '../../kernel/http/paging.js';
+import { newId } from '../../kernel/ids.js';
+import { maskPhone } from '../../kernel/mask.js';
+import type { CheckoutInput, OrderView } from './orders.schema.js';
+import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus } from './orders.tables.js';
+import type { PaymentCallback, PaymentProvider } from './payments.js';
+import type { OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
+
+/** How long an unpaid order holds its stock. */
+export const PAYMENT_WINDOW_MS = 30 * 60_000;
+const DEFAULT_PARCEL_FEE_FEN = 1000;
+
+/** Cart, checkout and the life of an order: payment, shipping, delivery, completion, cancellation and refund. */
+export class OrdersService {
+  readonly db: Kysely<OrdersTables>;
+  constructor(
+    db: AnyKysely,
+    private readonly stock: StockKeeper,
+    private readonly hooks: SaleHooks,
+    private readonly directory: OrdersDirectory,
+    readonly payments: PaymentProvider,
+    private readonly clock: Clock,
+  ) {
+    this.db = db as Kysely<OrdersTables>;
+  }
+
+  private view(row: OrderRow, items: OrderItemRow[], ctx: RequestContext | null, payUrl?: string): OrderView {
+    const shipTo = JSON.parse(row.ship_to);
+    const buyer = ctx?.principal?.userId === row.buyer_user_id;
+    return {
+      id: row.id,
+      buyerUserId: row.buyer_user_id,
+      sellerId: row.seller_id,
+      status: row.status,
+      paymentMethod: row.payment_method,
+      delivery: row.delivery,
+      shipTo: { ...shipTo, phone: buyer ? shipTo.phone : maskPhone(shipTo.phone) },
+      pickupSiteId: row.pickup_site_id,
+      items: items.map((i) => ({ skuId: i.sku_id, productId: i.product_id, productName: i.product_name, spec: i.spec, unitPriceFen: i.unit_price_fen, quantity: i.quantity, lineFen: i.line_fen })),
+      itemsFen: row.items_fen,
+      deliveryFeeFen: row.delivery_fee_fen,
+      totalFen: row.total_fen,
+      expiresAt: row.expires_at,
+      paidAt: row.paid_at,
+      shippedAt: row.shipped_at,
+      carrier: row.carrier,
+      waybillNo: row.waybill_no,
+      deliveredAt: row.delivered_at,
+      completedAt: row.completed_at,
+      cancelledAt: row.cancelled_at,
+      cancelReason: row.cancel_reason,
+      ...(payUrl && { payUrl }),
+      createdAt: row.created_at,
+    };
+  }
+
+  private async deliveryFee(delivery: CheckoutInput['delivery'], divisionCode: string): Promise<number> {
+    const key = delivery === 'parcel' ? 'parcel' : divisionCode.slice(0, 9);
+    const row = await this.db.selectFrom('orders_delivery_fees').select('fee_fen').where('township_code', '=', key).executeTakeFirst();
+    if (delivery === 'parcel') return row?.fee_fen ?? DEFAULT_PARCEL_FEE_FEN;
+    if (!row || divisionCode.length < 9) throw invalidField('body.shipTo.divisionCode', 'same-town delivery is offered within a township that has a fee set; choose parcel');
+    return row.fee_fen;
+  }
+
+  /**
+   * Places the orders of a cart, one per seller, in one transaction: prices come from the catalogue and the
+   * stock of every line is reserved, or nothing is stored at all.
+   */
+  async checkout(ctx: RequestContext, input: CheckoutInput): Promise<OrderView[]> {
+    const principal = signedIn(ctx);
+    if (input.paymentMethod === 'village_cash') {
+      if (!input.pickupSiteId) throw invalidField('body.pickupSiteId', 'cash at a village point needs the village point');
+      if (!(await this.directory.isPickupPoint(input.pickupSiteId))) throw invalidField('body.pickupSiteId', 'is not an operating village point');
+    }
+    const fee = await this.deliveryFee(input.delivery, input.shipTo.divisionCode);
+    const now = this.clock.now();
+    const created: { row: OrderRow; items: OrderItemRow[]; payUrl?: string }[] = [];
+    await this.db.transaction().execute(async (trx) => {
+      const lines = await this.stock.reserve(trx, input.items);
+      const bySeller = new Map<string, ReservedLine[]>();
+      for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
+      for (const [sellerId, sellerLines] of bySeller) {
+        const id = newId('ord', now.getTime());
+        const items: OrderItemRow[] = sellerLines.map((l) => ({ id: newId('oit'), order_id: id, sku_id: l.skuId, product_id: l.productId, product_name: l.productName, spec: l.spec, unit_price_fen: l.unitPriceFen, quantity: l.quantity, line_fen: l.unitPriceFen * l.quantity, location: l.location }));
+        const itemsFen = items.reduce((n, i) => n + i.line_fen, 0);
+        const prepaid = input.paymentMethod !== 'cod';
+        const row: OrderRow = {
+          id,
+          buyer_user_id: principal.userId,
+          seller_id: sellerId,
+          status: prepaid ? 'pending_payment' : 'confirmed',
+          payment_method: input.paymentMethod,
+          delivery: input.delivery,
+          ship_to: JSON.stringify(input.shipTo),
+          pickup_site_id: input.paymentMethod === 'village_cash' ? input.pickupSiteId! : null,
+          items_fen: itemsFen,
+          delivery_fee_fen: fee,
+          total_fen: itemsFen + fee,
+          expires_at: prepaid ? new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString() : null,
+          paid_at: null, shipped_at: null, carrier: null, waybill_no: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          is_demo: 0,
+        };
+        await trx.insertInto('orders_orders').values(row).execute();
+        await trx.insertInto('orders_items').values(items).execute();
+        let payUrl: string | undefined;
+        if (input.paymentMethod === 'online') {
+          const started = this.payments.start(id, row.total_fen);
+          payUrl = started.payUrl;
+          await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null }).execute();
+        }
+        await recordAudit(trx, ctx, { action: 'order.placed', entityType: 'order', entityId: id, details: { sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method } });
+        created.push({ row, items, payUrl });
+      }
+    });
+    return created.map((c) => this.view(c.row, c.items, ctx, c.payUrl));
+  }
+
+  private async load(id: string, db: Kysely<OrdersTables> = this.db) {
+    const row = await db.selectFrom('orders_orders').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Order');
+    const items = await db.selectFrom('orders_items').selectAll().where('order_id', '=', id).orderBy('id').execute();
+    return { row, items };
+  }
+
+  /** Who may see an order: its buyer, its seller's accounts, the county office, regulators, the collecting point. */
+  private async checkSees(ctx: RequestContext, row: OrderRow): Promise<void> {
+    const principal = signedIn(ctx);
+    if (row.buyer_user_id === principal.userId || hasRole(ctx, 'county_admin', 'regulator')) return;
+    if (row.pickup_site_id && principal.scope.kind === 'site' && principal.scope.id === row.pickup_site_id) return;
+    if ((await this.directory.managedBy(principal.userId)).includes(row.seller_id)) return;
+    throw notFound('Order');
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<OrderView> {
+    const { row, items } = await this.load(id);
+    await this.checkSees(ctx, row);
+    const payUrl = row.status === 'pending_payment' && row.payment_method === 'online' ? await this.payUrlOf(row) : undefined;
+    return this.view(row, items, ctx, payUrl);
+  }
+
+  private async payUrlOf(row: OrderRow): Promise<string | undefined> {
+    const pay = await this.db.selectFrom('orders_payments').select('provider_ref').where('order_id', '=', row.id).where('status', '=', 'pending').executeTakeFirst();
+    return pay?.provider_ref ? `/api/v1/payments/local/${pay.provider_ref}/pay?order=${row.id}` : undefined;
+  }
+
+  async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'county'; status?: OrderStatus; sellerId?: string }, limit: number, cursor?: string) {
+    const principal = signedIn(ctx);
+    let q = this.db.selectFrom('orders_orders').selectAll();
+    if (filter.as === 'county') {
+      requireRole(ctx, 'county_admin', 'regulator');
+    } else if (filter.as === 'seller') {
+      const mine = await this.directory.managedBy(principal.userId);
+      if (filter.sellerId && !mine.includes(filter.sellerId)) throw forbidden('You do not manage this seller');
+      q = q.where('seller_id', 'in', mine.length ? mine : ['']);
+    } else {
+      q = q.where('buyer_user_id', '=', principal.userId);
+    }
+    if (filter.sellerId) q = q.where('seller_id', '=', filter.sellerId);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    const after = decodeCursor(cursor);
+    if (after) q = q.where('id', '<', after);
+    const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = toPage(rows, limit, (r) => r.id);
+    const items = page.items.length ? await this.db.selectFrom('orders_items').selectAll().where('order_id', 'in', page.items.map((r) => r.id)).orderBy('id').execute() : [];
+    return { items: page.items.map((r) => this.view(r, items.filter((i) => i.order_id === r.id), ctx)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Moves an order from one of `from` to `to` in a transaction, guarded by its current status so that two
+   * actors never both act; `work` does the rest of the change inside the same transaction.
+   */
+  private async move(ctx: RequestContext | null, id: string, from: OrderStatus[], to: OrderStatus, set: Partial<OrderRow>, action: string, work?: (trx: Kysely<OrdersTables>, row: OrderRow, items: OrderItemRow[]) => Promise<void>) {
+    const now = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const { row, items } = await this.load(id, trx);
+      if (!from.includes(row.status)) throw new AppError(409, 'ORDER_STATUS_CONFLICT', `The order is ${row.status}; this needs it to be ${from.join(' or ')}`, { status: row.status });
+      const result = await trx.updateTable('orders_orders').set({ ...set, status: to, updated_at: now }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
+      const next = { ...row, ...set, status: to, updated_at: now };
+      await work?.(trx, next, items);
+      await recordAudit(trx, ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' }, { action, entityType: 'order', entityId: id, details: { from: row.status, to, ...set } });
+      return { row: next, items };
+    });
+  }
+
+  private async markPaid(trx: Kysely<OrdersTables>, row: OrderRow, items: OrderItemRow[]): Promise<void> {
+    await this.hooks.paid(trx, { orderId: row.id, sellerId: row.seller_id, paidAt: row.paid_at!, lines: items.map((i) => ({ productId: i.product_id, lineFen: i.line_fen })) });
+  }
+
+  /** The village point took the cash (代收): the order is paid. */
+  async confirmCash(ctx: RequestContext, id: string): Promise<OrderView> {
+    const principal = signedIn(ctx);
+    const { row } = await this.load(id);
+    if (row.payment_method !== 'village_cash') throw new AppError(409, 'WRONG_PAYMENT_METHOD', 'This order is not paid in cash at a village point');
+    const atPoint = principal.scope.kind === 'site' && principal.scope.id === row.pickup_site_id;
+    if (!atPoint && !hasRole(ctx, 'county_admin')) throw forbidden('Only the collecting village point records the cash');
+    const now = this.clock.now().toISOString();
+    const moved = await this.move(ctx, id, ['pending_payment'], 'paid', { paid_at: now, expires_at: null }, 'order.cash_received', async (trx, next, items) => {
+      await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'village_cash', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: principal.username, created_at: now, settled_at: now }).execute();
+      await this.markPaid(trx, next, items);
+    });
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /** The provider says a payment went through. Unsigned or mismatched callbacks change nothing. */
+  async paymentCallback(rawBody: string, signature: string | undefined): Promise<{ orderId: string; status: OrderStatus }> {
+    if (!this.payments.verify(rawBody, signature)) throw new AppError(400, 'BAD_SIGNATURE', 'headers.x-payment-signature: the callback is not signed by the provider', { field: 'headers.x-payment-signature' });
+    const callback = JSON.parse(rawBody) as PaymentCallback;
+    const payment = await this.db.selectFrom('orders_payments').selectAll().where('provider_ref', '=', callback.providerRef).executeTakeFirst();
+    if (!payment || payment.order_id !== callback.orderId) throw notFound('Payment');
+    if (payment.amount_fen !== callback.amountFen) throw new AppError(400, 'AMOUNT_MISMATCH', 'body.amountFen: differs from the amount asked', { field: 'body.amountFen' });
+    if (payment.status === 'succeeded') return { orderId: payment.order_id, status: (await this.load(payment.order_id)).row.status };
+    const now = this.clock.now().toISOString();
+    const moved = await this.move(null, payment.order_id, ['pending_payment'], 'paid', { paid_at: now, expires_at: null }, 'order.paid_online', async (trx, next, items) => {
+      await trx.updateTable('orders_payments').set({ status: 'succeeded', settled_at: now }).where('id', '=', payment.id).execute();
+      await this.markPaid(trx, next, items);
+    });
+    return { orderId: moved.row.id, status: moved.row.status };
+  }
+
+  private async checkSells(ctx: RequestContext, row: OrderRow): Promise<void> {
+    const principal = signedIn(ctx);
+    if (hasRole(ctx, 'county_admin')) return;
+    if (!(await this.directory.managedBy(principal.userId)).includes(row.seller_id)) throw forbidden('Only the seller does this');
+  }
+
+  /** The seller hands the goods to a carrier: stock leaves the shelf. */
+  async ship(ctx: RequestContext, id: string, carrier: string, waybillNo: string): Promise<OrderView> {
+    await this.checkSells(ctx, (await this.load(id)).row);
+    const moved = await this.move(ctx, id, ['paid', 'confirmed'], 'shipped', { shipped_at: this.clock.now().toISOString(), carrier, waybill_no: waybillNo }, 'order.shipped', (trx, _row, items) =>
+      this.stock.consume(trx, items.map((i) => ({ skuId: i.sku_id, location: i.location, quantity: i.quantity }))),
+    );
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /** Delivered to the buyer; cash on delivery is paid here. */
+  async deliver(ctx: RequestContext, id: string): Promise<OrderView> {
+    const { row } = await this.load(id);
+    if (!hasRole(ctx, 'courier')) await this.checkSells(ctx, row);
+    const now = this.clock.now().toISOString();
+    const cod = row.payment_method === 'cod';
+    const moved = await this.move(ctx, id, ['shipped'], 'delivered', { delivered_at: now, ...(cod && { paid_at: now }) }, 'order.delivered', async (trx, next, items) => {
+      if (!cod) return;
+      await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'cod', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: ctx.principal?.username ?? null, created_at: now, settled_at: now }).execute();
+      await this.markPaid(trx, next, items);
+    });
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /** The buyer confirms receipt. */
+  async complete(ctx: RequestContext, id: string): Promise<OrderView> {
+    const { row } = await this.load(id);
+    if (row.buyer_user_id !== signedIn(ctx).userId && !hasRole(ctx, 'county_admin')) throw forbidden('Only the buyer confirms receipt');
+    const moved = await this.move(ctx, id, ['delivered'], 'completed', { completed_at: this.clock.now().toISOString() }, 'order.completed');
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /**
+   * Cancels an order that has not shipped: its stock is released; if it was paid, the money goes back
+   * (refunded) and the households' credits with it.
+   */
+  async cancel(ctx: RequestContext | null, id: string, reason: string): Promise<OrderView> {
+    const { row } = await this.load(id);
+    if (ctx) {
+      const principal = signedIn(ctx);
+      const mayCancel = row.buyer_user_id === principal.userId || hasRole(ctx, 'county_admin') || (await this.directory.managedBy(principal.userId)).includes(row.seller_id);
+      if (!mayCancel) throw notFound('Order');
+    }
+    const now = this.clock.now().toISOString();
+    const wasPaid = row.status === 'paid';
+    const moved = await this.move(ctx, id, ['pending_payment', 'confirmed', 'paid'], wasPaid ? 'refunded' : 'cancelled', { cancelled_at: now, cancel_reason: reason, expires_at: null }, wasPaid ? 'order.refunded' : 'order.cancelled', async (trx, _next, items) => {
+      await this.stock.release(trx, items.map((i) => ({ skuId: i.sku_id, location: i.location, quantity: i.quantity })));
+      if (wasPaid) {
+        await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
+        await this.hooks.refunded(trx, id);
+      }
+    });
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /** Cancels unpaid orders whose payment window has passed; safe to run in several processes at once. */
+  async expireOverdue(): Promise<number> {
+    const now = this.clock.now().toISOString();
+    const overdue = await this.db.selectFrom('orders_orders').select('id').where('status', '=', 'pending_payment').where('expires_at', '<', now).execute();
+    let expired = 0;
+    for (const { id } of overdue) {
+      try {
+        await this.cancel(null, id, 'expired: not paid within 30 minutes');
+        expired++;
+      } catch (err) {
+        // Paid or cancelled meanwhile by someone else: nothing to do.
+        if (!(err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT')) throw err;
+      }
+    }
+    return expired;
+  }
+
+  async setFees(ctx: RequestContext, fees: { townshipCode: string; feeFen: number }[]): Promise<void> {
+    requireRole(ctx, 'county_admin');
+    await this.db.transaction().execute(async (trx) => {
+      for (const fee of fees) {
+        await trx.deleteFrom('orders_delivery_fees').where('township_code', '=', fee.townshipCode).execute();
+        await trx.insertInto('orders_delivery_fees').values({ township_code: fee.townshipCode, fee_fen: fee.feeFen }).execute();
+      }
+      await recordAudit(trx, ctx, { action: 'fees.set', entityType: 'delivery_fees', entityId: 'county', details: fees });
+    });
+  }
+
+  async fees() {
+    const rows = await this.db.selectFrom('orders_delivery_fees').selectAll().orderBy('township_code').execute();
+    return rows.map((r) => ({ townshipCode: r.township_code, feeFen: r.fee_fen }));
+  }
+}

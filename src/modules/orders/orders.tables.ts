@@ -1,0 +1,81 @@
+/**
+ * pending_payment → paid → shipped → delivered → completed for prepaid orders (online, or cash at a village point);
+ * cash on delivery goes confirmed → shipped → delivered (paid there) → completed. Cancelled and refunded end it.
+ */
+export const ORDER_STATUSES = ['pending_payment', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** 村级服务点代收 (cash at the village point), cash on delivery, online payment. */
+export const PAYMENT_METHODS = ['village_cash', 'cod', 'online'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** 同城配送 within the township, or a parcel by a carrier. */
+export const DELIVERY_KINDS = ['same_town', 'parcel'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+
+export interface OrderRow {
+  id: string;
+  buyer_user_id: string;
+  seller_id: string;
+  status: OrderStatus;
+  payment_method: PaymentMethod;
+  delivery: DeliveryKind;
+  /** Where it goes: a JSON object {name, phone, address, divisionCode}. */
+  ship_to: string;
+  /** The village point that collects the cash, for village_cash. */
+  pickup_site_id: string | null;
+  items_fen: number;
+  delivery_fee_fen: number;
+  total_fen: number;
+  expires_at: string | null;
+  paid_at: string | null;
+  shipped_at: string | null;
+  carrier: string | null;
+  waybill_no: string | null;
+  delivered_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  is_demo: number;
+}
+
+export interface OrderItemRow {
+  id: string;
+  order_id: string;
+  sku_id: string;
+  product_id: string;
+  product_name: string;
+  spec: string;
+  unit_price_fen: number;
+  quantity: number;
+  line_fen: number;
+  /** Where the stock was reserved. */
+  location: 'county_warehouse' | 'seller';
+}
+
+export interface PaymentRow {
+  id: string;
+  order_id: string;
+  method: PaymentMethod;
+  provider_ref: string | null;
+  amount_fen: number;
+  status: 'pending' | 'succeeded' | 'refunded';
+  recorded_by: string | null;
+  created_at: string;
+  settled_at: string | null;
+}
+
+/** Same-town delivery fee per township (fen); parcels use the `parcel` row as base per order. */
+export interface DeliveryFeeRow {
+  township_code: string;
+  fee_fen: number;
+}
+
+export interface OrdersTables {
+  orders_orders: OrderRow;
+  orders_items: OrderItemRow;
+  orders_payments: PaymentRow;
+  orders_delivery_fees: DeliveryFeeRow;
+}

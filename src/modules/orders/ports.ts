@@ -1,0 +1,40 @@
+import type { AnyKysely } from '../../kernel/db.js';
+
+/** Stock as the catalogue keeps it; every call runs inside the order's own transaction. */
+export interface StockKeeper {
+  reserve(trx: AnyKysely, lines: { skuId: string; quantity: number }[]): Promise<ReservedLine[]>;
+  release(trx: AnyKysely, lines: { skuId: string; location: ReservedLine['location']; quantity: number }[]): Promise<void>;
+  consume(trx: AnyKysely, lines: { skuId: string; location: ReservedLine['location']; quantity: number }[]): Promise<void>;
+}
+
+export interface ReservedLine {
+  skuId: string;
+  productId: string;
+  sellerId: string;
+  productName: string;
+  spec: string;
+  unitPriceFen: number;
+  quantity: number;
+  location: 'county_warehouse' | 'seller';
+}
+
+/** A sale that has been paid for, line by line, for the poverty-alleviation ledger. */
+export interface PaidSale {
+  orderId: string;
+  sellerId: string;
+  paidAt: string;
+  lines: { productId: string; lineFen: number }[];
+}
+
+/** What other modules do when money moves; run inside the same transaction. */
+export interface SaleHooks {
+  paid(trx: AnyKysely, sale: PaidSale): Promise<void>;
+  refunded(trx: AnyKysely, orderId: string): Promise<void>;
+}
+
+/** What orders must know of sellers and sites, kept by other modules. */
+export interface OrdersDirectory {
+  managedBy(userId: string): Promise<string[]>;
+  /** Whether a site is an operating village point that can take cash for orders. */
+  isPickupPoint(siteId: string): Promise<boolean>;
+}
