@@ -9,6 +9,7 @@ export const catalogStock = (catalog: CatalogService): StockKeeper => ({
   reserve: (trx, lines) => catalog.reserve(trx, lines),
   release: (trx, lines) => catalog.release(trx, lines),
   consume: (trx, lines) => catalog.consume(trx, lines),
+  skuInfo: (db, skuId) => catalog.skuInfo(db, skuId),
 });
 
 /** A paid order credits the linked poor households; a refund takes the credits back. Same transaction. */

@@ -23,6 +23,7 @@ export function startHousekeeping(modules: Modules, db: AnyKysely, log: { error(
   const expireOrders = async () => {
     try {
       await modules.orders.service.expireOverdue();
+      await modules.orders.campaigns.settleDue();
     } catch (err) {
       log.error({ err }, 'order expiry failed');
     }

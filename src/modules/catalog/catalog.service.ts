@@ -276,6 +276,17 @@ export class CatalogService {
     return reserved;
   }
 
+  /** What a SKU is and who sells it, for a presale campaign; null when it does not exist. */
+  async skuInfo(db: AnyKysely, skuId: string): Promise<Omit<ReservedLine, 'quantity' | 'location'> | null> {
+    const sku = await (db as Kysely<CatalogTables>)
+      .selectFrom('catalog_skus as k')
+      .innerJoin('catalog_products as p', 'p.id', 'k.product_id')
+      .select(['k.id', 'k.spec', 'k.price_fen', 'p.id as product_id', 'p.name', 'p.seller_id'])
+      .where('k.id', '=', skuId)
+      .executeTakeFirst();
+    return sku ? { skuId: sku.id, productId: sku.product_id, sellerId: sku.seller_id, productName: sku.name, spec: sku.spec, unitPriceFen: sku.price_fen } : null;
+  }
+
   /** Gives reserved stock back (an order cancelled or expired). */
   async release(trx: AnyKysely, lines: { skuId: string; location: StockLocation; quantity: number }[]): Promise<void> {
     for (const line of lines) {

@@ -3,10 +3,12 @@ import { defineModule, type ModuleDeps } from '../../kernel/module.js';
 import { ordersInit } from './migrations/2026-11-28-orders.js';
 import { ordersRoutes } from './orders.routes.js';
 import { OrdersService } from './orders.service.js';
+import { CampaignService } from './campaigns.service.js';
 import { LocalPaymentProvider, type PaymentProvider } from './payments.js';
 import type { OrdersDirectory, SaleHooks, StockKeeper } from './ports.js';
 
 export type { OrdersService } from './orders.service.js';
+export type { CampaignService } from './campaigns.service.js';
 export type { OrderView, CheckoutInput } from './orders.schema.js';
 export type { OrdersDirectory, PaidSale, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 export { LocalPaymentProvider, type PaymentProvider } from './payments.js';
@@ -15,6 +17,7 @@ export { LocalPaymentProvider, type PaymentProvider } from './payments.js';
 export function ordersModule(deps: ModuleDeps & { stock: StockKeeper; hooks: SaleHooks; directory: OrdersDirectory; payments?: PaymentProvider }) {
   const payments = deps.payments ?? new LocalPaymentProvider();
   const service = new OrdersService(deps.db as AnyKysely, deps.stock, deps.hooks, deps.directory, payments, deps.clock);
+  const campaigns = new CampaignService(service.db, service, deps.stock, deps.directory, deps.clock);
   const local = payments instanceof LocalPaymentProvider ? payments : null;
-  return defineModule({ name: 'orders', migrations: [ordersInit], service, routes: ordersRoutes(service, local) });
+  return defineModule({ name: 'orders', migrations: [ordersInit], service, campaigns, routes: ordersRoutes(service, campaigns, local) });
 }

@@ -5,7 +5,8 @@ import { AppError } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
-import { CancelBody, CheckoutBody, FeesBody, OrderQuery, OrderSchema, ShipBody } from './orders.schema.js';
+import { BackBody, CampaignBody, CampaignSchema, CancelBody, CheckoutBody, FeesBody, OrderQuery, OrderSchema, ShipBody } from './orders.schema.js';
+import type { CampaignService } from './campaigns.service.js';
 import { ORDER_STATUSES } from './orders.tables.js';
 import type { OrdersService } from './orders.service.js';
 import type { LocalPaymentProvider } from './payments.js';
@@ -19,7 +20,7 @@ declare module 'fastify' {
   }
 }
 
-export function ordersRoutes(orders: OrdersService, localProvider: LocalPaymentProvider | null) {
+export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, localProvider: LocalPaymentProvider | null) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['orders'];
@@ -41,6 +42,17 @@ export function ordersRoutes(orders: OrdersService, localProvider: LocalPaymentP
     app.post('/orders/:id/cancel', { schema: { tags, summary: 'Cancel before shipping; a paid order is refunded', params: IdParams, body: CancelBody, response: { 200: OrderSchema, ...errorResponses } } }, (request) =>
       orders.cancel(request.ctx, request.params.id, request.body.reason),
     );
+    app.get('/orders/campaigns', { config: { public: true }, schema: { tags, summary: 'Presale campaigns with their progress (public)', querystring: Type.Object({ status: Type.Optional(StringEnum(['open', 'succeeded', 'failed'] as const)) }), response: { 200: Type.Object({ items: Type.Array(CampaignSchema) }), ...errorResponses } } }, async (request) => ({
+      items: await campaigns.list(request.query.status),
+    }));
+    app.get('/orders/campaigns/:id', { config: { public: true }, schema: { tags, summary: 'One presale campaign (public)', params: IdParams, response: { 200: CampaignSchema, ...errorResponses } } }, (request) => campaigns.get(request.params.id));
+    app.post('/orders/campaigns', { schema: { tags, summary: 'Open a presale for a coming harvest (the seller)', body: CampaignBody, response: { 201: CampaignSchema, ...errorResponses } } }, async (request, reply) =>
+      reply.status(201).send(await campaigns.create(request.ctx, request.body)),
+    );
+    app.post('/orders/campaigns/:id/back', { schema: { tags, summary: 'Back a presale: an order paid up front', params: IdParams, body: BackBody, response: { 201: OrderSchema, ...errorResponses } } }, async (request, reply) => {
+      const { quantity, ...input } = request.body;
+      return reply.status(201).send(await campaigns.back(request.ctx, request.params.id, quantity, input));
+    });
     app.get('/orders/delivery-fees', { config: { public: true }, schema: { tags, summary: 'Same-town delivery fee per township, and the parcel fee (public)', response: { 200: Fees, ...errorResponses } } }, async () => ({ items: await orders.fees() }));
     app.put('/orders/delivery-fees', { schema: { tags, summary: 'Set delivery fees (county admin)', body: FeesBody, response: { 200: Fees, ...errorResponses } } }, async (request) => {
       await orders.setFees(request.ctx, request.body.fees);

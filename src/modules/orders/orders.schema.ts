@@ -69,3 +69,34 @@ export const ShipBody = Type.Object({
 });
 export const CancelBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) });
 export const FeesBody = Type.Object({ fees: Type.Array(Type.Object({ townshipCode: Type.String({ pattern: '^(\\d{9}|parcel)$' }), feeFen: Type.Integer({ minimum: 0, maximum: 100_000 }) }), { minItems: 1 }) });
+
+export const CampaignSchema = Type.Object({
+  id: Type.String(),
+  sellerId: Type.String(),
+  skuId: Type.String(),
+  productId: Type.String(),
+  productName: Type.String(),
+  spec: Type.String(),
+  title: Type.String(),
+  priceFen: Type.Integer(),
+  targetQty: Type.Integer(),
+  backedQty: Type.Integer({ description: 'units in paid backings' }),
+  deadline: Type.String(),
+  shipDate: Type.String(),
+  status: StringEnum(['open', 'succeeded', 'failed'] as const),
+});
+export const CampaignBody = Type.Object({
+  skuId: Type.String({ minLength: 1, maxLength: 64 }),
+  title: Type.String({ minLength: 1, maxLength: 100 }),
+  priceFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+  targetQty: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  deadline: Type.String({ format: 'date-time' }),
+  shipDate: Type.String({ format: 'date' }),
+});
+export const BackBody = Type.Object({
+  quantity: Type.Integer({ minimum: 1, maximum: 999 }),
+  paymentMethod: StringEnum(PAYMENT_METHODS),
+  delivery: StringEnum(DELIVERY_KINDS),
+  shipTo: ShipTo,
+  pickupSiteId: Type.Optional(Type.String({ maxLength: 64 })),
+});

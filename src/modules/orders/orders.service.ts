@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../kernel/clock.js';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import type { AnyKysely } from '../../kernel/db.js';
@@ -12,9 +12,19 @@ import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus } from './orders
 import type { PaymentCallback, PaymentProvider } from './payments.js';
 import type { OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 
+interface Placed {
+  row: OrderRow;
+  items: OrderItemRow[];
+  payUrl?: string;
+}
+
 /** How long an unpaid order holds its stock. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000;
 const DEFAULT_PARCEL_FEE_FEN = 1000;
+
+/** The lines that hold stock (a presale line waits for its harvest and holds none). */
+const stocked = (items: OrderItemRow[]) =>
+  items.flatMap((i) => (i.location === 'presale' ? [] : [{ skuId: i.sku_id, location: i.location, quantity: i.quantity }]));
 
 /** Cart, checkout and the life of an order: payment, shipping, delivery, completion, cancellation and refund. */
 export class OrdersService {
@@ -73,54 +83,70 @@ export class OrdersService {
    * stock of every line is reserved, or nothing is stored at all.
    */
   async checkout(ctx: RequestContext, input: CheckoutInput): Promise<OrderView[]> {
-    const principal = signedIn(ctx);
-    if (input.paymentMethod === 'village_cash') {
-      if (!input.pickupSiteId) throw invalidField('body.pickupSiteId', 'cash at a village point needs the village point');
-      if (!(await this.directory.isPickupPoint(input.pickupSiteId))) throw invalidField('body.pickupSiteId', 'is not an operating village point');
-    }
+    signedIn(ctx);
+    await this.checkPickup(input);
     const fee = await this.deliveryFee(input.delivery, input.shipTo.divisionCode);
-    const now = this.clock.now();
-    const created: { row: OrderRow; items: OrderItemRow[]; payUrl?: string }[] = [];
+    const created: Placed[] = [];
     await this.db.transaction().execute(async (trx) => {
       const lines = await this.stock.reserve(trx, input.items);
       const bySeller = new Map<string, ReservedLine[]>();
       for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
-      for (const [sellerId, sellerLines] of bySeller) {
-        const id = newId('ord', now.getTime());
-        const items: OrderItemRow[] = sellerLines.map((l) => ({ id: newId('oit'), order_id: id, sku_id: l.skuId, product_id: l.productId, product_name: l.productName, spec: l.spec, unit_price_fen: l.unitPriceFen, quantity: l.quantity, line_fen: l.unitPriceFen * l.quantity, location: l.location }));
-        const itemsFen = items.reduce((n, i) => n + i.line_fen, 0);
-        const prepaid = input.paymentMethod !== 'cod';
-        const row: OrderRow = {
-          id,
-          buyer_user_id: principal.userId,
-          seller_id: sellerId,
-          status: prepaid ? 'pending_payment' : 'confirmed',
-          payment_method: input.paymentMethod,
-          delivery: input.delivery,
-          ship_to: JSON.stringify(input.shipTo),
-          pickup_site_id: input.paymentMethod === 'village_cash' ? input.pickupSiteId! : null,
-          items_fen: itemsFen,
-          delivery_fee_fen: fee,
-          total_fen: itemsFen + fee,
-          expires_at: prepaid ? new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString() : null,
-          paid_at: null, shipped_at: null, carrier: null, waybill_no: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-          is_demo: 0,
-        };
-        await trx.insertInto('orders_orders').values(row).execute();
-        await trx.insertInto('orders_items').values(items).execute();
-        let payUrl: string | undefined;
-        if (input.paymentMethod === 'online') {
-          const started = this.payments.start(id, row.total_fen);
-          payUrl = started.payUrl;
-          await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null }).execute();
-        }
-        await recordAudit(trx, ctx, { action: 'order.placed', entityType: 'order', entityId: id, details: { sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method } });
-        created.push({ row, items, payUrl });
-      }
+      for (const [sellerId, sellerLines] of bySeller) created.push(await this.place(trx, ctx, sellerId, sellerLines, input, fee, null));
     });
     return created.map((c) => this.view(c.row, c.items, ctx, c.payUrl));
+  }
+
+  /** Checks what paying in cash at a village point needs; shared by checkout and presale. */
+  async checkPickup(input: Pick<CheckoutInput, 'paymentMethod' | 'pickupSiteId'>): Promise<void> {
+    if (input.paymentMethod !== 'village_cash') return;
+    if (!input.pickupSiteId) throw invalidField('body.pickupSiteId', 'cash at a village point needs the village point');
+    if (!(await this.directory.isPickupPoint(input.pickupSiteId))) throw invalidField('body.pickupSiteId', 'is not an operating village point');
+  }
+
+  feeFor(input: Pick<CheckoutInput, 'delivery' | 'shipTo'>): Promise<number> {
+    return this.deliveryFee(input.delivery, input.shipTo.divisionCode);
+  }
+
+  /** Stores one order of one seller inside the caller's transaction, starting its online payment if any. */
+  async place(trx: Kysely<OrdersTables>, ctx: RequestContext, sellerId: string, lines: (Omit<ReservedLine, 'location'> & { location: OrderItemRow['location'] })[], input: Omit<CheckoutInput, 'items'>, fee: number, campaignId: string | null): Promise<Placed> {
+    const now = this.clock.now();
+    const id = newId('ord', now.getTime());
+    const items: OrderItemRow[] = lines.map((l) => ({ id: newId('oit'), order_id: id, sku_id: l.skuId, product_id: l.productId, product_name: l.productName, spec: l.spec, unit_price_fen: l.unitPriceFen, quantity: l.quantity, line_fen: l.unitPriceFen * l.quantity, location: l.location }));
+    const itemsFen = items.reduce((n, i) => n + i.line_fen, 0);
+    const prepaid = input.paymentMethod !== 'cod';
+    const row: OrderRow = {
+      id,
+      buyer_user_id: signedIn(ctx).userId,
+      seller_id: sellerId,
+      status: prepaid ? 'pending_payment' : 'confirmed',
+      payment_method: input.paymentMethod,
+      delivery: input.delivery,
+      ship_to: JSON.stringify(input.shipTo),
+      pickup_site_id: input.paymentMethod === 'village_cash' ? input.pickupSiteId! : null,
+      items_fen: itemsFen,
+      delivery_fee_fen: fee,
+      total_fen: itemsFen + fee,
+      expires_at: prepaid ? new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString() : null,
+      paid_at: null, shipped_at: null, carrier: null, waybill_no: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      is_demo: 0,
+      campaign_id: campaignId,
+    };
+    await trx.insertInto('orders_orders').values(row).execute();
+    await trx.insertInto('orders_items').values(items).execute();
+    let payUrl: string | undefined;
+    if (input.paymentMethod === 'online') {
+      const started = this.payments.start(id, row.total_fen);
+      payUrl = started.payUrl;
+      await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null }).execute();
+    }
+    await recordAudit(trx, ctx, { action: 'order.placed', entityType: 'order', entityId: id, details: { sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method, campaignId } });
+    return { row, items, payUrl };
+  }
+
+  viewOf(placed: Placed, ctx: RequestContext): OrderView {
+    return this.view(placed.row, placed.items, ctx, placed.payUrl);
   }
 
   private async load(id: string, db: Kysely<OrdersTables> = this.db) {
@@ -234,9 +260,16 @@ export class OrdersService {
 
   /** The seller hands the goods to a carrier: stock leaves the shelf. */
   async ship(ctx: RequestContext, id: string, carrier: string, waybillNo: string): Promise<OrderView> {
-    await this.checkSells(ctx, (await this.load(id)).row);
+    const { row } = await this.load(id);
+    await this.checkSells(ctx, row);
+    if (row.campaign_id) {
+      const campaign = await this.db.selectFrom('orders_campaigns').select(['status', 'ship_date']).where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
+      if (campaign.status !== 'succeeded' || shanghaiDate(this.clock.now()) < campaign.ship_date) {
+        throw new AppError(409, 'PRESALE_NOT_DUE', `This presale order ships from ${campaign.ship_date}, once the presale has reached its target`);
+      }
+    }
     const moved = await this.move(ctx, id, ['paid', 'confirmed'], 'shipped', { shipped_at: this.clock.now().toISOString(), carrier, waybill_no: waybillNo }, 'order.shipped', (trx, _row, items) =>
-      this.stock.consume(trx, items.map((i) => ({ skuId: i.sku_id, location: i.location, quantity: i.quantity }))),
+      this.stock.consume(trx, stocked(items)),
     );
     return this.view(moved.row, moved.items, ctx);
   }
@@ -277,7 +310,7 @@ export class OrdersService {
     const now = this.clock.now().toISOString();
     const wasPaid = row.status === 'paid';
     const moved = await this.move(ctx, id, ['pending_payment', 'confirmed', 'paid'], wasPaid ? 'refunded' : 'cancelled', { cancelled_at: now, cancel_reason: reason, expires_at: null }, wasPaid ? 'order.refunded' : 'order.cancelled', async (trx, _next, items) => {
-      await this.stock.release(trx, items.map((i) => ({ skuId: i.sku_id, location: i.location, quantity: i.quantity })));
+      await this.stock.release(trx, stocked(items));
       if (wasPaid) {
         await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
         await this.hooks.refunded(trx, id);

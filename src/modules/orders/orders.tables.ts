@@ -39,6 +39,8 @@ export interface OrderRow {
   created_at: string;
   updated_at: string;
   is_demo: number;
+  /** The presale campaign this order backs, if any. */
+  campaign_id: string | null;
 }
 
 export interface OrderItemRow {
@@ -51,8 +53,8 @@ export interface OrderItemRow {
   unit_price_fen: number;
   quantity: number;
   line_fen: number;
-  /** Where the stock was reserved. */
-  location: 'county_warehouse' | 'seller';
+  /** Where the stock was reserved; `presale` lines wait for a harvest and hold no stock. */
+  location: 'county_warehouse' | 'seller' | 'presale';
 }
 
 export interface PaymentRow {
@@ -73,7 +75,30 @@ export interface DeliveryFeeRow {
   fee_fen: number;
 }
 
+export const CAMPAIGN_STATUSES = ['open', 'succeeded', 'failed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** 预售/众筹: backers pay up front; below target at the deadline, everyone is refunded. */
+export interface CampaignRow {
+  id: string;
+  seller_id: string;
+  sku_id: string;
+  product_id: string;
+  product_name: string;
+  spec: string;
+  title: string;
+  price_fen: number;
+  target_qty: number;
+  deadline: string;
+  ship_date: string;
+  status: CampaignStatus;
+  settled_at: string | null;
+  created_at: string;
+  is_demo: number;
+}
+
 export interface OrdersTables {
+  orders_campaigns: CampaignRow;
   orders_orders: OrderRow;
   orders_items: OrderItemRow;
   orders_payments: PaymentRow;

@@ -5,6 +5,7 @@ export interface StockKeeper {
   reserve(trx: AnyKysely, lines: { skuId: string; quantity: number }[]): Promise<ReservedLine[]>;
   release(trx: AnyKysely, lines: { skuId: string; location: ReservedLine['location']; quantity: number }[]): Promise<void>;
   consume(trx: AnyKysely, lines: { skuId: string; location: ReservedLine['location']; quantity: number }[]): Promise<void>;
+  skuInfo(db: AnyKysely, skuId: string): Promise<Omit<ReservedLine, 'quantity' | 'location'> | null>;
 }
 
 export interface ReservedLine {

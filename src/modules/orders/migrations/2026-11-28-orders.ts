@@ -28,7 +28,9 @@ export const ordersInit: ModuleMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('campaign_id', 'text')
       .execute();
+    await db.schema.createIndex('orders_orders_campaign').on('orders_orders').columns(['campaign_id', 'status']).execute();
     await db.schema.createIndex('orders_orders_buyer').on('orders_orders').columns(['buyer_user_id', 'id']).execute();
     await db.schema.createIndex('orders_orders_seller').on('orders_orders').columns(['seller_id', 'status']).execute();
     await db.schema.createIndex('orders_orders_expiry').on('orders_orders').columns(['status', 'expires_at']).execute();
@@ -60,12 +62,31 @@ export const ordersInit: ModuleMigration = {
       .execute();
     await db.schema.createIndex('orders_payments_order').on('orders_payments').column('order_id').execute();
     await db.schema
+      .createTable('orders_campaigns')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('seller_id', 'text', (c) => c.notNull())
+      .addColumn('sku_id', 'text', (c) => c.notNull())
+      .addColumn('product_id', 'text', (c) => c.notNull())
+      .addColumn('product_name', 'text', (c) => c.notNull())
+      .addColumn('spec', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('price_fen', 'integer', (c) => c.notNull())
+      .addColumn('target_qty', 'integer', (c) => c.notNull())
+      .addColumn('deadline', 'text', (c) => c.notNull())
+      .addColumn('ship_date', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('settled_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('orders_campaigns_status').on('orders_campaigns').columns(['status', 'deadline']).execute();
+    await db.schema
       .createTable('orders_delivery_fees')
       .addColumn('township_code', 'text', (c) => c.primaryKey())
       .addColumn('fee_fen', 'integer', (c) => c.notNull())
       .execute();
   },
   async down(db) {
-    for (const table of ['orders_delivery_fees', 'orders_payments', 'orders_items', 'orders_orders']) await db.schema.dropTable(table).execute();
+    for (const table of ['orders_delivery_fees', 'orders_campaigns', 'orders_payments', 'orders_items', 'orders_orders']) await db.schema.dropTable(table).execute();
   },
 };

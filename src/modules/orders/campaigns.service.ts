@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
+import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import type { CheckoutInput, OrderView } from './orders.schema.js';
+import type { OrdersService } from './orders.service.js';
+import type { CampaignRow, OrdersTables } from './orders.tables.js';
+import type { OrdersDirectory, StockKeeper } from './ports.js';
+
+export interface CampaignInput {
+  skuId: string;
+  title: string;
+  priceFen: number;
+  targetQty: number;
+  deadline: string;
+  shipDate: string;
+}
+
+/**
+ * Presale and crowdfunding (预售/众筹): backers pay up front for a coming harvest. At the deadline a campaign that
+ * reached its target goes to fulfilment on its ship date; one that did not refunds every backer.
+ */
+export class CampaignService {
+  constructor(
+    private readonly db: Kysely<OrdersTables>,
+    private readonly orders: OrdersService,
+    private readonly stock: StockKeeper,
+    private readonly directory: OrdersDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Units backed by paid orders (what counts toward the target). */
+  private async backed(campaignIds: string[]): Promise<Map<string, number>> {
+    if (campaignIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('orders_orders as o')
+      .innerJoin('orders_items as i', 'i.order_id', 'o.id')
+      .select(['o.campaign_id'])
+      .select((eb) => eb.fn.sum<number>('i.quantity').as('qty'))
+      .where('o.campaign_id', 'in', campaignIds)
+      .where('o.status', 'in', ['paid', 'shipped', 'delivered', 'completed'])
+      .groupBy('o.campaign_id')
+      .execute();
+    return new Map(rows.map((r) => [r.campaign_id!, Number(r.qty)]));
+  }
+
+  private view(row: CampaignRow, backedQty: number) {
+    return {
+      id: row.id,
+      sellerId: row.seller_id,
+      skuId: row.sku_id,
+      productId: row.product_id,
+      productName: row.product_name,
+      spec: row.spec,
+      title: row.title,
+      priceFen: row.price_fen,
+      targetQty: row.target_qty,
+      backedQty,
+      deadline: row.deadline,
+      shipDate: row.ship_date,
+      status: row.status,
+    };
+  }
+
+  async create(ctx: RequestContext, input: CampaignInput) {
+    const principal = signedIn(ctx);
+    const sku = await this.stock.skuInfo(this.db, input.skuId);
+    if (!sku) throw invalidField('body.skuId', 'no such SKU');
+    if (!hasRole(ctx, 'county_admin') && !(await this.directory.managedBy(principal.userId)).includes(sku.sellerId)) throw forbidden('Only the seller opens a presale for its product');
+    const now = this.clock.now();
+    if (input.deadline <= now.toISOString()) throw invalidField('body.deadline', 'must be in the future');
+    if (input.shipDate < shanghaiDate(new Date(input.deadline))) throw invalidField('body.shipDate', 'must not be before the deadline');
+    const row: CampaignRow = {
+      id: newId('cmp'),
+      seller_id: sku.sellerId,
+      sku_id: sku.skuId,
+      product_id: sku.productId,
+      product_name: sku.productName,
+      spec: sku.spec,
+      title: input.title,
+      price_fen: input.priceFen,
+      target_qty: input.targetQty,
+      deadline: input.deadline,
+      ship_date: input.shipDate,
+      status: 'open',
+      settled_at: null,
+      created_at: now.toISOString(),
+      is_demo: 0,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('orders_campaigns').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'campaign.opened', entityType: 'campaign', entityId: row.id, details: input });
+    });
+    return this.view(row, 0);
+  }
+
+  async list(status?: CampaignRow['status']) {
+    let q = this.db.selectFrom('orders_campaigns').selectAll();
+    if (status) q = q.where('status', '=', status);
+    const rows = await q.orderBy('deadline').execute();
+    const backed = await this.backed(rows.map((r) => r.id));
+    return rows.map((r) => this.view(r, backed.get(r.id) ?? 0));
+  }
+
+  async get(id: string) {
+    const row = await this.db.selectFrom('orders_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Campaign');
+    return this.view(row, (await this.backed([id])).get(id) ?? 0);
+  }
+
+  /** Backs a campaign: an order at the presale price that must be paid up front (no cash on delivery). */
+  async back(ctx: RequestContext, id: string, quantity: number, input: Omit<CheckoutInput, 'items'>): Promise<OrderView> {
+    signedIn(ctx);
+    const campaign = await this.db.selectFrom('orders_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!campaign) throw notFound('Campaign');
+    if (campaign.status !== 'open' || campaign.deadline <= this.clock.now().toISOString()) throw new AppError(409, 'CAMPAIGN_CLOSED', 'This presale has closed');
+    if (input.paymentMethod === 'cod') throw invalidField('body.paymentMethod', 'a presale is paid up front: online or in cash at a village point');
+    await this.orders.checkPickup(input);
+    const fee = await this.orders.feeFor(input);
+    const line = { skuId: campaign.sku_id, productId: campaign.product_id, sellerId: campaign.seller_id, productName: campaign.product_name, spec: campaign.spec, unitPriceFen: campaign.price_fen, quantity, location: 'presale' as const };
+    const placed = await this.db.transaction().execute((trx) => this.orders.place(trx, ctx, campaign.seller_id, [line], input, fee, campaign.id));
+    return this.orders.viewOf(placed, ctx);
+  }
+
+  /**
+   * Settles campaigns whose deadline has passed: reached → succeeded; missed → failed, and every backer is
+   * refunded (unpaid backings cancelled). Safe to run in several processes at once.
+   */
+  async settleDue(): Promise<number> {
+    const now = this.clock.now().toISOString();
+    const due = await this.db.selectFrom('orders_campaigns').selectAll().where('status', '=', 'open').where('deadline', '<=', now).execute();
+    const backed = await this.backed(due.map((c) => c.id));
+    for (const campaign of due) {
+      const reached = (backed.get(campaign.id) ?? 0) >= campaign.target_qty;
+      const result = await this.db.updateTable('orders_campaigns').set({ status: reached ? 'succeeded' : 'failed', settled_at: now }).where('id', '=', campaign.id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) continue;
+      const orders = await this.db.selectFrom('orders_orders').select(['id', 'status']).where('campaign_id', '=', campaign.id).where('status', 'in', reached ? ['pending_payment'] : ['pending_payment', 'paid']).execute();
+      for (const order of orders) {
+        await this.orders.cancel(null, order.id, reached ? 'presale closed before payment' : `presale missed its target of ${campaign.target_qty}`).catch((err) => {
+          if (!(err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT')) throw err;
+        });
+      }
+    }
+    return due.length;
+  }
+}
