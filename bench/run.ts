@@ -18,44 +18,87 @@ const ports: { app: number; bare: number; db: string } = await new Promise((reso
   readline.createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
 });
 
-async function load(url: string, headers: Record<string, string> = {}) {
+interface Load {
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+async function load(url: string, opts: Load = {}) {
+  const options = { url, connections: CONNECTIONS, headers: opts.headers ?? {}, method: opts.method ?? 'GET', ...(opts.body && { body: opts.body }) };
   // A short warm-up first, so the JIT and caches are in the same state for every scenario.
-  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+  await autocannon({ ...options, duration: 2 });
+  const result = await autocannon({ ...options, duration: DURATION_S });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { reqPerSec: result.requests.average, p99Ms: result.latency.p99 };
 }
 
+const base = `http://127.0.0.1:${ports.app}`;
+
+async function signIn(username: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'ludian-demo-2026' }) });
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+async function api(path: string, cookie: string, method = 'GET', body?: object) {
+  const res = await fetch(`${base}/api/v1${path}`, { method, headers: { cookie, ...(body && { 'content-type': 'application/json' }) }, body: body && JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
+
+/** A SKU of the demo pepper co-op with the given stock, for the checkout scenarios. */
+async function skuWithStock(merchant: string, index: number, onHand: number): Promise<string> {
+  const sellerId = (await api('/parties/sellers', merchant)).json.items[0].id;
+  const product = (await api(`/catalog/manage/products?sellerId=${sellerId}`, merchant)).json.items[index];
+  const skuId = product.skus[0].id;
+  await api(`/catalog/skus/${skuId}/stock`, merchant, 'PUT', { location: 'seller', onHand });
+  return skuId;
+}
+
+const checkoutBody = (skuId: string) => JSON.stringify({ items: [{ skuId, quantity: 1 }], paymentMethod: 'cod', delivery: 'parcel', shipTo: { name: '压测', phone: '13800000000', address: '上海', divisionCode: '310115' } });
+
+/** 200 buyers at once for 100 units: how many got one, how many were refused, and whether stock held. */
+async function race(buyer: string, merchant: string) {
+  const skuId = await skuWithStock(merchant, 2, 100);
+  const started = performance.now();
+  const answers = await Promise.all(Array.from({ length: 200 }, () => api('/orders/checkout', buyer, 'POST', JSON.parse(checkoutBody(skuId)))));
+  const ms = performance.now() - started;
+  const sold = answers.filter((a) => a.status === 201).length;
+  const refused = answers.filter((a) => a.json.error?.code === 'STOCK_INSUFFICIENT').length;
+  return { sold, refused, ms };
+}
+
 try {
-  const base = `http://127.0.0.1:${ports.app}`;
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo.county', password: 'ludian-demo-2026' }),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  const signedIn = { cookie };
+  const county = await signIn('demo.county');
+  const buyer = await signIn('demo.consumer');
+  const merchant = await signIn('demo.merchant');
+  const checkoutSku = await skuWithStock(merchant, 1, 10_000_000);
 
   const baseline = await load(`http://127.0.0.1:${ports.bare}/bare`);
   const pageBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-page`);
-  const scenarios: [string, () => ReturnType<typeof load>][] = [
-    ['GET /api/health', () => load(`${base}/api/health`)],
-    ['GET /api/v1/network/sites (default page of 50)', () => load(`${base}/api/v1/network/sites`, signedIn)],
-    ['GET /api/v1/network/coverage', () => load(`${base}/api/v1/network/coverage`, signedIn)],
+  const scenarios: [string, () => ReturnType<typeof load>, boolean][] = [
+    ['GET /api/health', () => load(`${base}/api/health`), false],
+    ['GET /api/v1/network/sites (default page of 50)', () => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }), true],
+    ['GET /api/v1/network/coverage', () => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }), false],
+    ['GET /api/v1/catalog/search (product list, page of 20)', () => load(`${base}/api/v1/catalog/search`), false],
+    ['GET /api/v1/catalog/search?q=花椒 (Chinese search)', () => load(`${base}/api/v1/catalog/search?q=${encodeURIComponent('花椒')}`), false],
+    ['POST /api/v1/orders/checkout (orders/s, 1 line, stock reserved)', () => load(`${base}/api/v1/orders/checkout`, { method: 'POST', body: checkoutBody(checkoutSku), headers: { cookie: buyer, 'content-type': 'application/json' } }), false],
   ];
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
   const rows: string[][] = [
     ['bare Fastify route (baseline)', String(Math.round(baseline.reqPerSec)), String(baseline.p99Ms), '100 %', ''],
     ['bare Fastify route sending the sites page body, pre-serialised', String(Math.round(pageBaseline.reqPerSec)), String(pageBaseline.p99Ms), pct(pageBaseline.reqPerSec / baseline.reqPerSec), '100 %'],
   ];
-  for (const [name, run] of scenarios) {
+  for (const [name, run, sameSize] of scenarios) {
     const r = await run();
-    rows.push([name, String(Math.round(r.reqPerSec)), String(r.p99Ms), pct(r.reqPerSec / baseline.reqPerSec), pct(r.reqPerSec / pageBaseline.reqPerSec)]);
+    rows.push([name, String(Math.round(r.reqPerSec)), String(r.p99Ms), pct(r.reqPerSec / baseline.reqPerSec), sameSize ? pct(r.reqPerSec / pageBaseline.reqPerSec) : '']);
   }
+  const raced = await race(buyer, merchant);
   console.log(`\nCountyHub bench — ${ports.db}, ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${new Date().toISOString()}\n`);
   console.log('| scenario | req/s | p99 ms | ratio to bare route | ratio to same-size body |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\n200 buyers racing for 100 units: ${raced.sold} sold, ${raced.refused} refused with STOCK_INSUFFICIENT, in ${Math.round(raced.ms)} ms.`);
+  if (raced.sold !== 100 || raced.refused !== 100) throw new Error('the race sold a wrong number of units');
 } finally {
   server.kill('SIGTERM');
 }
