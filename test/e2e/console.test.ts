@@ -102,10 +102,22 @@ describe('web console', () => {
 
   const rows = (page: Page) => page.locator('[data-testid=sites-table] tbody tr.ant-table-row');
 
-  /** Opens an antd Select by its test id and picks the option with this label. */
+  /**
+   * Opens an antd Select by its test id and picks the option with this label, until the select shows it: on a busy
+   * machine a click can land while the dropdown is still moving in.
+   */
   async function pick(page: Page, testId: string, label: string): Promise<void> {
-    await page.locator(`[data-testid=${testId}]`).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+    const select = page.locator(`[data-testid=${testId}]`);
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+      try {
+        await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   /** The options of the Select dropdown that is open now. */

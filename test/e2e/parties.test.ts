@@ -124,12 +124,23 @@ describe('market players in the console', () => {
   /** The options of the Select dropdown that is open now. */
   const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
 
-  /** Opens an antd Select by its test id (once it is enabled) and picks the option whose text starts with this label. */
+  /**
+   * Opens an antd Select by its test id (once it is enabled) and picks the option whose text starts with this label,
+   * until the select shows it: on a busy machine a click can land while the dropdown is still moving in.
+   */
   async function pick(page: Page, testId: string, label: string): Promise<void> {
     const select = page.locator(`[data-testid=${testId}]`);
-    await expect.poll(() => select.getAttribute('class')).not.toContain('ant-select-disabled');
-    await select.click();
-    await openOptions(page).filter({ hasText: new RegExp(`^${label}`) }).first().click();
+    for (let attempt = 1; ; attempt++) {
+      await expect.poll(() => select.getAttribute('class')).not.toContain('ant-select-disabled');
+      await select.click();
+      await openOptions(page).filter({ hasText: new RegExp(`^${label}`) }).first().click();
+      try {
+        await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   const fieldErrors = (scope: Page | Locator) => scope.locator('.ant-form-item-explain-error').allTextContents();

@@ -58,3 +58,10 @@ export function useSignOut() {
   };
   return { ...mutation, forget };
 }
+
+/** Changes your own password; the server signs out your other sessions and keeps this one. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api<{ ok: boolean }>('/auth/password', { method: 'POST', body }),
+  });
+}

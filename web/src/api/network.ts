@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
 
@@ -188,6 +189,27 @@ export function useVillages(townshipCode: string | undefined) {
     staleTime: 30 * 60_000,
     enabled: !!townshipCode,
   });
+}
+
+/**
+ * Names of the county's townships and villages in force today, by code, for showing a stored code as a place:
+ * `place('530621110205')` → 乐红镇 乐红村. All villages are asked for once (a county has a few hundred).
+ */
+export function useDivisionNames() {
+  const townships = useDivisions('township');
+  const villages = useDivisions('village');
+  return useMemo(() => {
+    const names = new Map<string, string>();
+    for (const d of [...(townships.data ?? []), ...(villages.data ?? [])]) names.set(d.code, d.name);
+    const place = (code: string | null | undefined): string | undefined => {
+      if (!code) return undefined;
+      const own = names.get(code);
+      if (code.length !== 12) return own;
+      const township = names.get(code.slice(0, 9));
+      return own && township ? `${township} ${own}` : own;
+    };
+    return { name: (code: string) => names.get(code), place, pending: townships.isPending || villages.isPending };
+  }, [townships.data, villages.data, townships.isPending, villages.isPending]);
 }
 
 /** Every site that matches: a county has a few hundred, so all pages are fetched and the table pages locally. */

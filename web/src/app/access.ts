@@ -1,5 +1,6 @@
 import type { Role, User } from '../api/auth.js';
 import type { Site } from '../api/network.js';
+import type { Seller, SellerKind } from '../api/parties.js';
 
 /** Roles that see the whole county's network (the server's COUNTY_READERS). */
 const COUNTY_WIDE: Role[] = ['county_admin', 'regulator', 'trainer', 'courier'];
@@ -33,10 +34,35 @@ export function mayAppointOperator(user: User, site: Pick<Site, 'townshipCode'>)
   return has(user, 'township_operator') && user.scope.kind === 'township' && site.townshipCode === user.scope.id;
 }
 
+/** Market players (市场主体): who reads the register of sellers and households, and who changes it. */
+const ALL_SELLERS: Role[] = ['county_admin', 'regulator'];
+const APPLICANTS: Role[] = ['merchant', 'village_operator', 'county_admin'];
+
+/** The sellers page: the county office and regulators see every seller, merchants and village operators their own. */
+export const maySeeSellers = (user: User) => has(user, ...ALL_SELLERS, ...APPLICANTS);
+export const maySeeAllSellers = (user: User) => has(user, ...ALL_SELLERS);
+/** 申请入驻: a merchant for itself, a village operator for a farmer it sells for (代卖), the county for anyone. */
+export const mayApplySeller = (user: User) => has(user, ...APPLICANTS);
+/** Approve, reject, suspend and reinstate sellers. */
+export const mayReviewSellers = isCountyAdmin;
+/** The kinds of seller a user applies for: a village operator (and nothing more) sells for farmers only. */
+export function applicantKinds(user: User): readonly SellerKind[] {
+  if (has(user, 'county_admin', 'merchant')) return ['enterprise', 'cooperative', 'individual_business', 'farmer'];
+  return ['farmer'];
+}
+/** The account that manages a seller; it sees the contact phone in full and may ask for the full ID number. */
+export const managesSeller = (user: User, seller: Pick<Seller, 'ownerUserId'>) => seller.ownerUserId === user.id;
+/** Contact, address, tags and description: the managing account or the county office. */
+export const mayEditSeller = (user: User, seller: Pick<Seller, 'ownerUserId'>) => managesSeller(user, seller) || isCountyAdmin(user);
+/** The poor-household register (建档立卡贫困户台账): read by the county office and regulators, kept by the county. */
+export const maySeeHouseholds = (user: User) => has(user, ...ALL_SELLERS);
+export const mayManageHouseholds = isCountyAdmin;
+
 /** Where a user lands after signing in. */
 export function homePath(user: User): string {
   if (mayListSites(user)) return '/network/sites';
   const own = ownSiteId(user);
   if (has(user, 'village_operator') && own) return `/network/sites/${own}`;
+  if (maySeeSellers(user)) return '/parties/sellers';
   return '/welcome';
 }

@@ -32,3 +32,9 @@ const shanghaiDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai'
 
 /** Today's date (YYYY-MM-DD) in the county's time zone, as the server counts days. */
 export const todayInShanghai = (): string => shanghaiDay.format(new Date());
+
+/** A share in basis points as a percentage: 6000 → 60%, 1250 → 12.5%, 5 → 0.05%. */
+export function formatShareBp(bp: number | null | undefined): string {
+  if (bp === null || bp === undefined) return '—';
+  return `${(bp / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}%`;
+}

@@ -1,7 +1,19 @@
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, HomeOutlined, SettingOutlined, ShopOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ContactsOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
-import { isCountyAdmin, maySeeCoverage, mayListSites, ownSiteId } from '../access.js';
+import { isCountyAdmin, maySeeCoverage, maySeeHouseholds, maySeeSellers, mayListSites, ownSiteId } from '../access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 
 type Item = Required<MenuProps>['items'][number];
@@ -17,6 +29,11 @@ export function menuItems(user: User, t: Translate): Item[] {
   }
   if (maySeeCoverage(user)) network.push({ key: '/network/coverage', icon: <BarChartOutlined />, label: t('shell.menu.coverage') });
   if (network.length > 0) items.push({ key: 'network', icon: <ApartmentOutlined />, label: t('shell.menu.network'), children: network });
+
+  const parties: Item[] = [];
+  if (maySeeSellers(user)) parties.push({ key: '/parties/sellers', icon: <SolutionOutlined />, label: t('shell.menu.sellers') });
+  if (maySeeHouseholds(user)) parties.push({ key: '/parties/households', icon: <ContactsOutlined />, label: t('shell.menu.households') });
+  if (parties.length > 0) items.push({ key: 'parties', icon: <ShoppingOutlined />, label: t('shell.menu.parties'), children: parties });
 
   if (isCountyAdmin(user)) {
     items.push({

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, type FormInstance } from 'antd';
 import { ApiError } from '../../api/http.js';
 import { useT } from '../locale/LocaleContext.js';
@@ -28,19 +28,33 @@ export function fieldFor(registered: Path[], path: Path): Path | undefined {
   );
 }
 
+export interface ServerErrorOptions {
+  /** The form's own path for a field the server names otherwise, keyed without `body.`: `{ shareBp: ['sharePercent'] }`. */
+  fields?: Record<string, Path>;
+  /** This form's own words for an error (how much share is left, which password is wrong); else errorText's. */
+  describe?: (error: ApiError) => string | undefined;
+}
+
 /**
- * How a form shows a failed save: a toast always; the text under the field a 400 names, or, when no field of the
- * form fits (a 403, a 5xx), in a banner above the form until the next try.
+ * How a form shows a failed save: a toast always; the text under the field a 400 (or a 409 naming one) names, or,
+ * when no field of the form fits (a 403, a 5xx), in a banner above the form until the next try.
  */
-export function useServerErrors(form: FormInstance) {
+export function useServerErrors(form: FormInstance, options: ServerErrorOptions = {}) {
   const t = useT();
   const { message } = App.useApp();
   const [problem, setProblem] = useState<string | null>(null);
+  // The latest options without making `show` change on every render.
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
 
   const show = useCallback(
     (error: unknown) => {
-      const text = errorText(error, t);
-      const path = error instanceof ApiError ? formPath(error.field) : undefined;
+      const { fields, describe } = latest.current;
+      const text = (error instanceof ApiError && describe?.(error)) || errorText(error, t);
+      const named = error instanceof ApiError ? formPath(error.field) : undefined;
+      const path = named && (fields?.[joined(named)] ?? named);
       const target = path && fieldFor(form.getFieldsError().map((f) => f.name), path);
       if (target) form.setFields([{ name: target, errors: [text] }]);
       else setProblem(text);

@@ -19,8 +19,18 @@ export const AUDIT_ACTIONS = [
   'division.saved',
   'division.retired',
   'targets.set',
+  'seller.applied',
+  'seller.updated',
+  'seller.approved',
+  'seller.rejected',
+  'seller.suspended',
+  'seller.reinstated',
+  'household.registered',
+  'household.updated',
+  'household.linked',
+  'household.unlinked',
 ] as const;
-export const ENTITY_TYPES = ['site', 'division', 'user', 'county', 'api_token'] as const;
+export const ENTITY_TYPES = ['site', 'division', 'user', 'county', 'api_token', 'seller', 'household'] as const;
 
 interface Fields {
   actor?: string;

@@ -6,6 +6,9 @@ import { formatDateTime } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
 import { messages, type MessageKey } from '../../../app/locale/messages.js';
 
+/** Entities with a page of their own in the console. */
+const ENTITY_PAGES: Record<string, string> = { site: '/network/sites', seller: '/parties/sellers', household: '/parties/households' };
+
 const label = (t: Translate, key: string, fallback: string) => (key in messages ? t(key as MessageKey) : fallback);
 
 export function auditColumns(t: Translate): TableColumnsType<AuditRecord> {
@@ -36,7 +39,7 @@ export function auditColumns(t: Translate): TableColumnsType<AuditRecord> {
       render: (_: unknown, r) => (
         <span>
           <Typography.Text type="secondary">{label(t, `audit.entity.${r.entityType}`, r.entityType)}</Typography.Text>{' '}
-          {r.entityType === 'site' ? <Link to={`/network/sites/${r.entityId}`}>{r.entityId}</Link> : r.entityId}
+          {ENTITY_PAGES[r.entityType] ? <Link to={`${ENTITY_PAGES[r.entityType]}/${r.entityId}`}>{r.entityId}</Link> : r.entityId}
         </span>
       ),
     },

@@ -1,7 +1,6 @@
 import { Form, Input } from 'antd';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
-import { strongPassword } from './userForm.js';
 
 /** A password the admin sets for someone else (initial or reset), held to the server's rule. */
 export function PasswordField({ label }: { label: string }) {
@@ -15,7 +14,7 @@ export function PasswordField({ label }: { label: string }) {
       rules={[
         rules.required(label),
         rules.max(label, 200),
-        { validator: (_, value: string | undefined) => (!value || strongPassword(value) ? Promise.resolve() : Promise.reject(new Error(t('users.passwordWeak')))) },
+        rules.password,
       ]}
     >
       <Input.Password autoComplete="new-password" maxLength={200} data-testid="user-password" />

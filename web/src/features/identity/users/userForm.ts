@@ -5,9 +5,6 @@ import { isMasked } from '../../../app/phone.js';
 /** The server's user-name rule. */
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
 
-/** The server's password rule: at least 10 characters with a letter and a digit. */
-export const strongPassword = (password: string) => password.length >= 10 && /[A-Za-z]/.test(password) && /\d/.test(password);
-
 /** The scope the roles need: a township operator its township, a village operator its site, everyone else the county. */
 export function scopeKindFor(roles: readonly Role[] | undefined): Scope['kind'] {
   if (roles?.includes('township_operator')) return 'township';

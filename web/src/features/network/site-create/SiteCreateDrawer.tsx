@@ -42,9 +42,9 @@ export function SiteCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
     setIdempotencyKey(newIdempotencyKey());
   }, [open, form, clear]);
 
+  // Choosing another township clears the village inside PlaceFields; another kind may move the place's level.
   const onValuesChange = (changed: Partial<SiteCreateValues>, all: SiteCreateValues) => {
     if (changed.kind) form.setFieldsValue(placeFor(SITE_KIND_LEVEL[changed.kind], all, county.data?.code));
-    else if ('townshipCode' in changed) form.setFieldValue('divisionCode', undefined);
   };
 
   const onFinish = (values: SiteCreateValues) => {

@@ -1,0 +1,310 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, fetchAll, type Page } from './http.js';
+
+export const SELLER_KINDS = ['enterprise', 'cooperative', 'individual_business', 'farmer'] as const;
+export type SellerKind = (typeof SELLER_KINDS)[number];
+export const SELLER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
+export type SellerStatus = (typeof SELLER_STATUSES)[number];
+/** Groups the plan asks to bring into e-commerce first (§5.3.6). */
+export const SELLER_TAGS = ['returning_migrant', 'student', 'poor_household', 'disabled', 'party_member'] as const;
+export type SellerTag = (typeof SELLER_TAGS)[number];
+export const HOUSEHOLD_STATUSES = ['in_poverty', 'lifted'] as const;
+export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
+export const LINK_ROLES = ['grower', 'worker', 'shareholder'] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+/** A whole sale in basis points: 10 000 = 100 %. */
+export const FULL_SHARE_BP = 10_000;
+
+export interface Seller {
+  id: string;
+  kind: SellerKind;
+  name: string;
+  /** 统一社会信用代码; null for a farmer. */
+  creditCode: string | null;
+  /** A farmer's ID number, always masked (5306**********105X); its managing account may ask for it in full. */
+  idNumber: string | null;
+  contactName: string;
+  /** Masked (139****5678) unless you manage the seller. */
+  contactPhone: string;
+  /** A township (9 digits) or village (12 digits). */
+  divisionCode: string;
+  address: string;
+  tags: SellerTag[];
+  description: string;
+  /** The account that manages the seller: the merchant, or the village operator selling for a farmer. */
+  ownerUserId: string;
+  status: SellerStatus;
+  statusReason: string | null;
+  /** The reviewer's user name. */
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The body of `POST /parties/sellers`: a credit code for every kind but a farmer, who gives an ID number. */
+export interface NewSeller {
+  kind: SellerKind;
+  name: string;
+  creditCode?: string;
+  idNumber?: string;
+  contactName: string;
+  contactPhone: string;
+  divisionCode: string;
+  address: string;
+  tags?: SellerTag[];
+  description?: string;
+  /** County admins may apply on behalf of another account. */
+  ownerUserId?: string;
+}
+
+export interface SellerChanges {
+  contactName?: string;
+  contactPhone?: string;
+  address?: string;
+  tags?: SellerTag[];
+  description?: string;
+}
+
+export interface SellerFilter {
+  status?: SellerStatus;
+  kind?: SellerKind;
+  q?: string;
+}
+
+export interface Household {
+  id: string;
+  /** 建档立卡户编号. */
+  householdNo: string;
+  villageCode: string;
+  headName: string;
+  /** Masked (3604**********0071) unless it is your own household. */
+  headIdNumber: string;
+  members: number;
+  status: HouseholdStatus;
+  liftedYear: number | null;
+  userId: string | null;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HouseholdLink {
+  id: string;
+  householdId: string;
+  sellerId: string;
+  /** A product of the seller, or null for all of its products. */
+  productId: string | null;
+  role: LinkRole;
+  /** Share of each sale credited to the household, in basis points (500 = 5 %). */
+  shareBp: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** A household with the links in force today. */
+export type HouseholdDetail = Household & { links: HouseholdLink[] };
+
+export interface NewHousehold {
+  householdNo: string;
+  villageCode: string;
+  headName: string;
+  headIdNumber: string;
+  members: number;
+  status?: HouseholdStatus;
+  liftedYear?: number | null;
+  userId?: string | null;
+}
+
+export interface HouseholdChanges {
+  headName?: string;
+  members?: number;
+  status?: HouseholdStatus;
+  liftedYear?: number | null;
+  userId?: string | null;
+}
+
+export interface HouseholdFilter {
+  townshipCode?: string;
+  villageCode?: string;
+  status?: HouseholdStatus;
+  q?: string;
+}
+
+export interface NewLink {
+  sellerId: string;
+  productId?: string | null;
+  role: LinkRole;
+  shareBp: number;
+  validFrom?: string;
+}
+
+const PAGE_SIZE = 50;
+
+export const partiesKeys = {
+  all: ['parties'] as const,
+  sellers: ['parties', 'sellers'] as const,
+  sellerList: (filter: SellerFilter) => ['parties', 'sellers', 'list', filter] as const,
+  approved: ['parties', 'sellers', 'approved'] as const,
+  seller: (id: string) => ['parties', 'sellers', 'one', id] as const,
+  households: ['parties', 'households'] as const,
+  householdList: (filter: HouseholdFilter) => ['parties', 'households', 'list', filter] as const,
+  household: (id: string) => ['parties', 'households', 'one', id] as const,
+};
+
+const sellerPath = (id: string) => `/parties/sellers/${encodeURIComponent(id)}`;
+const householdPath = (id: string) => `/parties/households/${encodeURIComponent(id)}`;
+
+/** Sellers page by page: all of them for the county office and regulators, one's own for everyone else. */
+export function useSellers(filter: SellerFilter) {
+  return useInfiniteQuery({
+    queryKey: partiesKeys.sellerList(filter),
+    queryFn: ({ pageParam, signal }) => api<Page<Seller>>('/parties/sellers', { query: { ...filter, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every approved seller, for choosing one to link a household to (a county has at most a few hundred). */
+export function useApprovedSellers(enabled = true) {
+  return useQuery({
+    queryKey: partiesKeys.approved,
+    queryFn: ({ signal }) => fetchAll<Seller>('/parties/sellers', { status: 'approved' }, signal),
+    enabled,
+  });
+}
+
+export function useSeller(id: string) {
+  return useQuery({
+    queryKey: partiesKeys.seller(id),
+    queryFn: ({ signal }) => api<Seller>(sellerPath(id), { signal }),
+  });
+}
+
+/** Several sellers by id (a household's links); one the caller may not see answers 404 and stays unnamed. */
+export function useSellersById(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: partiesKeys.seller(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api<Seller>(sellerPath(id), { signal }),
+      retry: false,
+    })),
+    combine: bySellerId,
+  });
+}
+
+function bySellerId(results: { data?: Seller; isPending: boolean }[]) {
+  return { sellers: new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data] as const] : []))), pending: results.some((r) => r.isPending) };
+}
+
+/** Applies to sell; one idempotency key per opened form, so a double click sends one application. */
+export function useApplySeller() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ seller, idempotencyKey }: { seller: NewSeller; idempotencyKey: string }) => api<Seller>('/parties/sellers', { method: 'POST', body: seller, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.sellers }),
+  });
+}
+
+export function useUpdateSeller(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: SellerChanges) => api<Seller>(sellerPath(id), { method: 'PATCH', body: changes }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.sellers }),
+  });
+}
+
+export type SellerDecision =
+  | { action: 'approve' }
+  | { action: 'reject'; reason: string }
+  | { action: 'suspend'; reason: string }
+  | { action: 'reinstate' };
+
+/**
+ * The county office's decisions on a seller. Whatever the answer (a 409 means someone else decided meanwhile),
+ * the seller is read again.
+ */
+export function useDecideSeller(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: SellerDecision) => {
+      switch (decision.action) {
+        case 'approve':
+          return api<Seller>(`${sellerPath(id)}/review`, { method: 'POST', body: { decision: 'approve' } });
+        case 'reject':
+          return api<Seller>(`${sellerPath(id)}/review`, { method: 'POST', body: { decision: 'reject', reason: decision.reason } });
+        case 'suspend':
+          return api<Seller>(`${sellerPath(id)}/suspend`, { method: 'POST', body: { reason: decision.reason } });
+        case 'reinstate':
+          return api<Seller>(`${sellerPath(id)}/reinstate`, { method: 'POST' });
+      }
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: partiesKeys.sellers }),
+  });
+}
+
+/** A farmer seller's full ID number, for its managing account only; asked for on a click and never cached. */
+export function useRevealIdNumber(id: string) {
+  return useMutation({
+    mutationFn: () => api<{ idNumber: string | null }>(`${sellerPath(id)}/id-number`).then((r) => r.idNumber),
+  });
+}
+
+/** The poor-household register page by page (county office and regulators). */
+export function useHouseholds(filter: HouseholdFilter) {
+  return useInfiniteQuery({
+    queryKey: partiesKeys.householdList(filter),
+    queryFn: ({ pageParam, signal }) => api<Page<Household>>('/parties/households', { query: { ...filter, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHousehold(id: string) {
+  return useQuery({
+    queryKey: partiesKeys.household(id),
+    queryFn: ({ signal }) => api<HouseholdDetail>(householdPath(id), { signal }),
+  });
+}
+
+/** Registers a household (county admin); one idempotency key per opened form. */
+export function useRegisterHousehold() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ household, idempotencyKey }: { household: NewHousehold; idempotencyKey: string }) =>
+      api<Household>('/parties/households', { method: 'POST', body: household, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.households }),
+  });
+}
+
+export function useUpdateHousehold(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: HouseholdChanges) => api<Household>(householdPath(id), { method: 'PATCH', body: changes }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.households }),
+  });
+}
+
+/** Links a household to a seller (or one product) with its share of each sale; one idempotency key per opened form. */
+export function useLinkHousehold(householdId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ link, idempotencyKey }: { link: NewLink; idempotencyKey: string }) =>
+      api<HouseholdLink>(`${householdPath(householdId)}/links`, { method: 'POST', body: link, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.households }),
+  });
+}
+
+/** Ends a link on a date; its history is kept, earlier sales still credit it. */
+export function useEndLink() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ linkId, validTo }: { linkId: string; validTo: string }) =>
+      api<{ ok: boolean }>(`/parties/household-links/${encodeURIComponent(linkId)}/end`, { method: 'POST', body: { validTo } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.households }),
+  });
+}

@@ -1,0 +1,89 @@
+import { useEffect } from 'react';
+import { App, Button, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Row } from 'antd';
+import { useUpdateHousehold, type Household } from '../../../api/parties.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { AccountSelect } from '../../../app/ui/AccountSelect.js';
+import { formRules } from '../../../app/ui/formRules.js';
+import { useServerErrors } from '../../../app/ui/useServerErrors.js';
+import { HouseholdStatusFields } from '../shared/HouseholdStatusFields.js';
+import { toEditValues, toHouseholdChanges, type HouseholdEditValues } from './householdEditForm.js';
+
+interface Props {
+  household: Household;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** Head's name, members, status (with the year lifted) and the household's account; number, village and ID stay. */
+export function HouseholdEditDrawer({ household, open, onClose }: Props) {
+  const t = useT();
+  const rules = formRules(t);
+  const [form] = Form.useForm<HouseholdEditValues>();
+  const update = useUpdateHousehold(household.id);
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const errors = useServerErrors(form);
+  const { clear } = errors;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(toEditValues(household));
+    clear();
+  }, [open, household, form, clear]);
+
+  const onFinish = (values: HouseholdEditValues) => {
+    const changes = toHouseholdChanges(household, values);
+    if (Object.keys(changes).length === 0) {
+      void message.info(t('form.noChanges'));
+      onClose();
+      return;
+    }
+    clear();
+    update.mutate(changes, {
+      onSuccess: () => {
+        void message.success(t('common.saved'));
+        onClose();
+      },
+      onError: errors.show,
+    });
+  };
+
+  return (
+    <Drawer
+      title={t('household.edit.title', { no: household.householdNo })}
+      open={open}
+      onClose={onClose}
+      size={screens.md ? 560 : '100%'}
+      forceRender
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="save-household">
+            {t('common.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Form<HouseholdEditValues> form={form} name="household-edit" layout="vertical" initialValues={toEditValues(household)} onFinish={onFinish} scrollToFirstError autoComplete="off">
+        {errors.banner}
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="headName" label={t('household.field.headName')} rules={[rules.required(t('household.field.headName')), rules.max(t('household.field.headName'), 50)]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="members" label={t('household.field.members')} rules={[rules.chosen(t('household.field.members'))]}>
+              <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} suffix={t('household.membersUnit')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <HouseholdStatusFields />
+        <Form.Item name="userId" label={t('household.field.account')} extra={t('household.accountHint')}>
+          <AccountSelect />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
