@@ -62,6 +62,12 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       expect(seenByCounty.contactPhone).toBe('139****5678');
     });
 
+    it('lets a village point apply for farmers only (代卖)', async () => {
+      const res = await post('/parties/sellers', 'village', { ...coop, creditCode: '92530621MA6K001020', kind: 'individual_business' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.field).toBe('body.kind');
+    });
+
     it('does not let a consumer apply', async () => {
       expect((await post('/parties/sellers', 'consumer', { ...coop, creditCode: '92530621MA6K001020', kind: 'individual_business' })).statusCode).toBe(403);
     });
@@ -76,6 +82,14 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       const approved = await post(`/parties/sellers/${coopId}/review`, 'county', { decision: 'approve' });
       expect(approved.json()).toMatchObject({ status: 'approved', reviewedBy: 'demo.county' });
       expect((await post(`/parties/sellers/${coopId}/review`, 'county', { decision: 'reject', reason: 'x' })).statusCode).toBe(409);
+    });
+
+    it('lets a rejected applicant correct and resubmit', async () => {
+      const rejected = await post(`/parties/sellers/${farmerId}/review`, 'county', { decision: 'reject', reason: '地址不详' });
+      expect(rejected.json().status).toBe('rejected');
+      expect((await post(`/parties/sellers/${farmerId}/resubmit`, 'merchant', { address: 'x' })).statusCode).toBe(404);
+      const again = await post(`/parties/sellers/${farmerId}/resubmit`, 'village', { address: '龙头山镇龙泉村三组' });
+      expect(again.json()).toMatchObject({ status: 'pending', address: '龙头山镇龙泉村三组' });
     });
 
     it('shows an approved seller publicly, a suspended one not at all', async () => {
@@ -110,7 +124,10 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       expect(res.json()).toMatchObject({ headIdNumber: '3604**********0071', status: 'in_poverty' });
       const bad = await post('/parties/households', 'county', { ...household, householdNo: 'X-0002', headIdNumber: '360426199101010072' });
       expect(bad.json().error.details.field).toBe('body.headIdNumber');
-      expect((await post('/parties/households', 'county', household)).statusCode).toBe(409);
+      expect((await post('/parties/households', 'county', household)).json().error.details.field).toBe('body.householdNo');
+      const sameHead = await post('/parties/households', 'county', { ...household, householdNo: 'TEST-0009' });
+      expect(sameHead.statusCode).toBe(409);
+      expect(sameHead.json().error.details.field).toBe('body.headIdNumber');
       expect((await post('/parties/households', 'merchant', { ...household, householdNo: 'X-0003' })).statusCode).toBe(403);
       const lifted = await t.app.inject({ method: 'PATCH', url: `/api/v1/parties/households/${householdId}`, headers: as.county, payload: { status: 'lifted' } });
       expect(lifted.json().error.details.field).toBe('body.liftedYear');
@@ -122,6 +139,12 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       expect((await get(`/parties/households/${householdId}`, 'consumer')).json().headIdNumber).toBe('360426199101010071');
       expect((await get(`/parties/households/${householdId}`, 'regulator')).json().headIdNumber).toBe('3604**********0071');
       expect((await get(`/parties/households/${householdId}`, 'merchant')).statusCode).toBe(404);
+    });
+
+    it('links households to approved sellers only', async () => {
+      const res = await post(`/parties/households/${householdId}/links`, 'county', { sellerId: farmerId, role: 'grower', shareBp: 100 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.field).toBe('body.sellerId');
     });
 
     it('links a household to a seller with a share, never more than the whole sale', async () => {
@@ -143,6 +166,7 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       const detail = (await get(`/parties/households/${householdId}`, 'county')).json();
       const [link] = detail.links;
       expect((await post(`/parties/household-links/${link.id}/end`, 'county', { validTo: '2026-09-01' })).statusCode).toBe(200);
+      expect((await post(`/parties/household-links/${link.id}/end`, 'county', { validTo: '2027-09-01' })).json().error.code).toBe('LINK_ENDED');
       expect((await t.modules.parties.households.creditsFor(coopId, 'prd_other', '2026-08-31')).length).toBe(1);
       expect((await t.modules.parties.households.creditsFor(coopId, 'prd_other', '2026-09-01')).length).toBe(0);
     });

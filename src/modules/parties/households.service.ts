@@ -102,7 +102,9 @@ export class HouseholdService {
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      throw conflict('HOUSEHOLD_EXISTS', 'A household with this number or head is already registered', { field: 'body.householdNo' });
+      const sameNumber = await this.repo.db.selectFrom('parties_households').select('id').where('household_no', '=', input.householdNo).executeTakeFirst();
+      const field = sameNumber ? 'body.householdNo' : 'body.headIdNumber';
+      throw conflict('HOUSEHOLD_EXISTS', `${field}: a household with this ${sameNumber ? 'number' : 'head'} is already registered`, { field });
     }
     return this.toView(row, ctx);
   }
@@ -163,7 +165,10 @@ export class HouseholdService {
     };
     await this.repo.db.transaction().execute(async (trx) => {
       if (!(await this.repo.household(householdId, trx))) throw notFound('Household');
-      if (!(await this.repo.seller(input.sellerId, trx))) throw invalidField('body.sellerId', 'no such seller');
+      // Touching the seller row first makes concurrent links to one seller wait for each other (a row lock on
+      // PostgreSQL; SQLite has one writer), so the share check below cannot be passed twice.
+      const touched = await trx.updateTable('parties_sellers').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', input.sellerId).where('status', '=', 'approved').executeTakeFirst();
+      if (Number(touched.numUpdatedRows) !== 1) throw invalidField('body.sellerId', 'no approved seller with this id');
       const taken = (await this.sharesInForce(trx, input.sellerId, row.product_id, validFrom)).reduce((n, l) => n + l.share_bp, 0);
       if (taken + input.shareBp > FULL_SHARE_BP) {
         throw new AppError(409, 'SHARES_EXCEED_WHOLE', `body.shareBp: ${taken / 100} % of these sales is already credited to households; at most ${(FULL_SHARE_BP - taken) / 100} % is left`, { field: 'body.shareBp', left: FULL_SHARE_BP - taken });
@@ -184,6 +189,7 @@ export class HouseholdService {
     requireRole(ctx, 'county_admin');
     const link = await this.repo.db.selectFrom('parties_household_links').selectAll().where('id', '=', linkId).executeTakeFirst();
     if (!link) throw notFound('Link');
+    if (link.valid_to) throw new AppError(409, 'LINK_ENDED', `This link already ended on ${link.valid_to}`);
     if (validTo <= link.valid_from) throw invalidField('body.validTo', `must be after ${link.valid_from}`);
     await this.repo.db.transaction().execute(async (trx) => {
       await trx.updateTable('parties_household_links').set({ valid_to: validTo }).where('id', '=', linkId).execute();

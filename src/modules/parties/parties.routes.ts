@@ -49,6 +49,9 @@ export function partiesRoutes(sellers: SellerService, households: HouseholdServi
     app.post('/parties/sellers/:id/review', { schema: { ...s, summary: 'Approve or reject an application (county admin)', params: IdParams, body: ReviewBody, response: { 200: SellerSchema, ...errorResponses } } }, (request) =>
       sellers.review(request.ctx, request.params.id, request.body.decision, request.body.reason),
     );
+    app.post('/parties/sellers/:id/resubmit', { schema: { ...s, summary: 'Correct a rejected application and send it back for review (the applicant)', params: IdParams, body: SellerUpdateBody, response: { 200: SellerSchema, ...errorResponses } } }, (request) =>
+      sellers.resubmit(request.ctx, request.params.id, request.body),
+    );
     app.post('/parties/sellers/:id/suspend', { schema: { ...s, summary: "Suspend a seller; its products leave the shop (county admin)", params: IdParams, body: ReasonBody, response: { 200: SellerSchema, ...errorResponses } } }, (request) =>
       sellers.suspend(request.ctx, request.params.id, request.body.reason),
     );

@@ -59,6 +59,7 @@ export class SellerService {
 
   async apply(ctx: RequestContext, input: SellerApplication): Promise<SellerView> {
     const principal = requireRole(ctx, ...APPLICANTS);
+    if (!hasRole(ctx, 'county_admin', 'merchant') && input.kind !== 'farmer') throw invalidField('body.kind', 'a village point sells for farmers (代卖): kind must be farmer');
     const owner = input.ownerUserId ?? principal.userId;
     if (owner !== principal.userId && !hasRole(ctx, 'county_admin')) throw invalidField('body.ownerUserId', 'only a county admin applies for another account');
     let idColumns: Pick<SellerRow, 'id_number_sealed' | 'id_number_print' | 'id_number_masked'> = { id_number_sealed: null, id_number_print: null, id_number_masked: null };
@@ -182,6 +183,21 @@ export class SellerService {
   review(ctx: RequestContext, id: string, decision: 'approve' | 'reject', reason?: string): Promise<SellerView> {
     if (decision === 'reject' && !reason?.trim()) throw invalidField('body.reason', 'say why the application is rejected');
     return this.transition(ctx, id, 'pending', decision === 'approve' ? 'approved' : 'rejected', reason?.trim() || null, `seller.${decision === 'approve' ? 'approved' : 'rejected'}`);
+  }
+
+  /** A rejected applicant corrects its application and sends it back for review. */
+  async resubmit(ctx: RequestContext, id: string, changes: SellerChanges): Promise<SellerView> {
+    const principal = signedIn(ctx);
+    const row = await this.visible(ctx, id);
+    if (row.owner_user_id !== principal.userId) throw forbidden('Only the applicant resubmits');
+    if (row.status !== 'rejected') throw new AppError(409, 'SELLER_STATUS_CONFLICT', `The seller is ${row.status}; only a rejected application is resubmitted`, { status: row.status });
+    await this.update(ctx, id, changes);
+    await this.repo.db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('parties_sellers').set({ status: 'pending', updated_at: this.clock.now().toISOString() }).where('id', '=', id).where('status', '=', 'rejected').executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new AppError(409, 'SELLER_STATUS_CONFLICT', 'The seller changed meanwhile; reload');
+      await recordAudit(trx, ctx, { action: 'seller.resubmitted', entityType: 'seller', entityId: id });
+    });
+    return this.get(ctx, id);
   }
 
   suspend(ctx: RequestContext, id: string, reason: string): Promise<SellerView> {
