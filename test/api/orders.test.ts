@@ -90,6 +90,16 @@ describe.each(engines())('checkout and orders on %s', (engine) => {
     expect(credited).toBeGreaterThan(0);
   });
 
+  it("lists a village point's cash orders to it, and the points to anyone", async () => {
+    const points = (await t.app.inject({ url: '/api/v1/network/service-points?kind=village_point' })).json().items;
+    expect(points.map((p: { id: string }) => p.id)).toContain(POINT);
+    expect(JSON.stringify(points)).not.toContain('operator');
+    const collected = (await t.app.inject({ url: '/api/v1/orders?as=pickup', headers: as.village })).json().items;
+    expect(collected.length).toBeGreaterThan(0);
+    expect(collected.every((o: { pickupSiteId: string }) => o.pickupSiteId === POINT)).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/orders?as=pickup', headers: as.consumer })).statusCode).toBe(403);
+  });
+
   it('refunds a paid order cancelled before shipping: stock back, credits reversed', async () => {
     const [order] = (await checkout('consumer', { items: [{ skuId, quantity: 4 }], paymentMethod: 'village_cash', delivery: 'parcel', pickupSiteId: POINT, shipTo })).json().orders;
     await act(order.id, 'cash-received', 'village');

@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page } from '../../kernel/http/paging.js';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
+import { SITE_KINDS } from './network.tables.js';
 import {
   CoverageSchema,
   DivisionBody,
@@ -30,6 +32,25 @@ export function networkRoutes(service: NetworkService) {
       '/network/county',
       { config: { public: true }, schema: { tags, summary: 'The county this platform serves (public)', response: { 200: Type.Object({ code: Type.String(), name: Type.String() }), ...errorResponses } } },
       () => service.county(),
+    );
+
+    app.get(
+      '/network/service-points',
+      {
+        config: { public: true },
+        schema: {
+          tags,
+          summary: 'Operating service points without personal data (public): where to pay cash, pick up or send',
+          querystring: Type.Object({ kind: Type.Optional(StringEnum(SITE_KINDS)), townshipCode: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }),
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: StringEnum(SITE_KINDS), divisionCode: Type.String(), divisionName: Nullable(Type.String()), townshipCode: Nullable(Type.String()), townshipName: Nullable(Type.String()), address: Type.String(), openingHours: Type.String(), services: Type.Array(Type.String()) })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({ items: await service.publicPoints(request.query.kind ?? 'village_point', request.query.townshipCode) }),
     );
 
     app.get(

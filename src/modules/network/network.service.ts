@@ -10,7 +10,7 @@ import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.
 import { computeCoverage } from './coverage.js';
 import { NetworkRepository, type SiteWithNames } from './network.repository.js';
 import type { CoverageView, DivisionInput, DivisionView, SiteChanges, SiteFilter, SiteInput, SiteView, Targets } from './network.schema.js';
-import { SITE_KIND_LEVEL, type DivisionLevel, type DivisionRow, type NetworkTables, type SiteRow } from './network.tables.js';
+import { SITE_KIND_LEVEL, type DivisionLevel, type DivisionRow, type NetworkTables, type SiteKind, type SiteRow } from './network.tables.js';
 
 /** Roles that see the whole county's network. */
 const COUNTY_READERS: Role[] = ['county_admin', 'regulator', 'trainer', 'courier'];
@@ -302,6 +302,14 @@ export class NetworkService {
       await recordAudit(trx, ctx, { action: 'site.updated', entityType: 'site', entityId: id, details: { ...rest, ...(operator !== undefined && { operator: operator ? { ...operator, phone: maskPhone(operator.phone) } : null }) } });
     });
     return toSiteView((await this.repo.siteById(id))!, ctx);
+  }
+
+  /** Operating service points, without their operators: public, so a buyer can choose where to pay cash or pick up. */
+  async publicPoints(kind: SiteKind, townshipCode?: string) {
+    const sites = await this.repo.sitesIn(townshipCode);
+    return sites
+      .filter((s) => s.kind === kind && s.status === 'operating')
+      .map((s) => ({ id: s.id, name: s.name, kind: s.kind, divisionCode: s.division_code, divisionName: s.division_name, townshipCode: s.township_code, townshipName: s.township_name, address: s.address, openingHours: s.opening_hours, services: s.service_list }));
   }
 
   // ---- coverage and targets ----

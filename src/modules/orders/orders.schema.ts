@@ -56,7 +56,7 @@ export const OrderSchema = Type.Object({
 export type OrderView = Static<typeof OrderSchema>;
 
 export const OrderQuery = Type.Object({
-  as: Type.Optional(StringEnum(['buyer', 'seller', 'county'] as const, { description: 'your purchases (default), your sellers\' sales, or every order (county admin, regulator)' })),
+  as: Type.Optional(StringEnum(['buyer', 'seller', 'pickup', 'county'] as const, { description: "your purchases (default), your sellers' sales, the orders your village point collects cash for, or every order (county admin, regulator)" })),
   status: Type.Optional(StringEnum(ORDER_STATUSES)),
   sellerId: Type.Optional(Type.String({ maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -177,10 +177,13 @@ export class OrdersService {
     return pay?.provider_ref ? `/api/v1/payments/local/${pay.provider_ref}/pay?order=${row.id}` : undefined;
   }
 
-  async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'county'; status?: OrderStatus; sellerId?: string }, limit: number, cursor?: string) {
+  async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'pickup' | 'county'; status?: OrderStatus; sellerId?: string }, limit: number, cursor?: string) {
     const principal = signedIn(ctx);
     let q = this.db.selectFrom('orders_orders').selectAll();
-    if (filter.as === 'county') {
+    if (filter.as === 'pickup') {
+      if (principal.scope.kind !== 'site') throw forbidden('Only a village point lists the orders it collects cash for');
+      q = q.where('pickup_site_id', '=', principal.scope.id);
+    } else if (filter.as === 'county') {
       requireRole(ctx, 'county_admin', 'regulator');
     } else if (filter.as === 'seller') {
       const mine = await this.directory.managedBy(principal.userId);
