@@ -1,12 +1,12 @@
 import 'dotenv/config';
-import { buildApp } from './app.js';
+import { buildApp, createModules } from './app.js';
 import { loadConfig } from './config.js';
 import { bootstrap } from './flows/bootstrap.js';
 import { startHousekeeping } from './flows/housekeeping.js';
 
 const config = loadConfig();
 const { app, modules, database } = await buildApp({ config, logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } });
-const boot = await bootstrap(modules, config);
+const boot = await bootstrap(modules, config, (clock) => createModules(database, clock, config));
 await app.listen({ port: config.port, host: config.host });
 const stopHousekeeping = startHousekeeping(modules, database.db, app.log);
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/kernel/context.js';
 import { loadDemoData } from '../src/flows/load-demo-data.js';
-import { buildTestApp, engines, type TestApp } from './helpers.js';
+import { createModules } from '../src/app.js';
+import type { Clock } from '../src/kernel/clock.js';
+import { buildTestApp, engines, TEST_DATA_KEY, type TestApp } from './helpers.js';
 
 async function snapshot(t: TestApp) {
   const db = t.database.db;
@@ -56,6 +58,18 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
     const res = await t.app.inject({ url: `/api/v1/catalog/search?q=${encodeURIComponent('花椒')}&limit=100` });
     expect(res.json().total).toBeGreaterThan(5);
     expect(res.json().facets.brand.map((b: { label: string }) => b.label)).toContain('鲁甸青花椒');
+  });
+
+  it('writes months of order history once, crediting the poor households', async () => {
+    const modulesAt = (clock: Clock) => createModules(t.database, clock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY });
+    const first = await loadDemoData(t.modules, systemContext('530621'), { modulesAt });
+    expect(first.orders).toBeGreaterThan(50);
+    const days = await t.database.db.selectFrom('orders_orders').select('created_at').execute();
+    const oldest = days.map((d: { created_at: string }) => d.created_at).sort()[0];
+    expect(Date.now() - Date.parse(oldest)).toBeGreaterThan(90 * 86400_000);
+    const ledger = await t.database.db.selectFrom('parties_ledger').select(({ fn }) => fn.sum<number>('credit_fen').as('fen')).executeTakeFirstOrThrow();
+    expect(Number(ledger.fen)).toBeGreaterThan(0);
+    expect((await loadDemoData(t.modules, systemContext('530621'), { modulesAt })).orders).toBe(0);
   });
 
   it('marks invented village names as demo and keeps the real ones unmarked', async () => {

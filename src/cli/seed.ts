@@ -16,8 +16,8 @@ const database = await openConfiguredDatabase(config);
 try {
   const modules = createModules(database, systemClock, config);
   await migrateUp(database, migrationSets(modules));
-  const counts = await loadDemoData(modules, systemContext(config.countyCode));
-  console.log(`Demo data loaded: ${counts.divisions} divisions, ${counts.sites} sites, ${counts.accounts} demo accounts, ${counts.sellers} sellers, ${counts.households} poor households, ${counts.products} products.`);
+  const counts = await loadDemoData(modules, systemContext(config.countyCode), { modulesAt: (clock) => createModules(database, clock, config) });
+  console.log(`Demo data loaded: ${counts.divisions} divisions, ${counts.sites} sites, ${counts.accounts} demo accounts, ${counts.sellers} sellers, ${counts.households} poor households, ${counts.products} products, ${counts.orders} new orders.`);
 } finally {
   await database.close();
 }

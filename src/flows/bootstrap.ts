@@ -4,6 +4,7 @@ import type { Modules } from '../app.js';
 import type { Config } from '../config.js';
 import { systemContext } from '../kernel/context.js';
 import { loadDemoData } from './load-demo-data.js';
+import type { ModulesAt } from './load-demo-orders.js';
 
 export interface BootstrapResult {
   /** Set only when the admin was just created with a generated password. */
@@ -16,7 +17,7 @@ export interface BootstrapResult {
  * First start: create the `admin` county admin (password from COUNTYHUB_ADMIN_PASSWORD, or generated and written
  * to <data>/initial-admin.txt), and load the demo data into an empty database when demo data is on.
  */
-export async function bootstrap(modules: Modules, config: Pick<Config, 'countyCode' | 'adminPassword' | 'dataDir' | 'demoData'>): Promise<BootstrapResult> {
+export async function bootstrap(modules: Modules, config: Pick<Config, 'countyCode' | 'adminPassword' | 'dataDir' | 'demoData'>, modulesAt?: ModulesAt): Promise<BootstrapResult> {
   const ctx = systemContext(config.countyCode);
   const admin = await modules.identity.service.ensureFirstAdmin(ctx, config.countyCode, config.adminPassword);
   if (admin.password) {
@@ -25,7 +26,7 @@ export async function bootstrap(modules: Modules, config: Pick<Config, 'countyCo
   }
   let demoLoaded = false;
   if (config.demoData && (await modules.network.service.listDivisions(ctx, { history: true })).length === 0) {
-    await loadDemoData(modules, ctx);
+    await loadDemoData(modules, ctx, { modulesAt });
     demoLoaded = true;
   }
   return { adminCreated: admin.created, generatedAdminPassword: admin.password, demoLoaded };

@@ -3,6 +3,7 @@ import type { Modules } from '../app.js';
 import type { DivisionInput, SiteInput } from '../modules/network/index.js';
 import { loadDemoCatalog } from './load-demo-catalog.js';
 import { loadDemoParties } from './load-demo-parties.js';
+import { loadDemoOrders, type ModulesAt } from './load-demo-orders.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
 const FROM = '2017-01-01';
@@ -123,7 +124,11 @@ const siteFingerprint = (s: Partial<SiteInput>) =>
  * Loads the Ludian demo data through the modules' services: divisions, targets, one account per role, and the
  * whole network. Loading again puts changed demo records back and leaves identical ones untouched.
  */
-export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean } = {}) {
+/**
+ * `catalog: false` stops before the products; `modulesAt` (services bound to a given clock) lets the loader write
+ * months of order history as it would have happened; without it no orders are made.
+ */
+export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean; modulesAt?: ModulesAt } = {}) {
   const { network, identity } = modules;
 
   const existing = new Map((await network.service.listDivisions(ctx, { history: true })).map((d) => [`${d.code}@${d.validFrom}`, d]));
@@ -167,5 +172,10 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
     .map((v) => ({ code: v.code, townshipCode: v.township.code }));
   const market = await loadDemoParties(modules, ctx, users, poorVillages);
   const catalogue = opts.catalog === false ? { products: 0 } : await loadDemoCatalog(modules, ctx);
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue };
+  if ((await modules.orders.service.fees()).length === 0) {
+    // Same-town delivery within each township, 3 yuan; a parcel anywhere, 10 yuan.
+    await modules.orders.service.setFees(ctx, [{ townshipCode: 'parcel', feeFen: 1000 }, ...TOWNSHIPS.map((t) => ({ townshipCode: t.code, feeFen: 300 }))]);
+  }
+  const history = opts.catalog !== false && opts.modulesAt ? await loadDemoOrders(opts.modulesAt, users, new Date()) : { orders: 0 };
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history };
 }
