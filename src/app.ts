@@ -21,6 +21,8 @@ import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { migrateUp, type MigrationSet } from './kernel/migrator.js';
 import { createSealer } from './kernel/sealed.js';
+import { LocalFileStore } from './kernel/files.js';
+import multipart from '@fastify/multipart';
 import { identityModule } from './modules/identity/index.js';
 import { networkModule } from './modules/network/index.js';
 import { partiesModule } from './modules/parties/index.js';
@@ -51,7 +53,7 @@ export function createModules(database: Database, clock: Clock, config: Pick<Con
   const sealer = createSealer(loadDataKey(config));
   const network = networkModule(deps);
   const parties = partiesModule({ ...deps, sealer });
-  const catalog = catalogModule({ ...deps, directory: marketDirectory(parties) });
+  const catalog = catalogModule({ ...deps, directory: marketDirectory(parties), files: new LocalFileStore(path.join(config.dataDir, 'files')) });
   const modules = {
     identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
     network,
@@ -111,6 +113,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   app.addHook('onClose', () => database.close());
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1 } });
   registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {

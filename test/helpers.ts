@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** One data key for the whole test run, so sealed values open in every test app. */
 export const TEST_DATA_KEY = randomBytes(32).toString('base64');
@@ -53,8 +56,9 @@ export interface TestApp {
 /** `demoCatalog: false` loads the demo network and market players but no products, for tests that count products. */
 export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoCatalog?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
   const { app, modules } = await buildApp({
-    config: { dataDir: '/nonexistent', databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY },
+    config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY },
     database,
     clock: opts.clock,
   });
@@ -67,6 +71,7 @@ export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; 
     close: async () => {
       await app.close().catch(() => undefined);
       await dispose().catch(() => undefined);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

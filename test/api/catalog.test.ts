@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
 
@@ -76,6 +77,31 @@ describe.each(engines())('catalogue and Chinese search on %s', (engine) => {
     expect((await t.app.inject({ url: `/api/v1/catalog/products/${pepperId}` })).json().brand).toBeNull();
     await post(`/catalog/brands/${brand}/licences`, 'county', { sellerId: pepperCoop, licenceNo: 'LDQHJ-2026-002', validFrom: '2020-01-01', validTo: '2099-12-31' });
     expect((await t.app.inject({ url: `/api/v1/catalog/products/${pepperId}` })).json().brand.name).toBe('鲁甸青花椒');
+  });
+
+  it('keeps an uploaded photo resized, serves it to anyone, and refuses what is not an image', async () => {
+    const png = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#3a7d2c' } }).png().toBuffer();
+    const upload = (who: string, body: Buffer, field = 'photo') => {
+      const boundary = '----countyhub' + Math.random().toString(16).slice(2);
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`),
+        body,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({ method: 'POST', url: `/api/v1/catalog/products/${pepperId}/photos`, headers: { ...as[who], 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    };
+    const res = await upload('merchant', png);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ width: 1200, height: 800 });
+    const image = await t.app.inject({ url: res.json().thumbUrl });
+    expect(image.headers['content-type']).toBe('image/webp');
+    expect((await sharp(image.rawPayload).metadata()).width).toBe(400);
+    expect((await t.app.inject({ url: `/api/v1/catalog/manage/products/${pepperId}`, headers: as.merchant })).json().photos).toHaveLength(1);
+    expect((await upload('consumer', png)).statusCode).toBe(403);
+    const text = await upload('merchant', Buffer.from('not a picture at all'));
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error).toMatchObject({ code: 'NOT_AN_IMAGE', details: { field: 'body.photo' } });
+    expect((await upload('merchant', png, 'file')).json().error.details.field).toBe('body.photo');
   });
 
   it('drops the badge of an expired certificate', async () => {

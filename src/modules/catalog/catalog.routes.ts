@@ -11,6 +11,7 @@ import {
   CertificationSchema,
   LicenceBody,
   LicenceSchema,
+  PhotoSchema,
   ProductCreateBody,
   ProductSchema,
   ProductUpdateBody,
@@ -20,11 +21,14 @@ import {
 } from './catalog.schema.js';
 import type { CatalogService } from './catalog.service.js';
 import type { ShopService } from './shop.service.js';
+import { PHOTO_SIZES, type PhotoService } from './photos.service.js';
+import { invalidField } from '../../kernel/errors.js';
+import { StringEnum } from '../../kernel/http/schema.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
-export function catalogRoutes(catalog: CatalogService, shop: ShopService) {
+export function catalogRoutes(catalog: CatalogService, shop: ShopService, photos: PhotoService) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['catalog'];
@@ -70,6 +74,31 @@ export function catalogRoutes(catalog: CatalogService, shop: ShopService) {
     });
     app.post('/catalog/products/:id/certifications', { schema: { tags, summary: 'Record a green-food, organic or GI certificate', params: IdParams, body: CertificationBody, response: { 201: CertificationSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await catalog.addCertification(request.ctx, request.params.id, request.body)),
+    );
+    app.post(
+      '/catalog/products/:id/photos',
+      { schema: { tags, summary: 'Upload a product photo (multipart field `photo`: JPEG, PNG or WebP up to 8 MB); kept resized as WebP', consumes: ['multipart/form-data'], params: IdParams, response: { 201: PhotoSchema, ...errorResponses } } },
+      async (request, reply) => {
+        const file = request.isMultipart() ? await request.file({ limits: { fileSize: 8 * 1024 * 1024, files: 1 } }) : undefined;
+        if (!file || file.fieldname !== 'photo') throw invalidField('body.photo', 'send the image as multipart form field "photo"');
+        const body = await file.toBuffer().catch(() => {
+          throw invalidField('body.photo', 'is larger than 8 MB', 'PHOTO_TOO_LARGE');
+        });
+        return reply.status(201).send(await photos.add(request.ctx, request.params.id, body));
+      },
+    );
+    app.delete('/catalog/photos/:id', { schema: { tags, summary: 'Remove a product photo', params: IdParams, response: { 200: Ok, ...errorResponses } } }, async (request) => {
+      await photos.remove(request.ctx, request.params.id);
+      return { ok: true };
+    });
+    app.get(
+      '/catalog/photos/:id/:size',
+      { ...open, schema: { tags, summary: 'A product photo (public, WebP)', params: Type.Object({ id: Type.String({ maxLength: 64 }), size: StringEnum(Object.keys(PHOTO_SIZES) as (keyof typeof PHOTO_SIZES)[]) }) } },
+      async (request, reply) => {
+        const body = await photos.file(request.params.id, request.params.size);
+        // A photo id never changes its bytes, so browsers and proxies may keep it.
+        return reply.header('cache-control', 'public, max-age=31536000, immutable').type('image/webp').send(body);
+      },
     );
     app.put('/catalog/products/:id/specialty', { schema: { tags, summary: 'Put a product in or out of 鲁甸特色馆 (county admin)', params: IdParams, body: Type.Object({ inPavilion: Type.Boolean() }), response: { 200: Ok, ...errorResponses } } }, async (request) => {
       await catalog.setSpecialty(request.ctx, request.params.id, request.body.inPavilion);

@@ -57,6 +57,8 @@ export const CertificationBody = Type.Object({
 });
 export type CertificationInput = Static<typeof CertificationBody>;
 
+export const PhotoSchema = Type.Object({ id: Type.String(), url: Type.String(), thumbUrl: Type.String(), width: Type.Integer(), height: Type.Integer() });
+
 export const ProductSchema = Type.Object({
   id: Type.String(),
   sellerId: Type.String(),
@@ -72,6 +74,7 @@ export const ProductSchema = Type.Object({
   pavilions: Type.Array(StringEnum(['specialty', 'poverty'] as const)),
   certifications: Type.Array(CertificationSchema, { description: 'only those in force' }),
   skus: Type.Array(SkuSchema),
+  photos: Type.Array(PhotoSchema),
   minPriceFen: Nullable(Type.Integer()),
   onSale: Type.Boolean({ description: 'listed, and its seller is approved' }),
   createdAt: Type.String(),

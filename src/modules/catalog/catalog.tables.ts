@@ -89,7 +89,17 @@ export interface SearchTermRow {
   weight: number;
 }
 
+export interface PhotoRow {
+  id: string;
+  product_id: string;
+  sort: number;
+  width: number;
+  height: number;
+  created_at: string;
+}
+
 export interface CatalogTables {
+  catalog_photos: PhotoRow;
   catalog_categories: CategoryRow;
   catalog_products: ProductRow;
   catalog_skus: SkuRow;

@@ -2,6 +2,7 @@ import type { CatalogRepository } from './catalog.repository.js';
 import type { ProductView } from './catalog.schema.js';
 import type { ProductRow } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
+import { photoUrl } from './photos.service.js';
 
 /** The facts every product view depends on, loaded once per request. */
 export interface ViewContext {
@@ -29,7 +30,11 @@ export const brandShown = (row: ProductRow, vc: ViewContext) => !!row.brand_id &
 /** Full views of many products with three queries (SKUs with stock, certifications in force). */
 export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc: ViewContext): Promise<ProductView[]> {
   const ids = rows.map((r) => r.id);
-  const [skus, certs] = await Promise.all([repo.skusOf(ids), repo.certificationsOf(ids, vc.date)]);
+  const [skus, certs, photos] = await Promise.all([
+    repo.skusOf(ids),
+    repo.certificationsOf(ids, vc.date),
+    ids.length ? repo.db.selectFrom('catalog_photos').selectAll().where('product_id', 'in', ids).orderBy('sort').execute() : [],
+  ]);
   return rows.map((row) => {
     const own = skus.filter((k) => k.product_id === row.id);
     const active = own.filter((k) => k.active === 1);
@@ -50,6 +55,7 @@ export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc
         .filter((c) => c.product_id === row.id)
         .map((c) => ({ id: c.id, kind: c.kind, number: c.number, issuer: c.issuer, validFrom: c.valid_from, validTo: c.valid_to })),
       skus: own.map((k) => ({ id: k.id, spec: k.spec, unit: k.unit, netWeightG: k.net_weight_g, priceFen: k.price_fen, available: Number(k.on_hand) - Number(k.reserved), active: k.active === 1 })),
+      photos: photos.filter((p) => p.product_id === row.id).map((p) => ({ id: p.id, url: photoUrl(p.id, 'large'), thumbUrl: photoUrl(p.id, 'thumb'), width: p.width, height: p.height })),
       minPriceFen: active.length ? Math.min(...active.map((k) => k.price_fen)) : null,
       onSale: isOnSale(row, vc),
       createdAt: row.created_at,

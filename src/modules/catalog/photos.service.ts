@@ -1,0 +1,78 @@
+import sharp from 'sharp';
+import type { Clock } from '../../kernel/clock.js';
+import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import type { FileStore } from '../../kernel/files.js';
+import { newId } from '../../kernel/ids.js';
+import type { CatalogRepository } from './catalog.repository.js';
+import type { MarketDirectory } from './directory.js';
+
+/** The sizes kept of every photo: the product page's and the list's. */
+export const PHOTO_SIZES = { large: 1200, thumb: 400 } as const;
+export type PhotoSize = keyof typeof PHOTO_SIZES;
+const MAX_PHOTOS = 9;
+
+export const photoUrl = (id: string, size: PhotoSize) => `/api/v1/catalog/photos/${id}/${size}`;
+const keyOf = (id: string, size: PhotoSize) => `photos/${id}-${size}.webp`;
+
+/** Product photos: uploaded once, checked to be an image, stored resized as WebP. */
+export class PhotoService {
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly files: FileStore,
+    private readonly directory: MarketDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  private async checkManages(ctx: RequestContext, productId: string) {
+    const product = await this.repo.product(productId);
+    if (!product) throw notFound('Product');
+    if (!hasRole(ctx, 'county_admin') && !(await this.directory.managedBy(signedIn(ctx).userId)).includes(product.seller_id)) throw forbidden('You do not manage this product');
+    return product;
+  }
+
+  async add(ctx: RequestContext, productId: string, upload: Buffer) {
+    await this.checkManages(ctx, productId);
+    const count = await this.repo.db.selectFrom('catalog_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
+    if (Number(count.n) >= MAX_PHOTOS) throw new AppError(409, 'TOO_MANY_PHOTOS', `A product has at most ${MAX_PHOTOS} photos`);
+    let meta: sharp.Metadata;
+    try {
+      meta = await sharp(upload).metadata();
+    } catch {
+      throw invalidField('body.photo', 'is not an image (JPEG, PNG or WebP)', 'NOT_AN_IMAGE');
+    }
+    if (!['jpeg', 'png', 'webp'].includes(meta.format ?? '')) throw invalidField('body.photo', 'must be JPEG, PNG or WebP', 'NOT_AN_IMAGE');
+    const id = newId('pho');
+    let large = { width: 0, height: 0 };
+    for (const [size, edge] of Object.entries(PHOTO_SIZES) as [PhotoSize, number][]) {
+      // rotate() applies the camera's orientation, so phone photos stand the right way up.
+      const out = await sharp(upload).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+      await this.files.put(keyOf(id, size), out.data);
+      if (size === 'large') large = { width: out.info.width, height: out.info.height };
+    }
+    const row = { id, product_id: productId, sort: Number(count.n), width: large.width, height: large.height, created_at: this.clock.now().toISOString() };
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.insertInto('catalog_photos').values(row).execute();
+      await recordAudit(trx, ctx, { action: 'product.photo_added', entityType: 'product', entityId: productId, details: { photoId: id } });
+    });
+    return { id, url: photoUrl(id, 'large'), thumbUrl: photoUrl(id, 'thumb'), width: row.width, height: row.height };
+  }
+
+  async remove(ctx: RequestContext, photoId: string): Promise<void> {
+    const photo = await this.repo.db.selectFrom('catalog_photos').selectAll().where('id', '=', photoId).executeTakeFirst();
+    if (!photo) throw notFound('Photo');
+    await this.checkManages(ctx, photo.product_id);
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('catalog_photos').where('id', '=', photoId).execute();
+      await recordAudit(trx, ctx, { action: 'product.photo_removed', entityType: 'product', entityId: photo.product_id, details: { photoId } });
+    });
+    for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) await this.files.delete(keyOf(photoId, size));
+  }
+
+  async file(photoId: string, size: PhotoSize): Promise<Buffer> {
+    const body = /^pho_[0-9a-z]+$/.test(photoId) ? await this.files.get(keyOf(photoId, size)) : null;
+    if (!body) throw notFound('Photo');
+    return body;
+  }
+}
