@@ -51,13 +51,13 @@ export class CatalogService {
   // ---- categories and brands ----
 
   listCategories() {
-    return this.repo.db.selectFrom('catalog_categories').selectAll().orderBy('sort').orderBy('id').execute().then((rows) => rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, sort: r.sort })));
+    return this.repo.categories().then((rows) => rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, sort: r.sort })));
   }
 
   async createCategory(ctx: RequestContext, input: { id?: string; name: string; parentId?: string | null; sort?: number }) {
     requireRole(ctx, 'county_admin');
     const row = { id: input.id ?? newId('cat'), name: input.name, parent_id: input.parentId ?? null, sort: input.sort ?? 0 };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       if (row.parent_id && !(await trx.selectFrom('catalog_categories').select('id').where('id', '=', row.parent_id).executeTakeFirst())) throw invalidField('body.parentId', 'no such category');
       await trx.insertInto('catalog_categories').values(row).execute();
       await recordAudit(trx, ctx, { action: 'category.created', entityType: 'category', entityId: row.id, details: row });
@@ -66,14 +66,14 @@ export class CatalogService {
   }
 
   listBrands() {
-    return this.repo.db.selectFrom('catalog_brands').select(['id', 'name', 'description']).orderBy('name').execute();
+    return this.repo.brands().then((rows) => rows.map((b) => ({ id: b.id, name: b.name, description: b.description })));
   }
 
   async createBrand(ctx: RequestContext, input: { id?: string; name: string; description?: string }) {
     requireRole(ctx, 'county_admin');
     const row = { id: input.id ?? newId('brd'), name: input.name, description: input.description ?? '', created_at: this.clock.now().toISOString() };
     try {
-      await this.repo.db.transaction().execute(async (trx) => {
+      await this.repo.write(async (trx) => {
         await trx.insertInto('catalog_brands').values(row).execute();
         await recordAudit(trx, ctx, { action: 'brand.created', entityType: 'brand', entityId: row.id, details: { name: row.name } });
       });
@@ -88,9 +88,9 @@ export class CatalogService {
   async grantLicence(ctx: RequestContext, brandId: string, input: LicenceInput): Promise<LicenceView> {
     requireRole(ctx, 'county_admin');
     if (input.validTo < input.validFrom) throw invalidField('body.validTo', 'must not be before validFrom');
-    if (!(await this.repo.db.selectFrom('catalog_brands').select('id').where('id', '=', brandId).executeTakeFirst())) throw notFound('Brand');
+    if (!(await this.repo.brands()).some((b) => b.id === brandId)) throw notFound('Brand');
     const row: BrandLicenceRow = { id: newId('lic'), brand_id: brandId, seller_id: input.sellerId, licence_no: input.licenceNo, valid_from: input.validFrom, valid_to: input.validTo, revoked_at: null, created_at: this.clock.now().toISOString() };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       await trx.insertInto('catalog_brand_licences').values(row).execute();
       await recordAudit(trx, ctx, { action: 'brand.licensed', entityType: 'brand', entityId: brandId, details: { sellerId: input.sellerId, licenceNo: input.licenceNo, validFrom: input.validFrom, validTo: input.validTo } });
     });
@@ -99,7 +99,7 @@ export class CatalogService {
 
   async revokeLicence(ctx: RequestContext, licenceId: string): Promise<void> {
     requireRole(ctx, 'county_admin');
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       const result = await trx.updateTable('catalog_brand_licences').set({ revoked_at: this.clock.now().toISOString() }).where('id', '=', licenceId).where('revoked_at', 'is', null).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw notFound('Licence in force');
       await recordAudit(trx, ctx, { action: 'brand.licence_revoked', entityType: 'licence', entityId: licenceId });
@@ -108,7 +108,7 @@ export class CatalogService {
 
   async listLicences(ctx: RequestContext, brandId: string): Promise<LicenceView[]> {
     signedIn(ctx);
-    const rows = await this.repo.db.selectFrom('catalog_brand_licences').selectAll().where('brand_id', '=', brandId).orderBy('valid_from', 'desc').execute();
+    const rows = await this.repo.licences(brandId);
     return rows.map((r) => licenceView(r, this.today()));
   }
 
@@ -163,7 +163,7 @@ export class CatalogService {
       created_at: now,
       updated_at: now,
     };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       if (!(await trx.selectFrom('catalog_categories').select('id').where('id', '=', input.categoryId).executeTakeFirst())) throw invalidField('body.categoryId', 'no such category');
       await trx.insertInto('catalog_products').values(row).execute();
       for (const sku of input.skus) {
@@ -197,7 +197,7 @@ export class CatalogService {
       ...(changes.status !== undefined && { status: changes.status }),
       updated_at: this.clock.now().toISOString(),
     };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       if (changes.categoryId && !(await trx.selectFrom('catalog_categories').select('id').where('id', '=', changes.categoryId).executeTakeFirst())) throw invalidField('body.categoryId', 'no such category');
       const { id: _id, ...values } = next;
       await trx.updateTable('catalog_products').set(values).where('id', '=', id).execute();
@@ -212,7 +212,7 @@ export class CatalogService {
     const sku = await this.repo.db.selectFrom('catalog_skus as k').innerJoin('catalog_products as p', 'p.id', 'k.product_id').select(['k.id', 'p.seller_id']).where('k.id', '=', skuId).executeTakeFirst();
     if (!sku) throw notFound('SKU');
     await this.checkManages(ctx, sku.seller_id, 'skuId');
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       const current = await trx.selectFrom('catalog_stock').selectAll().where('sku_id', '=', skuId).where('location', '=', location).executeTakeFirst();
       if (current && onHand < current.reserved) throw invalidField('body.onHand', `${current.reserved} are reserved by open orders; on hand cannot be less`, 'STOCK_BELOW_RESERVED');
       if (current) await trx.updateTable('catalog_stock').set({ on_hand: onHand }).where('sku_id', '=', skuId).where('location', '=', location).execute();
@@ -227,7 +227,7 @@ export class CatalogService {
     await this.checkManages(ctx, row.seller_id, 'productId');
     if (input.validTo < input.validFrom) throw invalidField('body.validTo', 'must not be before validFrom');
     const cert = { id: newId('crt'), product_id: productId, kind: input.kind, number: input.number, issuer: input.issuer, valid_from: input.validFrom, valid_to: input.validTo, created_at: this.clock.now().toISOString() };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       await trx.insertInto('catalog_certifications').values(cert).execute();
       await recordAudit(trx, ctx, { action: 'product.certified', entityType: 'product', entityId: productId, details: input });
     });
@@ -314,7 +314,7 @@ export class CatalogService {
   /** The county curates 鲁甸特色馆. (鲁甸扶贫馆 follows the household links by itself.) */
   async setSpecialty(ctx: RequestContext, productId: string, inPavilion: boolean): Promise<void> {
     requireRole(ctx, 'county_admin');
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       const result = await trx.updateTable('catalog_products').set({ in_specialty_pavilion: inPavilion ? 1 : 0 }).where('id', '=', productId).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw notFound('Product');
       await recordAudit(trx, ctx, { action: inPavilion ? 'pavilion.added' : 'pavilion.removed', entityType: 'product', entityId: productId, details: { pavilion: 'specialty' } });

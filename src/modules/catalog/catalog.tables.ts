@@ -99,6 +99,7 @@ export interface PhotoRow {
 }
 
 export interface CatalogTables {
+  catalog_revision: { id: number; revision: number };
   catalog_photos: PhotoRow;
   catalog_categories: CategoryRow;
   catalog_products: ProductRow;

@@ -52,7 +52,7 @@ export class PhotoService {
       if (size === 'large') large = { width: out.info.width, height: out.info.height };
     }
     const row = { id, product_id: productId, sort: Number(count.n), width: large.width, height: large.height, created_at: this.clock.now().toISOString() };
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       await trx.insertInto('catalog_photos').values(row).execute();
       await recordAudit(trx, ctx, { action: 'product.photo_added', entityType: 'product', entityId: productId, details: { photoId: id } });
     });
@@ -63,7 +63,7 @@ export class PhotoService {
     const photo = await this.repo.db.selectFrom('catalog_photos').selectAll().where('id', '=', photoId).executeTakeFirst();
     if (!photo) throw notFound('Photo');
     await this.checkManages(ctx, photo.product_id);
-    await this.repo.db.transaction().execute(async (trx) => {
+    await this.repo.write(async (trx) => {
       await trx.deleteFrom('catalog_photos').where('id', '=', photoId).execute();
       await recordAudit(trx, ctx, { action: 'product.photo_removed', entityType: 'product', entityId: photo.product_id, details: { photoId } });
     });

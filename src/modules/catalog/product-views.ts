@@ -18,7 +18,7 @@ export async function loadViewContext(repo: CatalogRepository, directory: Market
     directory.sellingSellers(),
     repo.licencesInForce(date),
     directory.povertyLinks(date),
-    repo.db.selectFrom('catalog_brands').select(['id', 'name']).execute(),
+    repo.brands(),
   ]);
   return { date, selling, licences, poverty, brandNames: new Map(brands.map((b) => [b.id, b.name])) };
 }
@@ -33,7 +33,7 @@ export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc
   const [skus, certs, photos] = await Promise.all([
     repo.skusOf(ids),
     repo.certificationsOf(ids, vc.date),
-    ids.length ? repo.db.selectFrom('catalog_photos').selectAll().where('product_id', 'in', ids).orderBy('sort').execute() : [],
+    repo.photosOf(ids),
   ]);
   return rows.map((row) => {
     const own = skus.filter((k) => k.product_id === row.id);

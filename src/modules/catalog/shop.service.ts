@@ -30,14 +30,14 @@ export class ShopService {
 
   async search(filter: SearchFilter, limit: number, cursor?: string) {
     const vc = await loadViewContext(this.repo, this.directory, shanghaiDate(this.clock.now()));
-    const categories = await this.repo.db.selectFrom('catalog_categories').select(['id', 'name', 'parent_id']).execute();
+    const categories = await this.repo.categories();
     const categoryIds = filter.categoryId ? categories.filter((c) => c.id === filter.categoryId || c.parent_id === filter.categoryId).map((c) => c.id) : undefined;
 
     let rows = await this.repo.products({ status: 'listed', sellerIds: [...vc.selling.keys()], categoryIds, specialty: filter.pavilion === 'specialty', originPrefix: filter.townshipCode });
     let scores = new Map<string, number>();
     if (filter.q?.trim()) {
       const terms = termsOf(filter.q);
-      scores = new Map((terms.length ? await this.repo.searchScores(terms) : []).map((s) => [s.product_id, Number(s.score)]));
+      scores = await this.repo.searchScores(terms);
       rows = rows.filter((r) => scores.has(r.id));
     }
     if (filter.brandId) rows = rows.filter((r) => r.brand_id === filter.brandId && brandShown(r, vc));

@@ -89,9 +89,12 @@ export const catalogInit: ModuleMigration = {
       .addPrimaryKeyConstraint('catalog_search_terms_pk', ['term', 'product_id'])
       .execute();
     await db.schema.createIndex('catalog_search_terms_product').on('catalog_search_terms').column('product_id').execute();
+    // One row, bumped by every catalogue write (not by stock moves), so each process knows when its read cache is stale.
+    await db.schema.createTable('catalog_revision').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('revision', 'integer', (c) => c.notNull()).execute();
+    await db.insertInto('catalog_revision').values({ id: 1, revision: 0 }).execute();
   },
   async down(db) {
-    for (const table of ['catalog_search_terms', 'catalog_certifications', 'catalog_brand_licences', 'catalog_stock', 'catalog_skus', 'catalog_products', 'catalog_brands', 'catalog_categories']) {
+    for (const table of ['catalog_revision', 'catalog_search_terms', 'catalog_certifications', 'catalog_brand_licences', 'catalog_stock', 'catalog_skus', 'catalog_products', 'catalog_brands', 'catalog_categories']) {
       await db.schema.dropTable(table).execute();
     }
   },
