@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
-import type { BrandLicenceRow, BrandRow, CatalogTables, CategoryRow, CertificationRow, PhotoRow, ProductRow } from './catalog.tables.js';
+import type { BrandLicenceRow, BrandRow, CatalogTables, CategoryRow, CertificationRow, PhotoRow, ProductRow, SkuRow } from './catalog.tables.js';
 
 /** The catalogue as reads need it (a county sells hundreds of products, not millions). Stock is not in it. */
 interface Snapshot {
@@ -12,6 +12,8 @@ interface Snapshot {
   licences: BrandLicenceRow[];
   certifications: CertificationRow[];
   photos: PhotoRow[];
+  /** SKUs by product, cheapest first. */
+  skus: Map<string, SkuRow[]>;
   /** term → products carrying it, with weights. */
   terms: Map<string, { productId: string; weight: number }[]>;
 }
@@ -42,7 +44,7 @@ export class CatalogRepository {
     // Revision first: what is read after it is at least as new, so a snapshot is never older than its tag.
     const { revision } = await this.db.selectFrom('catalog_revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
     if (this.snapshot?.revision === revision) return this.snapshot;
-    const [products, categories, brands, licences, certifications, photos, termRows] = await Promise.all([
+    const [products, categories, brands, licences, certifications, photos, termRows, skuRows] = await Promise.all([
       this.db.selectFrom('catalog_products').selectAll().orderBy('id', 'desc').execute(),
       this.db.selectFrom('catalog_categories').selectAll().orderBy('sort').orderBy('id').execute(),
       this.db.selectFrom('catalog_brands').selectAll().orderBy('name').execute(),
@@ -50,22 +52,51 @@ export class CatalogRepository {
       this.db.selectFrom('catalog_certifications').selectAll().orderBy('id').execute(),
       this.db.selectFrom('catalog_photos').selectAll().orderBy('sort').execute(),
       this.db.selectFrom('catalog_search_terms').selectAll().execute(),
+      this.db.selectFrom('catalog_skus').selectAll().orderBy('price_fen').orderBy('id').execute(),
     ]);
+    const skus = new Map<string, SkuRow[]>();
+    for (const k of skuRows) skus.set(k.product_id, [...(skus.get(k.product_id) ?? []), k]);
     const terms = new Map<string, { productId: string; weight: number }[]>();
     for (const t of termRows) terms.set(t.term, [...(terms.get(t.term) ?? []), { productId: t.product_id, weight: t.weight }]);
-    this.snapshot = { revision, products, byId: new Map(products.map((p) => [p.id, p])), categories, brands, licences, certifications, photos, terms };
+    this.snapshot = { revision, products, byId: new Map(products.map((p) => [p.id, p])), categories, brands, licences, certifications, photos, skus, terms };
     return this.snapshot;
+  }
+
+  /** The catalogue as of now: take it once per request and ask it everything. */
+  async view(): Promise<CatalogView> {
+    return new CatalogView(await this.current());
   }
 
   async product(id: string): Promise<ProductRow | undefined> {
     return (await this.current()).byId.get(id);
   }
 
+  /** SKUs of the products with what is available over all places; the stock part is read live. */
+  async skusOf(productIds: string[], view?: CatalogView) {
+    const catalogue = view ?? (await this.view());
+    const skus = productIds.flatMap((id) => catalogue.skusOf(id));
+    if (skus.length === 0) return [];
+    const stock = await this.db.selectFrom('catalog_stock').select(['sku_id', 'on_hand', 'reserved']).where('sku_id', 'in', skus.map((k) => k.id)).execute();
+    return skus.map((k) => {
+      const here = stock.filter((s) => s.sku_id === k.id);
+      return { ...k, on_hand: here.reduce((n, s) => n + s.on_hand, 0), reserved: here.reduce((n, s) => n + s.reserved, 0) };
+    });
+  }
+}
+
+/** Questions to one snapshot of the catalogue; all answered in memory. */
+export class CatalogView {
+  constructor(private readonly s: Snapshot) {}
+
+  product(id: string): ProductRow | undefined {
+    return this.s.byId.get(id);
+  }
+
   /** Products newest first. */
-  async products(filter: { sellerIds?: string[]; status?: ProductRow['status']; categoryIds?: string[]; specialty?: boolean; originPrefix?: string }): Promise<ProductRow[]> {
+  products(filter: { sellerIds?: string[]; status?: ProductRow['status']; categoryIds?: string[]; specialty?: boolean; originPrefix?: string }): ProductRow[] {
     const sellers = filter.sellerIds && new Set(filter.sellerIds);
     const categories = filter.categoryIds && new Set(filter.categoryIds);
-    return (await this.current()).products.filter(
+    return this.s.products.filter(
       (p) =>
         (!sellers || sellers.has(p.seller_id)) &&
         (!filter.status || p.status === filter.status) &&
@@ -75,54 +106,41 @@ export class CatalogRepository {
     );
   }
 
-  async categories() {
-    return (await this.current()).categories;
+  get categories(): CategoryRow[] {
+    return this.s.categories;
   }
 
-  async brands() {
-    return (await this.current()).brands;
+  get brands(): BrandRow[] {
+    return this.s.brands;
   }
 
-  async licences(brandId: string) {
-    return (await this.current()).licences.filter((l) => l.brand_id === brandId);
+  skusOf(productId: string): SkuRow[] {
+    return this.s.skus.get(productId) ?? [];
   }
 
-  async photosOf(productIds: string[]) {
+  licences(brandId: string): BrandLicenceRow[] {
+    return this.s.licences.filter((l) => l.brand_id === brandId);
+  }
+
+  photosOf(productIds: string[]): PhotoRow[] {
     const ids = new Set(productIds);
-    return (await this.current()).photos.filter((p) => ids.has(p.product_id));
+    return this.s.photos.filter((p) => ids.has(p.product_id));
   }
 
-  /** SKUs with what is available over all locations, read live. */
-  async skusOf(productIds: string[]) {
-    if (productIds.length === 0) return [];
-    return this.db
-      .selectFrom('catalog_skus as k')
-      .leftJoin('catalog_stock as s', 's.sku_id', 'k.id')
-      .select(['k.id', 'k.product_id', 'k.spec', 'k.unit', 'k.net_weight_g', 'k.price_fen', 'k.active'])
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb.ref('s.on_hand')), eb.val(0)).as('on_hand'))
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb.ref('s.reserved')), eb.val(0)).as('reserved'))
-      .where('k.product_id', 'in', productIds)
-      .groupBy(['k.id', 'k.product_id', 'k.spec', 'k.unit', 'k.net_weight_g', 'k.price_fen', 'k.active'])
-      .orderBy('k.price_fen')
-      .execute();
-  }
-
-  async certificationsOf(productIds: string[], date: string) {
+  certificationsOf(productIds: string[], date: string): CertificationRow[] {
     const ids = new Set(productIds);
-    return (await this.current()).certifications.filter((c) => ids.has(c.product_id) && c.valid_from <= date && c.valid_to >= date);
+    return this.s.certifications.filter((c) => ids.has(c.product_id) && c.valid_from <= date && c.valid_to >= date);
   }
 
   /** Licences in force on a date, as `${brandId}:${sellerId}`. */
-  async licencesInForce(date: string): Promise<Set<string>> {
-    const rows = (await this.current()).licences.filter((l) => l.valid_from <= date && l.valid_to >= date && l.revoked_at === null);
-    return new Set(rows.map((r) => `${r.brand_id}:${r.seller_id}`));
+  licencesInForce(date: string): Set<string> {
+    return new Set(this.s.licences.filter((l) => l.valid_from <= date && l.valid_to >= date && l.revoked_at === null).map((l) => `${l.brand_id}:${l.seller_id}`));
   }
 
   /** Products matching any of the terms, with the sum of their weights. */
-  async searchScores(terms: string[]): Promise<Map<string, number>> {
-    const { terms: index } = await this.current();
+  searchScores(terms: string[]): Map<string, number> {
     const scores = new Map<string, number>();
-    for (const term of terms) for (const hit of index.get(term) ?? []) scores.set(hit.productId, (scores.get(hit.productId) ?? 0) + hit.weight);
+    for (const term of terms) for (const hit of this.s.terms.get(term) ?? []) scores.set(hit.productId, (scores.get(hit.productId) ?? 0) + hit.weight);
     return scores;
   }
 }

@@ -51,7 +51,7 @@ export class CatalogService {
   // ---- categories and brands ----
 
   listCategories() {
-    return this.repo.categories().then((rows) => rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, sort: r.sort })));
+    return this.repo.view().then((c) => c.categories.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, sort: r.sort })));
   }
 
   async createCategory(ctx: RequestContext, input: { id?: string; name: string; parentId?: string | null; sort?: number }) {
@@ -66,7 +66,7 @@ export class CatalogService {
   }
 
   listBrands() {
-    return this.repo.brands().then((rows) => rows.map((b) => ({ id: b.id, name: b.name, description: b.description })));
+    return this.repo.view().then((c) => c.brands.map((b) => ({ id: b.id, name: b.name, description: b.description })));
   }
 
   async createBrand(ctx: RequestContext, input: { id?: string; name: string; description?: string }) {
@@ -88,7 +88,7 @@ export class CatalogService {
   async grantLicence(ctx: RequestContext, brandId: string, input: LicenceInput): Promise<LicenceView> {
     requireRole(ctx, 'county_admin');
     if (input.validTo < input.validFrom) throw invalidField('body.validTo', 'must not be before validFrom');
-    if (!(await this.repo.brands()).some((b) => b.id === brandId)) throw notFound('Brand');
+    if (!(await this.repo.view()).brands.some((b) => b.id === brandId)) throw notFound('Brand');
     const row: BrandLicenceRow = { id: newId('lic'), brand_id: brandId, seller_id: input.sellerId, licence_no: input.licenceNo, valid_from: input.validFrom, valid_to: input.validTo, revoked_at: null, created_at: this.clock.now().toISOString() };
     await this.repo.write(async (trx) => {
       await trx.insertInto('catalog_brand_licences').values(row).execute();
@@ -108,7 +108,7 @@ export class CatalogService {
 
   async listLicences(ctx: RequestContext, brandId: string): Promise<LicenceView[]> {
     signedIn(ctx);
-    const rows = await this.repo.licences(brandId);
+    const rows = (await this.repo.view()).licences(brandId);
     return rows.map((r) => licenceView(r, this.today()));
   }
 
@@ -125,7 +125,7 @@ export class CatalogService {
 
   private async checkBrand(sellerId: string, brandId: string | null | undefined): Promise<void> {
     if (!brandId) return;
-    if (!(await this.repo.licencesInForce(this.today())).has(`${brandId}:${sellerId}`)) {
+    if (!(await this.repo.view()).licencesInForce(this.today()).has(`${brandId}:${sellerId}`)) {
       throw invalidField('body.brandId', 'the seller holds no licence in force for this brand', 'BRAND_NOT_LICENSED');
     }
   }
@@ -335,7 +335,7 @@ export class CatalogService {
     const all = hasRole(ctx, 'county_admin', 'regulator');
     const mine = all ? undefined : await this.directory.managedBy(principal.userId);
     if (sellerId && mine && !mine.includes(sellerId)) throw forbidden('You do not manage this seller');
-    const rows = await this.repo.products({ sellerIds: sellerId ? [sellerId] : mine });
+    const rows = (await this.repo.view()).products({ sellerIds: sellerId ? [sellerId] : mine });
     return buildViews(this.repo, rows, await loadViewContext(this.repo, this.directory, this.today()));
   }
 }

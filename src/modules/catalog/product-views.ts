@@ -1,4 +1,4 @@
-import type { CatalogRepository } from './catalog.repository.js';
+import type { CatalogRepository, CatalogView } from './catalog.repository.js';
 import type { ProductView } from './catalog.schema.js';
 import type { ProductRow } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
@@ -7,6 +7,7 @@ import { photoUrl } from './photos.service.js';
 /** The facts every product view depends on, loaded once per request. */
 export interface ViewContext {
   date: string;
+  catalogue: CatalogView;
   selling: Map<string, string>;
   licences: Set<string>;
   poverty: { sellers: Set<string>; products: Set<string> };
@@ -14,13 +15,8 @@ export interface ViewContext {
 }
 
 export async function loadViewContext(repo: CatalogRepository, directory: MarketDirectory, date: string): Promise<ViewContext> {
-  const [selling, licences, poverty, brands] = await Promise.all([
-    directory.sellingSellers(),
-    repo.licencesInForce(date),
-    directory.povertyLinks(date),
-    repo.brands(),
-  ]);
-  return { date, selling, licences, poverty, brandNames: new Map(brands.map((b) => [b.id, b.name])) };
+  const [catalogue, selling, poverty] = await Promise.all([repo.view(), directory.sellingSellers(), directory.povertyLinks(date)]);
+  return { date, catalogue, selling, licences: catalogue.licencesInForce(date), poverty, brandNames: new Map(catalogue.brands.map((b) => [b.id, b.name])) };
 }
 
 export const isOnSale = (row: ProductRow, vc: ViewContext) => row.status === 'listed' && vc.selling.has(row.seller_id);
@@ -30,11 +26,9 @@ export const brandShown = (row: ProductRow, vc: ViewContext) => !!row.brand_id &
 /** Full views of many products with three queries (SKUs with stock, certifications in force). */
 export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc: ViewContext): Promise<ProductView[]> {
   const ids = rows.map((r) => r.id);
-  const [skus, certs, photos] = await Promise.all([
-    repo.skusOf(ids),
-    repo.certificationsOf(ids, vc.date),
-    repo.photosOf(ids),
-  ]);
+  const skus = await repo.skusOf(ids, vc.catalogue);
+  const certs = vc.catalogue.certificationsOf(ids, vc.date);
+  const photos = vc.catalogue.photosOf(ids);
   return rows.map((row) => {
     const own = skus.filter((k) => k.product_id === row.id);
     const active = own.filter((k) => k.active === 1);

@@ -30,22 +30,24 @@ export class ShopService {
 
   async search(filter: SearchFilter, limit: number, cursor?: string) {
     const vc = await loadViewContext(this.repo, this.directory, shanghaiDate(this.clock.now()));
-    const categories = await this.repo.categories();
+    const categories = vc.catalogue.categories;
     const categoryIds = filter.categoryId ? categories.filter((c) => c.id === filter.categoryId || c.parent_id === filter.categoryId).map((c) => c.id) : undefined;
 
-    let rows = await this.repo.products({ status: 'listed', sellerIds: [...vc.selling.keys()], categoryIds, specialty: filter.pavilion === 'specialty', originPrefix: filter.townshipCode });
+    let rows = vc.catalogue.products({ status: 'listed', sellerIds: [...vc.selling.keys()], categoryIds, specialty: filter.pavilion === 'specialty', originPrefix: filter.townshipCode });
     let scores = new Map<string, number>();
     if (filter.q?.trim()) {
       const terms = termsOf(filter.q);
-      scores = await this.repo.searchScores(terms);
+      scores = vc.catalogue.searchScores(terms);
       rows = rows.filter((r) => scores.has(r.id));
     }
     if (filter.brandId) rows = rows.filter((r) => r.brand_id === filter.brandId && brandShown(r, vc));
     if (filter.pavilion === 'poverty') rows = rows.filter((r) => inPovertyPavilion(r, vc));
     if (filter.minPriceFen !== undefined || filter.maxPriceFen !== undefined) {
-      const skus = await this.repo.skusOf(rows.map((r) => r.id));
       const lowest = new Map<string, number>();
-      for (const k of skus) if (k.active === 1 && (!lowest.has(k.product_id) || k.price_fen < lowest.get(k.product_id)!)) lowest.set(k.product_id, k.price_fen);
+      for (const r of rows) {
+        const prices = vc.catalogue.skusOf(r.id).filter((k) => k.active === 1).map((k) => k.price_fen);
+        if (prices.length) lowest.set(r.id, Math.min(...prices));
+      }
       rows = rows.filter((r) => {
         const price = lowest.get(r.id);
         return price !== undefined && price >= (filter.minPriceFen ?? 0) && price <= (filter.maxPriceFen ?? Number.MAX_SAFE_INTEGER);

@@ -199,10 +199,16 @@ export class HouseholdService {
 
   /** Sellers (all their products) and single products that some household is linked to on a date. */
   async linkedOn(date: string): Promise<{ sellers: Set<string>; products: Set<string> }> {
-    const links = await this.repo.linksOn(date, {});
+    const rows = await this.repo.db
+      .selectFrom('parties_household_links')
+      .select(['seller_id', 'product_id'])
+      .distinct()
+      .where('valid_from', '<=', date)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+      .execute();
     return {
-      sellers: new Set(links.filter((l) => l.product_id === null).map((l) => l.seller_id)),
-      products: new Set(links.filter((l) => l.product_id !== null).map((l) => l.product_id!)),
+      sellers: new Set(rows.filter((l) => l.product_id === null).map((l) => l.seller_id)),
+      products: new Set(rows.filter((l) => l.product_id !== null).map((l) => l.product_id!)),
     };
   }
 
