@@ -112,6 +112,31 @@ describe.each(engines())('checkout and orders on %s', (engine) => {
     expect((await act(order.id, 'ship', 'merchant', { carrier: 'ems', waybillNo: 'EM000000001CN' })).statusCode).toBe(409);
   });
 
+  it('lets a buyer return a delivered order: the seller accepts (refunded, credits reversed) or refuses', async () => {
+    const place = async () => (await checkout('consumer', { items: [{ skuId, quantity: 1 }], paymentMethod: 'village_cash', delivery: 'parcel', pickupSiteId: POINT, shipTo })).json().orders[0];
+    const deliver = async (id: string) => {
+      await act(id, 'cash-received', 'village');
+      await act(id, 'ship', 'merchant', { carrier: 'ems', waybillNo: 'EM222222222CN' });
+      await act(id, 'deliver', 'courier');
+    };
+    const first = await place();
+    await deliver(first.id);
+    expect((await act(first.id, 'return', 'merchant', { reason: 'x' })).statusCode).toBe(404);
+    expect((await act(first.id, 'return', 'consumer', { reason: '花椒受潮' })).json()).toMatchObject({ status: 'return_requested', returnReason: '花椒受潮' });
+    expect((await act(first.id, 'return/accept', 'consumer')).statusCode).toBe(403);
+    expect((await act(first.id, 'return/accept', 'merchant')).json().status).toBe('returned');
+    const reversed = await t.database.db.selectFrom('parties_ledger').select(['reversed']).where('order_id', '=', first.id).execute();
+    expect(reversed.length).toBeGreaterThan(0);
+    expect(reversed.every((r: { reversed: number }) => r.reversed === 1)).toBe(true);
+
+    const second = await place();
+    await deliver(second.id);
+    await act(second.id, 'return', 'consumer', { reason: '不想要了' });
+    const refused = await act(second.id, 'return/refuse', 'merchant', { reason: '已拆封食品不退' });
+    expect(refused.json().status).toBe('delivered');
+    expect((await act(second.id, 'complete', 'consumer')).json().status).toBe('completed');
+  });
+
   it('releases the stock of an order not paid within 30 minutes', async () => {
     // Let the unpaid orders of earlier tests run out first, so only this one is counted.
     clock.advance(31 * 60_000);

@@ -42,6 +42,13 @@ export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, 
     app.post('/orders/:id/cancel', { schema: { tags, summary: 'Cancel before shipping; a paid order is refunded', params: IdParams, body: CancelBody, response: { 200: OrderSchema, ...errorResponses } } }, (request) =>
       orders.cancel(request.ctx, request.params.id, request.body.reason),
     );
+    app.post('/orders/:id/return', { schema: { tags, summary: 'The buyer asks to return a delivered order', params: IdParams, body: CancelBody, response: { 200: OrderSchema, ...errorResponses } } }, (request) =>
+      orders.requestReturn(request.ctx, request.params.id, request.body.reason),
+    );
+    app.post('/orders/:id/return/accept', { schema: { tags, summary: 'The seller accepts the return: refunded', params: IdParams, response: { 200: OrderSchema, ...errorResponses } } }, (request) => orders.acceptReturn(request.ctx, request.params.id));
+    app.post('/orders/:id/return/refuse', { schema: { tags, summary: 'The seller refuses the return, saying why', params: IdParams, body: CancelBody, response: { 200: OrderSchema, ...errorResponses } } }, (request) =>
+      orders.refuseReturn(request.ctx, request.params.id, request.body.reason),
+    );
     app.get('/orders/campaigns', { config: { public: true }, schema: { tags, summary: 'Presale campaigns with their progress (public)', querystring: Type.Object({ status: Type.Optional(StringEnum(['open', 'succeeded', 'failed'] as const)) }), response: { 200: Type.Object({ items: Type.Array(CampaignSchema) }), ...errorResponses } } }, async (request) => ({
       items: await campaigns.list(request.query.status),
     }));

@@ -50,6 +50,7 @@ export const OrderSchema = Type.Object({
   completedAt: Nullable(Type.String()),
   cancelledAt: Nullable(Type.String()),
   cancelReason: Nullable(Type.String()),
+  returnReason: Nullable(Type.String()),
   payUrl: Type.Optional(Type.String({ description: 'where to pay, for an online order awaiting payment' })),
   createdAt: Type.String(),
 });

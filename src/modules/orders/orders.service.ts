@@ -65,6 +65,7 @@ export class OrdersService {
       completedAt: row.completed_at,
       cancelledAt: row.cancelled_at,
       cancelReason: row.cancel_reason,
+      returnReason: row.return_reason,
       ...(payUrl && { payUrl }),
       createdAt: row.created_at,
     };
@@ -127,7 +128,7 @@ export class OrdersService {
       delivery_fee_fen: fee,
       total_fen: itemsFen + fee,
       expires_at: prepaid ? new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString() : null,
-      paid_at: null, shipped_at: null, carrier: null, waybill_no: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null,
+      paid_at: null, shipped_at: null, carrier: null, waybill_no: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, return_reason: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       is_demo: 0,
@@ -319,6 +320,35 @@ export class OrdersService {
         await this.hooks.refunded(trx, id);
       }
     });
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /** The buyer asks to return what was delivered (before confirming receipt). */
+  async requestReturn(ctx: RequestContext, id: string, reason: string): Promise<OrderView> {
+    const { row } = await this.load(id);
+    if (row.buyer_user_id !== signedIn(ctx).userId) throw notFound('Order');
+    const moved = await this.move(ctx, id, ['delivered'], 'return_requested', { return_reason: reason }, 'order.return_requested');
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /**
+   * The seller accepts a return: the money goes back and the households' credits with it. Returned produce is not
+   * put back on the shelf; the seller counts what can be sold again.
+   */
+  async acceptReturn(ctx: RequestContext, id: string): Promise<OrderView> {
+    await this.checkSells(ctx, (await this.load(id)).row);
+    const moved = await this.move(ctx, id, ['return_requested'], 'returned', {}, 'order.returned', async (trx) => {
+      await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
+      await this.hooks.refunded(trx, id);
+    });
+    return this.view(moved.row, moved.items, ctx);
+  }
+
+  /** The seller refuses a return, with a reason the buyer sees; the order is delivered again. */
+  async refuseReturn(ctx: RequestContext, id: string, reason: string): Promise<OrderView> {
+    const { row } = await this.load(id);
+    await this.checkSells(ctx, row);
+    const moved = await this.move(ctx, id, ['return_requested'], 'delivered', { return_reason: `${row.return_reason ?? ''} — 卖家拒绝：${reason}` }, 'order.return_refused');
     return this.view(moved.row, moved.items, ctx);
   }
 

@@ -1,8 +1,10 @@
 /**
  * pending_payment → paid → shipped → delivered → completed for prepaid orders (online, or cash at a village point);
- * cash on delivery goes confirmed → shipped → delivered (paid there) → completed. Cancelled and refunded end it.
+ * cash on delivery goes confirmed → shipped → delivered (paid there) → completed. Before shipping an order can be
+ * cancelled (refunded if paid); once delivered the buyer may ask to return it (return_requested), and the seller
+ * accepts (returned, refunded) or refuses (back to delivered).
  */
-export const ORDER_STATUSES = ['pending_payment', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded'] as const;
+export const ORDER_STATUSES = ['pending_payment', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded', 'return_requested', 'returned'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** 村级服务点代收 (cash at the village point), cash on delivery, online payment. */
@@ -36,6 +38,7 @@ export interface OrderRow {
   completed_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  return_reason: string | null;
   created_at: string;
   updated_at: string;
   is_demo: number;

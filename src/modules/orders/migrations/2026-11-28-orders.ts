@@ -25,6 +25,7 @@ export const ordersInit: ModuleMigration = {
       .addColumn('completed_at', 'text')
       .addColumn('cancelled_at', 'text')
       .addColumn('cancel_reason', 'text')
+      .addColumn('return_reason', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
