@@ -252,3 +252,31 @@ export function useCoverage() {
     queryFn: ({ signal }) => api<Coverage>('/network/coverage', { signal }),
   });
 }
+
+/** An operating service point as anyone may see it (no operator, no personal data). */
+export interface ServicePoint {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  divisionCode: string;
+  divisionName: string | null;
+  townshipCode: string | null;
+  townshipName: string | null;
+  address: string;
+  openingHours: string;
+  services: string[];
+}
+
+/**
+ * Operating village points (public), for a buyer choosing where to pay cash. A server without this list answers
+ * an error, and the checkout then asks for the point's number instead.
+ */
+export function useServicePoints(enabled = true) {
+  return useQuery({
+    queryKey: ['network', 'service-points', 'village_point'] as const,
+    queryFn: ({ signal }) => api<{ items: ServicePoint[] }>('/network/service-points', { query: { kind: 'village_point' }, signal }).then((r) => r.items),
+    staleTime: 10 * 60_000,
+    retry: false,
+    enabled,
+  });
+}

@@ -308,3 +308,98 @@ export function useEndLink() {
     onSuccess: () => client.invalidateQueries({ queryKey: partiesKeys.households }),
   });
 }
+
+/** How the poverty-alleviation ledger (扶贫台账) adds up its credits. */
+export const LEDGER_GROUPS = ['township', 'village', 'household'] as const;
+export type LedgerGroup = (typeof LEDGER_GROUPS)[number];
+
+/** Sales and the households' income from them for one township (code), village (code) or household (id). */
+export interface LedgerRow {
+  key: string;
+  salesFen: number;
+  incomeFen: number;
+  orders: number;
+}
+
+export interface LedgerEntry {
+  orderId: string;
+  productId: string;
+  sellerId: string;
+  saleFen: number;
+  shareBp: number;
+  creditFen: number;
+  saleDate: string;
+  /** The order was refunded and the credit taken back. */
+  reversed: boolean;
+}
+
+export interface HouseholdLedger {
+  householdId: string;
+  totalIncomeFen: number;
+  totalSalesFen: number;
+  entries: LedgerEntry[];
+}
+
+/** An approved seller as the shop shows it (public). */
+export interface SellerProfile {
+  id: string;
+  kind: SellerKind;
+  name: string;
+  divisionCode: string;
+  description: string;
+  tags: SellerTag[];
+}
+
+export const ledgerKeys = {
+  summary: (by: LedgerGroup, from?: string, to?: string) => ['parties', 'ledger', by, from ?? null, to ?? null] as const,
+  household: (id: string) => ['parties', 'ledger', 'household', id] as const,
+};
+
+/** The ledger summed per township, village or household over a period (county office, regulators). */
+export function useLedger(by: LedgerGroup, from?: string, to?: string) {
+  return useQuery({
+    queryKey: ledgerKeys.summary(by, from, to),
+    queryFn: ({ signal }) => api<{ items: LedgerRow[] }>('/parties/ledger', { query: { by, from, to }, signal }).then((r) => r.items),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** One household's credits from sales, newest first. */
+export function useHouseholdLedger(id: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.household(id ?? ''),
+    queryFn: ({ signal }) => api<HouseholdLedger>(`${householdPath(id!)}/ledger`, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** The whole register at once (a county has a few hundred households), for naming the ledger's rows. */
+export function useAllHouseholds(enabled = true) {
+  return useQuery({
+    queryKey: ['parties', 'households', 'all'] as const,
+    queryFn: ({ signal }) => fetchAll<Household>('/parties/households', {}, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** Every seller the caller may see (all of them for the county office), for naming sellers by id. */
+export function useAllSellers(enabled = true) {
+  return useQuery({
+    queryKey: ['parties', 'sellers', 'all'] as const,
+    queryFn: ({ signal }) => fetchAll<Seller>('/parties/sellers', {}, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** An approved seller's public profile (the shop's seller line); 404 once it no longer sells. */
+export function useSellerProfile(id: string | undefined) {
+  return useQuery({
+    queryKey: ['parties', 'profile', id ?? ''] as const,
+    queryFn: ({ signal }) => api<SellerProfile>(`/parties/sellers/${encodeURIComponent(id!)}/profile`, { signal }),
+    enabled: !!id,
+    retry: false,
+    staleTime: 10 * 60_000,
+  });
+}

@@ -58,11 +58,23 @@ export const mayEditSeller = (user: User, seller: Pick<Seller, 'ownerUserId'>) =
 export const maySeeHouseholds = (user: User) => has(user, ...ALL_SELLERS);
 export const mayManageHouseholds = isCountyAdmin;
 
+/** 网店管理: products, stock, orders and presales of the sellers one manages (a village point sells for its farmers). */
+export const maySell = (user: User) => has(user, 'merchant', 'village_operator', 'county_admin');
+/** 代收订单: the village point collecting cash for the orders that name it. */
+export const isPickupPoint = (user: User) => has(user, 'village_operator') && user.scope.kind === 'site';
+/** Regional brands and their licences, and the 鲁甸特色馆 curation: the county office. */
+export const mayRunMarket = isCountyAdmin;
+/** The poverty-alleviation ledger (扶贫台账): the county office and regulators. */
+export const maySeeLedger = (user: User) => has(user, ...ALL_SELLERS);
+/** Someone who only buys: the shop is all of the platform for them. */
+export const isShopperOnly = (user: User) => user.roles.every((r) => r === 'consumer');
+
 /** Where a user lands after signing in. */
 export function homePath(user: User): string {
   if (mayListSites(user)) return '/network/sites';
   const own = ownSiteId(user);
   if (has(user, 'village_operator') && own) return `/network/sites/${own}`;
   if (maySeeSellers(user)) return '/parties/sellers';
+  if (isShopperOnly(user)) return '/shop';
   return '/welcome';
 }

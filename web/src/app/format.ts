@@ -38,3 +38,19 @@ export function formatShareBp(bp: number | null | undefined): string {
   if (bp === null || bp === undefined) return '—';
   return `${(bp / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}%`;
 }
+
+const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Money is kept in whole fen (分): 12800 → ¥128.00; null → —. */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  return `¥${yuan.format(fen / 100)}`;
+}
+
+/** A price as people type it, in yuan with at most two decimals, to whole fen: 12.8 → 1280. */
+export const yuanToFen = (yuanValue: number) => Math.round(yuanValue * 100);
+
+/** A net weight: 500 → 500 g, 2500 → 2.5 kg. */
+export function formatGrams(grams: number): string {
+  return grams >= 1000 ? `${(grams / 1000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} kg` : `${grams} g`;
+}

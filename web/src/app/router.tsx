@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { isCountyAdmin, maySeeCoverage, maySeeHouseholds, maySeeNetwork, maySeeSellers, mayListSites } from './access.js';
+import { isCountyAdmin, isPickupPoint, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites } from './access.js';
 import { Guard } from './Guard.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
@@ -10,6 +10,9 @@ import { NotFoundPage } from '../features/errors/not-found/NotFoundPage.js';
 import { WelcomePage } from '../features/home/welcome/WelcomePage.js';
 import { SitesPage } from '../features/network/sites/SitesPage.js';
 import { SiteDetailPage } from '../features/network/site-detail/SiteDetailPage.js';
+import { ShopHomePage } from '../features/shop/home/ShopHomePage.js';
+import { ShopLayout } from '../features/shop/layout/ShopLayout.js';
+import { ShopRequireAuth } from '../features/shop/layout/ShopRequireAuth.js';
 
 // ECharts and the admin pages load only when opened: village operators on phones never download them.
 const CoveragePage = lazy(() => import('../features/network/coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
@@ -19,9 +22,40 @@ const SellersPage = lazy(() => import('../features/parties/sellers/SellersPage.j
 const SellerDetailPage = lazy(() => import('../features/parties/seller-detail/SellerDetailPage.js').then((m) => ({ default: m.SellerDetailPage })));
 const HouseholdsPage = lazy(() => import('../features/parties/households/HouseholdsPage.js').then((m) => ({ default: m.HouseholdsPage })));
 const HouseholdDetailPage = lazy(() => import('../features/parties/household-detail/HouseholdDetailPage.js').then((m) => ({ default: m.HouseholdDetailPage })));
+const LedgerPage = lazy(() => import('../features/parties/ledger/LedgerPage.js').then((m) => ({ default: m.LedgerPage })));
+const ProductsPage = lazy(() => import('../features/catalog/products/ProductsPage.js').then((m) => ({ default: m.ProductsPage })));
+const BrandsPage = lazy(() => import('../features/catalog/brands/BrandsPage.js').then((m) => ({ default: m.BrandsPage })));
+const SpecialtyPage = lazy(() => import('../features/catalog/specialty/SpecialtyPage.js').then((m) => ({ default: m.SpecialtyPage })));
+const SellerOrdersPage = lazy(() => import('../features/orders/seller-orders/SellerOrdersPage.js').then((m) => ({ default: m.SellerOrdersPage })));
+const PresalesPage = lazy(() => import('../features/orders/presales/PresalesPage.js').then((m) => ({ default: m.PresalesPage })));
+const PickupOrdersPage = lazy(() => import('../features/orders/pickup-orders/PickupOrdersPage.js').then((m) => ({ default: m.PickupOrdersPage })));
+
+// The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
+const SearchPage = lazy(() => import('../features/shop/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
+const ProductPage = lazy(() => import('../features/shop/product/ProductPage.js').then((m) => ({ default: m.ProductPage })));
+const PresalePage = lazy(() => import('../features/shop/presale/PresalePage.js').then((m) => ({ default: m.PresalePage })));
+const CartPage = lazy(() => import('../features/shop/cart/CartPage.js').then((m) => ({ default: m.CartPage })));
+const CheckoutPage = lazy(() => import('../features/shop/checkout/CheckoutPage.js').then((m) => ({ default: m.CheckoutPage })));
+const MyOrdersPage = lazy(() => import('../features/shop/orders/MyOrdersPage.js').then((m) => ({ default: m.MyOrdersPage })));
+const OrderDetailPage = lazy(() => import('../features/shop/order-detail/OrderDetailPage.js').then((m) => ({ default: m.OrderDetailPage })));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
+  {
+    path: '/shop',
+    element: <ShopLayout />,
+    children: [
+      { index: true, element: <ShopHomePage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'products/:id', element: <ProductPage /> },
+      { path: 'presales/:id', element: <PresalePage /> },
+      { path: 'cart', element: <CartPage /> },
+      { path: 'checkout', element: <ShopRequireAuth><CheckoutPage /></ShopRequireAuth> },
+      { path: 'orders', element: <ShopRequireAuth><MyOrdersPage /></ShopRequireAuth> },
+      { path: 'orders/:id', element: <ShopRequireAuth><OrderDetailPage /></ShopRequireAuth> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -35,6 +69,13 @@ export const router = createBrowserRouter([
       { path: 'network/sites', element: <Guard allow={mayListSites}><SitesPage /></Guard> },
       { path: 'network/sites/:id', element: <Guard allow={maySeeNetwork}><SiteDetailPage /></Guard> },
       { path: 'network/coverage', element: <Guard allow={maySeeCoverage}><CoveragePage /></Guard> },
+      { path: 'network/pickup-orders', element: <Guard allow={isPickupPoint}><PickupOrdersPage /></Guard> },
+      { path: 'sales/products', element: <Guard allow={maySell}><ProductsPage /></Guard> },
+      { path: 'sales/orders', element: <Guard allow={maySell}><SellerOrdersPage /></Guard> },
+      { path: 'sales/presales', element: <Guard allow={maySell}><PresalesPage /></Guard> },
+      { path: 'market/brands', element: <Guard allow={mayRunMarket}><BrandsPage /></Guard> },
+      { path: 'market/specialty', element: <Guard allow={mayRunMarket}><SpecialtyPage /></Guard> },
+      { path: 'parties/ledger', element: <Guard allow={maySeeLedger}><LedgerPage /></Guard> },
       { path: 'parties/sellers', element: <Guard allow={maySeeSellers}><SellersPage /></Guard> },
       { path: 'parties/sellers/:id', element: <Guard allow={maySeeSellers}><SellerDetailPage /></Guard> },
       { path: 'parties/households', element: <Guard allow={maySeeHouseholds}><HouseholdsPage /></Guard> },

@@ -1,10 +1,18 @@
 import type { MenuProps } from 'antd';
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
+  AppstoreOutlined,
+  CrownOutlined,
+  DollarOutlined,
+  FireOutlined,
+  ProfileOutlined,
+  ShoppingCartOutlined,
+  TagsOutlined,
   AuditOutlined,
   BarChartOutlined,
   ContactsOutlined,
-  HomeOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingOutlined,
@@ -13,7 +21,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
-import { isCountyAdmin, maySeeCoverage, maySeeHouseholds, maySeeSellers, mayListSites, ownSiteId } from '../access.js';
+import { isCountyAdmin, isPickupPoint, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, ownSiteId } from '../access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 
 type Item = Required<MenuProps>['items'][number];
@@ -28,12 +36,40 @@ export function menuItems(user: User, t: Translate): Item[] {
     network.push({ key: `/network/sites/${own}`, icon: <ShopOutlined />, label: t('shell.menu.mySite') });
   }
   if (maySeeCoverage(user)) network.push({ key: '/network/coverage', icon: <BarChartOutlined />, label: t('shell.menu.coverage') });
+  if (isPickupPoint(user)) network.push({ key: '/network/pickup-orders', icon: <DollarOutlined />, label: t('shell.menu.pickupOrders') });
   if (network.length > 0) items.push({ key: 'network', icon: <ApartmentOutlined />, label: t('shell.menu.network'), children: network });
 
   const parties: Item[] = [];
   if (maySeeSellers(user)) parties.push({ key: '/parties/sellers', icon: <SolutionOutlined />, label: t('shell.menu.sellers') });
   if (maySeeHouseholds(user)) parties.push({ key: '/parties/households', icon: <ContactsOutlined />, label: t('shell.menu.households') });
+  if (maySeeLedger(user)) parties.push({ key: '/parties/ledger', icon: <AccountBookOutlined />, label: t('shell.menu.ledger') });
   if (parties.length > 0) items.push({ key: 'parties', icon: <ShoppingOutlined />, label: t('shell.menu.parties'), children: parties });
+
+  if (maySell(user)) {
+    items.push({
+      key: 'sales',
+      icon: <AppstoreOutlined />,
+      label: t('shell.menu.sales'),
+      children: [
+        { key: '/sales/products', icon: <TagsOutlined />, label: t('shell.menu.products') },
+        { key: '/sales/orders', icon: <ProfileOutlined />, label: t('shell.menu.sellerOrders') },
+        { key: '/sales/presales', icon: <FireOutlined />, label: t('shell.menu.presales') },
+      ],
+    });
+  }
+  if (mayRunMarket(user)) {
+    items.push({
+      key: 'market',
+      icon: <CrownOutlined />,
+      label: t('shell.menu.market'),
+      children: [
+        { key: '/market/brands', icon: <SafetyCertificateOutlined />, label: t('shell.menu.brands') },
+        { key: '/market/specialty', icon: <CrownOutlined />, label: t('shell.menu.specialty') },
+      ],
+    });
+  }
+  // The shop is for everyone: a county officer buys as anyone does.
+  items.push({ key: '/shop', icon: <ShoppingCartOutlined />, label: t('shell.menu.shop') });
 
   if (isCountyAdmin(user)) {
     items.push({
@@ -46,7 +82,6 @@ export function menuItems(user: User, t: Translate): Item[] {
       ],
     });
   }
-  if (items.length === 0) items.push({ key: '/welcome', icon: <HomeOutlined />, label: t('shell.menu.home') });
   return items;
 }
 

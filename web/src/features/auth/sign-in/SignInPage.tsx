@@ -1,6 +1,6 @@
 import { App, Button, Card, Flex, Form, Grid, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { LockOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe, useSignIn, type User } from '../../../api/auth.js';
 import { homePath } from '../../../app/access.js';
 import { LangSwitch } from '../../../app/locale/LangSwitch.js';
@@ -76,6 +76,11 @@ export function SignInPage() {
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', textAlign: 'center' }}>
               {t('signIn.help')}
             </Typography.Text>
+            <Link to="/shop" data-testid="browse-shop">
+              <Button type="link" block icon={<ShoppingCartOutlined />} style={{ marginTop: 12 }}>
+                {t('signIn.browseShop')}
+              </Button>
+            </Link>
           </Card>
         </Flex>
       </Flex>

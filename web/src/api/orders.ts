@@ -1,0 +1,246 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from './http.js';
+
+/**
+ * pending_payment → paid → shipped → delivered → completed for prepaid orders (online, or cash at a village point);
+ * cash on delivery goes confirmed → shipped → delivered (paid there) → completed. Cancelled and refunded end it; a
+ * delivered order may be asked back (return_requested), which the seller accepts (returned) or refuses (delivered).
+ */
+export const ORDER_STATUSES = ['pending_payment', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded', 'return_requested', 'returned'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** 村级服务点代收, 货到付款, 在线支付. */
+export const PAYMENT_METHODS = ['village_cash', 'cod', 'online'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** 同城配送 within a township that has a fee, or a parcel by a carrier. */
+export const DELIVERY_KINDS = ['parcel', 'same_town'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+/** The carriers the server accepts for shipping, in its spelling. */
+export const CARRIERS = ['ems', 'youzhengguonei', 'zhongtong', 'yuantong', 'shentong', 'yunda', 'jtexpress', 'shunfeng', 'jd', 'county_delivery'] as const;
+export type Carrier = (typeof CARRIERS)[number];
+export const CAMPAIGN_STATUSES = ['open', 'succeeded', 'failed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+/** Whose orders a list shows: your purchases, your sellers' sales, your village point's cash, or every order. */
+export type OrderView = 'buyer' | 'seller' | 'pickup' | 'county';
+
+/** What the server charges for a parcel when the county has set no parcel fee (orders.service DEFAULT_PARCEL_FEE_FEN). */
+export const DEFAULT_PARCEL_FEE_FEN = 1000;
+
+export interface ShipTo {
+  name: string;
+  /** Masked (139****5678) unless you are the buyer. */
+  phone: string;
+  address: string;
+  /** A township or village of this county (needed for same-town delivery), or the county. */
+  divisionCode: string;
+}
+
+export interface OrderItem {
+  skuId: string;
+  productId: string;
+  productName: string;
+  spec: string;
+  unitPriceFen: number;
+  quantity: number;
+  lineFen: number;
+}
+
+export interface Order {
+  id: string;
+  buyerUserId: string;
+  sellerId: string;
+  status: OrderStatus;
+  paymentMethod: PaymentMethod;
+  delivery: DeliveryKind;
+  shipTo: ShipTo;
+  pickupSiteId: string | null;
+  items: OrderItem[];
+  itemsFen: number;
+  deliveryFeeFen: number;
+  totalFen: number;
+  expiresAt: string | null;
+  paidAt: string | null;
+  shippedAt: string | null;
+  carrier: Carrier | null;
+  waybillNo: string | null;
+  deliveredAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  /** Why the buyer asked to return it (and, if refused, the seller's answer). */
+  returnReason: string | null;
+  /** Where to pay, for an online order awaiting payment (`/api/v1/payments/local/…`). */
+  payUrl?: string;
+  createdAt: string;
+}
+
+export interface Checkout {
+  items: { skuId: string; quantity: number }[];
+  paymentMethod: PaymentMethod;
+  delivery: DeliveryKind;
+  shipTo: ShipTo;
+  pickupSiteId?: string;
+}
+
+export interface Campaign {
+  id: string;
+  sellerId: string;
+  skuId: string;
+  productId: string;
+  productName: string;
+  spec: string;
+  title: string;
+  priceFen: number;
+  targetQty: number;
+  /** Units in paid backings. */
+  backedQty: number;
+  deadline: string;
+  shipDate: string;
+  status: CampaignStatus;
+}
+
+export interface NewCampaign {
+  skuId: string;
+  title: string;
+  priceFen: number;
+  targetQty: number;
+  deadline: string;
+  shipDate: string;
+}
+
+export type Backing = Omit<Checkout, 'items'> & { quantity: number };
+
+export interface OrderFilter {
+  as: OrderView;
+  status?: OrderStatus;
+  sellerId?: string;
+}
+
+export type OrderAction =
+  | { action: 'cancel'; reason: string }
+  | { action: 'complete' }
+  | { action: 'ship'; carrier: Carrier; waybillNo: string }
+  | { action: 'deliver' }
+  | { action: 'cash-received' }
+  | { action: 'return'; reason: string }
+  | { action: 'return/accept' }
+  | { action: 'return/refuse'; reason: string };
+
+const PAGE_SIZE = 20;
+
+export const ordersKeys = {
+  all: ['orders'] as const,
+  list: (filter: OrderFilter) => ['orders', 'list', filter] as const,
+  one: (id: string) => ['orders', 'one', id] as const,
+  campaigns: ['orders', 'campaigns'] as const,
+  campaignList: (status?: CampaignStatus) => ['orders', 'campaigns', 'list', status ?? null] as const,
+  campaign: (id: string) => ['orders', 'campaigns', 'one', id] as const,
+  fees: ['orders', 'fees'] as const,
+};
+
+const orderPath = (id: string) => `/orders/${encodeURIComponent(id)}`;
+
+/** Places the orders of a cart, one per seller; one idempotency key per checkout attempt. */
+export function useCheckout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ checkout, idempotencyKey }: { checkout: Checkout; idempotencyKey: string }) =>
+      api<{ orders: Order[] }>('/orders/checkout', { method: 'POST', body: checkout, idempotencyKey }).then((r) => r.orders),
+    // What is left to sell changed too.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ordersKeys.all }), client.invalidateQueries({ queryKey: ['catalog'] })]),
+  });
+}
+
+/** Orders page by page: your purchases, your sellers' sales, your village point's cash collections, or all. */
+export function useOrders(filter: OrderFilter, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: ordersKeys.list(filter),
+    queryFn: ({ pageParam, signal }) => api<Page<Order>>('/orders', { query: { ...filter, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: ordersKeys.one(id ?? ''),
+    queryFn: ({ signal }) => api<Order>(orderPath(id!), { signal }),
+    enabled: !!id,
+    retry: false,
+  });
+}
+
+/** Moves an order along: cancel, confirm receipt, ship, deliver, record the cash at the village point, return. */
+export function useOrderAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...act }: OrderAction & { id: string }) => {
+      const path = `${orderPath(id)}/${act.action}`;
+      switch (act.action) {
+        case 'cancel':
+        case 'return':
+        case 'return/refuse':
+          return api<Order>(path, { method: 'POST', body: { reason: act.reason } });
+        case 'ship':
+          return api<Order>(path, { method: 'POST', body: { carrier: act.carrier, waybillNo: act.waybillNo } });
+        default:
+          return api<Order>(path, { method: 'POST' });
+      }
+    },
+    // Whatever the answer (a 409 means someone else moved it meanwhile), the order is read again.
+    onSettled: () => client.invalidateQueries({ queryKey: ordersKeys.all }),
+  });
+}
+
+/** Pays an online order through the payment page the server named (the local provider confirms at once). */
+export function usePayOnline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (payUrl: string) => api<{ orderId: string; status: OrderStatus }>(payUrl.replace(/^\/api\/v1/, ''), { method: 'POST' }),
+    onSettled: () => client.invalidateQueries({ queryKey: ordersKeys.all }),
+  });
+}
+
+/** Presale campaigns with their progress (public). */
+export function useCampaigns(status?: CampaignStatus) {
+  return useQuery({
+    queryKey: ordersKeys.campaignList(status),
+    queryFn: ({ signal }) => api<{ items: Campaign[] }>('/orders/campaigns', { query: { status }, signal }).then((r) => r.items),
+  });
+}
+
+export function useCampaign(id: string) {
+  return useQuery({
+    queryKey: ordersKeys.campaign(id),
+    queryFn: ({ signal }) => api<Campaign>(`/orders/campaigns/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/** Opens a presale (the seller); one idempotency key per opened form. */
+export function useCreateCampaign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ campaign, idempotencyKey }: { campaign: NewCampaign; idempotencyKey: string }) => api<Campaign>('/orders/campaigns', { method: 'POST', body: campaign, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ordersKeys.campaigns }),
+  });
+}
+
+/** Backs a presale: an order paid up front; one idempotency key per attempt. */
+export function useBackCampaign(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ backing, idempotencyKey }: { backing: Backing; idempotencyKey: string }) =>
+      api<Order>(`/orders/campaigns/${encodeURIComponent(id)}/back`, { method: 'POST', body: backing, idempotencyKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ordersKeys.all }),
+  });
+}
+
+/** Same-town delivery fee per township (and a `parcel` row when the county set one); public. */
+export function useDeliveryFees() {
+  return useQuery({
+    queryKey: ordersKeys.fees,
+    queryFn: ({ signal }) => api<{ items: { townshipCode: string; feeFen: number }[] }>('/orders/delivery-fees', { signal }).then((r) => r.items),
+    staleTime: 10 * 60_000,
+  });
+}

@@ -1,0 +1,71 @@
+import type { TableColumnsType } from 'antd';
+import { Flex, Space, Typography } from 'antd';
+import type { Product } from '../../../api/catalog.js';
+import { formatFen } from '../../../app/format.js';
+import type { Translate } from '../../../app/locale/LocaleContext.js';
+import { BrandBadge, CertBadges, PavilionTags } from '../../shop/shared/productBadges.js';
+import { ProductStatusBadge } from '../shared/catalogLabels.js';
+import { ProductActions, type ProductTask } from './ProductActions.js';
+
+/** Product with its badges, category, seller, each SKU's price and what is left, certificates, status, actions. */
+export function productColumns(t: Translate, category: (id: string) => string, onTask: (task: ProductTask, product: Product) => void, showSeller: boolean): TableColumnsType<Product> {
+  return [
+    {
+      key: 'name',
+      title: t('product.field.name'),
+      fixed: 'left',
+      width: 240,
+      render: (_: unknown, p) => (
+        <Flex vertical gap={4} align="flex-start">
+          <Typography.Text strong data-testid="managed-product-name">
+            {p.name}
+          </Typography.Text>
+          <Flex wrap gap={4}>
+            <BrandBadge brand={p.brand} />
+            <PavilionTags pavilions={p.pavilions} />
+          </Flex>
+        </Flex>
+      ),
+    },
+    { key: 'category', title: t('product.field.category'), dataIndex: 'categoryId', width: 100, render: (id: string) => category(id) },
+    ...(showSeller ? [{ key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 200, render: (name: string | null, p: Product) => name ?? p.sellerId }] : []),
+    {
+      key: 'skus',
+      title: t('products.col.skus'),
+      width: 260,
+      render: (_: unknown, p) => (
+        <Flex vertical gap={2}>
+          {p.skus.map((s) => (
+            <Flex key={s.id} justify="space-between" gap={8} style={{ fontSize: 13 }} data-testid="managed-sku">
+              <span>
+                {s.spec} / {s.unit} · {formatFen(s.priceFen)}
+              </span>
+              <Typography.Text type={s.available > 0 ? 'secondary' : 'danger'} style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
+                {t('products.availableShort', { count: s.available })}
+              </Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
+      ),
+    },
+    { key: 'certs', title: t('products.col.certs'), width: 160, render: (_: unknown, p) => (p.certifications.length ? (
+          <Flex wrap gap={4}>
+            <CertBadges certifications={p.certifications} />
+          </Flex>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        )) },
+    { key: 'status', title: t('sellers.col.status'), width: 110, render: (_: unknown, p) => <ProductStatusBadge product={p} /> },
+    {
+      key: 'actions',
+      title: t('link.col.actions'),
+      fixed: 'right',
+      width: 200,
+      render: (_: unknown, p) => (
+        <Space>
+          <ProductActions product={p} onTask={onTask} />
+        </Space>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,31 @@
+import { Descriptions, Typography } from 'antd';
+import type { Order } from '../../../api/orders.js';
+import { formatDateTime } from '../../../app/format.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { orderNo, PaymentTag } from './orderLabels.js';
+import { PickupPointName } from './PickupPointName.js';
+import { SellerName } from './SellerName.js';
+
+/** Number, seller, payment (and where the cash is paid), delivery, carrier and waybill, the address. */
+export function OrderFacts({ order, place }: { order: Order; place?: (code: string) => string | undefined }) {
+  const t = useT();
+  const where = place?.(order.shipTo.divisionCode);
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2 }}
+      items={[
+        { key: 'no', label: t('order.no'), children: <Typography.Text copyable={{ text: order.id }} style={{ fontFamily: 'monospace' }} data-testid="order-no">{orderNo(order.id)}</Typography.Text> },
+        { key: 'seller', label: t('order.seller'), children: <SellerName sellerId={order.sellerId} /> },
+        { key: 'createdAt', label: t('order.createdAt'), children: formatDateTime(order.createdAt) },
+        { key: 'payment', label: t('order.payment'), children: <PaymentTag method={order.paymentMethod} /> },
+        ...(order.pickupSiteId ? [{ key: 'pickup', label: t('order.pickup'), children: <PickupPointName siteId={order.pickupSiteId} /> }] : []),
+        ...(order.status === 'pending_payment' && order.expiresAt ? [{ key: 'expires', label: t('order.payBefore'), children: formatDateTime(order.expiresAt) }] : []),
+        ...(order.carrier ? [{ key: 'waybill', label: t('order.waybill'), children: <span data-testid="order-waybill">{`${t(`carrier.${order.carrier}`)} ${order.waybillNo ?? ''}`}</span> }] : []),
+        { key: 'shipTo', label: t('order.shipTo'), span: 2, children: `${order.shipTo.name} ${order.shipTo.phone} · ${where ? `${where} ` : ''}${order.shipTo.address}` },
+        ...(order.cancelReason ? [{ key: 'reason', label: t('order.cancelReason'), span: 2, children: order.cancelReason }] : []),
+        ...(order.returnReason ? [{ key: 'return', label: t('order.returnReason'), span: 2, children: order.returnReason }] : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
+import { AppstoreOutlined, LoginOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useMe, useSignOut } from '../../../api/auth.js';
+import { isShopperOnly } from '../../../app/access.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+
+/** Signed out: 登录 (and back here after). Signed in: my orders, the console for roles that have one, sign out. */
+export function ShopUserMenu({ compact }: { compact: boolean }) {
+  const t = useT();
+  const user = useMe().data;
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  const signOut = useSignOut();
+  const { message } = App.useApp();
+
+  if (!user) {
+    return (
+      <Button type="primary" size="small" icon={<LoginOutlined />} onClick={() => void navigate(`/login?next=${encodeURIComponent(pathname + search)}`)} data-testid="shop-sign-in">
+        {t('shop.signIn')}
+      </Button>
+    );
+  }
+  const onSignOut = () =>
+    signOut.mutate(undefined, {
+      onSettled: () => {
+        void navigate('/shop', { replace: true });
+        signOut.forget();
+        void message.success(t('shell.signedOut'));
+      },
+    });
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'who', disabled: true, label: <Typography.Text type="secondary">{user.username}</Typography.Text> },
+          { type: 'divider' },
+          { key: 'orders', icon: <ProfileOutlined />, label: t('shop.myOrders'), onClick: () => void navigate('/shop/orders') },
+          ...(isShopperOnly(user) ? [] : [{ key: 'console', icon: <AppstoreOutlined />, label: t('shop.console'), onClick: () => void navigate('/') }]),
+          { key: 'signOut', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: onSignOut },
+        ],
+      }}
+    >
+      <Flex align="center" gap={8} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff', flex: 'none' }} />
+        {!compact && (
+          <Typography.Text strong ellipsis style={{ maxWidth: 140 }}>
+            {user.displayName}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Dropdown>
+  );
+}

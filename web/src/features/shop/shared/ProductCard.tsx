@@ -1,0 +1,33 @@
+import { Card, Flex, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { Product } from '../../../api/catalog.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { Price } from './Price.js';
+import { ProductArt } from './ProductArt.js';
+import { BrandBadge, PavilionTags } from './productBadges.js';
+
+/** A product in a grid: picture, name, brand and pavilions, lowest price, seller. */
+export function ProductCard({ product }: { product: Product }) {
+  const t = useT();
+  return (
+    <Link to={`/shop/products/${product.id}`} data-testid="product-card" style={{ display: 'block', height: '100%' }}>
+      <Card hoverable size="small" style={{ height: '100%', overflow: 'hidden' }} styles={{ body: { padding: 10 } }} cover={<ProductArt categoryId={product.categoryId} photo={product.photos[0]?.thumbUrl} />}>
+        <Flex vertical gap={6}>
+          <Typography.Paragraph strong ellipsis={{ rows: 2 }} style={{ margin: 0, minHeight: 44, lineHeight: '22px' }} data-testid="product-name">
+            {product.name}
+          </Typography.Paragraph>
+          {(product.brand || product.pavilions.length > 0) && (
+            <Flex wrap gap={3}>
+              <BrandBadge brand={product.brand} compact />
+              <PavilionTags pavilions={product.pavilions} compact />
+            </Flex>
+          )}
+          <Price fen={product.minPriceFen} suffix={product.skus.length > 1 ? t('shop.priceFrom') : undefined} />
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+            {product.sellerName}
+          </Typography.Text>
+        </Flex>
+      </Card>
+    </Link>
+  );
+}
