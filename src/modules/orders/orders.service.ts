@@ -380,8 +380,10 @@ export class OrdersService {
     });
   }
 
+  /** Fees per township for same-town delivery, and the parcel fee (the default when none is set). */
   async fees() {
     const rows = await this.db.selectFrom('orders_delivery_fees').selectAll().orderBy('township_code').execute();
-    return rows.map((r) => ({ townshipCode: r.township_code, feeFen: r.fee_fen }));
+    const fees = rows.map((r) => ({ townshipCode: r.township_code, feeFen: r.fee_fen }));
+    return fees.some((f) => f.townshipCode === 'parcel') ? fees : [...fees, { townshipCode: 'parcel', feeFen: DEFAULT_PARCEL_FEE_FEN }];
   }
 }

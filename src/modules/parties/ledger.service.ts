@@ -63,24 +63,24 @@ export class LedgerService {
     if (from) q = q.where('sale_date', '>=', from);
     if (to) q = q.where('sale_date', '<=', to);
     const key = by === 'household' ? 'household_id' : 'village_code';
+    // One row per group and sold line: a line credited to several households of one village is one sale.
     const rows = await q
-      .select([key])
-      .select((eb) => [eb.fn.sum<number>('sale_fen').as('sales_fen'), eb.fn.sum<number>('credit_fen').as('income_fen'), eb.fn.count<number>('order_id').distinct().as('orders')])
-      .groupBy(key)
+      .select([key, 'order_id', 'product_id'])
+      .select((eb) => [eb.fn.max<number>('sale_fen').as('sale_fen'), eb.fn.sum<number>('credit_fen').as('credit_fen')])
+      .groupBy([key, 'order_id', 'product_id'])
       .execute();
-    const merged = new Map<string, { key: string; salesFen: number; incomeFen: number; orders: number }>();
+    const merged = new Map<string, { key: string; salesFen: number; incomeFen: number; orders: Set<string> }>();
     for (const r of rows as Record<string, unknown>[]) {
       const raw = String(r[key]);
       const k = by === 'township' ? raw.slice(0, 9) : raw;
-      const entry = merged.get(k) ?? { key: k, salesFen: 0, incomeFen: 0, orders: 0 };
-      entry.salesFen += Number(r.sales_fen);
-      entry.incomeFen += Number(r.income_fen);
-      entry.orders += Number(r.orders);
+      const entry = merged.get(k) ?? { key: k, salesFen: 0, incomeFen: 0, orders: new Set<string>() };
+      entry.salesFen += Number(r.sale_fen);
+      entry.incomeFen += Number(r.credit_fen);
+      entry.orders.add(String(r.order_id));
       merged.set(k, entry);
     }
-    return [...merged.values()].sort((a, b) => b.incomeFen - a.incomeFen);
+    return [...merged.values()].map((e) => ({ key: e.key, salesFen: e.salesFen, incomeFen: e.incomeFen, orders: e.orders.size })).sort((a, b) => b.incomeFen - a.incomeFen);
   }
-
   /** One household's credits, newest first: for the county office, regulators and the household itself. */
   async ofHousehold(ctx: RequestContext, householdId: string) {
     await this.households.get(ctx, householdId);
