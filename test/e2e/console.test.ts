@@ -3,18 +3,12 @@
  * Needs the built console in dist/web (`npx vite build`; `npm install` builds it through "prepare") and
  * Chromium at /usr/bin/chromium. Screenshots go to /tmp/shots/*.png for a person to look at.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/kernel/context.js';
-import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import { DEMO_PASSWORD } from '../helpers.js';
+import { openOptions, useBrowserHarness } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const INDEX_HTML = path.join(ROOT, 'dist', 'web', 'index.html');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = '/tmp/shots';
 const OTHER_SITE = 'site_ld3_530621101201';
 const LEHONG = '530621110';
 /** 兴隆村 in 水磨镇: a village the demo gives no village point. */
@@ -41,64 +35,8 @@ interface UserRow {
 }
 
 describe('web console', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!fs.existsSync(INDEX_HTML)) {
-      throw new Error(`The built console is missing (${INDEX_HTML}). Build it first: npx vite build (npm install runs it through "prepare").`);
-    }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (Debian package "chromium").`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    t = await buildTestApp('sqlite', { demo: true });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** A fresh browser profile (no cookies, Chinese) with page errors collected. */
-  async function openPage(viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);
-    });
-    return { page, errors };
-  }
-
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  /** The browser's own session asks the API, so the figures match what the user may see. */
-  async function apiGet<T>(page: Page, url: string): Promise<T> {
-    const res = await page.request.get(`${base}/api/v1${url}`);
-    expect(res.status(), url).toBe(200);
-    return (await res.json()) as T;
-  }
-
-  /** A screenshot once toasts, spinners and drawer / menu animations have settled. */
-  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-  }
+  const h = useBrowserHarness();
+  const { openPage, signIn, apiGet, shot } = h;
 
   const rows = (page: Page) => page.locator('[data-testid=sites-table] tbody tr.ant-table-row');
 
@@ -110,7 +48,7 @@ describe('web console', () => {
     const select = page.locator(`[data-testid=${testId}]`);
     for (let attempt = 1; ; attempt++) {
       await select.click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+      await openOptions(page).filter({ hasText: new RegExp(`^${label}$`) }).click();
       try {
         await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
         return;
@@ -120,16 +58,13 @@ describe('web console', () => {
     }
   }
 
-  /** The options of the Select dropdown that is open now. */
-  const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
   /** Ignores what is expected: the browser logging the 401 / 404 answers the test provokes on purpose. */
   const ownErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|404)/.test(e));
 
   it('lets the county office sign in, filter the sites, open and edit one, and see coverage against the targets', async () => {
     const { page, errors } = await openPage();
 
-    await page.goto(`${base}/`);
+    await page.goto(`${h.base}/`);
     await page.waitForURL(/\/login/);
     await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
     await shot(page, 'sign-in', false);
@@ -236,19 +171,19 @@ describe('web console', () => {
     await shot(page, 'users');
     await menu.getByText('审计日志', { exact: true }).click();
     await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
-    await page.goto(`${base}/admin/audit?action=site.updated&entityId=site_ld2_530621110`);
+    await page.goto(`${h.base}/admin/audit?action=site.updated&entityId=site_ld2_530621110`);
     await expect.poll(() => page.locator('[data-testid=audit-table] tbody tr.ant-table-row').count()).toBe(1);
     await shot(page, 'audit');
 
     // Unknown pages get the 404 page inside the console.
-    await page.goto(`${base}/no/such/page`);
+    await page.goto(`${h.base}/no/such/page`);
     await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('页面不存在');
 
     // Signing out ends the session.
     await page.getByTestId('user-menu').click();
     await page.getByText('退出登录', { exact: true }).click();
     await page.waitForURL(/\/login/);
-    expect((await page.request.get(`${base}/api/v1/auth/me`)).status()).toBe(401);
+    expect((await page.request.get(`${h.base}/api/v1/auth/me`)).status()).toBe(401);
 
     expect(ownErrors(errors)).toEqual([]);
   }, 120_000);
@@ -279,13 +214,13 @@ describe('web console', () => {
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
 
     // Another site's page shows "not found", never its data.
-    const other = await t.modules.network.service.getSite(systemContext('530621'), OTHER_SITE);
-    await page.goto(`${base}/network/sites/${OTHER_SITE}`);
+    const other = await h.t.modules.network.service.getSite(systemContext('530621'), OTHER_SITE);
+    await page.goto(`${h.base}/network/sites/${OTHER_SITE}`);
     await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('站点不存在');
     expect(await page.locator('body').textContent()).not.toContain(other.name);
 
     // Pages for other roles are refused.
-    await page.goto(`${base}/network/coverage`);
+    await page.goto(`${h.base}/network/coverage`);
     await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('无权访问');
 
     expect(ownErrors(errors)).toEqual([]);
@@ -311,7 +246,7 @@ describe('web console', () => {
 
     // A 400 from the server is shown under the field it names.
     const point = own.items.find((s) => s.kind === 'village_point')!;
-    await page.goto(`${base}/network/sites/${point.id}`);
+    await page.goto(`${h.base}/network/sites/${point.id}`);
     await page.getByTestId('edit-site').click();
     await page.route(`**/api/v1/network/sites/${point.id}`, (route) =>
       route.request().method() === 'PATCH'
@@ -336,7 +271,7 @@ describe('web console', () => {
     await expect.poll(() => menu.getByText('商户入驻', { exact: true }).count()).toBe(1);
     expect(await menu.getByText('服务网络').count()).toBe(0);
     // The welcome page is still there for roles with nothing else (consumers).
-    await page.goto(`${base}/welcome`);
+    await page.goto(`${h.base}/welcome`);
     await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('欢迎，鲁甸青花椒合作社');
     expect(ownErrors(errors)).toEqual([]);
   }, 60_000);
@@ -416,7 +351,7 @@ describe('web console', () => {
     await expect.poll(() => page.locator('.ant-descriptions').nth(1).textContent()).toContain('139****5205');
 
     // …and in the list.
-    await page.goto(`${base}/network/sites?q=${encodeURIComponent('兴隆村')}`);
+    await page.goto(`${h.base}/network/sites?q=${encodeURIComponent('兴隆村')}`);
     await expect.poll(() => rows(page).count()).toBe(1);
     expect(await page.getByTestId('site-link').textContent()).toBe('兴隆村电商服务点');
 
@@ -494,7 +429,7 @@ describe('web console', () => {
     expect(visible.items.map((s) => s.id)).toEqual([siteId]);
     expect(await menu.getByText('我的站点', { exact: true }).count()).toBe(1);
     expect(await menu.getByText('站点列表', { exact: true }).count()).toBe(0);
-    await page.goto(`${base}/network/sites/${OTHER_SITE}`);
+    await page.goto(`${h.base}/network/sites/${OTHER_SITE}`);
     await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('站点不存在');
 
     expect(ownErrors(errors).filter((e) => !/status of (400|403|409)/.test(e))).toEqual([]);

@@ -4,17 +4,10 @@
  * and a merchant changes its password. Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium.
  * Screenshots go to /tmp/shots/sellers*.png, households*.png and password.png.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const INDEX_HTML = path.join(ROOT, 'dist', 'web', 'index.html');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = '/tmp/shots';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../helpers.js';
+import { pick, useBrowserHarness } from './harness.js';
 
 /** A co-op new to the demo data (which has its own 乐红青花椒种植专业合作社 for demo.merchant). */
 const COOP = '鲁甸县乐红青花椒产销专业合作社';
@@ -52,52 +45,10 @@ interface HouseholdRow {
 }
 
 describe('market players in the console', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
+  const h = useBrowserHarness();
+  const { openPage, signIn, apiGet, shot } = h;
   /** The co-op the merchant applies for, approved by the county in the first test. */
   let sellerId = '';
-
-  beforeAll(async () => {
-    if (!fs.existsSync(INDEX_HTML)) {
-      throw new Error(`The built console is missing (${INDEX_HTML}). Build it first: npx vite build (npm install runs it through "prepare").`);
-    }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (Debian package "chromium").`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    t = await buildTestApp('sqlite', { demo: true });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** A fresh browser profile (no cookies, Chinese) with page errors collected. */
-  async function openPage(viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);
-    });
-    return { page, errors };
-  }
-
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   async function signOut(page: Page): Promise<void> {
     await page.getByTestId('user-menu').click();
@@ -105,43 +56,8 @@ describe('market players in the console', () => {
     await page.waitForURL(/\/login/);
   }
 
-  async function apiGet<T>(page: Page, url: string): Promise<T> {
-    const res = await page.request.get(`${base}/api/v1${url}`);
-    expect(res.status(), url).toBe(200);
-    return (await res.json()) as T;
-  }
-
-  /** A screenshot once toasts, spinners and drawer / modal animations have settled. */
-  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning').count(), { timeout: 10_000 }).toBe(0);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-  }
-
   /** Waits until the toasts are gone, so the next one is the next answer's. */
   const noToasts = (page: Page) => expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-
-  /** The options of the Select dropdown that is open now. */
-  const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
-  /**
-   * Opens an antd Select by its test id (once it is enabled) and picks the option whose text starts with this label,
-   * until the select shows it: on a busy machine a click can land while the dropdown is still moving in.
-   */
-  async function pick(page: Page, testId: string, label: string): Promise<void> {
-    const select = page.locator(`[data-testid=${testId}]`);
-    for (let attempt = 1; ; attempt++) {
-      await expect.poll(() => select.getAttribute('class')).not.toContain('ant-select-disabled');
-      await select.click();
-      await openOptions(page).filter({ hasText: new RegExp(`^${label}`) }).first().click();
-      try {
-        await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
-        return;
-      } catch (err) {
-        if (attempt >= 3) throw err;
-      }
-    }
-  }
 
   const fieldErrors = (scope: Page | Locator) => scope.locator('.ant-form-item-explain-error').allTextContents();
 
@@ -416,14 +332,14 @@ describe('market players in the console', () => {
   it('shows a regulator sellers and households to read only', async () => {
     const { page, errors } = await openPage();
     await signIn(page, 'demo.regulator');
-    await page.goto(`${base}/parties/sellers?q=${encodeURIComponent('乐红青花椒产销')}`);
+    await page.goto(`${h.base}/parties/sellers?q=${encodeURIComponent('乐红青花椒产销')}`);
     await expect.poll(() => sellerRows(page).count()).toBe(1);
     expect(await page.getByTestId('apply-seller').count()).toBe(0);
     await page.getByTestId('seller-link').first().click();
     await expect.poll(() => page.getByTestId('seller-title').textContent()).toBe(COOP);
     expect(await page.getByTestId('suspend-seller').count()).toBe(0);
     expect(await page.getByTestId('edit-seller').count()).toBe(0);
-    await page.goto(`${base}/parties/households?q=${SECOND.no}`);
+    await page.goto(`${h.base}/parties/households?q=${SECOND.no}`);
     await expect.poll(() => householdRows(page).count()).toBe(1);
     expect(await page.getByTestId('create-household').count()).toBe(0);
     await householdRows(page).getByTestId('household-link').filter({ hasText: SECOND.no }).click();
@@ -436,7 +352,7 @@ describe('market players in the console', () => {
   it("lets a village operator, on a phone, apply for farmers only and see its farmer's ID number in full", async () => {
     const { page, errors } = await openPage({ width: 390, height: 844 });
     await signIn(page, 'demo.village');
-    await page.goto(`${base}/parties/sellers`);
+    await page.goto(`${h.base}/parties/sellers`);
     const own = await apiGet<{ items: (SellerRow & { idNumber: string | null; ownerUserId: string })[] }>(page, '/parties/sellers');
     const farmer = own.items.find((s) => s.kind === 'farmer' && s.status === 'approved')!;
     expect(farmer.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
@@ -454,7 +370,7 @@ describe('market players in the console', () => {
     await shot(page, 'sellers-farmer-phone');
 
     // 申请入驻 offers the farmer kind only, with its ID number field.
-    await page.goto(`${base}/parties/sellers`);
+    await page.goto(`${h.base}/parties/sellers`);
     await page.getByTestId('apply-seller').click();
     const drawer = page.getByRole('dialog');
     await expect.poll(() => page.getByTestId('seller-kind').locator('.ant-radio-button-wrapper').allTextContents()).toEqual(['农户']);
@@ -495,7 +411,7 @@ describe('market players in the console', () => {
     await modal.getByRole('button', { name: /确认修改/ }).click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('密码已修改');
     // This session stays signed in.
-    expect((await page.request.get(`${base}/api/v1/auth/me`)).status()).toBe(200);
+    expect((await page.request.get(`${h.base}/api/v1/auth/me`)).status()).toBe(200);
 
     // Out, and back in: the old password no longer works, the new one does.
     await signOut(page);

@@ -6,17 +6,11 @@
  * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots go to
  * /tmp/shots/shop-*.png (390 × 844), seller-*.png, village-*.png, county-*.png and ledger.png.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../helpers.js';
+import { pick, useBrowserHarness } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const INDEX_HTML = path.join(ROOT, 'dist', 'web', 'index.html');
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = '/tmp/shots';
 const PHONE = { width: 390, height: 844 };
 
 const COOP = '鲁甸县乐红青花椒种植专业合作社';
@@ -60,43 +54,13 @@ const orderNo = (id: string) => id.replace(/^ord_/, '').toUpperCase();
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 describe('the marketplace', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
+  const h = useBrowserHarness({ busy: '.ant-message-notice, .ant-spin-spinning, .ant-skeleton' });
+  const { apiGet, shot } = h;
   /** The order placed by the buyer in the first test, taken through cash, shipping and the ledger by the next ones. */
   let orderId = '';
 
-  beforeAll(async () => {
-    if (!fs.existsSync(INDEX_HTML)) {
-      throw new Error(`The built console is missing (${INDEX_HTML}). Build it first: npx vite build (npm install runs it through "prepare").`);
-    }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (Debian package "chromium").`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    t = await buildTestApp('sqlite', { demo: true });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** A fresh browser profile (no cookies, empty cart, Chinese) with page errors collected. */
-  async function openPage(viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport.width < 500 && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }) });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);
-    });
-    return { page, errors };
-  }
+  /** A fresh browser profile (no cookies, empty cart, Chinese) with page errors collected; a phone below 500 px wide. */
+  const openPage = (viewport = { width: 1440, height: 900 }) => h.openPage(viewport, viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {});
 
   /** Fills the sign-in form the page is on and waits until it has left it. */
   async function fillSignIn(page: Page, username: string): Promise<void> {
@@ -107,40 +71,8 @@ describe('the marketplace', () => {
   }
 
   async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/login`);
+    await page.goto(`${h.base}/login`);
     await fillSignIn(page, username);
-  }
-
-  async function apiGet<T>(page: Page, url: string): Promise<T> {
-    const res = await page.request.get(`${base}/api/v1${url}`);
-    expect(res.status(), url).toBe(200);
-    return (await res.json()) as T;
-  }
-
-  /** A screenshot once toasts, spinners, skeletons and animations have settled. */
-  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    await expect.poll(() => page.locator('.ant-message-notice, .ant-spin-spinning, .ant-skeleton').count(), { timeout: 10_000 }).toBe(0);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-  }
-
-  const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-
-  /** Opens an antd Select by its test id (once enabled) and picks the option starting with this label, until it shows. */
-  async function pick(page: Page, testId: string, label: string, typed?: string): Promise<void> {
-    const select = page.locator(`[data-testid=${testId}]`);
-    for (let attempt = 1; ; attempt++) {
-      await expect.poll(() => select.getAttribute('class')).not.toContain('ant-select-disabled');
-      await select.click();
-      if (typed) await page.keyboard.type(typed);
-      await openOptions(page).filter({ hasText: new RegExp(`^${label}`) }).first().click();
-      try {
-        await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
-        return;
-      } catch (err) {
-        if (attempt >= 3) throw err;
-      }
-    }
   }
 
   /** Ignores what is expected: the browser logging the 401 (signed out) and 404 answers. */
@@ -155,7 +87,7 @@ describe('the marketplace', () => {
     });
 
     // The sign-in page offers the shop to visitors.
-    await page.goto(`${base}/login`);
+    await page.goto(`${h.base}/login`);
     await page.getByTestId('browse-shop').click();
     await page.waitForURL(/\/shop$/);
     await expect.poll(() => page.getByTestId('shop-name').textContent()).toBe('鲁甸县 · 网上商城');
@@ -346,7 +278,7 @@ describe('the marketplace', () => {
 
     // A visitor sees it on the shop's front page with its progress, and is asked to sign in to back it.
     const visitor = await openPage(PHONE);
-    await visitor.page.goto(`${base}/shop`);
+    await visitor.page.goto(`${h.base}/shop`);
     const card = visitor.page.getByTestId('presale-card').filter({ hasText: PRESALE });
     await expect.poll(() => card.textContent()).toContain('已支持 0 / 目标 100');
     await card.click();
