@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, DatePicker, Drawer, Flex, Form, Grid, Input, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { newIdempotencyKey } from '../../../api/http.js';
 import { useGrantLicence, type Brand } from '../../../api/catalog.js';
@@ -7,6 +7,7 @@ import { useApprovedSellers } from '../../../api/parties.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface LicenceValues {
   sellerId?: string;
@@ -22,7 +23,6 @@ export function LicenceDrawer({ brand, open, onClose }: { brand: Brand; open: bo
   const grant = useGrantLicence(brand.id);
   const sellers = useApprovedSellers(open);
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form, { fields: { validFrom: ['validity'], validTo: ['validity'] } });
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -52,21 +52,7 @@ export function LicenceDrawer({ brand, open, onClose }: { brand: Brand; open: bo
 
   const label = (key: 'seller' | 'no' | 'validity') => t(`licence.field.${key}`);
   return (
-    <Drawer
-      title={t('licence.grant.title', { brand: brand.name })}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 520 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={grant.isPending} onClick={() => form.submit()} data-testid="save-licence">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('licence.grant.title', { brand: brand.name })} open={open} onClose={onClose} width={520} saving={grant.isPending} onSave={() => form.submit()} saveTestId="save-licence">
       <Form<LicenceValues> form={form} name="licence" layout="vertical" onFinish={onFinish} initialValues={{ sellerId: undefined, licenceNo: '', validity: null }}>
         {errors.banner}
         <Form.Item name="sellerId" label={label('seller')} rules={[rules.chosen(label('seller'))]} extra={t('licence.sellerHint')}>
@@ -79,6 +65,6 @@ export function LicenceDrawer({ brand, open, onClose }: { brand: Brand; open: bo
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Descriptions, Divider, Drawer, Flex, Form, Grid, Input, Radio, Select, Table, Typography } from 'antd';
+import { App, Descriptions, Divider, Form, Input, Radio, Select, Table, Typography } from 'antd';
 import { newIdempotencyKey } from '../../../api/http.js';
 import { useCreateProduct, useUpdateProduct, type Product } from '../../../api/catalog.js';
 import { useDivisionNames } from '../../../api/network.js';
@@ -13,6 +13,7 @@ import { useCategoryOptions } from '../shared/useCategoryOptions.js';
 import { useSellerBrands } from '../shared/useSellerBrands.js';
 import { emptyProduct, productChanges, productValues, toNewProduct, type ProductValues } from './productForm.js';
 import { SkuListFields } from './SkuListFields.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface Props {
   /** The product to edit, or null to add one. */
@@ -33,7 +34,6 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
   const create = useCreateProduct();
   const update = useUpdateProduct();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const names = useDivisionNames();
   const categories = useCategoryOptions();
   const errors = useServerErrors(form, { fields: { originCode: ['townshipCode'] } });
@@ -75,21 +75,7 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
 
   const field = (key: 'seller' | 'category' | 'name' | 'subtitle' | 'description' | 'brand' | 'status') => t(`product.field.${key}`);
   return (
-    <Drawer
-      title={product ? t('products.edit.title', { name: product.name }) : t('products.create.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 720 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="save-product">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={product ? t('products.edit.title', { name: product.name }) : t('products.create.title')} open={open} onClose={onClose} width={720} saving={create.isPending || update.isPending} onSave={() => form.submit()} saveTestId="save-product">
       <Form<ProductValues> form={form} name="product" layout="vertical" onFinish={onFinish} scrollToFirstError autoComplete="off" initialValues={emptyProduct()}>
         {errors.banner}
         <Form.Item name="sellerId" label={field('seller')} rules={[rules.chosen(field('seller'))]}>
@@ -157,6 +143,6 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
           </Typography.Paragraph>
         </>
       )}
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Divider, Drawer, Flex, Form, Grid, Input } from 'antd';
+import { App, Divider, Form, Input } from 'antd';
 import { newIdempotencyKey } from '../../../api/http.js';
 import { useCreateUser } from '../../../api/identity.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -9,6 +9,7 @@ import { AccessFields } from './AccessFields.js';
 import { PasswordField } from './PasswordField.js';
 import { PhoneField } from './PhoneField.js';
 import { emptyUser, toNewUser, USERNAME_PATTERN, type UserFormValues } from './userForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 /** Creates an account: name, initial password, phone, roles and the scope the roles need. */
 export function UserCreateDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,7 +18,6 @@ export function UserCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form);
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -44,21 +44,7 @@ export function UserCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
   };
 
   return (
-    <Drawer
-      title={t('users.create.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 560 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-new-user">
-            {t('common.create')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('users.create.title')} open={open} onClose={onClose} width={560} saving={create.isPending} onSave={() => form.submit()} saveTestId="save-new-user" saveLabel={t('common.create')}>
       <Form<UserFormValues> form={form} name="user-create" layout="vertical" initialValues={emptyUser()} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
@@ -82,6 +68,6 @@ export function UserCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
         <Divider titlePlacement="start">{t('users.section.access')}</Divider>
         <AccessFields />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Col, Divider, Drawer, Flex, Form, Grid, Input, Radio, Row, Switch } from 'antd';
+import { App, Col, Divider, Form, Input, Radio, Row, Switch } from 'antd';
 import type { User } from '../../../api/auth.js';
 import { useUpdateUser } from '../../../api/identity.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -10,6 +10,7 @@ import { AccessFields } from './AccessFields.js';
 import { PasswordField } from './PasswordField.js';
 import { PhoneField } from './PhoneField.js';
 import { toChanges, toFormValues, type UserFormValues } from './userForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface Props {
   user: User;
@@ -24,7 +25,6 @@ export function UserEditDrawer({ user, open, onClose }: Props) {
   const [form] = Form.useForm<UserFormValues>();
   const update = useUpdateUser();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form);
   const { clear } = errors;
   const resetPassword = Form.useWatch('resetPassword', form);
@@ -57,21 +57,7 @@ export function UserEditDrawer({ user, open, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      title={t('users.edit.title', { name: user.username })}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 560 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="save-user">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('users.edit.title', { name: user.username })} open={open} onClose={onClose} width={560} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-user">
       <Form<UserFormValues> form={form} name="user-edit" layout="vertical" initialValues={toFormValues(user)} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
@@ -110,6 +96,6 @@ export function UserEditDrawer({ user, open, onClose }: Props) {
         </Form.Item>
         {resetPassword && <PasswordField label={t('users.field.newPassword')} />}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

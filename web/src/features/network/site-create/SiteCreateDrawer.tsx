@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Grid, Row, Select } from 'antd';
+import { App, Col, DatePicker, Divider, Form, Row, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { newIdempotencyKey } from '../../../api/http.js';
 import { SITE_KIND_LEVEL, SITE_KINDS, SITE_STATUSES, useCounty, useCreateSite, type Division, type SiteKind } from '../../../api/network.js';
@@ -11,6 +11,7 @@ import { SiteInfoFields } from '../shared/SiteInfoFields.js';
 import { DivisionFields } from './DivisionFields.js';
 import { emptySite, placeFor, toNewSite, type SiteCreateValues } from './siteCreateForm.js';
 import { useNameExample } from './useNameExample.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 const LEVELS: Division['level'][] = ['county', 'township', 'village'];
 
@@ -26,7 +27,6 @@ export function SiteCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
   const county = useCounty();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form);
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -68,21 +68,7 @@ export function SiteCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
   }));
 
   return (
-    <Drawer
-      title={t('site.create.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 640 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-new-site">
-            {t('common.create')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('site.create.title')} open={open} onClose={onClose} width={640} saving={create.isPending} onSave={() => form.submit()} saveTestId="save-new-site" saveLabel={t('common.create')}>
       <Form<SiteCreateValues> form={form} name="site-create" layout="vertical" initialValues={emptySite()} onValuesChange={onValuesChange} onFinish={onFinish} scrollToFirstError>
         {errors.banner}
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
@@ -113,6 +99,6 @@ export function SiteCreateDrawer({ open, onClose }: { open: boolean; onClose: ()
         <Divider titlePlacement="start">{t('site.section.operator')}</Divider>
         <OperatorFields />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

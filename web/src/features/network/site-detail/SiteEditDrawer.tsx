@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Grid, Input, Row, Select } from 'antd';
+import { Alert, App, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import { SITE_STATUSES, useUpdateSite, type SiteDetail } from '../../../api/network.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
@@ -8,6 +8,7 @@ import { isMasked } from '../../../app/phone.js';
 import { OperatorFields } from '../shared/OperatorFields.js';
 import { SiteInfoFields } from '../shared/SiteInfoFields.js';
 import { toChanges, toFormValues, type SiteFormValues } from './siteForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface Props {
   site: SiteDetail;
@@ -23,7 +24,6 @@ export function SiteEditDrawer({ site, open, onClose, mayAppoint }: Props) {
   const [form] = Form.useForm<SiteFormValues>();
   const update = useUpdateSite(site.id);
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const status = Form.useWatch('status', form);
   const statusChanged = status !== undefined && status !== site.status;
   const errors = useServerErrors(form);
@@ -55,21 +55,7 @@ export function SiteEditDrawer({ site, open, onClose, mayAppoint }: Props) {
   };
 
   return (
-    <Drawer
-      title={t('site.edit.title', { name: site.name })}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 640 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="save-site">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('site.edit.title', { name: site.name })} open={open} onClose={onClose} width={640} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-site">
       <Form<SiteFormValues> form={form} name="site-edit" layout="vertical" onFinish={onFinish} initialValues={toFormValues(site)} scrollToFirstError>
         {errors.banner}
         <SiteInfoFields />
@@ -102,6 +88,6 @@ export function SiteEditDrawer({ site, open, onClose, mayAppoint }: Props) {
           <Alert type="info" showIcon title={t('site.edit.operatorLocked')} />
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

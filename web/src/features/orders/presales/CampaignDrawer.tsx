@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Product } from '../../../api/catalog.js';
 import { newIdempotencyKey } from '../../../api/http.js';
@@ -8,6 +8,7 @@ import { formatFen, yuanToFen } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface CampaignValues {
   productId?: string;
@@ -29,7 +30,6 @@ export function CampaignDrawer({ products, open, onClose }: { products: Product[
   const [form] = Form.useForm<CampaignValues>();
   const create = useCreateCampaign();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form, { fields: { priceFen: ['priceYuan'] } });
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -60,21 +60,7 @@ export function CampaignDrawer({ products, open, onClose }: { products: Product[
 
   const label = (key: 'product' | 'sku' | 'title' | 'price' | 'target' | 'deadline' | 'shipDate') => t(`campaign.field.${key}`);
   return (
-    <Drawer
-      title={t('campaign.create.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 560 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="save-campaign">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('campaign.create.title')} open={open} onClose={onClose} width={560} saving={create.isPending} onSave={() => form.submit()} saveTestId="save-campaign">
       <Form<CampaignValues>
         form={form}
         name="campaign"
@@ -129,6 +115,6 @@ export function CampaignDrawer({ products, open, onClose }: { products: Product[
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

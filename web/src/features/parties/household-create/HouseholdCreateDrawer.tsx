@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Col, Divider, Drawer, Flex, Form, Grid, Input, InputNumber, Row } from 'antd';
+import { App, Col, Divider, Form, Input, InputNumber, Row } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { newIdempotencyKey } from '../../../api/http.js';
 import { useRegisterHousehold } from '../../../api/parties.js';
@@ -12,6 +12,7 @@ import { PlaceFields } from '../../../app/ui/PlaceFields.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { HouseholdStatusFields } from '../shared/HouseholdStatusFields.js';
 import { emptyHousehold, HOUSEHOLD_NO_PATTERN, toNewHousehold, type HouseholdCreateValues } from './householdForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 /**
  * 登记贫困户 (county admin): register number, village, head and ID number, members, status and, optionally, the
@@ -24,7 +25,6 @@ export function HouseholdCreateDrawer({ open, onClose }: { open: boolean; onClos
   const register = useRegisterHousehold();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form, { describe: (error) => identifierVerdict(error, t) });
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -53,21 +53,7 @@ export function HouseholdCreateDrawer({ open, onClose }: { open: boolean; onClos
 
   const headId = t('household.field.headId');
   return (
-    <Drawer
-      title={t('household.create.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 600 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={register.isPending} onClick={() => form.submit()} data-testid="save-new-household">
-            {t('common.create')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('household.create.title')} open={open} onClose={onClose} width={600} saving={register.isPending} onSave={() => form.submit()} saveTestId="save-new-household" saveLabel={t('common.create')}>
       <Form<HouseholdCreateValues> form={form} name="household-create" layout="vertical" initialValues={emptyHousehold()} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
@@ -119,6 +105,6 @@ export function HouseholdCreateDrawer({ open, onClose }: { open: boolean; onClos
           <AccountSelect />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Row } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useUpdateHousehold, type Household } from '../../../api/parties.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { AccountSelect } from '../../../app/ui/AccountSelect.js';
@@ -7,6 +7,7 @@ import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { HouseholdStatusFields } from '../shared/HouseholdStatusFields.js';
 import { toEditValues, toHouseholdChanges, type HouseholdEditValues } from './householdEditForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface Props {
   household: Household;
@@ -21,7 +22,6 @@ export function HouseholdEditDrawer({ household, open, onClose }: Props) {
   const [form] = Form.useForm<HouseholdEditValues>();
   const update = useUpdateHousehold(household.id);
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form);
   const { clear } = errors;
 
@@ -50,21 +50,7 @@ export function HouseholdEditDrawer({ household, open, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      title={t('household.edit.title', { no: household.householdNo })}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 560 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="save-household">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('household.edit.title', { no: household.householdNo })} open={open} onClose={onClose} width={560} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-household">
       <Form<HouseholdEditValues> form={form} name="household-edit" layout="vertical" initialValues={toEditValues(household)} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Row gutter={16}>
@@ -84,6 +70,6 @@ export function HouseholdEditDrawer({ household, open, onClose }: Props) {
           <AccountSelect />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

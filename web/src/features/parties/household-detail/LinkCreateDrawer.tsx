@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { App, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { ApiError, newIdempotencyKey } from '../../../api/http.js';
 import { useDivisionNames } from '../../../api/network.js';
 import { FULL_SHARE_BP, LINK_ROLES, useApprovedSellers, useLinkHousehold, type Household } from '../../../api/parties.js';
@@ -8,6 +8,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { emptyLink, toNewLink, type LinkFormValues } from './linkForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface SellerOption {
   value: string;
@@ -34,7 +35,6 @@ export function LinkCreateDrawer({ household, open, onClose }: Props) {
   const sellers = useApprovedSellers(open);
   const names = useDivisionNames();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form, {
     fields: { shareBp: ['sharePercent'] },
     describe: (error: ApiError) => {
@@ -74,21 +74,7 @@ export function LinkCreateDrawer({ household, open, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      title={t('link.create.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 560 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={link.isPending} onClick={() => form.submit()} data-testid="save-new-link">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('link.create.title')} open={open} onClose={onClose} width={560} saving={link.isPending} onSave={() => form.submit()} saveTestId="save-new-link">
       <Form<LinkFormValues> form={form} name="link-create" layout="vertical" initialValues={emptyLink()} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Form.Item name="sellerId" label={t('link.field.seller')} rules={[rules.chosen(t('link.field.seller'))]}>
@@ -138,6 +124,6 @@ export function LinkCreateDrawer({ household, open, onClose }: Props) {
           {t('link.shareHint')}
         </Typography.Paragraph>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Col, Divider, Drawer, Flex, Form, Grid, Input, Radio, Row } from 'antd';
+import { App, Checkbox, Col, Divider, Form, Input, Radio, Row } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { newIdempotencyKey } from '../../../api/http.js';
 import { SELLER_TAGS, useApplySeller } from '../../../api/parties.js';
@@ -13,6 +13,7 @@ import { PlaceFields } from '../../../app/ui/PlaceFields.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { IdentifierField } from './IdentifierField.js';
 import { emptyApplication, toNewSeller, type SellerApplyValues } from './sellerApplyForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 /**
  * 申请入驻: kind first (it decides between credit code and ID number), then who, where and how to reach them, the
@@ -27,7 +28,6 @@ export function SellerApplyDrawer({ open, onClose }: { open: boolean; onClose: (
   const apply = useApplySeller();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form, { fields: { divisionCode: ['townshipCode'] }, describe: (error) => identifierVerdict(error, t) });
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
@@ -57,21 +57,7 @@ export function SellerApplyDrawer({ open, onClose }: { open: boolean; onClose: (
 
   const nameLabel = t(kind === 'farmer' ? 'seller.apply.nameFarmer' : 'seller.apply.name');
   return (
-    <Drawer
-      title={t('seller.apply.title')}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 640 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={apply.isPending} onClick={() => form.submit()} data-testid="save-new-seller">
-            {t('seller.apply.submit')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('seller.apply.title')} open={open} onClose={onClose} width={640} saving={apply.isPending} onSave={() => form.submit()} saveTestId="save-new-seller" saveLabel={t('seller.apply.submit')}>
       <Form<SellerApplyValues> form={form} name="seller-apply" layout="vertical" initialValues={emptyApplication(kinds)} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
@@ -127,6 +113,6 @@ export function SellerApplyDrawer({ open, onClose }: { open: boolean; onClose: (
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('seller.apply.descriptionHint')} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

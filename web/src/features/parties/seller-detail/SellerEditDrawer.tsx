@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { App, Button, Checkbox, Col, Drawer, Flex, Form, Grid, Input, Row } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row } from 'antd';
 import { SELLER_TAGS, useUpdateSeller, type Seller } from '../../../api/parties.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { isMasked } from '../../../app/phone.js';
 import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { toEditValues, toSellerChanges, type SellerEditValues } from './sellerEditForm.js';
+import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface Props {
   seller: Seller;
@@ -20,7 +21,6 @@ export function SellerEditDrawer({ seller, open, onClose }: Props) {
   const [form] = Form.useForm<SellerEditValues>();
   const update = useUpdateSeller(seller.id);
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const errors = useServerErrors(form);
   const { clear } = errors;
   const masked = isMasked(seller.contactPhone);
@@ -50,21 +50,7 @@ export function SellerEditDrawer({ seller, open, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      title={t('seller.edit.title', { name: seller.name })}
-      open={open}
-      onClose={onClose}
-      size={screens.md ? 560 : '100%'}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="save-seller">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={t('seller.edit.title', { name: seller.name })} open={open} onClose={onClose} width={560} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-seller">
       <Form<SellerEditValues> form={form} name="seller-edit" layout="vertical" initialValues={toEditValues(seller)} onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Row gutter={16}>
@@ -94,6 +80,6 @@ export function SellerEditDrawer({ seller, open, onClose }: Props) {
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('seller.apply.descriptionHint')} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
