@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { Alert, App, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import { SITE_STATUSES, useUpdateSite, type SiteDetail } from '../../../api/network.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
@@ -9,6 +8,7 @@ import { OperatorFields } from '../shared/OperatorFields.js';
 import { SiteInfoFields } from '../shared/SiteInfoFields.js';
 import { toChanges, toFormValues, type SiteFormValues } from './siteForm.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
+import { useEditForm } from '../../../app/ui/useEditForm.js';
 
 interface Props {
   site: SiteDetail;
@@ -23,36 +23,12 @@ export function SiteEditDrawer({ site, open, onClose, mayAppoint }: Props) {
   const t = useT();
   const [form] = Form.useForm<SiteFormValues>();
   const update = useUpdateSite(site.id);
-  const { message } = App.useApp();
   const status = Form.useWatch('status', form);
   const statusChanged = status !== undefined && status !== site.status;
   const errors = useServerErrors(form);
   const rules = formRules(t);
-  const { clear } = errors;
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(toFormValues(site));
-    clear();
-  }, [open, site, form, clear]);
-
-  const onFinish = (values: SiteFormValues) => {
-    const changes = toChanges(site, values, mayAppoint);
-    if (Object.keys(changes).length === 0) {
-      void message.info(t('form.noChanges'));
-      onClose();
-      return;
-    }
-    clear();
-    update.mutate(changes, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: errors.show,
-    });
-  };
+  const onFinish = useEditForm({ form, open, source: site, toValues: toFormValues, changesOf: (values: SiteFormValues) => toChanges(site, values, mayAppoint), save: update.mutate, errors, onClose });
 
   return (
     <FormDrawer title={t('site.edit.title', { name: site.name })} open={open} onClose={onClose} width={640} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-site">

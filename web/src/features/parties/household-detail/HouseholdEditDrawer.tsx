@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { App, Col, Form, Input, InputNumber, Row } from 'antd';
+import { Col, Form, Input, InputNumber, Row } from 'antd';
 import { useUpdateHousehold, type Household } from '../../../api/parties.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { AccountSelect } from '../../../app/ui/AccountSelect.js';
@@ -8,6 +7,7 @@ import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { HouseholdStatusFields } from '../shared/HouseholdStatusFields.js';
 import { toEditValues, toHouseholdChanges, type HouseholdEditValues } from './householdEditForm.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
+import { useEditForm } from '../../../app/ui/useEditForm.js';
 
 interface Props {
   household: Household;
@@ -21,33 +21,9 @@ export function HouseholdEditDrawer({ household, open, onClose }: Props) {
   const rules = formRules(t);
   const [form] = Form.useForm<HouseholdEditValues>();
   const update = useUpdateHousehold(household.id);
-  const { message } = App.useApp();
   const errors = useServerErrors(form);
-  const { clear } = errors;
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(toEditValues(household));
-    clear();
-  }, [open, household, form, clear]);
-
-  const onFinish = (values: HouseholdEditValues) => {
-    const changes = toHouseholdChanges(household, values);
-    if (Object.keys(changes).length === 0) {
-      void message.info(t('form.noChanges'));
-      onClose();
-      return;
-    }
-    clear();
-    update.mutate(changes, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: errors.show,
-    });
-  };
+  const onFinish = useEditForm({ form, open, source: household, toValues: toEditValues, changesOf: (values: HouseholdEditValues) => toHouseholdChanges(household, values), save: update.mutate, errors, onClose });
 
   return (
     <FormDrawer title={t('household.edit.title', { no: household.householdNo })} open={open} onClose={onClose} width={560} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-household">

@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { App, Checkbox, Col, Form, Input, Row } from 'antd';
+import { Checkbox, Col, Form, Input, Row } from 'antd';
 import { SELLER_TAGS, useUpdateSeller, type Seller } from '../../../api/parties.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { isMasked } from '../../../app/phone.js';
@@ -7,6 +6,7 @@ import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { toEditValues, toSellerChanges, type SellerEditValues } from './sellerEditForm.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
+import { useEditForm } from '../../../app/ui/useEditForm.js';
 
 interface Props {
   seller: Seller;
@@ -20,34 +20,10 @@ export function SellerEditDrawer({ seller, open, onClose }: Props) {
   const rules = formRules(t);
   const [form] = Form.useForm<SellerEditValues>();
   const update = useUpdateSeller(seller.id);
-  const { message } = App.useApp();
   const errors = useServerErrors(form);
-  const { clear } = errors;
   const masked = isMasked(seller.contactPhone);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(toEditValues(seller));
-    clear();
-  }, [open, seller, form, clear]);
-
-  const onFinish = (values: SellerEditValues) => {
-    const changes = toSellerChanges(seller, values);
-    if (Object.keys(changes).length === 0) {
-      void message.info(t('form.noChanges'));
-      onClose();
-      return;
-    }
-    clear();
-    update.mutate(changes, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: errors.show,
-    });
-  };
+  const onFinish = useEditForm({ form, open, source: seller, toValues: toEditValues, changesOf: (values: SellerEditValues) => toSellerChanges(seller, values), save: update.mutate, errors, onClose });
 
   return (
     <FormDrawer title={t('seller.edit.title', { name: seller.name })} open={open} onClose={onClose} width={560} saving={update.isPending} onSave={() => form.submit()} saveTestId="save-seller">
