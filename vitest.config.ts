@@ -2,10 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Test files share one PostgreSQL; two workers keep the 2-core machines responsive.
     maxWorkers: 2,
+    // Browser tests poll the page until it shows what they expect; on a busy 2-core machine a page can take more
+    // than the default second to render a list, which is slowness, not a wrong answer.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -3,7 +3,9 @@
 // `npm run bench -- --postgres` runs the app on the local PostgreSQL instead of SQLite.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
+import { measureGenealogy } from './genealogy.js';
+import { measureIngest } from './ingest.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 16;
@@ -13,7 +15,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
   env: { ...process.env, ...(usePostgres && { BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' }) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const ports: { app: number; bare: number; db: string } = await new Promise((resolve, reject) => {
+const ports: { app: number; bare: number; db: string; scanBatchId: string; scanPath: string; scanBytes: number } = await new Promise((resolve, reject) => {
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   readline.createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
 });
@@ -22,10 +24,12 @@ interface Load {
   headers?: Record<string, string>;
   method?: 'GET' | 'POST';
   body?: string;
+  /** Changes each request (a fresh scan id, another waybill). */
+  vary?: (request: Request) => Request;
 }
 
 async function load(url: string, opts: Load = {}) {
-  const options = { url, connections: CONNECTIONS, headers: opts.headers ?? {}, method: opts.method ?? 'GET', ...(opts.body && { body: opts.body }) };
+  const options = { url, connections: CONNECTIONS, headers: opts.headers ?? {}, method: opts.method ?? 'GET', ...(opts.body && { body: opts.body }), ...(opts.vary && { requests: [{ setupRequest: opts.vary }] }) };
   // A short warm-up first, so the JIT and caches are in the same state for every scenario.
   await autocannon({ ...options, duration: 2 });
   const result = await autocannon({ ...options, duration: DURATION_S });
@@ -67,37 +71,77 @@ async function race(buyer: string, merchant: string) {
   return { sold, refused, ms };
 }
 
+/** Public tracking lookups of random waybills against a database of `parcels` parcels (six scans each). */
+async function trackingAt(parcels: number) {
+  const tracker = spawn(process.execPath, ['--import', 'tsx', 'bench/tracking-server.ts'], { env: { ...process.env, BENCH_PARCELS: String(parcels) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const info: { port: number; parcels: number; events: number; loadSeconds: number } = await new Promise((resolve, reject) => {
+      tracker.once('exit', (code) => reject(new Error(`tracking server exited with ${code}`)));
+      readline.createInterface({ input: tracker.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+    });
+    let k = 0;
+    const path = () => `/api/v1/logistics/track?waybillNo=ZT${String(Math.floor(((++k * 7_919) % parcels))).padStart(10, '0')}&phoneLast4=1234`;
+    const r = await load(`http://127.0.0.1:${info.port}${path()}`, { vary: (req) => ({ ...req, path: path() }) });
+    return { ...info, ...r };
+  } finally {
+    tracker.kill('SIGTERM');
+  }
+}
+
 try {
   const county = await signIn('demo.county');
   const buyer = await signIn('demo.consumer');
   const merchant = await signIn('demo.merchant');
   const checkoutSku = await skuWithStock(merchant, 1, 10_000_000);
 
+  const courier = await signIn('demo.courier');
+  const demoParcels = ((await api('/logistics/parcels?limit=500&direction=down', county)).json.items as { waybillNo: string | null; recipientPhone: string; status: string }[]).filter((p) => p.waybillNo);
+  const tracked = demoParcels.map((p) => `/api/v1/logistics/track?waybillNo=${p.waybillNo}&phoneLast4=${p.recipientPhone.slice(-4)}`);
+  const sortable = demoParcels.filter((p) => ['created', 'received_county', 'sorted'].includes(p.status)).map((p) => p.waybillNo);
+  let n = 0;
+
   const baseline = await load(`http://127.0.0.1:${ports.bare}/bare`);
   const pageBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-page`);
+  const scanBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-scan`);
+  const units = ((await api(`/trace/batches/${ports.scanBatchId}/packages?level=unit&limit=100`, county)).json.items ?? []) as { url: string }[];
   const scenarios: [string, () => ReturnType<typeof load>, boolean][] = [
     ['GET /api/health', () => load(`${base}/api/health`), false],
     ['GET /api/v1/network/sites (default page of 50)', () => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }), true],
     ['GET /api/v1/network/coverage', () => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }), false],
     ['GET /api/v1/catalog/search (product list, page of 20)', () => load(`${base}/api/v1/catalog/search`), false],
     ['GET /api/v1/catalog/search?q=花椒 (Chinese search)', () => load(`${base}/api/v1/catalog/search?q=${encodeURIComponent('花椒')}`), false],
+    ['POST /api/v1/logistics/scans (one scan, a fresh event id each)', () => load(`${base}/api/v1/logistics/scans`, { method: 'POST', headers: { cookie: courier, 'content-type': 'application/json' }, vary: (r) => ({ ...r, body: JSON.stringify({ eventId: `bench-${++n}`, waybillNo: sortable[n % sortable.length], type: 'sorted' }) }) }), false],
+    ['GET /api/v1/logistics/track (public lookup, another waybill each)', () => load(`${base}${tracked[0]}`, { vary: (r) => ({ ...r, path: tracked[++n % tracked.length] }) }), false],
+    ['GET /01/{gtin}/10/{lot} (public scan page of a batch)', () => load(`${base}${ports.scanPath}`), false],
+    ['GET /01/{gtin}/10/{lot}/21/{serial} (scan page of a unit, scan counted)', () => load(`${base}${ports.scanPath}`, { vary: (r) => ({ ...r, path: new URL(units[++n % units.length].url).pathname }) }), false],
     ['POST /api/v1/orders/checkout (orders/s, 1 line, stock reserved)', () => load(`${base}/api/v1/orders/checkout`, { method: 'POST', body: checkoutBody(checkoutSku), headers: { cookie: buyer, 'content-type': 'application/json' } }), false],
   ];
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
   const rows: string[][] = [
     ['bare Fastify route (baseline)', String(Math.round(baseline.reqPerSec)), String(baseline.p99Ms), '100 %', ''],
     ['bare Fastify route sending the sites page body, pre-serialised', String(Math.round(pageBaseline.reqPerSec)), String(pageBaseline.p99Ms), pct(pageBaseline.reqPerSec / baseline.reqPerSec), '100 %'],
+    ['bare Fastify route sending the scan page, pre-rendered', String(Math.round(scanBaseline.reqPerSec)), String(scanBaseline.p99Ms), pct(scanBaseline.reqPerSec / baseline.reqPerSec), ''],
   ];
   for (const [name, run, sameSize] of scenarios) {
     const r = await run();
     rows.push([name, String(Math.round(r.reqPerSec)), String(r.p99Ms), pct(r.reqPerSec / baseline.reqPerSec), sameSize ? pct(r.reqPerSec / pageBaseline.reqPerSec) : '']);
   }
   const raced = await race(buyer, merchant);
+  const ingest = usePostgres ? null : await measureIngest();
+  const genealogy = await measureGenealogy(usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '');
+  const scale = usePostgres || process.argv.includes('--quick') ? [] : [await trackingAt(10_000), await trackingAt(Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000))];
   console.log(`\nCountyHub bench — ${ports.db}, ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${new Date().toISOString()}\n`);
   console.log('| scenario | req/s | p99 ms | ratio to bare route | ratio to same-size body |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\n200 buyers racing for 100 units: ${raced.sold} sold, ${raced.refused} refused with STOCK_INSUFFICIENT, in ${Math.round(raced.ms)} ms.`);
+  if (ingest) console.log(`\nBatch scan ingest (${ingest.events} events in batches of 5 000, SQLite): ${Math.round(ingest.apiEventsPerSec)} events/s through the API; a raw better-sqlite3 batched insert of the same rows: ${Math.round(ingest.rawEventsPerSec)} events/s; ratio ${pct(ingest.apiEventsPerSec / ingest.rawEventsPerSec)}.`);
+  console.log(`\nPublic scan page: ${ports.scanBytes} bytes of HTML (no images, no script).`);
+  console.log(`\nForward genealogy of a batch sold in ${genealogy.orders.toLocaleString('en')} orders (median of 11): ${genealogy.serviceMs.toFixed(1)} ms in the service, ${genealogy.httpMs.toFixed(1)} ms through the HTTP route (${Math.round(genealogy.bytes / 1024)} KB of JSON); loading the orders took ${genealogy.loadSeconds.toFixed(0)} s.`);
+  if (scale.length) {
+    console.log('\n| tracking lookup with | parcels | events | req/s | p99 ms | bulk load s |\n| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of scale) console.log(`| ${r.parcels.toLocaleString('en')} parcels | ${r.parcels} | ${r.events} | ${Math.round(r.reqPerSec)} | ${r.p99Ms} | ${r.loadSeconds.toFixed(0)} |`);
+  }
   if (raced.sold !== 100 || raced.refused !== 100) throw new Error('the race sold a wrong number of units');
 } finally {
   server.kill('SIGTERM');

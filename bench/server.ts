@@ -23,14 +23,20 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 // A second baseline with the body the sites list answers, pre-serialised: the ceiling for a page of that size.
 const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo.county', password: 'ludian-demo-2026' } });
 const sitesPage = (await app.inject({ url: '/api/v1/network/sites', headers: { cookie: `countyhub_session=${login.cookies[0].value}` } })).body;
+// And the public scan page of the demo's labelled apple batch, for the same-size comparison.
+const batches = (await app.inject({ url: '/api/v1/trace/batches?limit=100', headers: { cookie: `countyhub_session=${login.cookies[0].value}` } })).json().items as { id: string; url: string; units: number }[];
+const labelled = batches.find((b) => b.units > 0)!;
+const scanPath = new URL(labelled.url).pathname;
+const scanPage = (await app.inject({ url: scanPath })).body;
 
 const bare = Fastify();
 bare.get('/bare', async () => ({ status: 'ok' }));
 bare.get('/bare-page', async (_request, reply) => reply.type('application/json').send(sitesPage));
+bare.get('/bare-scan', async (_request, reply) => reply.type('text/html; charset=utf-8').send(scanPage));
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port;
-console.log(JSON.stringify({ app: portOf(app), bare: portOf(bare), db: database.dialect }));
+console.log(JSON.stringify({ app: portOf(app), bare: portOf(bare), db: database.dialect, scanBatchId: labelled.id, scanPath, scanBytes: Buffer.byteLength(scanPage) }));
 
 process.on('SIGTERM', async () => {
   await Promise.all([app.close(), bare.close()]);

@@ -30,13 +30,19 @@ import { networkScopeCheck } from './flows/scope-check.js';
 import { marketDirectory } from './flows/market-directory.js';
 import { catalogModule } from './modules/catalog/index.js';
 import { ordersModule } from './modules/orders/index.js';
-import { catalogStock, ledgerHooks, ordersDirectory } from './flows/commerce.js';
+import { catalogStock, ordersDirectory, saleHooks } from './flows/commerce.js';
+import { notifyModule } from './modules/notify/index.js';
+import { logisticsModule } from './modules/logistics/index.js';
+import { accountPhones, networkPlaces, orderShipping, smsNotifier } from './flows/logistics-links.js';
+import { traceModule } from './modules/trace/index.js';
+import { recallSms, traceSales, traceSellers, traceStock } from './flows/trace-links.js';
+import { residentIdProblem } from './modules/parties/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const WEB_DIR = path.join(ROOT, 'dist', 'web');
 
-export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey'>;
+export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey' | 'publicUrl'>;
 
 export interface BuildOptions {
   config: AppConfig;
@@ -48,21 +54,32 @@ export interface BuildOptions {
 
 export type Modules = ReturnType<typeof createModules>;
 
-export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey'>) {
+export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
   const network = networkModule(deps);
   const parties = partiesModule({ ...deps, sealer });
-  const catalog = catalogModule({ ...deps, directory: marketDirectory(parties), files: new LocalFileStore(path.join(config.dataDir, 'files')) });
+  const files = new LocalFileStore(path.join(config.dataDir, 'files'));
+  const catalog = catalogModule({ ...deps, directory: marketDirectory(parties), files });
+  const identity = identityModule({ ...deps, secureCookies: config.secureCookies });
+  // Orders call traceability, which is built after them (it reads orders): bound once it exists.
+  const late: { trace?: ReturnType<typeof traceModule> } = {};
+  const orders = ordersModule({ ...deps, stock: catalogStock(catalog.catalog), hooks: saleHooks(parties.ledger, () => late.trace!.batches), directory: ordersDirectory(parties.sellers, network.service) });
+  const notify = notifyModule({ ...deps, sealer });
+  const places = networkPlaces(network.service, clock);
   const modules = {
-    identity: identityModule({ ...deps, secureCookies: config.secureCookies }),
+    identity,
     network,
     parties,
     catalog,
-    orders: ordersModule({ ...deps, stock: catalogStock(catalog.catalog), hooks: ledgerHooks(parties.ledger), directory: ordersDirectory(parties.sellers, network.service) }),
+    orders,
+    notify,
+    logistics: logisticsModule({ ...deps, sealer, places, notifier: smsNotifier(notify.sms), phones: accountPhones(identity.service), orders: orderShipping(orders.service) }),
   };
+  const traced = traceModule({ ...deps, sealer, files, places, sellers: traceSellers(parties.sellers), stock: traceStock(catalog.catalog), sales: traceSales(orders.service, modules.logistics.parcels), notifier: recallSms(notify.sms), residentIdProblem, publicUrl: config.publicUrl });
+  late.trace = traced;
   modules.identity.service.setScopeCheck(networkScopeCheck(modules));
-  return modules;
+  return { ...modules, trace: traced };
 }
 
 /**
@@ -137,6 +154,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   registerErrorHandling(app, fs.existsSync(path.join(WEB_DIR, 'index.html')) ? (_req, reply) => reply.sendFile('index.html') : undefined);
   registerAuth(app, (request) => modules.identity.service.resolvePrincipal(request));
   registerIdempotency(app, database.db);
+  // A POST sent with no body at all (a bare action such as "notify") is read as an empty object, so routes whose
+  // body is optional accept it and routes that need fields name the missing one.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined && !request.isMultipart()) request.body = {};
+  });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { tags: ['platform'], summary: 'This OpenAPI document' } }, async () => app.swagger());
 
@@ -158,6 +180,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   for (const module of Object.values(modules)) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });
+    if ('pages' in module && module.pages) await app.register(module.pages);
   }
 
   if (fs.existsSync(WEB_DIR)) {

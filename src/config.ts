@@ -18,6 +18,8 @@ export interface Config {
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Where the platform is reached from outside (https://…): QR codes and GS1 Digital Links carry it. Empty: the request's own host. */
+  publicUrl?: string;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: boolSetting(env, 'COUNTYHUB_DEMO_DATA', true),
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: boolSetting(env, 'COUNTYHUB_SECURE_COOKIES', false),
+    publicUrl: env.COUNTYHUB_PUBLIC_URL || undefined,
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
   };
 }

@@ -7,7 +7,7 @@ import { buildTestApp, engines, TEST_DATA_KEY, type TestApp } from './helpers.js
 
 async function snapshot(t: TestApp) {
   const db = t.database.db;
-  const [divisions, sites, history, users, audit, sellers, households, links, products, stock] = await Promise.all([
+  const [divisions, sites, history, users, audit, sellers, households, links, products, stock, parcels, events] = await Promise.all([
     db.selectFrom('network_divisions').selectAll().orderBy('id').execute(),
     db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
     db.selectFrom('network_site_status_history').select(['site_id', 'status', 'effective_date']).orderBy('site_id').orderBy('id').execute(),
@@ -18,8 +18,10 @@ async function snapshot(t: TestApp) {
     db.selectFrom('parties_household_links').select(['id', 'household_id', 'seller_id', 'share_bp']).orderBy('id').execute(),
     db.selectFrom('catalog_products').select(['id', 'name', 'status', 'brand_id']).orderBy('id').execute(),
     db.selectFrom('catalog_stock').selectAll().orderBy('sku_id').execute(),
+    db.selectFrom('logistics_parcels').select(['id', 'status', 'waybill_no']).orderBy('id').execute(),
+    db.selectFrom('logistics_events').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { divisions, sites, history, users, audit: Number(audit.n), sellers, households, links, products, stock };
+  return { divisions, sites, history, users, audit: Number(audit.n), sellers, households, links, products, stock, parcels, events: Number(events.n) };
 }
 
 describe.each(engines())('Ludian demo data on %s', (engine) => {
@@ -70,6 +72,20 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
     const ledger = await t.database.db.selectFrom('parties_ledger').select(({ fn }) => fn.sum<number>('credit_fen').as('fen')).executeTakeFirstOrThrow();
     expect(Number(ledger.fen)).toBeGreaterThan(0);
     expect((await loadDemoData(t.modules, systemContext('530621'), { modulesAt })).orders).toBe(0);
+  });
+
+  it('has a week of parcels on routes for the townships, some late, some waiting for a person, produce gone up', async () => {
+    const ctx = systemContext('530621');
+    const { logistics } = t.modules;
+    expect((await logistics.runs.routes(ctx)).length).toBeGreaterThanOrEqual(11);
+    const promise = await logistics.promise.summary(ctx, {});
+    expect(promise.overall.arrived).toBeGreaterThan(100);
+    expect(promise.overall.share).toBeGreaterThan(0.8);
+    expect(promise.overall.share).toBeLessThan(1);
+    expect((await logistics.parcels.list(ctx, { match: 'unmatched' }, 50)).items.length).toBeGreaterThan(0);
+    expect((await logistics.parcels.list(ctx, { status: 'picked_up' }, 50)).items.length).toBeGreaterThan(20);
+    expect((await logistics.parcels.list(ctx, { status: 'handed_to_carrier', direction: 'up' }, 50)).items.length).toBeGreaterThan(0);
+    expect((await logistics.parcels.waiting(ctx, 3)).length).toBeGreaterThan(0);
   });
 
   it('marks invented village names as demo and keeps the real ones unmarked', async () => {

@@ -53,8 +53,11 @@ export interface TestApp {
 }
 
 /** The whole app on a fresh database, optionally with the Ludian demo data loaded. */
-/** `demoCatalog: false` loads the demo network and market players but no products, for tests that count products. */
-export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoCatalog?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+/**
+ * `demoCatalog: false` loads the demo network and market players but no products, for tests that count products;
+ * `demoLogistics: false` leaves out the week of parcels (whose times are real ones, not the test clock's).
+ */
+export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
   const { app, modules } = await buildApp({
@@ -62,7 +65,7 @@ export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; 
     database,
     clock: opts.clock,
   });
-  if (opts.demo) await loadDemoData(modules, systemContext('530621'), { catalog: opts.demoCatalog });
+  if (opts.demo) await loadDemoData(modules, systemContext('530621'), { catalog: opts.demoCatalog, logistics: opts.demoLogistics });
   await app.ready();
   return {
     app,

@@ -3,6 +3,7 @@ import type { CatalogService } from '../modules/catalog/index.js';
 import type { NetworkService } from '../modules/network/index.js';
 import type { OrdersDirectory, SaleHooks, StockKeeper } from '../modules/orders/index.js';
 import type { LedgerService, SellerService } from '../modules/parties/index.js';
+import type { BatchService } from '../modules/trace/index.js';
 
 /** Orders take stock from the catalogue, inside the order's own transaction. */
 export const catalogStock = (catalog: CatalogService): StockKeeper => ({
@@ -12,10 +13,16 @@ export const catalogStock = (catalog: CatalogService): StockKeeper => ({
   skuInfo: (db, skuId) => catalog.skuInfo(db, skuId),
 });
 
-/** A paid order credits the linked poor households; a refund takes the credits back. Same transaction. */
-export const ledgerHooks = (ledger: LedgerService): SaleHooks => ({
+/**
+ * A paid order credits the linked poor households; a refund takes the credits back. Units promised to a buyer are
+ * taken from traced batches (oldest first), and given back if the order is cancelled before it ships. All in the
+ * order's transaction. The batches are asked for late: traceability is built after orders.
+ */
+export const saleHooks = (ledger: LedgerService, batches: () => BatchService): SaleHooks => ({
   paid: (trx, sale) => ledger.credit(trx, sale),
   refunded: (trx, orderId) => ledger.reverse(trx, orderId),
+  committed: (trx, order) => batches().allocate(trx, order),
+  released: (trx, orderId) => batches().release(trx, orderId),
 });
 
 /** Sellers an account manages (parties) and the village points that take cash (network). */

@@ -8,7 +8,7 @@ const ORDER_EXPIRY_EVERY_MS = 60_000;
 
 /**
  * Hourly clean-up of expired sessions, sign-in counters and idempotency keys, and every minute the expiry of
- * unpaid orders. Each step only touches what has run out, guarded by its state, so several app processes
+ * unpaid orders and the 36-hour alerts of parcels not yet at their village point. Each step only touches what has run out, guarded by its state, so several app processes
  * running it at once do no harm.
  */
 export function startHousekeeping(modules: Modules, db: AnyKysely, log: { error(obj: object, msg: string): void }): () => void {
@@ -16,6 +16,7 @@ export function startHousekeeping(modules: Modules, db: AnyKysely, log: { error(
     try {
       await modules.identity.service.purgeExpired();
       await purgeIdempotencyKeys(db);
+      await modules.logistics.tracking.purgeMisses();
     } catch (err) {
       log.error({ err }, 'housekeeping failed');
     }
@@ -26,6 +27,11 @@ export function startHousekeeping(modules: Modules, db: AnyKysely, log: { error(
       await modules.orders.campaigns.settleDue();
     } catch (err) {
       log.error({ err }, 'order expiry failed');
+    }
+    try {
+      await modules.logistics.promise.raiseAlerts();
+    } catch (err) {
+      log.error({ err }, 'logistics alerts failed');
     }
   };
   void run();

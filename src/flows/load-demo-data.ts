@@ -2,8 +2,10 @@ import type { RequestContext, Role, Scope } from '../kernel/context.js';
 import type { Modules } from '../app.js';
 import type { DivisionInput, SiteInput } from '../modules/network/index.js';
 import { loadDemoCatalog } from './load-demo-catalog.js';
+import { loadDemoLogistics } from './load-demo-logistics.js';
 import { loadDemoParties } from './load-demo-parties.js';
 import { loadDemoOrders, type ModulesAt } from './load-demo-orders.js';
+import { loadDemoTrace } from './load-demo-trace.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
 const FROM = '2017-01-01';
@@ -128,7 +130,7 @@ const siteFingerprint = (s: Partial<SiteInput>) =>
  * `catalog: false` stops before the products; `modulesAt` (services bound to a given clock) lets the loader write
  * months of order history as it would have happened; without it no orders are made.
  */
-export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean; modulesAt?: ModulesAt } = {}) {
+export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean; logistics?: boolean; trace?: boolean; modulesAt?: ModulesAt } = {}) {
   const { network, identity } = modules;
 
   const existing = new Map((await network.service.listDivisions(ctx, { history: true })).map((d) => [`${d.code}@${d.validFrom}`, d]));
@@ -176,6 +178,9 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
     // Same-town delivery within each township, 3 yuan; a parcel anywhere, 10 yuan.
     await modules.orders.service.setFees(ctx, [{ townshipCode: 'parcel', feeFen: 1000 }, ...TOWNSHIPS.map((t) => ({ townshipCode: t.code, feeFen: 300 }))]);
   }
+  const courier = { principal: { userId: users['demo.courier'], username: 'demo.courier', displayName: 'demo.courier', roles: ['courier' as const], scope: { kind: 'county' as const, id: COUNTY.code }, via: 'system' as const }, ip: '127.0.0.1', requestId: 'demo' };
+  const logistics = opts.logistics === false ? { parcels: 0, routes: 0 } : await loadDemoLogistics(modules, courier, modules.logistics.clock.now());
   const history = opts.catalog !== false && opts.modulesAt ? await loadDemoOrders(opts.modulesAt, users, new Date()) : { orders: 0 };
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history };
+  const traced = opts.catalog !== false && opts.trace !== false ? await loadDemoTrace(modules, ctx, users) : { batches: 0 };
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced };
 }

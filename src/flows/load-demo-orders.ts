@@ -14,21 +14,21 @@ const BUYERS = [
 export type ModulesAt = (clock: Clock) => Modules;
 
 /** Acting as a demo account, as it would through the API. */
-function as(userId: string, username: string, roles: Role[], scope: { kind: 'county' | 'township' | 'site'; id: string }): RequestContext {
+export function as(userId: string, username: string, roles: Role[], scope: { kind: 'county' | 'township' | 'site'; id: string }): RequestContext {
   return { principal: { userId, username, displayName: username, roles, scope, via: 'system' }, ip: '127.0.0.1', requestId: 'demo' };
 }
 
 /**
  * Four months of orders by the demo buyer across the demo catalogue — paid in cash at 乐红村's point or on
  * delivery, shipped, delivered and mostly completed — so the ledger and the seller's orders have history; and a
- * presale for the next apple harvest. Skipped when the demo buyer already has orders.
+ * presale for the next apple harvest. Skipped when the demo buyer already has completed orders (the history's).
  */
 export async function loadDemoOrders(modulesAt: ModulesAt, users: Record<string, string>, now: Date): Promise<{ orders: number }> {
   const buyer = as(users['demo.consumer'], 'demo.consumer', ['consumer'], { kind: 'county', id: '530621' });
   const point = as(users['demo.village'], 'demo.village', ['village_operator'], { kind: 'site', id: POINT });
   const county = as(users['demo.county'], 'demo.county', ['county_admin'], { kind: 'county', id: '530621' });
   const today = modulesAt({ now: () => now });
-  if ((await today.orders.service.list(buyer, {}, 1)).items.length > 0) return { orders: 0 };
+  if ((await today.orders.service.list(buyer, { status: 'completed' }, 1)).items.length > 0) return { orders: 0 };
 
   const products = (await today.catalog.shop.search({}, 100)).items.filter((p) => p.skus.some((k) => k.available > 10));
   let placed = 0;

@@ -11,3 +11,6 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   if (id.length < 8) return '*'.repeat(id.length);
   return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 }
+
+/** 张建华 → 张**: a person's name as others see it. */
+export const maskName = (name: string) => (name ? name[0] + '*'.repeat(Math.max(1, [...name].length - 1)) : '');

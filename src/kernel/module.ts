@@ -15,6 +15,8 @@ export interface AppModule {
   name: string;
   migrations: ModuleMigration[];
   routes?(app: FastifyInstance): Promise<void>;
+  /** Server-rendered public pages, mounted at the root (e.g. /track). */
+  pages?(app: FastifyInstance): Promise<void>;
 }
 
 export const defineModule = <M extends AppModule>(module: M): M => module;

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
 
 const ROLES = ['county', 'township', 'village', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
 type Who = (typeof ROLES)[number];
 const COUNTY_READERS: Who[] = ['county', 'courier', 'regulator', 'trainer'];
+const TRACE_READERS: Who[] = ['county', 'township', 'village', 'merchant', 'regulator'];
+const EPCIS_EXAMPLE = JSON.parse(fs.readFileSync(new URL('../fixtures/epcis2/Example_9.6.1-ObjectEvent.jsonld', import.meta.url), 'utf8'));
 
 interface RouteRule {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -21,11 +24,13 @@ describe.each(engines())('who may call each route, on %s', (engine) => {
   let t: TestApp;
   const as = {} as Record<Who, { cookie: string }>;
   let consumerId = '';
+  let leHongWaybill = '';
   let n = 0;
   beforeAll(async () => {
     t = await buildTestApp(engine, { demo: true });
     for (const who of ROLES) as[who] = await signIn(t.app, `demo.${who}`);
     consumerId = (await t.app.inject({ url: '/api/v1/auth/me', headers: as.consumer })).json().id;
+    leHongWaybill = (await t.app.inject({ url: '/api/v1/logistics/parcels?limit=1', headers: as.village })).json().items[0].waybillNo;
   });
   afterAll(() => t.close());
 
@@ -48,6 +53,29 @@ describe.each(engines())('who may call each route, on %s', (engine) => {
     { method: 'GET', url: '/api/v1/network/targets', allowed: ROLES },
     { method: 'PUT', url: '/api/v1/network/targets', allowed: ['county'], body: () => ({ villagePoints: 49 }) },
     { method: 'GET', url: '/api/v1/auth/me', allowed: ROLES },
+    { method: 'POST', url: '/api/v1/logistics/manifests', allowed: ['county', 'courier'], body: () => ({ carrier: 'zhongtong', parcels: [{ waybillNo: `PM${Date.now()}${++n}`, recipientName: '甲', recipientPhone: '13800000000', address: '鲁甸县乐红镇乐红村' }] }) },
+    { method: 'GET', url: '/api/v1/logistics/manifests', allowed: ['county', 'courier'] },
+    // Everyone signed in may list parcels: each sees only what is theirs to see.
+    { method: 'GET', url: '/api/v1/logistics/parcels', allowed: ROLES },
+    { method: 'GET', url: '/api/v1/logistics/parcels/waiting', allowed: ['county', 'courier', 'township', 'village'] },
+    // A problem noted on a parcel for 乐红村: its point, its township and the county's warehouse handle it.
+    { method: 'POST', url: '/api/v1/logistics/scans/batch', allowed: ['county', 'courier', 'township', 'village'], body: () => ({ scans: [{ eventId: `perm-${Date.now()}-${++n}`, waybillNo: leHongWaybill, type: 'problem', note: '核对' }] }) },
+    { method: 'GET', url: '/api/v1/logistics/routes', allowed: ['county', 'courier', 'township', 'regulator'] },
+    { method: 'POST', url: '/api/v1/logistics/routes', allowed: ['county', 'courier'], body: () => ({ name: `测试线${++n}`, mode: 'rural_bus', stops: ['site_ld5_530621110'], departures: ['07:00'] }) },
+    { method: 'GET', url: '/api/v1/logistics/runs?date=2026-12-01', allowed: ['county', 'courier', 'township', 'regulator'] },
+    { method: 'GET', url: '/api/v1/logistics/promise', allowed: ['county', 'courier', 'township', 'regulator'] },
+    { method: 'GET', url: '/api/v1/logistics/overdue', allowed: ['county', 'courier', 'township', 'regulator'] },
+    { method: 'GET', url: '/api/v1/logistics/alerts', allowed: ['county', 'courier', 'township', 'regulator'] },
+    { method: 'GET', url: '/api/v1/notify/outbox', allowed: ['county'] },
+    { method: 'GET', url: '/api/v1/trace/producers', allowed: TRACE_READERS },
+    { method: 'POST', url: '/api/v1/trace/producers', allowed: ['county', 'township', 'village', 'merchant'], body: () => ({ kind: 'farmer', name: `测试农户${++n}`, divisionCode: '530621110205' }) },
+    { method: 'GET', url: '/api/v1/trace/plots', allowed: TRACE_READERS },
+    { method: 'GET', url: '/api/v1/trace/batches', allowed: TRACE_READERS },
+    { method: 'GET', url: '/api/v1/trace/refusals', allowed: TRACE_READERS },
+    { method: 'GET', url: '/api/v1/trace/recalls', allowed: TRACE_READERS },
+    { method: 'GET', url: '/api/v1/trace/complaints', allowed: TRACE_READERS },
+    { method: 'GET', url: '/api/v1/trace/recall-notices/mine', allowed: ROLES },
+    { method: 'POST', url: '/api/v1/trace/epcis', allowed: ['county', 'merchant', 'courier', 'regulator'], body: () => EPCIS_EXAMPLE },
   ];
 
   for (const rule of rules) {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/kernel/context.js';
 import { DEMO_PASSWORD } from '../helpers.js';
-import { openOptions, useBrowserHarness } from './harness.js';
+import { openOptions, pick, useBrowserHarness } from './harness.js';
 
 const OTHER_SITE = 'site_ld3_530621101201';
 const LEHONG = '530621110';
@@ -39,24 +39,6 @@ describe('web console', () => {
   const { openPage, signIn, apiGet, shot } = h;
 
   const rows = (page: Page) => page.locator('[data-testid=sites-table] tbody tr.ant-table-row');
-
-  /**
-   * Opens an antd Select by its test id and picks the option with this label, until the select shows it: on a busy
-   * machine a click can land while the dropdown is still moving in.
-   */
-  async function pick(page: Page, testId: string, label: string): Promise<void> {
-    const select = page.locator(`[data-testid=${testId}]`);
-    for (let attempt = 1; ; attempt++) {
-      await select.click();
-      await openOptions(page).filter({ hasText: new RegExp(`^${label}$`) }).click();
-      try {
-        await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
-        return;
-      } catch (err) {
-        if (attempt >= 3) throw err;
-      }
-    }
-  }
 
   /** Ignores what is expected: the browser logging the 401 / 404 answers the test provokes on purpose. */
   const ownErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (401|404)/.test(e));
@@ -94,15 +76,22 @@ describe('web console', () => {
     await shot(page, 'sites-list');
 
     // Kind 乡镇服务站: the 12 township stations, and the filter is in the URL.
-    await pick(page, 'filter-kind', '乡镇服务站');
+    await pick(page, 'filter-kind', '乡镇服务站', { exact: true });
     await page.waitForURL(/kind=township_station/);
     await expect.poll(() => rows(page).count()).toBe(12);
     const kinds = await rows(page).locator('td:nth-child(2)').allTextContents();
     expect(new Set(kinds)).toEqual(new Set(['乡镇服务站']));
 
     // Township 乐红镇 with the kind cleared: only 乐红镇's sites.
-    await page.locator('[data-testid=filter-kind] .ant-select-clear').click({ force: true });
-    await pick(page, 'filter-township', '乐红镇');
+    // The clear icon shows on hover; on a busy machine the first click can land before it does.
+    await expect
+      .poll(async () => {
+        await page.locator('[data-testid=filter-kind]').hover();
+        await page.locator('[data-testid=filter-kind] .ant-select-clear').click({ force: true, timeout: 2_000 }).catch(() => undefined);
+        return new URL(page.url()).searchParams.has('kind');
+      })
+      .toBe(false);
+    await pick(page, 'filter-township', '乐红镇', { exact: true });
     await page.waitForURL((url) => url.searchParams.get('township') === LEHONG && !url.searchParams.has('kind'));
     const lehong = all.items.filter((s) => s.townshipCode === LEHONG);
     await expect.poll(() => page.locator('.ant-pagination-total-text').textContent()).toBe(`共 ${lehong.length} 个站点`);
@@ -295,8 +284,8 @@ describe('web console', () => {
     await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toEqual(expect.arrayContaining(['请选择站点类型', '请填写站点名称', '请填写地址']));
 
     // Kind first, then 水磨镇, then its villages: those with a point already say so.
-    await pick(page, 'site-kind', '村级服务点');
-    await pick(page, 'site-township', '水磨镇');
+    await pick(page, 'site-kind', '村级服务点', { exact: true });
+    await pick(page, 'site-township', '水磨镇', { exact: true });
     await page.getByTestId('site-village').click();
     await expect.poll(() => openOptions(page).filter({ hasText: '泉水村' }).textContent()).toContain('已有村级服务点');
     expect(await openOptions(page).filter({ hasText: '兴隆村' }).textContent()).toBe('兴隆村');
@@ -310,7 +299,7 @@ describe('web console', () => {
     await drawer.getByLabel('面积（㎡）').fill('36');
     await drawer.getByLabel('营业时间').fill('每天 8:00–20:00');
     for (const service of ['代买', '代卖', '快递收发']) await drawer.getByLabel(service, { exact: true }).check();
-    await pick(page, 'site-status', '运营中');
+    await pick(page, 'site-status', '运营中', { exact: true });
     await page.getByTestId('has-operator').click();
     await drawer.getByLabel('姓名').fill('李春梅');
     await drawer.getByLabel('手机号').fill('13908705205');
@@ -365,7 +354,7 @@ describe('web console', () => {
     await drawer.getByLabel('显示名称').fill('兴隆村服务点');
     await drawer.getByLabel('初始密码').fill('short1');
     await drawer.getByLabel('手机号').fill('13908705205');
-    await pick(page, 'user-roles', '村级服务点');
+    await pick(page, 'user-roles', '村级服务点', { exact: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('user-scope-site').click();
     await page.keyboard.type('兴隆');
@@ -409,6 +398,8 @@ describe('web console', () => {
     // The county admin cannot disable itself: the server's 403 is shown in the drawer.
     await page.getByPlaceholder('按用户名或姓名搜索').fill('demo.county');
     await page.getByPlaceholder('按用户名或姓名搜索').press('Enter');
+    // The list before the search also had one row: wait for the one searched for.
+    await expect.poll(() => userRows.first().textContent()).toContain('demo.county');
     await expect.poll(() => userRows.count()).toBe(1);
     await userRows.first().getByTestId('edit-user').click();
     await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe('编辑用户：demo.county');

@@ -1,13 +1,14 @@
 /**
  * What the browser tests share: the real server with the Ludian demo data on a free port, headless Chromium, and
  * the page helpers. Needs the built console in dist/web (`npx vite build`; `npm install` builds it through "prepare")
- * and Chromium at /usr/bin/chromium. Screenshots go to /tmp/shots.
+ * and Chromium at /usr/bin/chromium. Screenshots go to /tmp/shots; a failed test leaves failed-<test>-<n>.png there,
+ * one per page it opened.
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -15,24 +16,49 @@ const INDEX_HTML = path.join(ROOT, 'dist', 'web', 'index.html');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = '/tmp/shots';
 
+/** The day `days` from now (YYYY-MM-DD) in the county's time zone. */
+export const shanghaiDay = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+
 /** The options of the Select dropdown that is open now. */
 export const openOptions = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
 
 /**
  * Opens an antd Select by its test id (once it is enabled), types `typed` if given, and picks the option whose text
- * starts with this label, until the select shows it: on a busy machine a click can land while the dropdown is still
- * moving in.
+ * starts with this label (or is exactly it), until the select shows it: on a busy machine a click can land while
+ * the dropdown is still moving in, or the dropdown can close under it.
  */
-export async function pick(page: Page, testId: string, label: string, typed?: string): Promise<void> {
+export async function pick(page: Page, testId: string, label: string, { typed, exact = false }: { typed?: string; exact?: boolean } = {}): Promise<void> {
   const select = page.locator(`[data-testid=${testId}]`);
+  const option = openOptions(page).filter({ hasText: new RegExp(`^${label}${exact ? '$' : ''}`) }).first();
   for (let attempt = 1; ; attempt++) {
     await expect.poll(() => select.getAttribute('class')).not.toContain('ant-select-disabled');
-    await select.click();
-    if (typed) await page.keyboard.type(typed);
-    await openOptions(page).filter({ hasText: new RegExp(`^${label}`) }).first().click();
+    // A slow pick may have landed after all; a dropdown may still be open from the last try.
+    if (attempt > 1 && (await select.textContent())?.includes(label)) return;
     try {
+      if (attempt === 1 || !(await openOptions(page).first().isVisible())) await select.click();
+      if (typed) {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(typed);
+      }
+      await option.click({ timeout: 5_000 });
       await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
       return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+}
+
+/**
+ * Clicks a dialog's button until the dialog is gone: on a busy machine a click can land while the dialog is still
+ * zooming in, and is lost.
+ */
+export async function clickUntilGone(button: Locator, dialog: Locator): Promise<void> {
+  for (let attempt = 1; (await dialog.count()) > 0; attempt++) {
+    await button.click();
+    try {
+      await expect.poll(() => dialog.count(), { timeout: 5_000 }).toBe(0);
     } catch (err) {
       if (attempt >= 3) throw err;
     }
@@ -91,6 +117,11 @@ export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinn
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
+      // What each page showed when its test failed: /tmp/shots/failed-<test>-<n>.png.
+      const n = contexts.length;
+      onTestFailed(async ({ task }) => {
+        await page.screenshot({ path: `${SHOTS}/failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${n}.png`, fullPage: true }).catch(() => undefined);
+      });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       page.on('console', (msg) => {
         if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`);

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers.js';
-import { pick, useBrowserHarness } from './harness.js';
+import { clickUntilGone, pick, shanghaiDay, useBrowserHarness } from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -19,9 +19,6 @@ const PICKUP = 'site_ld3_530621110205';
 const WAYBILL = 'EM123456789CN';
 const QUANTITY = 2;
 const PRESALE = '2027 新季乐红青花椒预售';
-
-/** The day `days` from now (YYYY-MM-DD) in the county's time zone. */
-const shanghaiDay = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 interface OrderRow {
   id: string;
@@ -159,7 +156,7 @@ describe('the marketplace', () => {
     // 村级服务点代收 is the default; the point is found by typing its village, the one nearest the address first.
     const points = await apiGet<{ items: { id: string; name: string }[] }>(page, '/network/service-points?kind=village_point');
     const point = points.items.find((p) => p.id === PICKUP)!;
-    await pick(page, 'pickup-point', point.name, '乐红');
+    await pick(page, 'pickup-point', point.name, { typed: '乐红' });
     await shot(page, 'shop-checkout');
 
     const placed = page.waitForResponse((res) => res.url().endsWith('/api/v1/orders/checkout') && res.request().method() === 'POST');
@@ -205,7 +202,7 @@ describe('the marketplace', () => {
     await shot(page, 'village-pickup');
     await row.getByTestId('confirm-cash').click();
     await expect.poll(() => page.locator('.ant-modal-confirm-title').textContent()).toContain('确认已收到现金');
-    await page.getByTestId('confirm-cash-ok').click();
+    await clickUntilGone(page.getByTestId('confirm-cash-ok'), page.locator('.ant-modal-confirm'));
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已确认收款');
     // Paid orders leave the 待收款 tab.
     await expect.poll(() => row.count()).toBe(0);
@@ -338,10 +335,17 @@ describe('the marketplace', () => {
     await page.waitForURL(/\/market\/specialty$/);
     await page.getByTestId('specialty-search').locator('input').fill('苹果脆片');
     await page.getByTestId('specialty-search').locator('input').press('Enter');
-    const rows = page.locator('[data-testid=specialty-table] tbody tr.ant-table-row');
+    await page.waitForURL(/q=/);
+    // Several sellers make 苹果脆片 and some are not on sale; curate one the shop will show. Rows are matched by name
+    // too: until the search has filtered the table, it still lists every product.
+    const rows = page
+      .locator('[data-testid=specialty-table] tbody tr.ant-table-row')
+      .filter({ hasText: '苹果脆片' })
+      .filter({ has: page.getByTestId('product-status').filter({ hasText: '已上架' }) })
+      .filter({ has: page.locator('[data-testid=specialty-switch][aria-checked=false]') });
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
-    const row = rows.first();
-    await expect.poll(() => row.getByTestId('specialty-switch').getAttribute('aria-checked')).toBe('false');
+    const productId = await rows.first().getAttribute('data-row-key');
+    const row = page.locator(`[data-testid=specialty-table] tbody tr[data-row-key="${productId}"]`);
     await row.getByTestId('specialty-switch').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已加入鲁甸特色馆');
     await expect.poll(() => row.getByTestId('specialty-switch').getAttribute('aria-checked')).toBe('true');

@@ -71,15 +71,15 @@ export class CatalogRepository {
     return (await this.current()).byId.get(id);
   }
 
-  /** SKUs of the products with what is available over all places; the stock part is read live. */
+  /** SKUs of the products with what is available (on hand − reserved − frozen) over all places, read live. */
   async skusOf(productIds: string[], view?: CatalogView) {
     const catalogue = view ?? (await this.view());
     const skus = productIds.flatMap((id) => catalogue.skusOf(id));
     if (skus.length === 0) return [];
-    const stock = await this.db.selectFrom('catalog_stock').select(['sku_id', 'on_hand', 'reserved']).where('sku_id', 'in', skus.map((k) => k.id)).execute();
+    const stock = await this.db.selectFrom('catalog_stock').select(['sku_id', 'on_hand', 'reserved', 'frozen']).where('sku_id', 'in', skus.map((k) => k.id)).execute();
     return skus.map((k) => {
       const here = stock.filter((s) => s.sku_id === k.id);
-      return { ...k, on_hand: here.reduce((n, s) => n + s.on_hand, 0), reserved: here.reduce((n, s) => n + s.reserved, 0) };
+      return { ...k, available: here.reduce((n, s) => n + Number(s.on_hand) - Number(s.reserved) - Number(s.frozen), 0) };
     });
   }
 }

@@ -169,7 +169,7 @@ export class CatalogService {
       for (const sku of input.skus) {
         const skuId = newId('sku');
         await trx.insertInto('catalog_skus').values({ id: skuId, product_id: row.id, spec: sku.spec, unit: sku.unit, net_weight_g: sku.netWeightG, price_fen: sku.priceFen, active: 1 }).execute();
-        await trx.insertInto('catalog_stock').values({ sku_id: skuId, location: sku.location ?? 'seller', on_hand: sku.stock ?? 0, reserved: 0 }).execute();
+        await trx.insertInto('catalog_stock').values({ sku_id: skuId, location: sku.location ?? 'seller', on_hand: sku.stock ?? 0, reserved: 0, frozen: 0 }).execute();
       }
       await this.reindex(trx, row);
       await recordAudit(trx, ctx, { action: 'product.created', entityType: 'product', entityId: row.id, details: { name: row.name, sellerId: row.seller_id, skus: input.skus.length } });
@@ -216,9 +216,27 @@ export class CatalogService {
       const current = await trx.selectFrom('catalog_stock').selectAll().where('sku_id', '=', skuId).where('location', '=', location).executeTakeFirst();
       if (current && onHand < current.reserved) throw invalidField('body.onHand', `${current.reserved} are reserved by open orders; on hand cannot be less`, 'STOCK_BELOW_RESERVED');
       if (current) await trx.updateTable('catalog_stock').set({ on_hand: onHand }).where('sku_id', '=', skuId).where('location', '=', location).execute();
-      else await trx.insertInto('catalog_stock').values({ sku_id: skuId, location, on_hand: onHand, reserved: 0 }).execute();
+      else await trx.insertInto('catalog_stock').values({ sku_id: skuId, location, on_hand: onHand, reserved: 0, frozen: 0 }).execute();
       await recordAudit(trx, ctx, { action: 'stock.counted', entityType: 'sku', entityId: skuId, details: { location, onHand, before: current?.on_hand ?? 0 } });
     });
+  }
+
+  /** A SKU with its product and seller, for those who link stock to it; null when it does not exist. */
+  async skuOwner(skuId: string): Promise<{ skuId: string; spec: string; productId: string; productName: string; sellerId: string; gtin: string | null } | null> {
+    const sku = await this.repo.db.selectFrom('catalog_skus as k').innerJoin('catalog_products as p', 'p.id', 'k.product_id').select(['k.id', 'k.spec', 'p.id as product_id', 'p.name', 'p.seller_id', 'p.gtin']).where('k.id', '=', skuId).executeTakeFirst();
+    return sku ? { skuId: sku.id, spec: sku.spec, productId: sku.product_id, productName: sku.name, sellerId: sku.seller_id, gtin: sku.gtin } : null;
+  }
+
+  /** Puts a harvest batch's units on the shelf, inside the caller's transaction (the caller checked who asks). */
+  async addStock(trx: AnyKysely, skuId: string, location: StockLocation, quantity: number): Promise<void> {
+    const db = trx as Kysely<CatalogTables>;
+    const result = await db.updateTable('catalog_stock').set((eb) => ({ on_hand: eb('on_hand', '+', quantity) })).where('sku_id', '=', skuId).where('location', '=', location).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) await db.insertInto('catalog_stock').values({ sku_id: skuId, location, on_hand: quantity, reserved: 0, frozen: 0 }).execute();
+  }
+
+  /** Holds stock for a recall: it stays counted but can no longer be sold. Inside the caller's transaction. */
+  async freezeStock(trx: AnyKysely, skuId: string, location: StockLocation, quantity: number): Promise<void> {
+    await (trx as Kysely<CatalogTables>).updateTable('catalog_stock').set((eb) => ({ frozen: eb('frozen', '+', quantity) })).where('sku_id', '=', skuId).where('location', '=', location).execute();
   }
 
   async addCertification(ctx: RequestContext, productId: string, input: CertificationInput) {
@@ -263,14 +281,18 @@ export class CatalogService {
           .set((eb) => ({ reserved: eb('reserved', '+', line.quantity) }))
           .where('sku_id', '=', line.skuId)
           .where('location', '=', place)
-          .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', line.quantity))
+          .where((eb) => eb(eb(eb('on_hand', '-', eb.ref('reserved')), '-', eb.ref('frozen')), '>=', line.quantity))
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 1) {
           location = place;
           break;
         }
       }
-      if (!location) throw new AppError(409, 'STOCK_INSUFFICIENT', `${field}.quantity: not enough ${sku.name} ${sku.spec} left`, { field: `${field}.quantity`, skuId: line.skuId });
+      if (!location) {
+        const held = await db.selectFrom('catalog_stock').select((eb) => eb.fn.sum<number>('frozen').as('frozen')).where('sku_id', '=', line.skuId).executeTakeFirst();
+        if (Number(held?.frozen ?? 0) > 0) throw new AppError(409, 'STOCK_RECALLED', `${field}.quantity: ${sku.name} ${sku.spec} is held by a recall and cannot be sold`, { field: `${field}.quantity`, skuId: line.skuId });
+        throw new AppError(409, 'STOCK_INSUFFICIENT', `${field}.quantity: not enough ${sku.name} ${sku.spec} left`, { field: `${field}.quantity`, skuId: line.skuId });
+      }
       reserved[index] = { skuId: sku.id, productId: sku.product_id, sellerId: sku.seller_id, productName: sku.name, spec: sku.spec, unitPriceFen: sku.price_fen, quantity: line.quantity, location };
     }
     return reserved;

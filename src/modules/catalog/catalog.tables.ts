@@ -45,12 +45,13 @@ export interface SkuRow {
   active: number;
 }
 
-/** Stock of one SKU at one place; what may be sold is on_hand − reserved. */
+/** Stock of one SKU at one place; what may be sold is on_hand − reserved − frozen (held by a recall). */
 export interface StockRow {
   sku_id: string;
   location: StockLocation;
   on_hand: number;
   reserved: number;
+  frozen: number;
 }
 
 export interface BrandRow {

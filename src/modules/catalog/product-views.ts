@@ -48,7 +48,7 @@ export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc
       certifications: certs
         .filter((c) => c.product_id === row.id)
         .map((c) => ({ id: c.id, kind: c.kind, number: c.number, issuer: c.issuer, validFrom: c.valid_from, validTo: c.valid_to })),
-      skus: own.map((k) => ({ id: k.id, spec: k.spec, unit: k.unit, netWeightG: k.net_weight_g, priceFen: k.price_fen, available: Number(k.on_hand) - Number(k.reserved), active: k.active === 1 })),
+      skus: own.map((k) => ({ id: k.id, spec: k.spec, unit: k.unit, netWeightG: k.net_weight_g, priceFen: k.price_fen, available: k.available, active: k.active === 1 })),
       photos: photos.filter((p) => p.product_id === row.id).map((p) => ({ id: p.id, url: photoUrl(p.id, 'large'), thumbUrl: photoUrl(p.id, 'thumb'), width: p.width, height: p.height })),
       minPriceFen: active.length ? Math.min(...active.map((k) => k.price_fen)) : null,
       onSale: isOnSale(row, vc),

@@ -260,6 +260,11 @@ export class IdentityService {
     return { items: page.items.map((r) => toView(r, principal)), nextCursor: page.nextCursor };
   }
 
+  /** The phone on an account, unmasked, for other modules to recognise what is addressed to its owner. */
+  async phoneOf(userId: string): Promise<string | null> {
+    return (await this.repo.userById(userId))?.phone ?? null;
+  }
+
   async getUser(ctx: RequestContext, id: string): Promise<UserView> {
     const principal = signedIn(ctx);
     if (principal.userId !== id) requireRole(ctx, 'county_admin');

@@ -10,7 +10,7 @@ import type { OrdersDirectory, SaleHooks, StockKeeper } from './ports.js';
 export type { OrdersService } from './orders.service.js';
 export type { CampaignService } from './campaigns.service.js';
 export type { OrderView, CheckoutInput } from './orders.schema.js';
-export type { OrdersDirectory, PaidSale, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
+export type { CommittedOrder, OrderBrief, OrdersDirectory, PaidSale, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 export { LocalPaymentProvider, type PaymentProvider } from './payments.js';
 
 /** Checkout with stock reservation, payments (village-point cash, cash on delivery, online), shipping and refunds. */

@@ -10,7 +10,7 @@ import { maskPhone } from '../../kernel/mask.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
 import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus } from './orders.tables.js';
 import type { PaymentCallback, PaymentProvider } from './payments.js';
-import type { OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
+import type { OrderBrief, OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 
 interface Placed {
   row: OrderRow;
@@ -25,6 +25,7 @@ const DEFAULT_PARCEL_FEE_FEN = 1000;
 /** The lines that hold stock (a presale line waits for its harvest and holds none). */
 const stocked = (items: OrderItemRow[]) =>
   items.flatMap((i) => (i.location === 'presale' ? [] : [{ skuId: i.sku_id, location: i.location, quantity: i.quantity }]));
+const committedOrder = (orderId: string, items: OrderItemRow[]) => ({ orderId, lines: stocked(items).map(({ skuId, quantity }) => ({ skuId, quantity })) });
 
 /** Cart, checkout and the life of an order: payment, shipping, delivery, completion, cancellation and refund. */
 export class OrdersService {
@@ -136,6 +137,7 @@ export class OrdersService {
     };
     await trx.insertInto('orders_orders').values(row).execute();
     await trx.insertInto('orders_items').values(items).execute();
+    if (!prepaid) await this.hooks.committed(trx, committedOrder(id, items));
     let payUrl: string | undefined;
     if (input.paymentMethod === 'online') {
       const started = this.payments.start(id, row.total_fen);
@@ -223,6 +225,7 @@ export class OrdersService {
 
   private async markPaid(trx: Kysely<OrdersTables>, row: OrderRow, items: OrderItemRow[]): Promise<void> {
     await this.hooks.paid(trx, { orderId: row.id, sellerId: row.seller_id, paidAt: row.paid_at!, lines: items.map((i) => ({ productId: i.product_id, lineFen: i.line_fen })) });
+    await this.hooks.committed(trx, committedOrder(row.id, items));
   }
 
   /** The village point took the cash (代收): the order is paid. */
@@ -260,6 +263,41 @@ export class OrdersService {
     const principal = signedIn(ctx);
     if (hasRole(ctx, 'county_admin')) return;
     if (!(await this.directory.managedBy(principal.userId)).includes(row.seller_id)) throw forbidden('Only the seller does this');
+  }
+
+  /** Who an order goes to, unmasked, for the parcel that carries it; null when there is no such order. */
+  async recipient(id: string): Promise<{ buyerUserId: string; name: string; phone: string; address: string } | null> {
+    const row = await this.db.selectFrom('orders_orders').select(['buyer_user_id', 'ship_to']).where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const shipTo = JSON.parse(row.ship_to);
+    return { buyerUserId: row.buyer_user_id, name: shipTo.name, phone: shipTo.phone, address: shipTo.address };
+  }
+
+  /** Orders as a recall sees them, many at once: who bought, where it went, how it travelled. No access check. */
+  async briefs(orderIds: string[]): Promise<OrderBrief[]> {
+    const rows: OrderBrief[] = [];
+    for (let i = 0; i < orderIds.length; i += 500) {
+      const chunk = await this.db
+        .selectFrom('orders_orders')
+        .select(['id', 'status', 'paid_at', 'created_at', 'shipped_at', 'delivered_at', 'buyer_user_id', 'ship_to', 'carrier', 'waybill_no'])
+        .where('id', 'in', orderIds.slice(i, i + 500))
+        .execute();
+      for (const r of chunk) {
+        const shipTo = JSON.parse(r.ship_to) as { name: string; phone: string };
+        rows.push({ id: r.id, status: r.status, paidAt: r.paid_at, placedAt: r.created_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at, buyerUserId: r.buyer_user_id, recipientName: shipTo.name, recipientPhone: shipTo.phone, carrier: r.carrier, waybillNo: r.waybill_no });
+      }
+    }
+    return rows;
+  }
+
+  /** How many different accounts bought these orders (many at once, for a recall's reach). */
+  async buyerCount(orderIds: string[]): Promise<number> {
+    const buyers = new Set<string>();
+    for (let i = 0; i < orderIds.length; i += 5000) {
+      const rows = await this.db.selectFrom('orders_orders').select('buyer_user_id').distinct().where('id', 'in', orderIds.slice(i, i + 5000)).execute();
+      for (const r of rows) buyers.add(r.buyer_user_id);
+    }
+    return buyers.size;
   }
 
   /** The seller hands the goods to a carrier: stock leaves the shelf. */
@@ -315,6 +353,7 @@ export class OrdersService {
     const wasPaid = row.status === 'paid';
     const moved = await this.move(ctx, id, ['pending_payment', 'confirmed', 'paid'], wasPaid ? 'refunded' : 'cancelled', { cancelled_at: now, cancel_reason: reason, expires_at: null }, wasPaid ? 'order.refunded' : 'order.cancelled', async (trx, _next, items) => {
       await this.stock.release(trx, stocked(items));
+      await this.hooks.released(trx, id);
       if (wasPaid) {
         await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
         await this.hooks.refunded(trx, id);

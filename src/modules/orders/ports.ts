@@ -27,10 +27,20 @@ export interface PaidSale {
   lines: { productId: string; lineFen: number }[];
 }
 
-/** What other modules do when money moves; run inside the same transaction. */
+/** Units of SKUs promised to a buyer: an order paid, or placed cash on delivery. */
+export interface CommittedOrder {
+  orderId: string;
+  lines: { skuId: string; quantity: number }[];
+}
+
+/** What other modules do when money or goods move; run inside the same transaction. */
 export interface SaleHooks {
   paid(trx: AnyKysely, sale: PaidSale): Promise<void>;
   refunded(trx: AnyKysely, orderId: string): Promise<void>;
+  /** The order's units are promised to its buyer (may be called again for the same order when it is paid). */
+  committed(trx: AnyKysely, order: CommittedOrder): Promise<void>;
+  /** Cancelled or refunded before it shipped: the units were never handed over. */
+  released(trx: AnyKysely, orderId: string): Promise<void>;
 }
 
 /** What orders must know of sellers and sites, kept by other modules. */
@@ -38,4 +48,19 @@ export interface OrdersDirectory {
   managedBy(userId: string): Promise<string[]>;
   /** Whether a site is an operating village point that can take cash for orders. */
   isPickupPoint(siteId: string): Promise<boolean>;
+}
+
+/** An order in brief, for modules that follow goods to their buyers (a recall). Phone unmasked: mask before showing. */
+export interface OrderBrief {
+  id: string;
+  status: string;
+  paidAt: string | null;
+  placedAt: string;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  buyerUserId: string;
+  recipientName: string;
+  recipientPhone: string;
+  carrier: string | null;
+  waybillNo: string | null;
 }

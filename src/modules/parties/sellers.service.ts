@@ -127,6 +127,13 @@ export class SellerService {
     return { id: row.id, kind: row.kind, name: row.name, divisionCode: row.division_code, description: row.description, tags: JSON.parse(row.tags) };
   }
 
+  /** A seller as the producer of what it sells (traceability): its registered identity and contact. */
+  async producerFacts(id: string) {
+    const row = await this.repo.seller(id);
+    if (!row) return null;
+    return { id: row.id, name: row.name, creditCode: row.credit_code, divisionCode: row.division_code, contactPhone: row.contact_phone };
+  }
+
   /** Approved sellers with their names: the ones whose products may be in the shop. */
   async sellingNames(db: AnyKysely = this.repo.db): Promise<Map<string, string>> {
     const rows = await (db as Kysely<PartiesTables>).selectFrom('parties_sellers').select(['id', 'name']).where('status', '=', 'approved').execute();

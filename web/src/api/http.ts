@@ -32,6 +32,7 @@ export function withQuery(path: string, query?: Query): string {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Query;
+  /** JSON, or a FormData sent as multipart (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   /** Sent as `Idempotency-Key`: the server runs a create once however often it is sent (see newIdempotencyKey). */
@@ -75,10 +76,10 @@ async function request<T>(path: string, opts: RequestOptions): Promise<T> {
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+        ...(opts.body !== undefined && !(opts.body instanceof FormData) && { 'content-type': 'application/json' }),
         ...(opts.idempotencyKey && { 'idempotency-key': opts.idempotencyKey }),
       },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : opts.body instanceof FormData ? opts.body : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {

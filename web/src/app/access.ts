@@ -69,6 +69,29 @@ export const maySeeLedger = (user: User) => has(user, ...ALL_SELLERS);
 /** Someone who only buys: the shop is all of the platform for them. */
 export const isShopperOnly = (user: User) => user.roles.every((r) => r === 'consumer');
 
+/** Parcels, manifests, the unmatched-address queue and the sorting screen: the county warehouse and township stations. */
+export const mayHandleParcels = (user: User) => has(user, 'county_admin', 'courier', 'township_operator');
+/** Delivery runs and the 48-hour dashboard: those who run logistics, and regulators reading them. */
+export const maySeeLogistics = (user: User) => has(user, 'county_admin', 'courier', 'township_operator', 'regulator');
+/** Plan and dispatch runs: the county office and the warehouse's couriers. */
+export const mayDispatch = (user: User) => has(user, 'county_admin', 'courier');
+/** 服务点收发: the village point's phone page for arrivals, pick-up and produce going up. */
+export const isParcelPoint = (user: User) => has(user, 'village_operator') && user.scope.kind === 'site';
+
+/** 质量追溯: those who keep farm records (merchants, village and township points, the county office) and regulators, who read. */
+const FARM_KEEPERS: Role[] = ['county_admin', 'merchant', 'village_operator', 'township_operator'];
+export const maySeeTrace = (user: User) => has(user, ...FARM_KEEPERS, 'regulator');
+/** Producers, bases, plots and farm records are written by their keepers; a regulator only reads them. */
+export const mayKeepFarmRecords = (user: User) => has(user, ...FARM_KEEPERS);
+/** Split, merge, pack and stock batches: those who sell the produce (merchants, village points for farmers, the county). */
+export const mayWorkBatches = (user: User) => has(user, 'county_admin', 'merchant', 'village_operator');
+/** 准予采收 after a refused harvest: the regulator only. */
+export const mayOverrideHarvest = (user: User) => has(user, 'regulator');
+/** 发起召回 and 结束召回: the regulator, and the county office too. */
+export const mayOpenRecall = (user: User) => has(user, 'regulator', 'county_admin');
+/** 投诉 sent from the public scan pages: everyone in traceability (producers see those about their own batches). */
+export const maySeeComplaints = (user: User) => maySeeTrace(user);
+
 /** Where a user lands after signing in. */
 export function homePath(user: User): string {
   if (mayListSites(user)) return '/network/sites';

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { isCountyAdmin, isPickupPoint, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites } from './access.js';
+import { isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
 import { Guard } from './Guard.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
@@ -29,6 +29,20 @@ const SpecialtyPage = lazy(() => import('../features/catalog/specialty/Specialty
 const SellerOrdersPage = lazy(() => import('../features/orders/seller-orders/SellerOrdersPage.js').then((m) => ({ default: m.SellerOrdersPage })));
 const PresalesPage = lazy(() => import('../features/orders/presales/PresalesPage.js').then((m) => ({ default: m.PresalesPage })));
 const PickupOrdersPage = lazy(() => import('../features/orders/pickup-orders/PickupOrdersPage.js').then((m) => ({ default: m.PickupOrdersPage })));
+const ParcelsPage = lazy(() => import('../features/logistics/parcels/ParcelsPage.js').then((m) => ({ default: m.ParcelsPage })));
+const SortingPage = lazy(() => import('../features/logistics/sorting/SortingPage.js').then((m) => ({ default: m.SortingPage })));
+const RunsPage = lazy(() => import('../features/logistics/runs/RunsPage.js').then((m) => ({ default: m.RunsPage })));
+const RunDetailPage = lazy(() => import('../features/logistics/runs/RunDetailPage.js').then((m) => ({ default: m.RunDetailPage })));
+const PromiseDashboardPage = lazy(() => import('../features/logistics/dashboard/PromiseDashboardPage.js').then((m) => ({ default: m.PromiseDashboardPage })));
+const VillagePointPage = lazy(() => import('../features/logistics/point/VillagePointPage.js').then((m) => ({ default: m.VillagePointPage })));
+const FarmPage = lazy(() => import('../features/trace/farm/FarmPage.js').then((m) => ({ default: m.FarmPage })));
+const PlotPage = lazy(() => import('../features/trace/farm/PlotPage.js').then((m) => ({ default: m.PlotPage })));
+const ProducersPage = lazy(() => import('../features/trace/producers/ProducersPage.js').then((m) => ({ default: m.ProducersPage })));
+const BatchesPage = lazy(() => import('../features/trace/batches/BatchesPage.js').then((m) => ({ default: m.BatchesPage })));
+const BatchDetailPage = lazy(() => import('../features/trace/batch-detail/BatchDetailPage.js').then((m) => ({ default: m.BatchDetailPage })));
+const RefusalsPage = lazy(() => import('../features/trace/refusals/RefusalsPage.js').then((m) => ({ default: m.RefusalsPage })));
+const RecallsPage = lazy(() => import('../features/trace/recalls/RecallsPage.js').then((m) => ({ default: m.RecallsPage })));
+const RecallDetailPage = lazy(() => import('../features/trace/recall-detail/RecallDetailPage.js').then((m) => ({ default: m.RecallDetailPage })));
 
 // The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
 const SearchPage = lazy(() => import('../features/shop/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
@@ -80,6 +94,21 @@ export const router = createBrowserRouter([
       { path: 'parties/sellers/:id', element: <Guard allow={maySeeSellers}><SellerDetailPage /></Guard> },
       { path: 'parties/households', element: <Guard allow={maySeeHouseholds}><HouseholdsPage /></Guard> },
       { path: 'parties/households/:id', element: <Guard allow={maySeeHouseholds}><HouseholdDetailPage /></Guard> },
+      { path: 'logistics/parcels', element: <Guard allow={mayHandleParcels}><ParcelsPage /></Guard> },
+      { path: 'logistics/sorting', element: <Guard allow={mayHandleParcels}><SortingPage /></Guard> },
+      { path: 'logistics/runs', element: <Guard allow={maySeeLogistics}><RunsPage /></Guard> },
+      { path: 'logistics/runs/:id', element: <Guard allow={maySeeLogistics}><RunDetailPage /></Guard> },
+      { path: 'logistics/promise', element: <Guard allow={maySeeLogistics}><PromiseDashboardPage /></Guard> },
+      { path: 'logistics/point', element: <Guard allow={isParcelPoint}><VillagePointPage /></Guard> },
+      { path: 'trace/farm', element: <Guard allow={maySeeTrace}><FarmPage /></Guard> },
+      { path: 'trace/farm/:plotId', element: <Guard allow={maySeeTrace}><PlotPage /></Guard> },
+      { path: 'trace/producers', element: <Guard allow={maySeeTrace}><ProducersPage /></Guard> },
+      { path: 'trace/batches', element: <Guard allow={maySeeTrace}><BatchesPage /></Guard> },
+      { path: 'trace/batches/:id', element: <Guard allow={maySeeTrace}><BatchDetailPage /></Guard> },
+      { path: 'trace/refusals', element: <Guard allow={maySeeTrace}><RefusalsPage /></Guard> },
+      { path: 'trace/recalls', element: <Guard allow={maySeeTrace}><RecallsPage /></Guard> },
+      { path: 'trace/recalls/:id', element: <Guard allow={maySeeTrace}><RecallDetailPage /></Guard> },
+      { path: 'trace/complaints', element: <Guard allow={maySeeTrace}><RecallsPage initialTab="complaints" /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
       { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },
       { path: '*', element: <NotFoundPage /> },

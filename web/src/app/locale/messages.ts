@@ -2,7 +2,22 @@
  * Every string the console shows: [中文, English]. Chinese is the first language of the platform.
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
+import { dispatchMessages } from './logistics/dispatch.js';
+import { parcelsMessages } from './logistics/parcels.js';
+import { pointMessages } from './logistics/point.js';
+import { traceBatchMessages } from './trace/batches.js';
+import { traceFarmMessages } from './trace/farm.js';
+import { traceProducerMessages } from './trace/producers.js';
+import { traceRecallMessages } from './trace/recalls.js';
+
 export const messages = {
+  ...parcelsMessages,
+  ...dispatchMessages,
+  ...pointMessages,
+  ...traceBatchMessages,
+  ...traceFarmMessages,
+  ...traceProducerMessages,
+  ...traceRecallMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],
@@ -28,6 +43,12 @@ export const messages = {
   'shell.menu.products': ['商品管理', 'Products'],
   'shell.menu.sellerOrders': ['订单管理', 'Orders'],
   'shell.menu.presales': ['预售管理', 'Presales'],
+  'shell.menu.logistics': ['农村物流', 'Rural logistics'],
+  'shell.menu.parcels': ['包裹与运单', 'Parcels'],
+  'shell.menu.sorting': ['仓库分拣', 'Sorting'],
+  'shell.menu.runs': ['配送调度', 'Delivery runs'],
+  'shell.menu.promise': ['48小时时效', '48-hour promise'],
+  'shell.menu.point': ['服务点收发', 'Point parcels'],
   'shell.menu.pickupOrders': ['代收订单', 'Cash collection'],
   'shell.menu.market': ['商城运营', 'Marketplace'],
   'shell.menu.brands': ['品牌授权', 'Brand licences'],
@@ -706,6 +727,7 @@ export const messages = {
   'order.pickup': ['付款服务点', 'Village point'],
   'order.payBefore': ['付款截止', 'Pay before'],
   'order.waybill': ['物流单号', 'Waybill'],
+  'order.track': ['查看物流', 'Track'],
   'order.shipTo': ['收货信息', 'Ship to'],
   'order.cancelReason': ['取消原因', 'Why cancelled'],
   'order.itemsFen': ['商品金额', 'Items'],

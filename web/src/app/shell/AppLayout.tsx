@@ -14,7 +14,7 @@ import { UserMenu } from './UserMenu.js';
 
 const { Header, Sider, Content, Footer } = Layout;
 const SIDER_WIDTH = 232;
-const OPEN_GROUPS = ['network', 'parties', 'sales', 'market', 'admin'];
+const OPEN_GROUPS = ['network', 'parties', 'sales', 'trace', 'market', 'admin'];
 
 /** The signed-in console: dark sider menu, header with platform name, language and user, the page below. */
 export function AppLayout() {

@@ -11,6 +11,11 @@ import {
   TagsOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CarOutlined,
+  ContainerOutlined,
+  FieldTimeOutlined,
+  InboxOutlined,
+  ScanOutlined,
   ContactsOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -19,9 +24,15 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  EnvironmentOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  BarcodeOutlined,
+  FileSearchOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
-import { isCountyAdmin, isPickupPoint, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, ownSiteId } from '../access.js';
+import { isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 
 type Item = Required<MenuProps>['items'][number];
@@ -57,6 +68,27 @@ export function menuItems(user: User, t: Translate): Item[] {
       ],
     });
   }
+  // 质量追溯: one line an entry; every key sits under /trace/.
+  const trace: Item[] = [];
+  if (maySeeTrace(user)) trace.push({ key: '/trace/farm', icon: <ScheduleOutlined />, label: t('shell.menu.traceFarm') });
+  if (maySeeTrace(user)) trace.push({ key: '/trace/producers', icon: <EnvironmentOutlined />, label: t('shell.menu.traceProducers') });
+  if (maySeeTrace(user)) trace.push({ key: '/trace/batches', icon: <BarcodeOutlined />, label: t('shell.menu.traceBatches') });
+  if (maySeeTrace(user)) trace.push({ key: '/trace/refusals', icon: <FileSearchOutlined />, label: t('shell.menu.traceRefusals') });
+  if (maySeeTrace(user)) trace.push({ key: '/trace/recalls', icon: <AlertOutlined />, label: t('shell.menu.traceRecalls') });
+  if (trace.length > 0) items.push({ key: 'trace', icon: <SafetyOutlined />, label: t('shell.menu.trace'), children: trace });
+
+  const logistics: Item[] = [];
+  if (isParcelPoint(user)) logistics.push({ key: '/logistics/point', icon: <InboxOutlined />, label: t('shell.menu.point') });
+  if (mayHandleParcels(user)) {
+    logistics.push({ key: '/logistics/parcels', icon: <ContainerOutlined />, label: t('shell.menu.parcels') });
+    logistics.push({ key: '/logistics/sorting', icon: <ScanOutlined />, label: t('shell.menu.sorting') });
+  }
+  if (maySeeLogistics(user)) {
+    logistics.push({ key: '/logistics/runs', icon: <CarOutlined />, label: t('shell.menu.runs') });
+    logistics.push({ key: '/logistics/promise', icon: <FieldTimeOutlined />, label: t('shell.menu.promise') });
+  }
+  if (logistics.length > 0) items.push({ key: 'logistics', icon: <CarOutlined />, label: t('shell.menu.logistics'), children: logistics });
+
   if (mayRunMarket(user)) {
     items.push({
       key: 'market',

@@ -75,7 +75,7 @@ export function SellerOrderActions({ order, size = 'small' }: { order: Order; si
           </Button>
         )}
       </Space>
-      {mayShip && <ShipModal order={order} open={shipping} onClose={() => setShipping(false)} />}
+      {mayShip && shipping && <ShipModal order={order} onClose={() => setShipping(false)} />}
       {asking && <OrderReasonModal order={order} kind={asking} open onClose={() => setAsking(null)} />}
     </>
   );

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { ApiError } from '../../../api/http.js';
 import { CARRIERS, useOrderAction, type Carrier, type Order } from '../../../api/orders.js';
@@ -16,8 +15,9 @@ interface ShipValues {
 /** The server's waybill rule: 6–40 letters, digits or -. */
 const WAYBILL_PATTERN = /^[0-9A-Za-z-]{6,40}$/;
 
-/** 发货: the carrier and its waybill number; stock leaves the shelf when it ships. */
-export function ShipModal({ order, open, onClose }: { order: Order; open: boolean; onClose: () => void }) {
+/** 发货: the carrier and its waybill number; stock leaves the shelf when it ships. Mounted only while it is open, so a
+ * list of orders holds one ship form at most. */
+export function ShipModal({ order, onClose }: { order: Order; onClose: () => void }) {
   const t = useT();
   const rules = formRules(t);
   const [form] = Form.useForm<ShipValues>();
@@ -26,12 +26,6 @@ export function ShipModal({ order, open, onClose }: { order: Order; open: boolea
   const errors = useServerErrors(form);
   const { clear } = errors;
   const waybill = t('ship.field.waybill');
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    clear();
-  }, [open, form, clear]);
 
   const onFinish = (values: ShipValues) => {
     clear();
@@ -55,13 +49,12 @@ export function ShipModal({ order, open, onClose }: { order: Order; open: boolea
   return (
     <Modal
       title={t('ship.title', { no: orderNo(order.id) })}
-      open={open}
+      open
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('ship.ok')}
       okButtonProps={{ loading: act.isPending, 'data-testid': 'confirm-ship' }}
       cancelText={t('common.cancel')}
-      forceRender
     >
       <Form<ShipValues> form={form} name="order-ship" layout="vertical" onFinish={onFinish} initialValues={{ carrier: undefined, waybillNo: '' }}>
         {errors.banner}

@@ -21,7 +21,21 @@ export function OrderFacts({ order, place }: { order: Order; place?: (code: stri
         { key: 'payment', label: t('order.payment'), children: <PaymentTag method={order.paymentMethod} /> },
         ...(order.pickupSiteId ? [{ key: 'pickup', label: t('order.pickup'), children: <PickupPointName siteId={order.pickupSiteId} /> }] : []),
         ...(order.status === 'pending_payment' && order.expiresAt ? [{ key: 'expires', label: t('order.payBefore'), children: formatDateTime(order.expiresAt) }] : []),
-        ...(order.carrier ? [{ key: 'waybill', label: t('order.waybill'), children: <span data-testid="order-waybill">{`${t(`carrier.${order.carrier}`)} ${order.waybillNo ?? ''}`}</span> }] : []),
+        ...(order.carrier
+          ? [
+              {
+                key: 'waybill',
+                label: t('order.waybill'),
+                children: (
+                  <span data-testid="order-waybill">
+                    {`${t(`carrier.${order.carrier}`)} ${order.waybillNo ?? ''} `}
+                    {/* The public tracking page answers to the waybill and the last four digits of the phone. */}
+                    {order.waybillNo && <a href={`/track?waybillNo=${encodeURIComponent(order.waybillNo)}&phoneLast4=${order.shipTo.phone.slice(-4)}`} target="_blank" rel="noreferrer" data-testid="order-track">{t('order.track')}</a>}
+                  </span>
+                ),
+              },
+            ]
+          : []),
         { key: 'shipTo', label: t('order.shipTo'), span: 2, children: `${order.shipTo.name} ${order.shipTo.phone} · ${where ? `${where} ` : ''}${order.shipTo.address}` },
         ...(order.cancelReason ? [{ key: 'reason', label: t('order.cancelReason'), span: 2, children: order.cancelReason }] : []),
         ...(order.returnReason ? [{ key: 'return', label: t('order.returnReason'), span: 2, children: order.returnReason }] : []),

@@ -6,6 +6,7 @@ import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { OrderCard } from './OrderCard.js';
+import { RecallNotices } from './RecallNotices.js';
 
 const TABS = ['all', 'pending_payment', 'paid', 'shipped', 'delivered', 'completed'] as const;
 const KEYS = ['status'] as const;
@@ -20,6 +21,7 @@ export function MyOrdersPage() {
   return (
     <>
       <PageHeader title={t('shop.myOrders')} />
+      <RecallNotices />
       <div style={{ overflowX: 'auto', marginBottom: 12 }}>
         <Segmented
           value={tab}

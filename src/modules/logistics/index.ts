@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppError } from '../../kernel/errors.js';
+import { defineModule, type ModuleDeps } from '../../kernel/module.js';
+import type { Sealer } from '../../kernel/sealed.js';
+import { logisticsInit } from './migrations/2026-12-02-logistics.js';
+import { logisticsRoutes } from './logistics.routes.js';
+import { LogisticsBase } from './parcel-views.js';
+import { ParcelService } from './parcels.service.js';
+import { PromiseService } from './promise.service.js';
+import { RunService } from './runs.service.js';
+import { ScanService } from './scans.service.js';
+import { trackingPage, TrackingService } from './tracking.js';
+import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook } from './ports.js';
+
+export type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook, TownshipPlace, VillagePlace } from './ports.js';
+export type { ParcelService } from './parcels.service.js';
+export type { ScanService } from './scans.service.js';
+export type { RunService } from './runs.service.js';
+export type { PromiseService } from './promise.service.js';
+export type { ParcelView, ScanInput, ManifestParcelInput, RouteInput } from './logistics.schema.js';
+export { CARRIER_CODES, CARRIERS } from './logistics.tables.js';
+export { toKuaidi100, fromKuaidi100 } from './kuaidi100.js';
+
+/**
+ * Rural logistics: carrier manifests into the county warehouse, scans at every hop, shared delivery runs to the
+ * village points, pick-up codes, produce going up, the 48-hour promise, and public tracking.
+ */
+export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping }) {
+  const base = new LogisticsBase(deps.db, deps.places, deps.sealer, deps.clock, deps.notifier, deps.phones, deps.orders);
+  const scans = new ScanService(base);
+  const parcels = new ParcelService(base, scans);
+  const runs = new RunService(base, scans);
+  const promise = new PromiseService(base);
+  const tracking = new TrackingService(base);
+  const pages = async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<TypeBoxTypeProvider>();
+    const querystring = Type.Object({ waybillNo: Type.Optional(Type.String({ maxLength: 40 })), phoneLast4: Type.Optional(Type.String({ maxLength: 8 })) });
+    app.get('/track', { config: { public: true }, schema: { tags: ['logistics'], summary: 'The public tracking page (HTML)', querystring } }, async (request, reply) => {
+      const { waybillNo, phoneLast4 } = request.query;
+      const county = (await deps.places.placeBook()).countyName;
+      let result = null;
+      if (waybillNo || phoneLast4) {
+        result = !waybillNo || !/^[A-Za-z0-9-]{6,32}$/.test(waybillNo) || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) ? { error: '请填写运单号和手机后四位 Give the waybill number and the last four digits of the phone' } : await tracking.lookup(waybillNo, phoneLast4, request.ip).catch((err: AppError) => ({ error: err.status === 429 ? '查询次数过多，请十分钟后再试 Too many lookups; try again in ten minutes' : '没有找到这个运单号和手机号的包裹 No parcel with this waybill number and phone' }));
+      }
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(trackingPage(county, request.query, result));
+    });
+  };
+  return defineModule({ name: 'logistics', migrations: [logisticsInit], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking }), pages });
+}

@@ -1,0 +1,141 @@
+import { AppError } from '../../kernel/errors.js';
+import { escapeHtml as escape } from '../../kernel/html.js';
+import { maskName, maskPhone } from '../../kernel/mask.js';
+import { toKuaidi100 } from './kuaidi100.js';
+import { carrierName, type EventRow, type ParcelRow, type ScanType } from './logistics.tables.js';
+import type { LogisticsBase } from './parcel-views.js';
+
+const MISS_WINDOW_MS = 10 * 60_000;
+const MAX_MISSES = 20;
+
+/** What each scan means to the person waiting for the parcel, in Chinese and English. */
+const WORDS: Record<ScanType, [string, string]> = {
+  received_county: ['已到达县仓配中心', 'Arrived at the county warehouse'],
+  sorted: ['已分拣，等待发往乡镇', 'Sorted for its township'],
+  loaded: ['已装车发出', 'On its way'],
+  arrived_township: ['已到达乡镇中转站', 'Arrived at the township transfer station'],
+  arrived_village: ['已到达村级服务点，可凭取件码领取', 'At the village point, ready to collect'],
+  notified: ['已短信通知收件人取件', 'Recipient told by SMS'],
+  picked_up: ['已签收（服务点代收后本人领取）', 'Collected'],
+  returned: ['已退回', 'Returned'],
+  handed_to_carrier: ['已交快递公司发出', 'Handed to the carrier'],
+  problem: ['异常，服务点正在处理', 'A problem is being handled'],
+  carrier_update: ['快递公司运输中', 'With the carrier'],
+};
+
+export interface TrackedEvent {
+  at: string;
+  type: ScanType;
+  text: string;
+  textEn: string;
+  place: string | null;
+}
+
+export interface Tracking {
+  waybillNo: string;
+  carrier: string | null;
+  carrierName: string | null;
+  recipient: string;
+  phone: string;
+  status: ParcelRow['status'];
+  statusText: string;
+  point: string | null;
+  events: TrackedEvent[];
+}
+
+/** A name shown to the public: 张三 → 张*, 欧阳娜娜 → 欧***. */
+
+/**
+ * Public tracking: the waybill number and the last four digits of the recipient's phone give the timeline,
+ * with names and phones masked and no address.
+ */
+export class TrackingService {
+  constructor(private readonly base: LogisticsBase) {}
+
+  /**
+   * Four digits leave 10 000 guesses: an address that misses MAX_MISSES times in ten minutes is refused until the
+   * window ends, found or not, so guessing cannot tell it when it is right.
+   */
+  async lookup(waybillNo: string, phoneLast4: string, ip: string): Promise<Tracking> {
+    const now = this.base.clock.now().getTime();
+    const window_start = new Date(now - (now % MISS_WINDOW_MS)).toISOString();
+    const misses = await this.base.db.selectFrom('logistics_track_misses').select('misses').where('ip', '=', ip).where('window_start', '=', window_start).executeTakeFirst();
+    if (misses && misses.misses >= MAX_MISSES) throw new AppError(429, 'TOO_MANY_LOOKUPS', 'Too many lookups that found nothing from this address; try again in ten minutes');
+    const row = await this.base.db.selectFrom('logistics_parcels').selectAll().where('waybill_no', '=', waybillNo).where('phone_last4', '=', phoneLast4).executeTakeFirst();
+    if (!row) {
+      await this.base.db
+        .insertInto('logistics_track_misses')
+        .values({ ip, window_start, misses: 1 })
+        .onConflict((oc) => oc.columns(['ip', 'window_start']).doUpdateSet((eb) => ({ misses: eb('logistics_track_misses.misses', '+', 1) })))
+        .execute();
+      throw new AppError(404, 'NOT_FOUND', 'No parcel with this waybill number and phone');
+    }
+    const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').execute();
+    const book = await this.base.places.placeBook();
+    const point = row.point_site_id ? (book.siteName.get(row.point_site_id) ?? null) : null;
+    const describe = (e: EventRow): TrackedEvent => {
+      const [text, textEn] = WORDS[e.type];
+      const place = e.site_id ? (book.siteName.get(e.site_id) ?? null) : null;
+      // A carrier's own scan says where it was in its own words; ours say what happened here.
+      return { at: e.at, type: e.type, text: e.type === 'carrier_update' && e.note ? e.note : text, textEn, place };
+    };
+    const statusWords = row.status in WORDS ? WORDS[row.status as ScanType] : row.direction === 'down' ? ['快递公司已发出，尚未到县', 'With the carrier, not yet in the county'] : ['服务点已收件', 'Handed in at the village point'];
+    return {
+      waybillNo,
+      carrier: row.carrier,
+      carrierName: row.carrier ? carrierName(row.carrier) : null,
+      recipient: maskName(row.recipient_name),
+      phone: maskPhone(this.base.sealer.open(row.recipient_phone)) ?? '',
+      status: row.status,
+      statusText: statusWords[0],
+      point,
+      events: events.map(describe),
+    };
+  }
+
+  /** Drops the miss counts of windows that have ended (housekeeping). */
+  async purgeMisses(): Promise<void> {
+    const now = this.base.clock.now().getTime();
+    await this.base.db.deleteFrom('logistics_track_misses').where('window_start', '<', new Date(now - (now % MISS_WINDOW_MS)).toISOString()).execute();
+  }
+
+  /** The same timeline in the shape of a Kuaidi100 query answer, for systems that speak it. */
+  kuaidi100(t: Tracking) {
+    const { state } = toKuaidi100(t.status);
+    const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    return {
+      message: 'ok',
+      nu: t.waybillNo,
+      com: t.carrier ?? '',
+      ischeck: t.status === 'picked_up' ? '1' : '0',
+      state: String(state),
+      data: t.events.map((e) => {
+        const mapped = toKuaidi100(e.type);
+        return { time: local(e.at), ftime: local(e.at), context: e.place ? `【${e.place}】${e.text}` : e.text, status: mapped.subState ? String(mapped.subState) : String(mapped.state) };
+      }),
+    };
+  }
+}
+
+const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+/** The public tracking page: one small HTML document, no script, readable on a slow phone. */
+export function trackingPage(county: string, query: { waybillNo?: string; phoneLast4?: string }, result: Tracking | { error: string } | null): string {
+  const form = `<form method="get" action="/track"><label>运单号 Waybill<input name="waybillNo" inputmode="text" autocomplete="off" required pattern="[A-Za-z0-9-]{6,32}" value="${escape(query.waybillNo ?? '')}"></label><label>收件人手机后四位 Last 4 digits of the phone<input name="phoneLast4" inputmode="numeric" required pattern="\\d{4}" maxlength="4" value="${escape(query.phoneLast4 ?? '')}"></label><button type="submit">查询 Track</button></form>`;
+  let body = '';
+  if (result && 'error' in result) body = `<p class="err">${escape(result.error)}</p>`;
+  else if (result) {
+    const items = result.events.map((e, i) => `<li${i === 0 ? ' class="now"' : ''}><time>${shanghaiTime(e.at)}</time><b>${escape(e.text)}</b>${e.place ? `<span>${escape(e.place)}</span>` : ''}<small>${escape(e.textEn)}</small></li>`).join('');
+    body = `<section><h2>${escape(result.statusText)}</h2><p>${escape(result.carrierName ?? '')} ${escape(result.waybillNo)} · 收件人 ${escape(result.recipient)} ${escape(result.phone)}${result.point ? ` · 取件点 ${escape(result.point)}` : ''}</p><ol>${items || '<li>暂无物流信息 No scans yet</li>'}</ol></section>`;
+  }
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>包裹查询 · ${escape(county)}</title><style>
+body{margin:0;font:15px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#1f1f1f;background:#f5f5f5}
+header{background:#1677ff;color:#fff;padding:12px 16px}header h1{margin:0;font-size:18px}header p{margin:0;opacity:.85;font-size:13px}
+main{max-width:560px;margin:0 auto;padding:12px}form,section{background:#fff;border-radius:8px;padding:12px 16px;margin-bottom:12px}
+label{display:block;margin-bottom:8px;font-size:13px;color:#595959}input{display:block;width:100%;box-sizing:border-box;font-size:16px;padding:8px;border:1px solid #d9d9d9;border-radius:6px;margin-top:4px}
+button{width:100%;font-size:16px;padding:10px;border:0;border-radius:6px;background:#1677ff;color:#fff}
+h2{margin:0 0 4px;font-size:17px}section>p{margin:0 0 12px;color:#595959;font-size:13px}.err{background:#fff2f0;border:1px solid #ffccc7;padding:10px 16px;border-radius:8px}
+ol{list-style:none;margin:0;padding:0 0 0 14px;border-left:2px solid #e8e8e8}li{position:relative;padding:0 0 14px 10px}li:before{content:"";position:absolute;left:-21px;top:6px;width:10px;height:10px;border-radius:50%;background:#bfbfbf}
+li.now:before{background:#52c41a}time{display:block;font-size:12px;color:#8c8c8c}b{font-weight:500}li span{display:block;font-size:13px;color:#595959}small{display:block;color:#8c8c8c;font-size:12px}
+</style></head><body><header><h1>${escape(county)}农村物流 · 包裹查询</h1><p>Parcel tracking · 县—乡—村 48 小时送达</p></header><main>${form}${body}</main></body></html>`;
+}

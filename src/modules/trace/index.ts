@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppError } from '../../kernel/errors.js';
+import type { FileStore } from '../../kernel/files.js';
+import { defineModule, type ModuleDeps } from '../../kernel/module.js';
+import type { Sealer } from '../../kernel/sealed.js';
+import { traceInit } from './migrations/2026-12-02-trace.js';
+import { BatchMaker } from './batch-maker.js';
+import { BatchService } from './batches.service.js';
+import { DocumentService } from './documents.service.js';
+import { EpcisService } from './epcis/epcis.service.js';
+import { TraceFileService } from './files.service.js';
+import { GenealogyService } from './genealogy.service.js';
+import { ProducerService } from './producers.service.js';
+import { RecallService } from './recalls.service.js';
+import { RecordBook } from './record-book.js';
+import { RecordService } from './records.service.js';
+import { ScanCounter } from './scan-counter.js';
+import { ScanService, type ScanKey } from './scan.service.js';
+import { messagePage } from './scan-page.js';
+import { TraceBase, type TracePorts } from './trace-base.js';
+import { originOf, traceRoutes } from './trace.routes.js';
+
+export type { TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
+export type { BatchService } from './batches.service.js';
+export type { RecordInput, BatchView } from './trace.schema.js';
+export { gtin14, traceCode } from './trace-code.js';
+
+export interface TraceServices {
+  producers: ProducerService;
+  records: RecordService;
+  batches: BatchService;
+  genealogy: GenealogyService;
+  recalls: RecallService;
+  documents: DocumentService;
+  epcis: EpcisService;
+  files: TraceFileService;
+  scans: ScanService;
+}
+
+const Code = Type.String({ maxLength: 40 });
+
+/**
+ * Produce traceability: producers, bases and plots, append-only farm records with the pre-harvest interval rule,
+ * batches with trace codes, certificates and QR labels (GS1 Digital Link, resolved here), a public scan page,
+ * genealogy both ways, recalls, and EPCIS 2.0 in and out.
+ */
+export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; files: FileStore; residentIdProblem: (id: string) => string | null; publicUrl?: string }) {
+  const base = new TraceBase(deps.db, deps.clock, deps.sealer, deps);
+  const book = new RecordBook(base);
+  const maker = new BatchMaker(base);
+  const genealogy = new GenealogyService(base);
+  const counter = new ScanCounter(base);
+  const scans = new ScanService(base, genealogy, counter);
+  const services: TraceServices = {
+    producers: new ProducerService(base, book, deps.residentIdProblem),
+    records: new RecordService(base, book, maker),
+    batches: new BatchService(base, maker, counter),
+    genealogy,
+    recalls: new RecallService(base, genealogy),
+    documents: new DocumentService(base, genealogy),
+    epcis: new EpcisService(base, genealogy),
+    files: new TraceFileService(base, deps.files),
+    scans,
+  };
+  const origin = originOf(deps.publicUrl);
+
+  const pages = async (root: FastifyInstance) => {
+    const app = root.withTypeProvider<TypeBoxTypeProvider>();
+    root.addHook('onClose', () => counter.flush());
+    root.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+    const show = async (key: ScanKey, ip: string, reply: FastifyReply) => {
+      const page = await scans.page(key, ip);
+      if (page === null) return html(reply, 404, messagePage('未找到追溯码 Code not found', '这个二维码不在本平台的追溯系统中，可能是仿冒标签。This code is not in the county’s traceability system; the label may be fake.'));
+      return html(reply, 200, page);
+    };
+    const opts = { config: { public: true }, schema: { tags: ['trace'], hide: true } };
+    app.get('/t/:code', { ...opts, schema: { ...opts.schema, params: Type.Object({ code: Code }) } }, (request, reply) => show({ code: request.params.code }, request.ip, reply));
+    app.get('/t/:code/:serial', { ...opts, schema: { ...opts.schema, params: Type.Object({ code: Code, serial: Code }) } }, (request, reply) => show({ code: request.params.code, serial: request.params.serial }, request.ip, reply));
+    app.get('/01/:gtin/10/:lot', { ...opts, schema: { ...opts.schema, params: Type.Object({ gtin: Code, lot: Code }) } }, (request, reply) => show({ gtin: request.params.gtin, code: request.params.lot }, request.ip, reply));
+    app.get('/01/:gtin/10/:lot/21/:serial', { ...opts, schema: { ...opts.schema, params: Type.Object({ gtin: Code, lot: Code, serial: Code }) } }, (request, reply) =>
+      show({ gtin: request.params.gtin, code: request.params.lot, serial: request.params.serial }, request.ip, reply),
+    );
+    app.get('/01/:gtin/21/:serial', { ...opts, schema: { ...opts.schema, params: Type.Object({ gtin: Code, serial: Code }) } }, (request, reply) => show({ gtin: request.params.gtin, serial: request.params.serial }, request.ip, reply));
+    app.post('/t/:code/complaint', { ...opts, schema: { ...opts.schema, params: Type.Object({ code: Code }), querystring: Type.Object({ serial: Type.Optional(Code) }), body: Type.Object({ text: Type.Optional(Type.String()), phone: Type.Optional(Type.String()) }) } }, async (request, reply) => {
+      const found = await scans.resolve({ code: request.params.code, serial: request.query.serial }).catch(() => null);
+      if (!found) return html(reply, 404, messagePage('未找到追溯码 Code not found', '无法提交投诉：追溯码不存在。'));
+      try {
+        await scans.complain(found.batch, found.pkg, request.body);
+      } catch (err) {
+        return html(reply, 400, messagePage('请检查填写 Please check', (err as AppError).message, `/t/${request.params.code}`));
+      }
+      return html(reply, 201, messagePage('已收到您的投诉 Thank you', '县市场监管部门和电商办会核实处理。The county office will look into it.', `/t/${request.params.code}`));
+    });
+  };
+
+  return defineModule({ name: 'trace', migrations: [traceInit], ...services, origin, routes: traceRoutes(services, deps.publicUrl), pages });
+}

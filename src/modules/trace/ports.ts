@@ -1,0 +1,41 @@
+import type { AnyKysely } from '../../kernel/db.js';
+
+/** The county's places as traceability needs them (the network module keeps them). */
+export interface TracePlaceBook {
+  countyName: string;
+  townships: { code: string; name: string }[];
+  villages: { code: string; name: string; townshipCode: string; townshipName: string }[];
+  /** A site's division code: a village operator works for the village of their site. */
+  siteDivision: Map<string, string>;
+}
+export interface TracePlaces {
+  placeBook(): Promise<TracePlaceBook>;
+}
+
+/** Marketplace sellers (the parties module). */
+export interface TraceSellers {
+  seller(id: string): Promise<{ id: string; name: string; creditCode: string | null; divisionCode: string; contactPhone: string } | null>;
+  managedBy(userId: string): Promise<string[]>;
+}
+
+/** The catalogue's SKUs and stock; the writes run inside the caller's transaction. */
+export interface TraceStock {
+  skuOwner(skuId: string): Promise<{ skuId: string; spec: string; productId: string; productName: string; sellerId: string; gtin: string | null } | null>;
+  addStock(trx: AnyKysely, skuId: string, location: 'county_warehouse' | 'seller', quantity: number): Promise<void>;
+  freezeStock(trx: AnyKysely, skuId: string, location: 'county_warehouse' | 'seller', quantity: number): Promise<void>;
+  /** A product's certifications in force (绿色食品, 有机, 地理标志). */
+  certifications(productId: string): Promise<{ kind: string; number: string; issuer: string; validTo: string }[]>;
+}
+
+/** Orders and their parcels, read many at once to follow a batch to its buyers. Phones come unmasked. */
+export interface TraceSales {
+  orders(orderIds: string[]): Promise<{ id: string; status: string; paidAt: string | null; shippedAt: string | null; deliveredAt: string | null; buyerUserId: string; recipientName: string; recipientPhone: string; carrier: string | null; waybillNo: string | null }[]>;
+  parcels(orderIds: string[]): Promise<{ orderId: string; carrier: string | null; waybillNo: string | null; status: string }[]>;
+  /** How many different buyers placed these orders. */
+  buyerCount(orderIds: string[]): Promise<number>;
+}
+
+/** Text messages, sent inside the caller's transaction (the notify module). */
+export interface TraceNotifier {
+  recallNotice(trx: AnyKysely, message: { county: string; phone: string; productName: string; batchCode: string; orderId: string; ref: string }): Promise<void>;
+}

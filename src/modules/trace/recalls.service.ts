@@ -1,0 +1,205 @@
+import ExcelJS from 'exceljs';
+import { recordAudit } from '../../kernel/audit.js';
+import { requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { conflict, invalidField, notFound } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import { maskName, maskPhone } from '../../kernel/mask.js';
+import { mayRead } from './access.js';
+import type { GenealogyService } from './genealogy.service.js';
+import type { TraceBase } from './trace-base.js';
+import type { RecallView } from './trace.schema.js';
+import type { RecallNoticeRow, RecallRow } from './trace.tables.js';
+
+type Response = NonNullable<RecallView['notices'][number]['response']>;
+
+export const RESPONSE_NAMES: Record<Response, string> = { returned: '已退货', destroyed: '已销毁', refund_requested: '申请退款', not_consumed: '未食用，等待处理', consumed: '已食用' };
+
+/**
+ * Recalls: a regulator names batches; they and every batch made from them stop selling (their stock is held),
+ * the orders that carried them are found, each buyer gets a text message, and their answers are kept.
+ */
+export class RecallService {
+  constructor(
+    private readonly base: TraceBase,
+    private readonly genealogy: GenealogyService,
+  ) {}
+
+  async open(ctx: RequestContext, batchIds: string[], reason: string): Promise<RecallView> {
+    const principal = requireRole(ctx, 'regulator', 'county_admin');
+    if (reason.trim().length < 2) throw invalidField('body.reason', 'say why the batches are recalled');
+    for (const [i, id] of batchIds.entries()) {
+      if (!(await this.base.db.selectFrom('trace_batches').select('id').where('id', '=', id).executeTakeFirst())) throw invalidField(`body.batchIds.${i}`, 'no such batch');
+    }
+    // What the recall reaches is read first; SQLite would wait on its own open transaction otherwise.
+    const affected = (await this.genealogy.reach(batchIds, 'down')).filter((b) => b.status === 'active');
+    if (affected.length === 0) throw conflict('ALREADY_RECALLED', 'body.batchIds: these batches are recalled already', { field: 'body.batchIds' });
+    const allocations = await this.base.db.selectFrom('trace_allocations').selectAll().where('batch_id', 'in', affected.map((b) => b.id)).execute();
+    const orders = new Map((await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))])).map((o) => [o.id, o]));
+    const county = (await this.base.ports.places.placeBook()).countyName;
+    const now = this.base.now();
+    const recall: RecallRow = { id: newId('rcl'), reason: reason.trim(), status: 'open', opened_by: principal.userId, opened_by_name: principal.displayName, opened_at: now, closed_at: null, is_demo: 0 };
+    await this.base.db.transaction().execute(async (trx) => {
+      await trx.insertInto('trace_recalls').values(recall).execute();
+      for (const batch of affected) {
+        const current = await this.base.batch(batch.id, trx);
+        if (current.status !== 'active') continue;
+        const frozen = Math.max(0, current.stocked - current.sold);
+        await trx.updateTable('trace_batches').set({ status: 'recalled', recall_id: recall.id }).where('id', '=', batch.id).execute();
+        if (frozen > 0 && current.sku_id && current.stock_location) await this.base.ports.stock.freezeStock(trx, current.sku_id, current.stock_location as 'seller', frozen);
+        await trx.insertInto('trace_recall_batches').values({ recall_id: recall.id, batch_id: batch.id, frozen }).execute();
+      }
+      const noticed = new Set<string>();
+      for (const a of allocations) {
+        const order = orders.get(a.order_id);
+        if (!order || noticed.has(order.id) || ['cancelled', 'refunded'].includes(order.status)) continue;
+        noticed.add(order.id);
+        const batch = affected.find((b) => b.id === a.batch_id)!;
+        const notice: RecallNoticeRow = { id: newId('rcn'), recall_id: recall.id, order_id: order.id, batch_id: batch.id, buyer_user_id: order.buyerUserId, notified_at: now, response: null, response_note: null, responded_at: null };
+        await trx.insertInto('trace_recall_notices').values(notice).execute();
+        await this.base.ports.notifier.recallNotice(trx, { phone: order.recipientPhone, productName: batch.product_name ?? '', batchCode: batch.code, orderId: order.id, ref: recall.id, county });
+      }
+      await this.base.bump(trx);
+      await recordAudit(trx, ctx, { action: 'recall.opened', entityType: 'trace_recall', entityId: recall.id, details: { reason: recall.reason, batches: affected.map((b) => b.code), orders: noticed.size } });
+    });
+    return this.get(ctx, recall.id);
+  }
+
+  private async readable(ctx: RequestContext, id: string): Promise<RecallRow> {
+    const recall = await this.base.db.selectFrom('trace_recalls').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!recall) throw notFound('Recall');
+    const viewer = await this.base.viewer(ctx);
+    if (viewer.readsAll) return recall;
+    const producers = await this.base.db.selectFrom('trace_recall_batches as rb').innerJoin('trace_batches as b', 'b.id', 'rb.batch_id').innerJoin('trace_producers as p', 'p.id', 'b.producer_id').selectAll('p').where('rb.recall_id', '=', id).execute();
+    if (!producers.some((p) => mayRead(viewer, p))) throw notFound('Recall');
+    return recall;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<RecallView> {
+    const recall = await this.readable(ctx, id);
+    return (await this.views([recall], true))[0];
+  }
+
+  async list(ctx: RequestContext): Promise<RecallView[]> {
+    const viewer = await this.base.viewer(ctx);
+    const rows = await this.base.db.selectFrom('trace_recalls').selectAll().orderBy('opened_at', 'desc').limit(200).execute();
+    if (viewer.readsAll) return this.views(rows, false);
+    // Others see the recalls that reach a batch of a producer they may read.
+    const reached = await this.base.db.selectFrom('trace_recall_batches as rb').innerJoin('trace_batches as b', 'b.id', 'rb.batch_id').innerJoin('trace_producers as p', 'p.id', 'b.producer_id').selectAll('p').select('rb.recall_id').execute();
+    const visible = new Set(reached.filter((p) => mayRead(viewer, p)).map((p) => p.recall_id));
+    return this.views(rows.filter((r) => visible.has(r.id)), false);
+  }
+
+  private async views(rows: RecallRow[], withNotices: boolean): Promise<RecallView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [batches, notices] = await Promise.all([
+      this.base.db.selectFrom('trace_recall_batches as rb').innerJoin('trace_batches as b', 'b.id', 'rb.batch_id').select(['rb.recall_id', 'rb.frozen', 'b.id', 'b.code', 'b.product_name']).where('rb.recall_id', 'in', ids).orderBy('b.code').execute(),
+      this.base.db.selectFrom('trace_recall_notices as n').innerJoin('trace_batches as b', 'b.id', 'n.batch_id').selectAll('n').select('b.code').where('n.recall_id', 'in', ids).orderBy('n.order_id').execute(),
+    ]);
+    const orders = withNotices ? new Map((await this.base.ports.sales.orders(notices.map((n) => n.order_id))).map((o) => [o.id, o])) : new Map();
+    return rows.map((r) => {
+      const own = notices.filter((n) => n.recall_id === r.id);
+      const held = batches.filter((b) => b.recall_id === r.id);
+      return {
+        id: r.id,
+        reason: r.reason,
+        status: r.status,
+        openedBy: r.opened_by_name,
+        openedAt: r.opened_at,
+        closedAt: r.closed_at,
+        batches: held.map((b) => ({ id: b.id, code: b.code, productName: b.product_name, frozen: b.frozen })),
+        counts: {
+          orders: own.length,
+          buyers: new Set(own.map((n) => n.buyer_user_id)).size,
+          notified: own.filter((n) => n.notified_at).length,
+          responded: own.filter((n) => n.response).length,
+          frozen: held.reduce((n, b) => n + b.frozen, 0),
+        },
+        notices: withNotices
+          ? own.map((n) => {
+              const order = orders.get(n.order_id);
+              return { id: n.id, orderId: n.order_id, batchCode: n.code, buyer: maskName(order?.recipientName ?? ''), buyerPhone: maskPhone(order?.recipientPhone), notifiedAt: n.notified_at, response: n.response as Response | null, responseNote: n.response_note, respondedAt: n.responded_at };
+            })
+          : [],
+      };
+    });
+  }
+
+  async close(ctx: RequestContext, id: string): Promise<RecallView> {
+    requireRole(ctx, 'regulator', 'county_admin');
+    await this.base.db.transaction().execute(async (trx) => {
+      const result = await trx.updateTable('trace_recalls').set({ status: 'closed', closed_at: this.base.now() }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) {
+        if (!(await trx.selectFrom('trace_recalls').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Recall');
+        throw conflict('RECALL_CLOSED', 'This recall is closed already');
+      }
+      await recordAudit(trx, ctx, { action: 'recall.closed', entityType: 'trace_recall', entityId: id });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** The recall report for the file: summary, batches, and every order with its buyer's answer. */
+  async report(ctx: RequestContext, id: string): Promise<{ fileName: string; body: Buffer }> {
+    const recall = await this.get(ctx, id);
+    const workbook = new ExcelJS.Workbook();
+    const summary = workbook.addWorksheet('召回概况 Summary');
+    summary.columns = [{ width: 24 }, { width: 60 }];
+    summary.addRows([
+      ['召回编号 Recall', recall.id],
+      ['原因 Reason', recall.reason],
+      ['状态 Status', recall.status === 'open' ? '进行中 open' : '已结束 closed'],
+      ['发起人 Opened by', recall.openedBy],
+      ['发起时间 Opened at', recall.openedAt],
+      ['结束时间 Closed at', recall.closedAt ?? ''],
+      ['涉及订单 Orders', recall.counts.orders],
+      ['涉及买家 Buyers', recall.counts.buyers],
+      ['已通知 Notified', recall.counts.notified],
+      ['已回复 Responded', recall.counts.responded],
+      ['冻结库存 Stock held', recall.counts.frozen],
+    ]);
+    const batches = workbook.addWorksheet('批次 Batches');
+    batches.columns = [{ header: '追溯码 Trace code', width: 26 }, { header: '商品 Product', width: 30 }, { header: '冻结库存 Held', width: 14 }];
+    for (const b of recall.batches) batches.addRow([b.code, b.productName ?? '', b.frozen]);
+    const notices = workbook.addWorksheet('订单与回复 Orders');
+    notices.columns = [
+      { header: '订单 Order', width: 34 },
+      { header: '追溯码 Trace code', width: 26 },
+      { header: '买家 Buyer', width: 10 },
+      { header: '电话 Phone', width: 16 },
+      { header: '通知时间 Notified', width: 26 },
+      { header: '回复 Response', width: 18 },
+      { header: '说明 Note', width: 30 },
+      { header: '回复时间 Responded', width: 26 },
+    ];
+    for (const n of recall.notices) notices.addRow([n.orderId, n.batchCode, n.buyer, n.buyerPhone ?? '', n.notifiedAt ?? '', n.response ? RESPONSE_NAMES[n.response] : '未回复', n.responseNote ?? '', n.respondedAt ?? '']);
+    for (const sheet of [batches, notices]) sheet.getRow(1).font = { bold: true };
+    return { fileName: `recall-${recall.id}.xlsx`, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  }
+
+  // ---- buyers ----
+
+  async mine(ctx: RequestContext) {
+    const { userId } = signedIn(ctx);
+    const rows = await this.base.db
+      .selectFrom('trace_recall_notices as n')
+      .innerJoin('trace_recalls as r', 'r.id', 'n.recall_id')
+      .innerJoin('trace_batches as b', 'b.id', 'n.batch_id')
+      .selectAll('n')
+      .select(['r.reason', 'b.code', 'b.product_name'])
+      .where('n.buyer_user_id', '=', userId)
+      .orderBy('n.notified_at', 'desc')
+      .execute();
+    return rows.map((n) => ({ id: n.id, recallId: n.recall_id, orderId: n.order_id, productName: n.product_name, batchCode: n.code, reason: n.reason, notifiedAt: n.notified_at, response: n.response as Response | null, respondedAt: n.responded_at }));
+  }
+
+  async respond(ctx: RequestContext, noticeId: string, response: Response, note?: string) {
+    const { userId } = signedIn(ctx);
+    const notice = await this.base.db.selectFrom('trace_recall_notices').selectAll().where('id', '=', noticeId).executeTakeFirst();
+    if (!notice || notice.buyer_user_id !== userId) throw notFound('Recall notice');
+    await this.base.db.transaction().execute(async (trx) => {
+      await trx.updateTable('trace_recall_notices').set({ response, response_note: note?.trim() || null, responded_at: this.base.now() }).where('id', '=', noticeId).execute();
+      await recordAudit(trx, ctx, { action: 'recall.answered', entityType: 'trace_recall_notice', entityId: noticeId, details: { response } });
+    });
+    return (await this.mine(ctx)).find((n) => n.id === noticeId) ?? null;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Application } from './interval-rule.js';
+import { daysBetween, seasonOf, useNumber } from './interval-rule.js';
+import type { TraceBase, Trx } from './trace-base.js';
+import type { RecordDetails, RecordView } from './trace.schema.js';
+import type { BatchRow, RecordRow } from './trace.tables.js';
+
+/** A record a later one corrects no longer counts; it stays in the book, marked corrected. */
+export const effective = (rows: RecordRow[]) => {
+  const corrected = new Set(rows.map((r) => r.corrects_id).filter(Boolean));
+  return rows.filter((r) => !corrected.has(r.id));
+};
+
+export function applicationOf(row: RecordRow): Application | null {
+  if (row.kind !== 'input') return null;
+  const { input } = JSON.parse(row.details) as RecordDetails;
+  if (!input || input.category !== 'pesticide') return null;
+  return { recordId: row.id, productName: input.productName, registrationNo: input.registrationNo, appliedOn: row.occurred_on, intervalDays: input.intervalDays, maxUsesPerSeason: input.maxUsesPerSeason };
+}
+
+/** The harvest a record went into: a batch cut from its plot later in the same season. */
+export const harvestOf = (harvested: Pick<BatchRow, 'plot_id' | 'harvested_on'>[], row: Pick<RecordRow, 'plot_id' | 'occurred_on'>) =>
+  harvested.find((b) => b.plot_id === row.plot_id && row.occurred_on <= b.harvested_on && seasonOf(row.occurred_on) === seasonOf(b.harvested_on));
+
+/** An input record against the harvest it went into: its interval (pesticides) and whether it was kept. */
+export function inputAgainst(row: RecordRow, harvestedOn: string) {
+  const input = (JSON.parse(row.details) as RecordDetails).input!;
+  const intervalDays = input.category === 'pesticide' ? (input.intervalDays ?? null) : null;
+  return { input, intervalDays, intervalKept: intervalDays === null || daysBetween(row.occurred_on, harvestedOn) >= intervalDays };
+}
+
+/** Reads of the append-only farm record book. */
+export class RecordBook {
+  constructor(private readonly base: TraceBase) {}
+
+  async rows(plotIds: string[], db: Trx = this.base.db): Promise<RecordRow[]> {
+    if (plotIds.length === 0) return [];
+    return db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).orderBy('occurred_on').orderBy('recorded_at').execute();
+  }
+
+  /** The pesticide applications that count, per plot. */
+  async applicationsOf(plotIds: string[], db: Trx = this.base.db): Promise<Map<string, Application[]>> {
+    const byPlot = new Map<string, Application[]>();
+    for (const row of effective(await this.rows(plotIds, db))) {
+      const application = applicationOf(row);
+      if (application) byPlot.set(row.plot_id, [...(byPlot.get(row.plot_id) ?? []), application]);
+    }
+    return byPlot;
+  }
+
+  /** A plot's whole book, newest first, corrections beside what they correct. */
+  async views(plotId: string): Promise<RecordView[]> {
+    const rows = await this.rows([plotId]);
+    const applications = effective(rows).map(applicationOf).filter((a): a is Application => !!a);
+    const correctedBy = new Map(rows.filter((r) => r.corrects_id).map((r) => [r.corrects_id!, r.id]));
+    return rows.reverse().map((r) => view(r, correctedBy.get(r.id) ?? null, applications));
+  }
+}
+
+export function view(row: RecordRow, correctedBy: string | null, applications: Application[]): RecordView {
+  const details = JSON.parse(row.details) as RecordDetails;
+  const application = applicationOf(row);
+  return {
+    id: row.id,
+    plotId: row.plot_id,
+    kind: row.kind,
+    occurredOn: row.occurred_on,
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by_name,
+    note: row.note,
+    corrects: row.corrects_id,
+    correctedBy,
+    ...(details.planting && { planting: details.planting }),
+    ...(details.input && { input: { ...details.input, useNumber: application ? useNumber([...applications, ...(applications.some((a) => a.recordId === row.id) ? [] : [application])], application) : 1 } }),
+    ...(details.activity && { activity: details.activity }),
+    ...(details.observation && { observation: details.observation }),
+    ...(details.labTest && { labTest: { ...details.labTest, passed: details.labTest.items.every((i) => i.pass) } }),
+    ...(details.harvest && { harvest: details.harvest }),
+    flags: JSON.parse(row.flags),
+    override: row.override ? JSON.parse(row.override) : null,
+    batchId: row.batch_id,
+  };
+}

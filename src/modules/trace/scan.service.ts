@@ -1,0 +1,237 @@
+import { recordAudit } from '../../kernel/audit.js';
+import { shanghaiDate } from '../../kernel/clock.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { mayRead } from './access.js';
+import { invalidField, notFound, type AppError } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import { maskPhone } from '../../kernel/mask.js';
+import { packageWarning } from './batches.service.js';
+import { effective, harvestOf, inputAgainst } from './record-book.js';
+import type { TraceBase } from './trace-base.js';
+import { gtin14, TRACE_CODE } from './trace-code.js';
+import type { RecordDetails } from './trace.schema.js';
+import type { BatchRow, PackageRow } from './trace.tables.js';
+import { CROP_NAMES } from './trace.tables.js';
+import type { GenealogyService } from './genealogy.service.js';
+import type { ScanCounter } from './scan-counter.js';
+import { scanPage } from './scan-page.js';
+
+/** What the public scan page shows of a batch (no personal data). */
+export interface ScanFacts {
+  county: string;
+  code: string;
+  product: string;
+  variety: string;
+  harvestedOn: string;
+  quantity: number;
+  unit: string;
+  producer: { name: string; kind: 'seller' | 'farmer'; creditCode: string | null; place: string };
+  origins: { plot: string; place: string; areaMu: number }[];
+  certifications: { kind: string; number: string; issuer: string; validTo: string }[];
+  inputs: { occurredOn: string; productName: string; category: string; dose: string; intervalDays: number | null; intervalKept: boolean; overLimit: boolean }[];
+  activities: { occurredOn: string; kind: string; text: string }[];
+  labTests: { occurredOn: string; laboratory: string; passed: boolean; items: { name: string; result: string; pass: boolean }[] }[];
+  journey: { day: string; text: string }[];
+  recall: { reason: string; openedAt: string } | null;
+  override: string | null;
+}
+
+export interface ScanPackage {
+  serial: string;
+  level: 'carton' | 'unit';
+  scans: number;
+  warning: string | null;
+}
+
+/** Where a QR code leads: a batch by trace code, or a serialised carton or unit; GS1 Digital Link or short path. */
+export interface ScanKey {
+  code?: string;
+  gtin?: string;
+  serial?: string;
+}
+
+const FACTS_TTL_MS = 60_000;
+/**
+ * How long a scanned code's batch, package and facts are kept without asking the database: a label is scanned by
+ * many phones. A write in this process clears them at once; one in another process or by hand shows within this.
+ */
+const LOOKUP_TTL_MS = 5_000;
+
+interface Lookup {
+  revision: number;
+  at: number;
+  batch: BatchRow;
+  /** Which package a serialised code is; its counts are read for each scan. */
+  pkg: PackageRow | null;
+  facts: ScanFacts;
+  /** The rendered page of a batch code; a serialised code's page is made for each scan, which it counts. */
+  html?: string;
+}
+
+/** The network a scan came from, coarse (IPv4 /24, IPv6 /48) and fingerprinted: a place, not a person. */
+export const networkOf = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 3).join(':') : ip.split('.').slice(0, 3).join('.'));
+
+/** Resolves scanned codes, counts serialised scans, and gathers the public facts of a batch (cached). */
+export class ScanService {
+  private cache = new Map<string, { revision: number; at: number; facts: ScanFacts }>();
+  private lookups = new Map<string, Lookup>();
+
+  constructor(
+    private readonly base: TraceBase,
+    private readonly genealogy: GenealogyService,
+    readonly counter: ScanCounter,
+  ) {}
+
+  async resolve(key: ScanKey): Promise<{ batch: BatchRow; pkg: PackageRow | null }> {
+    const gtin = key.gtin ? gtin14(key.gtin) : null;
+    if (key.gtin && !gtin) throw notFound('Product');
+    let pkg: PackageRow | null = null;
+    let batch: BatchRow | undefined;
+    if (key.serial) {
+      pkg = (await this.base.db.selectFrom('trace_packages').selectAll().where('serial', '=', key.serial.toUpperCase()).executeTakeFirst()) ?? null;
+      if (!pkg) throw notFound('Code');
+      batch = await this.base.db.selectFrom('trace_batches').selectAll().where('id', '=', pkg.batch_id).executeTakeFirst();
+    } else if (key.code && TRACE_CODE.test(key.code)) {
+      batch = await this.base.db.selectFrom('trace_batches').selectAll().where('code', '=', key.code).executeTakeFirst();
+    }
+    if (!batch || (key.code && batch.code !== key.code) || (gtin && batch.gtin !== gtin)) throw notFound('Code');
+    return { batch, pkg };
+  }
+
+  /** The public scan page of a code, or null when the platform does not know it; a serialised code's scan is counted. */
+  async page(key: ScanKey, ip: string): Promise<string | null> {
+    const found = await this.lookup(key);
+    if (!found) return null;
+    const complaint = `/t/${found.batch.code}/complaint${found.pkg ? `?serial=${found.pkg.serial}` : ''}`;
+    if (!found.pkg) return (found.html ??= scanPage(found.facts, null, complaint));
+    // Its scan count moves with every scan and every write of the counts: the package's row is read afresh.
+    const pkg = await this.base.db.selectFrom('trace_packages').selectAll().where('id', '=', found.pkg.id).executeTakeFirstOrThrow();
+    return scanPage(found.facts, this.count(pkg, ip), complaint);
+  }
+
+  private async lookup(key: ScanKey): Promise<Lookup | null> {
+    const id = `${key.gtin ?? ''}|${key.code ?? ''}|${key.serial?.toUpperCase() ?? ''}`;
+    const now = this.base.clock.now().getTime();
+    const kept = this.lookups.get(id);
+    if (kept && kept.revision === this.base.revision && now - kept.at < LOOKUP_TTL_MS && now >= kept.at) return kept;
+    const revision = this.base.revision;
+    const found = await this.resolve(key).catch((err: AppError) => (err.status === 404 ? null : Promise.reject(err)));
+    if (!found) return null;
+    const lookup = { revision, at: now, ...found, facts: await this.facts(found.batch) };
+    if (this.lookups.size > 5000) this.lookups.clear();
+    this.lookups.set(id, lookup);
+    return lookup;
+  }
+
+  /** Counts one scan of a serialised code and returns what the page says about it. */
+  private count(pkg: PackageRow, ip: string): ScanPackage {
+    const counted = this.counter.add(pkg, this.base.sealer.fingerprint(networkOf(ip)).slice(0, 12));
+    return { serial: pkg.serial, level: pkg.level, scans: counted.scans, warning: packageWarning({ scans: counted.scans, networks: JSON.stringify(counted.networks) })?.text ?? null };
+  }
+
+  private async facts(batch: BatchRow): Promise<ScanFacts> {
+    const { revision } = await this.base.db.selectFrom('trace_revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
+    const cached = this.cache.get(batch.id);
+    const now = this.base.clock.now().getTime();
+    if (cached && cached.revision === revision && now - cached.at < FACTS_TTL_MS && now >= cached.at) return cached.facts;
+    const facts = await this.gather(batch);
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(batch.id, { revision, at: now, facts });
+    return facts;
+  }
+
+  private async gather(batch: BatchRow): Promise<ScanFacts> {
+    const book = await this.base.ports.places.placeBook();
+    const producer = (await this.base.producer(batch.producer_id))!;
+    const ancestors = await this.genealogy.reach([batch.id], 'up');
+    const harvested = ancestors.filter((b) => b.plot_id);
+    const plotIds = [...new Set(harvested.map((b) => b.plot_id!))];
+    const [plots, records, recall, certifications, descendants] = await Promise.all([
+      plotIds.length ? this.base.db.selectFrom('trace_plots').selectAll().where('id', 'in', plotIds).execute() : [],
+      plotIds.length ? this.base.db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).orderBy('occurred_on').execute() : [],
+      batch.recall_id ? this.base.db.selectFrom('trace_recalls').select(['reason', 'opened_at']).where('id', '=', batch.recall_id).executeTakeFirst() : undefined,
+      batch.product_id ? this.base.ports.stock.certifications(batch.product_id) : [],
+      this.genealogy.reach([batch.id], 'down'),
+    ]);
+    const season = effective(records).filter((r) => harvestOf(harvested, r));
+    const detail = (r: (typeof records)[number]) => JSON.parse(r.details) as RecordDetails;
+    const inputs = season.filter((r) => r.kind === 'input').map((r) => {
+      const { input, intervalDays, intervalKept } = inputAgainst(r, harvestOf(harvested, r)!.harvested_on);
+      const overLimit = (JSON.parse(r.flags) as { code: string }[]).some((f) => f.code === 'MAX_USES_EXCEEDED');
+      return { occurredOn: r.occurred_on, productName: input.productName, category: input.category, dose: input.dose, intervalDays, intervalKept, overLimit };
+    });
+    const activities = season
+      .filter((r) => r.kind === 'activity' || r.kind === 'observation' || r.kind === 'planting')
+      .map((r) => {
+        const d = detail(r);
+        return { occurredOn: r.occurred_on, kind: r.kind, text: d.activity ? (d.activity.description ?? d.activity.type) : d.observation ? `${d.observation.subject}：${d.observation.finding}` : `${d.planting?.variety ?? ''}` };
+      });
+    const labTests = season.filter((r) => r.kind === 'lab_test').map((r) => {
+      const { labTest } = detail(r);
+      return { occurredOn: r.occurred_on, laboratory: labTest!.laboratory, passed: labTest!.items.every((i) => i.pass), items: labTest!.items.map(({ name, result, pass }) => ({ name, result, pass })) };
+    });
+    const overrideRecord = records.find((r) => r.batch_id && harvested.some((b) => b.id === r.batch_id) && r.override);
+    return {
+      county: book.countyName,
+      code: batch.code,
+      product: batch.product_name ?? `${book.countyName}${CROP_NAMES[batch.crop]}`,
+      variety: batch.variety,
+      harvestedOn: batch.harvested_on,
+      quantity: batch.quantity,
+      unit: batch.unit,
+      producer: { name: producer.name, kind: producer.kind, creditCode: producer.credit_code, place: this.base.placeName(book, producer.division_code) },
+      origins: plots.map((p) => ({ plot: p.name, place: this.base.placeName(book, p.division_code), areaMu: p.area_mu })),
+      certifications,
+      inputs,
+      activities: activities.slice(-8),
+      labTests,
+      journey: await this.journey(batch, ancestors, descendants),
+      recall: recall ? { reason: recall.reason, openedAt: recall.opened_at } : null,
+      override: overrideRecord ? (JSON.parse(overrideRecord.override!) as { reason: string }).reason : null,
+    };
+  }
+
+  private async journey(batch: BatchRow, ancestors: BatchRow[], descendants: BatchRow[]): Promise<ScanFacts['journey']> {
+    const steps: ScanFacts['journey'] = [];
+    for (const b of ancestors.filter((a) => a.origin === 'harvest')) steps.push({ day: b.harvested_on, text: `采收 Harvested · 批次 ${b.code}` });
+    for (const b of ancestors.filter((a) => a.origin !== 'harvest')) steps.push({ day: shanghaiDate(new Date(b.created_at)), text: b.origin === 'merge' ? `合并成批 Merged into ${b.code}` : `分装 Split into ${b.code}` });
+    const firstPack = await this.base.db.selectFrom('trace_packages').select('created_at').where('batch_id', '=', batch.id).orderBy('created_at').limit(1).executeTakeFirst();
+    if (firstPack) steps.push({ day: shanghaiDate(new Date(firstPack.created_at)), text: '装箱赋码 Packed and labelled' });
+    if (batch.stocked > 0) steps.push({ day: '', text: `入库 ${batch.stocked} 件 In stock: ${batch.stocked}${batch.stock_location === 'county_warehouse' ? ' · 县级仓储中心 county warehouse' : ''}` });
+    const allocations = await this.base.db.selectFrom('trace_allocations').select(['order_id', 'quantity']).where('batch_id', 'in', descendants.map((d) => d.id)).execute();
+    if (allocations.length) {
+      const parcels = await this.base.ports.sales.parcels([...new Set(allocations.map((a) => a.order_id))].slice(0, 500));
+      const sold = allocations.reduce((n, a) => n + a.quantity, 0);
+      const delivered = parcels.filter((p) => ['picked_up', 'handed_to_carrier', 'arrived_village'].includes(p.status)).length;
+      steps.push({ day: '', text: `已售 ${sold} 件，${allocations.length} 笔订单 Sold: ${sold} in ${allocations.length} orders${parcels.length ? ` · 经村级服务点发出 ${parcels.length} 件，${delivered} 件已交快递或送达 ${parcels.length} parcels sent up through village points` : ''}` });
+    }
+    return steps;
+  }
+
+  /** Complaints from scan pages: all for the county and regulators, those about their own batches for producers. */
+  async complaints(ctx: RequestContext) {
+    const viewer = await this.base.viewer(ctx);
+    const producers = new Map((await this.base.db.selectFrom('trace_producers').selectAll().execute()).map((p) => [p.id, p]));
+    const rows = await this.base.db
+      .selectFrom('trace_complaints as c')
+      .innerJoin('trace_batches as b', 'b.id', 'c.batch_id')
+      .leftJoin('trace_packages as p', 'p.id', 'c.package_id')
+      .select(['c.id', 'b.id as batch_id', 'b.code', 'b.producer_id', 'p.serial', 'c.text', 'c.phone_masked', 'c.created_at'])
+      .orderBy('c.created_at', 'desc')
+      .limit(500)
+      .execute();
+    return rows.filter((r) => mayRead(viewer, producers.get(r.producer_id)!)).map((r) => ({ id: r.id, batchId: r.batch_id, batchCode: r.code, serial: r.serial, text: r.text, phone: r.phone_masked, createdAt: r.created_at }));
+  }
+
+  async complain(batch: BatchRow, pkg: PackageRow | null, input: { text?: string; phone?: string }): Promise<void> {
+    const text = input.text?.trim() ?? '';
+    if (text.length < 4 || text.length > 500) throw invalidField('body.text', 'write 4 to 500 characters');
+    const phone = input.phone?.trim() || null;
+    if (phone && !/^1\d{10}$/.test(phone)) throw invalidField('body.phone', 'must be an 11-digit mobile number');
+    const row = { id: newId('cmp'), batch_id: batch.id, package_id: pkg?.id ?? null, text, phone_sealed: phone ? this.base.sealer.seal(phone) : null, phone_masked: maskPhone(phone), created_at: this.base.now() };
+    await this.base.db.transaction().execute(async (trx) => {
+      await trx.insertInto('trace_complaints').values(row).execute();
+      await recordAudit(trx, { principal: null, ip: '', requestId: 'scan-page' }, { action: 'complaint.received', entityType: 'trace_batch', entityId: batch.id, details: { complaintId: row.id } });
+    });
+  }
+}

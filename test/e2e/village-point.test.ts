@@ -1,0 +1,123 @@
+/**
+ * The village point's phone page (服务点收发) in a real browser against the real server with the Ludian demo data:
+ * a parcel for 乐红村 comes on the van; demo.village receives it on a 390 px phone, notifies the recipient (the SMS
+ * with the pick-up code lands in the local outbox), refuses a wrong code, loses the connection, hands the parcel over
+ * with the right code (kept on the phone), comes back online and the queue syncs: the server holds exactly one
+ * picked_up event, and sending the same queue again stores nothing new.
+ * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots: /tmp/shots/logistics-point-e2e-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn as apiSignIn } from '../helpers.js';
+import { useBrowserHarness } from './harness.js';
+
+const PHONE = { width: 390, height: 844 };
+const MOBILE = { isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+interface ParcelDetail {
+  id: string;
+  status: string;
+  problem: string | null;
+  events: { eventId: string; type: string; flagged: boolean }[];
+}
+
+describe('the village point phone page', () => {
+  const h = useBrowserHarness({ busy: '.ant-spin-spinning, .ant-skeleton' });
+  const stamp = Date.now().toString().slice(-8);
+  const waybill = `ZT7${stamp}`;
+  const recipientPhone = `1397${stamp.slice(-7)}`;
+
+  async function inject<T>(cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
+    const res = await h.t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload: payload as object });
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.json() as T;
+  }
+
+  /** The queued scans of the signed-in user, as the page keeps them on the device. */
+  const storedQueue = (page: Page) =>
+    page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('countyhub.point.queue.'));
+      return key ? { key, value: localStorage.getItem(key)! } : null;
+    });
+
+  /** Console noise the test causes on purpose: signed out at first, the wrong code, the lost connection. */
+  const ownErrors = (errors: string[]) => errors.filter((e) => !/status of (401|400)|ERR_INTERNET_DISCONNECTED|net::ERR_/.test(e));
+
+  it('receives a parcel, hands it over offline with the code and syncs it once', async () => {
+    // The courier's manifest and the warehouse scans: the parcel is on the van to 乐红村.
+    const courier = (await apiSignIn(h.t.app, 'demo.courier')).cookie;
+    await inject(courier, 'POST', '/logistics/manifests', { carrier: 'zhongtong', parcels: [{ waybillNo: waybill, recipientName: '马春花', recipientPhone, address: '鲁甸县乐红镇乐红村3组' }] });
+    for (const type of ['received_county', 'loaded']) await inject(courier, 'POST', '/logistics/scans', { eventId: `e2e-${waybill}-${type}`, waybillNo: waybill, type });
+
+    const { page, errors } = await h.openPage(PHONE, MOBILE);
+    const context = page.context();
+    await h.signIn(page, 'demo.village');
+    await page.goto(`${h.base}/logistics/point`);
+    const card = page.locator(`[data-testid=parcel-card][data-waybill="${waybill}"]`);
+
+    // On the way → 到件扫描 → at the point.
+    await expect.poll(() => page.locator(`[data-testid=section-transit] [data-waybill="${waybill}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await card.getByTestId('parcel-receive').click();
+    await expect.poll(() => page.locator(`[data-testid=section-at-point] [data-waybill="${waybill}"]`).count()).toBe(1);
+    await expect.poll(() => card.getAttribute('data-status')).toBe('arrived_village');
+
+    // 通知取件: the SMS with the code goes to the recipient's phone (the local outbox).
+    await card.getByTestId('parcel-notify').click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('notified');
+    const messages = await h.t.modules.notify.outbox.sentTo(recipientPhone);
+    const code = /取件码(\d{6})/.exec(messages[0]?.body ?? '')?.[1];
+    expect(code, messages[0]?.body).toMatch(/^\d{6}$/);
+
+    // A wrong code is refused and said plainly; the parcel stays at the point.
+    await card.getByTestId('parcel-handover').click();
+    await page.getByTestId('handover-code').fill(code === '000000' ? '111111' : '000000');
+    await page.getByTestId('handover-ok').click();
+    await expect.poll(() => page.getByTestId('pickup-code-wrong').count()).toBe(1);
+    await h.shot(page, 'logistics-point-e2e-wrong-code', false);
+    await page.getByTestId('handover-code').fill(code!);
+
+    // Offline: the hand-over is kept on the phone and shown as pending.
+    await context.setOffline(true);
+    await expect.poll(() => page.getByTestId('point-sync-banner').getAttribute('data-online')).toBe('false');
+    await page.getByTestId('handover-ok').click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('picked_up');
+    await expect.poll(() => card.getAttribute('data-pending')).toBe('1');
+    await expect.poll(() => page.getByTestId('point-sync-banner').textContent()).toContain('离线 1 条待同步');
+    const queued = await storedQueue(page);
+    expect(queued).not.toBeNull();
+    const scans = (JSON.parse(queued!.value) as { pending: { scan: { type: string; pickupCode?: string; eventId: string; at?: string } }[] }).pending.map((q) => q.scan);
+    expect(scans).toHaveLength(1);
+    expect(scans[0]).toMatchObject({ type: 'picked_up', pickupCode: code });
+    expect(scans[0].at).toBeTruthy();
+    await h.shot(page, 'logistics-point-e2e-offline', false);
+
+    // Still nothing on the server.
+    const village = (await apiSignIn(h.t.app, 'demo.village')).cookie;
+    const [listed] = (await inject<{ items: { id: string }[] }>(village, 'GET', `/logistics/parcels?waybillNo=${waybill}`)).items;
+    expect((await inject<ParcelDetail>(village, 'GET', `/logistics/parcels/${listed.id}`)).status).toBe('notified');
+
+    // Back online: the queue goes up by itself and leaves the device.
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('point-sync-result').getAttribute('data-stored'), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => storedQueue(page)).toBeNull();
+    await expect.poll(() => card.getAttribute('data-pending')).toBe('0');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('picked_up');
+    await h.shot(page, 'logistics-point-e2e-synced', false);
+
+    const once = await inject<ParcelDetail>(village, 'GET', `/logistics/parcels/${listed.id}`);
+    expect(once.status).toBe('picked_up');
+    expect(once.problem).toBeNull();
+    expect(once.events.filter((e) => e.type === 'picked_up')).toHaveLength(1);
+
+    // The same queue again (an answer lost on the way back): a duplicate, nothing stored twice.
+    await page.evaluate(({ key, value }) => localStorage.setItem(key, value), queued!);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('point-sync-result').getAttribute('data-duplicates'), { timeout: 15_000 }).toBe('1');
+    expect(await page.getByTestId('point-sync-result').getAttribute('data-stored')).toBe('0');
+    await expect.poll(() => storedQueue(page)).toBeNull();
+    const twice = await inject<ParcelDetail>(village, 'GET', `/logistics/parcels/${listed.id}`);
+    expect(twice.events.filter((e) => e.type === 'picked_up')).toHaveLength(1);
+
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
+});

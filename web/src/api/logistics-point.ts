@@ -1,0 +1,64 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api } from './http.js';
+import { logisticsKey, useInvalidateLogistics, type Parcel, type ParcelDetail } from './logistics.js';
+
+/**
+ * The village point's calls besides scans: tell the recipient, hand over with the pick-up code, parcels left waiting,
+ * produce sent up. The page decides itself when it is offline (and queues scans instead), so these never pause
+ * waiting for the browser to come online: networkMode 'always' lets a failed call fail at once.
+ */
+
+export interface PickupInput {
+  id: string;
+  /** The six digits the recipient shows. */
+  code: string;
+  /** The device's own event id: a retried hand-over is stored once. */
+  eventId: string;
+  at?: string;
+}
+
+export interface ShipmentInput {
+  originSiteId: string;
+  description: string;
+  weightG?: number;
+  orderId?: string;
+  recipient?: { name: string; phone: string; address: string };
+}
+
+/** 通知取件: the SMS with the pick-up code (a reminder when it was sent before). */
+export function useNotifyParcel() {
+  const invalidate = useInvalidateLogistics();
+  return useMutation({
+    mutationFn: (id: string) => api<ParcelDetail>(`/logistics/parcels/${encodeURIComponent(id)}/notify`, { method: 'POST' }),
+    networkMode: 'always',
+    onSuccess: invalidate,
+  });
+}
+
+/** 交付: a wrong code is refused with 400 PICKUP_CODE_WRONG. */
+export function usePickupParcel() {
+  const invalidate = useInvalidateLogistics();
+  return useMutation({
+    mutationFn: ({ id, ...body }: PickupInput) => api<ParcelDetail>(`/logistics/parcels/${encodeURIComponent(id)}/pickup`, { method: 'POST', body }),
+    networkMode: 'always',
+    onSuccess: invalidate,
+  });
+}
+
+/** Parcels at the point for more than `days` days, not collected. */
+export function useWaitingParcels(days: number) {
+  return useQuery({
+    queryKey: [...logisticsKey, 'waiting', days],
+    queryFn: ({ signal }) => api<{ items: Parcel[] }>('/logistics/parcels/waiting', { query: { days }, signal }).then((r) => r.items),
+  });
+}
+
+/** 寄出农产品: one idempotency key per filled-in form, so a double tap opens one shipment. */
+export function useOpenShipment() {
+  const invalidate = useInvalidateLogistics();
+  return useMutation({
+    mutationFn: ({ input, key }: { input: ShipmentInput; key: string }) => api<ParcelDetail>('/logistics/shipments', { method: 'POST', body: input, idempotencyKey: key }),
+    networkMode: 'always',
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,215 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from './http.js';
+import { logisticsKey, useInvalidateLogistics, type Parcel, type RouteMode, type RunStatus } from './logistics.js';
+
+/** A delivery route: county warehouse → its stops in order, on a timetable. */
+export interface DeliveryRoute {
+  id: string;
+  name: string;
+  mode: RouteMode;
+  stops: { siteId: string; name: string }[];
+  /** HH:MM, Asia/Shanghai, sorted. */
+  departures: string[];
+  /** ISO weekdays 1 (Monday) … 7 (Sunday). */
+  weekdays: number[];
+  townshipCodes: string[];
+  vehicle: string | null;
+  active: boolean;
+}
+
+/** The body of POST /logistics/routes and PUT /logistics/routes/:id (a PUT replaces the whole route). */
+export interface RouteInput {
+  name: string;
+  mode: RouteMode;
+  /** Site ids in the order the run visits them. */
+  stops: string[];
+  departures: string[];
+  weekdays?: number[];
+  vehicle?: string | null;
+  active?: boolean;
+}
+
+export interface Run {
+  id: string;
+  routeId: string;
+  routeName: string;
+  mode: RouteMode;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  date: string;
+  departsAt: string;
+  status: RunStatus;
+  driver: string | null;
+  vehicle: string | null;
+  departedAt: string | null;
+  completedAt: string | null;
+  parcels: number;
+  /** Carrier codes; `produce` for what villages send up. */
+  byCarrier: { carrier: string; count: number }[];
+}
+
+export interface RunStop {
+  siteId: string;
+  name: string;
+  seq: number;
+  signedBy: string | null;
+  signedAt: string | null;
+  delivered: number;
+  collected: number;
+  /** Parcels this stop receives. */
+  dropOff: Parcel[];
+  /** Produce this stop sends up. */
+  pickUp: Parcel[];
+}
+
+export interface RunDetail extends Run {
+  stops: RunStop[];
+}
+
+export interface NewRun {
+  routeId: string;
+  date: string;
+  departure?: string;
+  driver?: string;
+  vehicle?: string;
+}
+
+/** On-time figures of one group (a township, route or carrier; `overall` for the county). */
+export interface PromiseShare {
+  key: string;
+  name: string;
+  arrived: number;
+  onTime: number;
+  /** On time ÷ decided (arrived, or past 48 h without arriving); null when nothing is decided. */
+  share: number | null;
+  averageHours: number | null;
+}
+
+export interface PromiseSummary {
+  from: string;
+  to: string;
+  promiseHours: number;
+  overall: PromiseShare;
+  byTownship: PromiseShare[];
+  byRoute: PromiseShare[];
+  byCarrier: PromiseShare[];
+  daily: { date: string; arrived: number; onTime: number }[];
+  overdue: number;
+  atRisk: number;
+}
+
+export interface LogisticsAlert {
+  raisedAt: string;
+  parcel: Parcel;
+}
+
+/** Under logisticsKey, so a scan (useInvalidateLogistics) makes them all stale. */
+export const dispatchKeys = {
+  routes: [...logisticsKey, 'routes'] as const,
+  runs: (date: string) => [...logisticsKey, 'runs', date] as const,
+  run: (id: string) => [...logisticsKey, 'run', id] as const,
+  promise: (from?: string, to?: string) => [...logisticsKey, 'promise', { from, to }] as const,
+  overdue: (atRisk: boolean) => [...logisticsKey, 'overdue', { atRisk }] as const,
+  alerts: [...logisticsKey, 'alerts'] as const,
+};
+
+/** Delivery routes; also names a parcel's route on the parcels and sorting pages. */
+export function useRoutes(enabled = true) {
+  return useQuery({
+    queryKey: dispatchKeys.routes,
+    queryFn: ({ signal }) => api<{ items: DeliveryRoute[] }>('/logistics/routes', { signal }).then((r) => r.items),
+    enabled,
+  });
+}
+
+/** Creates a route (with an idempotency key per opened form) or replaces one. */
+export function useSaveRoute() {
+  const invalidate = useInvalidateLogistics();
+  return useMutation({
+    mutationFn: ({ id, route, idempotencyKey }: { id?: string; route: RouteInput; idempotencyKey?: string }) =>
+      id ? api<DeliveryRoute>(`/logistics/routes/${encodeURIComponent(id)}`, { method: 'PUT', body: route }) : api<DeliveryRoute>('/logistics/routes', { method: 'POST', body: route, idempotencyKey }),
+    onSuccess: invalidate,
+  });
+}
+
+/** One day's runs (Asia/Shanghai date). */
+export function useRuns(date: string) {
+  return useQuery<Run[]>({
+    queryKey: dispatchKeys.runs(date),
+    queryFn: ({ signal }) => api<{ items: Run[] }>('/logistics/runs', { query: { date }, signal }).then((r) => r.items),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRun(id: string | undefined) {
+  return useQuery({
+    queryKey: dispatchKeys.run(id ?? ''),
+    queryFn: ({ signal }) => api<RunDetail>(`/logistics/runs/${encodeURIComponent(id!)}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** Every change to a run answers the run with its stops: keep that, then let the lists catch up. */
+function useRunChanged() {
+  const client = useQueryClient();
+  const invalidate = useInvalidateLogistics();
+  return (run: RunDetail) => {
+    client.setQueryData(dispatchKeys.run(run.id), run);
+    void invalidate();
+  };
+}
+
+/** Plans a run; a second plan of the same route, day and departure answers 409 RUN_EXISTS. */
+export function usePlanRun() {
+  const changed = useRunChanged();
+  return useMutation({
+    mutationFn: (run: NewRun) => api<RunDetail>('/logistics/runs', { method: 'POST', body: run }),
+    onSuccess: changed,
+  });
+}
+
+/** 发车 (depart) or 完成 (complete). */
+export function useRunAction() {
+  const changed = useRunChanged();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'depart' | 'complete' }) => api<RunDetail>(`/logistics/runs/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: {} }),
+    onSuccess: changed,
+  });
+}
+
+/** 交接签收 at one stop, signed by who took the parcels. */
+export function useHandover() {
+  const changed = useRunChanged();
+  return useMutation({
+    mutationFn: ({ id, siteId, signedBy }: { id: string; siteId: string; signedBy: string }) =>
+      api<RunDetail>(`/logistics/runs/${encodeURIComponent(id)}/stops/${encodeURIComponent(siteId)}/handover`, { method: 'POST', body: { signedBy } }),
+    onSuccess: changed,
+  });
+}
+
+/** The 48-hour promise over parcels received from `from` to `to` (server default: the last 30 days). */
+export function usePromise(from?: string, to?: string) {
+  return useQuery({
+    queryKey: dispatchKeys.promise(from, to),
+    queryFn: ({ signal }) => api<PromiseSummary>('/logistics/promise', { query: { from, to }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Parcels past 48 h (or, with atRisk, 36 h) not yet at their point, oldest first. */
+export function useOverdue(atRisk: boolean) {
+  return useInfiniteQuery({
+    queryKey: dispatchKeys.overdue(atRisk),
+    queryFn: ({ pageParam, signal }) => api<Page<Parcel>>('/logistics/overdue', { query: { atRisk: atRisk || undefined, limit: 20, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Open alerts (past 36 h), newest first. */
+export function useAlerts() {
+  return useQuery({
+    queryKey: dispatchKeys.alerts,
+    queryFn: ({ signal }) => api<{ items: LogisticsAlert[] }>('/logistics/alerts', { signal }).then((r) => r.items),
+  });
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Alert, Button, Flex, Input, Modal, Typography } from 'antd';
+import { ApiError } from '../../../api/http.js';
+import type { Parcel } from '../../../api/logistics.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { errorText } from '../../../app/ui/errorText.js';
+import { useOnline } from './usePointQueue.js';
+
+/** A 400 PICKUP_CODE_WRONG: the code typed is not this parcel's. */
+export const isWrongCode = (error: unknown) => error instanceof ApiError && error.code === 'PICKUP_CODE_WRONG';
+
+interface Props {
+  parcel: Parcel | null;
+  onClose: () => void;
+  onSubmit: (parcel: Parcel, code: string) => Promise<'done' | 'queued'>;
+}
+
+/** 交付: the operator types the six digits the recipient shows; a wrong code keeps the modal open and says so. */
+export function HandOverModal({ parcel, onClose, onSubmit }: Props) {
+  return parcel ? <HandOverForm key={parcel.id} parcel={parcel} onClose={onClose} onSubmit={onSubmit} /> : null;
+}
+
+function HandOverForm({ parcel, onClose, onSubmit }: Props & { parcel: Parcel }) {
+  const t = useT();
+  const online = useOnline();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const ready = /^\d{6}$/.test(code);
+
+  const submit = async () => {
+    if (!ready || saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await onSubmit(parcel, code);
+      onClose();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const wrong = isWrongCode(error);
+  return (
+    <Modal
+      open
+      centered
+      title={t('logistics.point.handover.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Flex gap={8}>
+          <Button size="large" block onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="large" block type="primary" disabled={!ready} loading={saving} onClick={() => void submit()} data-testid="handover-ok">
+            {t('logistics.point.handover.ok')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {parcel.recipientName}
+        </Typography.Text>{' '}
+        <span style={{ fontFamily: 'monospace' }}>{parcel.waybillNo}</span>
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('logistics.point.handover.hint')}</Typography.Paragraph>
+      <Input
+        autoFocus
+        size="large"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        value={code}
+        status={wrong ? 'error' : undefined}
+        placeholder="······"
+        aria-label={t('logistics.point.handover.code')}
+        onChange={(e) => {
+          setCode(e.target.value.replace(/\D/g, '').slice(0, 6));
+          if (error) setError(null);
+        }}
+        onPressEnter={() => void submit()}
+        style={{ fontSize: 28, letterSpacing: 12, textAlign: 'center', fontFamily: 'monospace' }}
+        data-testid="handover-code"
+      />
+      {!online && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('logistics.point.handover.offline')} data-testid="handover-offline" />}
+      {wrong ? (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('logistics.point.handover.wrong')} description={t('logistics.point.handover.wrongHint')} data-testid="pickup-code-wrong" />
+      ) : (
+        error !== null && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorText(error, t)} data-testid="handover-error" />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../api/http.js';
+import type { BatchResult, ScanInput } from '../../../api/logistics.js';
+import { OfflineQueue, type KeyValueStore } from './offlineQueue.js';
+
+/** localStorage as the device keeps it, in a Map. */
+function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+}
+
+const scan = (n: number): ScanInput => ({ eventId: `ev-${n}`, parcelId: `pcl_${n}`, type: 'picked_up', pickupCode: '123456', at: '2026-12-02T10:00:00.000Z' });
+const accepted = (scans: ScanInput[]): BatchResult => ({ stored: scans.length, duplicates: 0, flagged: [] });
+
+describe('the village point\'s offline queue', () => {
+  it('keeps scans across a reload, each event id once', () => {
+    const store = memoryStore();
+    const queue = new OfflineQueue('q', store);
+    queue.add(scan(1));
+    queue.add(scan(1));
+    queue.add(scan(2));
+    expect(new OfflineQueue('q', store).pending.map((q) => q.scan.eventId)).toEqual(['ev-1', 'ev-2']);
+  });
+
+  it('keeps everything while the server cannot be reached, and lets go only of what it answered for', async () => {
+    const store = memoryStore();
+    const queue = new OfflineQueue('q', store);
+    queue.add(scan(1));
+    const offline = await queue.sync(async () => {
+      throw new ApiError(0, 'NETWORK', 'Failed to fetch');
+    });
+    expect(offline).toMatchObject({ state: 'offline', remaining: 1 });
+    const sent: ScanInput[][] = [];
+    const done = await queue.sync(async (scans) => (sent.push(scans), accepted(scans)));
+    expect(done).toMatchObject({ state: 'done', stored: 1, remaining: 0 });
+    expect(sent).toEqual([[scan(1)]]);
+    expect(store.data.size).toBe(0);
+  });
+
+  it('sets aside a scan the server refuses by name and sends the rest; a sign-out keeps the queue', async () => {
+    const queue = new OfflineQueue('q', memoryStore());
+    [1, 2, 3].forEach((n) => queue.add(scan(n)));
+    const outcome = await queue.sync(async (scans) => {
+      if (scans.some((s) => s.eventId === 'ev-2')) throw new ApiError(400, 'VALIDATION_FAILED', 'body.scans.1.parcelId: no parcel with this number is known at your station or point', { field: 'body.scans.1.parcelId' });
+      return accepted(scans);
+    });
+    expect(outcome).toMatchObject({ state: 'done', stored: 2, remaining: 0 });
+    expect(queue.rejected.map((r) => [r.scan.eventId, r.reason])).toEqual([['ev-2', 'parcelId: no parcel with this number is known at your station or point']]);
+
+    queue.add(scan(4));
+    const signedOut = await queue.sync(async () => {
+      throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
+    });
+    expect(signedOut).toMatchObject({ state: 'failed', remaining: 1 });
+  });
+});

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Button, Flex, Skeleton, Typography } from 'antd';
+import { ArrowLeftOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { usePlot } from '../../../api/trace-farm.js';
+import { mayKeepFarmRecords } from '../../../app/access.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { useUser } from '../../../app/session.js';
+import { LoadError } from '../../../app/ui/LoadError.js';
+import { KindButtons } from './KindButtons.js';
+import { PlotSummary } from './PlotSummary.js';
+import { formKindOf } from './recordForm.js';
+import { RecordSheet, type SheetRequest } from './RecordSheet.js';
+import { RecordTimeline } from './RecordTimeline.js';
+
+/**
+ * One plot on a phone: what it is, the big buttons for what was done today, and its records below, each with
+ * 更正. Regulators read it only.
+ */
+export function PlotPage() {
+  const t = useT();
+  const user = useUser();
+  const { plotId } = useParams();
+  const detail = usePlot(plotId);
+  const keep = mayKeepFarmRecords(user);
+  const [request, setRequest] = useState<SheetRequest | null>(null);
+  const plot = detail.data?.plot;
+  const records = detail.data?.records ?? [];
+
+  return (
+    <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      <Flex align="center" gap={4} style={{ marginBottom: 12 }}>
+        <Link to="/trace/farm" aria-label={t('trace.farm.backToPlots')} data-testid="back-to-plots">
+          <Button type="text" icon={<ArrowLeftOutlined />} style={{ width: 44, height: 44 }} aria-label={t('trace.farm.backToPlots')} />
+        </Link>
+        <Typography.Title level={4} style={{ margin: 0, flex: 1, minWidth: 0 }} ellipsis>
+          {plot?.name ?? t('trace.farm.title')}
+        </Typography.Title>
+        <Button type="text" icon={<ReloadOutlined />} loading={detail.isFetching} onClick={() => void detail.refetch()} style={{ width: 44, height: 44 }} aria-label={t('common.refresh')} />
+      </Flex>
+      {detail.isError ? (
+        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : !plot ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <PlotSummary plot={plot} />
+          {keep && (
+            <>
+              <KindButtons onChoose={(kind) => setRequest({ kind })} />
+              <Flex justify="flex-end">
+                <Button type="link" icon={<PlusOutlined />} onClick={() => setRequest({ kind: 'planting' })} style={{ paddingInline: 0 }} data-testid="record-kind-planting">
+                  {t('trace.farm.addPlanting')}
+                </Button>
+              </Flex>
+            </>
+          )}
+          <Typography.Title level={5} style={{ margin: '8px 0 12px' }}>
+            {t('trace.farm.records', { count: records.length })}
+          </Typography.Title>
+          <RecordTimeline records={records} onCorrect={keep ? (r) => setRequest({ kind: formKindOf(r), correcting: r }) : undefined} />
+          {keep && <RecordSheet plot={plot} records={records} request={request} onClose={() => setRequest(null)} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { Empty, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useComplaints } from '../../../api/trace-recalls.js';
+import { formatDateTime } from '../../../app/format.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { LoadError } from '../../../app/ui/LoadError.js';
+import { mono, rowTestId } from '../batches/batchLabels.js';
+
+/** 投诉: what people wrote on the public scan page, with the code they scanned. */
+export function ComplaintsTable() {
+  const t = useT();
+  const complaints = useComplaints();
+  if (complaints.isError) return <LoadError error={complaints.error} onRetry={() => void complaints.refetch()} />;
+  return (
+    <Table
+      data-testid="complaints-table"
+      rowKey="id"
+      size="middle"
+      dataSource={complaints.data ?? []}
+      loading={complaints.isFetching}
+      pagination={(complaints.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
+      scroll={{ x: 900 }}
+      onRow={() => rowTestId('complaint-row')}
+      locale={{ emptyText: complaints.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.complaints.empty')} /> }}
+      columns={[
+        { key: 'createdAt', title: t('traceRecall.complaints.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: string) => formatDateTime(at) },
+        {
+          key: 'batch',
+          title: t('traceBatch.col.code'),
+          dataIndex: 'batchCode',
+          width: 190,
+          render: (code: string, c) => (
+            <Link to={`/trace/batches/${encodeURIComponent(c.batchId)}`} style={mono}>
+              {code}
+            </Link>
+          ),
+        },
+        { key: 'serial', title: t('traceBatch.packages.serial'), dataIndex: 'serial', width: 200, render: (s: string | null) => (s ? <span style={mono}>{s}</span> : '—') },
+        { key: 'text', title: t('traceRecall.complaints.text'), dataIndex: 'text', render: (text: string) => <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>{text}</Typography.Paragraph> },
+        { key: 'phone', title: t('traceRecall.complaints.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => (p ? <span style={mono}>{p}</span> : '—') },
+      ]}
+    />
+  );
+}

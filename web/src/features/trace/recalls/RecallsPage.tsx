@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Empty, Table } from 'antd';
+import { AlertOutlined } from '@ant-design/icons';
+import { useRecalls } from '../../../api/trace-recalls.js';
+import { mayOpenRecall, maySeeComplaints } from '../../../app/access.js';
+import { useT } from '../../../app/locale/LocaleContext.js';
+import { useUser } from '../../../app/session.js';
+import { LoadError } from '../../../app/ui/LoadError.js';
+import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { useUrlParams } from '../../../app/useUrlParams.js';
+import { rowTestId } from '../batches/batchLabels.js';
+import { ComplaintsTable } from './ComplaintsTable.js';
+import { OpenRecallModal } from './OpenRecallModal.js';
+import { recallColumns } from './recallColumns.js';
+
+const KEYS = ['tab'] as const;
+
+/** 召回管理: recalls, newest first, and 发起召回 for the regulator; 投诉 from the public scan page in the second tab. */
+export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
+  const t = useT();
+  const user = useUser();
+  const [params, setParams] = useUrlParams(KEYS);
+  const complaints = maySeeComplaints(user);
+  const tab = complaints && (params.tab ?? initialTab) === 'complaints' ? 'complaints' : 'recalls';
+  const recalls = useRecalls();
+  const [opening, setOpening] = useState(false);
+  const columns = useMemo(() => recallColumns(t), [t]);
+  const rows = useMemo(() => [...(recalls.data ?? [])].sort((a, b) => b.openedAt.localeCompare(a.openedAt)), [recalls.data]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('traceRecall.title')}
+        subtitle={t('traceRecall.subtitle')}
+        crumbs={[{ title: t('shell.menu.trace') }, { title: t('traceRecall.title') }]}
+        extra={
+          mayOpenRecall(user) && (
+            <Button type="primary" danger icon={<AlertOutlined />} onClick={() => setOpening(true)} data-testid="recall-open">
+              {t('traceRecall.open.button')}
+            </Button>
+          )
+        }
+      />
+      <Card
+        tabList={
+          complaints
+            ? [
+                { key: 'recalls', label: <span data-testid="tab-recalls">{t('traceRecall.tab.recalls')}</span> },
+                { key: 'complaints', label: <span data-testid="tab-complaints">{t('traceRecall.tab.complaints')}</span> },
+              ]
+            : undefined
+        }
+        activeTabKey={tab}
+        onTabChange={(key) => setParams({ tab: key === 'complaints' ? 'complaints' : undefined })}
+      >
+        {tab === 'complaints' ? (
+          <ComplaintsTable />
+        ) : recalls.isError ? (
+          <LoadError error={recalls.error} onRetry={() => void recalls.refetch()} />
+        ) : (
+          <Table
+            data-testid="recalls-table"
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={rows}
+            loading={recalls.isFetching}
+            pagination={rows.length > 20 ? { pageSize: 20 } : false}
+            scroll={{ x: 1000 }}
+            onRow={() => rowTestId('recall-row')}
+            locale={{ emptyText: recalls.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.empty')} /> }}
+          />
+        )}
+      </Card>
+      {opening && <OpenRecallModal onClose={() => setOpening(false)} />}
+    </>
+  );
+}
