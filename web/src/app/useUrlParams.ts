@@ -1,7 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
-/** A page's filters as plain strings in the URL query; empty values are dropped. */
+/**
+ * A page's filters as plain strings in the URL query; empty values are dropped.
+ * The router renders a URL change as a transition, which can lag behind the user: a second filter picked before it
+ * commits would spread the old values and bring a cleared filter back. flushSync commits the change at once.
+ */
 export function useUrlParams<K extends string>(keys: readonly K[]): [Partial<Record<K, string>>, (next: Partial<Record<K, string | undefined>>) => void] {
   const [params, setParams] = useSearchParams();
   const keyList = keys.join(',');
@@ -19,7 +23,7 @@ export function useUrlParams<K extends string>(keys: readonly K[]): [Partial<Rec
       for (const [key, value] of Object.entries(next) as [K, string | undefined][]) {
         if (value?.trim()) out.set(key, value.trim());
       }
-      setParams(out);
+      setParams(out, { flushSync: true });
     },
     [setParams],
   );

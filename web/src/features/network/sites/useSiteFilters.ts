@@ -40,7 +40,8 @@ export function useSiteFilters(): [SitesView, (changes: Partial<SitesView>) => v
       if (next.q) out.set('q', next.q);
       if (next.page > 1) out.set('page', String(next.page));
       if (next.pageSize !== 20) out.set('size', String(next.pageSize));
-      setParams(out);
+      // At once, so the next change spreads this view and not the one before (see useUrlParams).
+      setParams(out, { flushSync: true });
     },
     [view, setParams],
   );
