@@ -317,6 +317,9 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect(json.statusCode).toBe(200);
     expect(json.json()).toMatchObject({ recipient: '欧***', phone: '138****9876', status: 'arrived_village', point: '乐红村快递收发点' });
     expect(json.body).not.toContain('乐红村3组');
+    // An answer just given is not given again once the parcel has moved.
+    await scan({ waybillNo: w, type: 'notified' }, as.village);
+    expect((await get(`/logistics/track?waybillNo=${w}&phoneLast4=9876`)).json()).toMatchObject({ status: 'notified', events: [{ type: 'notified' }, { type: 'arrived_village' }, { type: 'received_county' }] });
     expect((await get(`/logistics/track?waybillNo=${w}&phoneLast4=0000`)).statusCode).toBe(404);
     expect((await get(`/logistics/track?waybillNo=${w}&phoneLast4=12`)).json().error.details.field).toBe('querystring.phoneLast4');
     const k100 = (await get(`/logistics/track/kuaidi100?waybillNo=${w}&phoneLast4=9876`)).json();

@@ -27,6 +27,16 @@ export class LogisticsBase {
 
   now = () => this.clock.now().toISOString();
 
+  /** Counts this process's committed logistics writes; a cached tracking answer read before the last one is stale. */
+  revision = 0;
+
+  /** Every logistics write runs here, so that public tracking never answers from before it. */
+  async transaction<T>(work: (trx: Kysely<LogisticsTables>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(work);
+    this.revision++;
+    return result;
+  }
+
   /** Who a parcel goes to, as stored: the phone sealed, its last four digits and fingerprint kept apart. */
   recipient(name: string, phone: string, address: string) {
     return { recipient_name: name, recipient_phone: this.sealer.seal(phone), phone_last4: phone.slice(-4), phone_print: this.sealer.fingerprint(phone), address };

@@ -62,7 +62,7 @@ export class ParcelService {
     }
     const book = await this.base.places.placeBook();
     const now = this.base.clock.now();
-    return this.base.db.transaction().execute(async (trx) => {
+    return this.base.transaction(async (trx) => {
       const routes = await this.routeIndex(trx);
       const manifest: ManifestRow = { id: newId('mft', now.getTime()), carrier, source: source.kind, file_name: source.fileName ?? null, total: parcels.length, matched: 0, unmatched: 0, updated: 0, created_by: principal.userId, created_at: now.toISOString() };
       const fresh: ParcelRow[] = [];
@@ -160,7 +160,7 @@ export class ParcelService {
     if (row.direction !== 'down' || ['arrived_village', 'notified', ...FINAL].includes(row.status)) throw conflict('PARCEL_SETTLED', 'The parcel has reached its point already; its address can no longer change');
     const pointSiteId = village.pointSiteId ?? book.townships.find((t) => t.code === village.townshipCode)?.transferSiteId ?? null;
     if (!pointSiteId) throw invalidField('body.villageCode', `${village.name} has no village point and its township no transfer station yet`);
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.base.transaction(async (trx) => {
       const routes = await this.routeIndex(trx);
       await trx
         .updateTable('logistics_parcels')
@@ -205,7 +205,7 @@ export class ParcelService {
       recipient_user_id: buyer,
       ...origin,
     });
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.base.transaction(async (trx) => {
       await trx.insertInto('logistics_parcels').values(row).execute();
       await recordAudit(trx, ctx, { action: 'logistics.shipment.opened', entityType: 'parcel', entityId: row.id, details: { originSiteId: input.originSiteId, orderId: input.orderId ?? null } });
     });

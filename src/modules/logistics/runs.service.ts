@@ -60,7 +60,7 @@ export class RunService {
     const townships = await this.checkStops(input.stops, book);
     const fields = { name: input.name, mode: input.mode, stops: JSON.stringify(input.stops), departures: JSON.stringify([...input.departures].sort()), weekdays: JSON.stringify(input.weekdays ?? [1, 2, 3, 4, 5, 6, 7]), township_codes: JSON.stringify(townships), vehicle: input.vehicle ?? null, active: input.active === false ? 0 : 1 };
     const routeId = id ?? newId('rte', this.base.clock.now().getTime());
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.base.transaction(async (trx) => {
       if (id) {
         const result = await trx.updateTable('logistics_routes').set(fields).where('id', '=', id).executeTakeFirst();
         if (!result.numUpdatedRows) throw notFound('Route');
@@ -144,7 +144,7 @@ export class RunService {
     if (!list<number>(route.weekdays).includes(weekday)) throw invalidField('body.date', 'the route does not run on that day of the week');
     const id = newId('run', this.base.clock.now().getTime());
     try {
-      await this.base.db.transaction().execute(async (trx) => {
+      await this.base.transaction(async (trx) => {
         await trx.insertInto('logistics_runs').values({ id, route_id: route.id, run_date: input.date, departs_at: shanghaiInstant(input.date, departure), status: 'planned', driver: input.driver ?? null, vehicle: input.vehicle ?? route.vehicle, departed_at: null, completed_at: null, created_by: principal.userId, created_at: this.base.now() }).execute();
         await trx.insertInto('logistics_run_stops').values(list<string>(route.stops).map((site_id, seq) => ({ run_id: id, site_id, seq, signed_by: null, signed_at: null, delivered: 0, collected: 0 }))).execute();
         await this.gather(trx, id, list<string>(route.stops));
@@ -185,7 +185,7 @@ export class RunService {
     const when = at ?? this.base.now();
     const book = await this.base.places.placeBook();
     const stops = (await this.base.db.selectFrom('logistics_run_stops').select('site_id').where('run_id', '=', id).execute()).map((s) => s.site_id);
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.base.transaction(async (trx) => {
       await this.gather(trx, id, stops);
       const parcels = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('direction', '=', 'down').execute();
       await this.scanAll(trx, parcels, 'loaded', when, book.warehouseSiteId, id, ctx);
@@ -209,7 +209,7 @@ export class RunService {
     if (stop.signed_at) throw conflict('STOP_SIGNED', `Already signed for by ${stop.signed_by} at ${stop.signed_at}`);
     const when = at ?? this.base.now();
     const transfer = book.siteKind.get(siteId) === 'township_transfer';
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.base.transaction(async (trx) => {
       // Only what is still on the vehicle: a stop signed earlier has had its parcels already.
       const onBoard = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('status', 'in', ['loaded', 'arrived_township', 'opened']).execute();
       const here = onBoard.filter((p) => p.direction === 'down' && p.point_site_id === siteId);
@@ -229,7 +229,7 @@ export class RunService {
     await this.planned(id, 'departed');
     const when = at ?? this.base.now();
     const book = await this.base.places.placeBook();
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.base.transaction(async (trx) => {
       const produce = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('direction', '=', 'up').where('status', 'in', ['loaded', 'arrived_township']).execute();
       await this.scanAll(trx, produce, 'received_county', when, book.warehouseSiteId, id, ctx);
       await trx.updateTable('logistics_runs').set({ status: 'completed', completed_at: when }).where('id', '=', id).execute();

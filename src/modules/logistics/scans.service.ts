@@ -85,7 +85,7 @@ export class ScanService {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
-    return this.base.db.transaction().execute(async (trx) => {
+    return this.base.transaction(async (trx) => {
       const [prepared] = await this.prepare(trx, viewer, book, [input], (_, f) => field(f), true);
       const outcome = await this.store(trx, [prepared], viewer.userId, book);
       const stored = outcome.stored.has(input.eventId);
@@ -104,7 +104,7 @@ export class ScanService {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
-    return this.base.db.transaction().execute(async (trx) => {
+    return this.base.transaction(async (trx) => {
       const prepared = await this.prepare(trx, viewer, book, inputs, (i, f) => `body.scans.${i}.${f}`, false);
       const outcome = await this.store(trx, prepared, viewer.userId, book);
       // A pick-up refused for its code is stored as a problem, not a flag; the device is told the same way.

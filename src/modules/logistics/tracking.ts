@@ -43,33 +43,58 @@ export interface Tracking {
   events: TrackedEvent[];
 }
 
-/** A name shown to the public: 张三 → 张*, 欧阳娜娜 → 欧***. */
+/** How long a tracking answer is reused, at most; a logistics write in this process drops it at once. */
+const ANSWER_TTL_MS = 5_000;
+/** Answers kept at once; past this the cache starts again (a crawler must not fill the memory). */
+const MAX_ANSWERS = 20_000;
 
 /**
  * Public tracking: the waybill number and the last four digits of the recipient's phone give the timeline,
  * with names and phones masked and no address.
  */
 export class TrackingService {
+  /** Recent answers by waybill and phone digits, with the write revision they were read at. */
+  private readonly answers = new Map<string, { revision: number; at: number; tracking: Tracking }>();
+  /** Addresses refused until the end of their miss window (epoch ms), learnt from the shared miss counts. */
+  private readonly refused = new Map<string, number>();
+
   constructor(private readonly base: LogisticsBase) {}
 
   /**
    * Four digits leave 10 000 guesses: an address that misses MAX_MISSES times in ten minutes is refused until the
-   * window ends, found or not, so guessing cannot tell it when it is right.
+   * window ends, found or not, so guessing cannot tell it when it is right. The misses are counted in the database
+   * for every process; each process remembers the addresses it has seen go over.
    */
   async lookup(waybillNo: string, phoneLast4: string, ip: string): Promise<Tracking> {
     const now = this.base.clock.now().getTime();
-    const window_start = new Date(now - (now % MISS_WINDOW_MS)).toISOString();
-    const misses = await this.base.db.selectFrom('logistics_track_misses').select('misses').where('ip', '=', ip).where('window_start', '=', window_start).executeTakeFirst();
-    if (misses && misses.misses >= MAX_MISSES) throw new AppError(429, 'TOO_MANY_LOOKUPS', 'Too many lookups that found nothing from this address; try again in ten minutes');
-    const row = await this.base.db.selectFrom('logistics_parcels').selectAll().where('waybill_no', '=', waybillNo).where('phone_last4', '=', phoneLast4).executeTakeFirst();
-    if (!row) {
-      await this.base.db
+    const until = this.refused.get(ip);
+    if (until !== undefined && now < until) throw new AppError(429, 'TOO_MANY_LOOKUPS', 'Too many lookups that found nothing from this address; try again in ten minutes');
+    if (until !== undefined) this.refused.delete(ip);
+
+    const key = `${waybillNo}\n${phoneLast4}`;
+    const kept = this.answers.get(key);
+    if (kept && kept.revision === this.base.revision && now >= kept.at && now - kept.at < ANSWER_TTL_MS) return kept.tracking;
+    const revision = this.base.revision;
+    const tracking = await this.read(waybillNo, phoneLast4);
+    if (!tracking) {
+      const windowStart = now - (now % MISS_WINDOW_MS);
+      const counted = await this.base.db
         .insertInto('logistics_track_misses')
-        .values({ ip, window_start, misses: 1 })
+        .values({ ip, window_start: new Date(windowStart).toISOString(), misses: 1 })
         .onConflict((oc) => oc.columns(['ip', 'window_start']).doUpdateSet((eb) => ({ misses: eb('logistics_track_misses.misses', '+', 1) })))
-        .execute();
+        .returning('misses')
+        .executeTakeFirstOrThrow();
+      if (counted.misses >= MAX_MISSES) this.refused.set(ip, windowStart + MISS_WINDOW_MS);
       throw new AppError(404, 'NOT_FOUND', 'No parcel with this waybill number and phone');
     }
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+    this.answers.set(key, { revision, at: now, tracking });
+    return tracking;
+  }
+
+  private async read(waybillNo: string, phoneLast4: string): Promise<Tracking | null> {
+    const row = await this.base.db.selectFrom('logistics_parcels').selectAll().where('waybill_no', '=', waybillNo).where('phone_last4', '=', phoneLast4).executeTakeFirst();
+    if (!row) return null;
     const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').execute();
     const book = await this.base.places.placeBook();
     const point = row.point_site_id ? (book.siteName.get(row.point_site_id) ?? null) : null;
@@ -96,6 +121,7 @@ export class TrackingService {
   /** Drops the miss counts of windows that have ended (housekeeping). */
   async purgeMisses(): Promise<void> {
     const now = this.base.clock.now().getTime();
+    for (const [ip, until] of this.refused) if (until <= now) this.refused.delete(ip);
     await this.base.db.deleteFrom('logistics_track_misses').where('window_start', '<', new Date(now - (now % MISS_WINDOW_MS)).toISOString()).execute();
   }
 
