@@ -1,6 +1,7 @@
 // `npm run bench`: starts bench/server.ts in its own process, loads it with autocannon from this one, and prints
 // req/s, p99 latency and the ratio to a bare Fastify route measured in the same run on the same machine.
 // `npm run bench -- --postgres` runs the app on the local PostgreSQL instead of SQLite.
+// `npm run bench -- --only=track` runs only the route scenarios whose name holds that text, against the baselines.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import autocannon, { type Request } from 'autocannon';
@@ -10,6 +11,7 @@ import { measureIngest } from './ingest.js';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 16;
 const usePostgres = process.argv.includes('--postgres');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
   env: { ...process.env, ...(usePostgres && { BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' }) },
@@ -123,8 +125,14 @@ try {
     ['bare Fastify route sending the scan page, pre-rendered', String(Math.round(scanBaseline.reqPerSec)), String(scanBaseline.p99Ms), pct(scanBaseline.reqPerSec / baseline.reqPerSec), ''],
   ];
   for (const [name, run, sameSize] of scenarios) {
+    if (only && !name.includes(only)) continue;
     const r = await run();
     rows.push([name, String(Math.round(r.reqPerSec)), String(r.p99Ms), pct(r.reqPerSec / baseline.reqPerSec), sameSize ? pct(r.reqPerSec / pageBaseline.reqPerSec) : '']);
+  }
+  if (only) {
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+    server.kill('SIGTERM');
+    process.exit(0);
   }
   const raced = await race(buyer, merchant);
   const ingest = usePostgres ? null : await measureIngest();

@@ -315,6 +315,7 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     await scan({ waybillNo: w, type: 'arrived_village', siteId: LEHONG_POINT }, as.village);
     const json = await get(`/logistics/track?waybillNo=${w}&phoneLast4=9876`);
     expect(json.statusCode).toBe(200);
+    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(json.json()).toMatchObject({ recipient: '欧***', phone: '138****9876', status: 'arrived_village', point: '乐红村快递收发点' });
     expect(json.body).not.toContain('乐红村3组');
     // An answer just given is not given again once the parcel has moved.

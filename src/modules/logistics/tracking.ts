@@ -55,6 +55,8 @@ const MAX_ANSWERS = 20_000;
 export class TrackingService {
   /** Recent answers by waybill and phone digits, with the write revision they were read at. */
   private readonly answers = new Map<string, { revision: number; at: number; tracking: Tracking }>();
+  /** Each cached answer written out as JSON once. */
+  private readonly bodies = new WeakMap<Tracking, string>();
   /** Addresses refused until the end of their miss window (epoch ms), learnt from the shared miss counts. */
   private readonly refused = new Map<string, number>();
 
@@ -90,6 +92,13 @@ export class TrackingService {
     if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
     this.answers.set(key, { revision, at: now, tracking });
     return tracking;
+  }
+
+  /** The answer as the JSON the API sends (the route's schema documents it); written once while it is cached. */
+  json(tracking: Tracking): string {
+    let body = this.bodies.get(tracking);
+    if (body === undefined) this.bodies.set(tracking, (body = JSON.stringify(tracking)));
+    return body;
   }
 
   private async read(waybillNo: string, phoneLast4: string): Promise<Tracking | null> {
