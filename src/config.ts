@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: boolean;
   /** Where the platform is reached from outside (https://…): QR codes and GS1 Digital Links carry it. Empty: the request's own host. */
   publicUrl?: string;
+  /** How long a public tracking answer may be reused (a logistics write in the same process drops it at once); 0: never. */
+  trackingCacheSeconds?: number;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: boolSetting(env, 'COUNTYHUB_SECURE_COOKIES', false),
     publicUrl: env.COUNTYHUB_PUBLIC_URL || undefined,
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    trackingCacheSeconds: intSetting(env, 'COUNTYHUB_TRACKING_CACHE_SECONDS', 5),
   };
 }

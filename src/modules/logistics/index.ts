@@ -27,13 +27,13 @@ export { toKuaidi100, fromKuaidi100 } from './kuaidi100.js';
  * Rural logistics: carrier manifests into the county warehouse, scans at every hop, shared delivery runs to the
  * village points, pick-up codes, produce going up, the 48-hour promise, and public tracking.
  */
-export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping }) {
+export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping; trackingCacheSeconds?: number }) {
   const base = new LogisticsBase(deps.db, deps.places, deps.sealer, deps.clock, deps.notifier, deps.phones, deps.orders);
   const scans = new ScanService(base);
   const parcels = new ParcelService(base, scans);
   const runs = new RunService(base, scans);
   const promise = new PromiseService(base);
-  const tracking = new TrackingService(base);
+  const tracking = new TrackingService(base, (deps.trackingCacheSeconds ?? 5) * 1000);
   const pages = async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const querystring = Type.Object({ waybillNo: Type.Optional(Type.String({ maxLength: 40 })), phoneLast4: Type.Optional(Type.String({ maxLength: 8 })) });

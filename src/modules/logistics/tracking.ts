@@ -43,8 +43,6 @@ export interface Tracking {
   events: TrackedEvent[];
 }
 
-/** How long a tracking answer is reused, at most; a logistics write in this process drops it at once. */
-const ANSWER_TTL_MS = 5_000;
 /** Answers kept at once; past this the cache starts again (a crawler must not fill the memory). */
 const MAX_ANSWERS = 20_000;
 
@@ -60,7 +58,11 @@ export class TrackingService {
   /** Addresses refused until the end of their miss window (epoch ms), learnt from the shared miss counts. */
   private readonly refused = new Map<string, number>();
 
-  constructor(private readonly base: LogisticsBase) {}
+  /** `answerTtlMs`: how long an answer is reused, at most; a logistics write in this process drops it at once. */
+  constructor(
+    private readonly base: LogisticsBase,
+    private readonly answerTtlMs = 5_000,
+  ) {}
 
   /**
    * Four digits leave 10 000 guesses: an address that misses MAX_MISSES times in ten minutes is refused until the
@@ -75,7 +77,7 @@ export class TrackingService {
 
     const key = `${waybillNo}\n${phoneLast4}`;
     const kept = this.answers.get(key);
-    if (kept && kept.revision === this.base.revision && now >= kept.at && now - kept.at < ANSWER_TTL_MS) return kept.tracking;
+    if (kept && kept.revision === this.base.revision && now >= kept.at && now - kept.at < this.answerTtlMs) return kept.tracking;
     const revision = this.base.revision;
     const tracking = await this.read(waybillNo, phoneLast4);
     if (!tracking) {
@@ -89,8 +91,10 @@ export class TrackingService {
       if (counted.misses >= MAX_MISSES) this.refused.set(ip, windowStart + MISS_WINDOW_MS);
       throw new AppError(404, 'NOT_FOUND', 'No parcel with this waybill number and phone');
     }
-    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-    this.answers.set(key, { revision, at: now, tracking });
+    if (this.answerTtlMs > 0) {
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      this.answers.set(key, { revision, at: now, tracking });
+    }
     return tracking;
   }
 
