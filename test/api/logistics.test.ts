@@ -130,6 +130,29 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect(events).toHaveLength(2);
   });
 
+  it('answers scans sent at once each on its own: a refused one does not refuse the others, a doubled one is stored once', async () => {
+    const ws = [waybill(), waybill(), waybill(), waybill()];
+    await manifest(ws.map((waybillNo, i) => ({ waybillNo, recipientName: '赵六', recipientPhone: `1381234002${i}`, address: '鲁甸县乐红镇乐红村' })));
+    const twice = { eventId: eventId(), waybillNo: ws[0], type: 'received_county' };
+    const answers = await Promise.all([
+      post('/logistics/scans', as.courier, twice),
+      post('/logistics/scans', as.courier, twice),
+      ...ws.slice(1).map((waybillNo) => scan({ waybillNo, type: 'received_county' })),
+      scan({ waybillNo: ws[1], type: 'sorted', siteId: 'site_nowhere' }),
+      scan({ waybillNo: waybill(), type: 'arrived_village' }, as.village),
+      scan({ waybillNo: ws[2], type: 'sorted', at: iso(clock.now().getTime() + 2 * HOUR) }),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201, 400, 400, 400]);
+    expect(answers.slice(0, 2).map((a) => a.json().stored).sort()).toEqual([false, true]);
+    expect(answers.slice(5).map((a) => a.json().error.details.field)).toEqual(['body.siteId', 'body.waybillNo', 'body.at']);
+    for (const [i, w] of ws.entries()) {
+      expect(answers[i + 1].json().parcel.status).toBe('received_county');
+      const parcel = await parcelOf(w);
+      expect(parcel.status).toBe('received_county');
+      expect((await get(`/logistics/parcels/${parcel.id}`, as.courier)).json().events).toHaveLength(1);
+    }
+  });
+
   it('places late and out-of-order scans by their time, and keeps a scan that makes no sense as a flagged problem', async () => {
     const w = waybill();
     await manifest([{ waybillNo: w, recipientName: '张三', recipientPhone: '13812340002', address: '鲁甸县乐红镇乐红村' }]);

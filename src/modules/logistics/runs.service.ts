@@ -240,6 +240,6 @@ export class RunService {
   private async scanAll(trx: LogisticsBase['db'], parcels: ParcelRow[], type: ScanType, at: string, siteId: string | null, runId: string, ctx: RequestContext) {
     if (!parcels.length) return;
     const book = await this.base.places.placeBook();
-    await this.scans.store(trx, parcels.map((parcel) => ({ eventId: `${runId}-${type}-${parcel.id}`, parcel, type, at, siteId, runId, note: null })), ctx.principal!.userId, book);
+    await this.scans.store(trx, parcels.map((parcel) => ({ eventId: `${runId}-${type}-${parcel.id}`, actor: ctx.principal!.userId, parcel, type, at, siteId, runId, note: null })), book);
   }
 }

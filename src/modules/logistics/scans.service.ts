@@ -13,8 +13,10 @@ import type { PlaceBook } from './ports.js';
 type Trx = Kysely<LogisticsTables>;
 
 /** A scan checked and tied to its parcel, ready to store. */
-interface PreparedScan {
+export interface PreparedScan {
   eventId: string;
+  /** Who scanned it. */
+  actor: string;
   parcel: ParcelRow;
   type: ScanType;
   at: string;
@@ -73,6 +75,21 @@ const AT_A_TOWNSHIP: ScanType[] = [...AT_A_POINT, 'arrived_township'];
 
 const stateOf = (row: ParcelRow): ParcelState => ({ status: row.status, problem: row.problem ? { code: (row.problem_code ?? 'REPORTED') as ProblemCode, reason: row.problem } : null, receivedAt: row.received_at, arrivedAt: row.arrived_at, pickedUpAt: row.picked_up_at, lastEventAt: row.last_event_at });
 
+/** Single scans waiting for the next group commit, at most this many in one transaction. */
+const MAX_GROUP = 200;
+
+type ScanAnswer = { eventId: string; stored: boolean; flagged: string | null; flagCode: ProblemCode | null; parcel: ParcelView };
+
+/** A single scan waiting for its group's transaction. */
+interface Waiting {
+  viewer: Viewer;
+  book: PlaceBook;
+  input: ScanInput;
+  field: (name: string) => string;
+  resolve: (answer: ScanAnswer) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
  * Scans: every hop of a parcel. A retried scan (same event id) is stored once; a scan that arrives late is placed by
  * its time and the parcel's state is replayed; a scan that makes no sense is kept and flagged as the parcel's problem.
@@ -80,20 +97,72 @@ const stateOf = (row: ParcelRow): ParcelState => ({ status: row.status, problem:
 export class ScanService {
   constructor(private readonly base: LogisticsBase) {}
 
-  /** One scan, answered with the parcel as it now stands. A wrong pick-up code is refused. */
-  async scan(ctx: RequestContext, input: ScanInput, field: (name: string) => string = (name) => `body.${name}`): Promise<{ eventId: string; stored: boolean; flagged: string | null; flagCode: ProblemCode | null; parcel: ParcelView }> {
+  private readonly waiting: Waiting[] = [];
+  private committing = false;
+
+  /**
+   * One scan, answered with the parcel as it now stands once it is committed. A wrong pick-up code is refused.
+   * Scans arriving together share one transaction (a group commit): each is checked on its own, so one refused
+   * scan does not refuse the others, and none is answered before the group is durable.
+   */
+  async scan(ctx: RequestContext, input: ScanInput, field: (name: string) => string = (name) => `body.${name}`): Promise<ScanAnswer> {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
-    return this.base.transaction(async (trx) => {
-      const [prepared] = await this.prepare(trx, viewer, book, [input], (_, f) => field(f), true);
-      const outcome = await this.store(trx, [prepared], viewer.userId, book);
-      const stored = outcome.stored.has(input.eventId);
-      // A retried scan answers with what the first one was told.
-      const earlier = stored ? null : await trx.selectFrom('logistics_events').select(['flag_reason', 'problem_code']).where('event_id', '=', input.eventId).executeTakeFirst();
-      const flag = stored ? (outcome.flags.get(input.eventId) ?? null) : earlier?.flag_reason ? { code: earlier.problem_code as ProblemCode, reason: earlier.flag_reason } : null;
-      return { eventId: input.eventId, stored, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.base.view(prepared.parcel, viewer, book) };
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ viewer, book, input, field, resolve, reject });
+      if (!this.committing && this.waiting.length === 1) setImmediate(() => void this.commitWaiting());
     });
+  }
+
+  private async commitWaiting(): Promise<void> {
+    if (this.committing || !this.waiting.length) return;
+    this.committing = true;
+    const group = this.waiting.splice(0, MAX_GROUP);
+    try {
+      const answers = await this.base.transaction((trx) => this.storeGroup(trx, group));
+      group.forEach((w, i) => (answers[i] instanceof Error ? w.reject(answers[i]) : w.resolve(answers[i])));
+    } catch (err) {
+      for (const w of group) w.reject(err);
+    } finally {
+      this.committing = false;
+      if (this.waiting.length) setImmediate(() => void this.commitWaiting());
+    }
+  }
+
+  /** The group's answers in its order: each scan's own refusal, or what was stored and the parcel after it. */
+  private async storeGroup(trx: Trx, group: Waiting[]): Promise<(ScanAnswer | Error)[]> {
+    const parcels = await this.findParcels(trx, group.map((w) => w.input));
+    const prepared: (PreparedScan | Error)[] = [];
+    for (const w of group) {
+      try {
+        prepared.push(await this.prepareOne(trx, w.viewer, w.book, w.input, parcels, w.field, true));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        prepared.push(err);
+      }
+    }
+    const outcome = await this.store(trx, prepared.filter((p): p is PreparedScan => !(p instanceof Error)), group[group.length - 1].book);
+    const answered = new Set<string>();
+    const answers: (ScanAnswer | Error)[] = [];
+    for (const [i, p] of prepared.entries()) {
+      if (p instanceof Error) {
+        answers.push(p);
+        continue;
+      }
+      // The same event twice in one group (a device retrying at once) is stored for the first only.
+      const stored = outcome.stored.has(p.eventId) && !answered.has(p.eventId);
+      answered.add(p.eventId);
+      // A retried scan answers with what the first one was told (or what a replay just made of it).
+      const flag = outcome.flags.has(p.eventId) ? (outcome.flags.get(p.eventId) ?? null) : await this.flagOf(trx, p.eventId);
+      answers.push({ eventId: p.eventId, stored, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.base.view(p.parcel, group[i].viewer, group[i].book) });
+    }
+    return answers;
+  }
+
+  private async flagOf(trx: Trx, eventId: string): Promise<Flag | null> {
+    const earlier = await trx.selectFrom('logistics_events').select(['flag_reason', 'problem_code']).where('event_id', '=', eventId).executeTakeFirst();
+    return earlier?.flag_reason ? { code: earlier.problem_code as ProblemCode, reason: earlier.flag_reason } : null;
   }
 
   /**
@@ -105,8 +174,10 @@ export class ScanService {
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
     return this.base.transaction(async (trx) => {
-      const prepared = await this.prepare(trx, viewer, book, inputs, (i, f) => `body.scans.${i}.${f}`, false);
-      const outcome = await this.store(trx, prepared, viewer.userId, book);
+      const parcels = await this.findParcels(trx, inputs);
+      const prepared: PreparedScan[] = [];
+      for (const [i, input] of inputs.entries()) prepared.push(await this.prepareOne(trx, viewer, book, input, parcels, (f) => `body.scans.${i}.${f}`, false));
+      const outcome = await this.store(trx, prepared, book);
       // A pick-up refused for its code is stored as a problem, not a flag; the device is told the same way.
       const refused = prepared.filter((p) => p.problemCode === 'PICKUP_CODE_WRONG' && outcome.stored.has(p.eventId)).map((p) => ({ eventId: p.eventId, code: 'PICKUP_CODE_WRONG' as const, reason: p.note! }));
       const flagged = [...outcome.flags].flatMap(([eventId, flag]) => (flag && outcome.stored.has(eventId) ? [{ eventId, ...flag }] : [])).concat(refused);
@@ -127,39 +198,39 @@ export class ScanService {
     return this.batch(ctx, scans);
   }
 
-  private async prepare(trx: Trx, viewer: Viewer, book: PlaceBook, inputs: ScanInput[], field: (i: number, name: string) => string, strict: boolean): Promise<PreparedScan[]> {
+  /**
+   * Checks one scan and ties it to its parcel. Whatever refuses it is found before anything is written, so a scan
+   * refused inside a shared transaction leaves nothing behind.
+   */
+  private async prepareOne(trx: Trx, viewer: Viewer, book: PlaceBook, input: ScanInput, parcels: ParcelIndex, field: (name: string) => string, strict: boolean): Promise<PreparedScan> {
     const now = this.base.clock.now();
-    const parcels = await this.findParcels(trx, inputs);
-    const prepared: PreparedScan[] = [];
-    for (const [i, input] of inputs.entries()) {
-      const at = input.at ? new Date(input.at) : now;
-      if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalidField(field(i, 'at'), 'is in the future; check the device clock');
-      let parcel = this.pick(parcels, input, field(i, input.parcelId ? 'parcelId' : 'waybillNo'), field(i, 'carrier'));
-      if (!parcel) {
-        if (!input.waybillNo || !viewer.all || !BEFORE_MANIFEST.includes(input.type)) throw invalidField(field(i, input.parcelId ? 'parcelId' : 'waybillNo'), 'no parcel with this number is known here');
-        // Scanned at the warehouse before its carrier's manifest came: kept, and the manifest fills it in later.
-        parcel = newParcelRow(now, { direction: 'down', status: 'created', match_state: 'no_manifest', carrier: input.carrier ?? null, waybill_no: input.waybillNo, problem: NO_MANIFEST.reason, problem_code: NO_MANIFEST.code });
-        await trx.insertInto('logistics_parcels').values(parcel).execute();
-        parcels.add(parcel);
-      }
-      if (!handlesParcel(viewer, parcel)) throw invalidField(field(i, input.parcelId ? 'parcelId' : 'waybillNo'), 'no parcel with this number is known at your station or point');
-      if (!viewer.all && !(viewer.pointCode ? AT_A_POINT : AT_A_TOWNSHIP).includes(input.type)) throw invalidField(field(i, 'type'), `${input.type} is scanned at the county warehouse, not at a ${viewer.pointCode ? 'village point' : 'township station'}`);
-      if (input.siteId && !book.siteDivision.has(input.siteId)) throw invalidField(field(i, 'siteId'), 'is not an operating site of the logistics network');
-      let type = input.type;
-      let note = input.note ?? null;
-      let problemCode: ProblemCode | null = type === 'problem' ? 'REPORTED' : null;
-      if (type === 'picked_up') {
-        if (!input.pickupCode) throw invalidField(field(i, 'pickupCode'), 'the recipient\'s pick-up code is needed to hand a parcel over');
-        if (input.pickupCode !== parcel.pickup_code) {
-          if (strict) throw new AppError(400, 'PICKUP_CODE_WRONG', `${field(i, 'pickupCode')}: the pick-up code does not match this parcel`, { field: field(i, 'pickupCode') });
-          type = 'problem';
-          note = 'handed over offline with a pick-up code that does not match';
-          problemCode = 'PICKUP_CODE_WRONG';
-        }
-      }
-      prepared.push({ eventId: input.eventId, parcel, type, at: at.toISOString(), siteId: input.siteId ?? siteOf(type, parcel, book), runId: null, note, problemCode });
+    const at = input.at ? new Date(input.at) : now;
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalidField(field('at'), 'is in the future; check the device clock');
+    if (input.siteId && !book.siteDivision.has(input.siteId)) throw invalidField(field('siteId'), 'is not an operating site of the logistics network');
+    const numberField = field(input.parcelId ? 'parcelId' : 'waybillNo');
+    let parcel = this.pick(parcels, input, numberField, field('carrier'));
+    if (!parcel) {
+      if (!input.waybillNo || !viewer.all || !BEFORE_MANIFEST.includes(input.type)) throw invalidField(numberField, 'no parcel with this number is known here');
+      // Scanned at the warehouse before its carrier's manifest came: kept, and the manifest fills it in later.
+      parcel = newParcelRow(now, { direction: 'down', status: 'created', match_state: 'no_manifest', carrier: input.carrier ?? null, waybill_no: input.waybillNo, problem: NO_MANIFEST.reason, problem_code: NO_MANIFEST.code });
+      await trx.insertInto('logistics_parcels').values(parcel).execute();
+      parcels.add(parcel);
     }
-    return prepared;
+    if (!handlesParcel(viewer, parcel)) throw invalidField(numberField, 'no parcel with this number is known at your station or point');
+    if (!viewer.all && !(viewer.pointCode ? AT_A_POINT : AT_A_TOWNSHIP).includes(input.type)) throw invalidField(field('type'), `${input.type} is scanned at the county warehouse, not at a ${viewer.pointCode ? 'village point' : 'township station'}`);
+    let type = input.type;
+    let note = input.note ?? null;
+    let problemCode: ProblemCode | null = type === 'problem' ? 'REPORTED' : null;
+    if (type === 'picked_up') {
+      if (!input.pickupCode) throw invalidField(field('pickupCode'), 'the recipient\'s pick-up code is needed to hand a parcel over');
+      if (input.pickupCode !== parcel.pickup_code) {
+        if (strict) throw new AppError(400, 'PICKUP_CODE_WRONG', `${field('pickupCode')}: the pick-up code does not match this parcel`, { field: field('pickupCode') });
+        type = 'problem';
+        note = 'handed over offline with a pick-up code that does not match';
+        problemCode = 'PICKUP_CODE_WRONG';
+      }
+    }
+    return { eventId: input.eventId, actor: viewer.userId, parcel, type, at: at.toISOString(), siteId: input.siteId ?? siteOf(type, parcel, book), runId: null, note, problemCode };
   }
 
   private async findParcels(trx: Trx, inputs: ScanInput[]): Promise<ParcelIndex> {
@@ -183,12 +254,12 @@ export class ScanService {
    * Stores the scans that are new and moves their parcels. Scans later than everything a parcel has seen are
    * applied one by one; one that lands earlier (a point syncing late) makes the parcel replay all its scans.
    */
-  async store(trx: Trx, scans: PreparedScan[], actor: string, book: PlaceBook): Promise<StoreOutcome> {
+  async store(trx: Trx, scans: PreparedScan[], book: PlaceBook): Promise<StoreOutcome> {
     const recordedAt = this.base.now();
     const unique = [...new Map(scans.map((s) => [s.eventId, s])).values()];
     const stored = new Set<string>();
     for (const part of chunks(unique, INSERT_CHUNK)) {
-      const rows: EventRow[] = part.map((s) => ({ event_id: s.eventId, parcel_id: s.parcel.id, type: s.type, at: s.at, recorded_at: recordedAt, site_id: s.siteId, run_id: s.runId, actor_user_id: actor, note: s.note, flagged: 0, flag_reason: null, problem_code: s.problemCode ?? null }));
+      const rows: EventRow[] = part.map((s) => ({ event_id: s.eventId, parcel_id: s.parcel.id, type: s.type, at: s.at, recorded_at: recordedAt, site_id: s.siteId, run_id: s.runId, actor_user_id: s.actor, note: s.note, flagged: 0, flag_reason: null, problem_code: s.problemCode ?? null }));
       const inserted = await trx.insertInto('logistics_events').values(rows).onConflict((oc) => oc.column('event_id').doNothing()).returning('event_id').execute();
       for (const r of inserted) stored.add(r.event_id);
     }
