@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../../kernel/compiled-once.js';
 import type { AnyKysely } from '../../kernel/db.js';
 import type { IdentityTables, UserRow } from './identity.tables.js';
 
@@ -9,8 +10,9 @@ export class IdentityRepository {
     this.db = db as Kysely<IdentityTables>;
   }
 
-  userById(id: string, db = this.db) {
-    return db.selectFrom('identity_users').selectAll().where('id', '=', id).executeTakeFirst();
+  private readonly userQuery = compiledOnce((id: string) => this.db.selectFrom('identity_users').selectAll().where('id', '=', id));
+  async userById(id: string, db = this.db) {
+    return (await this.userQuery(db, id)).at(0);
   }
 
   userByUsername(username: string, db = this.db) {
@@ -35,23 +37,27 @@ export class IdentityRepository {
   }
 
   /** The session and its user in one query, for every signed-in request. */
-  sessionWithUser(sessionId: string) {
-    return this.db
+  private readonly sessionQuery = compiledOnce((sessionId: string) =>
+    this.db
       .selectFrom('identity_sessions as s')
       .innerJoin('identity_users as u', 'u.id', 's.user_id')
       .select(['s.id as session_id', 's.expires_at', 's.last_seen_at'])
       .selectAll('u')
-      .where('s.id', '=', sessionId)
-      .executeTakeFirst();
+      .where('s.id', '=', sessionId),
+  );
+  async sessionWithUser(sessionId: string) {
+    return (await this.sessionQuery(this.db, sessionId)).at(0);
   }
 
-  tokenWithUser(tokenHash: string) {
-    return this.db
+  private readonly tokenQuery = compiledOnce((tokenHash: string) =>
+    this.db
       .selectFrom('identity_api_tokens as t')
       .innerJoin('identity_users as u', 'u.id', 't.user_id')
       .select(['t.id as token_id', 't.expires_at', 't.revoked_at', 't.last_used_at'])
       .selectAll('u')
-      .where('t.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+      .where('t.token_hash', '=', tokenHash),
+  );
+  async tokenWithUser(tokenHash: string) {
+    return (await this.tokenQuery(this.db, tokenHash)).at(0);
   }
 }
