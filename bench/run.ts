@@ -108,6 +108,7 @@ try {
   const units = ((await api(`/trace/batches/${ports.scanBatchId}/packages?level=unit&limit=100`, county)).json.items ?? []) as { url: string }[];
   const scenarios: [string, () => ReturnType<typeof load>, boolean][] = [
     ['GET /api/health', () => load(`${base}/api/health`), false],
+    ['GET /api/v1/auth/me (signed in: the session and the user, the floor of every signed-in route)', () => load(`${base}/api/v1/auth/me`, { headers: { cookie: courier } }), false],
     ['GET /api/v1/network/sites (default page of 50)', () => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }), true],
     ['GET /api/v1/network/coverage', () => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }), false],
     ['GET /api/v1/catalog/search (product list, page of 20)', () => load(`${base}/api/v1/catalog/search`), false],
