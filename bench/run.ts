@@ -1,5 +1,6 @@
 // `npm run bench`: starts bench/server.ts in its own process, loads it with autocannon from this one, and prints
-// req/s, p99 latency and the ratio to a bare Fastify route measured in the same run on the same machine.
+// req/s, p99 latency and the ratio to a bare Fastify route measured in the same run on the same machine: in turns
+// with each scenario (ROUNDS times), since this machine's speed drifts by a factor of two within a run.
 // `npm run bench -- --postgres` runs the app on the local PostgreSQL instead of SQLite.
 // `npm run bench -- --only=track` runs only the route scenarios whose name holds that text, against the baselines.
 import { spawn } from 'node:child_process';
@@ -8,7 +9,8 @@ import autocannon, { type Request } from 'autocannon';
 import { measureGenealogy } from './genealogy.js';
 import { measureIngest } from './ingest.js';
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = 3;
 const CONNECTIONS = 16;
 const usePostgres = process.argv.includes('--postgres');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -30,10 +32,10 @@ interface Load {
   vary?: (request: Request) => Request;
 }
 
-async function load(url: string, opts: Load = {}) {
+async function load(url: string, opts: Load = {}, warm = true) {
   const options = { url, connections: CONNECTIONS, headers: opts.headers ?? {}, method: opts.method ?? 'GET', ...(opts.body && { body: opts.body }), ...(opts.vary && { requests: [{ setupRequest: opts.vary }] }) };
   // A short warm-up first, so the JIT and caches are in the same state for every scenario.
-  await autocannon({ ...options, duration: 2 });
+  if (warm) await autocannon({ ...options, duration: 2 });
   const result = await autocannon({ ...options, duration: DURATION_S });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { reqPerSec: result.requests.average, p99Ms: result.latency.p99 };
@@ -106,32 +108,52 @@ try {
   const pageBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-page`);
   const scanBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-scan`);
   const units = ((await api(`/trace/batches/${ports.scanBatchId}/packages?level=unit&limit=100`, county)).json.items ?? []) as { url: string }[];
-  const scenarios: [string, () => ReturnType<typeof load>, boolean][] = [
-    ['GET /api/health', () => load(`${base}/api/health`), false],
-    ['GET /api/v1/auth/me (signed in: the session and the user, the floor of every signed-in route)', () => load(`${base}/api/v1/auth/me`, { headers: { cookie: courier } }), false],
-    ['GET /api/v1/network/sites (default page of 50)', () => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }), true],
-    ['GET /api/v1/network/coverage', () => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }), false],
-    ['GET /api/v1/catalog/search (product list, page of 20)', () => load(`${base}/api/v1/catalog/search`), false],
-    ['GET /api/v1/catalog/search?q=花椒 (Chinese search)', () => load(`${base}/api/v1/catalog/search?q=${encodeURIComponent('花椒')}`), false],
-    ['POST /api/v1/logistics/scans (one scan, a fresh event id each)', () => load(`${base}/api/v1/logistics/scans`, { method: 'POST', headers: { cookie: courier, 'content-type': 'application/json' }, vary: (r) => ({ ...r, body: JSON.stringify({ eventId: `bench-${++n}`, waybillNo: sortable[n % sortable.length], type: 'sorted' }) }) }), false],
-    ['GET /api/v1/logistics/track (public lookup, another waybill each)', () => load(`${base}${tracked[0]}`, { vary: (r) => ({ ...r, path: tracked[++n % tracked.length] }) }), false],
-    ['GET /01/{gtin}/10/{lot} (public scan page of a batch)', () => load(`${base}${ports.scanPath}`), false],
-    ['GET /01/{gtin}/10/{lot}/21/{serial} (scan page of a unit, scan counted)', () => load(`${base}${ports.scanPath}`, { vary: (r) => ({ ...r, path: new URL(units[++n % units.length].url).pathname }) }), false],
-    ['POST /api/v1/orders/checkout (orders/s, 1 line, stock reserved)', () => load(`${base}/api/v1/orders/checkout`, { method: 'POST', body: checkoutBody(checkoutSku), headers: { cookie: buyer, 'content-type': 'application/json' } }), false],
+  const scenarios: [string, (warm: boolean) => ReturnType<typeof load>, boolean][] = [
+    ['GET /api/health', (warm) => load(`${base}/api/health`, {}, warm), false],
+    ['GET /api/v1/auth/me (signed in: the session and the user, the floor of every signed-in route)', (warm) => load(`${base}/api/v1/auth/me`, { headers: { cookie: courier } }, warm), false],
+    ['GET /api/v1/network/sites (default page of 50)', (warm) => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }, warm), true],
+    ['GET /api/v1/network/coverage', (warm) => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }, warm), false],
+    ['GET /api/v1/catalog/search (product list, page of 20)', (warm) => load(`${base}/api/v1/catalog/search`, {}, warm), false],
+    ['GET /api/v1/catalog/search?q=花椒 (Chinese search)', (warm) => load(`${base}/api/v1/catalog/search?q=${encodeURIComponent('花椒')}`, {}, warm), false],
+    ['POST /api/v1/logistics/scans (one scan, a fresh event id each)', (warm) => load(`${base}/api/v1/logistics/scans`, { method: 'POST', headers: { cookie: courier, 'content-type': 'application/json' }, vary: (r) => ({ ...r, body: JSON.stringify({ eventId: `bench-${++n}`, waybillNo: sortable[n % sortable.length], type: 'sorted' }) }) }, warm), false],
+    ['GET /api/v1/logistics/track (public lookup, another waybill each)', (warm) => load(`${base}${tracked[0]}`, { vary: (r) => ({ ...r, path: tracked[++n % tracked.length] }) }, warm), false],
+    ['GET /01/{gtin}/10/{lot} (public scan page of a batch)', (warm) => load(`${base}${ports.scanPath}`, {}, warm), false],
+    ['GET /01/{gtin}/10/{lot}/21/{serial} (scan page of a unit, scan counted)', (warm) => load(`${base}${ports.scanPath}`, { vary: (r) => ({ ...r, path: new URL(units[++n % units.length].url).pathname }) }, warm), false],
+    ['POST /api/v1/orders/checkout (orders/s, 1 line, stock reserved)', (warm) => load(`${base}/api/v1/orders/checkout`, { method: 'POST', body: checkoutBody(checkoutSku), headers: { cookie: buyer, 'content-type': 'application/json' } }, warm), false],
   ];
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
   const rows: string[][] = [
-    ['bare Fastify route (baseline)', String(Math.round(baseline.reqPerSec)), String(baseline.p99Ms), '100 %', ''],
-    ['bare Fastify route sending the sites page body, pre-serialised', String(Math.round(pageBaseline.reqPerSec)), String(pageBaseline.p99Ms), pct(pageBaseline.reqPerSec / baseline.reqPerSec), '100 %'],
-    ['bare Fastify route sending the scan page, pre-rendered', String(Math.round(scanBaseline.reqPerSec)), String(scanBaseline.p99Ms), pct(scanBaseline.reqPerSec / baseline.reqPerSec), ''],
+    ['bare Fastify route (baseline)', String(Math.round(baseline.reqPerSec)), String(baseline.p99Ms), '', '100 %', ''],
+    ['bare Fastify route sending the sites page body, pre-serialised', String(Math.round(pageBaseline.reqPerSec)), String(pageBaseline.p99Ms), '', pct(pageBaseline.reqPerSec / baseline.reqPerSec), '100 %'],
+    ['bare Fastify route sending the scan page, pre-rendered', String(Math.round(scanBaseline.reqPerSec)), String(scanBaseline.p99Ms), '', pct(scanBaseline.reqPerSec / baseline.reqPerSec), ''],
   ];
   for (const [name, run, sameSize] of scenarios) {
     if (only && !name.includes(only)) continue;
-    const r = await run();
-    rows.push([name, String(Math.round(r.reqPerSec)), String(r.p99Ms), pct(r.reqPerSec / baseline.reqPerSec), sameSize ? pct(r.reqPerSec / pageBaseline.reqPerSec) : '']);
+    // The machine's speed drifts within a run: each scenario is compared with the bare route measured just before it.
+    const turns: { r: Awaited<ReturnType<typeof load>>; bare: number; page: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const bare = (await load(`http://127.0.0.1:${ports.bare}/bare`, {}, round === 0)).reqPerSec;
+      const page = sameSize ? (await load(`http://127.0.0.1:${ports.bare}/bare-page`, {}, round === 0)).reqPerSec : NaN;
+      turns.push({ r: await run(round === 0), bare, page });
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    rows.push([
+      name,
+      String(Math.round(median(turns.map((t) => t.r.reqPerSec)))),
+      String(median(turns.map((t) => t.r.p99Ms))),
+      String(Math.round(median(turns.map((t) => t.bare)))),
+      pct(median(turns.map((t) => t.r.reqPerSec / t.bare))),
+      sameSize ? pct(median(turns.map((t) => t.r.reqPerSec / t.page))) : '',
+    ]);
   }
-  if (only) {
+  const printRoutes = () => {
+    console.log(`\nCountyHub bench — ${ports.db}, ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${new Date().toISOString()}\n`);
+    console.log('| scenario | req/s | p99 ms | bare route just before, req/s | ratio to bare route | ratio to same-size body |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  };
+  if (only) {
+    printRoutes();
     server.kill('SIGTERM');
     process.exit(0);
   }
@@ -139,10 +161,7 @@ try {
   const ingest = usePostgres ? null : await measureIngest();
   const genealogy = await measureGenealogy(usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '');
   const scale = usePostgres || process.argv.includes('--quick') ? [] : [await trackingAt(10_000), await trackingAt(Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000))];
-  console.log(`\nCountyHub bench — ${ports.db}, ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${new Date().toISOString()}\n`);
-  console.log('| scenario | req/s | p99 ms | ratio to bare route | ratio to same-size body |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  printRoutes();
   console.log(`\n200 buyers racing for 100 units: ${raced.sold} sold, ${raced.refused} refused with STOCK_INSUFFICIENT, in ${Math.round(raced.ms)} ms.`);
   if (ingest) console.log(`\nBatch scan ingest (${ingest.events} events in batches of 5 000, SQLite): ${Math.round(ingest.apiEventsPerSec)} events/s through the API; a raw better-sqlite3 batched insert of the same rows: ${Math.round(ingest.rawEventsPerSec)} events/s; ratio ${pct(ingest.apiEventsPerSec / ingest.rawEventsPerSec)}.`);
   console.log(`\nPublic scan page: ${ports.scanBytes} bytes of HTML (no images, no script).`);

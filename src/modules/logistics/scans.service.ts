@@ -13,7 +13,7 @@ import type { PlaceBook } from './ports.js';
 type Trx = Kysely<LogisticsTables>;
 
 /** A scan checked and tied to its parcel, ready to store. */
-export interface PreparedScan {
+interface PreparedScan {
   eventId: string;
   /** Who scanned it. */
   actor: string;
