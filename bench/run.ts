@@ -24,6 +24,8 @@ const ports: { app: number; bare: number; db: string; scanBatchId: string; scanP
   readline.createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
 });
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 interface Load {
   headers?: Record<string, string>;
   method?: 'GET' | 'POST';
@@ -75,20 +77,28 @@ async function race(buyer: string, merchant: string) {
   return { sold, refused, ms };
 }
 
-/** Public tracking lookups of random waybills against a database of `parcels` parcels (six scans each). */
-async function trackingAt(parcels: number) {
-  const tracker = spawn(process.execPath, ['--import', 'tsx', 'bench/tracking-server.ts'], { env: { ...process.env, BENCH_PARCELS: String(parcels) }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a tracking server holding `parcels` parcels (six scans each), bulk-loaded. */
+async function trackingServer(parcels: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/tracking-server.ts'], { env: { ...process.env, BENCH_PARCELS: String(parcels) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const info: { port: number; parcels: number; events: number; loadSeconds: number } = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`tracking server exited with ${code}`)));
+    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+  });
+  let k = 0;
+  const path = () => `/api/v1/logistics/track?waybillNo=ZT${String(Math.floor((++k * 7_919) % parcels)).padStart(10, '0')}&phoneLast4=1234`;
+  return { info, process: child, run: (warm: boolean) => load(`http://127.0.0.1:${info.port}${path()}`, { vary: (req) => ({ ...req, path: path() }) }, warm) };
+}
+
+/** Public tracking lookups of random waybills against each database size, in turns (ROUNDS times; medians). */
+async function trackingAtScale(sizes: number[]) {
+  const servers = [];
   try {
-    const info: { port: number; parcels: number; events: number; loadSeconds: number } = await new Promise((resolve, reject) => {
-      tracker.once('exit', (code) => reject(new Error(`tracking server exited with ${code}`)));
-      readline.createInterface({ input: tracker.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
-    });
-    let k = 0;
-    const path = () => `/api/v1/logistics/track?waybillNo=ZT${String(Math.floor(((++k * 7_919) % parcels))).padStart(10, '0')}&phoneLast4=1234`;
-    const r = await load(`http://127.0.0.1:${info.port}${path()}`, { vary: (req) => ({ ...req, path: path() }) });
-    return { ...info, ...r };
+    for (const size of sizes) servers.push(await trackingServer(size));
+    const results = servers.map(() => [] as Awaited<ReturnType<typeof load>>[]);
+    for (let round = 0; round < ROUNDS; round++) for (const [i, server] of servers.entries()) results[i].push(await server.run(round === 0));
+    return servers.map((server, i) => ({ ...server.info, reqPerSec: median(results[i].map((r) => r.reqPerSec)), p99Ms: median(results[i].map((r) => r.p99Ms)) }));
   } finally {
-    tracker.kill('SIGTERM');
+    for (const server of servers) server.process.kill('SIGTERM');
   }
 }
 
@@ -110,18 +120,18 @@ try {
   const pageBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-page`);
   const scanBaseline = await load(`http://127.0.0.1:${ports.bare}/bare-scan`);
   const units = ((await api(`/trace/batches/${ports.scanBatchId}/packages?level=unit&limit=100`, county)).json.items ?? []) as { url: string }[];
-  const scenarios: [string, (warm: boolean) => ReturnType<typeof load>, boolean][] = [
-    ['GET /api/health', (warm) => load(`${base}/api/health`, {}, warm), false],
-    ['GET /api/v1/auth/me (signed in: the session and the user, the floor of every signed-in route)', (warm) => load(`${base}/api/v1/auth/me`, { headers: { cookie: courier } }, warm), false],
-    ['GET /api/v1/network/sites (default page of 50)', (warm) => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }, warm), true],
-    ['GET /api/v1/network/coverage', (warm) => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }, warm), false],
-    ['GET /api/v1/catalog/search (product list, page of 20)', (warm) => load(`${base}/api/v1/catalog/search`, {}, warm), false],
-    ['GET /api/v1/catalog/search?q=花椒 (Chinese search)', (warm) => load(`${base}/api/v1/catalog/search?q=${encodeURIComponent('花椒')}`, {}, warm), false],
-    ['POST /api/v1/logistics/scans (one scan, a fresh event id each)', (warm) => load(`${base}/api/v1/logistics/scans`, { method: 'POST', headers: { cookie: courier, 'content-type': 'application/json' }, vary: (r) => ({ ...r, body: JSON.stringify({ eventId: `bench-${++n}`, waybillNo: sortable[n % sortable.length], type: 'sorted' }) }) }, warm), false],
-    ['GET /api/v1/logistics/track (public lookup, another waybill each)', (warm) => load(`${base}${tracked[0]}`, { vary: (r) => ({ ...r, path: tracked[++n % tracked.length] }) }, warm), false],
-    ['GET /01/{gtin}/10/{lot} (public scan page of a batch)', (warm) => load(`${base}${ports.scanPath}`, {}, warm), false],
-    ['GET /01/{gtin}/10/{lot}/21/{serial} (scan page of a unit, scan counted)', (warm) => load(`${base}${ports.scanPath}`, { vary: (r) => ({ ...r, path: new URL(units[++n % units.length].url).pathname }) }, warm), false],
-    ['POST /api/v1/orders/checkout (orders/s, 1 line, stock reserved)', (warm) => load(`${base}/api/v1/orders/checkout`, { method: 'POST', body: checkoutBody(checkoutSku), headers: { cookie: buyer, 'content-type': 'application/json' } }, warm), false],
+  const scenarios: [string, (warm: boolean) => ReturnType<typeof load>, string?][] = [
+    ['GET /api/health', (warm) => load(`${base}/api/health`, {}, warm)],
+    ['GET /api/v1/auth/me (signed in: the session and the user, the floor of every signed-in route)', (warm) => load(`${base}/api/v1/auth/me`, { headers: { cookie: courier } }, warm)],
+    ['GET /api/v1/network/sites (default page of 50)', (warm) => load(`${base}/api/v1/network/sites`, { headers: { cookie: county } }, warm), '/bare-page'],
+    ['GET /api/v1/network/coverage', (warm) => load(`${base}/api/v1/network/coverage`, { headers: { cookie: county } }, warm)],
+    ['GET /api/v1/catalog/search (product list, page of 20)', (warm) => load(`${base}/api/v1/catalog/search`, {}, warm)],
+    ['GET /api/v1/catalog/search?q=花椒 (Chinese search)', (warm) => load(`${base}/api/v1/catalog/search?q=${encodeURIComponent('花椒')}`, {}, warm)],
+    ['POST /api/v1/logistics/scans (one scan, a fresh event id each)', (warm) => load(`${base}/api/v1/logistics/scans`, { method: 'POST', headers: { cookie: courier, 'content-type': 'application/json' }, vary: (r) => ({ ...r, body: JSON.stringify({ eventId: `bench-${++n}`, waybillNo: sortable[n % sortable.length], type: 'sorted' }) }) }, warm)],
+    ['GET /api/v1/logistics/track (public lookup, another waybill each)', (warm) => load(`${base}${tracked[0]}`, { vary: (r) => ({ ...r, path: tracked[++n % tracked.length] }) }, warm)],
+    ['GET /01/{gtin}/10/{lot} (public scan page of a batch)', (warm) => load(`${base}${ports.scanPath}`, {}, warm), '/bare-scan'],
+    ['GET /01/{gtin}/10/{lot}/21/{serial} (scan page of a unit, scan counted)', (warm) => load(`${base}${ports.scanPath}`, { vary: (r) => ({ ...r, path: new URL(units[++n % units.length].url).pathname }) }, warm)],
+    ['POST /api/v1/orders/checkout (orders/s, 1 line, stock reserved)', (warm) => load(`${base}/api/v1/orders/checkout`, { method: 'POST', body: checkoutBody(checkoutSku), headers: { cookie: buyer, 'content-type': 'application/json' } }, warm)],
   ];
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
   const rows: string[][] = [
@@ -129,23 +139,22 @@ try {
     ['bare Fastify route sending the sites page body, pre-serialised', String(Math.round(pageBaseline.reqPerSec)), String(pageBaseline.p99Ms), '', pct(pageBaseline.reqPerSec / baseline.reqPerSec), '100 %'],
     ['bare Fastify route sending the scan page, pre-rendered', String(Math.round(scanBaseline.reqPerSec)), String(scanBaseline.p99Ms), '', pct(scanBaseline.reqPerSec / baseline.reqPerSec), ''],
   ];
-  for (const [name, run, sameSize] of scenarios) {
+  for (const [name, run, sameBody] of scenarios) {
     if (only && !name.includes(only)) continue;
     // The machine's speed drifts within a run: each scenario is compared with the bare route measured just before it.
     const turns: { r: Awaited<ReturnType<typeof load>>; bare: number; page: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const bare = (await load(`http://127.0.0.1:${ports.bare}/bare`, {}, round === 0)).reqPerSec;
-      const page = sameSize ? (await load(`http://127.0.0.1:${ports.bare}/bare-page`, {}, round === 0)).reqPerSec : NaN;
+      const page = sameBody ? (await load(`http://127.0.0.1:${ports.bare}${sameBody}`, {}, round === 0)).reqPerSec : NaN;
       turns.push({ r: await run(round === 0), bare, page });
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     rows.push([
       name,
       String(Math.round(median(turns.map((t) => t.r.reqPerSec)))),
       String(median(turns.map((t) => t.r.p99Ms))),
       String(Math.round(median(turns.map((t) => t.bare)))),
       pct(median(turns.map((t) => t.r.reqPerSec / t.bare))),
-      sameSize ? pct(median(turns.map((t) => t.r.reqPerSec / t.page))) : '',
+      sameBody ? pct(median(turns.map((t) => t.r.reqPerSec / t.page))) : '',
     ]);
   }
   const printRoutes = () => {
@@ -162,7 +171,7 @@ try {
   const raced = await race(buyer, merchant);
   const ingest = usePostgres ? null : await measureIngest();
   const genealogy = await measureGenealogy(usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '');
-  const scale = usePostgres || process.argv.includes('--quick') ? [] : [await trackingAt(10_000), await trackingAt(Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000))];
+  const scale = usePostgres || process.argv.includes('--quick') ? [] : await trackingAtScale([10_000, Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000)]);
   printRoutes();
   console.log(`\n200 buyers racing for 100 units: ${raced.sold} sold, ${raced.refused} refused with STOCK_INSUFFICIENT, in ${Math.round(raced.ms)} ms.`);
   if (ingest) console.log(`\nBatch scan ingest (${ingest.events} events in batches of 5 000, SQLite): ${Math.round(ingest.apiEventsPerSec)} events/s through the API; a raw better-sqlite3 batched insert of the same rows: ${Math.round(ingest.rawEventsPerSec)} events/s; ratio ${pct(ingest.apiEventsPerSec / ingest.rawEventsPerSec)}.`);
