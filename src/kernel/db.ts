@@ -46,6 +46,9 @@ function openSqlite(file: string): Database {
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
+  // 64 MiB of pages instead of SQLite's 2 MiB: with a million parcels the indexes' upper levels no longer fit in
+  // 2 MiB, and every lookup read them again from the operating system.
+  conn.pragma('cache_size = -65536');
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
