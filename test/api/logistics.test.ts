@@ -393,6 +393,19 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect(await parcelOf(w)).toMatchObject({ matchState: 'matched', status: 'sorted', carrier: 'shentong', recipientName: '后补', problem: null, problemCode: null });
   });
 
+  it('stores the other parcels of a manifest that also fills in a parcel scanned before it', async () => {
+    const [early, a, b] = [waybill('ST'), waybill('ST'), waybill('ST')];
+    expect((await scan({ waybillNo: early, type: 'received_county' })).statusCode).toBe(201);
+    const result = await manifest(
+      [early, a, b].map((waybillNo, i) => ({ waybillNo, recipientName: `收件人${i}`, recipientPhone: `1381234300${i}`, address: '鲁甸县乐红镇乐红村' })),
+      'shentong',
+    );
+    expect(result).toMatchObject({ total: 3, updated: 1 });
+    expect(await parcelOf(early)).toMatchObject({ recipientName: '收件人0', status: 'received_county' });
+    expect(await parcelOf(a)).toMatchObject({ recipientName: '收件人1', status: 'created' });
+    expect(await parcelOf(b)).toMatchObject({ recipientName: '收件人2', status: 'created' });
+  });
+
   it('times the 48-hour promise across midnight and time zones, and lists and alerts the late ones', async () => {
     const [onTime, late, stuck] = [waybill(), waybill(), waybill()];
     await manifest([onTime, late, stuck].map((w, i) => ({ waybillNo: w, recipientName: '马文学', recipientPhone: `1381234010${i}`, address: '鲁甸县乐红镇乐红村' })));

@@ -67,7 +67,11 @@ export class ParcelService {
       const manifest: ManifestRow = { id: newId('mft', now.getTime()), carrier, source: source.kind, file_name: source.fileName ?? null, total: parcels.length, matched: 0, unmatched: 0, updated: 0, created_by: principal.userId, created_at: now.toISOString() };
       const fresh: ParcelRow[] = [];
       for (const part of chunks(parcels, INSERT_CHUNK)) {
-        const known = await trx.selectFrom('logistics_parcels').selectAll().where('waybill_no', 'in', part.map((p) => p.waybillNo)).execute();
+        const known = new Map<string, ParcelRow>();
+        for (const row of await trx.selectFrom('logistics_parcels').selectAll().where('waybill_no', 'in', part.map((p) => p.waybillNo)).execute()) {
+          // The carrier's own parcel first, else one scanned before any manifest named its carrier.
+          if (row.direction === 'down' && (row.carrier === carrier || (row.carrier === null && !known.has(row.waybill_no!)))) known.set(row.waybill_no!, row);
+        }
         for (const p of part) {
           const fields = {
             ...this.base.recipient(p.recipientName, p.recipientPhone, p.address),
@@ -79,7 +83,7 @@ export class ParcelService {
           };
           if (fields.match_state === 'matched') manifest.matched++;
           else manifest.unmatched++;
-          const have = known.find((k) => k.direction === 'down' && (k.carrier === carrier || k.carrier === null));
+          const have = known.get(p.waybillNo);
           if (have) {
             if (FINAL.includes(have.status)) continue;
             manifest.updated++;
