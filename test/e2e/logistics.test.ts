@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/kernel/clock.js';
-import { pick, useBrowserHarness } from './harness.js';
+import { clickUntilGone, pick, useBrowserHarness } from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -65,7 +65,7 @@ describe('a parcel from manifest to pick-up', () => {
     expect(code).toMatch(/^\d{6}$/);
     await card.getByTestId('parcel-handover').click();
     await phonePage.page.getByTestId('handover-code').fill(code!);
-    await phonePage.page.getByTestId('handover-ok').click();
+    await clickUntilGone(phonePage.page.getByTestId('handover-ok'), phonePage.page.getByTestId('handover-code'));
     await expect.poll(() => card.getAttribute('data-status')).toBe('picked_up');
     await h.shot(phonePage.page, 'logistics-e2e-picked-up', false);
 
