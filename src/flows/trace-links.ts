@@ -1,4 +1,3 @@
-import { systemContext } from '../kernel/context.js';
 import type { CatalogService } from '../modules/catalog/index.js';
 import type { ParcelService } from '../modules/logistics/index.js';
 import type { SmsSender } from '../modules/notify/index.js';
@@ -17,10 +16,7 @@ export const traceStock = (catalog: CatalogService): TraceStock => ({
   skuOwner: (skuId) => catalog.skuOwner(skuId),
   addStock: (trx, skuId, location, quantity) => catalog.addStock(trx, skuId, location, quantity),
   freezeStock: (trx, skuId, location, quantity) => catalog.freezeStock(trx, skuId, location, quantity),
-  certifications: async (productId) => {
-    const product = await catalog.manage(systemContext(), productId).catch(() => null);
-    return (product?.certifications ?? []).map(({ kind, number, issuer, validTo }) => ({ kind, number, issuer, validTo }));
-  },
+  certifications: (productId) => catalog.certificationsOf(productId),
 });
 
 /** Orders and the parcels that carried them, to follow a batch to its buyers. */

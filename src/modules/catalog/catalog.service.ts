@@ -234,6 +234,11 @@ export class CatalogService {
     if (Number(result.numUpdatedRows) === 0) await db.insertInto('catalog_stock').values({ sku_id: skuId, location, on_hand: quantity, reserved: 0, frozen: 0 }).execute();
   }
 
+  /** A product's certifications in force today, from the catalogue snapshot (the public scan page shows them). */
+  async certificationsOf(productId: string): Promise<{ kind: string; number: string; issuer: string; validTo: string }[]> {
+    return (await this.repo.view()).certificationsOf([productId], this.today()).map((c) => ({ kind: c.kind, number: c.number, issuer: c.issuer, validTo: c.valid_to }));
+  }
+
   /** Holds stock for a recall: it stays counted but can no longer be sold. Inside the caller's transaction. */
   async freezeStock(trx: AnyKysely, skuId: string, location: StockLocation, quantity: number): Promise<void> {
     await (trx as Kysely<CatalogTables>).updateTable('catalog_stock').set((eb) => ({ frozen: eb('frozen', '+', quantity) })).where('sku_id', '=', skuId).where('location', '=', location).execute();

@@ -14,14 +14,12 @@ import { ScanService } from './scans.service.js';
 import { trackingPage, TrackingService } from './tracking.js';
 import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook } from './ports.js';
 
-export type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook, TownshipPlace, VillagePlace } from './ports.js';
+export type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } from './ports.js';
 export type { ParcelService } from './parcels.service.js';
 export type { ScanService } from './scans.service.js';
 export type { RunService } from './runs.service.js';
 export type { PromiseService } from './promise.service.js';
-export type { ParcelView, ScanInput, ManifestParcelInput, RouteInput } from './logistics.schema.js';
-export { CARRIER_CODES, CARRIERS } from './logistics.tables.js';
-export { toKuaidi100, fromKuaidi100 } from './kuaidi100.js';
+export type { ScanInput, ManifestParcelInput } from './logistics.schema.js';
 
 /**
  * Rural logistics: carrier manifests into the county warehouse, scans at every hop, shared delivery runs to the

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
-import { AppError, conflict, invalidField, notFound } from '../../kernel/errors.js';
+import { conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import { handlesParcel, requireHandler, seesParcel, visibleTo } from './access.js';
@@ -157,7 +157,7 @@ export class ParcelService {
   async assign(ctx: RequestContext, id: string, villageCode: string) {
     const { row, viewer, book } = await this.readable(ctx, id);
     requireHandler(viewer);
-    if (viewer.pointCode) throw new AppError(403, 'FORBIDDEN', 'Addresses are settled at the county warehouse or the township station');
+    if (viewer.pointCode) throw forbidden('Addresses are settled at the county warehouse or the township station');
     const village = book.villages.find((v) => v.code === villageCode);
     if (!village) throw invalidField('body.villageCode', 'is not a village of this county');
     if (viewer.townshipCode && village.townshipCode !== viewer.townshipCode) throw invalidField('body.villageCode', 'is not a village of your township');
@@ -219,7 +219,7 @@ export class ParcelService {
   /** At the county the produce goes to a carrier; its waybill is recorded, and a marketplace order is shipped with it. */
   async handToCarrier(ctx: RequestContext, id: string, carrier: string, waybillNo: string) {
     const { row, viewer } = await this.readable(ctx, id);
-    if (!viewer.all || !viewer.handles) throw new AppError(403, 'FORBIDDEN', 'Produce is handed to carriers at the county warehouse');
+    if (!viewer.all || !viewer.handles) throw forbidden('Produce is handed to carriers at the county warehouse');
     if (row.direction !== 'up') throw invalidField('id', 'only produce going up is handed to a carrier here');
     if (row.status === 'handed_to_carrier' && (row.carrier !== carrier || row.waybill_no !== waybillNo)) throw conflict('ALREADY_HANDED', `Already handed to ${row.carrier} as ${row.waybill_no}`);
     const taken = await this.base.db.selectFrom('logistics_parcels').select('id').where('carrier', '=', carrier).where('waybill_no', '=', waybillNo).where('id', '!=', id).executeTakeFirst();
@@ -230,17 +230,17 @@ export class ParcelService {
     return this.get(ctx, id);
   }
 
-  /** Parcels at a point for more than `days` days, not yet collected: to call the recipient, or send back. */
   /** Parcels carrying marketplace orders, many at once (a recall follows them). No access check. */
   async forOrders(orderIds: string[]): Promise<{ orderId: string; carrier: string | null; waybillNo: string | null; status: string }[]> {
     const found = [];
-    for (let i = 0; i < orderIds.length; i += 500) {
-      const rows = await this.base.db.selectFrom('logistics_parcels').select(['order_id', 'carrier', 'waybill_no', 'status']).where('order_id', 'in', orderIds.slice(i, i + 500)).execute();
+    for (const part of chunks(orderIds, INSERT_CHUNK)) {
+      const rows = await this.base.db.selectFrom('logistics_parcels').select(['order_id', 'carrier', 'waybill_no', 'status']).where('order_id', 'in', part).execute();
       found.push(...rows.map((r) => ({ orderId: r.order_id!, carrier: r.carrier, waybillNo: r.waybill_no, status: r.status })));
     }
     return found;
   }
 
+  /** Parcels at a point for more than `days` days, not yet collected: to call the recipient, or send back. */
   async waiting(ctx: RequestContext, days: number): Promise<ParcelView[]> {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);

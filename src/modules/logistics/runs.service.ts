@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
-import { AppError, conflict, invalidField, notFound } from '../../kernel/errors.js';
+import { conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { isUniqueViolation } from '../../kernel/db.js';
 import { newId } from '../../kernel/ids.js';
 import { handlesParcel } from './access.js';
@@ -202,7 +202,7 @@ export class RunService {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     const division = book.siteDivision.get(siteId);
-    if (!division || !handlesParcel(viewer, { township_code: division.slice(0, 9), point_code: division })) throw new AppError(403, 'FORBIDDEN', 'Only the courier or the operator of this stop signs for it');
+    if (!division || !handlesParcel(viewer, { township_code: division.slice(0, 9), point_code: division })) throw forbidden('Only the courier or the operator of this stop signs for it');
     await this.planned(id, 'departed');
     const stop = await this.base.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
     if (!stop) throw invalidField('siteId', 'the run does not stop here');

@@ -279,12 +279,12 @@ export class OrdersService {
     for (let i = 0; i < orderIds.length; i += 500) {
       const chunk = await this.db
         .selectFrom('orders_orders')
-        .select(['id', 'status', 'paid_at', 'created_at', 'shipped_at', 'delivered_at', 'buyer_user_id', 'ship_to', 'carrier', 'waybill_no'])
+        .select(['id', 'status', 'paid_at', 'shipped_at', 'delivered_at', 'buyer_user_id', 'ship_to', 'carrier', 'waybill_no'])
         .where('id', 'in', orderIds.slice(i, i + 500))
         .execute();
       for (const r of chunk) {
         const shipTo = JSON.parse(r.ship_to) as { name: string; phone: string };
-        rows.push({ id: r.id, status: r.status, paidAt: r.paid_at, placedAt: r.created_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at, buyerUserId: r.buyer_user_id, recipientName: shipTo.name, recipientPhone: shipTo.phone, carrier: r.carrier, waybillNo: r.waybill_no });
+        rows.push({ id: r.id, status: r.status, paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at, buyerUserId: r.buyer_user_id, recipientName: shipTo.name, recipientPhone: shipTo.phone, carrier: r.carrier, waybillNo: r.waybill_no });
       }
     }
     return rows;

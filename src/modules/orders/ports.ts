@@ -55,7 +55,6 @@ export interface OrderBrief {
   id: string;
   status: string;
   paidAt: string | null;
-  placedAt: string;
   shippedAt: string | null;
   deliveredAt: string | null;
   buyerUserId: string;

@@ -20,7 +20,7 @@ import { ScanCounter } from './scan-counter.js';
 import { ScanService, type ScanKey } from './scan.service.js';
 import { messagePage } from './scan-page.js';
 import { TraceBase, type TracePorts } from './trace-base.js';
-import { originOf, traceRoutes } from './trace.routes.js';
+import { traceRoutes } from './trace.routes.js';
 
 export type { TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
 export type { BatchService } from './batches.service.js';
@@ -64,7 +64,6 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
     files: new TraceFileService(base, deps.files),
     scans,
   };
-  const origin = originOf(deps.publicUrl);
 
   const pages = async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -96,5 +95,5 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
     });
   };
 
-  return defineModule({ name: 'trace', migrations: [traceInit], ...services, origin, routes: traceRoutes(services, deps.publicUrl), pages });
+  return defineModule({ name: 'trace', migrations: [traceInit], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
 }

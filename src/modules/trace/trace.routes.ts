@@ -18,7 +18,7 @@ const sendFile = (reply: import('fastify').FastifyReply, file: { fileName: strin
   reply.header('content-type', type).header('content-disposition', `inline; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
 
 /** Where the platform is reached from outside: QR codes and Digital Links carry it. */
-export const originOf = (publicUrl: string | undefined) => (request: FastifyRequest) => publicUrl?.replace(/\/$/, '') || `${request.protocol}://${request.host}`;
+const originOf = (publicUrl: string | undefined) => (request: FastifyRequest) => publicUrl?.replace(/\/$/, '') || `${request.protocol}://${request.host}`;
 
 export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
   const origin = originOf(publicUrl);

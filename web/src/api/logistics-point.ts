@@ -25,13 +25,14 @@ export interface ShipmentInput {
   recipient?: { name: string; phone: string; address: string };
 }
 
-/** 通知取件: the SMS with the pick-up code (a reminder when it was sent before). */
+/**
+ * 通知取件: the SMS with the pick-up code (a reminder when it was sent before). The caller refreshes the lists, once
+ * for many notices (useInvalidateLogistics).
+ */
 export function useNotifyParcel() {
-  const invalidate = useInvalidateLogistics();
   return useMutation({
     mutationFn: (id: string) => api<ParcelDetail>(`/logistics/parcels/${encodeURIComponent(id)}/notify`, { method: 'POST' }),
     networkMode: 'always',
-    onSuccess: invalidate,
   });
 }
 

@@ -166,8 +166,8 @@ export function useGenealogy(batchId: string, serial?: string) {
   });
 }
 
-/** Every trace view is stale after a change: a split makes batches, stocking moves the product and the chain. */
-function useInvalidateTrace() {
+/** Every trace view is stale after a change: a harvest or a split makes batches, stocking moves the product and the chain. */
+export function useInvalidateTrace() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: KEY });
 }

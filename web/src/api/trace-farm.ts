@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from './http.js';
-import type { BatchView } from './trace-batches.js';
+import { useInvalidateTrace, type BatchView } from './trace-batches.js';
 
 /** The batch a harvest makes. */
 export type { BatchView };
@@ -245,8 +245,6 @@ export interface PlotFilter {
   crop?: Crop;
 }
 
-/** Everything under 'trace' goes stale after a change here: a harvest makes a batch the batches pages list. */
-export const traceKey = ['trace'] as const;
 export const traceFarmKeys = {
   producers: ['trace', 'producers'] as const,
   bases: (producerId: string | undefined) => ['trace', 'bases', producerId ?? null] as const,
@@ -289,11 +287,6 @@ export function usePlot(id: string | undefined) {
     queryFn: ({ signal }) => api<PlotDetail>(`/trace/plots/${enc(id!)}`, { signal }),
     enabled: !!id,
   });
-}
-
-function useInvalidateTrace() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: traceKey });
 }
 
 /** Creates share one shape: the body and the opened form's idempotency key (a double tap creates one). */

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './http.js';
-import { traceKey, type BatchView, type TraceCrop } from './trace-batches.js';
+import { traceKey, useInvalidateTrace, type BatchView, type TraceCrop } from './trace-batches.js';
 
 export const RECALL_RESPONSES = ['returned', 'destroyed', 'refund_requested', 'not_consumed', 'consumed'] as const;
 export type RecallResponse = (typeof RECALL_RESPONSES)[number];
@@ -101,12 +101,12 @@ export function useRefusals(pending: boolean) {
 
 /** 准予采收: the regulator lets a refused harvest through, with the reason on record; the batch is made. */
 export function useOverrideRefusal() {
-  const client = useQueryClient();
+  const invalidate = useInvalidateTrace();
   return useMutation({
     mutationFn: ({ id, reason, idempotencyKey }: { id: string; reason: string; idempotencyKey: string }) =>
       api<{ record: unknown; batch: BatchView }>(`/trace/refusals/${encodeURIComponent(id)}/override`, { method: 'POST', body: { reason }, idempotencyKey }),
     // Also after a failure: someone else may have decided meanwhile.
-    onSettled: () => client.invalidateQueries({ queryKey: traceKey }),
+    onSettled: invalidate,
   });
 }
 
@@ -119,19 +119,19 @@ export function useRecall(id: string | undefined) {
 }
 
 export function useOpenRecall() {
-  const client = useQueryClient();
+  const invalidate = useInvalidateTrace();
   return useMutation({
     mutationFn: ({ batchIds, reason, idempotencyKey }: { batchIds: string[]; reason: string; idempotencyKey: string }) =>
       api<RecallView>('/trace/recalls', { method: 'POST', body: { batchIds, reason }, idempotencyKey }),
-    onSuccess: () => client.invalidateQueries({ queryKey: traceKey }),
+    onSuccess: invalidate,
   });
 }
 
 export function useCloseRecall() {
-  const client = useQueryClient();
+  const invalidate = useInvalidateTrace();
   return useMutation({
     mutationFn: (id: string) => api<RecallView>(`${recallPath(id)}/close`, { method: 'POST' }),
-    onSettled: () => client.invalidateQueries({ queryKey: traceKey }),
+    onSettled: invalidate,
   });
 }
 

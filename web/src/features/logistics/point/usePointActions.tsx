@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App } from 'antd';
-import { newEventId, useScan, type Parcel, type ScanInput } from '../../../api/logistics.js';
+import { newEventId, useInvalidateLogistics, useScan, type Parcel, type ScanInput } from '../../../api/logistics.js';
 import { useNotifyParcel, usePickupParcel } from '../../../api/logistics-point.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
@@ -22,6 +22,7 @@ export function usePointActions(queue: PointQueue, siteId: string) {
   const { message } = App.useApp();
   const scan = useScan();
   const notify = useNotifyParcel();
+  const refresh = useInvalidateLogistics();
   const pickup = usePickupParcel();
   const [busy, setBusy] = useState<string | null>(null);
   const [handOver, setHandOver] = useState<Parcel | null>(null);
@@ -70,6 +71,7 @@ export function usePointActions(queue: PointQueue, siteId: string) {
   const notifyOne = (parcel: Parcel) =>
     track(`notify:${parcel.id}`, async () => {
       if (await sendNotice(parcel)) return queued();
+      void refresh();
       void message.success(t('logistics.point.notify.done', { name: parcel.recipientName }));
     });
 
@@ -82,6 +84,7 @@ export function usePointActions(queue: PointQueue, siteId: string) {
         if (await sendNotice(p)) kept++;
         else sent++;
       }
+      if (sent) void refresh();
       if (kept) void message.info(t('logistics.point.notifyAll.queued', { count: kept }));
       if (sent) void message.success(t('logistics.point.notifyAll.done', { count: sent }));
     });

@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import type { RouteMode, RunStatus } from '../../../api/logistics.js';
 import { formatGrams } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
@@ -86,15 +86,3 @@ export const weightText = (grams: number | null | undefined): string => (grams =
 
 /** The server masks phones for dispatchers; a full number slipping through is masked here too. */
 export const maskedPhone = (phone: string) => (/^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone);
-
-/** A parcel's place: 乐红镇 乐红村, or its point's name. */
-export function PlaceText({ township, village, point }: { township: string | null; village: string | null; point?: string | null }) {
-  const text = [township, village].filter(Boolean).join(' ') || point || '—';
-  return point ? (
-    <Tooltip title={point}>
-      <span>{text}</span>
-    </Tooltip>
-  ) : (
-    <span>{text}</span>
-  );
-}
