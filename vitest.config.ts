@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    // Finds Chromium for the browser tests once: Debian's, or the one packaged on npm (test/setup/chromium.ts).
+    globalSetup: ['test/setup/chromium.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Test files share one PostgreSQL; two workers keep the 2-core machines responsive.

@@ -1,7 +1,7 @@
 /**
  * The web console in a real browser against the real server with the Ludian demo data.
  * Needs the built console in dist/web (`npx vite build`; `npm install` builds it through "prepare") and
- * Chromium at /usr/bin/chromium. Screenshots go to /tmp/shots/*.png for a person to look at.
+ * Chromium (test/setup/chromium.ts finds it). Screenshots go to /tmp/shots/*.png for a person to look at.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -1,19 +1,18 @@
 /**
  * What the browser tests share: the real server with the Ludian demo data on a free port, headless Chromium, and
  * the page helpers. Needs the built console in dist/web (`npx vite build`; `npm install` builds it through "prepare")
- * and Chromium at /usr/bin/chromium. Screenshots go to /tmp/shots; a failed test leaves failed-<test>-<n>.png there,
+ * and Chromium, found once by test/setup/chromium.ts (Debian's, or the one packaged on npm). Screenshots go to /tmp/shots; a failed test leaves failed-<test>-<n>.png there,
  * one per page it opened.
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { buildTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const INDEX_HTML = path.join(ROOT, 'dist', 'web', 'index.html');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = '/tmp/shots';
 
 /** The day `days` from now (YYYY-MM-DD) in the county's time zone. */
@@ -91,12 +90,11 @@ export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinn
     if (!fs.existsSync(INDEX_HTML)) {
       throw new Error(`The built console is missing (${INDEX_HTML}). Build it first: npx vite build (npm install runs it through "prepare").`);
     }
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (Debian package "chromium").`);
     fs.mkdirSync(SHOTS, { recursive: true });
     t = await buildTestApp('sqlite', { demo: true });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
 
   afterAll(async () => {
