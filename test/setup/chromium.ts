@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<void> {
 }
 
 /** Unpacks into a folder of its own and renames it into place, so an interrupted unpack is never used. */
-async function unpackPackagedChromium(): Promise<string> {
+export async function unpackPackagedChromium(): Promise<string> {
   const { version } = JSON.parse(fs.readFileSync(path.join(PACKAGE, 'package.json'), 'utf8')) as { version: string };
   const target = path.join(CACHE, version);
   const binary = path.join(target, 'chromium');
