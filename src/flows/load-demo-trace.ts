@@ -39,7 +39,7 @@ const APPLE_SEASON: Rec[] = [
 
 /**
  * Demo traceability: the apple, pepper and walnut producers in real Ludian townships with their bases and plots,
- * a season of farm records (one spray over the label's limit, one dose corrected), harvest batches — one harvest
+ * a season of farm records (one spray over the label's limit, whose held harvest the regulator released; one dose corrected), harvest batches — one harvest
  * refused for an interval not kept and waiting for a regulator — a merged and a split batch, one with a GTIN, packed
  * and labelled, put in stock and sold to buyers. Skipped when producers exist.
  */
@@ -75,9 +75,13 @@ export async function loadDemoTrace(modules: Modules, ctx: RequestContext, users
     { name: '光明二号地', crop: 'apple', variety: '冰糖心', areaMu: 30, plantedYear: 2016 },
   ]);
   await season(fuji.id, APPLE_SEASON);
-  // A third use of abamectin this season: the label allows two, so the record is flagged.
+  // A third use of abamectin this season: the label allows two, so the record is flagged and the harvest is held
+  // for the regulator, who released it after a residue test (the scan page shows that outcome, not the raw flag).
   await record(fuji.id, spray('08-20', '1.8%阿维菌素乳油', '阿维菌素', '3000 倍液', 14, 2, 'PD-DEMO-0101'));
   const fujiBatch = await harvest(fuji.id, '09-26', 8000);
+  const regulator = as(users['demo.regulator'], 'demo.regulator', ['regulator'], { kind: 'county', id: '530621' });
+  const fujiReview = (await trace.reviews.list(regulator, true, 50, undefined)).items.find((r) => r.batchId === fujiBatch.id);
+  if (fujiReview) await trace.reviews.decide(regulator, fujiReview.id, 'release', '抽检阿维菌素残留 0.004 mg/kg，低于限量 0.02 mg/kg，准予销售');
   await season(bingtang.id, APPLE_SEASON.slice(0, 6));
   const wrongDose = await record(bingtang.id, spray('09-08', '70%吡虫啉水分散粒剂', '吡虫啉', '1000 倍液', 14, 2, 'PD-DEMO-0103'));
   await record(bingtang.id, { ...spray('09-08', '70%吡虫啉水分散粒剂', '吡虫啉', '10000 倍液', 14, 2, 'PD-DEMO-0103'), corrects: wrongDose.record.id, note: '更正：稀释倍数记录有误' });

@@ -11,11 +11,12 @@ export const traceSellers = (sellers: SellerService): TraceSellers => ({
   managedBy: (userId) => sellers.managedBy(userId),
 });
 
-/** Batches become catalogue stock; a recall holds it. Certifications come from the product. */
+/** Batches become catalogue stock; a recall or a regulator's review holds it (and a released review gives it back). Certifications come from the product. */
 export const traceStock = (catalog: CatalogService): TraceStock => ({
   skuOwner: (skuId) => catalog.skuOwner(skuId),
   addStock: (trx, skuId, location, quantity) => catalog.addStock(trx, skuId, location, quantity),
   freezeStock: (trx, skuId, location, quantity) => catalog.freezeStock(trx, skuId, location, quantity),
+  thawStock: (trx, skuId, location, quantity) => catalog.freezeStock(trx, skuId, location, -quantity),
   certifications: (productId) => catalog.certificationsOf(productId),
 });
 

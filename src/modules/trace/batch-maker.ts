@@ -6,8 +6,8 @@ import { traceCode, traceUrl } from './trace-code.js';
 import type { BatchView, RecordDetails } from './trace.schema.js';
 import type { BatchRow, PlotRow, ProducerRow, RecordRow } from './trace.tables.js';
 
-/** A new batch is in no one's stock yet: no SKU, nothing stocked or sold. */
-export const NOT_STOCKED = { gtin: null, sku_id: null, product_id: null, product_name: null, stock_location: null, stocked: 0, stocked_at: null, sold: 0 } as const;
+/** A new batch is in no one's stock yet: no SKU, nothing stocked, sold or held. */
+export const NOT_STOCKED = { gtin: null, sku_id: null, product_id: null, product_name: null, stock_location: null, stocked: 0, stocked_at: null, sold: 0, held: 0, held_frozen: 0 } as const;
 
 /** Makes batches with their trace codes, and shows them. */
 export class BatchMaker {
@@ -66,14 +66,17 @@ export class BatchMaker {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const db = this.base.db;
-    const [book, producers, plots, parentLinks, childLinks, packages] = await Promise.all([
+    const heldIds = rows.filter((r) => r.held === 1).map((r) => r.id);
+    const [book, producers, plots, parentLinks, childLinks, packages, upheld] = await Promise.all([
       this.base.ports.places.placeBook(),
       db.selectFrom('trace_producers').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.producer_id))]).execute(),
       db.selectFrom('trace_plots').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.plot_id ?? ''))]).execute(),
       db.selectFrom('trace_batch_links as l').innerJoin('trace_batches as b', 'b.id', 'l.parent_id').select(['l.child_id', 'b.id', 'b.code']).where('l.child_id', 'in', ids).execute(),
       db.selectFrom('trace_batch_links as l').innerJoin('trace_batches as b', 'b.id', 'l.child_id').select(['l.parent_id', 'b.id', 'b.code', 'b.origin']).where('l.parent_id', 'in', ids).execute(),
       db.selectFrom('trace_packages').select(['batch_id', 'level', (eb) => eb.fn.countAll<number>().as('n')]).where('batch_id', 'in', ids).groupBy(['batch_id', 'level']).execute(),
+      heldIds.length ? db.selectFrom('trace_holds as h').innerJoin('trace_refusals as r', 'r.id', 'h.refusal_id').select('h.batch_id').where('h.batch_id', 'in', heldIds).where('r.decision', '=', 'upheld').execute() : [],
     ]);
+    const upheldIds = new Set(upheld.map((u) => u.batch_id));
     const producerName = new Map(producers.map((p) => [p.id, p.name]));
     const plotName = new Map(plots.map((p) => [p.id, p.name]));
     const count = (batchId: string, level: string) => Number(packages.find((p) => p.batch_id === batchId && p.level === level)?.n ?? 0);
@@ -107,6 +110,8 @@ export class BatchMaker {
       status: r.status,
       recallId: r.recall_id,
       overridden: r.overridden === 1,
+      held: r.held === 1,
+      hold: r.held === 1 ? (upheldIds.has(r.id) ? ('upheld' as const) : ('pending' as const)) : null,
       url: traceUrl(origin, r),
       createdAt: r.created_at,
     }));

@@ -17,7 +17,7 @@ import type { BatchRow, PackageRow } from './trace.tables.js';
 export interface BatchFilter {
   producerId?: string;
   crop?: string;
-  status?: 'active' | 'recalled';
+  status?: 'active' | 'recalled' | 'held';
   q?: string;
 }
 
@@ -47,7 +47,8 @@ export class BatchService {
     let query = this.base.db.selectFrom('trace_batches').selectAll().where('producer_id', 'in', producers).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (filter.producerId) query = query.where('producer_id', '=', filter.producerId);
     if (filter.crop) query = query.where('crop', '=', filter.crop as BatchRow['crop']);
-    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.status === 'held') query = query.where('held', '=', 1);
+    else if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.q?.trim()) {
       const q = `%${filter.q.trim()}%`;
       query = query.where((eb) => eb.or([eb('code', 'like', q), eb('product_name', 'like', q), eb('variety', 'like', q)]));
@@ -76,6 +77,7 @@ export class BatchService {
     const children = await this.base.db.transaction().execute(async (trx) => {
       const parent = await this.base.batch(id, trx);
       if (parent.status === 'recalled') throw conflict('BATCH_RECALLED', 'A recalled batch cannot be split');
+      if (parent.held === 1) throw conflict('BATCH_HELD', 'A batch held for the regulator’s review cannot be split');
       const total = parts.reduce((n, p) => n + p.quantity, 0);
       if (total > parent.quantity_left + 1e-9) throw invalidField('body.parts', `the parts add up to ${total} ${parent.unit}; only ${parent.quantity_left} are left`);
       const made: BatchRow[] = [];
@@ -103,6 +105,7 @@ export class BatchService {
       const first = parents[0];
       for (const [i, p] of parents.entries()) {
         if (p.status === 'recalled') throw conflict('BATCH_RECALLED', `body.batchIds.${i}: batch ${p.code} is recalled`, { field: `body.batchIds.${i}` });
+        if (p.held === 1) throw conflict('BATCH_HELD', `body.batchIds.${i}: batch ${p.code} is held for the regulator’s review`, { field: `body.batchIds.${i}` });
         if (p.crop !== first.crop || p.unit !== first.unit) throw invalidField(`body.batchIds.${i}`, `batch ${p.code} is ${p.crop} in ${p.unit}; the first is ${first.crop} in ${first.unit}`);
         if (p.quantity_left <= 0) throw invalidField(`body.batchIds.${i}`, `nothing is left of batch ${p.code}`);
       }
@@ -184,6 +187,7 @@ export class BatchService {
     const updated = await this.base.db.transaction().execute(async (trx) => {
       const batch = await this.base.batch(id, trx);
       if (batch.status === 'recalled') throw conflict('BATCH_RECALLED', 'A recalled batch cannot be put in stock');
+      if (batch.held === 1) throw conflict('BATCH_HELD', 'A batch held for the regulator’s review cannot be put in stock');
       if (batch.sku_id && batch.sku_id !== sku.skuId) throw conflict('BATCH_LINKED', `body.skuId: this batch is stock of another SKU (${batch.product_name})`, { field: 'body.skuId' });
       if (batch.stock_location && batch.stock_location !== location) throw conflict('BATCH_LINKED', `body.location: this batch is stocked at ${batch.stock_location}`, { field: 'body.location' });
       const packed = await trx.selectFrom('trace_packages').select('id').where('batch_id', '=', id).limit(1).executeTakeFirst();
@@ -200,14 +204,14 @@ export class BatchService {
 
   // ---- sales (run inside the order's transaction) ----
 
-  /** An order's units come from the oldest stocked batches of each SKU that are not recalled. */
+  /** An order's units come from the oldest stocked batches of each SKU that are neither recalled nor held. */
   async allocate(trx: AnyKysely, order: { orderId: string; lines: { skuId: string; quantity: number }[] }): Promise<void> {
     const db = trx as Trx;
     if (await db.selectFrom('trace_allocations').select('order_id').where('order_id', '=', order.orderId).limit(1).executeTakeFirst()) return;
     const now = this.base.now();
     for (const line of order.lines) {
       let need = line.quantity;
-      const batches = await db.selectFrom('trace_batches').select(['id', 'stocked', 'sold']).where('sku_id', '=', line.skuId).where('status', '=', 'active').where(sql<boolean>`stocked > sold`).orderBy('created_at').orderBy('id').execute();
+      const batches = await db.selectFrom('trace_batches').select(['id', 'stocked', 'sold']).where('sku_id', '=', line.skuId).where('status', '=', 'active').where('held', '=', 0).where(sql<boolean>`stocked > sold`).orderBy('created_at').orderBy('id').execute();
       for (const batch of batches) {
         if (need === 0) break;
         const take = Math.min(need, batch.stocked - batch.sold);
@@ -218,7 +222,7 @@ export class BatchService {
     }
   }
 
-  /** Cancelled before shipping: the units go back to their batches (held again if the batch is recalled). */
+  /** Cancelled before shipping: the units go back to their batches (held again if the batch is recalled or held). */
   async release(trx: AnyKysely, orderId: string): Promise<void> {
     const db = trx as Trx;
     const allocations = await db.selectFrom('trace_allocations').selectAll().where('order_id', '=', orderId).execute();
@@ -228,6 +232,9 @@ export class BatchService {
       if (batch.status === 'recalled' && batch.sku_id && batch.stock_location) {
         await this.base.ports.stock.freezeStock(trx, batch.sku_id, batch.stock_location as 'seller', a.quantity);
         await db.updateTable('trace_recall_batches').set((eb) => ({ frozen: eb('frozen', '+', a.quantity) })).where('batch_id', '=', batch.id).where('recall_id', '=', batch.recall_id!).execute();
+      } else if (batch.held === 1 && batch.sku_id && batch.stock_location) {
+        await this.base.ports.stock.freezeStock(trx, batch.sku_id, batch.stock_location as 'seller', a.quantity);
+        await db.updateTable('trace_batches').set((eb) => ({ held_frozen: eb('held_frozen', '+', a.quantity) })).where('id', '=', batch.id).execute();
       }
     }
     await db.deleteFrom('trace_allocations').where('order_id', '=', orderId).execute();

@@ -23,6 +23,7 @@ export class DocumentService {
   async certificate(ctx: RequestContext, batchId: string, origin: string): Promise<{ fileName: string; body: Buffer }> {
     const { viewer, batch, producer } = await this.base.readBatch(ctx, batchId);
     if (batch.status === 'recalled') throw conflict('BATCH_RECALLED', 'A recalled batch gets no compliance certificate');
+    if (batch.held === 1) throw conflict('BATCH_HELD', 'A batch held for the regulator’s review gets no compliance certificate');
     const book = await this.base.ports.places.placeBook();
     const plots = (await this.genealogy.reach([batch.id], 'up')).filter((b) => b.plot_id).map((b) => b.plot_id!);
     const tests = plots.length ? await this.base.db.selectFrom('trace_records').select(['details', 'occurred_on']).where('plot_id', 'in', plots).where('kind', '=', 'lab_test').where('occurred_on', '<=', batch.harvested_on).execute() : [];

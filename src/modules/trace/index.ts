@@ -6,16 +6,19 @@ import type { FileStore } from '../../kernel/files.js';
 import { defineModule, type ModuleDeps } from '../../kernel/module.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import { traceInit } from './migrations/2026-12-02-trace.js';
+import { traceHolds } from './migrations/2026-12-06-trace-holds.js';
 import { BatchMaker } from './batch-maker.js';
 import { BatchService } from './batches.service.js';
 import { DocumentService } from './documents.service.js';
 import { EpcisService } from './epcis/epcis.service.js';
 import { TraceFileService } from './files.service.js';
 import { GenealogyService } from './genealogy.service.js';
+import { HoldService } from './holds.js';
 import { ProducerService } from './producers.service.js';
 import { RecallService } from './recalls.service.js';
 import { RecordBook } from './record-book.js';
 import { RecordService } from './records.service.js';
+import { ReviewService } from './reviews.service.js';
 import { ScanCounter } from './scan-counter.js';
 import { ScanService, type ScanKey } from './scan.service.js';
 import { messagePage } from './scan-page.js';
@@ -30,6 +33,7 @@ export { gtin14, traceCode } from './trace-code.js';
 export interface TraceServices {
   producers: ProducerService;
   records: RecordService;
+  reviews: ReviewService;
   batches: BatchService;
   genealogy: GenealogyService;
   recalls: RecallService;
@@ -53,9 +57,12 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
   const genealogy = new GenealogyService(base);
   const counter = new ScanCounter(base);
   const scans = new ScanService(base, genealogy, counter);
+  const holds = new HoldService(base, genealogy);
+  const records = new RecordService(base, book, maker, holds);
   const services: TraceServices = {
     producers: new ProducerService(base, book, deps.residentIdProblem),
-    records: new RecordService(base, book, maker),
+    records,
+    reviews: new ReviewService(base, records, holds),
     batches: new BatchService(base, maker, counter),
     genealogy,
     recalls: new RecallService(base, genealogy),
@@ -95,5 +102,5 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
     });
   };
 
-  return defineModule({ name: 'trace', migrations: [traceInit], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
+  return defineModule({ name: 'trace', migrations: [traceInit, traceHolds], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
 }

@@ -22,7 +22,10 @@ export interface TraceSellers {
 export interface TraceStock {
   skuOwner(skuId: string): Promise<{ skuId: string; spec: string; productId: string; productName: string; sellerId: string; gtin: string | null } | null>;
   addStock(trx: AnyKysely, skuId: string, location: 'county_warehouse' | 'seller', quantity: number): Promise<void>;
+  /** Holds units (a recall, a regulator's review): they stay counted but can no longer be sold. */
   freezeStock(trx: AnyKysely, skuId: string, location: 'county_warehouse' | 'seller', quantity: number): Promise<void>;
+  /** Gives held units back to sale (a review released). */
+  thawStock(trx: AnyKysely, skuId: string, location: 'county_warehouse' | 'seller', quantity: number): Promise<void>;
   /** A product's certifications in force (绿色食品, 有机, 地理标志). */
   certifications(productId: string): Promise<{ kind: string; number: string; issuer: string; validTo: string }[]>;
 }

@@ -1,4 +1,5 @@
 import type { Application } from './interval-rule.js';
+import type { RuleRecord } from './harvest-rules.js';
 import { daysBetween, seasonOf, useNumber } from './interval-rule.js';
 import type { TraceBase, Trx } from './trace-base.js';
 import type { RecordDetails, RecordView } from './trace.schema.js';
@@ -15,6 +16,12 @@ export function applicationOf(row: RecordRow): Application | null {
   const { input } = JSON.parse(row.details) as RecordDetails;
   if (!input || input.category !== 'pesticide') return null;
   return { recordId: row.id, productName: input.productName, registrationNo: input.registrationNo, appliedOn: row.occurred_on, intervalDays: input.intervalDays, maxUsesPerSeason: input.maxUsesPerSeason };
+}
+
+/** A record as the harvest rules read it. */
+export function ruleRecord(row: RecordRow): RuleRecord {
+  const { labTest } = JSON.parse(row.details) as RecordDetails;
+  return { id: row.id, occurredOn: row.occurred_on, application: applicationOf(row), failed: row.kind === 'lab_test' && labTest ? labTest.items.filter((i) => !i.pass).map((i) => i.name) : null };
 }
 
 /** The harvest a record went into: a batch cut from its plot later in the same season. */

@@ -3,13 +3,17 @@ import { recordAudit } from '../../kernel/audit.js';
 import { shanghaiDate } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { newId } from '../../kernel/ids.js';
-import { mayRead } from './access.js';
 import { intervalBreaches, productKey, seasonOf, type Application } from './interval-rule.js';
-import { applicationOf, effective, view, type RecordBook } from './record-book.js';
+import { applicationOf, effective, ruleRecord, view, type RecordBook } from './record-book.js';
+import { harvestFindings, newFindings, type KeyedFinding } from './harvest-rules.js';
+import type { HoldService } from './holds.js';
 import type { BatchMaker } from './batch-maker.js';
 import type { TraceBase, Trx } from './trace-base.js';
 import type { BatchView, RecordDetails, RecordInput, RecordView, RefusalView } from './trace.schema.js';
-import type { PlotRow, ProducerRow, RecordRow, RefusalRow } from './trace.tables.js';
+import type { BatchRow, PlotRow, ProducerRow, RecordRow, RefusalRow } from './trace.tables.js';
+
+/** A regulator's decision gives its reason in at least this many characters. */
+export const REASON_MIN = 4;
 
 const DETAIL_OF = { planting: 'planting', input: 'input', activity: 'activity', observation: 'observation', lab_test: 'labTest', harvest: 'harvest' } as const;
 
@@ -18,12 +22,16 @@ interface Flag {
   reason: string;
 }
 
-/** Writing farm records: the details each kind needs, the interval and max-uses rules, corrections, overrides. */
+/**
+ * Writing farm records: the details each kind needs, the interval and max-uses rules, corrections, overrides. A
+ * record that puts an earlier harvest in breach holds that harvest's batches for the regulator (`HoldService`).
+ */
 export class RecordService {
   constructor(
     private readonly base: TraceBase,
     private readonly book: RecordBook,
     private readonly batches: BatchMaker,
+    private readonly holds: HoldService,
   ) {}
 
   private details(input: RecordInput): RecordDetails {
@@ -56,8 +64,13 @@ export class RecordService {
         if (breaches.length) return this.refuse(trx, ctx, viewer.displayName, plot, input, breaches);
       }
       const row = this.row(ctx, viewer.displayName, plot.id, input, details, this.flags(input, applications));
+      const breached = harvest ? [] : await this.breachedHarvests(trx, plot, rows, row);
+      const late = breached.flatMap((b) => b.found.filter((f) => f.code === 'INTERVAL_NOT_KEPT' && f.recordId === row.id).map(() => b.harvest.harvested_on));
+      if (late.length) row.flags = JSON.stringify([...(JSON.parse(row.flags) as Flag[]), { code: 'INTERVAL_NOT_KEPT', reason: `applied inside its pre-harvest interval before the harvest of ${[...new Set(late)].sort().join(', ')}` }]);
       await trx.insertInto('trace_records').values(row).execute();
-      const batch = harvest ? await this.batches.fromHarvest(trx, { producer, plot, record: row, overridden: false }) : null;
+      let batch = harvest ? await this.batches.fromHarvest(trx, { producer, plot, record: row, overridden: false }) : null;
+      if (batch) batch = await this.holdIfBroken(trx, ctx, plot, [...rows, row], row, batch);
+      for (const b of breached) await this.holds.hold(trx, ctx, { plot, harvest: b.harvest, trigger: row, found: b.found });
       await this.base.bump(trx);
       await recordAudit(trx, ctx, { action: input.corrects ? 'farm_record.corrected' : 'farm_record.added', entityType: 'trace_record', entityId: row.id, details: { plotId: plot.id, kind: row.kind, occurredOn: row.occurred_on, corrects: row.corrects_id } });
       return { row: batch ? { ...row, batch_id: batch.id } : row, batch };
@@ -69,6 +82,26 @@ export class RecordService {
     }
     const applications = (await this.book.applicationsOf([plot.id])).get(plot.id) ?? [];
     return { record: view(refused.row, null, applications), batch: refused.batch ? await this.batches.view(refused.batch, origin) : null };
+  }
+
+  /** The plot's earlier harvests that the new record puts in breach of a rule they kept before, with what it adds. */
+  private async breachedHarvests(trx: Trx, plot: PlotRow, rows: RecordRow[], row: RecordRow): Promise<{ harvest: BatchRow; found: KeyedFinding[] }[]> {
+    const harvests = await trx.selectFrom('trace_batches').selectAll().where('plot_id', '=', plot.id).where('origin', '=', 'harvest').where('harvested_on', '>=', row.occurred_on).orderBy('harvested_on').execute();
+    if (harvests.length === 0) return [];
+    const without = effective(rows).map(ruleRecord);
+    const withIt = effective([...rows, row]).map(ruleRecord);
+    return harvests.map((harvest) => ({ harvest, found: newFindings(without, withIt, harvest.harvested_on) })).filter((b) => b.found.length > 0);
+  }
+
+  /**
+   * A harvest made while the season's book already breaks a rule other than the interval (which refuses it): a
+   * use over the label, a failed lab test. The batch is made, held from sale, and queued for the regulator.
+   */
+  private async holdIfBroken(trx: Trx, ctx: RequestContext, plot: PlotRow, rows: RecordRow[], harvestRow: RecordRow, batch: BatchRow): Promise<BatchRow> {
+    const found = harvestFindings(effective(rows).map(ruleRecord), harvestRow.occurred_on).filter((f) => f.code !== 'INTERVAL_NOT_KEPT');
+    if (found.length === 0) return batch;
+    await this.holds.hold(trx, ctx, { plot, harvest: batch, trigger: harvestRow, found });
+    return this.base.batch(batch.id, trx);
   }
 
   private checkCorrection(rows: RecordRow[], input: RecordInput) {
@@ -115,12 +148,14 @@ export class RecordService {
   private async refuse(trx: Trx, ctx: RequestContext, byName: string, plot: PlotRow, input: RecordInput, breaches: RefusalView['breaches']) {
     const refusal: RefusalRow = {
       id: newId('rfs'),
+      kind: 'harvest',
       plot_id: plot.id,
       occurred_on: input.occurredOn,
       quantity: input.harvest!.quantity,
       unit: input.harvest!.unit,
       note: input.note?.trim() || null,
       breaches: JSON.stringify(breaches),
+      findings: JSON.stringify(breaches.map((b) => ({ code: 'INTERVAL_NOT_KEPT', recordId: b.recordId, occurredOn: b.appliedOn, text: `${b.productName} applied ${b.appliedOn} with a ${b.intervalDays}-day interval; harvest allowed from ${b.earliestOn}` }))),
       attempted_by: ctx.principal!.userId,
       attempted_by_name: byName,
       attempted_at: this.base.now(),
@@ -128,6 +163,8 @@ export class RecordService {
       override_reason: null,
       override_at: null,
       record_id: null,
+      batch_id: null,
+      decision: null,
       is_demo: 0,
     };
     await trx.insertInto('trace_refusals').values(refusal).execute();
@@ -137,49 +174,15 @@ export class RecordService {
 
   // ---- regulators ----
 
-  async refusals(ctx: RequestContext, pendingOnly: boolean): Promise<RefusalView[]> {
-    const viewer = await this.base.viewer(ctx);
-    let query = this.base.db
-      .selectFrom('trace_refusals as r')
-      .innerJoin('trace_plots as p', 'p.id', 'r.plot_id')
-      .innerJoin('trace_producers as pr', 'pr.id', 'p.producer_id')
-      .leftJoin('trace_records as rec', 'rec.id', 'r.record_id')
-      .selectAll('r')
-      .select(['p.name as plot_name', 'p.crop', 'p.division_code', 'pr.name as producer_name', 'pr.id as producer_id', 'rec.batch_id'])
-      .orderBy('r.attempted_at', 'desc')
-      .limit(500);
-    if (pendingOnly) query = query.where('r.override_at', 'is', null);
-    const rows = await query.execute();
-    const book = await this.base.ports.places.placeBook();
-    const producers = new Map((await this.base.db.selectFrom('trace_producers').selectAll().execute()).map((p) => [p.id, p]));
-    return rows
-      .filter((r) => mayRead(viewer, producers.get(r.producer_id)!))
-      .map((r) => ({
-        id: r.id,
-        plotId: r.plot_id,
-        plotName: r.plot_name,
-        producerName: r.producer_name,
-        crop: r.crop,
-        place: this.base.placeName(book, r.division_code),
-        occurredOn: r.occurred_on,
-        quantity: r.quantity,
-        unit: r.unit,
-        breaches: JSON.parse(r.breaches),
-        attemptedBy: r.attempted_by_name,
-        attemptedAt: r.attempted_at,
-        override: r.override_at ? { by: r.override_by!, reason: r.override_reason!, at: r.override_at } : null,
-        batchId: r.batch_id,
-      }));
-  }
-
   /** A regulator lets a refused harvest through; the reason stays on the harvest record and the batch is marked. */
   async override(ctx: RequestContext, refusalId: string, reason: string, origin = ''): Promise<{ record: RecordView; batch: BatchView }> {
     const principal = requireRole(ctx, 'regulator');
-    if (reason.trim().length < 4) throw invalidField('body.reason', 'give the reason for the override');
+    if (reason.trim().length < REASON_MIN) throw invalidField('body.reason', `give the reason for the decision (at least ${REASON_MIN} characters)`);
     const done = await this.base.db.transaction().execute(async (trx) => {
       const refusal = await trx.selectFrom('trace_refusals').selectAll().where('id', '=', refusalId).executeTakeFirst();
       if (!refusal) throw notFound('Refusal');
-      if (refusal.override_at) throw conflict('ALREADY_OVERRIDDEN', 'This refusal was overridden already');
+      if (refusal.kind !== 'harvest') throw conflict('NOT_A_HARVEST', 'This review holds batches from sale; decide it with /decision');
+      if (refusal.decision) throw conflict('ALREADY_DECIDED', `The regulator has decided this already (${refusal.decision})`);
       const plot = await trx.selectFrom('trace_plots').selectAll().where('id', '=', refusal.plot_id).executeTakeFirstOrThrow();
       const producer = (await this.base.producer(plot.producer_id, trx)) as ProducerRow;
       const at = this.base.now();
@@ -188,9 +191,10 @@ export class RecordService {
       const flags: Flag[] = [{ code: 'INTERVAL_OVERRIDDEN', reason: `interval not kept; allowed by ${principal.displayName}: ${reason.trim()}` }];
       const row = { ...this.row(ctx, refusal.attempted_by_name, plot.id, input, { harvest: input.harvest }, flags, overrideNote), recorded_by: refusal.attempted_by };
       await trx.insertInto('trace_records').values(row).execute();
-      const batch = await this.batches.fromHarvest(trx, { producer, plot, record: row, overridden: true });
-      const result = await trx.updateTable('trace_refusals').set({ override_by: principal.displayName, override_reason: reason.trim(), override_at: at, record_id: row.id }).where('id', '=', refusal.id).where('override_at', 'is', null).executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict('ALREADY_OVERRIDDEN', 'This refusal was overridden already');
+      const made = await this.batches.fromHarvest(trx, { producer, plot, record: row, overridden: true });
+      const result = await trx.updateTable('trace_refusals').set({ decision: 'released', override_by: principal.displayName, override_reason: reason.trim(), override_at: at, record_id: row.id }).where('id', '=', refusal.id).where('decision', 'is', null).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict('ALREADY_DECIDED', 'The regulator has decided this already');
+      const batch = await this.holdIfBroken(trx, ctx, plot, [...(await this.book.rows([plot.id], trx))], row, made);
       await this.base.bump(trx);
       await recordAudit(trx, ctx, { action: 'harvest.overridden', entityType: 'trace_refusal', entityId: refusal.id, details: { reason: reason.trim(), recordId: row.id, batchId: batch.id } });
       return { row: { ...row, batch_id: batch.id }, batch };

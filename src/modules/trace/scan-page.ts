@@ -11,9 +11,22 @@ const row = (label: string, value: string) => `<tr><th>${label}</th><td>${value}
  * The page a shopper sees after scanning a label: one small HTML document, no script, no images, readable on a
  * slow phone. A recall or a copied-label warning comes first.
  */
+/**
+ * A rule the farm record broke, as the public sees it: what the regulator decided, not the raw flag. Under review it
+ * says so; released, it says the regulator reviewed and released it; upheld (or with no review at all), the flag.
+ */
+function flagged(review: ScanFacts['review'], raw: string, topic: string): string {
+  if (review?.state === 'pending') return `<span class="warn">${topic} · 监管部门复核中 Under the regulator’s review</span>`;
+  if (review?.state === 'released') return `<span>${topic} · 经监管部门复核放行 Reviewed and released</span>`;
+  return `<span class="bad">${raw}</span>`;
+}
+
 export function scanPage(facts: ScanFacts, pkg: ScanPackage | null, complaintAction: string): string {
+  const review = facts.review;
   const alerts = [
     facts.recall && `<p class="alert">⚠ 本批次已被召回，请停止食用 This batch is recalled — do not eat it.<br>原因 Reason：${e(facts.recall.reason)}</p>`,
+    review?.state === 'pending' && `<p class="alert">⚠ 本批次正在接受县市场监管部门复核，复核期间暂停销售。This batch is under the regulator’s review and is not on sale meanwhile.</p>`,
+    review?.state === 'upheld' && `<p class="alert">⚠ 经县市场监管部门复核，本批次不得销售，请停止食用。The regulator ruled that this batch may not be sold — do not eat it.${review.reason ? `<br>原因 Reason：${e(review.reason)}` : ''}</p>`,
     pkg?.warning && `<p class="alert">⚠ 此码已被扫描 ${pkg.scans} 次，且来自多个地点，可能是仿冒标签。请向商家或下方投诉核实。This code has been scanned ${pkg.scans} times from many places; the label may be a copy.</p>`,
   ].filter(Boolean).join('');
   const facts1 = [
@@ -26,11 +39,11 @@ export function scanPage(facts: ScanFacts, pkg: ScanPackage | null, complaintAct
     facts.certifications.length > 0 && row('认证 Certified', facts.certifications.map((c) => `${e(CERT_NAMES[c.kind] ?? c.kind)} ${e(c.number)}<small>${e(c.issuer)}，有效至 ${e(c.validTo)}</small>`).join('')),
   ].filter(Boolean).join('');
   const inputs = facts.inputs
-    .map((i) => `<li><time>${e(i.occurredOn)}</time><b>${i.category === 'pesticide' ? '用药' : '施肥'} ${e(i.productName)}</b> ${e(i.dose)}${i.intervalDays !== null ? `<span class="${i.intervalKept ? 'ok' : 'bad'}">安全间隔期 ${i.intervalDays} 天 ${i.intervalKept ? '✓ 已遵守 kept' : '✗ 未遵守 not kept'}</span>` : ''}${i.overLimit ? '<span class="bad">超过标签每季最多使用次数 More uses than the label allows</span>' : ''}</li>`)
+    .map((i) => `<li><time>${e(i.occurredOn)}</time><b>${i.category === 'pesticide' ? '用药' : '施肥'} ${e(i.productName)}</b> ${e(i.dose)}${i.intervalDays !== null ? (i.intervalKept ? `<span class="ok">安全间隔期 ${i.intervalDays} 天 ✓ 已遵守 kept</span>` : flagged(review, `安全间隔期 ${i.intervalDays} 天 ✗ 未遵守 not kept`, `安全间隔期 ${i.intervalDays} 天`)) : ''}${i.overLimit ? flagged(review, '超过标签每季最多使用次数 More uses than the label allows', '使用次数 Uses this season') : ''}</li>`)
     .join('');
   const work = facts.activities.map((a) => `<li><time>${e(a.occurredOn)}</time>${e(a.kind === 'activity' ? (ACTIVITY_NAMES[a.text] ?? a.text) : a.text)}</li>`).join('');
   const tests = facts.labTests
-    .map((t) => `<li><time>${e(t.occurredOn)}</time><b class="${t.passed ? 'ok' : 'bad'}">${t.passed ? '合格 Passed' : '不合格 Failed'}</b> ${e(t.laboratory)}<small>${t.items.map((i) => `${e(i.name)} ${e(i.result)}${i.pass ? '' : ' ✗'}`).join('；')}</small></li>`)
+    .map((t) => `<li><time>${e(t.occurredOn)}</time>${t.passed ? '<b class="ok">合格 Passed</b>' : review && review.state !== 'upheld' ? `<b>${review.state === 'pending' ? '不合格，监管部门复核中 Failed, under review' : '经监管部门复核放行 Reviewed and released'}</b>` : '<b class="bad">不合格 Failed</b>'} ${e(t.laboratory)}<small>${t.items.map((i) => `${e(i.name)} ${e(i.result)}${i.pass ? '' : ' ✗'}`).join('；')}</small></li>`)
     .join('');
   const journey = facts.journey.map((j) => `<li>${j.day ? `<time>${e(j.day)}</time>` : ''}${e(j.text)}</li>`).join('');
   const complaint = `<form method="post" action="${e(complaintAction)}"><label>对这件产品有疑问？Report a problem<textarea name="text" rows="3" maxlength="500" required minlength="4" placeholder="请描述问题 Describe the problem"></textarea></label><label>手机（选填，方便回复）Phone (optional)<input name="phone" inputmode="numeric" pattern="1\\d{10}" maxlength="11"></label><button type="submit">提交投诉 Send</button></form>`;
@@ -40,12 +53,12 @@ header{background:#389e0d;color:#fff;padding:12px 16px}header h1{margin:0;font-s
 main{max-width:560px;margin:0 auto;padding:12px}section,form{background:#fff;border-radius:8px;padding:12px 16px;margin-bottom:12px}
 h2{margin:0 0 8px;font-size:16px}table{width:100%;border-collapse:collapse}th{text-align:left;color:#8c8c8c;font-weight:400;width:7.5em;vertical-align:top;padding:4px 8px 4px 0;font-size:13px}td{padding:4px 0}
 small{display:block;color:#8c8c8c;font-size:12px}code{font-size:13px;word-break:break-all}ol{list-style:none;margin:0;padding:0}li{padding:6px 0;border-top:1px solid #f0f0f0}li:first-child{border:0}
-time{display:block;font-size:12px;color:#8c8c8c}.ok{color:#389e0d}.bad{color:#cf1322}li span{display:block;font-size:13px}
+time{display:block;font-size:12px;color:#8c8c8c}.ok{color:#389e0d}.bad{color:#cf1322}.warn{color:#ad6800}.note{color:#595959;font-size:13px;margin:8px 0 0}li span{display:block;font-size:13px}
 .alert{background:#fff1f0;border:1px solid #ffa39e;color:#a8071a;border-radius:8px;padding:10px 16px;font-weight:500}
 label{display:block;font-size:13px;color:#595959;margin-bottom:8px}textarea,input{display:block;width:100%;box-sizing:border-box;font:inherit;padding:8px;border:1px solid #d9d9d9;border-radius:6px;margin-top:4px}
 button{width:100%;font-size:16px;padding:10px;border:0;border-radius:6px;background:#389e0d;color:#fff}footer{text-align:center;color:#8c8c8c;font-size:12px;padding:4px 0 16px}
 </style></head><body><header><h1>${e(facts.county)}农产品质量追溯</h1><p>生产有记录 · 信息可查询 · 来源可追溯 · 产品可召回</p></header><main>${alerts}
-<section><table>${facts1}</table>${facts.override ? `<p class="bad"><small>此批次经监管部门特批采收 Harvested under a regulator’s exemption：${e(facts.override)}</small></p>` : ''}</section>
+<section><table>${facts1}</table>${review?.state === 'released' ? `<p class="note">✓ 经监管部门复核放行 Released after the regulator’s review${review.reason ? `：${e(review.reason)}` : ''}</p>` : ''}${facts.override ? `<p class="bad"><small>此批次经监管部门特批采收 Harvested under a regulator’s exemption：${e(facts.override)}</small></p>` : ''}</section>
 ${section('投入品记录 Inputs', inputs && `<ol>${inputs}</ol>`)}${section('检测结果 Lab tests', tests && `<ol>${tests}</ol>`)}${section('农事记录 Farm work', work && `<ol>${work}</ol>`)}${section('流向 Journey', journey && `<ol>${journey}</ol>`)}
 ${complaint}<footer>${e(facts.county)}县域电商公共服务平台 · 承诺达标合格证 · GS1 Digital Link</footer></main></body></html>`;
 }

@@ -34,6 +34,8 @@ export interface ScanFacts {
   journey: { day: string; text: string }[];
   recall: { reason: string; openedAt: string } | null;
   override: string | null;
+  /** The regulator's review of a breach found after the harvest: what the page says instead of the raw flags. */
+  review: { state: 'pending' | 'upheld' | 'released'; reason: string | null } | null;
 }
 
 export interface ScanPackage {
@@ -66,6 +68,15 @@ interface Lookup {
   facts: ScanFacts;
   /** The rendered page of a batch code; a serialised code's page is made for each scan, which it counts. */
   html?: string;
+}
+
+/** What the public is told of a batch's reviews: upheld beats pending beats released (the latest reason). */
+export function reviewOf(batch: Pick<BatchRow, 'held'>, reviews: { decision: string | null; override_reason: string | null }[]): ScanFacts['review'] {
+  if (reviews.length === 0) return null;
+  const upheld = reviews.find((r) => r.decision === 'upheld');
+  if (batch.held === 1) return upheld ? { state: 'upheld', reason: upheld.override_reason } : { state: 'pending', reason: null };
+  const released = reviews.filter((r) => r.decision === 'released').at(-1);
+  return released ? { state: 'released', reason: released.override_reason } : null;
 }
 
 /** The network a scan came from, coarse (IPv4 /24, IPv6 /48) and fingerprinted: a place, not a person. */
@@ -146,12 +157,13 @@ export class ScanService {
     const ancestors = await this.genealogy.reach([batch.id], 'up');
     const harvested = ancestors.filter((b) => b.plot_id);
     const plotIds = [...new Set(harvested.map((b) => b.plot_id!))];
-    const [plots, records, recall, certifications, descendants] = await Promise.all([
+    const [plots, records, recall, certifications, descendants, reviews] = await Promise.all([
       plotIds.length ? this.base.db.selectFrom('trace_plots').selectAll().where('id', 'in', plotIds).execute() : [],
       plotIds.length ? this.base.db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).orderBy('occurred_on').execute() : [],
       batch.recall_id ? this.base.db.selectFrom('trace_recalls').select(['reason', 'opened_at']).where('id', '=', batch.recall_id).executeTakeFirst() : undefined,
       batch.product_id ? this.base.ports.stock.certifications(batch.product_id) : [],
       this.genealogy.reach([batch.id], 'down'),
+      this.base.db.selectFrom('trace_holds as h').innerJoin('trace_refusals as r', 'r.id', 'h.refusal_id').select(['r.decision', 'r.override_reason', 'r.override_at']).where('h.batch_id', '=', batch.id).orderBy('r.override_at').execute(),
     ]);
     const season = effective(records).filter((r) => harvestOf(harvested, r));
     const detail = (r: (typeof records)[number]) => JSON.parse(r.details) as RecordDetails;
@@ -188,6 +200,7 @@ export class ScanService {
       journey: await this.journey(batch, ancestors, descendants),
       recall: recall ? { reason: recall.reason, openedAt: recall.opened_at } : null,
       override: overrideRecord ? (JSON.parse(overrideRecord.override!) as { reason: string }).reason : null,
+      review: reviewOf(batch, reviews),
     };
   }
 

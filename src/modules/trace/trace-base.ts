@@ -55,7 +55,20 @@ export class TraceBase {
    */
   async bump(trx: Trx): Promise<void> {
     await trx.updateTable('trace_revision').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', 1).execute();
+    await this.settleHolds(trx);
     this.revision++;
+  }
+
+  /**
+   * A recall holds the unsold units of every batch it reaches itself: a review's hold on such a batch gives its
+   * units back in the same transaction, so they are never held twice (the batch stays held for the review).
+   */
+  private async settleHolds(trx: Trx): Promise<void> {
+    const superseded = await trx.selectFrom('trace_batches').selectAll().where('held', '=', 1).where('held_frozen', '>', 0).where('status', '=', 'recalled').execute();
+    for (const b of superseded) {
+      if (b.sku_id && b.stock_location) await this.ports.stock.thawStock(trx, b.sku_id, b.stock_location as 'seller', b.held_frozen);
+      await trx.updateTable('trace_batches').set({ held_frozen: 0 }).where('id', '=', b.id).execute();
+    }
   }
 
   async producer(id: string, db: Trx = this.db): Promise<ProducerRow | undefined> {

@@ -7,7 +7,7 @@ import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
 import type { TraceServices } from './index.js';
 import {
-  BaseInput, BaseView, BatchView, ComplaintView, CROPS, Genealogy, MergeInput, MyRecallNotice, PackageView, PackInput, PlotInput, PlotView, ProducerInput, ProducerView, RecallInput, RecallResponseInput, RecallView,
+  BaseInput, BaseView, BatchView, ComplaintView, CROPS, DecisionInput, Genealogy, MergeInput, MyRecallNotice, PackageView, PackInput, PlotInput, PlotView, ProducerInput, ProducerView, RecallInput, RecallResponseInput, RecallView,
   RecordInput, RecordView, RefusalView, SplitInput, StockInput,
 } from './trace.schema.js';
 
@@ -58,13 +58,20 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
       const file = await s.files.get(request.ctx, request.params.id);
       return reply.header('content-type', file.type).header('cache-control', 'private, max-age=3600').send(file.body);
     });
-    app.get('/trace/refusals', { schema: { tags, summary: 'Harvests refused by the interval rule', querystring: Type.Object({ pending: Type.Optional(Type.Boolean()) }), response: { 200: Items(RefusalView), ...errorResponses } } }, async (request) => ({ items: await s.records.refusals(request.ctx, request.query.pending ?? false) }));
+    const ReviewQuery = Type.Object({ ...PageQuery.properties, pending: Type.Optional(Type.Boolean()) });
+    app.get('/trace/refusals', { schema: { tags, summary: "The regulator's queue, newest first: harvests refused by the interval rule, and batches held because a later record put their harvest in breach", querystring: ReviewQuery, response: { 200: Page(RefusalView), ...errorResponses } } }, async (request) =>
+      s.reviews.list(request.ctx, request.query.pending ?? false, request.query.limit ?? 50, request.query.cursor),
+    );
+    app.get('/trace/refusals/:id', { schema: { tags, summary: 'One review in the queue', params: IdParams, response: { 200: RefusalView, ...errorResponses } } }, async (request) => s.reviews.get(request.ctx, request.params.id));
+    app.post('/trace/refusals/:id/decision', { schema: { tags, summary: 'The regulator upholds (the refusal stands, the batch stays off sale) or releases (the harvest is made, the batch goes back on sale), with a reason', params: IdParams, body: DecisionInput, response: { 200: RefusalView, ...errorResponses } } }, async (request) =>
+      s.reviews.decide(request.ctx, request.params.id, request.body.outcome, request.body.reason, origin(request)),
+    );
     app.post('/trace/refusals/:id/override', { schema: { tags, summary: 'A regulator lets a refused harvest through; the reason stays on the record and the batch', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 200: Type.Object({ record: RecordView, batch: BatchView }), ...errorResponses } } }, async (request) =>
       s.records.override(request.ctx, request.params.id, request.body.reason, origin(request)),
     );
 
     // ---- batches ----
-    const BatchQuery = Type.Object({ ...PageQuery.properties, producerId: Type.Optional(Type.String({ maxLength: 64 })), crop: Type.Optional(StringEnum(CROPS)), status: Type.Optional(StringEnum(['active', 'recalled'] as const)), q: Type.Optional(Type.String({ maxLength: 60 })) });
+    const BatchQuery = Type.Object({ ...PageQuery.properties, producerId: Type.Optional(Type.String({ maxLength: 64 })), crop: Type.Optional(StringEnum(CROPS)), status: Type.Optional(StringEnum(['active', 'recalled', 'held'] as const, { description: 'held: held from sale for the regulator’s review' })), q: Type.Optional(Type.String({ maxLength: 60 })) });
     app.get('/trace/batches', { schema: { tags, summary: 'Batches, newest first', querystring: BatchQuery, response: { 200: Page(BatchView), ...errorResponses } } }, async (request) => {
       const { limit = 50, cursor, ...filter } = request.query;
       return s.batches.list(request.ctx, filter, limit, cursor, origin(request));

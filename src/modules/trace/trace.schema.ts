@@ -144,8 +144,23 @@ export type RecordView = Static<typeof RecordView>;
 export const IntervalBreach = Type.Object({ recordId: Type.String(), productName: Type.String(), appliedOn: Type.String(), intervalDays: Type.Integer(), earliestOn: Type.String() });
 export type IntervalBreach = Static<typeof IntervalBreach>;
 
+export const FINDING_CODES = ['INTERVAL_NOT_KEPT', 'MAX_USES_EXCEEDED', 'LAB_TEST_FAILED'] as const;
+export const Finding = Type.Object({
+  code: StringEnum(FINDING_CODES),
+  recordId: Type.String({ description: 'the record that breaks the rule' }),
+  occurredOn: Type.String(),
+  text: Type.String(),
+});
+export type Finding = Static<typeof Finding>;
+export const Decision = Type.Object({ outcome: StringEnum(['upheld', 'released'] as const), by: Type.String(), reason: Type.String(), at: Type.String() });
+export const DecisionInput = Type.Object({
+  outcome: StringEnum(['uphold', 'release'] as const, { description: 'uphold: the refusal stands / the batch stays off sale; release: the harvest is allowed / the batch goes back on sale' }),
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+});
+
 export const RefusalView = Type.Object({
   id: Type.String(),
+  kind: StringEnum(['harvest', 'hold'] as const, { description: 'harvest: a harvest refused at entry; hold: a batch held from sale after a later record put its harvest in breach' }),
   plotId: Type.String(),
   plotName: Type.String(),
   producerName: Type.String(),
@@ -155,10 +170,13 @@ export const RefusalView = Type.Object({
   quantity: Type.Number(),
   unit: Type.String(),
   breaches: Type.Array(IntervalBreach),
-  attemptedBy: Type.String(),
+  findings: Type.Array(Finding),
+  attemptedBy: Type.String({ description: 'who tried the harvest, or who recorded what put it in breach' }),
   attemptedAt: Type.String(),
+  decision: Nullable(Decision),
   override: Nullable(Override),
-  batchId: Nullable(Type.String()),
+  batchId: Nullable(Type.String({ description: 'harvest: the batch made once released; hold: the harvest batch held' })),
+  heldBatches: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), held: Type.Boolean() }), { description: 'hold: the harvest batch and every batch made from it' }),
 });
 export type RefusalView = Static<typeof RefusalView>;
 
@@ -194,6 +212,8 @@ export const BatchView = Type.Object({
   status: StringEnum(['active', 'recalled'] as const),
   recallId: Nullable(Type.String()),
   overridden: Type.Boolean({ description: 'harvested under a regulator’s override of the interval rule' }),
+  held: Type.Boolean({ description: 'held from sale by a regulator’s review (pending or upheld)' }),
+  hold: Nullable(StringEnum(['pending', 'upheld'] as const)),
   url: Type.String({ description: 'what its QR code holds: a GS1 Digital Link with a GTIN, a short platform path otherwise' }),
   createdAt: Type.String(),
 });

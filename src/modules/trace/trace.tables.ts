@@ -64,9 +64,14 @@ export interface RecordRow {
   is_demo: number;
 }
 
-/** A harvest refused by the interval rule, waiting for a regulator (or left refused). */
+/**
+ * The regulator's queue. `harvest`: a harvest refused by the interval rule (no batch until released). `hold`: a
+ * batch held from sale because a record put its harvest in breach (`findings`); `trace_holds` names the batches.
+ * `decision` is null while pending; `override_by/_reason/_at` are who decided, why and when (either outcome).
+ */
 export interface RefusalRow {
   id: string;
+  kind: 'harvest' | 'hold';
   plot_id: string;
   occurred_on: string;
   quantity: number;
@@ -80,8 +85,20 @@ export interface RefusalRow {
   override_by: string | null;
   override_reason: string | null;
   override_at: string | null;
+  /** harvest: the record made once released; hold: the record that put the harvest in breach. */
   record_id: string | null;
+  /** hold: the harvest batch held. */
+  batch_id: string | null;
+  /** JSON array of Finding. */
+  findings: string;
+  decision: 'upheld' | 'released' | null;
   is_demo: number;
+}
+
+/** A batch held by a review (the harvest batch and every batch made from it). */
+export interface HoldRow {
+  refusal_id: string;
+  batch_id: string;
 }
 
 export interface BatchRow {
@@ -108,6 +125,10 @@ export interface BatchRow {
   status: 'active' | 'recalled';
   recall_id: string | null;
   overridden: number;
+  /** 1 while a review holds it from sale (pending or upheld). */
+  held: number;
+  /** The units its hold took off the shelf (`catalog_stock.frozen`); 0 once a recall holds them instead. */
+  held_frozen: number;
   created_at: string;
   is_demo: number;
 }
@@ -209,6 +230,7 @@ export interface TraceTables {
   trace_plots: PlotRow;
   trace_records: RecordRow;
   trace_refusals: RefusalRow;
+  trace_holds: HoldRow;
   trace_batches: BatchRow;
   trace_batch_links: BatchLinkRow;
   trace_packages: PackageRow;
