@@ -45,7 +45,7 @@ const APPLE_SEASON: Rec[] = [
  */
 export async function loadDemoTrace(modules: Modules, ctx: RequestContext, users: Record<string, string>): Promise<{ batches: number }> {
   const { trace } = modules;
-  if ((await trace.producers.list(ctx)).length > 0) return { batches: 0 };
+  if ((await trace.producers.list(ctx, 1)).items.length > 0) return { batches: 0 };
   const now = modules.logistics.clock.now();
   // The last finished season: this year's once the harvest is in (from November), else last year's.
   const year = now.getUTCMonth() >= 10 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;

@@ -57,8 +57,9 @@ describe.each(engines())('traceability, on %s', (engine) => {
     const refusals = (await inject('regulator', 'GET', '/trace/refusals?pending=true')).json().items;
     expect(refusals.map((r: { id: string }) => r.id)).toContain(early.json().error.details.refusalId);
     const plot = (await inject('merchant', 'GET', `/trace/plots/${plotId}`)).json();
-    expect(plot.plot.earliestHarvestOn).toBe(daysAgo(6));
-    expect(plot.records.some((r: { kind: string }) => r.kind === 'harvest')).toBe(false);
+    expect(plot.earliestHarvestOn).toBe(daysAgo(6));
+    const records = (await inject('merchant', 'GET', `/trace/plots/${plotId}/records`)).json().items;
+    expect(records.some((r: { kind: string }) => r.kind === 'harvest')).toBe(false);
 
     const onTime = await inject('merchant', 'POST', `/trace/plots/${plotId}/records`, { kind: 'harvest', occurredOn: daysAgo(6), harvest: { quantity: 480, unit: 'kg' } });
     expect(onTime.statusCode, onTime.body).toBe(201);
@@ -72,11 +73,11 @@ describe.each(engines())('traceability, on %s', (engine) => {
     const first = (await inject('merchant', 'POST', `/trace/plots/${plotId}/records`, spray(daysAgo(3), { dose: '1000 倍液' }))).json().record;
     const fixed = await inject('merchant', 'POST', `/trace/plots/${plotId}/records`, { ...spray(daysAgo(4), { dose: '10000 倍液' }), corrects: first.id, note: '日期和稀释倍数记错' });
     expect(fixed.statusCode).toBe(201);
-    const records = (await inject('merchant', 'GET', `/trace/plots/${plotId}`)).json().records as { id: string; correctedBy: string | null; corrects: string | null; occurredOn: string; input?: { dose: string } }[];
+    const records = (await inject('merchant', 'GET', `/trace/plots/${plotId}/records`)).json().items as { id: string; correctedBy: string | null; corrects: string | null; occurredOn: string; input?: { dose: string } }[];
     expect(records.find((r) => r.id === first.id)).toMatchObject({ correctedBy: fixed.json().record.id, input: { dose: '1000 倍液' }, occurredOn: daysAgo(3) });
     expect(records.find((r) => r.id === fixed.json().record.id)).toMatchObject({ corrects: first.id, occurredOn: daysAgo(4) });
     // The corrected date is the one that counts for the interval.
-    expect((await inject('merchant', 'GET', `/trace/plots/${plotId}`)).json().plot.earliestHarvestOn).toBe(shanghaiDate(new Date(Date.parse(daysAgo(4)) + 14 * 86_400_000)));
+    expect((await inject('merchant', 'GET', `/trace/plots/${plotId}`)).json().earliestHarvestOn).toBe(shanghaiDate(new Date(Date.parse(daysAgo(4)) + 14 * 86_400_000)));
     const again = await inject('merchant', 'POST', `/trace/plots/${plotId}/records`, { ...spray(daysAgo(4)), corrects: first.id });
     expect(again.statusCode).toBe(409);
   });

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { conflict, forbidden, invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
+import { afterKey, cursorKey, keyCursor } from './keyset.js';
 import { newId } from '../../kernel/ids.js';
 import type { AnyKysely } from '../../kernel/db.js';
 import { mayRead } from './access.js';
@@ -53,12 +54,9 @@ export class BatchService {
       const q = `%${filter.q.trim()}%`;
       query = query.where((eb) => eb.or([eb('code', 'like', q), eb('product_name', 'like', q), eb('variety', 'like', q)]));
     }
-    const after = decodeCursor(cursor);
-    if (after) {
-      const [at, id] = after.split('|');
-      query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-    }
-    const page = toPage(await query.execute(), limit, (r) => `${r.created_at}|${r.id}`);
+    const key = cursorKey(cursor, 2);
+    if (key) query = query.where((eb) => afterKey(eb, ['created_at', 'id'], key, 'desc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.created_at, r.id));
     return { items: await this.maker.views(page.items, origin), nextCursor: page.nextCursor };
   }
 

@@ -7,7 +7,9 @@ import { checkKeeps, mayKeep, mayRead, type TraceViewer } from './access.js';
 import { earliestHarvest } from './interval-rule.js';
 import type { RecordBook } from './record-book.js';
 import type { TraceBase } from './trace-base.js';
-import type { BaseInput, BaseView, PlotInput, PlotView, ProducerInput, ProducerView } from './trace.schema.js';
+import type { BaseInput, BaseView, PlotInput, PlotView, ProducerInput, ProducerView, RecordView } from './trace.schema.js';
+import { toPage, type PageResult } from '../../kernel/http/paging.js';
+import { afterKey, cursorKey, keyCursor } from './keyset.js';
 import type { BaseRow, PlotRow, ProducerRow } from './trace.tables.js';
 import type { TracePlaceBook } from './ports.js';
 
@@ -15,7 +17,7 @@ import type { TracePlaceBook } from './ports.js';
 export class ProducerService {
   constructor(
     private readonly base: TraceBase,
-    private readonly records: RecordBook,
+    private readonly records_: RecordBook,
     private readonly residentIdProblem: (id: string) => string | null,
   ) {}
 
@@ -99,13 +101,24 @@ export class ProducerService {
     };
   }
 
-  async list(ctx: RequestContext): Promise<ProducerView[]> {
+  /** The producers the caller may read, by name. */
+  async list(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<ProducerView>> {
     const viewer = await this.base.viewer(ctx);
     const book = await this.base.ports.places.placeBook();
-    const rows = (await this.base.db.selectFrom('trace_producers').selectAll().orderBy('name').execute()).filter((p) => mayRead(viewer, p));
-    const counts = await this.base.db.selectFrom('trace_plots').select(['producer_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('producer_id').execute();
+    const readable = await this.readable(viewer);
+    if (readable.length === 0) return { items: [], nextCursor: null };
+    const key = cursorKey(cursor, 2);
+    let query = this.base.db.selectFrom('trace_producers').selectAll().where('id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
+    if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.name, r.id));
+    const counts = page.items.length ? await this.base.db.selectFrom('trace_plots').select(['producer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('producer_id', 'in', page.items.map((p) => p.id)).groupBy('producer_id').execute() : [];
     const plots = new Map(counts.map((c) => [c.producer_id, Number(c.n)]));
-    return rows.map((r) => this.view(r, viewer, book, plots.get(r.id) ?? 0));
+    return { items: page.items.map((r) => this.view(r, viewer, book, plots.get(r.id) ?? 0)), nextCursor: page.nextCursor };
+  }
+
+  /** The ids of the producers a viewer may read. */
+  private async readable(viewer: TraceViewer): Promise<string[]> {
+    return (await this.base.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
   }
 
   // ---- bases ----
@@ -127,13 +140,17 @@ export class ProducerService {
     return { id: row.id, producerId: row.producer_id, name: row.name, divisionCode: row.division_code, place: this.base.placeName(book, row.division_code), areaMu: row.area_mu, createdAt: row.created_at };
   }
 
-  async bases(ctx: RequestContext, producerId?: string): Promise<BaseView[]> {
+  async bases(ctx: RequestContext, producerId: string | undefined, limit: number, cursor?: string): Promise<PageResult<BaseView>> {
     const viewer = await this.base.viewer(ctx);
     const book = await this.base.ports.places.placeBook();
-    const producers = new Map((await this.base.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => [p.id, p]));
-    let query = this.base.db.selectFrom('trace_bases').selectAll().orderBy('name');
+    const readable = await this.readable(viewer);
+    if (readable.length === 0) return { items: [], nextCursor: null };
+    const key = cursorKey(cursor, 2);
+    let query = this.base.db.selectFrom('trace_bases').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (producerId) query = query.where('producer_id', '=', producerId);
-    return (await query.execute()).filter((b) => producers.has(b.producer_id)).map((b) => this.baseView(b, book));
+    if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.name, r.id));
+    return { items: page.items.map((b) => this.baseView(b, book)), nextCursor: page.nextCursor };
   }
 
   // ---- plots ----
@@ -163,20 +180,28 @@ export class ProducerService {
     return (await this.plotViews([row]))[0];
   }
 
-  async plots(ctx: RequestContext, filter: { producerId?: string; crop?: string }): Promise<PlotView[]> {
+  async plots(ctx: RequestContext, filter: { producerId?: string; crop?: string }, limit: number, cursor?: string): Promise<PageResult<PlotView>> {
     const viewer = await this.base.viewer(ctx);
-    const producers = (await this.base.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
-    if (producers.length === 0) return [];
-    let query = this.base.db.selectFrom('trace_plots').selectAll().where('producer_id', 'in', producers).orderBy('name');
+    const readable = await this.readable(viewer);
+    if (readable.length === 0) return { items: [], nextCursor: null };
+    const key = cursorKey(cursor, 2);
+    let query = this.base.db.selectFrom('trace_plots').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (filter.producerId) query = query.where('producer_id', '=', filter.producerId);
     if (filter.crop) query = query.where('crop', '=', filter.crop as PlotRow['crop']);
-    return this.plotViews(await query.execute());
+    if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.name, r.id));
+    return { items: await this.plotViews(page.items), nextCursor: page.nextCursor };
   }
 
-  async plot(ctx: RequestContext, id: string) {
+  async plot(ctx: RequestContext, id: string): Promise<PlotView> {
     const { plot } = await this.base.readPlot(ctx, id);
-    const [view] = await this.plotViews([plot]);
-    return { plot: view, records: await this.records.views(plot.id) };
+    return (await this.plotViews([plot]))[0];
+  }
+
+  /** A plot's farm records, newest first (corrections beside what they correct). */
+  async records(ctx: RequestContext, plotId: string, limit: number, cursor?: string): Promise<PageResult<RecordView>> {
+    const { plot } = await this.base.readPlot(ctx, plotId);
+    return this.records_.page(plot.id, limit, cursor);
   }
 
   async plotViews(rows: PlotRow[]): Promise<PlotView[]> {
@@ -191,7 +216,7 @@ export class ProducerService {
     const baseName = new Map(bases.map((b) => [b.id, b.name]));
     const producerName = new Map(producers.map((p) => [p.id, p.name]));
     const last = new Map(lastRecords.map((r) => [r.plot_id, r.last as string | null]));
-    const applications = await this.records.applicationsOf(ids);
+    const applications = await this.records_.applicationsOf(ids);
     return rows.map((r) => {
       const since = last.get(r.id) ?? null;
       const earliest = earliestHarvest(applications.get(r.id) ?? []);

@@ -5,6 +5,8 @@ import { conflict, invalidField, notFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
 import { mayRead } from './access.js';
+import { toPage, type PageResult } from '../../kernel/http/paging.js';
+import { afterKey, cursorKey, keyCursor } from './keyset.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { TraceBase } from './trace-base.js';
 import type { RecallView } from './trace.schema.js';
@@ -79,14 +81,21 @@ export class RecallService {
     return (await this.views([recall], true))[0];
   }
 
-  async list(ctx: RequestContext): Promise<RecallView[]> {
+  /** Newest first, a page at a time. */
+  async list(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<RecallView>> {
     const viewer = await this.base.viewer(ctx);
-    const rows = await this.base.db.selectFrom('trace_recalls').selectAll().orderBy('opened_at', 'desc').limit(200).execute();
-    if (viewer.readsAll) return this.views(rows, false);
-    // Others see the recalls that reach a batch of a producer they may read.
-    const reached = await this.base.db.selectFrom('trace_recall_batches as rb').innerJoin('trace_batches as b', 'b.id', 'rb.batch_id').innerJoin('trace_producers as p', 'p.id', 'b.producer_id').selectAll('p').select('rb.recall_id').execute();
-    const visible = new Set(reached.filter((p) => mayRead(viewer, p)).map((p) => p.recall_id));
-    return this.views(rows.filter((r) => visible.has(r.id)), false);
+    const key = cursorKey(cursor, 2);
+    let query = this.base.db.selectFrom('trace_recalls').selectAll().orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    if (key) query = query.where((eb) => afterKey(eb, ['opened_at', 'id'], key, 'desc'));
+    if (!viewer.readsAll) {
+      // Others see the recalls that reach a batch of a producer they may read.
+      const reached = await this.base.db.selectFrom('trace_recall_batches as rb').innerJoin('trace_batches as b', 'b.id', 'rb.batch_id').innerJoin('trace_producers as p', 'p.id', 'b.producer_id').selectAll('p').select('rb.recall_id').execute();
+      const visible = [...new Set(reached.filter((p) => mayRead(viewer, p)).map((p) => p.recall_id))];
+      if (visible.length === 0) return { items: [], nextCursor: null };
+      query = query.where('id', 'in', visible);
+    }
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.opened_at, r.id));
+    return { items: await this.views(page.items, false), nextCursor: page.nextCursor };
   }
 
   private async views(rows: RecallRow[], withNotices: boolean): Promise<RecallView[]> {
@@ -178,18 +187,24 @@ export class RecallService {
 
   // ---- buyers ----
 
-  async mine(ctx: RequestContext) {
+  /** The buyer's notices, newest first, a page at a time (or the one named). */
+  async mine(ctx: RequestContext, limit: number, cursor?: string, noticeId?: string) {
     const { userId } = signedIn(ctx);
-    const rows = await this.base.db
+    const key = cursorKey(cursor, 1);
+    let query = this.base.db
       .selectFrom('trace_recall_notices as n')
       .innerJoin('trace_recalls as r', 'r.id', 'n.recall_id')
       .innerJoin('trace_batches as b', 'b.id', 'n.batch_id')
       .selectAll('n')
       .select(['r.reason', 'b.code', 'b.product_name'])
       .where('n.buyer_user_id', '=', userId)
-      .orderBy('n.notified_at', 'desc')
-      .execute();
-    return rows.map((n) => ({ id: n.id, recallId: n.recall_id, orderId: n.order_id, productName: n.product_name, batchCode: n.code, reason: n.reason, notifiedAt: n.notified_at, response: n.response as Response | null, respondedAt: n.responded_at }));
+      .orderBy('n.id', 'desc')
+      .limit(limit + 1);
+    if (key) query = query.where('n.id', '<', key[0]);
+    if (noticeId) query = query.where('n.id', '=', noticeId);
+    const page = toPage(await query.execute(), limit, (n) => keyCursor(n.id));
+    const items = page.items.map((n) => ({ id: n.id, recallId: n.recall_id, orderId: n.order_id, productName: n.product_name, batchCode: n.code, reason: n.reason, notifiedAt: n.notified_at, response: n.response as Response | null, respondedAt: n.responded_at }));
+    return { items, nextCursor: page.nextCursor };
   }
 
   async respond(ctx: RequestContext, noticeId: string, response: Response, note?: string) {
@@ -200,6 +215,6 @@ export class RecallService {
       await trx.updateTable('trace_recall_notices').set({ response, response_note: note?.trim() || null, responded_at: this.base.now() }).where('id', '=', noticeId).execute();
       await recordAudit(trx, ctx, { action: 'recall.answered', entityType: 'trace_recall_notice', entityId: noticeId, details: { response } });
     });
-    return (await this.mine(ctx)).find((n) => n.id === noticeId) ?? null;
+    return (await this.mine(ctx, 1, undefined, noticeId)).items[0] ?? null;
   }
 }

@@ -1,6 +1,8 @@
 import type { Application } from './interval-rule.js';
 import type { RuleRecord } from './harvest-rules.js';
 import { daysBetween, seasonOf, useNumber } from './interval-rule.js';
+import { toPage, type PageResult } from '../../kernel/http/paging.js';
+import { afterKey, cursorKey, keyCursor } from './keyset.js';
 import type { TraceBase, Trx } from './trace-base.js';
 import type { RecordDetails, RecordView } from './trace.schema.js';
 import type { BatchRow, RecordRow } from './trace.tables.js';
@@ -54,12 +56,19 @@ export class RecordBook {
     return byPlot;
   }
 
-  /** A plot's whole book, newest first, corrections beside what they correct. */
-  async views(plotId: string): Promise<RecordView[]> {
-    const rows = await this.rows([plotId]);
-    const applications = effective(rows).map(applicationOf).filter((a): a is Application => !!a);
-    const correctedBy = new Map(rows.filter((r) => r.corrects_id).map((r) => [r.corrects_id!, r.id]));
-    return rows.reverse().map((r) => view(r, correctedBy.get(r.id) ?? null, applications));
+  /** A page of a plot's book, newest first (by day, then as recorded), corrections beside what they correct. */
+  async page(plotId: string, limit: number, cursor?: string): Promise<PageResult<RecordView>> {
+    const key = cursorKey(cursor, 3);
+    let query = this.base.db.selectFrom('trace_records').selectAll().where('plot_id', '=', plotId).orderBy('occurred_on', 'desc').orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    if (key) query = query.where((eb) => afterKey(eb, ['occurred_on', 'recorded_at', 'id'], key, 'desc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.occurred_on, r.recorded_at, r.id));
+    const ids = page.items.map((r) => r.id);
+    const [corrections, applications] = await Promise.all([
+      ids.length ? this.base.db.selectFrom('trace_records').select(['id', 'corrects_id']).where('corrects_id', 'in', ids).execute() : [],
+      this.applicationsOf([plotId]),
+    ]);
+    const correctedBy = new Map(corrections.map((r) => [r.corrects_id!, r.id]));
+    return { items: page.items.map((r) => view(r, correctedBy.get(r.id) ?? null, applications.get(plotId) ?? [])), nextCursor: page.nextCursor };
   }
 }
 

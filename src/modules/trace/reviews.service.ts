@@ -1,7 +1,8 @@
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { conflict, invalidField, notFound } from '../../kernel/errors.js';
-import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
+import { toPage, type PageResult } from '../../kernel/http/paging.js';
+import { afterKey, cursorKey, keyCursor } from './keyset.js';
 import { mayRead } from './access.js';
 import type { HoldService } from './holds.js';
 import { REASON_MIN, type RecordService } from './records.service.js';
@@ -35,12 +36,9 @@ export class ReviewService {
       .orderBy('r.id', 'desc')
       .limit(limit + 1);
     if (pendingOnly) query = query.where('r.decision', 'is', null);
-    const after = decodeCursor(cursor);
-    if (after) {
-      const [at, id] = after.split('|');
-      query = query.where((eb) => eb.or([eb('r.attempted_at', '<', at), eb.and([eb('r.attempted_at', '=', at), eb('r.id', '<', id)])]));
-    }
-    const page = toPage(await query.execute(), limit, (r) => `${r.attempted_at}|${r.id}`);
+    const key = cursorKey(cursor, 2);
+    if (key) query = query.where((eb) => afterKey(eb, ['r.attempted_at', 'r.id'], key, 'desc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.attempted_at, r.id));
     return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 

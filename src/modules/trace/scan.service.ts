@@ -15,6 +15,8 @@ import { CROP_NAMES } from './trace.tables.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { ScanCounter } from './scan-counter.js';
 import { scanPage } from './scan-page.js';
+import { toPage } from '../../kernel/http/paging.js';
+import { afterKey, cursorKey, keyCursor } from './keyset.js';
 
 /** What the public scan page shows of a batch (no personal data). */
 export interface ScanFacts {
@@ -221,19 +223,24 @@ export class ScanService {
     return steps;
   }
 
-  /** Complaints from scan pages: all for the county and regulators, those about their own batches for producers. */
-  async complaints(ctx: RequestContext) {
+  /** Complaints from scan pages, newest first: all for the county and regulators, those about their own batches for producers. */
+  async complaints(ctx: RequestContext, limit: number, cursor?: string) {
     const viewer = await this.base.viewer(ctx);
-    const producers = new Map((await this.base.db.selectFrom('trace_producers').selectAll().execute()).map((p) => [p.id, p]));
-    const rows = await this.base.db
+    const readable = (await this.base.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
+    if (readable.length === 0) return { items: [], nextCursor: null };
+    const key = cursorKey(cursor, 2);
+    let query = this.base.db
       .selectFrom('trace_complaints as c')
       .innerJoin('trace_batches as b', 'b.id', 'c.batch_id')
       .leftJoin('trace_packages as p', 'p.id', 'c.package_id')
-      .select(['c.id', 'b.id as batch_id', 'b.code', 'b.producer_id', 'p.serial', 'c.text', 'c.phone_masked', 'c.created_at'])
+      .select(['c.id', 'b.id as batch_id', 'b.code', 'p.serial', 'c.text', 'c.phone_masked', 'c.created_at'])
+      .where('b.producer_id', 'in', readable)
       .orderBy('c.created_at', 'desc')
-      .limit(500)
-      .execute();
-    return rows.filter((r) => mayRead(viewer, producers.get(r.producer_id)!)).map((r) => ({ id: r.id, batchId: r.batch_id, batchCode: r.code, serial: r.serial, text: r.text, phone: r.phone_masked, createdAt: r.created_at }));
+      .orderBy('c.id', 'desc')
+      .limit(limit + 1);
+    if (key) query = query.where((eb) => afterKey(eb, ['c.created_at', 'c.id'], key, 'desc'));
+    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.created_at, r.id));
+    return { items: page.items.map((r) => ({ id: r.id, batchId: r.batch_id, batchCode: r.code, serial: r.serial, text: r.text, phone: r.phone_masked, createdAt: r.created_at })), nextCursor: page.nextCursor };
   }
 
   async complain(batch: BatchRow, pkg: PackageRow | null, input: { text?: string; phone?: string }): Promise<void> {

@@ -34,13 +34,19 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
     });
 
     // ---- producers, bases, plots ----
-    app.get('/trace/producers', { schema: { tags, summary: 'Producers the caller may see (phones masked but for their keepers)', response: { 200: Items(ProducerView), ...errorResponses } } }, async (request) => ({ items: await s.producers.list(request.ctx) }));
+    app.get('/trace/producers', { schema: { tags, summary: 'Producers the caller may see, by name (phones masked but for their keepers)', querystring: PageQuery, response: { 200: Page(ProducerView), ...errorResponses } } }, async (request) => s.producers.list(request.ctx, request.query.limit ?? 50, request.query.cursor));
     app.post('/trace/producers', { schema: { tags, summary: 'Register a producer: a marketplace seller, or a farmer (ID kept sealed)', body: ProducerInput, response: { 201: ProducerView, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.producers.create(request.ctx, request.body)));
-    app.get('/trace/bases', { schema: { tags, summary: 'Production bases', querystring: Type.Object({ producerId: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Items(BaseView), ...errorResponses } } }, async (request) => ({ items: await s.producers.bases(request.ctx, request.query.producerId) }));
+    app.get('/trace/bases', { schema: { tags, summary: 'Production bases, by name', querystring: Type.Object({ ...PageQuery.properties, producerId: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Page(BaseView), ...errorResponses } } }, async (request) => s.producers.bases(request.ctx, request.query.producerId, request.query.limit ?? 50, request.query.cursor));
     app.post('/trace/bases', { schema: { tags, summary: 'Add a production base (orchard, grove) in a village', body: BaseInput, response: { 201: BaseView, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.producers.createBase(request.ctx, request.body)));
-    app.get('/trace/plots', { schema: { tags, summary: 'Plots with their crop and the first day a harvest keeps every pre-harvest interval', querystring: Type.Object({ producerId: Type.Optional(Type.String({ maxLength: 64 })), crop: Type.Optional(StringEnum(CROPS)) }), response: { 200: Items(PlotView), ...errorResponses } } }, async (request) => ({ items: await s.producers.plots(request.ctx, request.query) }));
+    app.get('/trace/plots', { schema: { tags, summary: 'Plots with their crop and the first day a harvest keeps every pre-harvest interval', querystring: Type.Object({ ...PageQuery.properties, producerId: Type.Optional(Type.String({ maxLength: 64 })), crop: Type.Optional(StringEnum(CROPS)) }), response: { 200: Page(PlotView), ...errorResponses } } }, async (request) => {
+      const { limit = 50, cursor, ...filter } = request.query;
+      return s.producers.plots(request.ctx, filter, limit, cursor);
+    });
     app.post('/trace/plots', { schema: { tags, summary: 'Add a plot to a base', body: PlotInput, response: { 201: PlotView, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.producers.createPlot(request.ctx, request.body)));
-    app.get('/trace/plots/:id', { schema: { tags, summary: "A plot and its farm records, newest first (corrected ones marked)", params: IdParams, response: { 200: Type.Object({ plot: PlotView, records: Type.Array(RecordView) }), ...errorResponses } } }, async (request) => s.producers.plot(request.ctx, request.params.id));
+    app.get('/trace/plots/:id', { schema: { tags, summary: 'A plot, with the first day a harvest keeps every pre-harvest interval', params: IdParams, response: { 200: PlotView, ...errorResponses } } }, async (request) => s.producers.plot(request.ctx, request.params.id));
+    app.get('/trace/plots/:id/records', { schema: { tags, summary: "A plot's farm records, newest first (corrected ones marked)", params: IdParams, querystring: PageQuery, response: { 200: Page(RecordView), ...errorResponses } } }, async (request) =>
+      s.producers.records(request.ctx, request.params.id, request.query.limit ?? 50, request.query.cursor),
+    );
 
     // ---- farm records ----
     app.post('/trace/plots/:id/records', { schema: { tags, summary: 'Add a farm record (append-only; `corrects` names the record a correction replaces). A harvest that breaks a pre-harvest interval is refused with 422 HARVEST_INTERVAL_NOT_KEPT and kept for regulators.', params: IdParams, body: RecordInput, response: { 201: Created, ...errorResponses } } }, async (request, reply) =>
@@ -104,7 +110,7 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
     );
 
     // ---- recalls ----
-    app.get('/trace/recalls', { schema: { tags, summary: 'Recalls, newest first', response: { 200: Items(RecallView), ...errorResponses } } }, async (request) => ({ items: await s.recalls.list(request.ctx) }));
+    app.get('/trace/recalls', { schema: { tags, summary: 'Recalls, newest first', querystring: PageQuery, response: { 200: Page(RecallView), ...errorResponses } } }, async (request) => s.recalls.list(request.ctx, request.query.limit ?? 50, request.query.cursor));
     app.post('/trace/recalls', { schema: { tags, summary: 'Open a recall (regulator): batches and what was made of them stop selling, buyers are notified', body: RecallInput, response: { 201: RecallView, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await s.recalls.open(request.ctx, request.body.batchIds, request.body.reason)),
     );
@@ -113,10 +119,10 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
     app.get('/trace/recalls/:id/report.xlsx', { schema: { tags, summary: 'The recall report (Excel)', params: IdParams } }, async (request, reply) =>
       sendFile(reply, await s.recalls.report(request.ctx, request.params.id), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     );
-    app.get('/trace/recall-notices/mine', { schema: { tags, summary: 'Recall notices for the signed-in buyer', response: { 200: Items(MyRecallNotice), ...errorResponses } } }, async (request) => ({ items: await s.recalls.mine(request.ctx) }));
+    app.get('/trace/recall-notices/mine', { schema: { tags, summary: 'Recall notices for the signed-in buyer, newest first', querystring: PageQuery, response: { 200: Page(MyRecallNotice), ...errorResponses } } }, async (request) => s.recalls.mine(request.ctx, request.query.limit ?? 50, request.query.cursor));
     app.post('/trace/recall-notices/:id/response', { schema: { tags, summary: 'The buyer answers a recall notice', params: IdParams, body: RecallResponseInput, response: { 200: Type.Union([MyRecallNotice, Type.Null()]), ...errorResponses } } }, async (request) =>
       s.recalls.respond(request.ctx, request.params.id, request.body.response, request.body.note),
     );
-    app.get('/trace/complaints', { schema: { tags, summary: 'Complaints sent from scan pages (county admin, regulator)', response: { 200: Items(ComplaintView), ...errorResponses } } }, async (request) => ({ items: await s.scans.complaints(request.ctx) }));
+    app.get('/trace/complaints', { schema: { tags, summary: 'Complaints sent from scan pages, newest first (county admin and regulators all; producers theirs)', querystring: PageQuery, response: { 200: Page(ComplaintView), ...errorResponses } } }, async (request) => s.scans.complaints(request.ctx, request.query.limit ?? 50, request.query.cursor));
   };
 }
