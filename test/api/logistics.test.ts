@@ -113,6 +113,40 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect(noColumns.json().error.message).toMatch(/运单号/);
   });
 
+  it('refuses garbled manifests (Big5, Latin-1, broken UTF-8, U+FFFD) naming row and column, and stores nothing of them', async () => {
+    const upload = (bytes: Buffer) => {
+      const body = multipart('manifest.csv', bytes, 'text/csv');
+      return t.app.inject({ method: 'POST', url: '/api/v1/logistics/manifests/upload?carrier=yuantong', headers: { ...as.courier, ...body.headers }, payload: body.payload });
+    };
+    const [a, b, c, d] = [waybill('YT'), waybill('YT'), waybill('YT'), waybill('YT')];
+    // 乐红村 in Big5 reads as GB18030 without an error, and once matched a village: the whole file is refused.
+    const big5 = await upload(Buffer.concat([Buffer.from(iconvGbk('运单号,收件人,电话,地址\n')), Buffer.from(iconv('big5', `${a},陳春梅,13800002222,魯甸縣樂紅鎮樂紅村\n`))]));
+    expect(big5.statusCode).toBe(400);
+    expect(big5.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^file: row 2, 收件人: /), details: { field: 'file', encoding: 'gbk', rows: [{ row: 2, column: '收件人' }, { row: 2, column: '地址' }] } });
+    const latin1 = await upload(Buffer.from(`waybill,name,phone,address\n${b},Müller,13800002223,Lehong\n`, 'latin1'));
+    expect(latin1.statusCode).toBe(400);
+    expect(latin1.json().error.details.rows).toEqual([{ row: 2, column: 'name', message: expect.any(String) }]);
+    const utf8 = Buffer.from(`运单号,收件人,电话,地址\n${c},马文学,13800002224,鲁甸县乐红镇乐红村\n${d},陈春梅,13800002225,鲁甸县龙头山镇八宝村\n`);
+    const cut = utf8.indexOf(Buffer.from('陈'));
+    const broken = await upload(Buffer.concat([utf8.subarray(0, cut + 1), utf8.subarray(cut + 2)]));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.details.rows).toEqual([{ row: 3, column: '收件人', message: expect.stringMatching(/UTF-8/) }]);
+    for (const w of [a, b, c, d]) expect(await parcelOf(w)).toBeUndefined();
+
+    const json = await post('/logistics/manifests', as.courier, { carrier: 'yunda', parcels: [{ waybillNo: a, recipientName: '马文学', recipientPhone: '13800002226', address: '鲁甸县乐红镇\uFFFD红村' }] });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.details.field).toBe('body.parcels.0.address');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('清单').addRow(['运单号', '收件人', '手机', '收件地址']).worksheet.addRow([b, '罗\uFFFD平', 13800003333, '鲁甸县小寨镇海子村']);
+    const body = multipart('m.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const xlsx = await t.app.inject({ method: 'POST', url: '/api/v1/logistics/manifests/upload?carrier=yuantong', headers: { ...as.courier, ...body.headers }, payload: body.payload });
+    expect(xlsx.json().error.details.rows).toEqual([{ row: 2, column: '收件人', message: expect.stringMatching(/U\+FFFD/) }]);
+    expect(await parcelOf(a)).toBeUndefined();
+    expect(await parcelOf(b)).toBeUndefined();
+    const shipment = await post('/logistics/shipments', as.village, { originSiteId: LEHONG_POINT, description: '花椒\uFFFD 20 斤', recipient: { name: '收件人', phone: '13800002227', address: '昆明市' } });
+    expect(shipment.json().error.details.field).toBe('body.description');
+  });
+
   it('stores a retried scan once', async () => {
     const w = waybill();
     await manifest([{ waybillNo: w, recipientName: '张三', recipientPhone: '13812340001', address: '鲁甸县乐红镇乐红村' }]);
@@ -444,26 +478,30 @@ describe.each(engines())('rural logistics on %s', (engine) => {
 });
 
 /** GBK bytes of a text, as a spreadsheet on a Chinese Windows PC saves a CSV. */
-function iconvGbk(text: string): Uint8Array {
+const iconvGbk = (text: string) => iconv('gbk', text);
+
+/** The bytes of a text in a two-byte legacy encoding (GBK, or Big5 as Taiwan and Hong Kong save files). */
+function iconv(label: 'gbk' | 'big5', text: string): Uint8Array {
   const out: number[] = [];
-  const decoder = new TextDecoder('gbk');
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) {
       out.push(ch.charCodeAt(0));
       continue;
     }
-    // Find the two-byte GBK code of the character by searching the GBK table through the decoder.
-    const code = gbkTable(decoder).get(ch);
-    if (!code) throw new Error(`no GBK code for ${ch}`);
+    // Find the two-byte code of the character by searching the table through the decoder.
+    const code = codeTable(label).get(ch);
+    if (!code) throw new Error(`no ${label} code for ${ch}`);
     out.push(code >> 8, code & 0xff);
   }
   return Uint8Array.from(out);
 }
 
-let table: Map<string, number> | undefined;
-function gbkTable(decoder: TextDecoder): Map<string, number> {
+const tables = new Map<string, Map<string, number>>();
+function codeTable(label: string): Map<string, number> {
+  let table = tables.get(label);
   if (table) return table;
   table = new Map();
+  const decoder = new TextDecoder(label);
   for (let hi = 0x81; hi <= 0xfe; hi++) {
     for (let lo = 0x40; lo <= 0xfe; lo++) {
       if (lo === 0x7f) continue;
@@ -471,5 +509,6 @@ function gbkTable(decoder: TextDecoder): Map<string, number> {
       if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, (hi << 8) | lo);
     }
   }
+  tables.set(label, table);
   return table;
 }

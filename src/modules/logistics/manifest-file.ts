@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../kernel/errors.js';
 import type { ManifestParcelInput } from './logistics.schema.js';
+import { gbkTextProblem, textProblem } from './text-check.js';
 
 /** The column names carriers' exports use, in Chinese or English, for each field. */
 const HEADERS: Record<string, string[]> = {
@@ -18,6 +19,12 @@ interface RowError {
   row: number;
   column: string;
   message: string;
+}
+
+/** One refusal for a whole file, naming its first bad row and column and listing up to 100. */
+function rowErrors(errors: RowError[], extra: Record<string, unknown> = {}): AppError {
+  const first = errors[0];
+  return new AppError(400, 'VALIDATION_FAILED', `file: row ${first.row}, ${first.column}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { field: 'file', ...extra, rows: errors.slice(0, 100) });
 }
 
 const normalise = (header: string) => header.replace(/\s/g, '').toLowerCase();
@@ -53,6 +60,11 @@ export function toParcels(table: string[][]): ManifestParcelInput[] {
     if (!recipientName || recipientName.length > 50) fail('recipientName', 'must be 1–50 characters');
     if (!/^1\d{10}$/.test(recipientPhone)) fail('recipientPhone', 'must be an 11-digit mobile number');
     if (address.length < 2 || address.length > 200) fail('address', 'must be 2–200 characters');
+    // Whatever the file was (an Excel cell can hold U+FFFD or control characters too), garbled text is not stored.
+    for (const [field, value] of [['recipientName', recipientName], ['address', address], ['orderId', cell('orderId')]] as const) {
+      const problem = textProblem(value);
+      if (problem) fail(field, problem);
+    }
     let weightG: number | undefined;
     if (cell('weightG')) weightG = Math.round(Number(cell('weightG')));
     else if (cell('weightKg')) weightG = Math.round(Number(cell('weightKg')) * 1000);
@@ -60,49 +72,107 @@ export function toParcels(table: string[][]): ManifestParcelInput[] {
     const orderId = cell('orderId') || undefined;
     parcels.push({ waybillNo, recipientName, recipientPhone, address, ...(weightG !== undefined && { weightG }), ...(orderId && { orderId }) });
   });
-  if (errors.length) {
-    const first = errors[0];
-    throw new AppError(400, 'VALIDATION_FAILED', `file: row ${first.row}, ${first.column}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { field: 'file', rows: errors.slice(0, 100) });
-  }
+  if (errors.length) throw rowErrors(errors);
   if (!parcels.length) throw new AppError(400, 'VALIDATION_FAILED', 'file: has no parcels under its header row', { field: 'file' });
   if (parcels.length > 10_000) throw new AppError(400, 'VALIDATION_FAILED', 'file: at most 10 000 parcels a manifest; split the file', { field: 'file' });
   return parcels;
 }
 
-/** CSV as spreadsheets save it: UTF-8 (with or without BOM) or GBK, quoted fields, CRLF or LF. */
-export function parseCsv(bytes: Buffer): string[][] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('gbk').decode(bytes);
-  }
-  text = text.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
+/** A CSV file split into rows of fields, each field still as its bytes. */
+function splitCsv(bytes: Buffer): Buffer[][] {
+  // The bytes that shape a CSV (quote, comma, CR, LF) never occur inside a UTF-8 or GBK character, so the file is
+  // split before it is decoded and a field that does not decode is known by its row and column.
+  const rows: Buffer[][] = [];
+  let row: Buffer[] = [];
+  let field: number[] = [];
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  let touched = false;
+  const end = () => {
+    row.push(Buffer.from(field));
+    field = [];
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    touched = true;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
+      if (c === 0x22 && bytes[i + 1] === 0x22) {
+        field.push(0x22);
         i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
+      } else if (c === 0x22) quoted = false;
+      else field.push(c);
+    } else if (c === 0x22) quoted = true;
+    else if (c === 0x2c) end();
+    else if (c === 0x0a || c === 0x0d) {
+      if (c === 0x0d && bytes[i + 1] === 0x0a) i++;
+      end();
       rows.push(row);
       row = [];
-      field = '';
-    } else field += c;
+      touched = false;
+    } else field.push(c);
   }
-  if (field || row.length) rows.push([...row, field]);
+  if (touched) {
+    end();
+    rows.push(row);
+  }
+  return rows;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+const decodes = (decoder: TextDecoder, bytes: Uint8Array) => {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Which encoding a file is in: UTF-8 when all of it decodes as UTF-8, or when most of its non-ASCII fields do
+ * (the others are then broken bytes, not GBK); else GBK (read as GB18030, of which GBK is a part).
+ */
+function encodingOf(bytes: Buffer, rows: Buffer[][]): 'utf-8' | 'gbk' {
+  if (decodes(utf8, bytes) !== null) return 'utf-8';
+  let asUtf8 = 0;
+  let other = 0;
+  for (const row of rows) {
+    for (const field of row) {
+      if (field.every((b) => b < 0x80)) continue;
+      const text = decodes(utf8, field);
+      if (text !== null && /[\u0800-\uFFFF]/u.test(text)) asUtf8++;
+      else other++;
+    }
+  }
+  return asUtf8 > other ? 'utf-8' : 'gbk';
+}
+
+/**
+ * CSV as spreadsheets save it: UTF-8 (with or without BOM) or GBK, quoted fields, CRLF or LF. Decoding is strict: a
+ * field that is not valid in the file's encoding, or that holds characters no name or address would (U+FFFD,
+ * control characters; in a GBK file anything outside GB2312, which is what Big5 or Latin-1 read as GBK turns
+ * into), refuses the file with every such row and column named.
+ */
+export function parseCsv(bytes: Buffer): string[][] {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const raw = splitCsv(body);
+  const encoding = encodingOf(body, raw);
+  const decoder = encoding === 'utf-8' ? utf8 : gb18030;
+  const errors: RowError[] = [];
+  const header = (raw[0] ?? []).map((f) => decodes(decoder, f));
+  const rows = raw.map((fields, r) =>
+    fields.map((bytesOf, c) => {
+      const fail = (message: string) => errors.push({ row: r + 1, column: (r > 0 && header[c]?.trim()) || `column ${c + 1}`, message });
+      const text = decodes(decoder, bytesOf);
+      if (text === null) {
+        fail(`is not valid ${encoding === 'utf-8' ? 'UTF-8' : 'GBK'} text (the rest of the file is ${encoding === 'utf-8' ? 'UTF-8' : 'GBK'}); the bytes are broken or in another encoding`);
+        return '';
+      }
+      const problem = textProblem(text) ?? (encoding === 'gbk' ? gbkTextProblem(text) : null);
+      if (problem) fail(problem);
+      return text;
+    }),
+  );
+  if (errors.length) throw rowErrors(errors, { encoding });
   return rows;
 }
 

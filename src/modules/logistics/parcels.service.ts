@@ -13,6 +13,7 @@ import type { LogisticsBase } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
+import { requireText } from './text-check.js';
 
 type Trx = Kysely<LogisticsTables>;
 export type FieldName = (index: number, name: string) => string;
@@ -50,6 +51,7 @@ export class ParcelService {
     const principal = requireRole(ctx, 'county_admin', 'courier');
     const seen = new Map<string, number>();
     for (const [i, p] of parcels.entries()) {
+      requireText([[source.field(i, 'recipientName'), p.recipientName], [source.field(i, 'address'), p.address]]);
       if (seen.has(p.waybillNo)) throw invalidField(source.field(i, 'waybillNo'), `waybill ${p.waybillNo} is listed twice (also as ${source.field(seen.get(p.waybillNo)!, 'waybillNo')})`);
       seen.set(p.waybillNo, i);
     }
@@ -181,6 +183,7 @@ export class ParcelService {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
+    requireText([['body.description', input.description], ['body.recipient.name', input.recipient?.name], ['body.recipient.address', input.recipient?.address]]);
     const division = book.siteDivision.get(input.originSiteId);
     if (!division) throw invalidField('body.originSiteId', 'is not a site that sends parcels');
     const origin = { township_code: division.slice(0, 9), point_code: division };

@@ -10,6 +10,7 @@ import type { RouteInput, RouteView, RunDetail, RunView } from './logistics.sche
 import type { LogisticsBase } from './parcel-views.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
+import { requireText } from './text-check.js';
 
 const list = <T>(json: string): T[] => JSON.parse(json);
 type RunQuery = SelectQueryBuilder<LogisticsTables, 'logistics_runs' | 'logistics_routes', RunRow & { route_name: string; mode: RouteRow['mode'] }>;
@@ -56,6 +57,7 @@ export class RunService {
 
   async saveRoute(ctx: RequestContext, input: RouteInput, id?: string, opts: { demo?: boolean } = {}): Promise<RouteView> {
     requireRole(ctx, 'county_admin', 'courier');
+    requireText([['body.name', input.name], ['body.vehicle', input.vehicle]]);
     const book = await this.base.places.placeBook();
     const townships = await this.checkStops(input.stops, book);
     const fields = { name: input.name, mode: input.mode, stops: JSON.stringify(input.stops), departures: JSON.stringify([...input.departures].sort()), weekdays: JSON.stringify(input.weekdays ?? [1, 2, 3, 4, 5, 6, 7]), township_codes: JSON.stringify(townships), vehicle: input.vehicle ?? null, active: input.active === false ? 0 : 1 };
@@ -135,6 +137,7 @@ export class RunService {
   /** A day's run on a route: every sorted parcel for its stops, whatever the carrier, and the produce waiting at them. */
   async create(ctx: RequestContext, input: { routeId: string; date: string; departure?: string; driver?: string; vehicle?: string }): Promise<RunDetail> {
     const principal = requireRole(ctx, 'county_admin', 'courier');
+    requireText([['body.driver', input.driver], ['body.vehicle', input.vehicle]]);
     const route = await this.base.db.selectFrom('logistics_routes').selectAll().where('id', '=', input.routeId).executeTakeFirst();
     if (!route || !route.active) throw invalidField('body.routeId', 'no active route with this id');
     const departures = list<string>(route.departures);
@@ -201,6 +204,7 @@ export class RunService {
   async handover(ctx: RequestContext, id: string, siteId: string, signedBy: string, at?: string): Promise<RunDetail> {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
+    requireText([['body.signedBy', signedBy]]);
     const division = book.siteDivision.get(siteId);
     if (!division || !handlesParcel(viewer, { township_code: division.slice(0, 9), point_code: division })) throw forbidden('Only the courier or the operator of this stop signs for it');
     await this.planned(id, 'departed');
