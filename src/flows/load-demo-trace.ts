@@ -79,7 +79,8 @@ export async function loadDemoTrace(modules: Modules, ctx: RequestContext, users
   // for the regulator, who released it after a residue test (the scan page shows that outcome, not the raw flag).
   await record(fuji.id, spray('08-20', '1.8%阿维菌素乳油', '阿维菌素', '3000 倍液', 14, 2, 'PD-DEMO-0101'));
   const fujiBatch = await harvest(fuji.id, '09-26', 8000);
-  const regulator = as(users['demo.regulator'], 'demo.regulator', ['regulator'], { kind: 'county', id: '530621' });
+  const acting = as(users['demo.regulator'], 'demo.regulator', ['regulator'], { kind: 'county', id: '530621' });
+  const regulator = { ...acting, principal: { ...acting.principal!, displayName: '县市场监管局' } };
   const fujiReview = (await trace.reviews.list(regulator, true, 50, undefined)).items.find((r) => r.batchId === fujiBatch.id);
   if (fujiReview) await trace.reviews.decide(regulator, fujiReview.id, 'release', '抽检阿维菌素残留 0.004 mg/kg，低于限量 0.02 mg/kg，准予销售');
   await season(bingtang.id, APPLE_SEASON.slice(0, 6));

@@ -2,13 +2,14 @@
  * Traceability end to end in a real browser: the pepper co-op records a spray and the harvest on a phone, puts the
  * batch in stock and prints its labels, the scan page opens from the label's address, a shopper buys it, and the
  * regulator recalls the batch and sees the buyer notified (the SMS is in the outbox). That checkout then refuses the
- * held stock is an API test.
+ * held stock is an API test. Then a failed lab test recorded after a harvest holds it, and the regulator upholds the
+ * hold from the review page (监管复核).
  * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots: /tmp/shots/trace-*.png.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers.js';
-import { pick, shanghaiDay, useBrowserHarness } from './harness.js';
+import { clickUntilGone, pick, shanghaiDay, useBrowserHarness } from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
 const POINT = 'site_ld3_530621110205';
@@ -117,4 +118,53 @@ describe('a batch from the plot to a recall', () => {
     expect(outbox.items.find((m) => m.template === 'recall_notice' && m.body.includes(code))).toMatchObject({ phone: '139****9000' });
     for (const { errors } of [phone, desk, shopper, regulator, county]) expect(errors.filter((e) => !/status of (401|404)/.test(e))).toEqual([]);
   }, 240_000);
+
+  it('holds a harvest and the batch made from it when a failed lab test is recorded later, and the regulator keeps them off sale from the review page', async () => {
+    const session = async (username: string) => {
+      const res = await fetch(`${h.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      return res.headers.get('set-cookie')!.split(';')[0];
+    };
+    const call = async <T,>(cookie: string, url: string, body?: object): Promise<T> => {
+      const res = await fetch(`${h.base}/api/v1${url}`, { method: body ? 'POST' : 'GET', headers: { cookie, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      expect(res.status, url).toBeLessThan(300);
+      return (await res.json()) as T;
+    };
+    // The co-op's pepper harvest of last season, pooled with a member's into the batch on sale.
+    const merchant = await session('demo.merchant');
+    type Batch = { id: string; code: string; url: string; origin: string; plotName: string | null; harvestedOn: string; children: { id: string; code: string }[] };
+    const { items } = await call<{ items: Batch[] }>(merchant, '/trace/batches?limit=500');
+    const harvest = items.find((b) => b.origin === 'harvest' && b.plotName === '乐红坡地' && b.harvestedOn < shanghaiDay(-30))!;
+    const pooled = items.find((b) => b.id === harvest.children[0].id)!;
+    const plots = await call<{ items: { id: string; name: string }[] }>(merchant, '/trace/plots');
+    const plotId = plots.items.find((p) => p.name === '乐红坡地')!.id;
+    const testedOn = new Date(Date.parse(harvest.harvestedOn) - 3 * 86_400_000).toISOString().slice(0, 10);
+    await call(merchant, `/trace/plots/${plotId}/records`, { kind: 'lab_test', occurredOn: testedOn, labTest: { laboratory: '昭通市农产品质量安全检测中心', reportNo: 'ZT-2026-0815', items: [{ name: '吡虫啉', result: '0.9 mg/kg', limit: '≤0.5 mg/kg', pass: false }] } });
+
+    const regulator = await h.openPage();
+    await h.signIn(regulator.page, 'demo.regulator');
+    await regulator.page.goto(`${h.base}/trace/refusals`);
+    const row = regulator.page.getByTestId('refusal-row').filter({ hasText: harvest.code });
+    await expect.poll(() => row.textContent()).toContain('暂停销售');
+    await expect.poll(() => row.textContent()).toContain(pooled.code);
+    await expect.poll(() => row.textContent()).toContain(`${testedOn} 检测不合格`);
+    await h.shot(regulator.page, 'trace-e2e-review-queue');
+
+    await row.getByTestId('refusal-uphold').click();
+    await field(regulator.page, 'decision-reason').fill('复检吡虫啉仍超标，维持暂停销售');
+    await h.shot(regulator.page, 'trace-e2e-review-decision', false);
+    await clickUntilGone(regulator.page.getByTestId('decision-submit'), regulator.page.locator('.ant-modal-wrap:visible'));
+    // Decided, it leaves the pending list; the whole list shows it upheld with the reason.
+    await expect.poll(() => regulator.page.getByTestId('refusal-row').filter({ hasText: harvest.code }).count()).toBe(0);
+    await regulator.page.getByTestId('refusals-filter').getByText('全部').click();
+    const decided = regulator.page.getByTestId('refusal-row').filter({ hasText: harvest.code });
+    await expect.poll(() => decided.textContent()).toContain('维持：不得销售');
+    await expect.poll(() => decided.textContent()).toContain('复检吡虫啉仍超标，维持暂停销售');
+    await h.shot(regulator.page, 'trace-e2e-review-upheld');
+
+    // The public page of the pooled batch on sale follows the decision.
+    const shopper = await h.openPage(PHONE, { isMobile: true });
+    await shopper.page.goto(pooled.url);
+    await expect.poll(() => shopper.page.locator('body').textContent()).toContain('不得销售');
+    expect(regulator.errors.filter((e) => !/status of (401|404)/.test(e))).toEqual([]);
+  }, 120_000);
 });

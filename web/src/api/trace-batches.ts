@@ -4,7 +4,8 @@ import { api, withQuery, type Page } from './http.js';
 /** The crops the county traces (server trace.schema CROPS). */
 export const TRACE_CROPS = ['apple', 'walnut', 'pepper', 'other'] as const;
 export type TraceCrop = (typeof TRACE_CROPS)[number];
-export const BATCH_STATUSES = ['active', 'recalled'] as const;
+/** The list's status filter: held is a batch held from sale for the regulator's review. */
+export const BATCH_STATUSES = ['active', 'recalled', 'held'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 export const BATCH_ORIGINS = ['harvest', 'split', 'merge'] as const;
 export type BatchOrigin = (typeof BATCH_ORIGINS)[number];
@@ -49,8 +50,11 @@ export interface BatchView {
   sold: number;
   cartons: number;
   units: number;
-  status: BatchStatus;
+  status: Exclude<BatchStatus, 'held'>;
   recallId: string | null;
+  /** Held from sale by a regulator's review (pending or upheld); its unsold stock is frozen. */
+  held: boolean;
+  hold: 'pending' | 'upheld' | null;
   /** Harvested under a regulator's override of the pre-harvest interval rule. */
   overridden: boolean;
   /** What its QR code holds; opens the public scan page. */

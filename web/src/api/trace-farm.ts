@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, ApiError } from './http.js';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { api, ApiError, fetchAll, type Page } from './http.js';
 import { useInvalidateTrace, type BatchView } from './trace-batches.js';
 
 /** The batch a harvest makes. */
@@ -203,12 +203,6 @@ export interface RecordView {
 }
 
 
-export interface PlotDetail {
-  plot: PlotView;
-  /** Newest first. */
-  records: RecordView[];
-}
-
 export interface RecordResult {
   record: RecordView;
   batch: BatchView | null;
@@ -250,41 +244,56 @@ export const traceFarmKeys = {
   bases: (producerId: string | undefined) => ['trace', 'bases', producerId ?? null] as const,
   plots: (filter: PlotFilter) => ['trace', 'plots', filter] as const,
   plot: (id: string) => ['trace', 'plot', id] as const,
+  records: (id: string) => ['trace', 'plot-records', id] as const,
 };
 
 const enc = encodeURIComponent;
 
-/** The producers the caller may see: their own for a merchant or village point, all of them for the county and regulators. */
+/**
+ * The producers the caller may see (their own for a merchant or village point, all of them for the county and
+ * regulators), every page: pickers and filters name them all.
+ */
 export function useProducers(enabled = true) {
   return useQuery({
     queryKey: traceFarmKeys.producers,
-    queryFn: ({ signal }) => api<{ items: ProducerView[] }>('/trace/producers', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<ProducerView>('/trace/producers', {}, signal),
     enabled,
   });
 }
 
+/** A producer's bases, every page (a producer has a handful). */
 export function useBases(producerId: string | undefined) {
   return useQuery({
     queryKey: traceFarmKeys.bases(producerId),
-    queryFn: ({ signal }) => api<{ items: BaseView[] }>('/trace/bases', { query: { producerId }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<BaseView>('/trace/bases', { producerId }, signal),
     enabled: !!producerId,
   });
 }
 
-/** Plots the caller may see (a merchant's or village point's own: "my plots"). */
+/** Plots the caller may see (a merchant's or village point's own: "my plots"), every page. */
 export function usePlots(filter: PlotFilter = {}, enabled = true) {
   return useQuery({
     queryKey: traceFarmKeys.plots(filter),
-    queryFn: ({ signal }) => api<{ items: PlotView[] }>('/trace/plots', { query: { ...filter }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<PlotView>('/trace/plots', { ...filter }, signal),
     enabled,
   });
 }
 
-/** A plot with its records, newest first. */
 export function usePlot(id: string | undefined) {
   return useQuery({
     queryKey: traceFarmKeys.plot(id ?? ''),
-    queryFn: ({ signal }) => api<PlotDetail>(`/trace/plots/${enc(id!)}`, { signal }),
+    queryFn: ({ signal }) => api<PlotView>(`/trace/plots/${enc(id!)}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** A plot's records, newest first, a page at a time (see LoadMore). */
+export function usePlotRecords(id: string | undefined, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...traceFarmKeys.records(id ?? ''), limit],
+    queryFn: ({ pageParam, signal }) => api<Page<RecordView>>(`/trace/plots/${enc(id!)}/records`, { query: { limit, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!id,
   });
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './http.js';
-import { traceKey, useInvalidateTrace, type BatchView, type TraceCrop } from './trace-batches.js';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, fetchAll, type Page } from './http.js';
+import { traceKey, useInvalidateTrace, type TraceCrop } from './trace-batches.js';
 
 export const RECALL_RESPONSES = ['returned', 'destroyed', 'refund_requested', 'not_consumed', 'consumed'] as const;
 export type RecallResponse = (typeof RECALL_RESPONSES)[number];
@@ -21,24 +21,56 @@ export interface IntervalBreach {
   earliestOn: string;
 }
 
-/** A harvest the platform refused because it broke a pre-harvest interval. */
+export const FINDING_CODES = ['INTERVAL_NOT_KEPT', 'MAX_USES_EXCEEDED', 'LAB_TEST_FAILED'] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** A rule a harvest broke, and the record that broke it. */
+export interface Finding {
+  code: FindingCode;
+  recordId: string;
+  occurredOn: string;
+  text: string;
+}
+
+export type ReviewKind = 'harvest' | 'hold';
+export type DecisionOutcome = 'upheld' | 'released';
+
+/** The regulator's decision: upheld (the refusal stands, the batch stays off sale) or released. */
+export interface ReviewDecision {
+  outcome: DecisionOutcome;
+  by: string;
+  reason: string;
+  at: string;
+}
+
+/**
+ * An entry in the regulator's queue (复核队列): a harvest refused because it broke a pre-harvest interval (kind
+ * harvest), or a batch held from sale because a record entered later put its harvest in breach (kind hold).
+ */
 export interface RefusalView {
   id: string;
+  kind: ReviewKind;
   plotId: string;
   plotName: string;
   producerName: string;
   crop: TraceCrop;
   place: string;
+  /** The harvest day. */
   occurredOn: string;
   quantity: number;
   unit: string;
   breaches: IntervalBreach[];
+  findings: Finding[];
+  /** Who tried the harvest, or who recorded what put it in breach. */
   attemptedBy: string;
   attemptedAt: string;
-  /** A regulator's permission to harvest anyway. */
+  decision: ReviewDecision | null;
+  /** A regulator's permission to harvest anyway (a released harvest refusal). */
   override: RecordOverride | null;
-  /** The batch made once it was permitted. */
+  /** harvest: the batch made once released; hold: the harvest batch held. */
   batchId: string | null;
+  /** hold: the harvest batch and every batch made from it, and whether each is still held. */
+  heldBatches: { id: string; code: string; held: boolean }[];
 }
 
 export interface RecallNoticeView {
@@ -92,26 +124,35 @@ export interface ComplaintView {
 
 const recallPath = (id: string) => `/trace/recalls/${encodeURIComponent(id)}`;
 
-export function useRefusals(pending: boolean) {
-  return useQuery({
-    queryKey: [...traceKey, 'refusals', pending],
-    queryFn: ({ signal }) => api<{ items: RefusalView[] }>('/trace/refusals', { query: { pending: pending || undefined }, signal }).then((r) => r.items),
+/** The regulator's queue, newest first, a page at a time (see LoadMore); `pending` leaves out what is decided. */
+export function useRefusals(pending: boolean, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...traceKey, 'refusals', pending, limit],
+    queryFn: ({ pageParam, signal }) => api<Page<RefusalView>>('/trace/refusals', { query: { pending: pending || undefined, limit, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
-/** 准予采收: the regulator lets a refused harvest through, with the reason on record; the batch is made. */
-export function useOverrideRefusal() {
+/** 维持 / 放行: the regulator's decision on an entry of the queue, with the reason on record. */
+export function useDecideReview() {
   const invalidate = useInvalidateTrace();
   return useMutation({
-    mutationFn: ({ id, reason, idempotencyKey }: { id: string; reason: string; idempotencyKey: string }) =>
-      api<{ record: unknown; batch: BatchView }>(`/trace/refusals/${encodeURIComponent(id)}/override`, { method: 'POST', body: { reason }, idempotencyKey }),
+    mutationFn: ({ id, outcome, reason, idempotencyKey }: { id: string; outcome: 'uphold' | 'release'; reason: string; idempotencyKey: string }) =>
+      api<RefusalView>(`/trace/refusals/${encodeURIComponent(id)}/decision`, { method: 'POST', body: { outcome, reason }, idempotencyKey }),
     // Also after a failure: someone else may have decided meanwhile.
     onSettled: invalidate,
   });
 }
 
-export function useRecalls() {
-  return useQuery({ queryKey: [...traceKey, 'recalls'], queryFn: ({ signal }) => api<{ items: RecallView[] }>('/trace/recalls', { signal }).then((r) => r.items) });
+/** Recalls, newest first, a page at a time (see LoadMore). */
+export function useRecalls(limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...traceKey, 'recalls', limit],
+    queryFn: ({ pageParam, signal }) => api<Page<RecallView>>('/trace/recalls', { query: { limit, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 }
 
 export function useRecall(id: string | undefined) {
@@ -137,10 +178,13 @@ export function useCloseRecall() {
 
 export const recallReportUrl = (id: string) => `/api/v1${recallPath(id)}/report.xlsx`;
 
-export function useComplaints(enabled = true) {
-  return useQuery({
-    queryKey: [...traceKey, 'complaints'],
-    queryFn: ({ signal }) => api<{ items: ComplaintView[] }>('/trace/complaints', { signal }).then((r) => r.items),
+/** Complaints from the public scan page, newest first, a page at a time (see LoadMore). */
+export function useComplaints(enabled = true, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...traceKey, 'complaints', limit],
+    queryFn: ({ pageParam, signal }) => api<Page<ComplaintView>>('/trace/complaints', { query: { limit, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
   });
 }
@@ -151,7 +195,8 @@ const noticesKey = [...traceKey, 'my-recall-notices'] as const;
 export function useMyRecallNotices(enabled = true) {
   return useQuery({
     queryKey: noticesKey,
-    queryFn: ({ signal }) => api<{ items: MyRecallNotice[] }>('/trace/recall-notices/mine', { signal }).then((r) => r.items),
+    // Every page: unanswered notices are shown first, wherever they fall.
+    queryFn: ({ signal }) => fetchAll<MyRecallNotice>('/trace/recall-notices/mine', {}, signal),
     enabled,
   });
 }

@@ -3,7 +3,7 @@ export const traceBatchMessages = {
   // menu (the 质量追溯 group's name is shared with the farm pages)
   'shell.menu.trace': ['质量追溯', 'Traceability'],
   'shell.menu.traceBatches': ['批次与标签', 'Batches and labels'],
-  'shell.menu.traceRefusals': ['采收审核', 'Harvest review'],
+  'shell.menu.traceRefusals': ['监管复核', 'Reviews'],
   'shell.menu.traceRecalls': ['召回管理', 'Recalls'],
 
   // shared labels
@@ -16,6 +16,12 @@ export const traceBatchMessages = {
   'traceBatch.unit.t': ['吨', 't'],
   'traceBatch.status.active': ['正常', 'Active'],
   'traceBatch.status.recalled': ['已召回', 'Recalled'],
+  'traceBatch.status.held': ['暂停销售（复核中）', 'Held for review'],
+  'traceBatch.hold.pending': ['复核中·暂停销售', 'Under review · held'],
+  'traceBatch.hold.upheld': ['复核维持·不得销售', 'Upheld · not to be sold'],
+  'traceBatch.heldBanner.pending': ['该批次因事后补录的记录违反用药或检测规定，正在监管复核：暂停销售，库存已冻结', 'A record entered later broke a rule for this batch: it is held from sale and its stock frozen while the regulator reviews it'],
+  'traceBatch.heldBanner.upheld': ['监管部门复核维持：该批次不得销售，库存保持冻结', 'The regulator upheld the hold: this batch may not be sold and its stock stays frozen'],
+  'traceBatch.heldHint': ['批次复核中，暂不能拆分或入库', 'Held for review: it cannot be split or stocked'],
   'traceBatch.overridden': ['特批采收', 'Harvest permitted'],
   'traceBatch.overriddenHint': ['未满安全间隔期，经市场监管部门准予采收', 'Harvested before a pre-harvest interval ended, with the regulator’s permission'],
   'traceBatch.origin.harvest': ['采收', 'Harvest'],

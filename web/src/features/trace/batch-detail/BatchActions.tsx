@@ -9,18 +9,20 @@ import { StockModal } from './StockModal.js';
 
 type Open = 'split' | 'pack' | 'stock' | null;
 
-/** 拆分, 装箱赋码 and 关联商品入库 for those who keep the batch; a recalled batch is frozen. */
+/** 拆分, 装箱赋码 and 关联商品入库 for those who keep the batch; a recalled batch is frozen, a held one is neither split nor stocked. */
 export function BatchActions({ batch }: { batch: BatchView }) {
   const t = useT();
   const [open, setOpen] = useState<Open>(null);
   const frozen = batch.status === 'recalled';
   const close = () => setOpen(null);
   const hint = frozen ? t('traceBatch.frozen') : undefined;
+  const held = !frozen && batch.held;
+  const heldHint = hint ?? (held ? t('traceBatch.heldHint') : undefined);
   return (
     <>
       <Flex gap={8} wrap>
-        <Tooltip title={hint ?? (batch.quantityLeft <= 0 ? t('traceBatch.split.nothingLeft') : undefined)}>
-          <Button icon={<ForkOutlined />} disabled={frozen || batch.quantityLeft <= 0} onClick={() => setOpen('split')} data-testid="batch-split">
+        <Tooltip title={heldHint ?? (batch.quantityLeft <= 0 ? t('traceBatch.split.nothingLeft') : undefined)}>
+          <Button icon={<ForkOutlined />} disabled={frozen || held || batch.quantityLeft <= 0} onClick={() => setOpen('split')} data-testid="batch-split">
             {t('traceBatch.split.button')}
           </Button>
         </Tooltip>
@@ -29,8 +31,8 @@ export function BatchActions({ batch }: { batch: BatchView }) {
             {t('traceBatch.pack.button')}
           </Button>
         </Tooltip>
-        <Tooltip title={hint}>
-          <Button type="primary" icon={<ShopOutlined />} disabled={frozen} onClick={() => setOpen('stock')} data-testid="batch-stock">
+        <Tooltip title={heldHint}>
+          <Button type="primary" icon={<ShopOutlined />} disabled={frozen || held} onClick={() => setOpen('stock')} data-testid="batch-stock">
             {t('traceBatch.stock.button')}
           </Button>
         </Tooltip>

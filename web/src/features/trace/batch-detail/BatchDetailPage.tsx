@@ -88,6 +88,7 @@ export function BatchDetailPage() {
         }
       />
       {data.status === 'recalled' && <Alert type="error" showIcon title={t('traceBatch.recalledBanner')} style={{ marginBottom: 16 }} data-testid="batch-recalled-banner" />}
+      {data.hold && <Alert type={data.hold === 'upheld' ? 'error' : 'warning'} showIcon title={t(`traceBatch.heldBanner.${data.hold}`)} style={{ marginBottom: 16 }} data-testid="batch-held-banner" />}
       <Card style={{ marginBottom: 16 }}>
         <BatchFacts batch={data} />
       </Card>

@@ -10,7 +10,8 @@ import { useT } from '../../../app/locale/LocaleContext.js';
  */
 export function PrintCard({ batch }: { batch: BatchView }) {
   const t = useT();
-  const recalled = batch.status === 'recalled';
+  // A recalled batch, or one held for the regulator's review, gets no certificate (the server answers 409).
+  const recalled = batch.status === 'recalled' || batch.held;
   const levelOk = (level: LabelLevel) => level === 'batch' || (level === 'carton' ? batch.cartons > 0 : batch.units > 0);
   const [level, setLevel] = useState<LabelLevel>('batch');
   const [copies, setCopies] = useState(1);
@@ -21,8 +22,7 @@ export function PrintCard({ batch }: { batch: BatchView }) {
     <Card title={t('traceBatch.print.title')} size="small" style={{ marginBottom: 16 }}>
       <Flex vertical gap={16}>
         <Flex gap={8} wrap>
-          {/* A recalled batch gets no certificate (the server answers 409). */}
-          <Tooltip title={recalled ? t('traceBatch.print.noCertificate') : undefined}>
+          <Tooltip title={recalled ? t(batch.held ? 'traceBatch.heldHint' : 'traceBatch.print.noCertificate') : undefined}>
             <Button icon={<SafetyCertificateOutlined />} href={recalled ? undefined : batchFiles.certificate(batch.id)} target="_blank" disabled={recalled} data-testid="certificate-pdf">
               {t('traceBatch.print.certificate')}
             </Button>

@@ -70,7 +70,7 @@ export function BatchesPage() {
                   ? {
                       selectedRowKeys: selected.map((b) => b.id),
                       onChange: (_keys, chosen) => setSelected(chosen),
-                      getCheckboxProps: (b) => ({ disabled: b.status === 'recalled' }),
+                      getCheckboxProps: (b) => ({ disabled: b.status === 'recalled' || b.held }),
                     }
                   : undefined
               }

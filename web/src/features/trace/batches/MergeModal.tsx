@@ -23,7 +23,7 @@ export function MergeModal({ batches, open, onClose }: Props) {
   const [key] = useState(newIdempotencyKey);
   // The server merges one crop in one unit only.
   const mixed = new Set(batches.map((b) => `${b.crop}|${b.unit}`)).size > 1;
-  const recalled = batches.some((b) => b.status === 'recalled');
+  const recalled = batches.some((b) => b.status === 'recalled' || b.held);
 
   const submit = () =>
     merge.mutate(

@@ -21,8 +21,8 @@ export const quantityText = (t: Translate, quantity: number, unit: string) => `$
 export const cropName = (t: Translate, crop: TraceCrop | string) =>
   crop === 'apple' || crop === 'walnut' || crop === 'pepper' || crop === 'other' ? t(`traceBatch.crop.${crop}`) : crop;
 
-/** 已召回 in red; 特批采收 (a regulator's override) in orange; otherwise 正常. */
-export function BatchStatusTag({ batch }: { batch: Pick<BatchView, 'status' | 'overridden'> }) {
+/** 已召回 in red; held for the regulator's review in red; 特批采收 (a regulator's override) in orange; otherwise 正常. */
+export function BatchStatusTag({ batch }: { batch: Pick<BatchView, 'status' | 'overridden' | 'hold'> }) {
   const t = useT();
   return (
     <Space size={4} wrap>
@@ -30,8 +30,13 @@ export function BatchStatusTag({ batch }: { batch: Pick<BatchView, 'status' | 'o
         <Tag color="red" data-testid="batch-recalled">
           {t('traceBatch.status.recalled')}
         </Tag>
-      ) : (
+      ) : batch.hold ? null : (
         <Tag color="green">{t('traceBatch.status.active')}</Tag>
+      )}
+      {batch.hold && (
+        <Tag color={batch.hold === 'upheld' ? 'red' : 'volcano'} data-testid="batch-held">
+          {t(`traceBatch.hold.${batch.hold}`)}
+        </Tag>
       )}
       {batch.overridden && (
         <Tooltip title={t('traceBatch.overriddenHint')}>

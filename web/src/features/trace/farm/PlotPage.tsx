@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Flex, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { usePlot } from '../../../api/trace-farm.js';
+import { usePlot, usePlotRecords } from '../../../api/trace-farm.js';
 import { mayKeepFarmRecords } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { KindButtons } from './KindButtons.js';
 import { PlotSummary } from './PlotSummary.js';
 import { formKindOf } from './recordForm.js';
@@ -22,10 +23,11 @@ export function PlotPage() {
   const user = useUser();
   const { plotId } = useParams();
   const detail = usePlot(plotId);
+  const book = usePlotRecords(plotId);
   const keep = mayKeepFarmRecords(user);
   const [request, setRequest] = useState<SheetRequest | null>(null);
-  const plot = detail.data?.plot;
-  const records = detail.data?.records ?? [];
+  const plot = detail.data;
+  const records = useMemo(() => book.data?.pages.flatMap((p) => p.items) ?? [], [book.data]);
 
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
@@ -36,11 +38,11 @@ export function PlotPage() {
         <Typography.Title level={4} style={{ margin: 0, flex: 1, minWidth: 0 }} ellipsis>
           {plot?.name ?? t('trace.farm.title')}
         </Typography.Title>
-        <Button type="text" icon={<ReloadOutlined />} loading={detail.isFetching} onClick={() => void detail.refetch()} style={{ width: 44, height: 44 }} aria-label={t('common.refresh')} />
+        <Button type="text" icon={<ReloadOutlined />} loading={detail.isFetching || book.isFetching} onClick={() => void Promise.all([detail.refetch(), book.refetch()])} style={{ width: 44, height: 44 }} aria-label={t('common.refresh')} />
       </Flex>
-      {detail.isError ? (
-        <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
-      ) : !plot ? (
+      {detail.isError || book.isError ? (
+        <LoadError error={detail.error ?? book.error} onRetry={() => void Promise.all([detail.refetch(), book.refetch()])} />
+      ) : !plot || book.isPending ? (
         <Skeleton active />
       ) : (
         <>
@@ -59,6 +61,7 @@ export function PlotPage() {
             {t('trace.farm.records', { count: records.length })}
           </Typography.Title>
           <RecordTimeline records={records} onCorrect={keep ? (r) => setRequest({ kind: formKindOf(r), correcting: r }) : undefined} />
+          <LoadMore query={book} />
           {keep && <RecordSheet plot={plot} records={records} request={request} onClose={() => setRequest(null)} />}
         </>
       )}

@@ -1,24 +1,28 @@
+import { useMemo } from 'react';
 import { Empty, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useComplaints } from '../../../api/trace-recalls.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { mono, rowTestId } from '../batches/batchLabels.js';
 
 /** 投诉: what people wrote on the public scan page, with the code they scanned. */
 export function ComplaintsTable() {
   const t = useT();
   const complaints = useComplaints();
+  const rows = useMemo(() => complaints.data?.pages.flatMap((p) => p.items) ?? [], [complaints.data]);
   if (complaints.isError) return <LoadError error={complaints.error} onRetry={() => void complaints.refetch()} />;
   return (
+    <>
     <Table
       data-testid="complaints-table"
       rowKey="id"
       size="middle"
-      dataSource={complaints.data ?? []}
+      dataSource={rows}
       loading={complaints.isFetching}
-      pagination={(complaints.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
+      pagination={false}
       scroll={{ x: 900 }}
       onRow={() => rowTestId('complaint-row')}
       locale={{ emptyText: complaints.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.complaints.empty')} /> }}
@@ -40,5 +44,7 @@ export function ComplaintsTable() {
         { key: 'phone', title: t('traceRecall.complaints.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => (p ? <span style={mono}>{p}</span> : '—') },
       ]}
     />
+    <LoadMore query={complaints} />
+    </>
   );
 }

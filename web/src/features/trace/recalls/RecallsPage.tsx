@@ -6,6 +6,7 @@ import { mayOpenRecall, maySeeComplaints } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { rowTestId } from '../batches/batchLabels.js';
@@ -25,7 +26,7 @@ export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
   const recalls = useRecalls();
   const [opening, setOpening] = useState(false);
   const columns = useMemo(() => recallColumns(t), [t]);
-  const rows = useMemo(() => [...(recalls.data ?? [])].sort((a, b) => b.openedAt.localeCompare(a.openedAt)), [recalls.data]);
+  const rows = useMemo(() => recalls.data?.pages.flatMap((p) => p.items) ?? [], [recalls.data]);
 
   return (
     <>
@@ -58,6 +59,7 @@ export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
         ) : recalls.isError ? (
           <LoadError error={recalls.error} onRetry={() => void recalls.refetch()} />
         ) : (
+          <>
           <Table
             data-testid="recalls-table"
             rowKey="id"
@@ -65,11 +67,13 @@ export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
             columns={columns}
             dataSource={rows}
             loading={recalls.isFetching}
-            pagination={rows.length > 20 ? { pageSize: 20 } : false}
+            pagination={false}
             scroll={{ x: 1000 }}
             onRow={() => rowTestId('recall-row')}
             locale={{ emptyText: recalls.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.empty')} /> }}
           />
+          <LoadMore query={recalls} />
+          </>
         )}
       </Card>
       {opening && <OpenRecallModal onClose={() => setOpening(false)} />}

@@ -5,17 +5,19 @@ import { mayOverrideHarvest } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { rowTestId } from '../batches/batchLabels.js';
-import { OverrideModal } from './OverrideModal.js';
+import { DecisionModal, type Outcome } from './DecisionModal.js';
 import { refusalColumns } from './refusalColumns.js';
 
 const KEYS = ['show'] as const;
 
 /**
- * 采收审核: harvests the platform refused because a pesticide's pre-harvest interval was not kept. The regulator may
- * let one through (准予采收) with a reason on record; everyone else reads.
+ * 监管复核: harvests the platform refused because a pesticide's pre-harvest interval was not kept, and batches held
+ * from sale because a record entered later broke a rule (a spray inside the interval, a use over the label, a failed
+ * test). The regulator upholds (维持) or releases (放行 / 准予采收) each with a reason on record; everyone else reads.
  */
 export function RefusalsPage() {
   const t = useT();
@@ -23,8 +25,9 @@ export function RefusalsPage() {
   const [params, setParams] = useUrlParams(KEYS);
   const pending = params.show !== 'all';
   const refusals = useRefusals(pending);
-  const [overriding, setOverriding] = useState<RefusalView | null>(null);
-  const columns = useMemo(() => refusalColumns(t, mayOverrideHarvest(user) ? setOverriding : null), [t, user]);
+  const rows = useMemo(() => refusals.data?.pages.flatMap((p) => p.items) ?? [], [refusals.data]);
+  const [deciding, setDeciding] = useState<{ review: RefusalView; outcome: Outcome } | null>(null);
+  const columns = useMemo(() => refusalColumns(t, mayOverrideHarvest(user) ? (review, outcome) => setDeciding({ review, outcome }) : null), [t, user]);
 
   return (
     <>
@@ -43,21 +46,24 @@ export function RefusalsPage() {
         {refusals.isError ? (
           <LoadError error={refusals.error} onRetry={() => void refusals.refetch()} />
         ) : (
+          <>
           <Table
             data-testid="refusals-table"
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={refusals.data ?? []}
+            dataSource={rows}
             loading={refusals.isFetching}
-            pagination={(refusals.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
-            scroll={{ x: 1000 }}
+            pagination={false}
+            scroll={{ x: 1150 }}
             onRow={() => rowTestId('refusal-row')}
             locale={{ emptyText: refusals.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pending ? t('traceRecall.refusals.emptyPending') : t('traceRecall.refusals.empty')} /> }}
           />
+          <LoadMore query={refusals} />
+          </>
         )}
       </Card>
-      {overriding && <OverrideModal refusal={overriding} onClose={() => setOverriding(null)} />}
+      {deciding && <DecisionModal review={deciding.review} outcome={deciding.outcome} onClose={() => setDeciding(null)} />}
     </>
   );
 }
