@@ -42,7 +42,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const WEB_DIR = path.join(ROOT, 'dist', 'web');
 
-export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds'>;
+export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt'>;
 
 export interface BuildOptions {
   config: AppConfig;
@@ -54,7 +54,7 @@ export interface BuildOptions {
 
 export type Modules = ReturnType<typeof createModules>;
 
-export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds'>) {
+export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
   const network = networkModule(deps);
@@ -74,7 +74,7 @@ export function createModules(database: Database, clock: Clock, config: Pick<Con
     catalog,
     orders,
     notify,
-    logistics: logisticsModule({ ...deps, sealer, places, notifier: smsNotifier(notify.sms), phones: accountPhones(identity.service), orders: orderShipping(orders.service), trackingCacheSeconds: config.trackingCacheSeconds }),
+    logistics: logisticsModule({ ...deps, sealer, places, notifier: smsNotifier(notify.sms), phones: accountPhones(identity.service), orders: orderShipping(orders.service), trackingCacheSeconds: config.trackingCacheSeconds, kuaidi100Salt: config.kuaidi100Salt }),
   };
   const traced = traceModule({ ...deps, sealer, files, places, sellers: traceSellers(parties.sellers), stock: traceStock(catalog.catalog), sales: traceSales(orders.service, modules.logistics.parcels), notifier: recallSms(notify.sms), residentIdProblem, publicUrl: config.publicUrl });
   late.trace = traced;

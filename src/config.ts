@@ -22,6 +22,8 @@ export interface Config {
   publicUrl?: string;
   /** How long a public tracking answer may be reused (a logistics write in the same process drops it at once); 0: never. */
   trackingCacheSeconds?: number;
+  /** The salt agreed with Kuaidi100 when subscribing: their form pushes are signed MD5(param + salt). Empty: refused. */
+  kuaidi100Salt?: string;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.COUNTYHUB_PUBLIC_URL || undefined,
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
     trackingCacheSeconds: intSetting(env, 'COUNTYHUB_TRACKING_CACHE_SECONDS', 5),
+    kuaidi100Salt: env.COUNTYHUB_KUAIDI100_SALT || undefined,
   };
 }

@@ -57,11 +57,14 @@ export interface TestApp {
  * `demoCatalog: false` loads the demo network and market players but no products, for tests that count products;
  * `demoLogistics: false` leaves out the week of parcels (whose times are real ones, not the test clock's).
  */
+/** The salt test apps agree with Kuaidi100 for signed pushes. */
+export const TEST_KUAIDI100_SALT = 'test-kuaidi100-salt';
+
 export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
   const { app, modules } = await buildApp({
-    config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY },
+    config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY, kuaidi100Salt: TEST_KUAIDI100_SALT },
     database,
     clock: opts.clock,
   });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
+import { createHash } from 'node:crypto';
+import { buildTestApp, engines, manualClock, signIn, TEST_KUAIDI100_SALT, type TestApp } from '../helpers.js';
 
 const HOUR = 3600_000;
 const LEHONG_POINT = 'site_ld6_530621110205';
@@ -381,7 +382,7 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect((await get(`/logistics/track?waybillNo=${w}&phoneLast4=0000`)).statusCode).toBe(404);
     expect((await get(`/logistics/track?waybillNo=${w}&phoneLast4=12`)).json().error.details.field).toBe('querystring.phoneLast4');
     const k100 = (await get(`/logistics/track/kuaidi100?waybillNo=${w}&phoneLast4=9876`)).json();
-    expect(k100).toMatchObject({ nu: w, com: 'zhongtong', state: '5' });
+    expect(k100).toMatchObject({ nu: w, com: 'zhongtong', state: '501' });
     expect(k100.data[0]).toMatchObject({ status: '501', context: expect.stringContaining('乐红村快递收发点') });
 
     const page = await t.app.inject({ url: `/track?waybillNo=${w}&phoneLast4=9876` });
@@ -413,6 +414,57 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect(events.map((e: { type: string; at: string }) => [e.type, e.at])).toEqual([['carrier_update', '2026-11-28T12:00:00.000Z'], ['carrier_update', '2026-11-29T00:10:00.000Z']]);
     const bad = await post('/logistics/kuaidi100/push', as.courier, { lastResult: { nu: w, com: 'yunda', data: [{ time: 'yesterday', context: 'x' }] } });
     expect(bad.json().error.details.field).toBe('body.lastResult.data.0.time');
+  });
+
+  it('refuses days and times that do not exist (2026-02-30, 24:00, month 13) wherever logistics takes one, naming the field', async () => {
+    const w = waybill('YD');
+    await manifest([{ waybillNo: w, recipientName: '甲', recipientPhone: '13812341112', address: '鲁甸县乐红镇乐红村' }], 'yunda');
+    for (const [time, field] of [['2026-02-30 10:00:00', 'time'], ['2026-11-28 24:00:00', 'time'], ['2026-13-01 10:00:00', 'time'], ['2026-11-28 10:60:00', 'time']]) {
+      const res = await post('/logistics/kuaidi100/push', as.courier, { lastResult: { nu: w, com: 'yunda', data: [{ time: '2026-11-28 09:00:00', context: '已揽收', state: '1' }, { time, context: '在途' }] } });
+      expect(res.statusCode, time).toBe(400);
+      expect(res.json().error.details.field).toBe(`body.lastResult.data.1.${field}`);
+    }
+    expect((await get(`/logistics/parcels/${(await parcelOf(w)).id}`, as.courier)).json().events).toEqual([]);
+    expect((await get('/logistics/promise?from=2026-02-30', as.county)).json().error.details.field).toBe('querystring.from');
+    expect((await get('/logistics/runs?date=2026-02-29', as.county)).json().error.details.field).toBe('querystring.date');
+    const parcel = await parcelOf(w);
+    const pickup = await post(`/logistics/parcels/${parcel.id}/pickup`, as.courier, { code: '123456', at: '2026-11-28T23:59:60Z' });
+    expect(pickup.statusCode).toBe(400);
+    expect(pickup.json().error.details.field).toBe('body.at');
+  });
+
+  it('takes Kuaidi100\'s own signed form push (param + sign), refuses a wrong sign, and answers the query with each event\'s own state', async () => {
+    const w = waybill('YD');
+    await manifest([{ waybillNo: w, recipientName: '欧阳秀英', recipientPhone: '13812345432', address: '鲁甸县乐红镇乐红村' }], 'yunda');
+    const param = JSON.stringify({ status: 'polling', message: '', lastResult: { message: 'ok', state: '5', nu: w, com: 'yunda', data: [
+      { time: '2026-11-29 09:00:00', context: '【鲁甸】派件中', state: '5' },
+      { time: '2026-11-29 08:10:00', context: '【昆明转运中心】已发出', state: '0' },
+      { time: '2026-11-28 20:00:00', context: '【广州】已揽收', state: '1' },
+    ] } });
+    const sign = createHash('md5').update(param + TEST_KUAIDI100_SALT).digest('hex').toUpperCase();
+    const form = (body: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/logistics/kuaidi100/push', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(body).toString() });
+    const wrong = await form({ param, sign: createHash('md5').update(param + 'another salt').digest('hex').toUpperCase() });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error).toMatchObject({ code: 'BAD_SIGNATURE', details: { field: 'body.sign' } });
+    expect((await form({ param })).json().error.details.field).toBe('body.sign');
+    // Nothing of a refused push was stored, and JSON pushes still need a signed-in courier.
+    expect((await get(`/logistics/parcels/${(await parcelOf(w)).id}`, as.courier)).json().events).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/logistics/kuaidi100/push', payload: { lastResult: { nu: w, com: 'yunda', data: [] } } })).statusCode).toBe(401);
+
+    const taken = await form({ param, sign });
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json()).toMatchObject({ result: true, returnCode: '200', stored: 3, duplicates: 0 });
+    expect((await form({ param, sign: sign.toLowerCase() })).json()).toMatchObject({ stored: 0, duplicates: 3 });
+    const badDay = param.replace('2026-11-29 09:00:00', '2026-02-30 09:00:00');
+    const refused = await form({ param: badDay, sign: createHash('md5').update(badDay + TEST_KUAIDI100_SALT).digest('hex').toUpperCase() });
+    expect(refused.json().error.details.field).toBe('body.param.lastResult.data.0.time');
+
+    const k100 = (await get(`/logistics/track/kuaidi100?waybillNo=${w}&phoneLast4=5432`)).json();
+    expect(k100).toMatchObject({ state: '5', data: [{ status: '5', time: '2026-11-29 09:00:00' }, { status: '0' }, { status: '1' }] });
+    await scan({ waybillNo: w, type: 'received_county', at: '2026-11-29T10:00:00+08:00' });
+    const after = (await get(`/logistics/track/kuaidi100?waybillNo=${w}&phoneLast4=5432`)).json();
+    expect(after.state).toBe(after.data[0].status);
+    expect(after.data.map((d: { status: string }) => d.status)).toEqual(['0', '5', '0', '1']);
   });
 
   it('records a parcel scanned before its manifest, and the manifest fills it in', async () => {

@@ -25,7 +25,7 @@ export type { ScanInput, ManifestParcelInput } from './logistics.schema.js';
  * Rural logistics: carrier manifests into the county warehouse, scans at every hop, shared delivery runs to the
  * village points, pick-up codes, produce going up, the 48-hour promise, and public tracking.
  */
-export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping; trackingCacheSeconds?: number }) {
+export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping; trackingCacheSeconds?: number; kuaidi100Salt?: string }) {
   const base = new LogisticsBase(deps.db, deps.places, deps.sealer, deps.clock, deps.notifier, deps.phones, deps.orders);
   const scans = new ScanService(base);
   const parcels = new ParcelService(base, scans);
@@ -45,5 +45,5 @@ export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: Log
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(trackingPage(county, request.query, result));
     });
   };
-  return defineModule({ name: 'logistics', migrations: [logisticsInit], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking }), pages });
+  return defineModule({ name: 'logistics', migrations: [logisticsInit], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking, kuaidi100Salt: deps.kuaidi100Salt }), pages });
 }

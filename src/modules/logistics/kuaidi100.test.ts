@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromKuaidi100, toKuaidi100 } from './kuaidi100.js';
+import { eventCode, fromKuaidi100, toKuaidi100 } from './kuaidi100.js';
 
 describe('the Kuaidi100 vocabulary', () => {
   it('names our states in theirs', () => {
@@ -25,5 +25,14 @@ describe('the Kuaidi100 vocabulary', () => {
 
   it('round-trips the states a parcel ends in', () => {
     for (const status of ['picked_up', 'returned', 'arrived_village'] as const) expect(fromKuaidi100(toKuaidi100(status).subState ?? toKuaidi100(status).state)).toBe(status);
+  });
+
+  it("gives each event its own code: a carrier's scan the state it was pushed with, ours their sub-state", () => {
+    expect(eventCode('carrier_update', 'k100-yunda-YD123456-abc-carrier_update-1')).toBe(1);
+    expect(eventCode('carrier_update', 'k100-yunda-YD123456-abc-carrier_update-5')).toBe(5);
+    expect(eventCode('carrier_update', 'k100-yunda-YD123456-abc-carrier_update')).toBe(0);
+    expect(eventCode('arrived_village', 'x')).toBe(501);
+    expect(eventCode('picked_up', 'x')).toBe(304);
+    expect(eventCode('received_county', 'x')).toBe(0);
   });
 });

@@ -40,3 +40,19 @@ export function fromKuaidi100(state: number): ScanType | null {
   if (state === 0 || state === 1 || state === 5 || state === 7) return 'carrier_update';
   return null;
 }
+
+/**
+ * A carrier's own scan keeps the state it was pushed with (揽收 1, 在途 0, 派件 5, 转投 7) in its event id
+ * (`k100-…-carrier_update-<state>`, made by `pushScans`), so the query answer gives each event its own state.
+ */
+export const carrierEventId = (base: string, state: number | undefined) => (state === undefined ? base : `${base}-${state}`);
+
+/** The code a Kuaidi100 answer gives one of our events: its sub-state where it has one, else its state. */
+export function eventCode(type: ScanType, eventId: string): number {
+  if (type === 'carrier_update') {
+    const pushed = /-carrier_update-(\d{1,3})$/.exec(eventId);
+    if (pushed) return Number(pushed[1]);
+  }
+  const { state, subState } = toKuaidi100(type);
+  return subState ?? state;
+}

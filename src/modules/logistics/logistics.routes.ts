@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { signedIn } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
 import { CARRIER_CODES, CARRIERS } from './logistics.tables.js';
 import {
-  AssignBody, BatchBody, BatchResult, HandoverBody, HandToCarrierBody, NotifyBody, Kuaidi100Push, ManifestBody, ManifestSchema, ParcelDetailSchema, ParcelQuery, ParcelSchema, PickupBody, PromiseQuery, PromiseSchema, RouteBody, RouteSchema,
+  AssignBody, BatchBody, BatchResult, HandoverBody, HandToCarrierBody, NotifyBody, Kuaidi100Form, Kuaidi100Push, Kuaidi100PushResult, ManifestBody, ManifestSchema, ParcelDetailSchema, ParcelQuery, ParcelSchema, PickupBody, PromiseQuery, PromiseSchema, RouteBody, RouteSchema,
   RunBody, RunDetailSchema, RunSchema, ScanBody, ScanResult, ShipmentBody, TrackQuery, TrackingSchema, Kuaidi100Tracking,
 } from './logistics.schema.js';
+import { kuaidi100Context, pushScans, readSignedPush } from './kuaidi100-push.js';
 import { parseCsv, parseXlsx, toParcels } from './manifest-file.js';
 import type { ParcelService } from './parcels.service.js';
 import type { PromiseService } from './promise.service.js';
@@ -28,6 +30,8 @@ export interface LogisticsServices {
   runs: RunService;
   promise: PromiseService;
   tracking: TrackingService;
+  /** Kuaidi100's form pushes are signed with it; none: they are refused. */
+  kuaidi100Salt?: string;
 }
 
 export function logisticsRoutes(s: LogisticsServices) {
@@ -80,7 +84,32 @@ export function logisticsRoutes(s: LogisticsServices) {
     // ---- scans ----
     app.post('/logistics/scans', { schema: { tags, summary: 'One scan; a retried event id is stored once, a scan out of sequence is kept and flagged', body: ScanBody, response: { 201: ScanResult, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.scans.scan(request.ctx, request.body)));
     app.post('/logistics/scans/batch', { bodyLimit: BIG_BODY, schema: { tags, summary: 'Up to 5 000 scans in one transaction (a device syncing); placed by their time', body: BatchBody, response: { 200: BatchResult, ...errorResponses } } }, (request) => s.scans.batch(request.ctx, request.body.scans));
-    app.post('/logistics/kuaidi100/push', { schema: { tags, summary: "A carrier's tracking pushed in the Kuaidi100 shape (lastResult.nu, com, data[].time/context/state)", body: Kuaidi100Push, response: { 200: BatchResult, ...errorResponses } } }, (request) => s.scans.kuaidi100(request.ctx, request.body.lastResult));
+    // The push as JSON from a signed-in courier, or as Kuaidi100 itself sends it: a form with `param` and `sign`.
+    app.register(async (scope) => {
+      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+      scope.withTypeProvider<TypeBoxTypeProvider>().post(
+        '/logistics/kuaidi100/push',
+        {
+          ...open,
+          schema: {
+            tags,
+            summary: "A carrier's tracking pushed in the Kuaidi100 shape (lastResult.nu, com, data[].time/context/state): as JSON by a signed-in courier, or as Kuaidi100's form (`param` = the JSON, `sign` = MD5(param + salt) in upper-case hex)",
+            body: { content: { 'application/json': { schema: Kuaidi100Push }, 'application/x-www-form-urlencoded': { schema: Kuaidi100Form } } },
+            response: { 200: Kuaidi100PushResult, ...errorResponses },
+          },
+        },
+        async (request) => {
+          const form = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded');
+          const push = form ? readSignedPush(request.body as { param?: string; sign?: string }, s.kuaidi100Salt) : (request.body as Static<typeof Kuaidi100Push>).lastResult;
+          const ctx = form ? kuaidi100Context(request.ip, request.id) : request.ctx;
+          signedIn(ctx);
+          const scans = pushScans(push, (name) => `body.${form ? 'param.' : ''}lastResult.${name}`);
+          const result = scans.length ? await s.scans.batch(ctx, scans) : { stored: 0, duplicates: 0, flagged: [] };
+          // Kuaidi100 reads returnCode 200 as taken and retries anything else.
+          return { ...result, result: true, returnCode: '200', message: '成功' };
+        },
+      );
+    });
 
     // ---- routes and runs ----
     app.get('/logistics/routes', { schema: { tags, summary: 'Delivery routes from the county through townships to village points', response: { 200: Type.Object({ items: Type.Array(RouteSchema) }), ...errorResponses } } }, async (request) => ({ items: await s.runs.routes(request.ctx) }));

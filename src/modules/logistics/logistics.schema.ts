@@ -271,6 +271,18 @@ export const Kuaidi100Push = Type.Object({
   }),
 });
 
+/** Kuaidi100's own push: a form whose `param` is the push JSON and `sign` its MD5 with the agreed salt. */
+export const Kuaidi100Form = Type.Object({
+  param: Type.String({ minLength: 2, maxLength: 1_000_000, description: 'the push JSON: status, message, lastResult' }),
+  sign: Type.String({ pattern: '^[0-9A-Fa-f]{32}$', description: 'MD5(param + salt), upper-case hex' }),
+});
+export const Kuaidi100PushResult = Type.Object({
+  ...BatchResult.properties,
+  result: Type.Boolean(),
+  returnCode: Type.String({ description: '"200": taken (Kuaidi100 retries anything else)' }),
+  message: Type.String(),
+});
+
 export const TrackingSchema = Type.Object({
   waybillNo: Type.String(),
   carrier: Nullable(Type.String()),

@@ -13,6 +13,7 @@ import type { LogisticsBase } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
+import { calendarInstant } from './calendar.js';
 import { requireText } from './text-check.js';
 
 type Trx = Kysely<LogisticsTables>;
@@ -261,7 +262,8 @@ export class ParcelService {
 
   async pickup(ctx: RequestContext, id: string, input: { code: string; eventId?: string; at?: string }) {
     await this.readable(ctx, id);
-    await this.scans.scan(ctx, { eventId: input.eventId ?? `pickup-${id}`, parcelId: id, type: 'picked_up', pickupCode: input.code, at: input.at }, (name) => `body.${name === 'pickupCode' ? 'code' : name}`);
+    const at = input.at === undefined ? undefined : calendarInstant(input.at, 'body.at');
+    await this.scans.scan(ctx, { eventId: input.eventId ?? `pickup-${id}`, parcelId: id, type: 'picked_up', pickupCode: input.code, at }, (name) => `body.${name === 'pickupCode' ? 'code' : name}`);
     return this.get(ctx, id);
   }
 }

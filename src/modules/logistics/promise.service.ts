@@ -3,6 +3,7 @@ import { shanghaiDate } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
+import { calendarDate } from './calendar.js';
 import { ALERT_MINUTES, PROMISE_MINUTES } from './lifecycle.js';
 import { carrierName } from './logistics.tables.js';
 import type { ParcelView, PromiseView } from './logistics.schema.js';
@@ -33,8 +34,8 @@ export class PromiseService {
     const viewer = await this.base.viewer(ctx, book);
     const township = viewer.townshipCode ? book.townships.find((t) => t.code === viewer.townshipCode) : undefined;
     const now = this.base.clock.now();
-    const to = range.to ?? shanghaiDate(now);
-    const from = range.from ?? shanghaiDate(new Date(now.getTime() - 29 * DAY_MS));
+    const to = range.to ? calendarDate(range.to, 'querystring.to') : shanghaiDate(now);
+    const from = range.from ? calendarDate(range.from, 'querystring.from') : shanghaiDate(new Date(now.getTime() - 29 * DAY_MS));
     if (from > to) throw invalidField('querystring.from', 'is after to');
     const start = new Date(`${from}T00:00:00+08:00`).toISOString();
     const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + DAY_MS).toISOString();

@@ -10,6 +10,7 @@ import type { RouteInput, RouteView, RunDetail, RunView } from './logistics.sche
 import type { LogisticsBase } from './parcel-views.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
+import { calendarDate, calendarInstant } from './calendar.js';
 import { requireText } from './text-check.js';
 
 const list = <T>(json: string): T[] => JSON.parse(json);
@@ -78,6 +79,7 @@ export class RunService {
 
   async runs(ctx: RequestContext, date: string): Promise<RunView[]> {
     this.readers(ctx);
+    calendarDate(date, 'querystring.date');
     return this.runViews((qb) => qb.where('logistics_runs.run_date', '=', date));
   }
 
@@ -137,6 +139,7 @@ export class RunService {
   /** A day's run on a route: every sorted parcel for its stops, whatever the carrier, and the produce waiting at them. */
   async create(ctx: RequestContext, input: { routeId: string; date: string; departure?: string; driver?: string; vehicle?: string }): Promise<RunDetail> {
     const principal = requireRole(ctx, 'county_admin', 'courier');
+    calendarDate(input.date, 'body.date');
     requireText([['body.driver', input.driver], ['body.vehicle', input.vehicle]]);
     const route = await this.base.db.selectFrom('logistics_routes').selectAll().where('id', '=', input.routeId).executeTakeFirst();
     if (!route || !route.active) throw invalidField('body.routeId', 'no active route with this id');
@@ -185,7 +188,7 @@ export class RunService {
   async depart(ctx: RequestContext, id: string, at?: string): Promise<RunDetail> {
     requireRole(ctx, 'county_admin', 'courier');
     const run = await this.planned(id, 'planned');
-    const when = at ?? this.base.now();
+    const when = at ? calendarInstant(at, 'body.at') : this.base.now();
     const book = await this.base.places.placeBook();
     const stops = (await this.base.db.selectFrom('logistics_run_stops').select('site_id').where('run_id', '=', id).execute()).map((s) => s.site_id);
     await this.base.transaction(async (trx) => {
@@ -211,7 +214,7 @@ export class RunService {
     const stop = await this.base.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
     if (!stop) throw invalidField('siteId', 'the run does not stop here');
     if (stop.signed_at) throw conflict('STOP_SIGNED', `Already signed for by ${stop.signed_by} at ${stop.signed_at}`);
-    const when = at ?? this.base.now();
+    const when = at ? calendarInstant(at, 'body.at') : this.base.now();
     const transfer = book.siteKind.get(siteId) === 'township_transfer';
     await this.base.transaction(async (trx) => {
       // Only what is still on the vehicle: a stop signed earlier has had its parcels already.
@@ -231,7 +234,7 @@ export class RunService {
   async complete(ctx: RequestContext, id: string, at?: string): Promise<RunDetail> {
     requireRole(ctx, 'county_admin', 'courier');
     await this.planned(id, 'departed');
-    const when = at ?? this.base.now();
+    const when = at ? calendarInstant(at, 'body.at') : this.base.now();
     const book = await this.base.places.placeBook();
     await this.base.transaction(async (trx) => {
       const produce = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('direction', '=', 'up').where('status', 'in', ['loaded', 'arrived_township']).execute();

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { AppError, invalidField } from '../../kernel/errors.js';
 import { handlesParcel, requireHandler, type Viewer } from './access.js';
 import { applyScan, byTime, replay, transitMinutes, type Flag, type ParcelState, type ProblemCode } from './lifecycle.js';
-import { fromKuaidi100 } from './kuaidi100.js';
+import { pushScans, type Kuaidi100Result } from './kuaidi100-push.js';
 import { carrierName, type EventRow, type LogisticsTables, type ParcelRow, type ScanType } from './logistics.tables.js';
 import type { ParcelView, ScanInput } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
@@ -186,14 +186,9 @@ export class ScanService {
   }
 
   /** A carrier's pushed tracking in the Kuaidi100 shape: its scans join the parcel's timeline. */
-  async kuaidi100(ctx: RequestContext, push: { nu: string; com: string; data: { time: string; context: string; status?: string; state?: string | number }[] }) {
-    const scans: ScanInput[] = push.data.map((item, i) => {
-      const at = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(item.time) ? item.time : item.time.replace(' ', 'T') + '+08:00');
-      if (Number.isNaN(at.getTime())) throw invalidField(`body.lastResult.data.${i}.time`, 'is not a time (YYYY-MM-DD HH:MM:SS)');
-      const type = item.state === undefined ? 'carrier_update' : fromKuaidi100(Number(item.state));
-      if (!type) throw invalidField(`body.lastResult.data.${i}.state`, `is not a Kuaidi100 state this platform knows`);
-      return { eventId: `k100-${push.com}-${push.nu}-${at.getTime().toString(36)}-${type}`, waybillNo: push.nu, carrier: push.com as ScanInput['carrier'], type, at: at.toISOString(), note: item.context };
-    });
+  async kuaidi100(ctx: RequestContext, push: Kuaidi100Result) {
+    // One reading of a push (strict calendar times, states, event ids) for every way it comes in: kuaidi100-push.ts.
+    const scans = pushScans(push, (name) => `body.lastResult.${name}`);
     if (!scans.length) return { stored: 0, duplicates: 0, flagged: [] };
     return this.batch(ctx, scans);
   }

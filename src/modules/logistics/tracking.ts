@@ -1,7 +1,7 @@
 import { AppError } from '../../kernel/errors.js';
 import { escapeHtml as escape } from '../../kernel/html.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
-import { toKuaidi100 } from './kuaidi100.js';
+import { eventCode, toKuaidi100 } from './kuaidi100.js';
 import { carrierName, type EventRow, type ParcelRow, type ScanType } from './logistics.tables.js';
 import type { LogisticsBase } from './parcel-views.js';
 
@@ -42,6 +42,9 @@ export interface Tracking {
   point: string | null;
   events: TrackedEvent[];
 }
+
+/** Each event's code in a Kuaidi100 answer, kept beside it (not in the public JSON). */
+const codes = new WeakMap<TrackedEvent, number>();
 
 /** Answers kept at once; past this the cache starts again (a crawler must not fill the memory). */
 const MAX_ANSWERS = 20_000;
@@ -108,14 +111,16 @@ export class TrackingService {
   private async read(waybillNo: string, phoneLast4: string): Promise<Tracking | null> {
     const row = await this.base.db.selectFrom('logistics_parcels').selectAll().where('waybill_no', '=', waybillNo).where('phone_last4', '=', phoneLast4).executeTakeFirst();
     if (!row) return null;
-    const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').execute();
+    const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').orderBy('recorded_at', 'desc').orderBy('event_id', 'desc').execute();
     const book = await this.base.places.placeBook();
     const point = row.point_site_id ? (book.siteName.get(row.point_site_id) ?? null) : null;
     const describe = (e: EventRow): TrackedEvent => {
       const [text, textEn] = WORDS[e.type];
       const place = e.site_id ? (book.siteName.get(e.site_id) ?? null) : null;
       // A carrier's own scan says where it was in its own words; ours say what happened here.
-      return { at: e.at, type: e.type, text: e.type === 'carrier_update' && e.note ? e.note : text, textEn, place };
+      const event: TrackedEvent = { at: e.at, type: e.type, text: e.type === 'carrier_update' && e.note ? e.note : text, textEn, place };
+      codes.set(event, eventCode(e.type, e.event_id));
+      return event;
     };
     const statusWords = row.status in WORDS ? WORDS[row.status as ScanType] : row.direction === 'down' ? ['快递公司已发出，尚未到县', 'With the carrier, not yet in the county'] : ['服务点已收件', 'Handed in at the village point'];
     return {
@@ -140,7 +145,9 @@ export class TrackingService {
 
   /** The same timeline in the shape of a Kuaidi100 query answer, for systems that speak it. */
   kuaidi100(t: Tracking) {
-    const { state } = toKuaidi100(t.status);
+    const code = (e: TrackedEvent) => codes.get(e) ?? eventCode(e.type, '');
+    // The answer's state is its newest event's, so the two never disagree; with no events yet, the parcel's.
+    const state = t.events.length ? code(t.events[0]) : (toKuaidi100(t.status).subState ?? toKuaidi100(t.status).state);
     const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     return {
       message: 'ok',
@@ -148,10 +155,7 @@ export class TrackingService {
       com: t.carrier ?? '',
       ischeck: t.status === 'picked_up' ? '1' : '0',
       state: String(state),
-      data: t.events.map((e) => {
-        const mapped = toKuaidi100(e.type);
-        return { time: local(e.at), ftime: local(e.at), context: e.place ? `【${e.place}】${e.text}` : e.text, status: mapped.subState ? String(mapped.subState) : String(mapped.state) };
-      }),
+      data: t.events.map((e) => ({ time: local(e.at), ftime: local(e.at), context: e.place ? `【${e.place}】${e.text}` : e.text, status: String(code(e)) })),
     };
   }
 }
