@@ -61,6 +61,8 @@ describe.each(engines())('holding batches that a later record puts in breach, on
     expect(late.record.flags).toEqual([expect.objectContaining({ code: 'INTERVAL_NOT_KEPT' })]);
     expect(await batch(harvested.id)).toMatchObject({ held: true, hold: 'pending', status: 'active' });
     expect(await batch(child.id)).toMatchObject({ held: true, hold: 'pending' });
+    const heldList = (await inject('merchant', 'GET', '/trace/batches?status=held&limit=500')).json().items.map((b: { id: string }) => b.id);
+    expect(heldList).toEqual(expect.arrayContaining([harvested.id, child.id]));
 
     const item = (await queue()).find((r) => r.batchId === harvested.id)!;
     expect(item).toMatchObject({ kind: 'hold', decision: null, findings: [expect.objectContaining({ code: 'INTERVAL_NOT_KEPT' })] });

@@ -38,6 +38,7 @@ export const traceFarmMessages = {
   'trace.activity.pollination': ['授粉', 'Pollination'],
   'trace.activity.other': ['其他', 'Other'],
   'trace.flag.LAB_TEST_FAILED': ['检测不合格：{items}', 'Failed the test: {items}'],
+  'trace.flag.INTERVAL_NOT_KEPT': ['此次用药在已采收批次的安全间隔期内：该批次已暂停销售，等待监管部门复核', 'Applied inside the interval before a harvest already made: its batch is held from sale for the regulator’s review'],
   'trace.flag.INTERVAL_OVERRIDDEN': ['未满安全间隔期采收，经监管部门准予', 'Harvested inside a pre-harvest interval, with the regulator’s permission'],
   'trace.flag.MAX_USES_EXCEEDED': ['本季第 {n} 次使用，超过标签规定的每季最多 {max} 次', 'Use {n} this season: more than the label’s {max} a season'],
 

@@ -55,5 +55,6 @@ export function flagText(t: Translate, flag: RecordFlag, r: RecordView): string 
   if (flag.code === 'MAX_USES_EXCEEDED' && r.input?.maxUsesPerSeason) return t('trace.flag.MAX_USES_EXCEEDED', { n: r.input.useNumber, max: r.input.maxUsesPerSeason });
   if (flag.code === 'LAB_TEST_FAILED' && r.labTest) return t('trace.flag.LAB_TEST_FAILED', { items: r.labTest.items.filter((i) => !i.pass).map((i) => i.name).join('、') });
   if (flag.code === 'INTERVAL_OVERRIDDEN') return t('trace.flag.INTERVAL_OVERRIDDEN');
+  if (flag.code === 'INTERVAL_NOT_KEPT') return t('trace.flag.INTERVAL_NOT_KEPT');
   return flag.reason;
 }
