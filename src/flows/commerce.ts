@@ -14,8 +14,9 @@ export const catalogStock = (catalog: CatalogService): StockKeeper => ({
 });
 
 /**
- * A paid order credits the linked poor households; a refund takes the credits back. Units promised to a buyer are
- * taken from traced batches (oldest first), and given back if the order is cancelled before it ships. All in the
+ * A paid order credits the linked poor households; a refund takes the credits back. Units reserved for a buyer are
+ * taken from traced batches (oldest first) at checkout, paid or not, and given back if the order is cancelled or
+ * expires before it ships; an order holding units of a recalled batch is neither paid nor shipped. All in the
  * order's transaction. The batches are asked for late: traceability is built after orders.
  */
 export const saleHooks = (ledger: LedgerService, batches: () => BatchService): SaleHooks => ({
@@ -23,6 +24,7 @@ export const saleHooks = (ledger: LedgerService, batches: () => BatchService): S
   refunded: (trx, orderId) => ledger.reverse(trx, orderId),
   committed: (trx, order) => batches().allocate(trx, order),
   released: (trx, orderId) => batches().release(trx, orderId),
+  recalled: (trx, orderId) => batches().recalledIn(trx, orderId),
 });
 
 /** Sellers an account manages (parties) and the village points that take cash (network). */

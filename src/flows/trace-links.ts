@@ -20,11 +20,12 @@ export const traceStock = (catalog: CatalogService): TraceStock => ({
   certifications: (productId) => catalog.certificationsOf(productId),
 });
 
-/** Orders and the parcels that carried them, to follow a batch to its buyers. */
+/** Orders and the parcels that carried them, to follow a batch to its buyers; a recall withdraws the unshipped ones. */
 export const traceSales = (orders: OrdersService, parcels: ParcelService): TraceSales => ({
-  orders: (ids) => orders.briefs(ids),
+  orders: (ids, db) => orders.briefs(ids, db),
   parcels: (ids) => parcels.forOrders(ids),
   buyerCount: (ids) => orders.buyerCount(ids),
+  withdraw: (id, reason) => orders.withdrawRecalled(id, reason),
 });
 
 /** Recall notices go out as text messages through the notify module, in the recall's transaction. */

@@ -146,7 +146,9 @@ describe.each(engines())('traceability, on %s', (engine) => {
     expect((await inject('merchant', 'POST', '/trace/recalls', { batchIds: [batchId], reason: '抽检铅超标' })).statusCode).toBe(403);
     const recall = await inject('regulator', 'POST', '/trace/recalls', { batchIds: [batchId], reason: '抽检铅超标' });
     expect(recall.statusCode).toBe(201);
-    expect(recall.json().counts).toMatchObject({ orders: 1, buyers: 1, notified: 1, frozen: 8 });
+    // The paid order had not shipped: the recall cancels and refunds it, so its 2 units are held with the other 8.
+    expect(recall.json().counts).toMatchObject({ orders: 1, buyers: 1, notified: 1, frozen: 10 });
+    expect((await inject('consumer', 'GET', `/orders/${order.id}`)).json()).toMatchObject({ status: 'refunded', payments: [{ method: 'village_cash', status: 'refunded' }] });
     expect(recall.json().notices[0]).toMatchObject({ orderId: order.id, buyer: '李*', buyerPhone: '138****8000' });
 
     const refused = await checkout(1);

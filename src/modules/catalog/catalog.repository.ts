@@ -79,7 +79,8 @@ export class CatalogRepository {
     const stock = await this.db.selectFrom('catalog_stock').select(['sku_id', 'on_hand', 'reserved', 'frozen']).where('sku_id', 'in', skus.map((k) => k.id)).execute();
     return skus.map((k) => {
       const here = stock.filter((s) => s.sku_id === k.id);
-      return { ...k, available: here.reduce((n, s) => n + Number(s.on_hand) - Number(s.reserved) - Number(s.frozen), 0) };
+      // Per place, never below zero: units held (frozen) beyond what is on hand at a place are not for sale anywhere else.
+      return { ...k, available: here.reduce((n, s) => n + Math.max(0, Number(s.on_hand) - Number(s.reserved) - Number(s.frozen)), 0) };
     });
   }
 }

@@ -6,8 +6,10 @@ import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors
 import { newId } from '../../kernel/ids.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
 import type { OrdersService } from './orders.service.js';
-import type { CampaignRow, OrdersTables } from './orders.tables.js';
+import type { CampaignRow, OrdersTables, OrderStatus } from './orders.tables.js';
 import type { OrdersDirectory, StockKeeper } from './ports.js';
+
+const SYSTEM: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'system' };
 
 export interface CampaignInput {
   skuId: string;
@@ -125,8 +127,12 @@ export class CampaignService {
   }
 
   /**
-   * Settles campaigns whose deadline has passed: reached → succeeded; missed → failed, and every backer is
-   * refunded (unpaid backings cancelled). Safe to run in several processes at once.
+   * Settles campaigns whose deadline has passed, resumably: first each outcome is decided and stored once (reached →
+   * succeeded, missed → failed; guarded by status, so two processes never both decide), with `settled_at` still
+   * empty. Then every decided campaign without `settled_at` closes its backings one order per transaction, each
+   * guarded by the order's status (a failed one refunds paid backings and cancels unpaid ones; a successful one
+   * cancels unpaid ones), and gets `settled_at` only when none is left. A run that dies part-way is finished by the
+   * next, and no backer is refunded twice. Answers how many campaigns were finished.
    */
   async settleDue(): Promise<number> {
     const now = this.clock.now().toISOString();
@@ -134,15 +140,32 @@ export class CampaignService {
     const backed = await this.backed(due.map((c) => c.id));
     for (const campaign of due) {
       const reached = (backed.get(campaign.id) ?? 0) >= campaign.target_qty;
-      const result = await this.db.updateTable('orders_campaigns').set({ status: reached ? 'succeeded' : 'failed', settled_at: now }).where('id', '=', campaign.id).where('status', '=', 'open').executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) continue;
-      const orders = await this.db.selectFrom('orders_orders').select(['id', 'status']).where('campaign_id', '=', campaign.id).where('status', 'in', reached ? ['pending_payment'] : ['pending_payment', 'paid']).execute();
-      for (const order of orders) {
-        await this.orders.cancel(null, order.id, reached ? 'presale closed before payment' : `presale missed its target of ${campaign.target_qty}`).catch((err) => {
-          if (!(err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT')) throw err;
-        });
-      }
+      await this.db.transaction().execute(async (trx) => {
+        const result = await trx.updateTable('orders_campaigns').set({ status: reached ? 'succeeded' : 'failed' }).where('id', '=', campaign.id).where('status', '=', 'open').executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 1) await recordAudit(trx, SYSTEM, { action: reached ? 'campaign.succeeded' : 'campaign.failed', entityType: 'campaign', entityId: campaign.id, details: { backedQty: backed.get(campaign.id) ?? 0, targetQty: campaign.target_qty } });
+      });
     }
-    return due.length;
+    const settling = await this.db.selectFrom('orders_campaigns').selectAll().where('settled_at', 'is', null).where('status', 'in', ['succeeded', 'failed']).orderBy('deadline').execute();
+    let finished = 0;
+    for (const campaign of settling) {
+      const closes: OrderStatus[] = campaign.status === 'failed' ? ['pending_payment', 'paid'] : ['pending_payment'];
+      const reason = campaign.status === 'failed' ? `presale missed its target of ${campaign.target_qty}` : 'presale closed before payment';
+      const stuck = new Set<string>();
+      for (;;) {
+        const orders = (await this.db.selectFrom('orders_orders').select('id').where('campaign_id', '=', campaign.id).where('status', 'in', closes).orderBy('id').limit(200 + stuck.size).execute()).filter((o) => !stuck.has(o.id));
+        if (orders.length === 0) break;
+        for (const order of orders) {
+          await this.orders.cancel(null, order.id, reason, closes).catch((err) => {
+            // Moved meanwhile by someone else; looked at again by the next run.
+            if (!(err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT')) throw err;
+            stuck.add(order.id);
+          });
+        }
+      }
+      if (stuck.size > 0) continue;
+      await this.db.updateTable('orders_campaigns').set({ settled_at: this.clock.now().toISOString() }).where('id', '=', campaign.id).where('settled_at', 'is', null).execute();
+      finished++;
+    }
+    return finished;
   }
 }

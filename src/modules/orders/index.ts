@@ -1,6 +1,7 @@
 import type { AnyKysely } from '../../kernel/db.js';
 import { defineModule, type ModuleDeps } from '../../kernel/module.js';
 import { ordersInit } from './migrations/2026-11-28-orders.js';
+import { ordersSettlement } from './migrations/2026-12-06-orders-settlement.js';
 import { ordersRoutes } from './orders.routes.js';
 import { OrdersService } from './orders.service.js';
 import { CampaignService } from './campaigns.service.js';
@@ -19,5 +20,5 @@ export function ordersModule(deps: ModuleDeps & { stock: StockKeeper; hooks: Sal
   const service = new OrdersService(deps.db as AnyKysely, deps.stock, deps.hooks, deps.directory, payments, deps.clock);
   const campaigns = new CampaignService(service.db, service, deps.stock, deps.directory, deps.clock);
   const local = payments instanceof LocalPaymentProvider ? payments : null;
-  return defineModule({ name: 'orders', migrations: [ordersInit], service, campaigns, routes: ordersRoutes(service, campaigns, local) });
+  return defineModule({ name: 'orders', migrations: [ordersInit, ordersSettlement], service, campaigns, routes: ordersRoutes(service, campaigns, local) });
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, StringEnum } from '../../kernel/http/schema.js';
-import { DELIVERY_KINDS, ORDER_STATUSES, PAYMENT_METHODS } from './orders.tables.js';
+import { DELIVERY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from './orders.tables.js';
 
 export const ShipTo = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 50 }),
@@ -51,6 +51,16 @@ export const OrderSchema = Type.Object({
   cancelledAt: Nullable(Type.String()),
   cancelReason: Nullable(Type.String()),
   returnReason: Nullable(Type.String()),
+  payments: Type.Array(
+    Type.Object({
+      method: StringEnum(PAYMENT_METHODS),
+      status: StringEnum(PAYMENT_STATUSES, { description: 'pending (asked of the provider), succeeded, refunded, or cancelled (never made; its order was cancelled first)' }),
+      amountFen: Type.Integer(),
+      createdAt: Type.String(),
+      settledAt: Nullable(Type.String()),
+    }),
+    { description: 'what was paid, or asked for, and where the money ended' },
+  ),
   payUrl: Type.Optional(Type.String({ description: 'where to pay, for an online order awaiting payment' })),
   createdAt: Type.String(),
 });

@@ -8,23 +8,29 @@ import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
-import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus } from './orders.tables.js';
+import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus, PaymentRow } from './orders.tables.js';
 import type { PaymentCallback, PaymentProvider } from './payments.js';
 import type { OrderBrief, OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 
 interface Placed {
   row: OrderRow;
   items: OrderItemRow[];
+  payments: PaymentRow[];
   payUrl?: string;
 }
+
+/** What may still be cancelled: nothing has left the seller yet. */
+const CANCELLABLE: OrderStatus[] = ['pending_payment', 'confirmed', 'paid'];
+
+const SYSTEM: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'system' };
 
 /** How long an unpaid order holds its stock. */
 export const PAYMENT_WINDOW_MS = 30 * 60_000;
 const DEFAULT_PARCEL_FEE_FEN = 1000;
 
-/** The lines that hold stock (a presale line waits for its harvest and holds none). */
+/** The lines that hold stock (a presale line waits for its harvest and holds none), in SKU order as checkout locks them. */
 const stocked = (items: OrderItemRow[]) =>
-  items.flatMap((i) => (i.location === 'presale' ? [] : [{ skuId: i.sku_id, location: i.location, quantity: i.quantity }]));
+  items.flatMap((i) => (i.location === 'presale' ? [] : [{ skuId: i.sku_id, location: i.location, quantity: i.quantity }])).sort((a, b) => a.skuId.localeCompare(b.skuId));
 const committedOrder = (orderId: string, items: OrderItemRow[]) => ({ orderId, lines: stocked(items).map(({ skuId, quantity }) => ({ skuId, quantity })) });
 
 /** Cart, checkout and the life of an order: payment, shipping, delivery, completion, cancellation and refund. */
@@ -41,7 +47,7 @@ export class OrdersService {
     this.db = db as Kysely<OrdersTables>;
   }
 
-  private view(row: OrderRow, items: OrderItemRow[], ctx: RequestContext | null, payUrl?: string): OrderView {
+  private view(row: OrderRow, items: OrderItemRow[], payments: PaymentRow[], ctx: RequestContext | null, payUrl?: string): OrderView {
     const shipTo = JSON.parse(row.ship_to);
     const buyer = ctx?.principal?.userId === row.buyer_user_id;
     return {
@@ -67,6 +73,7 @@ export class OrdersService {
       cancelledAt: row.cancelled_at,
       cancelReason: row.cancel_reason,
       returnReason: row.return_reason,
+      payments: payments.map((p) => ({ method: p.method, status: p.status, amountFen: p.amount_fen, createdAt: p.created_at, settledAt: p.settled_at })),
       ...(payUrl && { payUrl }),
       createdAt: row.created_at,
     };
@@ -95,7 +102,7 @@ export class OrdersService {
       for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
       for (const [sellerId, sellerLines] of bySeller) created.push(await this.place(trx, ctx, sellerId, sellerLines, input, fee, null));
     });
-    return created.map((c) => this.view(c.row, c.items, ctx, c.payUrl));
+    return created.map((c) => this.view(c.row, c.items, c.payments, ctx, c.payUrl));
   }
 
   /** Checks what paying in cash at a village point needs; shared by checkout and presale. */
@@ -137,26 +144,33 @@ export class OrdersService {
     };
     await trx.insertInto('orders_orders').values(row).execute();
     await trx.insertInto('orders_items').values(items).execute();
-    if (!prepaid) await this.hooks.committed(trx, committedOrder(id, items));
+    // The reserved units are taken from their traced batches now, paid or not, so a recall reaches this order.
+    if (stocked(items).length) await this.hooks.committed(trx, committedOrder(id, items));
     let payUrl: string | undefined;
+    const payments: PaymentRow[] = [];
     if (input.paymentMethod === 'online') {
       const started = this.payments.start(id, row.total_fen);
       payUrl = started.payUrl;
-      await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null }).execute();
+      payments.push({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null });
+      await trx.insertInto('orders_payments').values(payments).execute();
     }
     await recordAudit(trx, ctx, { action: 'order.placed', entityType: 'order', entityId: id, details: { sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method, campaignId } });
-    return { row, items, payUrl };
+    return { row, items, payments, payUrl };
   }
 
   viewOf(placed: Placed, ctx: RequestContext): OrderView {
-    return this.view(placed.row, placed.items, ctx, placed.payUrl);
+    return this.view(placed.row, placed.items, placed.payments, ctx, placed.payUrl);
   }
 
   private async load(id: string, db: Kysely<OrdersTables> = this.db) {
     const row = await db.selectFrom('orders_orders').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Order');
     const items = await db.selectFrom('orders_items').selectAll().where('order_id', '=', id).orderBy('id').execute();
-    return { row, items };
+    return { row, items, payments: await this.paymentsOf([id], db) };
+  }
+
+  private paymentsOf(orderIds: string[], db: Kysely<OrdersTables> = this.db): Promise<PaymentRow[]> {
+    return orderIds.length ? db.selectFrom('orders_payments').selectAll().where('order_id', 'in', orderIds).orderBy('created_at').orderBy('id').execute() : Promise.resolve([]);
   }
 
   /** Who may see an order: its buyer, its seller's accounts, the county office, regulators, the collecting point. */
@@ -169,10 +183,10 @@ export class OrdersService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<OrderView> {
-    const { row, items } = await this.load(id);
+    const { row, items, payments } = await this.load(id);
     await this.checkSees(ctx, row);
     const payUrl = row.status === 'pending_payment' && row.payment_method === 'online' ? await this.payUrlOf(row) : undefined;
-    return this.view(row, items, ctx, payUrl);
+    return this.view(row, items, payments, ctx, payUrl);
   }
 
   private async payUrlOf(row: OrderRow): Promise<string | undefined> {
@@ -201,8 +215,10 @@ export class OrdersService {
     if (after) q = q.where('id', '<', after);
     const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
     const page = toPage(rows, limit, (r) => r.id);
-    const items = page.items.length ? await this.db.selectFrom('orders_items').selectAll().where('order_id', 'in', page.items.map((r) => r.id)).orderBy('id').execute() : [];
-    return { items: page.items.map((r) => this.view(r, items.filter((i) => i.order_id === r.id), ctx)), nextCursor: page.nextCursor };
+    const ids = page.items.map((r) => r.id);
+    const items = ids.length ? await this.db.selectFrom('orders_items').selectAll().where('order_id', 'in', ids).orderBy('id').execute() : [];
+    const payments = await this.paymentsOf(ids);
+    return { items: page.items.map((r) => this.view(r, items.filter((i) => i.order_id === r.id), payments.filter((p) => p.order_id === r.id), ctx)), nextCursor: page.nextCursor };
   }
 
   /**
@@ -218,9 +234,34 @@ export class OrdersService {
       if (Number(result.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
       const next = { ...row, ...set, status: to, updated_at: now };
       await work?.(trx, next, items);
-      await recordAudit(trx, ctx ?? { principal: null, ip: '127.0.0.1', requestId: 'system' }, { action, entityType: 'order', entityId: id, details: { from: row.status, to, ...set } });
-      return { row: next, items };
+      await recordAudit(trx, ctx ?? SYSTEM, { action, entityType: 'order', entityId: id, details: { from: row.status, to, ...set } });
+      return { row: next, items, payments: await this.paymentsOf([id], trx) };
     });
+  }
+
+  /**
+   * Why an order may not take money or leave now, or null: a presale backing once its presale has closed, or an
+   * order holding units of a recalled batch. Read inside the order's transaction, after its row is locked.
+   */
+  private async refusal(trx: Kysely<OrdersTables>, row: OrderRow): Promise<AppError | null> {
+    if (row.campaign_id && row.status === 'pending_payment') {
+      const campaign = await trx.selectFrom('orders_campaigns').select(['status', 'deadline']).where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
+      if (campaign.status !== 'open' || campaign.deadline <= this.clock.now().toISOString()) return new AppError(409, 'CAMPAIGN_CLOSED', 'This presale has closed; the backing can no longer be paid');
+    }
+    if (await this.hooks.recalled(trx, row.id)) return new AppError(409, 'ORDER_RECALLED', 'This order holds produce of a recalled batch: it is cancelled (and refunded if paid), never paid or shipped');
+    return null;
+  }
+
+  /** What cancelling an unshipped order does inside its transaction: stock and traced units back, money back. */
+  private async unwind(trx: Kysely<OrdersTables>, id: string, items: OrderItemRow[], wasPaid: boolean): Promise<void> {
+    await this.stock.release(trx, stocked(items));
+    await this.hooks.released(trx, id);
+    // A payment asked of the provider and never made ends cancelled; money taken goes back.
+    await trx.updateTable('orders_payments').set({ status: 'cancelled' }).where('order_id', '=', id).where('status', '=', 'pending').execute();
+    if (wasPaid) {
+      await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
+      await this.hooks.refunded(trx, id);
+    }
   }
 
   private async markPaid(trx: Kysely<OrdersTables>, row: OrderRow, items: OrderItemRow[]): Promise<void> {
@@ -237,26 +278,50 @@ export class OrdersService {
     if (!atPoint && !hasRole(ctx, 'county_admin')) throw forbidden('Only the collecting village point records the cash');
     const now = this.clock.now().toISOString();
     const moved = await this.move(ctx, id, ['pending_payment'], 'paid', { paid_at: now, expires_at: null }, 'order.cash_received', async (trx, next, items) => {
+      const refused = await this.refusal(trx, { ...next, status: 'pending_payment' });
+      if (refused) throw refused;
       await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'village_cash', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: principal.username, created_at: now, settled_at: now }).execute();
       await this.markPaid(trx, next, items);
     });
-    return this.view(moved.row, moved.items, ctx);
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
-  /** The provider says a payment went through. Unsigned or mismatched callbacks change nothing. */
+  /**
+   * The provider says a payment went through. Unsigned or mismatched callbacks change nothing. Money for an order
+   * that can no longer take it (cancelled or expired meanwhile, a closed presale, recalled produce) is refunded at
+   * once, and such an order still awaiting payment is cancelled.
+   */
   async paymentCallback(rawBody: string, signature: string | undefined): Promise<{ orderId: string; status: OrderStatus }> {
     if (!this.payments.verify(rawBody, signature)) throw new AppError(400, 'BAD_SIGNATURE', 'headers.x-payment-signature: the callback is not signed by the provider', { field: 'headers.x-payment-signature' });
     const callback = JSON.parse(rawBody) as PaymentCallback;
     const payment = await this.db.selectFrom('orders_payments').selectAll().where('provider_ref', '=', callback.providerRef).executeTakeFirst();
     if (!payment || payment.order_id !== callback.orderId) throw notFound('Payment');
     if (payment.amount_fen !== callback.amountFen) throw new AppError(400, 'AMOUNT_MISMATCH', 'body.amountFen: differs from the amount asked', { field: 'body.amountFen' });
-    if (payment.status === 'succeeded') return { orderId: payment.order_id, status: (await this.load(payment.order_id)).row.status };
+    if (payment.status === 'succeeded' || payment.status === 'refunded') return { orderId: payment.order_id, status: (await this.load(payment.order_id)).row.status };
     const now = this.clock.now().toISOString();
-    const moved = await this.move(null, payment.order_id, ['pending_payment'], 'paid', { paid_at: now, expires_at: null }, 'order.paid_online', async (trx, next, items) => {
-      await trx.updateTable('orders_payments').set({ status: 'succeeded', settled_at: now }).where('id', '=', payment.id).execute();
-      await this.markPaid(trx, next, items);
+    const status = await this.db.transaction().execute(async (trx) => {
+      // Taken by its status first, so that two callbacks, or a callback and a cancellation, never both act.
+      const taken = await trx.updateTable('orders_payments').set({ status: 'succeeded', settled_at: now }).where('id', '=', payment.id).where('status', '=', payment.status).executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The payment changed meanwhile; reload');
+      const { row, items } = await this.load(payment.order_id, trx);
+      const refused = row.status === 'pending_payment' ? await this.refusal(trx, row) : null;
+      if (row.status === 'pending_payment') {
+        const set: Partial<OrderRow> = refused ? { status: 'cancelled', cancelled_at: now, cancel_reason: refused.message, expires_at: null } : { status: 'paid', paid_at: now, expires_at: null };
+        const moved = await trx.updateTable('orders_orders').set({ ...set, updated_at: now }).where('id', '=', row.id).where('status', '=', 'pending_payment').executeTakeFirst();
+        if (Number(moved.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
+        await recordAudit(trx, SYSTEM, { action: refused ? 'order.cancelled' : 'order.paid_online', entityType: 'order', entityId: row.id, details: { from: row.status, ...set } });
+        if (!refused) {
+          await this.markPaid(trx, { ...row, paid_at: now }, items);
+          return 'paid' as const;
+        }
+        await this.unwind(trx, row.id, items, false);
+      }
+      // The order can no longer take this money: it goes back.
+      await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('id', '=', payment.id).execute();
+      await recordAudit(trx, SYSTEM, { action: 'payment.refunded', entityType: 'order', entityId: row.id, details: { providerRef: payment.provider_ref, reason: refused?.code ?? `order ${row.status}` } });
+      return refused ? ('cancelled' as const) : row.status;
     });
-    return { orderId: moved.row.id, status: moved.row.status };
+    return { orderId: payment.order_id, status };
   }
 
   private async checkSells(ctx: RequestContext, row: OrderRow): Promise<void> {
@@ -274,10 +339,10 @@ export class OrdersService {
   }
 
   /** Orders as a recall sees them, many at once: who bought, where it went, how it travelled. No access check. */
-  async briefs(orderIds: string[]): Promise<OrderBrief[]> {
+  async briefs(orderIds: string[], db: AnyKysely = this.db): Promise<OrderBrief[]> {
     const rows: OrderBrief[] = [];
     for (let i = 0; i < orderIds.length; i += 500) {
-      const chunk = await this.db
+      const chunk = await (db as Kysely<OrdersTables>)
         .selectFrom('orders_orders')
         .select(['id', 'status', 'paid_at', 'shipped_at', 'delivered_at', 'buyer_user_id', 'ship_to', 'carrier', 'waybill_no'])
         .where('id', 'in', orderIds.slice(i, i + 500))
@@ -310,10 +375,11 @@ export class OrdersService {
         throw new AppError(409, 'PRESALE_NOT_DUE', `This presale order ships from ${campaign.ship_date}, once the presale has reached its target`);
       }
     }
-    const moved = await this.move(ctx, id, ['paid', 'confirmed'], 'shipped', { shipped_at: this.clock.now().toISOString(), carrier, waybill_no: waybillNo }, 'order.shipped', (trx, _row, items) =>
-      this.stock.consume(trx, stocked(items)),
-    );
-    return this.view(moved.row, moved.items, ctx);
+    const moved = await this.move(ctx, id, ['paid', 'confirmed'], 'shipped', { shipped_at: this.clock.now().toISOString(), carrier, waybill_no: waybillNo }, 'order.shipped', async (trx, next, items) => {
+      if (await this.hooks.recalled(trx, next.id)) throw new AppError(409, 'ORDER_RECALLED', 'This order holds produce of a recalled batch and may not ship; it is cancelled and refunded');
+      await this.stock.consume(trx, stocked(items));
+    });
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
   /** Delivered to the buyer; cash on delivery is paid here. */
@@ -327,7 +393,7 @@ export class OrdersService {
       await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'cod', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: ctx.principal?.username ?? null, created_at: now, settled_at: now }).execute();
       await this.markPaid(trx, next, items);
     });
-    return this.view(moved.row, moved.items, ctx);
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
   /** The buyer confirms receipt. */
@@ -335,31 +401,48 @@ export class OrdersService {
     const { row } = await this.load(id);
     if (row.buyer_user_id !== signedIn(ctx).userId && !hasRole(ctx, 'county_admin')) throw forbidden('Only the buyer confirms receipt');
     const moved = await this.move(ctx, id, ['delivered'], 'completed', { completed_at: this.clock.now().toISOString() }, 'order.completed');
-    return this.view(moved.row, moved.items, ctx);
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
   /**
    * Cancels an order that has not shipped: its stock is released; if it was paid, the money goes back
    * (refunded) and the households' credits with it.
    */
-  async cancel(ctx: RequestContext | null, id: string, reason: string): Promise<OrderView> {
+  async cancel(ctx: RequestContext | null, id: string, reason: string, only: OrderStatus[] = CANCELLABLE): Promise<OrderView> {
     const { row } = await this.load(id);
     if (ctx) {
       const principal = signedIn(ctx);
       const mayCancel = row.buyer_user_id === principal.userId || hasRole(ctx, 'county_admin') || (await this.directory.managedBy(principal.userId)).includes(row.seller_id);
       if (!mayCancel) throw notFound('Order');
     }
-    const now = this.clock.now().toISOString();
-    const wasPaid = row.status === 'paid';
-    const moved = await this.move(ctx, id, ['pending_payment', 'confirmed', 'paid'], wasPaid ? 'refunded' : 'cancelled', { cancelled_at: now, cancel_reason: reason, expires_at: null }, wasPaid ? 'order.refunded' : 'order.cancelled', async (trx, _next, items) => {
-      await this.stock.release(trx, stocked(items));
-      await this.hooks.released(trx, id);
-      if (wasPaid) {
-        await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
-        await this.hooks.refunded(trx, id);
+    // Guarded by the status just read, so an order paid meanwhile is never cancelled without its refund; it is read
+    // again and cancelled as what it now is.
+    for (let attempt = 0; ; attempt++) {
+      const { row: current } = attempt === 0 ? { row } : await this.load(id);
+      const from = only.includes(current.status) ? [current.status] : only;
+      const wasPaid = current.status === 'paid';
+      const now = this.clock.now().toISOString();
+      try {
+        const moved = await this.move(ctx, id, from, wasPaid ? 'refunded' : 'cancelled', { cancelled_at: now, cancel_reason: reason, expires_at: null }, wasPaid ? 'order.refunded' : 'order.cancelled', (trx, _next, items) =>
+          this.unwind(trx, id, items, wasPaid),
+        );
+        return this.view(moved.row, moved.items, moved.payments, ctx);
+      } catch (err) {
+        const raced = err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT' && only.includes(current.status);
+        if (!raced || attempt >= 2) throw err;
       }
-    });
-    return this.view(moved.row, moved.items, ctx);
+    }
+  }
+
+  /** Cancels (and refunds) an unshipped order holding recalled produce; false when it has shipped or ended already. */
+  async withdrawRecalled(id: string, reason: string): Promise<boolean> {
+    try {
+      await this.cancel(null, id, `召回 Recall: ${reason}`.slice(0, 200));
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'ORDER_STATUS_CONFLICT' || err.code === 'NOT_FOUND')) return false;
+      throw err;
+    }
   }
 
   /** The buyer asks to return what was delivered (before confirming receipt). */
@@ -367,7 +450,7 @@ export class OrdersService {
     const { row } = await this.load(id);
     if (row.buyer_user_id !== signedIn(ctx).userId) throw notFound('Order');
     const moved = await this.move(ctx, id, ['delivered'], 'return_requested', { return_reason: reason }, 'order.return_requested');
-    return this.view(moved.row, moved.items, ctx);
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
   /**
@@ -380,7 +463,7 @@ export class OrdersService {
       await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
       await this.hooks.refunded(trx, id);
     });
-    return this.view(moved.row, moved.items, ctx);
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
   /** The seller refuses a return, with a reason the buyer sees; the order is delivered again. */
@@ -388,24 +471,32 @@ export class OrdersService {
     const { row } = await this.load(id);
     await this.checkSells(ctx, row);
     const moved = await this.move(ctx, id, ['return_requested'], 'delivered', { return_reason: `${row.return_reason ?? ''} — 卖家拒绝：${reason}` }, 'order.return_refused');
-    return this.view(moved.row, moved.items, ctx);
+    return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 
-  /** Cancels unpaid orders whose payment window has passed; safe to run in several processes at once. */
+  /**
+   * Cancels unpaid orders whose payment window has passed, a chunk at a time, each in its own transaction guarded by
+   * its status: safe to run in several processes at once, and a run cut short leaves the rest to the next.
+   */
   async expireOverdue(): Promise<number> {
     const now = this.clock.now().toISOString();
-    const overdue = await this.db.selectFrom('orders_orders').select('id').where('status', '=', 'pending_payment').where('expires_at', '<', now).execute();
     let expired = 0;
-    for (const { id } of overdue) {
-      try {
-        await this.cancel(null, id, 'expired: not paid within 30 minutes');
-        expired++;
-      } catch (err) {
-        // Paid or cancelled meanwhile by someone else: nothing to do.
-        if (!(err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT')) throw err;
+    const skipped = new Set<string>();
+    for (;;) {
+      const overdue = await this.db.selectFrom('orders_orders').select('id').where('status', '=', 'pending_payment').where('expires_at', '<', now).orderBy('expires_at').orderBy('id').limit(500 + skipped.size).execute();
+      const todo = overdue.filter((o) => !skipped.has(o.id));
+      if (todo.length === 0) return expired;
+      for (const { id } of todo) {
+        try {
+          await this.cancel(null, id, 'expired: not paid within 30 minutes', ['pending_payment']);
+          expired++;
+        } catch (err) {
+          // Paid or cancelled meanwhile by someone else: nothing to do.
+          if (!(err instanceof AppError && err.code === 'ORDER_STATUS_CONFLICT')) throw err;
+          skipped.add(id);
+        }
       }
     }
-    return expired;
   }
 
   async setFees(ctx: RequestContext, fees: { townshipCode: string; feeFen: number }[]): Promise<void> {

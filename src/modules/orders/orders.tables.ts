@@ -60,13 +60,20 @@ export interface OrderItemRow {
   location: 'county_warehouse' | 'seller' | 'presale';
 }
 
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'refunded', 'cancelled'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
 export interface PaymentRow {
   id: string;
   order_id: string;
   method: PaymentMethod;
   provider_ref: string | null;
   amount_fen: number;
-  status: 'pending' | 'succeeded' | 'refunded';
+  /**
+   * pending (asked of the provider) → succeeded (money in) → refunded (money back); a pending payment whose order is
+   * cancelled first ends cancelled, and money arriving for an order that can no longer take it ends refunded.
+   */
+  status: PaymentStatus;
   recorded_by: string | null;
   created_at: string;
   settled_at: string | null;
@@ -95,6 +102,10 @@ export interface CampaignRow {
   deadline: string;
   ship_date: string;
   status: CampaignStatus;
+  /**
+   * Null while the campaign is open, and after its outcome is decided (succeeded/failed) until every backing it
+   * closes has been cancelled or refunded; settlement resumes every decided campaign without it.
+   */
   settled_at: string | null;
   created_at: string;
   is_demo: number;

@@ -27,7 +27,7 @@ export interface PaidSale {
   lines: { productId: string; lineFen: number }[];
 }
 
-/** Units of SKUs promised to a buyer: an order paid, or placed cash on delivery. */
+/** Units of SKUs taken for a buyer: an order placed with stock reserved, whatever its payment. */
 export interface CommittedOrder {
   orderId: string;
   lines: { skuId: string; quantity: number }[];
@@ -37,10 +37,15 @@ export interface CommittedOrder {
 export interface SaleHooks {
   paid(trx: AnyKysely, sale: PaidSale): Promise<void>;
   refunded(trx: AnyKysely, orderId: string): Promise<void>;
-  /** The order's units are promised to its buyer (may be called again for the same order when it is paid). */
+  /**
+   * The order's units are taken from traced batches when its stock is reserved (at checkout, paid or not), so a
+   * recall reaches it; called again when it is paid, which changes nothing once taken.
+   */
   committed(trx: AnyKysely, order: CommittedOrder): Promise<void>;
-  /** Cancelled or refunded before it shipped: the units were never handed over. */
+  /** Cancelled, expired or refunded before it shipped: the units were never handed over. */
   released(trx: AnyKysely, orderId: string): Promise<void>;
+  /** Whether any of the order's units come from a recalled batch (it may then be neither paid nor shipped). */
+  recalled(trx: AnyKysely, orderId: string): Promise<boolean>;
 }
 
 /** What orders must know of sellers and sites, kept by other modules. */

@@ -213,11 +213,20 @@ export class BatchService {
       for (const batch of batches) {
         if (need === 0) break;
         const take = Math.min(need, batch.stocked - batch.sold);
-        await db.updateTable('trace_batches').set({ sold: batch.sold + take }).where('id', '=', batch.id).execute();
+        // Taken only while the batch is still on sale and has the units: a recall (or another order) that got there
+        // first, since it was read, leaves this batch out.
+        const taken = await db.updateTable('trace_batches').set((eb) => ({ sold: eb('sold', '+', take) })).where('id', '=', batch.id).where('status', '=', 'active').where('held', '=', 0).where(sql<boolean>`stocked - sold >= ${take}`).executeTakeFirst();
+        if (Number(taken.numUpdatedRows) !== 1) continue;
         await db.insertInto('trace_allocations').values({ batch_id: batch.id, order_id: order.orderId, sku_id: line.skuId, quantity: take, allocated_at: now }).execute();
         need -= take;
       }
     }
+  }
+
+  /** Whether any of an order's units were taken from a recalled batch. */
+  async recalledIn(trx: AnyKysely, orderId: string): Promise<boolean> {
+    const hit = await (trx as Trx).selectFrom('trace_allocations as a').innerJoin('trace_batches as b', 'b.id', 'a.batch_id').select('a.batch_id').where('a.order_id', '=', orderId).where('b.status', '=', 'recalled').limit(1).executeTakeFirst();
+    return !!hit;
   }
 
   /** Cancelled before shipping: the units go back to their batches (held again if the batch is recalled or held). */
@@ -226,7 +235,7 @@ export class BatchService {
     const allocations = await db.selectFrom('trace_allocations').selectAll().where('order_id', '=', orderId).execute();
     for (const a of allocations) {
       const batch = await this.base.batch(a.batch_id, db);
-      await db.updateTable('trace_batches').set({ sold: batch.sold - a.quantity }).where('id', '=', batch.id).execute();
+      await db.updateTable('trace_batches').set((eb) => ({ sold: eb('sold', '-', a.quantity) })).where('id', '=', batch.id).execute();
       if (batch.status === 'recalled' && batch.sku_id && batch.stock_location) {
         await this.base.ports.stock.freezeStock(trx, batch.sku_id, batch.stock_location as 'seller', a.quantity);
         await db.updateTable('trace_recall_batches').set((eb) => ({ frozen: eb('frozen', '+', a.quantity) })).where('batch_id', '=', batch.id).where('recall_id', '=', batch.recall_id!).execute();

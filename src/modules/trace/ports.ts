@@ -32,10 +32,13 @@ export interface TraceStock {
 
 /** Orders and their parcels, read many at once to follow a batch to its buyers. Phones come unmasked. */
 export interface TraceSales {
-  orders(orderIds: string[]): Promise<{ id: string; status: string; paidAt: string | null; shippedAt: string | null; deliveredAt: string | null; buyerUserId: string; recipientName: string; recipientPhone: string; carrier: string | null; waybillNo: string | null }[]>;
+  /** Read through `db` when given (inside a recall's transaction). */
+  orders(orderIds: string[], db?: AnyKysely): Promise<{ id: string; status: string; paidAt: string | null; shippedAt: string | null; deliveredAt: string | null; buyerUserId: string; recipientName: string; recipientPhone: string; carrier: string | null; waybillNo: string | null }[]>;
   parcels(orderIds: string[]): Promise<{ orderId: string; carrier: string | null; waybillNo: string | null; status: string }[]>;
   /** How many different buyers placed these orders. */
   buyerCount(orderIds: string[]): Promise<number>;
+  /** Cancels an unshipped order holding recalled produce, refunding it if paid; false when it has shipped or ended. */
+  withdraw(orderId: string, reason: string): Promise<boolean>;
 }
 
 /** Text messages, sent inside the caller's transaction (the notify module). */

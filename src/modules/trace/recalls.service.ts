@@ -10,15 +10,21 @@ import { afterKey, cursorKey, keyCursor } from './keyset.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { TraceBase } from './trace-base.js';
 import type { RecallView } from './trace.schema.js';
-import type { RecallNoticeRow, RecallRow } from './trace.tables.js';
+import type { BatchRow, RecallNoticeRow, RecallRow } from './trace.tables.js';
 
 type Response = NonNullable<RecallView['notices'][number]['response']>;
+
+/** Orders a recall leaves alone (they hold no units any more). */
+const ENDED = ['cancelled', 'refunded'];
+/** Orders a recall cancels (refunding the paid ones): their goods have not left the seller. */
+const WITHDRAWN = ['pending_payment', 'confirmed', 'paid'];
 
 export const RESPONSE_NAMES: Record<Response, string> = { returned: '已退货', destroyed: '已销毁', refund_requested: '申请退款', not_consumed: '未食用，等待处理', consumed: '已食用' };
 
 /**
  * Recalls: a regulator names batches; they and every batch made from them stop selling (their stock is held),
- * the orders that carried them are found, each buyer gets a text message, and their answers are kept.
+ * every order holding or having taken their units is found whatever its payment, each buyer gets a text message,
+ * the orders not yet shipped are cancelled (refunded if paid), and the buyers' answers are kept.
  */
 export class RecallService {
   constructor(
@@ -33,37 +39,76 @@ export class RecallService {
       if (!(await this.base.db.selectFrom('trace_batches').select('id').where('id', '=', id).executeTakeFirst())) throw invalidField(`body.batchIds.${i}`, 'no such batch');
     }
     // What the recall reaches is read first; SQLite would wait on its own open transaction otherwise.
-    const affected = (await this.genealogy.reach(batchIds, 'down')).filter((b) => b.status === 'active');
-    if (affected.length === 0) throw conflict('ALREADY_RECALLED', 'body.batchIds: these batches are recalled already', { field: 'body.batchIds' });
-    const allocations = await this.base.db.selectFrom('trace_allocations').selectAll().where('batch_id', 'in', affected.map((b) => b.id)).execute();
-    const orders = new Map((await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))])).map((o) => [o.id, o]));
+    const reached = (await this.genealogy.reach(batchIds, 'down')).filter((b) => b.status === 'active');
+    if (reached.length === 0) throw conflict('ALREADY_RECALLED', 'body.batchIds: these batches are recalled already', { field: 'body.batchIds' });
     const county = (await this.base.ports.places.placeBook()).countyName;
     const now = this.base.now();
     const recall: RecallRow = { id: newId('rcl'), reason: reason.trim(), status: 'open', opened_by: principal.userId, opened_by_name: principal.displayName, opened_at: now, closed_at: null, is_demo: 0 };
-    await this.base.db.transaction().execute(async (trx) => {
+    // Locks are taken in the order a checkout takes them (the catalogue's stock rows by SKU, then batches oldest
+    // first), so a recall and a checkout racing each other never wait on each other.
+    const batches = [...reached].sort((x, y) => x.created_at.localeCompare(y.created_at) || x.id.localeCompare(y.id));
+    const shelves = [...new Set(batches.filter((b) => b.sku_id && b.stock_location).map((b) => `${b.sku_id}|${b.stock_location}`))].sort();
+    const unshipped = await this.base.db.transaction().execute(async (trx) => {
       await trx.insertInto('trace_recalls').values(recall).execute();
-      for (const batch of affected) {
-        const current = await this.base.batch(batch.id, trx);
-        if (current.status !== 'active') continue;
-        const frozen = Math.max(0, current.stocked - current.sold);
-        await trx.updateTable('trace_batches').set({ status: 'recalled', recall_id: recall.id }).where('id', '=', batch.id).execute();
-        if (frozen > 0 && current.sku_id && current.stock_location) await this.base.ports.stock.freezeStock(trx, current.sku_id, current.stock_location as 'seller', frozen);
-        await trx.insertInto('trace_recall_batches').values({ recall_id: recall.id, batch_id: batch.id, frozen }).execute();
+      for (const shelf of shelves) {
+        const [skuId, location] = shelf.split('|');
+        await this.base.ports.stock.freezeStock(trx, skuId, location as 'seller', 0);
       }
+      const affected: BatchRow[] = [];
+      for (const batch of batches) {
+        const taken = await trx.updateTable('trace_batches').set({ status: 'recalled', recall_id: recall.id }).where('id', '=', batch.id).where('status', '=', 'active').executeTakeFirst();
+        if (Number(taken.numUpdatedRows) !== 1) continue;
+        // Read once the batch is ours: every unit an order took of it so far is counted in `sold`.
+        const current = await this.base.batch(batch.id, trx);
+        const frozen = Math.max(0, current.stocked - current.sold);
+        // Units a regulator's hold already took off the shelf are the recall's now (held once, never given back by
+        // the hold's release); only the rest is frozen here.
+        const already = current.held === 1 ? current.held_frozen : 0;
+        if (already > 0) await trx.updateTable('trace_batches').set({ held_frozen: 0 }).where('id', '=', batch.id).execute();
+        if (frozen - already > 0 && current.sku_id && current.stock_location) await this.base.ports.stock.freezeStock(trx, current.sku_id, current.stock_location as 'seller', frozen - already);
+        await trx.insertInto('trace_recall_batches').values({ recall_id: recall.id, batch_id: batch.id, frozen }).execute();
+        affected.push(current);
+      }
+      if (affected.length === 0) throw conflict('ALREADY_RECALLED', 'body.batchIds: these batches are recalled already', { field: 'body.batchIds' });
+      // Every order holding or having taken units of these batches, paid or not (units are taken at checkout). Read
+      // after the batches are ours, so no order taking units meanwhile is missed: later ones can no longer take them.
+      const allocations = await trx.selectFrom('trace_allocations').selectAll().where('batch_id', 'in', affected.map((b) => b.id)).orderBy('order_id').orderBy('batch_id').execute();
+      const orders = new Map((await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))], trx)).map((o) => [o.id, o]));
       const noticed = new Set<string>();
+      const toWithdraw: string[] = [];
       for (const a of allocations) {
         const order = orders.get(a.order_id);
-        if (!order || noticed.has(order.id) || ['cancelled', 'refunded'].includes(order.status)) continue;
+        if (!order || noticed.has(order.id) || ENDED.includes(order.status)) continue;
         noticed.add(order.id);
+        if (WITHDRAWN.includes(order.status)) toWithdraw.push(order.id);
         const batch = affected.find((b) => b.id === a.batch_id)!;
         const notice: RecallNoticeRow = { id: newId('rcn'), recall_id: recall.id, order_id: order.id, batch_id: batch.id, buyer_user_id: order.buyerUserId, notified_at: now, response: null, response_note: null, responded_at: null };
         await trx.insertInto('trace_recall_notices').values(notice).execute();
         await this.base.ports.notifier.recallNotice(trx, { phone: order.recipientPhone, productName: batch.product_name ?? '', batchCode: batch.code, orderId: order.id, ref: recall.id, county });
       }
       await this.base.bump(trx);
-      await recordAudit(trx, ctx, { action: 'recall.opened', entityType: 'trace_recall', entityId: recall.id, details: { reason: recall.reason, batches: affected.map((b) => b.code), orders: noticed.size } });
+      await recordAudit(trx, ctx, { action: 'recall.opened', entityType: 'trace_recall', entityId: recall.id, details: { reason: recall.reason, batches: affected.map((b) => b.code), orders: noticed.size, withdrawn: toWithdraw.length } });
+      return toWithdraw;
     });
+    // Orders not yet shipped are cancelled, and refunded if paid, one at a time; what a crash leaves here is finished
+    // by housekeeping (withdrawPending).
+    for (const orderId of unshipped) await this.base.ports.sales.withdraw(orderId, recall.reason);
     return this.get(ctx, recall.id);
+  }
+
+  /**
+   * Finishes the withdrawal of unshipped orders that an open recall reached (the recall's own run may have been cut
+   * short). Each order is cancelled in its own transaction, guarded by its status: safe to run again and anywhere.
+   */
+  async withdrawPending(): Promise<number> {
+    const notices = await this.base.db.selectFrom('trace_recall_notices as n').innerJoin('trace_recalls as r', 'r.id', 'n.recall_id').select(['n.order_id', 'r.reason']).where('r.status', '=', 'open').execute();
+    if (notices.length === 0) return 0;
+    const reasons = new Map(notices.map((n) => [n.order_id, n.reason]));
+    let withdrawn = 0;
+    for (const order of await this.base.ports.sales.orders([...reasons.keys()])) {
+      if (WITHDRAWN.includes(order.status) && (await this.base.ports.sales.withdraw(order.id, reasons.get(order.id)!))) withdrawn++;
+    }
+    return withdrawn;
   }
 
   private async readable(ctx: RequestContext, id: string): Promise<RecallRow> {
