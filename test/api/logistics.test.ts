@@ -492,6 +492,32 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     expect(await parcelOf(b)).toMatchObject({ recipientName: '收件人2', status: 'created' });
   });
 
+  it('measures the 48-hour promise and the 36-hour alert to the second, across midnight and time zones', async () => {
+    const [exact, overBy20s, overBy1s, watched] = [waybill(), waybill(), waybill(), waybill()];
+    await manifest([exact, overBy20s, overBy1s, watched].map((w, i) => ({ waybillNo: w, recipientName: '马文学', recipientPhone: `1381234020${i}`, address: '鲁甸县乐红镇乐红村' })));
+    // Received 23:30 on the 20th (Shanghai), arrivals told in UTC: 48 h exactly, 48 h 20 s, 48 h 1 s.
+    for (const [w, arrived] of [[exact, '2026-11-22T15:30:00Z'], [overBy20s, '2026-11-22T15:30:20Z'], [overBy1s, '2026-11-22T15:30:01Z']]) {
+      await scan({ waybillNo: w, type: 'received_county', at: '2026-11-20T23:30:00+08:00' });
+      await scan({ waybillNo: w, type: 'arrived_village', at: arrived }, as.village);
+    }
+    expect(await parcelOf(exact)).toMatchObject({ onTime: true });
+    expect(await parcelOf(overBy20s)).toMatchObject({ onTime: false, transitSeconds: 48 * 3600 + 20 });
+    expect(await parcelOf(overBy1s)).toMatchObject({ onTime: false });
+    const day = (await get('/logistics/promise?from=2026-11-20&to=2026-11-20', as.county)).json();
+    expect(day.daily).toEqual([{ date: '2026-11-20', decided: 3, arrived: 3, onTime: 1, late: 2 }]);
+    expect(day.overall).toMatchObject({ decided: 3, onTime: 1, late: 2, averageHours: 48 });
+
+    // The alert: 36 hours to the second after receipt is not yet late; one second more is.
+    await scan({ waybillNo: watched, type: 'received_county', at: iso(clock.now().getTime() - 36 * HOUR) });
+    const alerted = async () => (await get('/logistics/alerts', as.county)).json().items.some((a: { parcel: { waybillNo: string } }) => a.parcel.waybillNo === watched);
+    await t.modules.logistics.promise.raiseAlerts();
+    expect(await alerted()).toBe(false);
+    clock.advance(1000);
+    await t.modules.logistics.promise.raiseAlerts();
+    expect(await alerted()).toBe(true);
+    await scan({ waybillNo: watched, type: 'arrived_village' }, as.village);
+  });
+
   it('times the 48-hour promise across midnight and time zones, and lists and alerts the late ones', async () => {
     const [onTime, late, stuck] = [waybill(), waybill(), waybill()];
     await manifest([onTime, late, stuck].map((w, i) => ({ waybillNo: w, recipientName: '马文学', recipientPhone: `1381234010${i}`, address: '鲁甸县乐红镇乐红村' })));

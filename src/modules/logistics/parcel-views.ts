@@ -5,9 +5,10 @@ import type { AnyKysely } from '../../kernel/db.js';
 import { maskPhone } from '../../kernel/mask.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import { handlesParcel, ownsParcel, viewerOf, type Viewer } from './access.js';
-import { PROMISE_MINUTES, type ProblemCode } from './lifecycle.js';
+import type { ProblemCode } from './lifecycle.js';
 import { carrierName, type LogisticsTables, type ParcelRow } from './logistics.tables.js';
 import type { ParcelView } from './logistics.schema.js';
+import { arrivedOnTime, PROMISE_MS, transitMs } from './promise-rule.js';
 import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } from './ports.js';
 
 /** What every logistics service shares: the tables, the place book, sealing of phones, and who is looking. */
@@ -84,6 +85,7 @@ export class LogisticsBase {
       receivedAt: row.received_at,
       arrivedAt: row.arrived_at,
       transitMinutes: row.transit_minutes,
+      transitSeconds: row.arrived_at && row.received_at ? Math.floor(transitMs(row.received_at, row.arrived_at)! / 1000) : null,
       onTime: onTime(row, this.clock.now()),
       pickedUpAt: row.picked_up_at,
       lastEventAt: row.last_event_at,
@@ -94,9 +96,9 @@ export class LogisticsBase {
 }
 
 /** True or false once the 48 hours are decided (arrived, or 48 hours gone without arriving); null before. */
-export function onTime(row: Pick<ParcelRow, 'direction' | 'received_at' | 'transit_minutes' | 'status'>, now: Date): boolean | null {
+export function onTime(row: Pick<ParcelRow, 'direction' | 'received_at' | 'arrived_at' | 'status'>, now: Date): boolean | null {
   if (row.direction !== 'down' || !row.received_at) return null;
-  if (row.transit_minutes !== null) return row.transit_minutes <= PROMISE_MINUTES;
+  if (row.arrived_at) return arrivedOnTime(row.received_at, row.arrived_at);
   if (row.status === 'returned') return null;
-  return now.getTime() - Date.parse(row.received_at) > PROMISE_MINUTES * 60_000 ? false : null;
+  return now.getTime() - Date.parse(row.received_at) > PROMISE_MS ? false : null;
 }

@@ -4,10 +4,10 @@ import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { calendarDate } from './calendar.js';
-import { ALERT_MINUTES, PROMISE_MINUTES } from './lifecycle.js';
 import { carrierName } from './logistics.tables.js';
 import type { ParcelView, PromiseView } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
+import { ALERT_MS, arrivedOnTime, PROMISE_MS, receivedBefore, transitMs } from './promise-rule.js';
 
 /** The share of parcels the county aims to get to their point within 48 hours. */
 const TARGET_SHARE = 0.9;
@@ -39,41 +39,42 @@ export class PromiseService {
     if (from > to) throw invalidField('querystring.from', 'is after to');
     const start = new Date(`${from}T00:00:00+08:00`).toISOString();
     const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + DAY_MS).toISOString();
-    const lateBefore = new Date(now.getTime() - PROMISE_MINUTES * 60_000).toISOString();
-    const riskBefore = new Date(now.getTime() - ALERT_MINUTES * 60_000).toISOString();
+    const lateBefore = receivedBefore(now, PROMISE_MS);
+    const riskBefore = receivedBefore(now, ALERT_MS);
 
     let query = this.base.db
       .selectFrom('logistics_parcels')
-      .select(['township_code', 'route_id', 'carrier', 'received_at', 'transit_minutes'])
+      .select(['township_code', 'route_id', 'carrier', 'received_at', 'arrived_at', 'transit_minutes'])
       .where('direction', '=', 'down')
       .where('received_at', '>=', start)
       .where('received_at', '<', end)
       .where((eb) => eb.or([eb('transit_minutes', 'is not', null), eb.and([eb('received_at', '<', lateBefore), eb('status', '!=', 'returned')])]));
     if (viewer.townshipCode) query = query.where('township_code', '=', viewer.townshipCode);
-    const rows = await query.execute();
+    // Decided to the millisecond from the two instants (promise-rule.ts), not from the rounded minutes.
+    const rows = (await query.execute()).map((r) => ({ ...r, transitMs: r.transit_minutes === null ? null : transitMs(r.received_at, r.arrived_at), onTime: r.transit_minutes === null ? false : arrivedOnTime(r.received_at, r.arrived_at) === true }));
     const routes = new Map((await this.base.db.selectFrom('logistics_routes').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
     const groups = (key: (r: (typeof rows)[number]) => string | null, name: (k: string) => string) => {
-      const sums = new Map<string, { arrived: number; onTime: number; settled: number; minutes: number }>();
+      const sums = new Map<string, { arrived: number; onTime: number; settled: number; ms: number }>();
       for (const r of rows) {
         const k = key(r) ?? '';
-        const s = sums.get(k) ?? { arrived: 0, onTime: 0, settled: 0, minutes: 0 };
+        const s = sums.get(k) ?? { arrived: 0, onTime: 0, settled: 0, ms: 0 };
         s.settled++;
-        if (r.transit_minutes !== null) {
+        if (r.transitMs !== null) {
           s.arrived++;
-          s.minutes += r.transit_minutes;
-          if (r.transit_minutes <= PROMISE_MINUTES) s.onTime++;
+          s.ms += r.transitMs;
+          if (r.onTime) s.onTime++;
         }
         sums.set(k, s);
       }
-      return [...sums].map(([k, s]) => ({ key: k, name: k ? name(k) : UNPLACED, decided: s.settled, arrived: s.arrived, onTime: s.onTime, late: s.settled - s.onTime, share: share(s.onTime, s.settled), averageHours: s.arrived ? Math.round((s.minutes / s.arrived / 60) * 10) / 10 : null })).sort((a, b) => a.key.localeCompare(b.key));
+      return [...sums].map(([k, s]) => ({ key: k, name: k ? name(k) : UNPLACED, decided: s.settled, arrived: s.arrived, onTime: s.onTime, late: s.settled - s.onTime, share: share(s.onTime, s.settled), averageHours: s.arrived ? Math.round((s.ms / s.arrived / 3600_000) * 10) / 10 : null })).sort((a, b) => a.key.localeCompare(b.key));
     };
     const daily = new Map<string, { decided: number; arrived: number; onTime: number; late: number }>();
     for (const r of rows) {
       const d = shanghaiDate(new Date(r.received_at!));
       const s = daily.get(d) ?? { decided: 0, arrived: 0, onTime: 0, late: 0 };
       s.decided++;
-      if (r.transit_minutes !== null) s.arrived++;
-      if (r.transit_minutes !== null && r.transit_minutes <= PROMISE_MINUTES) s.onTime++;
+      if (r.transitMs !== null) s.arrived++;
+      if (r.onTime) s.onTime++;
       else s.late++;
       daily.set(d, s);
     }
@@ -91,7 +92,7 @@ export class PromiseService {
     return {
       from,
       to,
-      promiseHours: PROMISE_MINUTES / 60,
+      promiseHours: PROMISE_MS / 3600_000,
       targetShare: TARGET_SHARE,
       overall: groups(() => 'all', () => township?.name ?? book.countyName)[0] ?? { key: 'all', name: township?.name ?? book.countyName, decided: 0, arrived: 0, onTime: 0, late: 0, share: null, averageHours: null },
       byTownship: groups((r) => r.township_code, (k) => book.townships.find((t) => t.code === k)?.name ?? k),
@@ -108,7 +109,7 @@ export class PromiseService {
     this.readers(ctx);
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
-    const before = new Date(this.base.clock.now().getTime() - (opts.atRisk ? ALERT_MINUTES : PROMISE_MINUTES) * 60_000).toISOString();
+    const before = receivedBefore(this.base.clock.now(), opts.atRisk ? ALERT_MS : PROMISE_MS);
     const after = decodeCursor(cursor);
     let query = this.base.db
       .selectFrom('logistics_parcels')
@@ -132,7 +133,7 @@ export class PromiseService {
 
   /** Raises an alert for each parcel past 36 hours without reaching its point; run every minute, safe to run twice. */
   async raiseAlerts(): Promise<number> {
-    const before = new Date(this.base.clock.now().getTime() - ALERT_MINUTES * 60_000).toISOString();
+    const before = receivedBefore(this.base.clock.now(), ALERT_MS);
     const due = await this.base.db
       .selectFrom('logistics_parcels')
       .select('id')

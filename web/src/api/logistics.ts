@@ -47,6 +47,7 @@ export interface Parcel {
   receivedAt: string | null;
   arrivedAt: string | null;
   transitMinutes: number | null;
+  transitSeconds: number | null;
   /** Within 48 h of county receipt; null while still undecided. */
   onTime: boolean | null;
   pickedUpAt: string | null;
