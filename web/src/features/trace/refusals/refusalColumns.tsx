@@ -43,7 +43,10 @@ function Decision({ review, t }: { review: RefusalView; t: Translate }) {
         <Tag color={d.outcome === 'upheld' ? 'red' : 'green'}>{label}</Tag>
       </Tooltip>
       <Typography.Text type="secondary" style={small}>
-        {d.by} · {formatDateTime(d.at)}
+        {d.by}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={small}>
+        {formatDateTime(d.at)}
       </Typography.Text>
       <Typography.Paragraph type="secondary" style={{ ...small, margin: 0 }} ellipsis={{ rows: 2, tooltip: d.reason }}>
         {d.reason}
@@ -87,7 +90,7 @@ export function refusalColumns(t: Translate, onDecide: ((r: RefusalView, outcome
     {
       key: 'kind',
       title: t('traceRecall.refusals.kind'),
-      width: 100,
+      width: 92,
       render: (_: unknown, r) => <Tag color={r.kind === 'hold' ? 'volcano' : 'gold'}>{t(`traceRecall.refusals.kind.${r.kind}`)}</Tag>,
     },
     {
@@ -103,7 +106,7 @@ export function refusalColumns(t: Translate, onDecide: ((r: RefusalView, outcome
         </Flex>
       ),
     },
-    { key: 'harvest', title: t('traceRecall.refusals.harvest'), width: 200, render: (_: unknown, r) => <Harvest review={r} t={t} /> },
+    { key: 'harvest', title: t('traceRecall.refusals.harvest'), width: 185, render: (_: unknown, r) => <Harvest review={r} t={t} /> },
     { key: 'breaches', title: t('traceRecall.refusals.breaches'), render: (_: unknown, r) => <Findings review={r} t={t} /> },
     {
       key: 'attempted',
