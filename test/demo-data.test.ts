@@ -77,7 +77,7 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
   it('has a week of parcels on routes for the townships, some late, some waiting for a person, produce gone up', async () => {
     const ctx = systemContext('530621');
     const { logistics } = t.modules;
-    expect((await logistics.runs.routes(ctx)).length).toBeGreaterThanOrEqual(11);
+    expect((await logistics.runs.routes(ctx, 500)).items.length).toBeGreaterThanOrEqual(11);
     const promise = await logistics.promise.summary(ctx, {});
     expect(promise.overall.arrived).toBeGreaterThan(100);
     expect(promise.overall.share).toBeGreaterThan(0.8);
@@ -85,7 +85,7 @@ describe.each(engines())('Ludian demo data on %s', (engine) => {
     expect((await logistics.parcels.list(ctx, { match: 'unmatched' }, 50)).items.length).toBeGreaterThan(0);
     expect((await logistics.parcels.list(ctx, { status: 'picked_up' }, 50)).items.length).toBeGreaterThan(20);
     expect((await logistics.parcels.list(ctx, { status: 'handed_to_carrier', direction: 'up' }, 50)).items.length).toBeGreaterThan(0);
-    expect((await logistics.parcels.waiting(ctx, 3)).length).toBeGreaterThan(0);
+    expect((await logistics.parcels.waiting(ctx, 3, 50)).items.length).toBeGreaterThan(0);
   });
 
   it('marks invented village names as demo and keeps the real ones unmarked', async () => {

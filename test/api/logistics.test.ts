@@ -518,6 +518,55 @@ describe.each(engines())('rural logistics on %s', (engine) => {
     await scan({ waybillNo: watched, type: 'arrived_village' }, as.village);
   });
 
+  it('pages every logistics list with limit and cursor, to the last row, none twice', async () => {
+    /** Follows nextCursor with a small page; every page answers {items, nextCursor} and no row comes twice. */
+    const every = async (url: string, key: (item: Record<string, unknown>) => unknown, limit = 2) => {
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      for (let pages = 0; pages < 200; pages++) {
+        const res = await get(`${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, as.county);
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json();
+        expect(Object.keys(page).sort()).toEqual(['items', 'nextCursor']);
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items.map(key));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      return seen;
+    };
+    expect((await every('/logistics/carriers', (c) => c.code)).length).toBe((await get('/logistics/carriers?limit=500')).json().items.length);
+
+    const names = ['分页线|甲', '分页线|乙', '分页线|丙'];
+    const routeIds: string[] = [];
+    for (const name of names) routeIds.push((await post('/logistics/routes', as.courier, { name, mode: 'rural_bus', stops: [LEHONG_POINT], departures: ['06:00', '06:30'] })).json().id);
+    expect(await every('/logistics/routes', (r) => r.id)).toEqual(expect.arrayContaining(routeIds));
+    for (const routeId of routeIds) for (const departure of ['06:00', '06:30']) expect((await post('/logistics/runs', as.courier, { routeId, date: '2026-12-05', departure })).statusCode).toBe(201);
+    const runs = await every('/logistics/runs?date=2026-12-05', (r) => `${r.departsAt} ${r.id}`);
+    expect(runs).toHaveLength(6);
+    expect([...runs].sort()).toEqual(runs);
+
+    // More parcels waiting at a point and more alerts than one page holds: all of them come, in order.
+    const stale = Array.from({ length: 5 }, () => waybill('PG'));
+    await manifest(stale.map((w, i) => ({ waybillNo: w, recipientName: '分页', recipientPhone: `1381234050${i}`, address: '鲁甸县乐红镇乐红村' })));
+    for (const w of stale) {
+      await scan({ waybillNo: w, type: 'received_county', at: iso(clock.now().getTime() - 6 * 24 * HOUR) });
+      const arrived = await scan({ waybillNo: w, type: 'arrived_village', at: iso(clock.now().getTime() - 5 * 24 * HOUR) }, as.village);
+      expect(arrived.statusCode, arrived.body).toBe(201);
+    }
+    const waiting = await every('/logistics/parcels/waiting?days=3', (p) => p.waybillNo);
+    expect(waiting).toEqual(expect.arrayContaining(stale));
+    const late = Array.from({ length: 5 }, () => waybill('PG'));
+    await manifest(late.map((w, i) => ({ waybillNo: w, recipientName: '分页', recipientPhone: `1381234060${i}`, address: '鲁甸县乐红镇乐红村' })));
+    for (const w of late) await scan({ waybillNo: w, type: 'received_county', at: iso(clock.now().getTime() - 40 * HOUR) });
+    await t.modules.logistics.promise.raiseAlerts();
+    expect(await every('/logistics/alerts', (a) => (a.parcel as { waybillNo: string }).waybillNo)).toEqual(expect.arrayContaining(late));
+    expect(await every('/logistics/overdue?atRisk=true', (p) => p.waybillNo)).toEqual(expect.arrayContaining(late));
+    expect((await get('/logistics/alerts?cursor=bm90LW91cnM', as.county)).json().error.details.field).toBe('querystring.cursor');
+    for (const w of late) await scan({ waybillNo: w, type: 'arrived_village' }, as.village);
+  });
+
   it('times the 48-hour promise across midnight and time zones, and lists and alerts the late ones', async () => {
     const [onTime, late, stuck] = [waybill(), waybill(), waybill()];
     await manifest([onTime, late, stuck].map((w, i) => ({ waybillNo: w, recipientName: '马文学', recipientPhone: `1381234010${i}`, address: '鲁甸县乐红镇乐红村' })));

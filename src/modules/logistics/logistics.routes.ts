@@ -6,7 +6,8 @@ import { invalidField } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
-import { CARRIER_CODES, CARRIERS } from './logistics.tables.js';
+import { CARRIER_CODES, CARRIERS, type CarrierCode } from './logistics.tables.js';
+import { cursorKey, pageOf } from './keyset.js';
 import {
   AssignBody, BatchBody, BatchResult, HandoverBody, HandToCarrierBody, NotifyBody, Kuaidi100Form, Kuaidi100Push, Kuaidi100PushResult, ManifestBody, ManifestSchema, ParcelDetailSchema, ParcelQuery, ParcelSchema, PickupBody, PromiseQuery, PromiseSchema, RouteBody, RouteSchema,
   RunBody, RunDetailSchema, RunSchema, ScanBody, ScanResult, ShipmentBody, TrackQuery, TrackingSchema, Kuaidi100Tracking,
@@ -39,9 +40,13 @@ export function logisticsRoutes(s: LogisticsServices) {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['logistics'];
 
-    app.get('/logistics/carriers', { ...open, schema: { tags, summary: 'Express carriers the county warehouse takes (public)', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }) } } }, async () => ({
-      items: CARRIER_CODES.map((code) => ({ code, name: CARRIERS[code] })),
-    }));
+    app.get('/logistics/carriers', { ...open, schema: { tags, summary: 'Express carriers the county warehouse takes (public)', querystring: PageQuery, response: { 200: Page(Type.Object({ code: Type.String(), name: Type.String() })), ...errorResponses } } }, async (request) => {
+      const [after] = cursorKey(request.query.cursor, 1) ?? [];
+      const start = after === undefined ? 0 : CARRIER_CODES.indexOf(after as CarrierCode) + 1;
+      if (after !== undefined && start === 0) throw invalidField('querystring.cursor', 'is not a cursor this API issued');
+      const limit = request.query.limit ?? 50;
+      return pageOf(CARRIER_CODES.slice(start, start + limit + 1).map((code) => ({ code, name: CARRIERS[code] })), limit, (c) => [c.code]);
+    });
 
     // ---- parcels ----
     app.post('/logistics/manifests', { bodyLimit: BIG_BODY, schema: { tags, summary: "A carrier's manifest of up to 10 000 parcels; addresses are matched to village points, the rest queued", body: ManifestBody, response: { 201: ManifestSchema, ...errorResponses } } }, async (request, reply) =>
@@ -67,9 +72,9 @@ export function logisticsRoutes(s: LogisticsServices) {
       const { limit = 50, cursor, ...filter } = request.query;
       return s.parcels.list(request.ctx, filter, limit, cursor);
     });
-    app.get('/logistics/parcels/waiting', { schema: { tags, summary: 'Parcels at a point for more than `days` days, not collected', querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, default: 3 })) }), response: { 200: Type.Object({ items: Type.Array(ParcelSchema) }), ...errorResponses } } }, async (request) => ({
-      items: await s.parcels.waiting(request.ctx, request.query.days ?? 3),
-    }));
+    app.get('/logistics/parcels/waiting', { schema: { tags, summary: 'Parcels at a point for more than `days` days, not collected, longest waiting first', querystring: Type.Object({ ...PageQuery.properties, days: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, default: 3 })) }), response: { 200: Page(ParcelSchema), ...errorResponses } } }, (request) =>
+      s.parcels.waiting(request.ctx, request.query.days ?? 3, request.query.limit ?? 50, request.query.cursor),
+    );
     app.get('/logistics/parcels/:id', { schema: { tags, summary: 'One parcel with its scans', params: IdParams, response: { 200: ParcelDetailSchema, ...errorResponses } } }, (request) => s.parcels.get(request.ctx, request.params.id));
     app.post('/logistics/parcels/:id/assign', { schema: { tags, summary: 'Settle an unmatched address: the village it goes to', params: IdParams, body: AssignBody, response: { 200: ParcelDetailSchema, ...errorResponses } } }, (request) => s.parcels.assign(request.ctx, request.params.id, request.body.villageCode));
     app.post('/logistics/parcels/:id/notify', { schema: { tags, summary: 'Tell the recipient by SMS (with the pick-up code) that the parcel is at the point', params: IdParams, body: Type.Optional(NotifyBody), response: { 200: ParcelDetailSchema, ...errorResponses } } }, (request) =>
@@ -104,7 +109,7 @@ export function logisticsRoutes(s: LogisticsServices) {
           const ctx = form ? kuaidi100Context(request.ip, request.id) : request.ctx;
           signedIn(ctx);
           const scans = pushScans(push, (name) => `body.${form ? 'param.' : ''}lastResult.${name}`);
-          const result = scans.length ? await s.scans.batch(ctx, scans) : { stored: 0, duplicates: 0, flagged: [] };
+          const result = scans.length ? await s.scans.batch(ctx, scans) : { stored: 0, duplicates: 0, flagged: [], outcomes: [] };
           // Kuaidi100 reads returnCode 200 as taken and retries anything else.
           return { ...result, result: true, returnCode: '200', message: '成功' };
         },
@@ -112,10 +117,10 @@ export function logisticsRoutes(s: LogisticsServices) {
     });
 
     // ---- routes and runs ----
-    app.get('/logistics/routes', { schema: { tags, summary: 'Delivery routes from the county through townships to village points', response: { 200: Type.Object({ items: Type.Array(RouteSchema) }), ...errorResponses } } }, async (request) => ({ items: await s.runs.routes(request.ctx) }));
+    app.get('/logistics/routes', { schema: { tags, summary: 'Delivery routes from the county through townships to village points, by name', querystring: PageQuery, response: { 200: Page(RouteSchema), ...errorResponses } } }, (request) => s.runs.routes(request.ctx, request.query.limit ?? 50, request.query.cursor));
     app.post('/logistics/routes', { schema: { tags, summary: 'A route with its stops and timetable', body: RouteBody, response: { 201: RouteSchema, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.runs.saveRoute(request.ctx, request.body)));
     app.put('/logistics/routes/:id', { schema: { tags, summary: 'Change a route', params: IdParams, body: RouteBody, response: { 200: RouteSchema, ...errorResponses } } }, (request) => s.runs.saveRoute(request.ctx, request.body, request.params.id));
-    app.get('/logistics/runs', { schema: { tags, summary: "A day's delivery runs", querystring: Type.Object({ date: Type.String({ format: 'date' }) }), response: { 200: Type.Object({ items: Type.Array(RunSchema) }), ...errorResponses } } }, async (request) => ({ items: await s.runs.runs(request.ctx, request.query.date) }));
+    app.get('/logistics/runs', { schema: { tags, summary: "A day's delivery runs, by departure", querystring: Type.Object({ ...PageQuery.properties, date: Type.String({ format: 'date' }) }), response: { 200: Page(RunSchema), ...errorResponses } } }, (request) => s.runs.runs(request.ctx, request.query.date, request.query.limit ?? 50, request.query.cursor));
     app.post('/logistics/runs', { schema: { tags, summary: "Plan a run: it gathers every carrier's sorted parcels for its stops and the produce waiting there", body: RunBody, response: { 201: RunDetailSchema, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.runs.create(request.ctx, request.body)));
     app.get('/logistics/runs/:id', { schema: { tags, summary: 'A run with its load sheet, stop by stop', params: IdParams, response: { 200: RunDetailSchema, ...errorResponses } } }, (request) => s.runs.get(request.ctx, request.params.id));
     const At = Type.Object({ at: Type.Optional(Type.String({ format: 'date-time' })) });
@@ -131,7 +136,7 @@ export function logisticsRoutes(s: LogisticsServices) {
       const { limit = 50, cursor, ...opts } = request.query;
       return s.promise.overdue(request.ctx, opts, limit, cursor);
     });
-    app.get('/logistics/alerts', { schema: { tags, summary: 'Open alerts: parcels past 36 hours without reaching their point', response: { 200: Type.Object({ items: Type.Array(Type.Object({ raisedAt: Type.String(), parcel: ParcelSchema })) }), ...errorResponses } } }, async (request) => ({ items: await s.promise.alerts(request.ctx) }));
+    app.get('/logistics/alerts', { schema: { tags, summary: 'Open alerts: parcels past 36 hours without reaching their point, newest first', querystring: PageQuery, response: { 200: Page(Type.Object({ raisedAt: Type.String(), parcel: ParcelSchema })), ...errorResponses } } }, (request) => s.promise.alerts(request.ctx, request.query.limit ?? 50, request.query.cursor));
 
     // ---- public tracking ----
     app.get('/logistics/track', { ...open, schema: { tags, summary: 'Public tracking: waybill number and the last four digits of the phone; names and phones masked, no address', querystring: TrackQuery, response: { 200: TrackingSchema, ...errorResponses } } }, async (request, reply) => {

@@ -14,6 +14,7 @@ import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarInstant } from './calendar.js';
+import { afterKey, cursorKey, pageOf } from './keyset.js';
 import { requireText } from './text-check.js';
 
 type Trx = Kysely<LogisticsTables>;
@@ -245,13 +246,16 @@ export class ParcelService {
   }
 
   /** Parcels at a point for more than `days` days, not yet collected: to call the recipient, or send back. */
-  async waiting(ctx: RequestContext, days: number): Promise<ParcelView[]> {
+  async waiting(ctx: RequestContext, days: number, limit: number, cursor?: string): Promise<PageResult<ParcelView>> {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
+    const after = cursorKey(cursor, 2);
     const before = new Date(this.base.clock.now().getTime() - days * 86_400_000).toISOString();
-    const rows = await this.base.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).where('status', 'in', ['arrived_village', 'notified']).where('arrived_at', '<', before).orderBy('arrived_at').limit(500).execute();
-    return rows.map((r) => this.base.view(r, viewer, book));
+    let query = this.base.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).where('status', 'in', ['arrived_village', 'notified']).where('arrived_at', '<', before).orderBy('arrived_at').orderBy('id').limit(limit + 1);
+    if (after) query = query.where((eb) => afterKey(eb, ['arrived_at', 'id'], after));
+    const page = pageOf(await query.execute(), limit, (r) => [r.arrived_at!, r.id]);
+    return { ...page, items: page.items.map((r) => this.base.view(r, viewer, book)) };
   }
 
   async notify(ctx: RequestContext, id: string, eventId?: string) {

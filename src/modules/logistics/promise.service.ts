@@ -4,6 +4,7 @@ import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { calendarDate } from './calendar.js';
+import { afterKey, cursorKey, pageOf } from './keyset.js';
 import { carrierName } from './logistics.tables.js';
 import type { ParcelView, PromiseView } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
@@ -150,14 +151,24 @@ export class PromiseService {
     return due.length;
   }
 
-  /** Open alerts, newest first, with their parcels. */
-  async alerts(ctx: RequestContext): Promise<{ raisedAt: string; parcel: ParcelView }[]> {
+  /** Open alerts, newest first, with their parcels, a page at a time. */
+  async alerts(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<{ raisedAt: string; parcel: ParcelView }>> {
     this.readers(ctx);
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
-    let query = this.base.db.selectFrom('logistics_alerts').innerJoin('logistics_parcels', 'logistics_parcels.id', 'logistics_alerts.parcel_id').selectAll('logistics_parcels').select('logistics_alerts.raised_at').where('logistics_alerts.cleared_at', 'is', null).orderBy('logistics_alerts.raised_at', 'desc').limit(500);
+    const after = cursorKey(cursor, 2);
+    let query = this.base.db
+      .selectFrom('logistics_alerts')
+      .innerJoin('logistics_parcels', 'logistics_parcels.id', 'logistics_alerts.parcel_id')
+      .selectAll('logistics_parcels')
+      .select('logistics_alerts.raised_at')
+      .where('logistics_alerts.cleared_at', 'is', null)
+      .orderBy('logistics_alerts.raised_at', 'desc')
+      .orderBy('logistics_alerts.parcel_id', 'desc')
+      .limit(limit + 1);
     if (viewer.townshipCode) query = query.where('logistics_parcels.township_code', '=', viewer.townshipCode);
-    const rows = await query.execute();
-    return rows.map(({ raised_at, ...row }) => ({ raisedAt: raised_at, parcel: this.base.view(row, viewer, book) }));
+    if (after) query = query.where((eb) => afterKey(eb, ['logistics_alerts.raised_at', 'logistics_alerts.parcel_id'], after, 'desc'));
+    const page = pageOf(await query.execute(), limit, (r) => [r.raised_at, r.id]);
+    return { ...page, items: page.items.map(({ raised_at, ...row }) => ({ raisedAt: raised_at, parcel: this.base.view(row, viewer, book) })) };
   }
 }

@@ -11,6 +11,8 @@ import type { LogisticsBase } from './parcel-views.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarDate, calendarInstant } from './calendar.js';
+import { afterKey, cursorKey, pageOf } from './keyset.js';
+import type { PageResult } from '../../kernel/http/paging.js';
 import { requireText } from './text-check.js';
 
 const list = <T>(json: string): T[] => JSON.parse(json);
@@ -40,11 +42,15 @@ export class RunService {
     return requireRole(ctx, 'county_admin', 'courier', 'township_operator', 'regulator');
   }
 
-  async routes(ctx: RequestContext): Promise<RouteView[]> {
+  /** Routes by name, a page at a time. */
+  async routes(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<RouteView>> {
     this.readers(ctx);
     const book = await this.base.places.placeBook();
-    const rows = await this.base.db.selectFrom('logistics_routes').selectAll().orderBy('name').execute();
-    return rows.map((r) => this.routeView(r, book));
+    const after = cursorKey(cursor, 2);
+    let query = this.base.db.selectFrom('logistics_routes').selectAll().orderBy('name').orderBy('id').limit(limit + 1);
+    if (after) query = query.where((eb) => afterKey(eb, ['name', 'id'], after));
+    const page = pageOf(await query.execute(), limit, (r) => [r.name, r.id]);
+    return { ...page, items: page.items.map((r) => this.routeView(r, book)) };
   }
 
   private async checkStops(stops: string[], book: PlaceBook): Promise<string[]> {
@@ -77,15 +83,21 @@ export class RunService {
     return this.routeView((await this.base.db.selectFrom('logistics_routes').selectAll().where('id', '=', routeId).executeTakeFirstOrThrow()), book);
   }
 
-  async runs(ctx: RequestContext, date: string): Promise<RunView[]> {
+  /** A day's runs by departure, a page at a time. */
+  async runs(ctx: RequestContext, date: string, limit: number, cursor?: string): Promise<PageResult<RunView>> {
     this.readers(ctx);
     calendarDate(date, 'querystring.date');
-    return this.runViews((qb) => qb.where('logistics_runs.run_date', '=', date));
+    const after = cursorKey(cursor, 2);
+    const rows = await this.runViews((qb) => {
+      const day = qb.where('logistics_runs.run_date', '=', date).limit(limit + 1);
+      return after ? day.where((eb) => afterKey(eb, ['logistics_runs.departs_at', 'logistics_runs.id'], after)) : day;
+    });
+    return pageOf(rows, limit, (r) => [r.departsAt, r.id]);
   }
 
   /** Runs with their route's name and their parcels per carrier: two queries however many runs. */
   private async runViews(filter: (qb: RunQuery) => RunQuery): Promise<RunView[]> {
-    const runs = await filter(this.base.db.selectFrom('logistics_runs').innerJoin('logistics_routes', 'logistics_routes.id', 'logistics_runs.route_id').selectAll('logistics_runs').select(['logistics_routes.name as route_name', 'logistics_routes.mode'])).orderBy('logistics_runs.departs_at').execute();
+    const runs = await filter(this.base.db.selectFrom('logistics_runs').innerJoin('logistics_routes', 'logistics_routes.id', 'logistics_runs.route_id').selectAll('logistics_runs').select(['logistics_routes.name as route_name', 'logistics_routes.mode'])).orderBy('logistics_runs.departs_at').orderBy('logistics_runs.id').execute();
     if (!runs.length) return [];
     const counts = await this.base.db.selectFrom('logistics_parcels').select(['run_id', 'carrier', sql<number>`count(*)`.as('n')]).where('run_id', 'in', runs.map((r) => r.id)).groupBy(['run_id', 'carrier']).execute();
     return runs.map((run) => this.runView(run, counts.filter((c) => c.run_id === run.id)));

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, ApiError, type Page } from './http.js';
+import { api, ApiError, fetchAll, type Page } from './http.js';
 import { logisticsKey, useInvalidateLogistics, type Parcel, type ParcelDetail } from './logistics.js';
 
 /** An express carrier the county warehouse takes, as the server names it. */
@@ -42,7 +42,7 @@ export const MANIFEST_MAX_BYTES = 16 * 1024 * 1024;
 export function useCarriers() {
   return useQuery({
     queryKey: [...logisticsKey, 'carriers'],
-    queryFn: ({ signal }) => api<{ items: Carrier[] }>('/logistics/carriers', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Carrier>('/logistics/carriers', {}, signal),
     staleTime: Infinity,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from './http.js';
+import { api, fetchAll } from './http.js';
 import { logisticsKey, useInvalidateLogistics, type Parcel, type ParcelDetail } from './logistics.js';
 
 /**
@@ -50,7 +50,7 @@ export function usePickupParcel() {
 export function useWaitingParcels(days: number) {
   return useQuery({
     queryKey: [...logisticsKey, 'waiting', days],
-    queryFn: ({ signal }) => api<{ items: Parcel[] }>('/logistics/parcels/waiting', { query: { days }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Parcel>('/logistics/parcels/waiting', { days }, signal),
   });
 }
 

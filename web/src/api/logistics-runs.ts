@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './http.js';
+import { api, fetchAll, type Page } from './http.js';
 import { logisticsKey, useInvalidateLogistics, type Parcel, type RouteMode, type RunStatus } from './logistics.js';
 
 /** A delivery route: county warehouse → its stops in order, on a timetable. */
@@ -112,11 +112,11 @@ export const dispatchKeys = {
   alerts: [...logisticsKey, 'alerts'] as const,
 };
 
-/** Delivery routes; also names a parcel's route on the parcels and sorting pages. */
+/** Delivery routes, every page of them; also names a parcel's route on the parcels and sorting pages. */
 export function useRoutes(enabled = true) {
   return useQuery({
     queryKey: dispatchKeys.routes,
-    queryFn: ({ signal }) => api<{ items: DeliveryRoute[] }>('/logistics/routes', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<DeliveryRoute>('/logistics/routes', {}, signal),
     enabled,
   });
 }
@@ -131,11 +131,11 @@ export function useSaveRoute() {
   });
 }
 
-/** One day's runs (Asia/Shanghai date). */
+/** One day's runs (Asia/Shanghai date), every page of them: the day's board shows them all. */
 export function useRuns(date: string) {
   return useQuery<Run[]>({
     queryKey: dispatchKeys.runs(date),
-    queryFn: ({ signal }) => api<{ items: Run[] }>('/logistics/runs', { query: { date }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Run>('/logistics/runs', { date }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -206,10 +206,13 @@ export function useOverdue(atRisk: boolean) {
   });
 }
 
-/** Open alerts (past 36 h), newest first. */
+/** Open alerts (past 36 h), newest first, a page at a time. */
 export function useAlerts() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: dispatchKeys.alerts,
-    queryFn: ({ signal }) => api<{ items: LogisticsAlert[] }>('/logistics/alerts', { signal }).then((r) => r.items),
+    queryFn: ({ pageParam, signal }) => api<Page<LogisticsAlert>>('/logistics/alerts', { query: { limit: 20, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
