@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replay, scanProblem, transitMinutes, type Scan } from './lifecycle.js';
+import { applyScan, replay, scanProblem, settle, transitMinutes, type Scan } from './lifecycle.js';
 
 const scan = (type: Scan['type'], at: string, eventId = `${type}@${at}`): Scan => ({ eventId, type, at, note: null });
 
@@ -44,5 +44,44 @@ describe('the 48-hour clock', () => {
     expect(transitMinutes('2026-11-30T23:30:00+08:00', '2026-12-02T15:30:00Z')).toBe(48 * 60);
     expect(transitMinutes('2026-11-30T15:30:00Z', '2026-12-02T23:29:00+08:00')).toBe(48 * 60 - 1);
     expect(transitMinutes(null, '2026-12-02T15:30:00Z')).toBeNull();
+  });
+});
+
+describe('scans that reach the server after the parcel\'s way has ended (an offline point syncing late)', () => {
+  const at = (h: number) => `2026-12-01T${String(h).padStart(2, '0')}:00:00.000Z`;
+  const story = (...scans: Scan[]) => replay('down', scans).state;
+  const notified = () => story(scan('received_county', at(1)), scan('arrived_village', at(5)), scan('notified', at(6)));
+
+  it('never undo a return the county made meanwhile: the late hand-over is kept flagged', () => {
+    const returned = settle('down', applyScan('down', notified(), scan('returned', at(10), 'ret')).state, [{ ...scan('picked_up', at(8), 'pick'), note: null }]);
+    expect(returned.state).toMatchObject({ status: 'returned', pickedUpAt: null, problem: { code: 'ALREADY_FINISHED' } });
+    expect(returned.flags.get('pick')).toMatchObject({ code: 'ALREADY_FINISHED', reason: expect.stringMatching(/returned/) });
+  });
+
+  it('never undo a hand-over made meanwhile: the late return is kept flagged and the pick-up time stays', () => {
+    const picked = applyScan('down', notified(), scan('picked_up', at(10), 'pick')).state;
+    const late = settle('down', picked, [scan('returned', at(8), 'ret')]);
+    expect(late.state).toMatchObject({ status: 'picked_up', pickedUpAt: at(10), problem: { code: 'ALREADY_FINISHED' } });
+    expect(late.flags.get('ret')?.code).toBe('ALREADY_FINISHED');
+  });
+
+  it('flag a second hand-over instead of counting a second pick-up', () => {
+    const picked = applyScan('down', notified(), scan('picked_up', at(10), 'pick-a')).state;
+    const second = settle('down', picked, [scan('picked_up', at(11), 'pick-b')]);
+    expect(second.state).toMatchObject({ status: 'picked_up', pickedUpAt: at(10), problem: { code: 'ALREADY_FINISHED', reason: expect.stringMatching(/second time/) } });
+    expect(second.flags.get('pick-b')?.code).toBe('ALREADY_FINISHED');
+    // In one replay too: two pick-ups, the second flagged.
+    const both = replay('down', [scan('arrived_village', at(5)), scan('picked_up', at(10), 'pick-a'), scan('picked_up', at(9), 'pick-b')]);
+    expect(both.state.pickedUpAt).toBe(at(9));
+    expect(both.flags.get('pick-a')?.code).toBe('ALREADY_FINISHED');
+    expect(scanProblem('down', 'returned', 'returned')?.code).toBe('ALREADY_FINISHED');
+    expect(scanProblem('down', 'notified', 'notified')).toBeNull();
+  });
+
+  it('still place a late scan by its time while the parcel is on its way', () => {
+    const arrived = story(scan('received_county', at(1)), scan('arrived_village', at(5)));
+    const late = settle('down', arrived, [scan('loaded', at(3), 'load')], [scan('received_county', at(1), 'rcv'), scan('arrived_village', at(5), 'arr'), scan('loaded', at(3), 'load')]);
+    expect(late.state).toMatchObject({ status: 'arrived_village', problem: null });
+    expect(late.flags.get('load')).toBeNull();
   });
 });

@@ -51,7 +51,10 @@ export function scanProblem(direction: Direction, status: ParcelStatus, type: Sc
   if (type === 'problem' || type === 'carrier_update') return null;
   const rank = RANKS[direction][type];
   if (rank === undefined) return { code: 'WRONG_DIRECTION', reason: `${type} is not a scan for ${direction === 'down' ? 'an incoming' : 'an outgoing'} parcel` };
-  if (type === status) return null;
+  // Scanning a parcel where it already is (a second arrival scan, a reminder) is harmless; ending its way twice is not:
+  // a second hand-over would count a second pick-up.
+  if (type === status && !FINAL.includes(status)) return null;
+  if (type === status) return { code: 'ALREADY_FINISHED', reason: `${type} a second time: the parcel was already ${status}` };
   if (FINAL.includes(status)) return { code: 'ALREADY_FINISHED', reason: `${type} after the parcel was already ${status}` };
   if (direction === 'down' && (type === 'notified' || type === 'picked_up') && !AT_POINT.includes(status)) return { code: 'NOT_AT_POINT', reason: `${type} before the parcel arrived at its village point` };
   if (rank < RANKS[direction][status]!) return { code: 'OUT_OF_SEQUENCE', reason: `${type} out of sequence: the parcel was already ${status}` };
@@ -89,6 +92,32 @@ export function replay(direction: Direction, scans: Scan[]): { state: ParcelStat
     flags.set(scan.eventId, result.flag);
   }
   return { state, flags };
+}
+
+/**
+ * Whether scans reaching the server now must be placed among the parcel's stored scans by their time: some are
+ * earlier than what it has seen, and its way has not ended. A parcel that is picked up, returned or handed to a
+ * carrier is never replayed: a scan that comes late (an offline phone syncing) cannot undo that final state.
+ */
+export const needsReplay = (before: ParcelState, fresh: Scan[]): boolean =>
+  !FINAL.includes(before.status) && !!before.lastEventAt && fresh.some((s) => s.at <= before.lastEventAt!);
+
+/**
+ * What scans reaching the server now (`fresh`) make of a parcel whose stored state is `before`. Scans later than
+ * everything it has seen, and every scan of a parcel whose way has ended, are applied one by one on top of what is
+ * stored (so a late hand-over, return or second hand-over is kept flagged and the final state, with its pick-up
+ * time, stays); otherwise `all` (every scan of the parcel, the fresh ones included) is replayed by time.
+ */
+export function settle(direction: Direction, before: ParcelState, fresh: Scan[], all: Scan[] = []): { state: ParcelState; flags: Map<string, Flag | null>; replayed: boolean } {
+  if (needsReplay(before, fresh)) return { ...replay(direction, all), replayed: true };
+  let state = before;
+  const flags = new Map<string, Flag | null>();
+  for (const scan of [...fresh].sort(byTime(direction))) {
+    const result = applyScan(direction, state, scan);
+    state = result.state;
+    flags.set(scan.eventId, result.flag);
+  }
+  return { state, flags, replayed: false };
 }
 
 export const PROMISE_MINUTES = 48 * 60;

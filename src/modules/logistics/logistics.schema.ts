@@ -136,7 +136,20 @@ export const BatchBody = Type.Object({ scans: Type.Array(ScanBody, { minItems: 1
 export const BatchResult = Type.Object({
   stored: Type.Integer(),
   duplicates: Type.Integer(),
-  flagged: Type.Array(Type.Object({ eventId: Type.String(), code: StringEnum(PROBLEM_CODES), reason: Type.String() }), { description: 'scans kept but not applied: out of sequence, or a pick-up whose code did not match' }),
+  flagged: Type.Array(Type.Object({ eventId: Type.String(), code: StringEnum(PROBLEM_CODES), reason: Type.String() }), { description: 'scans kept but not applied: out of sequence, after the parcel was picked up or returned, or a pick-up whose code did not match (a resend\'s included)' }),
+  outcomes: Type.Array(
+    Type.Object({
+      eventId: Type.String(),
+      parcelId: Type.String(),
+      waybillNo: Nullable(Type.String()),
+      type: StringEnum(SCAN_TYPES, { description: 'as stored: a pick-up with a wrong code is kept as a problem' }),
+      replay: Type.Boolean({ description: 'the event id was stored before (a resend whose answer was lost): the stored outcome' }),
+      code: Nullable(StringEnum(PROBLEM_CODES, { description: 'null when the scan was applied' })),
+      reason: Nullable(Type.String()),
+      status: StringEnum(PARCEL_STATUSES, { description: "the parcel's status now" }),
+    }),
+    { description: 'what became of every scan of the batch, in the order sent (a copy sent twice once)' },
+  ),
 });
 
 export const NotifyBody = Type.Object({ eventId: Type.Optional(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_:.-]+$', description: 'made by the device, so a retried notice sends one SMS' })) });

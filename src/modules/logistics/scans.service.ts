@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError, invalidField } from '../../kernel/errors.js';
 import { handlesParcel, requireHandler, type Viewer } from './access.js';
-import { applyScan, byTime, replay, transitMinutes, type Flag, type ParcelState, type ProblemCode } from './lifecycle.js';
+import { FINAL, needsReplay, settle, transitMinutes, type Flag, type ParcelState, type ProblemCode, type Scan } from './lifecycle.js';
 import { pushScans, type Kuaidi100Result } from './kuaidi100-push.js';
-import { carrierName, type EventRow, type LogisticsTables, type ParcelRow, type ScanType } from './logistics.tables.js';
+import { carrierName, type EventRow, type LogisticsTables, type ParcelRow, type ParcelStatus, type ScanType } from './logistics.tables.js';
 import type { ParcelView, ScanInput } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
@@ -24,6 +24,57 @@ interface PreparedScan {
   runId: string | null;
   note: string | null;
   problemCode?: ProblemCode | null;
+  /** Whether the device gave the time and the place (else the server filled them in, and a resend may differ). */
+  atGiven?: boolean;
+  siteGiven?: boolean;
+}
+
+/** A stored event as a resend of it is compared with and answered from. */
+type StoredEvent = Pick<EventRow, 'event_id' | 'parcel_id' | 'type' | 'at' | 'site_id' | 'note' | 'flagged' | 'flag_reason' | 'problem_code'>;
+
+/** What became of one scan: applied (code null), kept flagged, or kept as a problem; the parcel's status now. */
+export interface ScanOutcome {
+  eventId: string;
+  parcelId: string;
+  waybillNo: string | null;
+  type: ScanType;
+  /** The event id was stored before (a resend whose answer was lost): this is the stored outcome. */
+  replay: boolean;
+  code: ProblemCode | null;
+  reason: string | null;
+  status: ParcelStatus;
+}
+
+/** The stored outcome of an event: its flag, or for a problem scan the kind of problem. */
+function flagOfRow(e: StoredEvent): Flag | null {
+  if (e.flagged) return { code: (e.problem_code ?? 'OUT_OF_SEQUENCE') as ProblemCode, reason: e.flag_reason ?? '' };
+  if (e.type === 'problem') return { code: (e.problem_code ?? 'REPORTED') as ProblemCode, reason: e.note ?? 'problem reported' };
+  return null;
+}
+
+/**
+ * Whether a scan sent again with a stored event id is that event (same parcel and type, and the same time and place
+ * where the device gave them), or a different scan reusing its id.
+ */
+const sameEvent = (p: PreparedScan, e: Pick<StoredEvent, 'parcel_id' | 'type' | 'at' | 'site_id'>) =>
+  p.parcel.id === e.parcel_id && p.type === e.type && (!p.atGiven || p.at === e.at) && (!p.siteGiven || p.siteId === e.site_id);
+
+const reused = (field: string, p: PreparedScan, e: Pick<StoredEvent, 'type' | 'at'>, what: string) =>
+  new AppError(409, 'EVENT_ID_REUSED', `${field}: event ${p.eventId} is already ${what} as ${e.type} at ${e.at} for another parcel, type, time or place; a new scan needs a new event id`, { field, eventId: p.eventId });
+
+/**
+ * A hand-over of a parcel whose way has ended (handed over by another phone, or returned): refused when the point
+ * is online, so nobody counts a second pick-up. Offline, the same scan is kept flagged (lifecycle.settle).
+ */
+function finishedError(field: string, p: PreparedScan): AppError {
+  const picked = p.parcel.status === 'picked_up';
+  const when = picked ? p.parcel.picked_up_at : p.parcel.last_event_at;
+  return new AppError(409, picked ? 'ALREADY_PICKED_UP' : 'ALREADY_FINISHED', `${field}: waybill ${p.parcel.waybill_no ?? p.parcel.id} was already ${p.parcel.status}${when ? ` at ${when}` : ''}; it is not handed over again`, {
+    field,
+    waybillNo: p.parcel.waybill_no,
+    status: p.parcel.status,
+    at: when,
+  });
 }
 
 /** Where a scan happened when the device does not say: the county warehouse, or the parcel's point. */
@@ -80,6 +131,13 @@ const MAX_GROUP = 200;
 
 type ScanAnswer = { eventId: string; stored: boolean; flagged: string | null; flagCode: ProblemCode | null; parcel: ParcelView };
 
+export interface BatchAnswer {
+  stored: number;
+  duplicates: number;
+  flagged: { eventId: string; code: ProblemCode; reason: string }[];
+  outcomes: ScanOutcome[];
+}
+
 /** A single scan waiting for its group's transaction. */
 interface Waiting {
   viewer: Viewer;
@@ -133,55 +191,112 @@ export class ScanService {
   /** The group's answers in its order: each scan's own refusal, or what was stored and the parcel after it. */
   private async storeGroup(trx: Trx, group: Waiting[]): Promise<(ScanAnswer | Error)[]> {
     const parcels = await this.findParcels(trx, group.map((w) => w.input));
+    const earlier = await this.storedEvents(trx, group.map((w) => w.input.eventId));
+    const seen = new Map<string, PreparedScan>();
+    const handing = new Set<string>();
     const prepared: (PreparedScan | Error)[] = [];
+    const fresh: PreparedScan[] = [];
     for (const w of group) {
       try {
-        prepared.push(await this.prepareOne(trx, w.viewer, w.book, w.input, parcels, w.field, true));
+        const p = await this.prepareOne(trx, w.viewer, w.book, w.input, parcels, w.field, true);
+        if (this.sort(p, w.field('eventId'), earlier, seen, handing) === 'fresh') fresh.push(p);
+        prepared.push(p);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         prepared.push(err);
       }
     }
-    const outcome = await this.store(trx, prepared.filter((p): p is PreparedScan => !(p instanceof Error)), group[group.length - 1].book);
+    await this.store(trx, fresh, group[group.length - 1].book);
+    const stored = await this.storedEvents(trx, prepared.flatMap((p) => (p instanceof Error ? [] : [p.eventId])));
     const answered = new Set<string>();
-    const answers: (ScanAnswer | Error)[] = [];
-    for (const [i, p] of prepared.entries()) {
-      if (p instanceof Error) {
-        answers.push(p);
-        continue;
-      }
-      // The same event twice in one group (a device retrying at once) is stored for the first only.
-      const stored = outcome.stored.has(p.eventId) && !answered.has(p.eventId);
+    return prepared.map((p, i) => {
+      if (p instanceof Error) return p;
+      // The first of the group with a new event id stored it; a resend (now or later) is told what became of it.
+      const isNew = fresh.includes(p) && !answered.has(p.eventId);
       answered.add(p.eventId);
-      // A retried scan answers with what the first one was told (or what a replay just made of it).
-      const flag = outcome.flags.has(p.eventId) ? (outcome.flags.get(p.eventId) ?? null) : await this.flagOf(trx, p.eventId);
-      answers.push({ eventId: p.eventId, stored, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.base.view(p.parcel, group[i].viewer, group[i].book) });
-    }
-    return answers;
+      const row = stored.get(p.eventId);
+      const flag = row?.flagged ? flagOfRow(row) : null;
+      return { eventId: p.eventId, stored: isNew, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.base.view(p.parcel, group[i].viewer, group[i].book) };
+    });
   }
 
-  private async flagOf(trx: Trx, eventId: string): Promise<Flag | null> {
-    const earlier = await trx.selectFrom('logistics_events').select(['flag_reason', 'problem_code']).where('event_id', '=', eventId).executeTakeFirst();
-    return earlier?.flag_reason ? { code: earlier.problem_code as ProblemCode, reason: earlier.flag_reason } : null;
+  /** Events already stored under these ids, by id. */
+  private async storedEvents(trx: Trx, ids: string[]): Promise<Map<string, StoredEvent>> {
+    const found = new Map<string, StoredEvent>();
+    for (const part of chunks([...new Set(ids)], INSERT_CHUNK)) {
+      const rows = await trx.selectFrom('logistics_events').select(['event_id', 'parcel_id', 'type', 'at', 'site_id', 'note', 'flagged', 'flag_reason', 'problem_code']).where('event_id', 'in', part).execute();
+      for (const row of rows) found.set(row.event_id, row);
+    }
+    return found;
+  }
+
+  /**
+   * Sorts a checked scan: new, or a resend of an event stored before or sent earlier in the same call (answered
+   * with what became of it); the same id with another parcel, type, time or place is refused with 409. Online
+   * (`handing` given), a hand-over of a parcel already picked up or returned, or handed over earlier in the same
+   * group, is refused too: nobody counts a second pick-up.
+   */
+  private sort(p: PreparedScan, field: string, earlier: Map<string, StoredEvent>, seen: Map<string, PreparedScan>, handing: Set<string> | null): 'fresh' | 'replay' {
+    const stored = earlier.get(p.eventId);
+    if (stored) {
+      if (!sameEvent(p, stored)) throw reused(field, p, stored, 'stored');
+      return 'replay';
+    }
+    const first = seen.get(p.eventId);
+    if (first) {
+      if (!sameEvent(p, { parcel_id: first.parcel.id, type: first.type, at: first.at, site_id: first.siteId })) throw reused(field, p, first, 'sent in this request');
+      return 'replay';
+    }
+    if (handing && p.type === 'picked_up') {
+      if (FINAL.includes(p.parcel.status) || handing.has(p.parcel.id)) throw finishedError(field, p);
+      handing.add(p.parcel.id);
+    }
+    seen.set(p.eventId, p);
+    return 'fresh';
+  }
+
+  /** What became of each scan, in the order sent: read back from the stored events, so a resend is told the same. */
+  private async outcomes(trx: Trx, scans: PreparedScan[], earlier: Map<string, StoredEvent>): Promise<ScanOutcome[]> {
+    const rows = await this.storedEvents(trx, scans.map((s) => s.eventId));
+    return scans.flatMap((s) => {
+      const row = rows.get(s.eventId);
+      if (!row) return [];
+      const flag = flagOfRow(row);
+      return [{ eventId: s.eventId, parcelId: row.parcel_id, waybillNo: s.parcel.waybill_no, type: row.type, replay: earlier.has(s.eventId), code: flag?.code ?? null, reason: flag?.reason ?? null, status: s.parcel.status }];
+    });
   }
 
   /**
    * Many scans in one transaction (an offline point syncing, a warehouse scanner's batch): all are stored or none.
-   * A pick-up with a wrong code is kept as a problem rather than refused: the device could not check it offline.
+   * A pick-up with a wrong code is kept as a problem rather than refused: the device could not check it offline;
+   * so is a hand-over of a parcel whose way has ended meanwhile (kept flagged, never a second pick-up). An event id
+   * reused for another scan (stored before, or twice in this batch) refuses the batch with 409 naming that scan.
+   * Every scan's outcome is answered, a resend's included (the stored outcome), with its waybill.
    */
-  async batch(ctx: RequestContext, inputs: ScanInput[]): Promise<{ stored: number; duplicates: number; flagged: { eventId: string; code: ProblemCode; reason: string }[] }> {
+  async batch(ctx: RequestContext, inputs: ScanInput[]): Promise<BatchAnswer> {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
     return this.base.transaction(async (trx) => {
       const parcels = await this.findParcels(trx, inputs);
-      const prepared: PreparedScan[] = [];
-      for (const [i, input] of inputs.entries()) prepared.push(await this.prepareOne(trx, viewer, book, input, parcels, (f) => `body.scans.${i}.${f}`, false));
-      const outcome = await this.store(trx, prepared, book);
-      // A pick-up refused for its code is stored as a problem, not a flag; the device is told the same way.
-      const refused = prepared.filter((p) => p.problemCode === 'PICKUP_CODE_WRONG' && outcome.stored.has(p.eventId)).map((p) => ({ eventId: p.eventId, code: 'PICKUP_CODE_WRONG' as const, reason: p.note! }));
-      const flagged = [...outcome.flags].flatMap(([eventId, flag]) => (flag && outcome.stored.has(eventId) ? [{ eventId, ...flag }] : [])).concat(refused);
-      return { stored: outcome.stored.size, duplicates: new Set(inputs.map((i) => i.eventId)).size - outcome.stored.size, flagged };
+      const earlier = await this.storedEvents(trx, inputs.map((i) => i.eventId));
+      const seen = new Map<string, PreparedScan>();
+      const fresh: PreparedScan[] = [];
+      const answered: PreparedScan[] = [];
+      for (const [i, input] of inputs.entries()) {
+        const field = (f: string) => `body.scans.${i}.${f}`;
+        const p = await this.prepareOne(trx, viewer, book, input, parcels, field, false);
+        const kind = this.sort(p, field('eventId'), earlier, seen, null);
+        if (kind === 'fresh') fresh.push(p);
+        // A copy sent twice in this batch is answered once, with the first.
+        if (kind === 'fresh' || earlier.has(p.eventId)) {
+          if (!answered.some((a) => a.eventId === p.eventId)) answered.push(p);
+        }
+      }
+      await this.store(trx, fresh, book);
+      const outcomes = await this.outcomes(trx, answered, earlier);
+      const flagged = outcomes.flatMap((o) => (o.code && (o.type !== 'problem' || o.code === 'PICKUP_CODE_WRONG') ? [{ eventId: o.eventId, code: o.code, reason: o.reason ?? '' }] : []));
+      return { stored: fresh.length, duplicates: new Set(inputs.map((i) => i.eventId)).size - fresh.length, flagged, outcomes };
     });
   }
 
@@ -189,7 +304,7 @@ export class ScanService {
   async kuaidi100(ctx: RequestContext, push: Kuaidi100Result) {
     // One reading of a push (strict calendar times, states, event ids) for every way it comes in: kuaidi100-push.ts.
     const scans = pushScans(push, (name) => `body.lastResult.${name}`);
-    if (!scans.length) return { stored: 0, duplicates: 0, flagged: [] };
+    if (!scans.length) return { stored: 0, duplicates: 0, flagged: [], outcomes: [] };
     return this.batch(ctx, scans);
   }
 
@@ -225,7 +340,7 @@ export class ScanService {
         problemCode = 'PICKUP_CODE_WRONG';
       }
     }
-    return { eventId: input.eventId, actor: viewer.userId, parcel, type, at: at.toISOString(), siteId: input.siteId ?? siteOf(type, parcel, book), runId: null, note, problemCode };
+    return { eventId: input.eventId, actor: viewer.userId, parcel, type, at: at.toISOString(), siteId: input.siteId ?? siteOf(type, parcel, book), runId: null, note, problemCode, atGiven: !!input.at, siteGiven: !!input.siteId };
   }
 
   private async findParcels(trx: Trx, inputs: ScanInput[]): Promise<ParcelIndex> {
@@ -272,25 +387,23 @@ export class ScanService {
     for (const fresh of byParcel.values()) {
       const row = fresh[0].parcel;
       const before = stateOf(row);
-      let state = before;
-      const inOrder = !before.lastEventAt || fresh.every((s) => s.at > before.lastEventAt!);
-      if (inOrder) {
-        for (const s of [...fresh].sort(byTime(row.direction))) {
-          const result = applyScan(row.direction, state, s);
-          state = result.state;
-          flags.set(s.eventId, result.flag);
-          if (result.flag) await trx.updateTable('logistics_events').set({ flagged: 1, flag_reason: result.flag.reason, problem_code: result.flag.code }).where('event_id', '=', s.eventId).execute();
-        }
-      } else {
-        const all = await trx.selectFrom('logistics_events').select(['event_id', 'type', 'at', 'note', 'flag_reason', 'problem_code']).where('parcel_id', '=', row.id).execute();
-        const result = replay(row.direction, all.map((e) => ({ eventId: e.event_id, type: e.type, at: e.at, note: e.note, problemCode: e.problem_code as ProblemCode | null })));
-        state = result.state;
+      // A parcel whose way has ended stays as it is: scans arriving late are applied on top (and flagged); others
+      // that land before what the parcel has seen make it replay every scan by time (lifecycle.settle).
+      const all = needsReplay(before, fresh) ? await trx.selectFrom('logistics_events').select(['event_id', 'type', 'at', 'note', 'flag_reason', 'problem_code']).where('parcel_id', '=', row.id).execute() : [];
+      const result = settle(row.direction, before, fresh, all.map((e): Scan => ({ eventId: e.event_id, type: e.type, at: e.at, note: e.note, problemCode: e.problem_code as ProblemCode | null })));
+      let state = result.state;
+      for (const [eventId, flag] of result.flags) flags.set(eventId, flag);
+      if (result.replayed) {
         for (const e of all) {
           const flag = result.flags.get(e.event_id) ?? null;
-          flags.set(e.event_id, flag);
           if (e.type !== 'problem' && (flag?.reason ?? null) !== e.flag_reason) {
             await trx.updateTable('logistics_events').set({ flagged: flag ? 1 : 0, flag_reason: flag?.reason ?? null, problem_code: flag?.code ?? null }).where('event_id', '=', e.event_id).execute();
           }
+        }
+      } else {
+        for (const s of fresh) {
+          const flag = result.flags.get(s.eventId);
+          if (flag) await trx.updateTable('logistics_events').set({ flagged: 1, flag_reason: flag.reason, problem_code: flag.code }).where('event_id', '=', s.eventId).execute();
         }
       }
       // A parcel no manifest has announced keeps saying so, whatever its scans say, until the manifest comes.
