@@ -174,7 +174,7 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
     .map((v) => ({ code: v.code, townshipCode: v.township.code }));
   const market = await loadDemoParties(modules, ctx, users, poorVillages);
   const catalogue = opts.catalog === false ? { products: 0 } : await loadDemoCatalog(modules, ctx);
-  if (!(await modules.orders.service.fees()).some((f) => f.townshipCode !== 'parcel')) {
+  if (!(await modules.orders.service.fees(1)).items.some((f) => f.townshipCode !== 'parcel')) {
     // Same-town delivery within each township, 3 yuan; a parcel anywhere, 10 yuan.
     await modules.orders.service.setFees(ctx, [{ townshipCode: 'parcel', feeFen: 1000 }, ...TOWNSHIPS.map((t) => ({ townshipCode: t.code, feeFen: 300 }))]);
   }

@@ -105,7 +105,7 @@ describe.each(engines())('checkout and orders on %s', (engine) => {
     await act(order.id, 'cash-received', 'village');
     const before = await available();
     const cancelled = await act(order.id, 'cancel', 'consumer', { reason: '买错了规格' });
-    expect(cancelled.json().status).toBe('refunded');
+    expect(cancelled.json()).toMatchObject({ status: 'refunded', payments: [{ method: 'village_cash', status: 'refunded', amountFen: order.totalFen }] });
     expect(await available()).toBe(before + 4);
     const summary = (await t.app.inject({ url: '/api/v1/parties/ledger?by=township', headers: as.county })).json().items;
     expect(summary.every((r: { incomeFen: number }) => r.incomeFen >= 0)).toBe(true);
@@ -149,7 +149,8 @@ describe.each(engines())('checkout and orders on %s', (engine) => {
     expect((await t.app.inject({ url: `/api/v1/orders/${order.id}`, headers: as.consumer })).json().status).toBe('pending_payment');
     clock.advance(2 * 60_000);
     expect(await t.modules.orders.service.expireOverdue()).toBeGreaterThan(0);
-    expect((await t.app.inject({ url: `/api/v1/orders/${order.id}`, headers: as.consumer })).json().status).toBe('cancelled');
+    // Expired: the payment asked of the provider ends cancelled, not pending.
+    expect((await t.app.inject({ url: `/api/v1/orders/${order.id}`, headers: as.consumer })).json()).toMatchObject({ status: 'cancelled', payments: [{ method: 'online', status: 'cancelled', settledAt: null }] });
     expect(await available()).toBe(before);
   });
 
@@ -183,5 +184,42 @@ describe.each(engines())('checkout and orders on %s', (engine) => {
       expect(row.on_hand - row.reserved).toBeGreaterThanOrEqual(0);
     }
     expect(stock.reduce((n, r) => n + Number(r.reserved), 0)).toBe(100);
+  });
+
+  it('pages every list of orders, presales and delivery fees with a cursor', async () => {
+    const follow = async (url: string, headers: Record<string, string> = {}, limit = 2) => {
+      const seen: { id?: string; townshipCode?: string }[] = [];
+      let cursor: string | null = null;
+      for (let pages = 0; pages < 50; pages++) {
+        const res: { statusCode: number; body: string; json(): { items: { id?: string; townshipCode?: string }[]; nextCursor: string | null } } = await t.app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, headers });
+        expect(res.statusCode, res.body).toBe(200);
+        const page: { items: { id?: string; townshipCode?: string }[]; nextCursor: string | null } = res.json();
+        expect(Object.keys(page).sort()).toEqual(['items', 'nextCursor']);
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        if (!cursor) return seen;
+      }
+      throw new Error('no end');
+    };
+    for (let i = 0; i < 3; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/v1/orders/campaigns', headers: as.merchant, payload: { skuId, title: `分页预售 ${i}`, priceFen: 1000, targetQty: 10, deadline: `2026-12-0${i + 1}T00:00:00.000Z`, shipDate: '2026-12-20' } });
+    }
+    const campaigns = await follow('/api/v1/orders/campaigns');
+    const all = (await t.app.inject({ url: '/api/v1/orders/campaigns?limit=500' })).json().items;
+    expect(campaigns.map((c) => c.id)).toEqual(all.map((c: { id: string }) => c.id));
+    expect(campaigns.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(campaigns.map((c) => c.id)).size).toBe(campaigns.length);
+    expect((await follow(`/api/v1/orders/campaigns?sellerId=${sellerId}&status=open`)).length).toBeGreaterThanOrEqual(3);
+
+    const fees = await follow('/api/v1/orders/delivery-fees');
+    expect(fees.map((f) => f.townshipCode).at(-1)).toBe('parcel');
+    expect(fees.filter((f) => f.townshipCode === 'parcel')).toHaveLength(1);
+    expect(fees.length).toBeGreaterThan(2);
+
+    const mine = await follow('/api/v1/orders?as=buyer', as.consumer, 20);
+    expect(new Set(mine.map((o) => o.id)).size).toBe(mine.length);
+    expect(mine.length).toBeGreaterThan(2);
+    expect((await t.app.inject({ url: '/api/v1/orders/campaigns?cursor=bm90LWEtY3Vyc29y' })).json().error.details.field).toBe('querystring.cursor');
   });
 });

@@ -90,7 +90,7 @@ describe.each(engines())('a recall racing checkouts and payments, on %s', (engin
     expect(batch).toMatchObject({ status: 'recalled', stocked: 80, sold: shipped });
     expect(full.counts.frozen).toBe(80 - shipped);
     const stock = await t.database.db.selectFrom('catalog_stock').selectAll().where('sku_id', '=', skuId).execute();
-    expect(stock.map((s: { on_hand: number; reserved: number; frozen: number }) => ({ onHand: Number(s.on_hand), reserved: Number(s.reserved), frozen: Number(s.frozen) }))).toEqual([{ onHand: 80 - shipped, reserved: 0, frozen: 80 - shipped }]);
+    expect(stock.map((s) => ({ onHand: Number(s.on_hand), reserved: Number(s.reserved), frozen: Number(s.frozen) }))).toEqual([{ onHand: 80 - shipped, reserved: 0, frozen: 80 - shipped }]);
 
     // What a crash after the recall left undone is finished by housekeeping, and doing it again changes nothing.
     expect(await t.modules.trace.recalls.withdrawPending()).toBe(0);

@@ -3,6 +3,7 @@ import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
 import type { OrdersService } from './orders.service.js';
@@ -98,12 +99,20 @@ export class CampaignService {
     return this.view(row, 0);
   }
 
-  async list(status?: CampaignRow['status']) {
-    let q = this.db.selectFrom('orders_campaigns').selectAll();
-    if (status) q = q.where('status', '=', status);
-    const rows = await q.orderBy('deadline').execute();
-    const backed = await this.backed(rows.map((r) => r.id));
-    return rows.map((r) => this.view(r, backed.get(r.id) ?? 0));
+  /** Campaigns by deadline (soonest first), a page at a time. */
+  async list(filter: { status?: CampaignRow['status']; sellerId?: string }, limit: number, cursor?: string) {
+    let q = this.db.selectFrom('orders_campaigns').selectAll().orderBy('deadline').orderBy('id').limit(limit + 1);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.sellerId) q = q.where('seller_id', '=', filter.sellerId);
+    const after = decodeCursor(cursor);
+    if (after) {
+      const [deadline, id] = after.split('|');
+      if (!id) throw invalidField('querystring.cursor', 'is not a cursor this API issued');
+      q = q.where((eb) => eb.or([eb('deadline', '>', deadline), eb.and([eb('deadline', '=', deadline), eb('id', '>', id)])]));
+    }
+    const page = toPage(await q.execute(), limit, (r) => `${r.deadline}|${r.id}`);
+    const backed = await this.backed(page.items.map((r) => r.id));
+    return { items: page.items.map((r) => this.view(r, backed.get(r.id) ?? 0)), nextCursor: page.nextCursor };
   }
 
   async get(id: string) {

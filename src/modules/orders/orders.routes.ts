@@ -3,16 +3,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http/errors.js';
-import { Page } from '../../kernel/http/paging.js';
+import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
-import { BackBody, CampaignBody, CampaignSchema, CancelBody, CheckoutBody, FeesBody, OrderQuery, OrderSchema, ShipBody } from './orders.schema.js';
+import { BackBody, CampaignBody, CampaignQuery, CampaignSchema, CancelBody, CheckoutBody, FeesBody, OrderQuery, OrderSchema, ShipBody } from './orders.schema.js';
 import type { CampaignService } from './campaigns.service.js';
 import { ORDER_STATUSES } from './orders.tables.js';
 import type { OrdersService } from './orders.service.js';
 import type { LocalPaymentProvider } from './payments.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const Fees = Type.Object({ items: Type.Array(Type.Object({ townshipCode: Type.String(), feeFen: Type.Integer() })) });
+const Fees = Page(Type.Object({ townshipCode: Type.String(), feeFen: Type.Integer() }));
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,9 +49,10 @@ export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, 
     app.post('/orders/:id/return/refuse', { schema: { tags, summary: 'The seller refuses the return, saying why', params: IdParams, body: CancelBody, response: { 200: OrderSchema, ...errorResponses } } }, (request) =>
       orders.refuseReturn(request.ctx, request.params.id, request.body.reason),
     );
-    app.get('/orders/campaigns', { config: { public: true }, schema: { tags, summary: 'Presale campaigns with their progress (public)', querystring: Type.Object({ status: Type.Optional(StringEnum(['open', 'succeeded', 'failed'] as const)) }), response: { 200: Type.Object({ items: Type.Array(CampaignSchema) }), ...errorResponses } } }, async (request) => ({
-      items: await campaigns.list(request.query.status),
-    }));
+    app.get('/orders/campaigns', { config: { public: true }, schema: { tags, summary: 'Presale campaigns with their progress, soonest deadline first (public)', querystring: CampaignQuery, response: { 200: Page(CampaignSchema), ...errorResponses } } }, (request) => {
+      const { limit = 50, cursor, ...filter } = request.query;
+      return campaigns.list(filter, limit, cursor);
+    });
     app.get('/orders/campaigns/:id', { config: { public: true }, schema: { tags, summary: 'One presale campaign (public)', params: IdParams, response: { 200: CampaignSchema, ...errorResponses } } }, (request) => campaigns.get(request.params.id));
     app.post('/orders/campaigns', { schema: { tags, summary: 'Open a presale for a coming harvest (the seller)', body: CampaignBody, response: { 201: CampaignSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await campaigns.create(request.ctx, request.body)),
@@ -60,10 +61,12 @@ export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, 
       const { quantity, ...input } = request.body;
       return reply.status(201).send(await campaigns.back(request.ctx, request.params.id, quantity, input));
     });
-    app.get('/orders/delivery-fees', { config: { public: true }, schema: { tags, summary: 'Same-town delivery fee per township, and the parcel fee (public)', response: { 200: Fees, ...errorResponses } } }, async () => ({ items: await orders.fees() }));
-    app.put('/orders/delivery-fees', { schema: { tags, summary: 'Set delivery fees (county admin)', body: FeesBody, response: { 200: Fees, ...errorResponses } } }, async (request) => {
+    app.get('/orders/delivery-fees', { config: { public: true }, schema: { tags, summary: 'Same-town delivery fee per township, and the parcel fee last (public)', querystring: PageQuery, response: { 200: Fees, ...errorResponses } } }, (request) =>
+      orders.fees(request.query.limit ?? 50, request.query.cursor),
+    );
+    app.put('/orders/delivery-fees', { schema: { tags, summary: 'Set delivery fees (county admin); answers the first page of fees', body: FeesBody, response: { 200: Fees, ...errorResponses } } }, async (request) => {
       await orders.setFees(request.ctx, request.body.fees);
-      return { items: await orders.fees() };
+      return orders.fees(50);
     });
 
     // The provider's callback is checked against its signature over the exact bytes sent, so keep them.

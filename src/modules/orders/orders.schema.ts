@@ -96,6 +96,13 @@ export const CampaignSchema = Type.Object({
   shipDate: Type.String(),
   status: StringEnum(['open', 'succeeded', 'failed'] as const),
 });
+export const CampaignQuery = Type.Object({
+  status: Type.Optional(StringEnum(['open', 'succeeded', 'failed'] as const)),
+  sellerId: Type.Optional(Type.String({ maxLength: 64, description: "one seller's presales" })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
 export const CampaignBody = Type.Object({
   skuId: Type.String({ minLength: 1, maxLength: 64 }),
   title: Type.String({ minLength: 1, maxLength: 100 }),

@@ -510,10 +510,18 @@ export class OrdersService {
     });
   }
 
-  /** Fees per township for same-town delivery, and the parcel fee (the default when none is set). */
-  async fees() {
-    const rows = await this.db.selectFrom('orders_delivery_fees').selectAll().orderBy('township_code').execute();
-    const fees = rows.map((r) => ({ townshipCode: r.township_code, feeFen: r.fee_fen }));
-    return fees.some((f) => f.townshipCode === 'parcel') ? fees : [...fees, { townshipCode: 'parcel', feeFen: DEFAULT_PARCEL_FEE_FEN }];
+  /**
+   * Fees per township for same-town delivery by township code, a page at a time; the parcel fee comes last (`parcel`
+   * sorts after every code), the default one when none is set.
+   */
+  async fees(limit: number, cursor?: string) {
+    let q = this.db.selectFrom('orders_delivery_fees').selectAll().orderBy('township_code').limit(limit + 1);
+    const after = decodeCursor(cursor);
+    if (after) q = q.where('township_code', '>', after);
+    const page = toPage(await q.execute(), limit, (r) => r.township_code);
+    const fees = page.items.map((r) => ({ townshipCode: r.township_code, feeFen: r.fee_fen }));
+    if (page.nextCursor || fees.some((f) => f.townshipCode === 'parcel') || after === 'parcel') return { items: fees, nextCursor: page.nextCursor };
+    const parcelSet = await this.db.selectFrom('orders_delivery_fees').select('township_code').where('township_code', '=', 'parcel').executeTakeFirst();
+    return { items: parcelSet ? fees : [...fees, { townshipCode: 'parcel', feeFen: DEFAULT_PARCEL_FEE_FEN }], nextCursor: null };
   }
 }

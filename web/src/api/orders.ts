@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './http.js';
+import { api, fetchAll, type Page } from './http.js';
 
 /**
  * pending_payment → paid → shipped → delivered → completed for prepaid orders (online, or cash at a village point);
@@ -68,9 +68,23 @@ export interface Order {
   cancelReason: string | null;
   /** Why the buyer asked to return it (and, if refused, the seller's answer). */
   returnReason: string | null;
+  /** What was paid or asked for, and where the money ended (refunded, or cancelled when never paid). */
+  payments: Payment[];
   /** Where to pay, for an online order awaiting payment (`/api/v1/payments/local/…`). */
   payUrl?: string;
   createdAt: string;
+}
+
+/** pending (asked of the provider) → succeeded → refunded; cancelled when its order was cancelled before it was paid. */
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'refunded', 'cancelled'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export interface Payment {
+  method: PaymentMethod;
+  status: PaymentStatus;
+  amountFen: number;
+  createdAt: string;
+  settledAt: string | null;
 }
 
 export interface Checkout {
@@ -202,11 +216,11 @@ export function usePayOnline() {
   });
 }
 
-/** Presale campaigns with their progress (public). */
+/** Presale campaigns with their progress (public), soonest deadline first: every page, following the cursor. */
 export function useCampaigns(status?: CampaignStatus) {
   return useQuery({
     queryKey: ordersKeys.campaignList(status),
-    queryFn: ({ signal }) => api<{ items: Campaign[] }>('/orders/campaigns', { query: { status }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Campaign>('/orders/campaigns', { status }, signal),
   });
 }
 
@@ -240,7 +254,7 @@ export function useBackCampaign(id: string) {
 export function useDeliveryFees() {
   return useQuery({
     queryKey: ordersKeys.fees,
-    queryFn: ({ signal }) => api<{ items: { townshipCode: string; feeFen: number }[] }>('/orders/delivery-fees', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<{ townshipCode: string; feeFen: number }>('/orders/delivery-fees', {}, signal),
     staleTime: 10 * 60_000,
   });
 }

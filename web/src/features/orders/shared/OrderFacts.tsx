@@ -6,7 +6,7 @@ import { orderNo, PaymentTag } from './orderLabels.js';
 import { PickupPointName } from './PickupPointName.js';
 import { SellerName } from './SellerName.js';
 
-/** Number, seller, payment (and where the cash is paid), delivery, carrier and waybill, the address. */
+/** Number, seller, payment (where the money ended, and where the cash is paid), delivery, carrier and waybill, the address. */
 export function OrderFacts({ order, place }: { order: Order; place?: (code: string) => string | undefined }) {
   const t = useT();
   const where = place?.(order.shipTo.divisionCode);
@@ -18,7 +18,15 @@ export function OrderFacts({ order, place }: { order: Order; place?: (code: stri
         { key: 'no', label: t('order.no'), children: <Typography.Text copyable={{ text: order.id }} style={{ fontFamily: 'monospace' }} data-testid="order-no">{orderNo(order.id)}</Typography.Text> },
         { key: 'seller', label: t('order.seller'), children: <SellerName sellerId={order.sellerId} /> },
         { key: 'createdAt', label: t('order.createdAt'), children: formatDateTime(order.createdAt) },
-        { key: 'payment', label: t('order.payment'), children: <PaymentTag method={order.paymentMethod} /> },
+        {
+          key: 'payment',
+          label: t('order.payment'),
+          children: (
+            <span data-testid="order-payment">
+              <PaymentTag method={order.paymentMethod} /> {order.payments.map((p) => t(`paymentStatus.${p.status}`)).join('，')}
+            </span>
+          ),
+        },
         ...(order.pickupSiteId ? [{ key: 'pickup', label: t('order.pickup'), children: <PickupPointName siteId={order.pickupSiteId} /> }] : []),
         ...(order.status === 'pending_payment' && order.expiresAt ? [{ key: 'expires', label: t('order.payBefore'), children: formatDateTime(order.expiresAt) }] : []),
         ...(order.carrier
