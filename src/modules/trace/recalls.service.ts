@@ -61,11 +61,8 @@ export class RecallService {
         // Read once the batch is ours: every unit an order took of it so far is counted in `sold`.
         const current = await this.base.batch(batch.id, trx);
         const frozen = Math.max(0, current.stocked - current.sold);
-        // Units a regulator's hold already took off the shelf are the recall's now (held once, never given back by
-        // the hold's release); only the rest is frozen here.
-        const already = current.held === 1 ? current.held_frozen : 0;
-        if (already > 0) await trx.updateTable('trace_batches').set({ held_frozen: 0 }).where('id', '=', batch.id).execute();
-        if (frozen - already > 0 && current.sku_id && current.stock_location) await this.base.ports.stock.freezeStock(trx, current.sku_id, current.stock_location as 'seller', frozen - already);
+        // A regulator's hold on the batch gives its own freeze back in `bump` below, so nothing is held twice.
+        if (frozen > 0 && current.sku_id && current.stock_location) await this.base.ports.stock.freezeStock(trx, current.sku_id, current.stock_location as 'seller', frozen);
         await trx.insertInto('trace_recall_batches').values({ recall_id: recall.id, batch_id: batch.id, frozen }).execute();
         affected.push(current);
       }
