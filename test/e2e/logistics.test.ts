@@ -77,8 +77,22 @@ describe('a parcel from manifest to pick-up', () => {
     await page.goto(`${h.base}/logistics/promise?from=${today}&to=${today}`);
     await expect.poll(() => page.getByTestId('promise-share-value').textContent(), { timeout: 15_000 }).toMatch(/%/);
     await h.shot(page, 'logistics-e2e-promise');
+    // The open alerts load a page at a time under the same board.
+    await page.goto(`${h.base}/logistics/promise?list=alerts`);
+    await expect.poll(() => page.getByTestId('alerts-table').isVisible(), { timeout: 15_000 }).toBe(true);
 
-    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    // A manifest saved in Latin-1 (Müller) is refused, row and column named in Chinese; nothing is stored.
+    await page.goto(`${h.base}/logistics/parcels`);
+    await page.getByTestId('manifest-upload').click();
+    await pick(page, 'manifest-carrier', '中通快递');
+    await page.getByTestId('manifest-file').setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: Buffer.from(`waybill,name,phone,address\nZT9${stamp},Müller,${phone},Lehong\n`, 'latin1') });
+    await page.getByTestId('manifest-submit').click();
+    await expect.poll(() => page.getByTestId('manifest-row-errors').textContent(), { timeout: 15_000 }).toMatch(/name.*(繁体 Big5|不是有效的 GBK)/);
+    expect((await h.apiGet<{ items: unknown[] }>(page, `/logistics/parcels?waybillNo=ZT9${stamp}`)).items).toEqual([]);
+    await h.shot(page, 'logistics-e2e-garbled', false);
+
+    // The refused upload's 400 is the one error the browser logs on purpose.
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual(['console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     expect(phonePage.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   }, 180_000);
 });

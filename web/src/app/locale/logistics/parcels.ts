@@ -99,6 +99,10 @@ export const parcelsMessages = {
   'logistics.parcels.upload.err.noSheet': ['工作簿中没有工作表', 'The workbook has no sheet'],
   'logistics.parcels.upload.err.tooBig': ['文件超过 16 MB', 'The file is larger than 16 MB'],
   'logistics.parcels.upload.err.twice': ['运单号 {waybill} 在清单中出现了两次', 'Waybill {waybill} is listed twice'],
+  'logistics.parcels.upload.err.undecodable': ['不是有效的 {encoding} 文字：文件已损坏或用了其他编码，请另存为 UTF-8 后重新上传', 'is not valid {encoding} text: the bytes are broken or in another encoding; save the file as UTF-8 and upload it again'],
+  'logistics.parcels.upload.err.notGbk': ['含有简体姓名地址中不会出现的字符“{char}”：文件可能是繁体 Big5 或西文编码；请另存为 UTF-8 后重新上传', 'holds “{char}”, which no GBK name or address holds: the file is probably Big5 or Latin-1; save it as UTF-8 and upload it again'],
+  'logistics.parcels.upload.err.garbled': ['含有乱码（U+FFFD），文字已损坏', 'holds U+FFFD: the text is garbled'],
+  'logistics.parcels.upload.err.notText': ['含有不是文字的字符 {code}', 'holds {code}, which is not text'],
 
   // parcel detail
   'logistics.parcels.detail.title': ['包裹详情', 'Parcel'],

@@ -238,6 +238,14 @@ function rowErrorText(message: string, t: Translate): string {
   };
   const twice = message.match(/^waybill (\S+) is listed twice/);
   if (twice) return t('logistics.parcels.upload.err.twice', { waybill: twice[1] });
+  // Text that did not decode, or decoded into characters no name or address holds (text-check.ts).
+  const undecodable = message.match(/^is not valid (UTF-8|GBK) text/);
+  if (undecodable) return t('logistics.parcels.upload.err.undecodable', { encoding: undecodable[1] });
+  const notGbk = message.match(/^holds "(.+?)" \(U\+[0-9A-F]+\), which a GBK/u);
+  if (notGbk) return t('logistics.parcels.upload.err.notGbk', { char: notGbk[1] });
+  if (message.startsWith('holds U+FFFD')) return t('logistics.parcels.upload.err.garbled');
+  const notText = message.match(/^holds (U\+[0-9A-F]+), which is not text/);
+  if (notText) return t('logistics.parcels.upload.err.notText', { code: notText[1] });
   return known[message] ? t(known[message]) : message;
 }
 
