@@ -35,7 +35,7 @@ export function housekeepingSteps(modules: Modules, db: AnyKysely) {
 }
 
 /** Runs each step in turn; a failure is logged and the next step still runs. */
-async function runAll(steps: Record<string, () => Promise<unknown>>, log: Log): Promise<void> {
+export async function runAll(steps: Record<string, () => Promise<unknown>>, log: Log): Promise<void> {
   for (const [name, step] of Object.entries(steps)) {
     try {
       await step();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { housekeepingSteps, runAll } from '../../src/flows/housekeeping.js';
 import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
 
 const shipTo = { name: '王芳', phone: '13900139000', address: '昆明市五华区', divisionCode: '530102' };
@@ -96,6 +97,19 @@ describe.each(engines())('presale and crowdfunding on %s', (engine) => {
     }
     // Each household credit is given back once: the ledger's income is what it was before these backings.
     expect(await income()).toBe(before);
+  });
+
+  it('settles presales in housekeeping even when a step before it fails', async () => {
+    await advance(-3 * 86400_000);
+    const campaign = (await open(50)).json();
+    const backing = (await back(campaign.id, 1)).json();
+    await pay(backing.id);
+    await advance(3 * 86400_000);
+    const steps = housekeepingSteps(t.modules, t.database.db);
+    const errors: string[] = [];
+    await runAll({ ...steps.everyMinute, orderExpiry: () => Promise.reject(new Error('the database went away')) }, { error: (_obj, msg) => errors.push(msg) });
+    expect(errors).toEqual(['housekeeping step orderExpiry failed']);
+    expect(await view(backing.id)).toMatchObject({ status: 'refunded', payments: [{ status: 'refunded' }] });
   });
 
   it('goes to fulfilment on the ship date when the target is met', async () => {
