@@ -55,7 +55,7 @@ describe.each(engines())('a recall racing checkouts and payments, on %s', (engin
 
     // The race: more checkouts, the payment of the rest, shipments of the paid ones, and the recall, all at once.
     const racing = await Promise.all([
-      ...Array.from({ length: 16 }, (_, i) => checkout(100 + i)),
+      ...Array.from({ length: 30 }, (_, i) => checkout(100 + i)),
       ...early.slice(6).map((o) => pay(o)),
       ...early.slice(0, 3).map((o, i) => ship(o, i)),
       inject('regulator', 'POST', '/trace/recalls', { batchIds: [batchId], reason: '抽检铅超标' }),
@@ -63,8 +63,8 @@ describe.each(engines())('a recall racing checkouts and payments, on %s', (engin
     for (const res of racing) if (res) expect(res.statusCode, res.body).toBeLessThan(500);
     const recall = racing[racing.length - 1]!.json();
     expect(recall.status).toBe('open');
-    const placed: Order[] = [...early, ...racing.slice(0, 16).flatMap((r) => (r!.statusCode === 201 ? r!.json().orders : []))];
-    for (const r of racing.slice(0, 16)) if (r!.statusCode !== 201) expect(['STOCK_RECALLED', 'STOCK_INSUFFICIENT']).toContain(r!.json().error.code);
+    const placed: Order[] = [...early, ...racing.slice(0, 30).flatMap((r) => (r!.statusCode === 201 ? r!.json().orders : []))];
+    for (const r of racing.slice(0, 30)) if (r!.statusCode !== 201) expect(['STOCK_RECALLED', 'STOCK_INSUFFICIENT']).toContain(r!.json().error.code);
 
     // After the recall: paying or shipping any of them is refused (an online payment's replay answers what the order is).
     const after = await Promise.all(placed.flatMap((o, i) => [pay(o), ship(o, 50 + i)]));
