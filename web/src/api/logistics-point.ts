@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
-import { logisticsKey, useInvalidateLogistics, type Parcel, type ParcelDetail } from './logistics.js';
+import { logisticsKey, useInvalidateLogistics, type BatchResult, type Parcel, type ParcelDetail, type ParcelStatus, type ProblemCode, type ScanInput, type ScanType } from './logistics.js';
 
 /**
  * The village point's calls besides scans: tell the recipient, hand over with the pick-up code, parcels left waiting,
@@ -15,6 +15,34 @@ export interface PickupInput {
   /** The device's own event id: a retried hand-over is stored once. */
   eventId: string;
   at?: string;
+}
+
+/**
+ * What became of one synced scan: applied (code null), kept flagged (a late scan against a parcel picked up or
+ * returned meanwhile, a second hand-over), or kept as a problem (a wrong pick-up code). A resend of a scan the server
+ * already had (its first answer lost) gets the stored outcome, with `replay` true.
+ */
+export interface ScanOutcome {
+  eventId: string;
+  parcelId: string;
+  waybillNo: string | null;
+  /** As stored: a pick-up with a wrong code is kept as a problem. */
+  type: ScanType;
+  replay: boolean;
+  code: ProblemCode | null;
+  reason: string | null;
+  /** The parcel's status now. */
+  status: ParcelStatus;
+}
+
+export interface PointBatchResult extends BatchResult {
+  outcomes: ScanOutcome[];
+}
+
+/** The point's queue sent up: every scan's outcome comes back, a resend's included. */
+export function usePointScanBatch() {
+  const invalidate = useInvalidateLogistics();
+  return useMutation({ mutationFn: (scans: ScanInput[]) => api<PointBatchResult>('/logistics/scans/batch', { method: 'POST', body: { scans } }), networkMode: 'always', onSuccess: invalidate });
 }
 
 export interface ShipmentInput {

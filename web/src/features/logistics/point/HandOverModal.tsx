@@ -2,12 +2,17 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Input, Modal, Typography } from 'antd';
 import { ApiError } from '../../../api/http.js';
 import type { Parcel } from '../../../api/logistics.js';
+import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { useOnline } from './usePointQueue.js';
 
 /** A 400 PICKUP_CODE_WRONG: the code typed is not this parcel's. */
 export const isWrongCode = (error: unknown) => error instanceof ApiError && error.code === 'PICKUP_CODE_WRONG';
+
+/** A 409 ALREADY_PICKED_UP: another phone handed the parcel over first; when, if the server said. */
+const handedOverAt = (error: unknown): string | null | undefined =>
+  error instanceof ApiError && error.code === 'ALREADY_PICKED_UP' ? ((error.details as { at?: string } | undefined)?.at ?? null) : undefined;
 
 interface Props {
   parcel: Parcel | null;
@@ -43,6 +48,7 @@ function HandOverForm({ parcel, onClose, onSubmit }: Props & { parcel: Parcel })
   };
 
   const wrong = isWrongCode(error);
+  const already = handedOverAt(error);
   return (
     <Modal
       open
@@ -90,7 +96,16 @@ function HandOverForm({ parcel, onClose, onSubmit }: Props & { parcel: Parcel })
       {wrong ? (
         <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('logistics.point.handover.wrong')} description={t('logistics.point.handover.wrongHint')} data-testid="pickup-code-wrong" />
       ) : (
-        error !== null && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorText(error, t)} data-testid="handover-error" />
+        error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={already !== undefined ? t('logistics.point.handover.already', { waybill: parcel.waybillNo ?? '', time: already ? formatDateTime(already).slice(5, 16) : '' }) : errorText(error, t)}
+            data-testid="handover-error"
+            data-code={error instanceof ApiError ? error.code : ''}
+          />
+        )
       )}
     </Modal>
   );

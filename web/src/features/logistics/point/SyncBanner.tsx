@@ -4,19 +4,26 @@ import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
+import { isConflict, outcomeText } from './outcomeText.js';
 import { scanTypeLabel } from './ParcelCard.js';
 import type { PointQueue } from './usePointQueue.js';
 
 const time = (iso: string) => formatDateTime(iso).slice(5, 16);
+/** Lines of a sync's result shown at most; the rest are counted. */
+const SHOWN = 20;
 
 /**
- * 离线 N 条待同步: what waits on the phone, a button to send it now, the last sync's result (stored, duplicates,
- * flagged) and the scans the server refused, each to read and discard.
+ * 离线 N 条待同步: what waits on the phone, a button to send it now, the last sync's result (every scan's outcome in
+ * Chinese with the waybill, a resend's stored outcome included), the scans that did not count (kept on the phone until
+ * read: a parcel handed over or returned meanwhile, a second hand-over, a wrong code) and the scans the server
+ * refused, each to read and discard.
  */
 export function SyncBanner({ queue }: { queue: PointQueue }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const { pending, rejected, online, syncing, outcome } = queue;
+  const { pending, rejected, conflicts, online, syncing, outcome } = queue;
+  // What counted is listed with the result; what did not stays below until the operator has read it.
+  const applied = outcome?.outcomes.filter((o) => !isConflict(o)) ?? [];
   const count = pending.length;
 
   const list = open && count > 0 && (
@@ -75,11 +82,14 @@ export function SyncBanner({ queue }: { queue: PointQueue }) {
               : t('logistics.point.sync.result', { sent: outcome.sent, stored: outcome.stored, duplicates: outcome.duplicates, flagged: outcome.flagged.length })
           }
           description={
-            outcome.flagged.length > 0 && (
+            applied.length > 0 && (
               <div style={{ fontSize: 13 }}>
-                {outcome.flagged.map((f) => (
-                  <div key={f.eventId}>{f.reason}</div>
+                {applied.slice(0, SHOWN).map((o) => (
+                  <div key={o.eventId} data-testid="point-sync-outcome" data-waybill={o.waybillNo ?? ''} data-code={o.code ?? ''}>
+                    {outcomeText(t, o)}
+                  </div>
                 ))}
+                {applied.length > SHOWN && <div>{t('logistics.point.sync.more', { count: applied.length })}</div>}
               </div>
             )
           }
@@ -87,6 +97,23 @@ export function SyncBanner({ queue }: { queue: PointQueue }) {
           data-stored={outcome.stored}
           data-duplicates={outcome.duplicates}
           data-flagged={outcome.flagged.length}
+        />
+      )}
+      {conflicts.length > 0 && (
+        <Alert
+          style={{ marginBottom: 8 }}
+          type="warning"
+          showIcon
+          title={t('logistics.point.conflicts.title', { count: conflicts.length })}
+          description={conflicts.map((c) => (
+            <Flex key={c.eventId} justify="space-between" align="center" gap={8} style={{ marginTop: 4 }} data-testid="point-conflict" data-waybill={c.waybillNo ?? ''} data-code={c.code ?? ''} data-status={c.status}>
+              <Typography.Text style={{ fontSize: 13 }}>{outcomeText(t, c)}</Typography.Text>
+              <Button size="small" onClick={() => queue.dismiss(c.eventId)} data-testid="point-conflict-dismiss">
+                {t('logistics.point.conflicts.dismiss')}
+              </Button>
+            </Flex>
+          ))}
+          data-testid="point-conflicts"
         />
       )}
       {rejected.length > 0 && (

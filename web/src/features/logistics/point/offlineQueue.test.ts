@@ -53,4 +53,29 @@ describe('the village point\'s offline queue', () => {
     });
     expect(signedOut).toMatchObject({ state: 'failed', remaining: 1 });
   });
+
+  it('keeps the scans that did not count, with the waybill, across a reload and a resend, until the operator dismisses them', async () => {
+    const store = memoryStore();
+    const queue = new OfflineQueue('q', store);
+    queue.add(scan(1), '马春花 · YD1001');
+    queue.add(scan(2), '李四 · YD1002');
+    const answer = (replay: boolean) => async (scans: ScanInput[]) => ({
+      stored: replay ? 0 : 2,
+      duplicates: replay ? 2 : 0,
+      flagged: [{ eventId: 'ev-1', code: 'ALREADY_FINISHED' as const, reason: 'picked_up after the parcel was already returned' }],
+      outcomes: scans.map((s, i) => ({ eventId: s.eventId, parcelId: s.parcelId!, waybillNo: `YD100${i + 1}`, type: s.type, replay, code: i === 0 ? ('ALREADY_FINISHED' as const) : null, reason: null, status: i === 0 ? ('returned' as const) : ('picked_up' as const) })),
+    });
+    const first = await queue.sync(answer(false));
+    expect(first.outcomes.map((o) => [o.eventId, o.label, o.code])).toEqual([['ev-1', '马春花 · YD1001', 'ALREADY_FINISHED'], ['ev-2', '李四 · YD1002', null]]);
+    expect(new OfflineQueue('q', store).conflicts).toEqual([expect.objectContaining({ eventId: 'ev-1', waybillNo: 'YD1001', status: 'returned', label: '马春花 · YD1001' })]);
+
+    // The answer was lost and the same scans go again: the stored outcome comes back, listed once.
+    queue.add(scan(1), '马春花 · YD1001');
+    queue.add(scan(2), '李四 · YD1002');
+    await queue.sync(answer(true));
+    expect(queue.conflicts.map((c) => [c.eventId, c.replay])).toEqual([['ev-1', true]]);
+    queue.dismiss('ev-1');
+    expect(queue.conflicts).toEqual([]);
+    expect(store.data.size).toBe(0);
+  });
 });

@@ -7,9 +7,14 @@
  * answered 200. The server stores a retried event id once, so sending again after a lost answer is safe.
  * A batch the server refuses because of one scan (a waybill unknown here, a clock far ahead) sets that scan aside as
  * rejected, for the operator to see and discard, and sends the rest.
+ * Every synced scan comes back with its outcome (a resend with the stored one); those that did not count (a parcel
+ * handed over or returned meanwhile, a second hand-over, a wrong code) are kept here as conflicts, with the waybill,
+ * until the operator has read them, so a reload or a lost answer does not hide them.
  */
 import { ApiError } from '../../../api/http.js';
 import type { BatchResult, Parcel, ParcelStatus, ScanInput, ScanType } from '../../../api/logistics.js';
+import type { ScanOutcome } from '../../../api/logistics-point.js';
+import { isConflict } from './outcomeText.js';
 
 /** The server takes at most this many scans in one batch. */
 export const MAX_BATCH = 5000;
@@ -28,10 +33,20 @@ export interface RejectedScan extends QueuedScan {
   rejectedAt: string;
 }
 
+/** A synced scan's outcome with what the operator saw in the queue (recipient · waybill). */
+export interface SettledScan extends ScanOutcome {
+  label?: string;
+}
+
 export interface QueueState {
   pending: QueuedScan[];
   rejected: RejectedScan[];
+  /** Synced scans that did not count, until the operator dismisses them. */
+  conflicts: SettledScan[];
 }
+
+/** What a batch answers; `outcomes` may be missing from an older server. */
+export type SyncAnswer = BatchResult & { outcomes?: ScanOutcome[] };
 
 export interface SyncOutcome {
   /** idle: nothing to send; done: all sent; offline: the server could not be reached; failed: refused (signed out, 5xx). */
@@ -40,6 +55,8 @@ export interface SyncOutcome {
   stored: number;
   duplicates: number;
   flagged: BatchResult['flagged'];
+  /** What became of every scan sent, in order (a resend's stored outcome included). */
+  outcomes: SettledScan[];
   /** Scans set aside during this sync. */
   rejected: RejectedScan[];
   remaining: number;
@@ -89,14 +106,21 @@ export function refusedScanIndex(error: unknown): number | null {
 /** `body.scans[3].waybillNo: no parcel …` → `waybillNo: no parcel …`. */
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message.replace(SCAN_FIELD, '') : String(error));
 
+const EMPTY: QueueState = { pending: [], rejected: [], conflicts: [] };
+
 function parse(text: string | null): QueueState {
-  if (!text) return { pending: [], rejected: [] };
+  if (!text) return EMPTY;
   try {
     const data = JSON.parse(text) as Partial<QueueState>;
     const valid = (q: unknown): q is QueuedScan => !!q && typeof q === 'object' && typeof (q as QueuedScan).scan?.eventId === 'string';
-    return { pending: Array.isArray(data.pending) ? data.pending.filter(valid) : [], rejected: Array.isArray(data.rejected) ? (data.rejected.filter(valid) as RejectedScan[]) : [] };
+    const settled = (o: unknown): o is SettledScan => !!o && typeof o === 'object' && typeof (o as SettledScan).eventId === 'string';
+    return {
+      pending: Array.isArray(data.pending) ? data.pending.filter(valid) : [],
+      rejected: Array.isArray(data.rejected) ? (data.rejected.filter(valid) as RejectedScan[]) : [],
+      conflicts: Array.isArray(data.conflicts) ? data.conflicts.filter(settled) : [],
+    };
   } catch {
-    return { pending: [], rejected: [] };
+    return EMPTY;
   }
 }
 
@@ -122,6 +146,10 @@ export class OfflineQueue {
 
   get rejected(): RejectedScan[] {
     return this.state.rejected;
+  }
+
+  get conflicts(): SettledScan[] {
+    return this.state.conflicts;
   }
 
   get syncing(): boolean {
@@ -160,11 +188,16 @@ export class OfflineQueue {
     this.update((s) => ({ ...s, rejected: s.rejected.filter((r) => r.scan.eventId !== eventId) }));
   }
 
+  /** Forgets a scan that did not count once the operator has read it. */
+  dismiss(eventId: string): void {
+    this.update((s) => ({ ...s, conflicts: s.conflicts.filter((c) => c.eventId !== eventId) }));
+  }
+
   /**
    * Sends the queue, 5 000 scans at a time, and removes only what the server answered 200 for. One sync runs at a
    * time: a second call gets the running one's outcome.
    */
-  sync(send: (scans: ScanInput[]) => Promise<BatchResult>): Promise<SyncOutcome> {
+  sync(send: (scans: ScanInput[]) => Promise<SyncAnswer>): Promise<SyncOutcome> {
     this.running ??= this.run(send).finally(() => {
       this.running = null;
       this.emit();
@@ -173,8 +206,8 @@ export class OfflineQueue {
     return this.running;
   }
 
-  private async run(send: (scans: ScanInput[]) => Promise<BatchResult>): Promise<SyncOutcome> {
-    const outcome: SyncOutcome = { state: 'idle', sent: 0, stored: 0, duplicates: 0, flagged: [], rejected: [], remaining: 0 };
+  private async run(send: (scans: ScanInput[]) => Promise<SyncAnswer>): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = { state: 'idle', sent: 0, stored: 0, duplicates: 0, flagged: [], outcomes: [], rejected: [], remaining: 0 };
     // Every round either empties a batch or sets one scan aside, so the queue ends; the bound is a safety net.
     for (let round = 0; round < 10_000; round++) {
       this.reload();
@@ -184,7 +217,16 @@ export class OfflineQueue {
       try {
         const result = await send(batch.map((q) => q.scan));
         const sent = new Set(batch.map((q) => q.scan.eventId));
-        this.update((s) => ({ ...s, pending: s.pending.filter((q) => !sent.has(q.scan.eventId)) }));
+        const labels = new Map(batch.map((q) => [q.scan.eventId, q.label]));
+        const settled: SettledScan[] = (result.outcomes ?? []).map((o) => ({ ...o, label: labels.get(o.eventId) }));
+        const conflicts = settled.filter(isConflict);
+        // Off the device and, in the same write, what did not count onto the list the operator must read.
+        this.update((s) => ({
+          ...s,
+          pending: s.pending.filter((q) => !sent.has(q.scan.eventId)),
+          conflicts: [...s.conflicts.filter((c) => !conflicts.some((n) => n.eventId === c.eventId)), ...conflicts],
+        }));
+        outcome.outcomes.push(...settled);
         outcome.sent += batch.length;
         outcome.stored += result.stored;
         outcome.duplicates += result.duplicates;
@@ -194,7 +236,7 @@ export class OfflineQueue {
         const bad = index === null ? undefined : batch[index];
         if (bad) {
           const rejected: RejectedScan = { ...bad, reason: reasonOf(error), rejectedAt: new Date().toISOString() };
-          this.update((s) => ({ pending: s.pending.filter((q) => q.scan.eventId !== bad.scan.eventId), rejected: [...s.rejected, rejected] }));
+          this.update((s) => ({ ...s, pending: s.pending.filter((q) => q.scan.eventId !== bad.scan.eventId), rejected: [...s.rejected, rejected] }));
           outcome.rejected.push(rejected);
           continue;
         }
@@ -208,11 +250,11 @@ export class OfflineQueue {
   }
 
   private read(): QueueState {
-    if (!this.store) return this.state ?? { pending: [], rejected: [] };
+    if (!this.store) return this.state ?? EMPTY;
     try {
       return parse(this.store.getItem(this.key));
     } catch {
-      return this.state ?? { pending: [], rejected: [] };
+      return this.state ?? EMPTY;
     }
   }
 
@@ -222,7 +264,7 @@ export class OfflineQueue {
     const next = change(current);
     if (next === current && next === this.state) return;
     if (this.store) {
-      if (next.pending.length === 0 && next.rejected.length === 0) this.store.removeItem(this.key);
+      if (next.pending.length === 0 && next.rejected.length === 0 && next.conflicts.length === 0) this.store.removeItem(this.key);
       else this.store.setItem(this.key, JSON.stringify(next));
     }
     this.state = next;

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { App } from 'antd';
-import { newEventId, useInvalidateLogistics, useScan, type Parcel, type ScanInput } from '../../../api/logistics.js';
+import { ApiError } from '../../../api/http.js';
+import { newEventId, useInvalidateLogistics, useScan, type Parcel, type ScanInput, type ScanResult } from '../../../api/logistics.js';
 import { useNotifyParcel, usePickupParcel } from '../../../api/logistics-point.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { HandOverModal } from './HandOverModal.js';
+import { outcomeText } from './outcomeText.js';
 import { ReturnModal } from './ReturnModal.js';
 import type { PointQueue } from './usePointQueue.js';
 
@@ -50,13 +52,17 @@ export function usePointActions(queue: PointQueue, siteId: string) {
 
   const queued = () => void message.info({ key: 'point-queued', content: t('logistics.point.queued') });
 
+  /** A scan the server kept but did not apply (the parcel was finished meanwhile, or out of step): said in Chinese, with the waybill. */
+  const flaggedNotice = (s: ScanInput, answer: ScanResult, what: string) =>
+    void message.warning({ content: outcomeText(t, { type: s.type, code: answer.flagCode, status: answer.parcel.status, waybillNo: answer.parcel.waybillNo, label: what }), duration: 8 });
+
   /** 到件扫描: the parcel is at the point now. */
   const receive = (target: Target) =>
     track('waybill' in target ? 'receive:scan' : `receive:${target.id}`, async () => {
       const s = make(target, 'arrived_village');
       const result = await queue.run(s, 'waybill' in target ? target.waybill : label(target), () => scan.mutateAsync(s));
       if (result.queued) return queued();
-      if (result.value.flagged) void message.warning(t('logistics.point.flagged', { reason: result.value.flagged }));
+      if (result.value.flagged) flaggedNotice(s, result.value, 'waybill' in target ? target.waybill : label(target));
       else if (!result.value.stored) void message.info(t('logistics.point.receive.again'));
       else void message.success(t('logistics.point.receive.done', { name: result.value.parcel.recipientName }));
     });
@@ -92,7 +98,13 @@ export function usePointActions(queue: PointQueue, siteId: string) {
   /** 交付 with the code the recipient shows; a wrong code is thrown for the modal to show. Returns whether it was kept. */
   const handOverWith = async (parcel: Parcel, code: string): Promise<'done' | 'queued'> => {
     const s = make(parcel, 'picked_up', { pickupCode: code });
-    const result = await queue.run(s, label(parcel), () => pickup.mutateAsync({ id: parcel.id, code, eventId: s.eventId, at: s.at }));
+    const result = await queue.run(s, label(parcel), () =>
+      pickup.mutateAsync({ id: parcel.id, code, eventId: s.eventId, at: s.at }).catch((error: unknown) => {
+        // Handed over by another phone (or returned) meanwhile: the list shows it as it now stands.
+        if (error instanceof ApiError && error.status === 409) void refresh();
+        throw error;
+      }),
+    );
     if (result.queued) {
       queued();
       return 'queued';
@@ -106,6 +118,7 @@ export function usePointActions(queue: PointQueue, siteId: string) {
     const s = make(parcel, 'returned', { note });
     const result = await queue.run(s, label(parcel), () => scan.mutateAsync(s));
     if (result.queued) queued();
+    else if (result.value.flagged) flaggedNotice(s, result.value, label(parcel));
     else void message.success(t('logistics.point.return.done', { name: parcel.recipientName }));
   };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { onlineManager } from '@tanstack/react-query';
-import { useScanBatch, type ScanInput } from '../../../api/logistics.js';
+import type { ScanInput } from '../../../api/logistics.js';
+import { usePointScanBatch } from '../../../api/logistics-point.js';
 import { isUnreachable, OfflineQueue, queueKey, type SyncOutcome } from './offlineQueue.js';
 
 /** How often a non-empty queue is tried again while the browser says it is online (a flaky line drops silently). */
@@ -32,7 +33,7 @@ export function usePointQueue(userId: string) {
   const queue = useMemo(() => new OfflineQueue(queueKey(userId)), [userId]);
   const state = useSyncExternalStore(queue.subscribe, queue.snapshot);
   const online = useOnline();
-  const batch = useScanBatch();
+  const batch = usePointScanBatch();
   const [syncing, setSyncing] = useState(false);
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
   const sendRef = useRef(batch.mutateAsync);
@@ -88,6 +89,7 @@ export function usePointQueue(userId: string) {
   return {
     pending: state.pending,
     rejected: state.rejected,
+    conflicts: state.conflicts,
     online,
     syncing,
     outcome,
@@ -95,6 +97,7 @@ export function usePointQueue(userId: string) {
     sync,
     run,
     discard: (eventId: string) => queue.discard(eventId),
+    dismiss: (eventId: string) => queue.dismiss(eventId),
   };
 }
 
