@@ -4,6 +4,9 @@
  * with the pick-up code lands in the local outbox), refuses a wrong code, loses the connection, hands the parcel over
  * with the right code (kept on the phone), comes back online and the queue syncs: the server holds exactly one
  * picked_up event, and sending the same queue again stores nothing new.
+ * Then the page offline: after its first visit it opens again without a connection (the app shell kept by the
+ * service worker), shows the queue and takes more; a hand-over queued offline for a parcel the county returned
+ * meanwhile does not count, and the operator is told so in Chinese with the waybill, also after a resend.
  * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots: /tmp/shots/logistics-point-e2e-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -120,4 +123,92 @@ describe('the village point phone page', () => {
 
     expect(ownErrors(errors)).toEqual([]);
   }, 120_000);
+
+  it('opens offline after its first visit with its queue, takes more, and shows a conflict in Chinese with the waybill, also after a resend', async () => {
+    const [returned, arriving] = [`YD8${stamp}`, `YD9${stamp}`];
+    const phone = `1396${stamp.slice(-7)}`;
+    const courier = (await apiSignIn(h.t.app, 'demo.courier')).cookie;
+    const county = (await apiSignIn(h.t.app, 'demo.county')).cookie;
+    const village = (await apiSignIn(h.t.app, 'demo.village')).cookie;
+    await inject(courier, 'POST', '/logistics/manifests', {
+      carrier: 'yunda',
+      parcels: [
+        { waybillNo: returned, recipientName: '马国华', recipientPhone: phone, address: '鲁甸县乐红镇乐红村5组' },
+        { waybillNo: arriving, recipientName: '陈秀英', recipientPhone: `1395${stamp.slice(-7)}`, address: '鲁甸县乐红镇乐红村2组' },
+      ],
+    });
+    for (const w of [returned, arriving]) for (const type of ['received_county', 'loaded']) await inject(courier, 'POST', '/logistics/scans', { eventId: `e2e-${w}-${type}`, waybillNo: w, type });
+    // The first parcel is at the point and its recipient has the code (the page's own way is the test above).
+    await inject(village, 'POST', '/logistics/scans', { eventId: `e2e-${returned}-arr`, waybillNo: returned, type: 'arrived_village' });
+    const [first] = (await inject<{ items: { id: string }[] }>(village, 'GET', `/logistics/parcels?waybillNo=${returned}`)).items;
+    await inject(village, 'POST', `/logistics/parcels/${first.id}/notify`, { eventId: `e2e-${returned}-ntf` });
+    const code = /取件码(\d{6})/.exec((await h.t.modules.notify.outbox.sentTo(phone))[0]?.body ?? '')![1];
+
+    // The first visit, online: the page and the shell worker that keeps it.
+    const { page, errors } = await h.openPage(PHONE, MOBILE);
+    const context = page.context();
+    await h.signIn(page, 'demo.village');
+    await page.goto(`${h.base}/logistics/point`);
+    const cardOf = (w: string) => page.locator(`[data-testid=parcel-card][data-waybill="${w}"]`);
+    await expect.poll(() => cardOf(returned).getAttribute('data-status'), { timeout: 15_000 }).toBe('notified');
+    await expect.poll(() => cardOf(arriving).count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 15_000 }).toBe('activated');
+    const shell = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('countyhub-shell-')));
+    expect(shell).toHaveLength(1);
+    // The worker keeps static files only: no API answer is in its cache.
+    const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), shell[0]);
+    expect(kept).toContain('/index.html');
+    expect(kept.filter((path) => !path.startsWith('/assets/') && path !== '/index.html')).toEqual([]);
+
+    // Offline: the hand-over is kept on the phone, and a reload opens the page from the kept shell with its queue.
+    await context.setOffline(true);
+    await expect.poll(() => page.getByTestId('point-sync-banner').getAttribute('data-online')).toBe('false');
+    await cardOf(returned).getByTestId('parcel-handover').click();
+    await page.getByTestId('handover-code').fill(code);
+    await page.getByTestId('handover-ok').click();
+    await expect.poll(() => cardOf(returned).getAttribute('data-pending')).toBe('1');
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => page.getByTestId('point-sync-banner').textContent(), { timeout: 15_000 }).toContain('离线 1 条待同步');
+    await page.getByTestId('point-queue-toggle').click();
+    await expect.poll(() => page.getByTestId('point-queue-list').textContent()).toContain(returned);
+
+    // Still offline, the next parcel is received: the queue grows.
+    await expect.poll(() => cardOf(arriving).count()).toBe(1);
+    await cardOf(arriving).getByTestId('parcel-receive').click();
+    await expect.poll(() => page.getByTestId('point-sync-banner').textContent()).toContain('离线 2 条待同步');
+    await expect.poll(() => cardOf(arriving).getAttribute('data-status')).toBe('arrived_village');
+    const queued = (await storedQueue(page))!;
+    await h.shot(page, 'logistics-point-e2e-offline-reload', false);
+
+    // Meanwhile the county sent the first parcel back.
+    await inject(county, 'POST', '/logistics/scans', { eventId: `e2e-${returned}-ret`, parcelId: first.id, type: 'returned', note: '超期未取' });
+
+    // Back online: the queue goes up; the arrival counts, the hand-over does not, and the page says why.
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('point-sync-result').getAttribute('data-stored'), { timeout: 20_000 }).toBe('2');
+    const conflict = page.locator(`[data-testid=point-conflict][data-waybill="${returned}"]`);
+    await expect.poll(() => conflict.textContent()).toContain('县仓已将包裹退回，本次交付未生效');
+    expect(await conflict.textContent()).toContain(returned);
+    expect(await conflict.getAttribute('data-status')).toBe('returned');
+    await expect.poll(() => page.locator(`[data-testid=point-sync-outcome][data-waybill="${arriving}"]`).textContent()).toContain('到件，已生效');
+    // Sent back, it leaves the point's lists; the warning above says what became of it.
+    await expect.poll(() => cardOf(returned).count()).toBe(0);
+    await page.getByTestId('point-sync-result').scrollIntoViewIfNeeded();
+    await h.shot(page, 'logistics-point-e2e-conflict', false);
+    const detail = await inject<ParcelDetail>(village, 'GET', `/logistics/parcels/${first.id}`);
+    expect(detail.status).toBe('returned');
+    expect(detail.events.filter((e) => e.type === 'picked_up').map((e) => e.flagged)).toEqual([true]);
+
+    // Read and dismissed; then the same queue goes again (its answer lost): the stored outcome is shown again.
+    await page.getByTestId('point-conflict-dismiss').click();
+    await expect.poll(() => page.getByTestId('point-conflicts').count()).toBe(0);
+    await page.evaluate(({ key, value }) => localStorage.setItem(key, value), queued);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('point-sync-result').getAttribute('data-duplicates'), { timeout: 15_000 }).toBe('2');
+    await expect.poll(() => conflict.textContent()).toContain('此前已收到，按首次结果');
+    expect(await conflict.textContent()).toContain('县仓已将包裹退回');
+
+    expect(ownErrors(errors)).toEqual([]);
+  }, 150_000);
 });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepUser, keptUser } from '../app/offlineUser.js';
 import { api, ApiError } from './http.js';
 
 export const ROLES = ['county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
@@ -25,9 +26,17 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async ({ signal }) => {
       try {
-        return await api<User>('/auth/me', { signal });
+        const user = await api<User>('/auth/me', { signal });
+        keepUser(user);
+        return user;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
+        if (err instanceof ApiError && err.status === 401) {
+          keepUser(null);
+          return null;
+        }
+        // No connection: a village point operator's page still opens, with its queue (app/offlineUser.ts).
+        const kept = keptUser(err);
+        if (kept) return kept;
         throw err;
       }
     },
@@ -44,6 +53,7 @@ export function useSignIn() {
     onSuccess: ({ user }) => {
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       client.setQueryData(meKey, user);
+      keepUser(user);
     },
   });
 }
@@ -55,6 +65,7 @@ export function useSignOut() {
   const forget = () => {
     client.clear();
     client.setQueryData(meKey, null);
+    keepUser(null);
   };
   return { ...mutation, forget };
 }
