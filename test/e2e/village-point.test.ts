@@ -153,6 +153,11 @@ describe('the village point phone page', () => {
     await expect.poll(() => cardOf(returned).getAttribute('data-status'), { timeout: 15_000 }).toBe('notified');
     await expect.poll(() => cardOf(arriving).count()).toBe(1);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 15_000 }).toBe('activated');
+    // The worker is served as a script from the root, so its scope is the whole console.
+    const worker = await page.request.get(`${h.base}/sw.js`);
+    expect(worker.status()).toBe(200);
+    expect(worker.headers()['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${h.base}/`);
     const shell = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('countyhub-shell-')));
     expect(shell).toHaveLength(1);
     // The worker keeps static files only: no API answer is in its cache.
