@@ -125,7 +125,7 @@ describe('the village point phone page', () => {
   }, 120_000);
 
   it('opens offline after its first visit with its queue, takes more, and shows a conflict in Chinese with the waybill, also after a resend', async () => {
-    const [returned, arriving] = [`YD8${stamp}`, `YD9${stamp}`];
+    const [returned, arriving, taken] = [`YD8${stamp}`, `YD9${stamp}`, `YD7${stamp}`];
     const phone = `1396${stamp.slice(-7)}`;
     const courier = (await apiSignIn(h.t.app, 'demo.courier')).cookie;
     const county = (await apiSignIn(h.t.app, 'demo.county')).cookie;
@@ -135,14 +135,19 @@ describe('the village point phone page', () => {
       parcels: [
         { waybillNo: returned, recipientName: '马国华', recipientPhone: phone, address: '鲁甸县乐红镇乐红村5组' },
         { waybillNo: arriving, recipientName: '陈秀英', recipientPhone: `1395${stamp.slice(-7)}`, address: '鲁甸县乐红镇乐红村2组' },
+        { waybillNo: taken, recipientName: '朱永福', recipientPhone: `1394${stamp.slice(-7)}`, address: '鲁甸县乐红镇乐红村1组' },
       ],
     });
-    for (const w of [returned, arriving]) for (const type of ['received_county', 'loaded']) await inject(courier, 'POST', '/logistics/scans', { eventId: `e2e-${w}-${type}`, waybillNo: w, type });
+    for (const w of [returned, arriving, taken]) for (const type of ['received_county', 'loaded']) await inject(courier, 'POST', '/logistics/scans', { eventId: `e2e-${w}-${type}`, waybillNo: w, type });
     // The first parcel is at the point and its recipient has the code (the page's own way is the test above).
     await inject(village, 'POST', '/logistics/scans', { eventId: `e2e-${returned}-arr`, waybillNo: returned, type: 'arrived_village' });
     const [first] = (await inject<{ items: { id: string }[] }>(village, 'GET', `/logistics/parcels?waybillNo=${returned}`)).items;
     await inject(village, 'POST', `/logistics/parcels/${first.id}/notify`, { eventId: `e2e-${returned}-ntf` });
     const code = /取件码(\d{6})/.exec((await h.t.modules.notify.outbox.sentTo(phone))[0]?.body ?? '')![1];
+    await inject(village, 'POST', '/logistics/scans', { eventId: `e2e-${taken}-arr`, waybillNo: taken, type: 'arrived_village' });
+    const [third] = (await inject<{ items: { id: string }[] }>(village, 'GET', `/logistics/parcels?waybillNo=${taken}`)).items;
+    await inject(village, 'POST', `/logistics/parcels/${third.id}/notify`, { eventId: `e2e-${taken}-ntf` });
+    const takenCode = /取件码(\d{6})/.exec((await h.t.modules.notify.outbox.sentTo(`1394${stamp.slice(-7)}`))[0]?.body ?? '')![1];
 
     // The first visit, online: the page and the shell worker that keeps it.
     const { page, errors } = await h.openPage(PHONE, MOBILE);
@@ -152,6 +157,14 @@ describe('the village point phone page', () => {
     const cardOf = (w: string) => page.locator(`[data-testid=parcel-card][data-waybill="${w}"]`);
     await expect.poll(() => cardOf(returned).getAttribute('data-status'), { timeout: 15_000 }).toBe('notified');
     await expect.poll(() => cardOf(arriving).count()).toBe(1);
+    await expect.poll(() => cardOf(taken).getAttribute('data-status')).toBe('notified');
+
+    // Another phone hands the third parcel over; this page still shows it waiting and reminds the recipient: the
+    // reminder does not count and the operator is told why, with the waybill (no SMS goes out).
+    await inject(village, 'POST', `/logistics/parcels/${third.id}/pickup`, { code: takenCode, eventId: `e2e-${taken}-pick` });
+    await cardOf(taken).getByTestId('parcel-notify').click();
+    await expect.poll(() => page.locator('.ant-message-notice').allTextContents()).toContainEqual(expect.stringContaining(`${taken}：包裹已取件，本次「通知取件」未生效`));
+    expect(await h.t.modules.notify.outbox.sentTo(`1394${stamp.slice(-7)}`)).toHaveLength(1);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 15_000 }).toBe('activated');
     // The worker is served as a script from the root, so its scope is the whole console.
     const worker = await page.request.get(`${h.base}/sw.js`);

@@ -54,12 +54,13 @@ export interface ShipmentInput {
 }
 
 /**
- * 通知取件: the SMS with the pick-up code (a reminder when it was sent before). The caller refreshes the lists, once
- * for many notices (useInvalidateLogistics).
+ * 通知取件: the SMS with the pick-up code (a reminder when it was sent before). The device's event id makes a notice
+ * sent again after a lost answer one SMS, not two. The caller refreshes the lists, once for many notices
+ * (useInvalidateLogistics).
  */
 export function useNotifyParcel() {
   return useMutation({
-    mutationFn: (id: string) => api<ParcelDetail>(`/logistics/parcels/${encodeURIComponent(id)}/notify`, { method: 'POST' }),
+    mutationFn: ({ id, eventId }: { id: string; eventId: string }) => api<ParcelDetail>(`/logistics/parcels/${encodeURIComponent(id)}/notify`, { method: 'POST', body: { eventId } }),
     networkMode: 'always',
   });
 }

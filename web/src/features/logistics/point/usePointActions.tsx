@@ -68,17 +68,23 @@ export function usePointActions(queue: PointQueue, siteId: string) {
     });
 
   /** 通知取件: the SMS with the pick-up code; offline, a 'notified' scan the server sends the SMS for when it arrives. */
-  const sendNotice = async (parcel: Parcel): Promise<boolean> => {
+  const sendNotice = async (parcel: Parcel): Promise<'queued' | 'sent' | 'flagged'> => {
     const s = make(parcel, 'notified');
-    const result = await queue.run(s, label(parcel), () => notify.mutateAsync(parcel.id));
-    return result.queued;
+    const result = await queue.run(s, label(parcel), () => notify.mutateAsync({ id: parcel.id, eventId: s.eventId }));
+    if (result.queued) return 'queued';
+    // Kept but not sent (handed over or returned meanwhile, by another phone): say so, with the waybill.
+    const mine = result.value.events.find((e) => e.eventId === s.eventId);
+    if (!mine?.flagged) return 'sent';
+    void message.warning({ content: outcomeText(t, { type: 'notified', code: mine.problemCode, status: result.value.status, waybillNo: result.value.waybillNo, label: label(parcel) }), duration: 8 });
+    return 'flagged';
   };
 
   const notifyOne = (parcel: Parcel) =>
     track(`notify:${parcel.id}`, async () => {
-      if (await sendNotice(parcel)) return queued();
+      const sent = await sendNotice(parcel);
+      if (sent === 'queued') return queued();
       void refresh();
-      void message.success(t('logistics.point.notify.done', { name: parcel.recipientName }));
+      if (sent === 'sent') void message.success(t('logistics.point.notify.done', { name: parcel.recipientName }));
     });
 
   /** 全部通知: every parcel at the point that has not been told yet. */
@@ -87,10 +93,11 @@ export function usePointActions(queue: PointQueue, siteId: string) {
       let sent = 0;
       let kept = 0;
       for (const p of parcels) {
-        if (await sendNotice(p)) kept++;
-        else sent++;
+        const result = await sendNotice(p);
+        if (result === 'queued') kept++;
+        else if (result === 'sent') sent++;
       }
-      if (sent) void refresh();
+      if (kept < parcels.length) void refresh();
       if (kept) void message.info(t('logistics.point.notifyAll.queued', { count: kept }));
       if (sent) void message.success(t('logistics.point.notifyAll.done', { count: sent }));
     });
