@@ -150,6 +150,14 @@ describe.each(engines())('the village point offline on %s', (engine) => {
       expect(reused.statusCode, JSON.stringify(change)).toBe(409);
       expect(reused.json().error).toMatchObject({ code: 'EVENT_ID_REUSED', message: expect.stringContaining(scan.eventId), details: { field: 'body.eventId', eventId: scan.eventId } });
     }
+    // Refused, it leaves nothing behind: not even the parcel a waybill with no manifest yet would have made.
+    const unknown = waybill();
+    const [alone, withIt] = await Promise.all([
+      post('/logistics/scans', as.courier, { ...scan, parcelId: undefined, siteId: undefined, waybillNo: unknown, type: 'received_county' }),
+      post('/logistics/scans', as.courier, { eventId: eventId('rcv'), parcelId: other.id, type: 'problem', note: '核对' }),
+    ]);
+    expect([alone.statusCode, withIt.statusCode]).toEqual([409, 201]);
+    expect((await get(`/logistics/parcels?waybillNo=${unknown}`, as.county)).json().items).toEqual([]);
     const inBatch = await post('/logistics/scans/batch', as.village, { scans: [{ eventId: eventId('fine'), parcelId: other.id, type: 'notified' }, { ...scan, parcelId: other.id }] });
     expect(inBatch.statusCode).toBe(409);
     expect(inBatch.json().error).toMatchObject({ code: 'EVENT_ID_REUSED', details: { field: 'body.scans.1.eventId' } });

@@ -88,7 +88,15 @@ function siteOf(type: ScanType, parcel: ParcelRow, book: PlaceBook): string | nu
 interface ParcelIndex {
   byId: Map<string, ParcelRow>;
   byWaybill: Map<string, ParcelRow[]>;
+  /** Parcels made for waybills no manifest has announced yet, stored only if a scan of them is (insertCreated). */
+  created: Set<ParcelRow>;
   add(row: ParcelRow): void;
+}
+
+/** Stores the parcels made in this call that a new scan names; one refused scan leaves no parcel behind. */
+async function insertCreated(trx: Trx, index: ParcelIndex, fresh: PreparedScan[]) {
+  const needed = [...index.created].filter((row) => fresh.some((s) => s.parcel === row));
+  for (const part of chunks(needed, INSERT_CHUNK)) await trx.insertInto('logistics_parcels').values(part).execute();
 }
 
 function addTo(index: ParcelIndex, row: ParcelRow) {
@@ -198,7 +206,7 @@ export class ScanService {
     const fresh: PreparedScan[] = [];
     for (const w of group) {
       try {
-        const p = await this.prepareOne(trx, w.viewer, w.book, w.input, parcels, w.field, true);
+        const p = this.prepareOne(w.viewer, w.book, w.input, parcels, w.field, true);
         if (this.sort(p, w.field('eventId'), earlier, seen, handing) === 'fresh') fresh.push(p);
         prepared.push(p);
       } catch (err) {
@@ -206,6 +214,7 @@ export class ScanService {
         prepared.push(err);
       }
     }
+    await insertCreated(trx, parcels, fresh);
     await this.store(trx, fresh, group[group.length - 1].book);
     const stored = await this.storedEvents(trx, prepared.flatMap((p) => (p instanceof Error ? [] : [p.eventId])));
     const answered = new Set<string>();
@@ -282,19 +291,17 @@ export class ScanService {
       const earlier = await this.storedEvents(trx, inputs.map((i) => i.eventId));
       const seen = new Map<string, PreparedScan>();
       const fresh: PreparedScan[] = [];
-      const answered: PreparedScan[] = [];
+      // Each event id answered once, in the order sent: a copy sent twice in this batch with the first.
+      const answered = new Map<string, PreparedScan>();
       for (const [i, input] of inputs.entries()) {
         const field = (f: string) => `body.scans.${i}.${f}`;
-        const p = await this.prepareOne(trx, viewer, book, input, parcels, field, false);
-        const kind = this.sort(p, field('eventId'), earlier, seen, null);
-        if (kind === 'fresh') fresh.push(p);
-        // A copy sent twice in this batch is answered once, with the first.
-        if (kind === 'fresh' || earlier.has(p.eventId)) {
-          if (!answered.some((a) => a.eventId === p.eventId)) answered.push(p);
-        }
+        const p = this.prepareOne(viewer, book, input, parcels, field, false);
+        if (this.sort(p, field('eventId'), earlier, seen, null) === 'fresh') fresh.push(p);
+        if (!answered.has(p.eventId)) answered.set(p.eventId, p);
       }
+      await insertCreated(trx, parcels, fresh);
       await this.store(trx, fresh, book);
-      const outcomes = await this.outcomes(trx, answered, earlier);
+      const outcomes = await this.outcomes(trx, [...answered.values()], earlier);
       const flagged = outcomes.flatMap((o) => (o.code && (o.type !== 'problem' || o.code === 'PICKUP_CODE_WRONG') ? [{ eventId: o.eventId, code: o.code, reason: o.reason ?? '' }] : []));
       return { stored: fresh.length, duplicates: new Set(inputs.map((i) => i.eventId)).size - fresh.length, flagged, outcomes };
     });
@@ -309,10 +316,10 @@ export class ScanService {
   }
 
   /**
-   * Checks one scan and ties it to its parcel. Whatever refuses it is found before anything is written, so a scan
-   * refused inside a shared transaction leaves nothing behind.
+   * Checks one scan and ties it to its parcel. Nothing is written here (a parcel made for a waybill with no manifest
+   * yet is stored with its first new scan), so a scan refused inside a shared transaction leaves nothing behind.
    */
-  private async prepareOne(trx: Trx, viewer: Viewer, book: PlaceBook, input: ScanInput, parcels: ParcelIndex, field: (name: string) => string, strict: boolean): Promise<PreparedScan> {
+  private prepareOne(viewer: Viewer, book: PlaceBook, input: ScanInput, parcels: ParcelIndex, field: (name: string) => string, strict: boolean): PreparedScan {
     const now = this.base.clock.now();
     const at = input.at ? new Date(input.at) : now;
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalidField(field('at'), 'is in the future; check the device clock');
@@ -323,7 +330,7 @@ export class ScanService {
       if (!input.waybillNo || !viewer.all || !BEFORE_MANIFEST.includes(input.type)) throw invalidField(numberField, 'no parcel with this number is known here');
       // Scanned at the warehouse before its carrier's manifest came: kept, and the manifest fills it in later.
       parcel = newParcelRow(now, { direction: 'down', status: 'created', match_state: 'no_manifest', carrier: input.carrier ?? null, waybill_no: input.waybillNo, problem: NO_MANIFEST.reason, problem_code: NO_MANIFEST.code });
-      await trx.insertInto('logistics_parcels').values(parcel).execute();
+      parcels.created.add(parcel);
       parcels.add(parcel);
     }
     if (!handlesParcel(viewer, parcel)) throw invalidField(numberField, 'no parcel with this number is known at your station or point');
@@ -346,7 +353,7 @@ export class ScanService {
   private async findParcels(trx: Trx, inputs: ScanInput[]): Promise<ParcelIndex> {
     const ids = [...new Set(inputs.flatMap((i) => (i.parcelId ? [i.parcelId] : [])))];
     const waybills = [...new Set(inputs.flatMap((i) => (!i.parcelId && i.waybillNo ? [i.waybillNo] : [])))];
-    const index: ParcelIndex = { byId: new Map(), byWaybill: new Map(), add: (row) => addTo(index, row) };
+    const index: ParcelIndex = { byId: new Map(), byWaybill: new Map(), created: new Set(), add: (row) => addTo(index, row) };
     for (const part of chunks(ids, INSERT_CHUNK)) for (const row of await trx.selectFrom('logistics_parcels').selectAll().where('id', 'in', part).execute()) index.add(row);
     for (const part of chunks(waybills, INSERT_CHUNK)) for (const row of await trx.selectFrom('logistics_parcels').selectAll().where('waybill_no', 'in', part).execute()) index.add(row);
     return index;
