@@ -176,7 +176,7 @@ describe('the village point phone page', () => {
     // The worker keeps static files only: no API answer is in its cache.
     const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), shell[0]);
     expect(kept).toContain('/index.html');
-    expect(kept.filter((path) => !path.startsWith('/assets/') && path !== '/index.html')).toEqual([]);
+    expect(kept.filter((path) => !path.startsWith('/assets/') && path !== '/index.html' && path !== '/favicon.svg')).toEqual([]);
 
     // Offline: the hand-over is kept on the phone, and a reload opens the page from the kept shell with its queue.
     await context.setOffline(true);
@@ -213,6 +213,7 @@ describe('the village point phone page', () => {
     // Sent back, it leaves the point's lists; the warning above says what became of it.
     await expect.poll(() => cardOf(returned).count()).toBe(0);
     await page.getByTestId('point-sync-result').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
     await h.shot(page, 'logistics-point-e2e-conflict', false);
     const detail = await inject<ParcelDetail>(village, 'GET', `/logistics/parcels/${first.id}`);
     expect(detail.status).toBe('returned');

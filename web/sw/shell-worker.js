@@ -20,7 +20,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(['/index.html', ...SHELL]))
+      .then((cache) => cache.addAll(['/index.html', '/favicon.svg', ...SHELL]))
       .then(() => self.skipWaiting()),
   );
 });
@@ -45,7 +45,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Hashed files never change under their name: the kept copy first, else the network (and keep it).
-  if (url.pathname.startsWith('/assets/') || SHELL.includes(url.pathname)) {
+  if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg' || SHELL.includes(url.pathname)) {
     event.respondWith(
       caches.open(CACHE).then(async (cache) => {
         const kept = await cache.match(request);
