@@ -27,10 +27,10 @@ export async function measureGenealogy(url = ''): Promise<{ orders: number; serv
     const consumer = (await modules.identity.service.listUsers(county, { q: 'demo.consumer' }, 1)).items[0];
     const buyer = { principal: { userId: consumer.id, username: 'demo.consumer', displayName: 'demo.consumer', roles: ['consumer' as const], scope: { kind: 'county' as const, id: '530621' }, via: 'system' as const }, ip: '127.0.0.1', requestId: 'bench' };
     const started = performance.now();
-    const plot = (await modules.trace.producers.plots(county, { crop: 'pepper' }))[0];
+    const plot = (await modules.trace.producers.plots(county, { crop: 'pepper' }, 1)).items[0];
     const today = new Date().toISOString().slice(0, 10);
     const { batch } = await modules.trace.records.add(county, plot.id, { kind: 'harvest', occurredOn: today, harvest: { quantity: 5000, unit: 'kg' } });
-    const seller = (await modules.trace.producers.list(county)).find((p) => p.id === plot.producerId)!.sellerId!;
+    const seller = (await modules.trace.producers.list(county, 500)).items.find((p) => p.id === plot.producerId)!.sellerId!;
     const product = await modules.catalog.catalog.createProduct(county, { sellerId: seller, categoryId: 'cat_pepper', name: '压测花椒', originCode: '530621110205', status: 'listed', skus: [{ spec: '100克', unit: '袋', netWeightG: 100, priceFen: 1000, stock: 0 }] });
     const skuId = product.skus[0].id;
     await modules.trace.batches.stock(county, batch!.id, { skuId, quantity: ORDERS }, '');
