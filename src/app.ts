@@ -14,7 +14,9 @@ import { auditMigrations } from './kernel/audit.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { openDatabase, type Database } from './kernel/db.js';
 import { registerAuth } from './kernel/http/auth.js';
-import { registerErrorHandling } from './kernel/http/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './kernel/http/errors.js';
+import { registerStrictInput } from './kernel/http/strict-input.js';
+import { toOpenApi30 } from './kernel/http/openapi.js';
 import { StringEnum } from './kernel/http/schema.js';
 import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempotency.js';
 import { requestIds } from './kernel/ids.js';
@@ -124,9 +126,14 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     trustProxy: opts.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: requestIds(),
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    // strictNumbers: a query string can say 1e309 or NaN, which JSON cannot; no number field takes them.
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false, strictNumbers: true } },
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
+  // Before swagger and the modules, so every route's input schema is closed and documented as closed.
+  registerStrictInput(app);
   app.addHook('onClose', () => database.close());
 
   await app.register(cookie);
@@ -143,6 +150,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       },
       security: [{ session: [] }, { bearer: [] }],
     },
+    transformObject: (doc) => toOpenApi30('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeIdempotencyKeys } from '../../src/kernel/http/idempotency.js';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
@@ -116,5 +117,79 @@ describe.each(engines())('platform kernel on %s', (engine) => {
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/network/sites', headers, payload: { name: 'x', kind: 'village_point', divisionCode: '530621999201', address: 'x' } });
     expect(again.statusCode).toBe(400);
     expect(again.headers['idempotent-replay']).toBeUndefined();
+  });
+});
+
+describe.each(engines())('input the API refuses in its own shape on %s', (engine) => {
+  let t: TestApp;
+  let admin: { cookie: string };
+  beforeAll(async () => {
+    t = await buildTestApp(engine, { demo: true, demoCatalog: false, demoLogistics: false });
+    admin = await signIn(t.app, 'demo.county');
+  });
+  afterAll(() => t.close());
+
+  const expectShape = (res: { statusCode: number; json(): { error?: { code?: string; message?: string } } }, status: number, code: string) => {
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error).toMatchObject({ code, message: expect.any(String) });
+  };
+
+  it('refuses unknown and nested properties on a body, naming them, and stores nothing', async () => {
+    const before = (await t.app.inject({ url: '/api/v1/network/targets', headers: admin })).json();
+    const unknown = await t.app.inject({ method: 'PUT', url: '/api/v1/network/targets', headers: admin, payload: { townshipStations: 3, bogus: 1 } });
+    expectShape(unknown, 400, 'VALIDATION_FAILED');
+    expect(unknown.json().error.details).toEqual({ field: 'body.bogus' });
+    const nested = await t.app.inject({ method: 'PUT', url: '/api/v1/network/targets', headers: admin, payload: { townshipStations: { value: 3 } } });
+    expectShape(nested, 400, 'VALIDATION_FAILED');
+    expect(nested.json().error.details).toEqual({ field: 'body.townshipStations' });
+    const inner = await t.app.inject({ method: 'POST', url: '/api/v1/network/sites', headers: admin, payload: { name: 'x', kind: 'village_point', divisionCode: '530621101204', address: 'x', operator: { userId: null, name: 'x', poorHousehold: false, disabled: false, partyMember: false, extra: 1 } } });
+    expectShape(inner, 400, 'VALIDATION_FAILED');
+    expect(inner.json().error.details).toEqual({ field: 'body.operator.extra' });
+    expect((await t.app.inject({ url: '/api/v1/network/targets', headers: admin })).json()).toEqual(before);
+  });
+
+  it('refuses unknown query parameters and numbers that are not finite', async () => {
+    expectShape(await t.app.inject({ url: '/api/v1/network/sites?bogus=1', headers: admin }), 400, 'VALIDATION_FAILED');
+    for (const value of ['1e309', '-1e309', 'Infinity', 'NaN']) {
+      const res = await t.app.inject({ url: `/api/v1/network/sites?limit=${value}`, headers: admin });
+      expectShape(res, 400, 'VALIDATION_FAILED');
+      expect(res.json().error.details).toEqual({ field: 'querystring.limit' });
+    }
+  });
+
+  it('refuses dates that are not on the calendar, naming the field', async () => {
+    const res = await t.app.inject({ url: '/api/v1/network/divisions?asOf=2026-02-30', headers: admin });
+    expectShape(res, 400, 'VALIDATION_FAILED');
+    expect(res.json().error.details).toEqual({ field: 'querystring.asOf' });
+    const body = await t.app.inject({ method: 'POST', url: '/api/v1/network/divisions/530621101204/retire', headers: admin, payload: { validTo: '2026-13-01' } });
+    expect(body.json().error.details).toEqual({ field: 'body.validTo' });
+  });
+
+  it("answers the router's own refusals in the error shape", async () => {
+    expectShape(await t.app.inject({ url: '/api/v1/network/sites/%E0%A4%A', headers: admin }), 400, 'BAD_REQUEST');
+    expectShape(await t.app.inject({ url: `/api/v1/network/sites/${'x'.repeat(300)}`, headers: admin }), 414, 'URI_TOO_LONG');
+    expectShape(await t.app.inject({ method: 'POST', url: '/api/v1/network/sites', headers: { ...admin, 'content-type': 'text/weird' }, payload: 'x' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const big = JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) });
+    expectShape(await t.app.inject({ method: 'POST', url: '/api/v1/network/sites', headers: { ...admin, 'content-type': 'application/json' }, payload: big }), 413, 'BODY_TOO_LARGE');
+    expectShape(await t.app.inject({ method: 'POST', url: '/api/v1/network/sites', headers: { ...admin, 'content-type': 'application/json' }, payload: '' }), 400, 'BAD_BODY');
+  });
+
+  it("answers what Node's HTTP parser refuses (headers too large, a broken request) in the error shape", async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const headers = await fetch(`${address}/api/health`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+    expect(headers.status).toBe(431);
+    expect(await headers.json()).toMatchObject({ error: { code: 'HEADERS_TOO_LARGE' } });
+    const longQuery = await fetch(`${address}/api/v1/network/sites?q=${'a'.repeat(20_000)}`);
+    expect(longQuery.status).toBe(431);
+    expect(await longQuery.json()).toMatchObject({ error: { code: 'HEADERS_TOO_LARGE' } });
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(address).port), '127.0.0.1', () => socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'BAD_REQUEST' } });
   });
 });

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.js';
 
@@ -35,6 +37,64 @@ function describeValidation(err: FastifyError): { field: string; message: string
   return { field, message };
 }
 
+/** The stable code of a client error Fastify or Node raised, by status (the project's codes, not `FST_…`). */
+const FRAMEWORK_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  411: 'LENGTH_REQUIRED',
+  413: 'BODY_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
+};
+
+function frameworkCode(err: { code?: string }, status: number): string {
+  // Unreadable bodies (bad JSON, empty JSON, a wrong length) keep the code clients already know.
+  if (status === 400 && err.code?.startsWith('FST_ERR_CTP')) return 'BAD_BODY';
+  return FRAMEWORK_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+}
+
+/** The error body for a framework error, given its status. */
+export const frameworkErrorBody = (err: { code?: string; message?: string }, status: number) => ({
+  error: { code: frameworkCode(err, status), message: err.message || 'Bad request' },
+});
+
+/**
+ * Errors the router raises before a route is found (a path that is not valid percent-encoding, a path parameter
+ * longer than `maxParamLength`): Fastify's `frameworkErrors` option, so they answer in the project's shape.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (err, _request, reply) => {
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (err.statusCode ?? 400);
+  const message = err.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid percent-encoding' : err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : err.message;
+  void (reply as FastifyReply).status(status).send(frameworkErrorBody({ code: err.code, message }, status));
+};
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request line and headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive'],
+};
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over `maxHeaderSize`, broken framing,
+ * timeouts): the server's `clientError`, answered on the raw socket in the project's shape.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'The request could not be read'];
+  const body = JSON.stringify(frameworkErrorBody({ message }, status));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
 /**
  * `pageFallback` answers unknown non-API GETs (the console's own routes, served as its index.html).
  */
@@ -50,9 +110,8 @@ export function registerErrorHandling(app: FastifyInstance, pageFallback?: (requ
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
-      const code = err.code?.startsWith('FST_ERR_CTP') ? 'BAD_BODY' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
-      return reply.status(status).send({ error: { code, message: err.message } });
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large, a bad multipart upload.
+      return reply.status(status).send(frameworkErrorBody(err, status));
     }
     request.log.error({ err }, 'request failed');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' } });

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { invalidField } from '../errors.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const saysObject = (s: Json) => s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || (s.type === undefined && isObject(s.properties));
+
+/**
+ * A copy of an input schema in which every object that lists its properties and says nothing about others refuses
+ * them (`additionalProperties: false`). A schema may still opt out by saying `additionalProperties: true` (a third
+ * party's payload). The members of an `allOf` are left open: closing each would refuse the others' properties.
+ */
+export function closeObjects(schema: unknown, inAllOf = false): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => closeObjects(s));
+  if (!isObject(schema)) return schema;
+  const out: Json = { ...schema };
+  if (isObject(out.properties)) out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, closeObjects(v)]));
+  if (out.items !== undefined) out.items = closeObjects(out.items);
+  if (isObject(out.additionalProperties)) out.additionalProperties = closeObjects(out.additionalProperties);
+  for (const key of ['anyOf', 'oneOf'] as const) if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map((s) => closeObjects(s));
+  if (Array.isArray(out.allOf)) out.allOf = (out.allOf as unknown[]).map((s) => closeObjects(s, true));
+  if (!inAllOf && saysObject(out) && isObject(out.properties) && out.additionalProperties === undefined && out.patternProperties === undefined) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/** A body may give a schema per content type: `{ content: { 'application/json': { schema } } }`. */
+function closeBody(body: unknown): unknown {
+  if (!isObject(body) || body.type !== undefined || !isObject(body.content)) return closeObjects(body);
+  const content = Object.entries(body.content).map(([type, v]) => [type, isObject(v) ? { ...v, schema: closeObjects(v.schema) } : v]);
+  return { ...body, content: Object.fromEntries(content) };
+}
+
+/**
+ * Every route's body, query and path parameters refuse properties their schema does not name, so a misspelt or
+ * nested field is a 400 naming it rather than something a handler half-understands. Done when a route is added,
+ * before Fastify compiles its validators and before the OpenAPI document reads it, so the document says so too.
+ */
+/** The path of the first number that is not finite (Infinity, NaN), e.g. `days`, or undefined. */
+function nonFinite(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nonFinite(v, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function registerStrictInput(app: FastifyInstance): void {
+  // A query string or path can say 1e309, which ajv coerces to Infinity (JSON bodies cannot carry it): refused.
+  app.addHook('preHandler', async (request) => {
+    for (const [part, value] of [['querystring', request.query], ['params', request.params]] as const) {
+      const path = nonFinite(value);
+      if (path) throw invalidField([part, ...path].join('.'), 'must be a finite number');
+    }
+  });
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as FastifySchema | undefined;
+    if (!schema) return;
+    route.schema = {
+      ...schema,
+      ...(schema.body !== undefined && { body: closeBody(schema.body) }),
+      ...(schema.querystring !== undefined && { querystring: closeObjects(schema.querystring) }),
+      ...(schema.params !== undefined && { params: closeObjects(schema.params) }),
+    };
+  });
+}
