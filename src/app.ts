@@ -30,6 +30,7 @@ import { networkModule } from './modules/network/index.js';
 import { partiesModule } from './modules/parties/index.js';
 import { networkScopeCheck } from './flows/scope-check.js';
 import { marketDirectory } from './flows/market-directory.js';
+import { catalogProducts } from './flows/product-directory.js';
 import { catalogModule } from './modules/catalog/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { catalogStock, ordersDirectory, saleHooks } from './flows/commerce.js';
@@ -60,7 +61,8 @@ export function createModules(database: Database, clock: Clock, config: Pick<Con
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
   const network = networkModule(deps);
-  const parties = partiesModule({ ...deps, sealer });
+  // Parties asks the catalogue (built next, it reads the sellers) who sells a product only when a link is made.
+  const parties = partiesModule({ ...deps, sealer, products: catalogProducts(() => catalog.catalog) });
   const files = new LocalFileStore(path.join(config.dataDir, 'files'));
   const catalog = catalogModule({ ...deps, directory: marketDirectory(parties), files });
   const identity = identityModule({ ...deps, secureCookies: config.secureCookies });

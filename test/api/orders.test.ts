@@ -81,7 +81,7 @@ describe.each(engines())('checkout and orders on %s', (engine) => {
     let credited = 0;
     for (const h of households) {
       const mine = (await t.app.inject({ url: `/api/v1/parties/households/${h.id}/ledger`, headers: as.county })).json();
-      const entry = mine.entries.find((e: { orderId: string }) => e.orderId === order.id);
+      const entry = mine.items.find((e: { orderId: string }) => e.orderId === order.id);
       if (entry) {
         expect(entry.creditFen).toBe(Math.floor((order.itemsFen * entry.shareBp) / 10000));
         credited++;

@@ -148,18 +148,22 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
     });
 
     it('links a household to a seller with a share, never more than the whole sale', async () => {
+      const categoryId = (await get('/catalog/categories')).json().items[0].id;
+      const product = await post('/catalog/products', 'merchant', { sellerId: coopId, categoryId, name: '青花椒', originCode: coop.divisionCode, skus: [{ spec: '500g', unit: '袋', netWeightG: 500, priceFen: 3000 }] });
+      expect(product.statusCode, product.body).toBe(201);
+      const prdX = product.json().id;
       const link = await post(`/parties/households/${householdId}/links`, 'county', { sellerId: coopId, role: 'grower', shareBp: 6000, validFrom: '2026-01-01' });
       expect(link.statusCode).toBe(201);
       const second = await post('/parties/households', 'county', { ...household, householdNo: 'TEST-0002', headIdNumber: '34052419800101001X' });
-      const tooMuch = await post(`/parties/households/${second.json().id}/links`, 'county', { sellerId: coopId, productId: 'prd_x', role: 'worker', shareBp: 5000, validFrom: '2026-01-01' });
+      const tooMuch = await post(`/parties/households/${second.json().id}/links`, 'county', { sellerId: coopId, productId: prdX, role: 'worker', shareBp: 5000, validFrom: '2026-01-01' });
       expect(tooMuch.statusCode).toBe(409);
       expect(tooMuch.json().error).toMatchObject({ code: 'SHARES_EXCEED_WHOLE', details: { field: 'body.shareBp', left: 4000 } });
-      expect((await post(`/parties/households/${second.json().id}/links`, 'county', { sellerId: coopId, productId: 'prd_x', role: 'worker', shareBp: 4000, validFrom: '2026-01-01' })).statusCode).toBe(201);
+      expect((await post(`/parties/households/${second.json().id}/links`, 'county', { sellerId: coopId, productId: prdX, role: 'worker', shareBp: 4000, validFrom: '2026-01-01' })).statusCode).toBe(201);
 
-      const credits = await t.modules.parties.households.creditsFor(coopId, 'prd_x', '2026-06-01');
+      const credits = await t.modules.parties.households.creditsFor(coopId, prdX, '2026-06-01');
       expect(credits.map((c) => c.shareBp).sort()).toEqual([4000, 6000]);
       expect(await t.modules.parties.households.creditsFor(coopId, 'prd_other', '2026-06-01')).toHaveLength(1);
-      expect(await t.modules.parties.households.creditsFor(coopId, 'prd_x', '2025-12-31')).toEqual([]);
+      expect(await t.modules.parties.households.creditsFor(coopId, prdX, '2025-12-31')).toEqual([]);
     });
 
     it('ends a link without losing it: earlier sales still credit it', async () => {

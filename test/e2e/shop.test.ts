@@ -42,7 +42,7 @@ interface LedgerRow {
 interface HouseholdLedger {
   householdId: string;
   totalIncomeFen: number;
-  entries: { orderId: string; saleFen: number; shareBp: number; creditFen: number; reversed: boolean }[];
+  items: { orderId: string; saleFen: number; shareBp: number; creditFen: number; reversed: boolean }[];
 }
 
 /** The order number the console shows: the id without its prefix, upper case. */
@@ -298,7 +298,7 @@ describe('the marketplace', () => {
     const credited: { householdId: string; creditFen: number; shareBp: number; saleFen: number }[] = [];
     for (const row of byHousehold.items) {
       const own = await apiGet<HouseholdLedger>(page, `/parties/households/${row.key}/ledger`);
-      for (const e of own.entries.filter((x) => x.orderId === orderId && !x.reversed)) credited.push({ householdId: row.key, ...e });
+      for (const e of own.items.filter((x) => x.orderId === orderId && !x.reversed)) credited.push({ householdId: row.key, ...e });
     }
     expect(credited.length).toBeGreaterThan(0);
     for (const c of credited) expect(c.creditFen).toBe(Math.floor((c.saleFen * c.shareBp) / 10_000));

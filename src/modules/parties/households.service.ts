@@ -12,8 +12,8 @@ import { residentIdProblem } from './identifiers.js';
 import type { PartiesRepository } from './parties.repository.js';
 import type { HouseholdChanges, HouseholdFilter, HouseholdInput, HouseholdView, LinkInput, LinkView } from './parties.schema.js';
 import type { HouseholdLinkRow, HouseholdRow, PartiesTables } from './parties.tables.js';
-
-const FULL_SHARE_BP = 10_000;
+import type { ProductDirectory } from './product-directory.js';
+import { FULL_SHARE_BP, peakTaken } from './share-cap.js';
 
 const toLinkView = (row: HouseholdLinkRow): LinkView => ({
   id: row.id,
@@ -40,6 +40,7 @@ export class HouseholdService {
     private readonly repo: PartiesRepository,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly products: ProductDirectory,
   ) {}
 
   private today() {
@@ -146,12 +147,17 @@ export class HouseholdService {
   }
 
   /**
-   * Links a household to a seller (or one of its products) with its share of each sale. The shares in force for
-   * one seller and product may not add up to more than the whole sale.
+   * Links a household to a seller (or one of its own products) with its share of each sale. On no day the link
+   * covers may the shares crediting the same sales add up to more than the whole sale (`share-cap.ts`).
    */
   async link(ctx: RequestContext, householdId: string, input: LinkInput): Promise<LinkView> {
     requireRole(ctx, 'county_admin');
     const validFrom = input.validFrom ?? this.today();
+    if (input.productId) {
+      const owner = await this.products.ownerOf(input.productId);
+      if (owner === null) throw new AppError(404, 'NOT_FOUND', 'body.productId: no product with this id', { field: 'body.productId' });
+      if (owner !== input.sellerId) throw invalidField('body.productId', 'this product is sold by another seller; link the household to that seller', 'PRODUCT_OF_ANOTHER_SELLER');
+    }
     const row: HouseholdLinkRow = {
       id: newId('hhl'),
       household_id: householdId,
@@ -169,9 +175,11 @@ export class HouseholdService {
       // PostgreSQL; SQLite has one writer), so the share check below cannot be passed twice.
       const touched = await trx.updateTable('parties_sellers').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', input.sellerId).where('status', '=', 'approved').executeTakeFirst();
       if (Number(touched.numUpdatedRows) !== 1) throw invalidField('body.sellerId', 'no approved seller with this id');
-      const taken = (await this.sharesInForce(trx, input.sellerId, row.product_id, validFrom)).reduce((n, l) => n + l.share_bp, 0);
+      const existing = await trx.selectFrom('parties_household_links').selectAll().where('seller_id', '=', input.sellerId).execute();
+      const spans = existing.map((l) => ({ productId: l.product_id, shareBp: l.share_bp, validFrom: l.valid_from, validTo: l.valid_to }));
+      const { takenBp: taken, day } = peakTaken(spans, { productId: row.product_id, shareBp: row.share_bp, validFrom, validTo: null });
       if (taken + input.shareBp > FULL_SHARE_BP) {
-        throw new AppError(409, 'SHARES_EXCEED_WHOLE', `body.shareBp: ${taken / 100} % of these sales is already credited to households; at most ${(FULL_SHARE_BP - taken) / 100} % is left`, { field: 'body.shareBp', left: FULL_SHARE_BP - taken });
+        throw new AppError(409, 'SHARES_EXCEED_WHOLE', `body.shareBp: on ${day} ${taken / 100} % of these sales is already credited to households; at most ${(FULL_SHARE_BP - taken) / 100} % is left`, { field: 'body.shareBp', left: FULL_SHARE_BP - taken, day });
       }
       await trx.insertInto('parties_household_links').values(row).execute();
       await recordAudit(trx, ctx, { action: 'household.linked', entityType: 'household', entityId: householdId, details: toLinkView(row) });

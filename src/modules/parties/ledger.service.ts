@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
-import { shanghaiDate } from '../../kernel/clock.js';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import type { AnyKysely } from '../../kernel/db.js';
-import { forbidden } from '../../kernel/errors.js';
+import { forbidden, invalidField } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import type { HouseholdService } from './households.service.js';
-import type { PartiesRepository } from './parties.repository.js';
-import type { PartiesTables } from './parties.tables.js';
+import { splitLine } from './ledger-rounding.js';
+import { LedgerRepository, type GroupBy, type Period } from './ledger.repository.js';
+import type { LedgerLineRow, LedgerRow, PartiesTables } from './parties.tables.js';
+
+export type { GroupBy, Period } from './ledger.repository.js';
 
 /** A paid sale, line by line. */
 export interface Sale {
@@ -16,81 +20,141 @@ export interface Sale {
   lines: { productId: string; lineFen: number }[];
 }
 
-type GroupBy = 'household' | 'village' | 'township';
+const toEntryView = (r: LedgerRow, reversed: Set<string>) => ({
+  id: r.id,
+  kind: r.kind,
+  orderId: r.order_id,
+  lineNo: r.line_no,
+  productId: r.product_id,
+  sellerId: r.seller_id,
+  saleFen: r.sale_fen,
+  shareBp: r.share_bp,
+  creditFen: r.credit_fen,
+  saleDate: r.sale_date,
+  entryDate: r.entry_date,
+  reversesId: r.reverses_id,
+  reversed: r.kind === 'credit' && reversed.has(r.id),
+});
 
-/** The poverty-alleviation ledger (扶贫台账): which households each paid sale helped, and by how much. */
+/** A cursor of JSON values this API issued; anything else is a 400 naming the field. */
+function readCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | undefined {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(key);
+  } catch {
+    value = undefined;
+  }
+  if (!valid(value)) throw invalidField('querystring.cursor', 'is not a cursor this API issued');
+  return value;
+}
+const isGroupCursor = (v: unknown): v is [number, string] => Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string';
+const isEntryCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
+
+function checkPeriod(period: Period) {
+  if (period.from && period.to && period.from > period.to) throw invalidField('querystring.to', `must not be before ${period.from}`);
+}
+
+/**
+ * The poverty-alleviation ledger (扶贫台账): which households each paid sale helped, and by how much. Append-only:
+ * a credit is dated the day its order was paid, a refund adds reversals dated the day of the refund, nothing is
+ * changed or deleted, so a period once reported reads the same ever after.
+ */
 export class LedgerService {
+  readonly repo: LedgerRepository;
   constructor(
-    private readonly repo: PartiesRepository,
+    db: AnyKysely,
     private readonly households: HouseholdService,
-  ) {}
+    private readonly clock: Clock,
+  ) {
+    this.repo = new LedgerRepository(db);
+  }
 
   /** Credits the households linked to each line on the day it was paid; runs in the order's transaction. */
   async credit(trx: AnyKysely, sale: Sale): Promise<void> {
+    const db = trx as Kysely<PartiesTables>;
     const date = shanghaiDate(new Date(sale.paidAt));
-    const rows = [];
-    for (const line of sale.lines) {
-      for (const credit of await this.households.creditsFor(sale.sellerId, line.productId, date, trx)) {
-        rows.push({
-          id: newId('led'),
-          household_id: credit.householdId,
-          village_code: credit.villageCode,
-          seller_id: sale.sellerId,
-          order_id: sale.orderId,
-          product_id: line.productId,
-          link_id: credit.linkId,
-          sale_fen: line.lineFen,
-          share_bp: credit.shareBp,
-          credit_fen: Math.floor((line.lineFen * credit.shareBp) / 10_000),
-          sale_date: date,
-          reversed: 0,
-        });
-      }
+    const entries: LedgerRow[] = [];
+    const lines: LedgerLineRow[] = [];
+    for (const [lineNo, line] of sale.lines.entries()) {
+      const credits = await this.households.creditsFor(sale.sellerId, line.productId, date, trx);
+      if (credits.length === 0) continue;
+      const split = splitLine(line.lineFen, credits.map((c) => c.shareBp));
+      const common = { seller_id: sale.sellerId, order_id: sale.orderId, line_no: lineNo, product_id: line.productId, sale_fen: line.lineFen, sale_date: date, entry_date: date, reverses_id: null };
+      credits.forEach((c, i) => entries.push({ ...common, id: newId('led'), kind: 'credit', household_id: c.householdId, village_code: c.villageCode, link_id: c.linkId, share_bp: c.shareBp, credit_fen: split.credits[i] }));
+      lines.push({ ...common, id: newId('lln'), kind: 'credit', share_bp: split.shareBp, credited_fen: split.creditedFen, remainder_e4: split.remainderE4 });
     }
-    if (rows.length) await (trx as Kysely<PartiesTables>).insertInto('parties_ledger').values(rows).execute();
+    if (entries.length) await db.insertInto('parties_ledger').values(entries).execute();
+    if (lines.length) await db.insertInto('parties_ledger_lines').values(lines).execute();
   }
 
-  /** A refunded order takes its credits back (marked, not deleted). */
+  /**
+   * A refunded order takes its credits back: each credit not yet reversed gets a reversal entry (its amounts
+   * negated) dated today, the day of the refund; the credit itself is left as it was. Runs in the order's
+   * transaction; a second call finds nothing left to reverse (and the unique `reverses_id` refuses a double).
+   */
   async reverse(trx: AnyKysely, orderId: string): Promise<void> {
-    await (trx as Kysely<PartiesTables>).updateTable('parties_ledger').set({ reversed: 1 }).where('order_id', '=', orderId).execute();
+    const db = trx as Kysely<PartiesTables>;
+    const today = shanghaiDate(this.clock.now());
+    const credits = await db
+      .selectFrom('parties_ledger as c')
+      .selectAll('c')
+      .where('c.order_id', '=', orderId)
+      .where('c.kind', '=', 'credit')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('parties_ledger as r').select('r.id').whereRef('r.reverses_id', '=', 'c.id'))))
+      .execute();
+    const lines = await db
+      .selectFrom('parties_ledger_lines as c')
+      .selectAll('c')
+      .where('c.order_id', '=', orderId)
+      .where('c.kind', '=', 'credit')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('parties_ledger_lines as r').select('r.id').whereRef('r.reverses_id', '=', 'c.id'))))
+      .execute();
+    const entries = credits.map((c): LedgerRow => ({ ...c, id: newId('led'), kind: 'reversal', sale_fen: -c.sale_fen, credit_fen: -c.credit_fen, entry_date: today, reverses_id: c.id }));
+    const reversedLines = lines.map((l): LedgerLineRow => ({ ...l, id: newId('lln'), kind: 'reversal', sale_fen: -l.sale_fen, credited_fen: -l.credited_fen, remainder_e4: -l.remainder_e4, entry_date: today, reverses_id: l.id }));
+    if (entries.length) await db.insertInto('parties_ledger').values(entries).execute();
+    if (reversedLines.length) await db.insertInto('parties_ledger_lines').values(reversedLines).execute();
   }
 
-  /** Sales and income per household, village or township over a period (county office, regulators). */
-  async summary(ctx: RequestContext, by: GroupBy, from?: string, to?: string) {
+  private readsLedger(ctx: RequestContext) {
     signedIn(ctx);
     if (!hasRole(ctx, 'county_admin', 'regulator')) throw forbidden('The ledger is for the county office and regulators');
-    let q = this.repo.db.selectFrom('parties_ledger').where('reversed', '=', 0);
-    if (from) q = q.where('sale_date', '>=', from);
-    if (to) q = q.where('sale_date', '<=', to);
-    const key = by === 'household' ? 'household_id' : 'village_code';
-    // One row per group and sold line: a line credited to several households of one village is one sale.
-    const rows = await q
-      .select([key, 'order_id', 'product_id'])
-      .select((eb) => [eb.fn.max<number>('sale_fen').as('sale_fen'), eb.fn.sum<number>('credit_fen').as('credit_fen')])
-      .groupBy([key, 'order_id', 'product_id'])
-      .execute();
-    const merged = new Map<string, { key: string; salesFen: number; incomeFen: number; orders: Set<string> }>();
-    for (const r of rows as Record<string, unknown>[]) {
-      const raw = String(r[key]);
-      const k = by === 'township' ? raw.slice(0, 9) : raw;
-      const entry = merged.get(k) ?? { key: k, salesFen: 0, incomeFen: 0, orders: new Set<string>() };
-      entry.salesFen += Number(r.sale_fen);
-      entry.incomeFen += Number(r.credit_fen);
-      entry.orders.add(String(r.order_id));
-      merged.set(k, entry);
-    }
-    return [...merged.values()].map((e) => ({ key: e.key, salesFen: e.salesFen, incomeFen: e.incomeFen, orders: e.orders.size })).sort((a, b) => b.incomeFen - a.incomeFen);
   }
-  /** One household's credits, newest first: for the county office, regulators and the household itself. */
-  async ofHousehold(ctx: RequestContext, householdId: string) {
+
+  /**
+   * Sales and income per household, village or township over a period (entry dates, inclusive), most income
+   * first, a page at a time; `totals` are the county's over the same period, each sale line once.
+   */
+  async summary(ctx: RequestContext, by: GroupBy, period: Period, limit = 50, cursor?: string) {
+    this.readsLedger(ctx);
+    checkPeriod(period);
+    const after = readCursor(cursor, isGroupCursor);
+    const rows = await this.repo.groups(by, period, limit + 1, after && { incomeFen: after[0], key: after[1] });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const [totals, groups] = await Promise.all([this.repo.countyTotals(period), this.repo.groupCount(by, period)]);
+    return { items, nextCursor: rows.length > limit ? encodeCursor(JSON.stringify([last.incomeFen, last.key])) : null, totals: { ...totals, groups } };
+  }
+
+  /** One household's totals over a period (all its entries) and its entries newest first, a page at a time. */
+  async ofHousehold(ctx: RequestContext, householdId: string, period: Period, limit = 50, cursor?: string) {
     await this.households.get(ctx, householdId);
-    const rows = await this.repo.db.selectFrom('parties_ledger').selectAll().where('household_id', '=', householdId).orderBy('sale_date', 'desc').orderBy('id', 'desc').limit(500).execute();
-    const live = rows.filter((r) => r.reversed === 0);
+    checkPeriod(period);
+    const after = readCursor(cursor, isEntryCursor);
+    const rows = await this.repo.householdEntries(householdId, period, limit + 1, after && { date: after[0], id: after[1] });
+    const page = rows.slice(0, limit);
+    const reversed = await this.repo.reversedAmong(page.filter((r) => r.kind === 'credit').map((r) => r.id));
+    const totals = await this.repo.householdTotals(householdId, period);
+    const last = page[page.length - 1];
     return {
       householdId,
-      totalIncomeFen: live.reduce((n, r) => n + r.credit_fen, 0),
-      totalSalesFen: live.reduce((n, r) => n + r.sale_fen, 0),
-      entries: rows.map((r) => ({ orderId: r.order_id, productId: r.product_id, sellerId: r.seller_id, saleFen: r.sale_fen, shareBp: r.share_bp, creditFen: r.credit_fen, saleDate: r.sale_date, reversed: r.reversed === 1 })),
+      totalIncomeFen: totals.incomeFen,
+      totalSalesFen: totals.salesFen,
+      totalReversedFen: totals.reversedFen,
+      orders: totals.orders,
+      items: page.map((r) => toEntryView(r, reversed)),
+      nextCursor: rows.length > limit ? encodeCursor(JSON.stringify([last.entry_date, last.id])) : null,
     };
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../kernel/http/errors.js';
-import { Page } from '../../kernel/http/paging.js';
+import { Page, PageQuery } from '../../kernel/http/paging.js';
 import {
   HouseholdCreateBody,
   HouseholdQuery,
@@ -22,12 +22,14 @@ import {
 import type { HouseholdService } from './households.service.js';
 import type { SellerService } from './sellers.service.js';
 import type { LedgerService } from './ledger.service.js';
-import { StringEnum } from '../../kernel/http/schema.js';
+import type { LedgerExport } from './ledger-export.js';
+import { LEDGER_KINDS } from './parties.tables.js';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
-export function partiesRoutes(sellers: SellerService, households: HouseholdService, ledger: LedgerService) {
+export function partiesRoutes(sellers: SellerService, households: HouseholdService, ledger: LedgerService, ledgerExport: LedgerExport) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const s = { tags: ['parties'] };
@@ -79,13 +81,37 @@ export function partiesRoutes(sellers: SellerService, households: HouseholdServi
     app.post('/parties/households/:id/links', { schema: { ...h, summary: "Link a household to a seller or product with its share of each sale (county admin)", params: IdParams, body: LinkCreateBody, response: { 201: LinkSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await households.link(request.ctx, request.params.id, request.body)),
     );
-    const Summary = Type.Array(Type.Object({ key: Type.String(), salesFen: Type.Integer(), incomeFen: Type.Integer(), orders: Type.Integer() }));
-    app.get('/parties/ledger', { schema: { ...h, summary: 'Poverty-alleviation ledger: sales and household income per household, village or township', querystring: Type.Object({ by: StringEnum(['household', 'village', 'township'] as const), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) }), response: { 200: Type.Object({ items: Summary }), ...errorResponses } } }, async (request) => ({
-      items: await ledger.summary(request.ctx, request.query.by, request.query.from, request.query.to),
-    }));
-    app.get('/parties/households/:id/ledger', { schema: { ...h, summary: "A household's credits from sales", params: IdParams, response: { 200: Type.Object({ householdId: Type.String(), totalIncomeFen: Type.Integer(), totalSalesFen: Type.Integer(), entries: Type.Array(Type.Object({ orderId: Type.String(), productId: Type.String(), sellerId: Type.String(), saleFen: Type.Integer(), shareBp: Type.Integer(), creditFen: Type.Integer(), saleDate: Type.String(), reversed: Type.Boolean() })) }), ...errorResponses } } }, (request) =>
-      ledger.ofHousehold(request.ctx, request.params.id),
-    );
+    const Period = { from: Type.Optional(Type.String({ format: 'date', description: 'first entry date (Asia/Shanghai), inclusive' })), to: Type.Optional(Type.String({ format: 'date', description: 'last entry date, inclusive' })) };
+    const By = StringEnum(['household', 'village', 'township'] as const);
+    const Group = Type.Object({ key: Type.String(), salesFen: Type.Integer(), incomeFen: Type.Integer(), reversedFen: Type.Integer({ description: 'income taken back by refunds in the period (≤ 0), included in incomeFen' }), orders: Type.Integer({ description: 'orders credited in the period' }) });
+    const Totals = Type.Object({ salesFen: Type.Integer(), incomeFen: Type.Integer(), reversedFen: Type.Integer(), remainderE4: Type.Integer({ description: 'what rounding each credit down left, in 1/10 000 fen' }), orders: Type.Integer(), groups: Type.Integer() });
+    app.get('/parties/ledger', { schema: { ...h, summary: 'Poverty-alleviation ledger: sales and household income per household, village or township over a period of entry dates, most income first (county admin, regulator)', querystring: Type.Object({ by: By, ...Period, ...PageQuery.properties }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Group), nextCursor: Nullable(Type.String()), totals: Totals }), ...errorResponses } } }, (request) => {
+      const { by, from, to, limit = 50, cursor } = request.query;
+      return ledger.summary(request.ctx, by, { from, to }, limit, cursor);
+    });
+    app.get('/parties/ledger/export.xlsx', { schema: { ...h, summary: 'The ledger over a period as an Excel workbook for auditors: totals, every entry, every sale line with its rounding remainder (county admin, regulator)', querystring: Type.Object({ by: Type.Optional(By), ...Period }, { additionalProperties: false }) } }, async (request, reply) => {
+      const file = await ledgerExport.workbook(request.ctx, request.query.by ?? 'township', { from: request.query.from, to: request.query.to });
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
+    });
+    const Entry = Type.Object({
+      id: Type.String(),
+      kind: StringEnum(LEDGER_KINDS),
+      orderId: Type.String(),
+      lineNo: Type.Integer(),
+      productId: Type.String(),
+      sellerId: Type.String(),
+      saleFen: Type.Integer(),
+      shareBp: Type.Integer(),
+      creditFen: Type.Integer(),
+      saleDate: Type.String(),
+      entryDate: Type.String({ description: 'the day the entry counts in: the payment for a credit, the refund for a reversal' }),
+      reversesId: Nullable(Type.String()),
+      reversed: Type.Boolean({ description: 'a credit that a later reversal took back' }),
+    });
+    app.get('/parties/households/:id/ledger', { schema: { ...h, summary: "A household's totals over a period and its entries, newest first", params: IdParams, querystring: Type.Object({ ...Period, ...PageQuery.properties }, { additionalProperties: false }), response: { 200: Type.Object({ householdId: Type.String(), totalIncomeFen: Type.Integer(), totalSalesFen: Type.Integer(), totalReversedFen: Type.Integer(), orders: Type.Integer(), items: Type.Array(Entry), nextCursor: Nullable(Type.String()) }), ...errorResponses } } }, (request) => {
+      const { from, to, limit = 50, cursor } = request.query;
+      return ledger.ofHousehold(request.ctx, request.params.id, { from, to }, limit, cursor);
+    });
     app.post('/parties/household-links/:id/end', { schema: { ...h, summary: 'End a link on a date, keeping its history (county admin)', params: IdParams, body: LinkEndBody, response: { 200: Ok, ...errorResponses } } }, async (request) => {
       await households.endLink(request.ctx, request.params.id, request.body.validTo);
       return { ok: true };

@@ -76,25 +76,63 @@ export interface HouseholdLinkRow {
   created_at: string;
 }
 
+export const LEDGER_KINDS = ['credit', 'reversal'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/**
+ * One entry of the poverty-alleviation ledger: a household's credit from one sale line, or the reversal of such a
+ * credit. Entries are only ever added (append-only): a refund adds a reversal dated the day of the refund.
+ */
 export interface LedgerRow {
   id: string;
+  kind: LedgerKind;
   household_id: string;
   village_code: string;
   seller_id: string;
   order_id: string;
+  /** The line of the order (its place in the sale); one order may sell one product on several lines (SKUs). */
+  line_no: number;
   product_id: string;
   link_id: string;
+  /** The line's amount: negative on a reversal. */
   sale_fen: number;
   share_bp: number;
-  /** sale_fen × share_bp / 10 000, rounded down to the fen. */
+  /** floor(sale × share / 10 000) on a credit; the credit's amount negated on its reversal. */
   credit_fen: number;
+  /** The day the line was paid (a reversal keeps its credit's). */
   sale_date: string;
-  /** 1 once the order was refunded; kept, not deleted, so the history shows it. */
-  reversed: number;
+  /** The day the entry counts in (Asia/Shanghai): the payment's day for a credit, the refund's for a reversal. */
+  entry_date: string;
+  /** The credit a reversal takes back (each credit is reversed at most once). */
+  reverses_id: string | null;
+}
+
+/**
+ * One sale line credited to households (kind credit) or its reversal: what the shares added up to, what was
+ * credited in whole fen and the remainder the rounding down left, so that for each line
+ * `credited_fen × 10 000 + remainder_e4 = sale_fen × share_bp` exactly.
+ */
+export interface LedgerLineRow {
+  id: string;
+  kind: LedgerKind;
+  order_id: string;
+  line_no: number;
+  seller_id: string;
+  product_id: string;
+  sale_fen: number;
+  /** The shares of all households credited by the line, added up. */
+  share_bp: number;
+  credited_fen: number;
+  /** What rounding each credit down to the fen left over, in 1/10 000 fen (always 0 ≤ |r| < households × 10 000). */
+  remainder_e4: number;
+  sale_date: string;
+  entry_date: string;
+  reverses_id: string | null;
 }
 
 export interface PartiesTables {
   parties_ledger: LedgerRow;
+  parties_ledger_lines: LedgerLineRow;
   parties_sellers: SellerRow;
   parties_households: HouseholdRow;
   parties_household_links: HouseholdLinkRow;
