@@ -38,23 +38,28 @@ function closeBody(body: unknown): unknown {
  * nested field is a 400 naming it rather than something a handler half-understands. Done when a route is added,
  * before Fastify compiles its validators and before the OpenAPI document reads it, so the document says so too.
  */
-/** The path of the first number that is not finite (Infinity, NaN), e.g. `days`, or undefined. */
-function nonFinite(value: unknown, path: string[] = []): string[] | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
-  if (typeof value !== 'object' || value === null) return undefined;
+/**
+ * The first value no field takes whatever its schema says: a number that is not finite (a query string or path can
+ * say 1e309, which ajv coerces to Infinity; JSON cannot), or text with a NUL character (PostgreSQL cannot store it).
+ */
+function unusable(value: unknown, path: string[] = []): { path: string[]; message: string } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, message: 'must be a finite number' };
+  if (typeof value === 'string') return value.includes('\u0000') ? { path, message: 'must not contain the NUL character' } : undefined;
+  // Parsed JSON and query strings only (never a buffer, a file or a stream); deep enough for any real input.
+  if (typeof value !== 'object' || value === null || path.length > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
   for (const [k, v] of Object.entries(value)) {
-    const found = nonFinite(v, [...path, k]);
+    const found = unusable(v, [...path, k]);
     if (found) return found;
   }
   return undefined;
 }
 
 export function registerStrictInput(app: FastifyInstance): void {
-  // A query string or path can say 1e309, which ajv coerces to Infinity (JSON bodies cannot carry it): refused.
   app.addHook('preHandler', async (request) => {
-    for (const [part, value] of [['querystring', request.query], ['params', request.params]] as const) {
-      const path = nonFinite(value);
-      if (path) throw invalidField([part, ...path].join('.'), 'must be a finite number');
+    if (request.isMultipart()) return;
+    for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+      const found = unusable(value);
+      if (found) throw invalidField([part, ...found.path].join('.'), found.message);
     }
   });
   app.addHook('onRoute', (route) => {
