@@ -30,6 +30,8 @@ const Ok = Type.Object({ ok: Type.Boolean() });
 
 export function catalogRoutes(catalog: CatalogService, shop: ShopService, photos: PhotoService) {
   return async (root: FastifyInstance) => {
+    // At start, after the migrations: terms built with older rules are rebuilt before the first search.
+    await catalog.ensureSearchIndex();
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['catalog'];
     const open = { config: { public: true } };

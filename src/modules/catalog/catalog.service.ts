@@ -11,7 +11,8 @@ import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, Pro
 import type { BrandLicenceRow, CatalogTables, ProductRow, StockLocation } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { buildViews, loadViewContext } from './product-views.js';
-import { indexTermsOf } from './search.js';
+import { SEARCH_INDEX_VERSION } from './search.js';
+import { indexProduct, rebuildIfStale } from './search-index.js';
 
 /** A reserved order line, priced from the catalogue (never from the client). */
 export interface ReservedLine {
@@ -130,17 +131,14 @@ export class CatalogService {
     }
   }
 
-  /** Rebuilds a product's search words; call inside the writing transaction. */
-  private async reindex(trx: Kysely<CatalogTables>, product: ProductRow): Promise<void> {
-    const [category, brand] = await Promise.all([
-      trx.selectFrom('catalog_categories').select('name').where('id', '=', product.category_id).executeTakeFirst(),
-      product.brand_id ? trx.selectFrom('catalog_brands').select('name').where('id', '=', product.brand_id).executeTakeFirst() : undefined,
-    ]);
-    const terms = indexTermsOf({ name: product.name, subtitle: product.subtitle, description: product.description, category: category?.name, brand: brand?.name });
-    await trx.deleteFrom('catalog_search_terms').where('product_id', '=', product.id).execute();
-    if (terms.size > 0) {
-      await trx.insertInto('catalog_search_terms').values([...terms].map(([term, weight]) => ({ term, product_id: product.id, weight }))).execute();
-    }
+  /**
+   * Rebuilds every product's search terms when they were built with older rules (a database made before the rules
+   * changed); run at start. Answers whether it rebuilt.
+   */
+  async ensureSearchIndex(): Promise<boolean> {
+    const stored = await this.repo.db.selectFrom('catalog_revision').select('search_version').where('id', '=', 1).executeTakeFirstOrThrow();
+    if (stored.search_version >= SEARCH_INDEX_VERSION) return false;
+    return this.repo.write((trx) => rebuildIfStale(trx));
   }
 
   async createProduct(ctx: RequestContext, input: ProductInput): Promise<ProductView> {
@@ -171,7 +169,7 @@ export class CatalogService {
         await trx.insertInto('catalog_skus').values({ id: skuId, product_id: row.id, spec: sku.spec, unit: sku.unit, net_weight_g: sku.netWeightG, price_fen: sku.priceFen, active: 1 }).execute();
         await trx.insertInto('catalog_stock').values({ sku_id: skuId, location: sku.location ?? 'seller', on_hand: sku.stock ?? 0, reserved: 0, frozen: 0 }).execute();
       }
-      await this.reindex(trx, row);
+      await indexProduct(trx, row);
       await recordAudit(trx, ctx, { action: 'product.created', entityType: 'product', entityId: row.id, details: { name: row.name, sellerId: row.seller_id, skus: input.skus.length } });
     });
     return this.view(row);
@@ -201,7 +199,7 @@ export class CatalogService {
       if (changes.categoryId && !(await trx.selectFrom('catalog_categories').select('id').where('id', '=', changes.categoryId).executeTakeFirst())) throw invalidField('body.categoryId', 'no such category');
       const { id: _id, ...values } = next;
       await trx.updateTable('catalog_products').set(values).where('id', '=', id).execute();
-      await this.reindex(trx, next);
+      await indexProduct(trx, next);
       await recordAudit(trx, ctx, { action: 'product.updated', entityType: 'product', entityId: id, details: changes });
     });
     return this.view(next);

@@ -83,7 +83,7 @@ export interface CertificationRow {
   created_at: string;
 }
 
-/** Inverted index for Chinese search: a product's words (segmented with jieba) with a weight per word. */
+/** Inverted index for search: a product's words (jieba), characters, pinyin and English names, with a weight each. */
 export interface SearchTermRow {
   term: string;
   product_id: string;
@@ -100,7 +100,8 @@ export interface PhotoRow {
 }
 
 export interface CatalogTables {
-  catalog_revision: { id: number; revision: number };
+  /** `search_version`: the `SEARCH_INDEX_VERSION` the search terms were last built with. */
+  catalog_revision: { id: number; revision: number; search_version: number };
   catalog_photos: PhotoRow;
   catalog_categories: CategoryRow;
   catalog_products: ProductRow;

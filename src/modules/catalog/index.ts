@@ -8,6 +8,7 @@ import { ShopService } from './shop.service.js';
 import { PhotoService } from './photos.service.js';
 import { photosInit } from './migrations/2026-11-28-photos.js';
 import { frozenStock } from './migrations/2026-12-02-frozen-stock.js';
+import { searchVersion } from './migrations/2026-12-06-search-version.js';
 import type { FileStore } from '../../kernel/files.js';
 
 export type { CatalogService, ReservedLine } from './catalog.service.js';
@@ -21,5 +22,5 @@ export function catalogModule(deps: ModuleDeps & { directory: MarketDirectory; f
   const catalog = new CatalogService(repo, deps.directory, deps.clock);
   const shop = new ShopService(repo, deps.directory, deps.clock);
   const photos = new PhotoService(repo, deps.files, deps.directory, deps.clock);
-  return defineModule({ name: 'catalog', migrations: [catalogInit, photosInit, frozenStock], catalog, shop, photos, routes: catalogRoutes(catalog, shop, photos) });
+  return defineModule({ name: 'catalog', migrations: [catalogInit, photosInit, frozenStock, searchVersion], catalog, shop, photos, routes: catalogRoutes(catalog, shop, photos) });
 }

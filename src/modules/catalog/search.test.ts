@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTermsOf, termsOf } from './search.js';
+import { characterTerms, indexTermsOf, queryTerms, termsOf } from './search.js';
 
 describe('Chinese search terms', () => {
   it('finds two-character words inside longer names', () => {
@@ -14,5 +14,21 @@ describe('Chinese search terms', () => {
   it('weighs a word in the name above one in the description', () => {
     const weights = indexTermsOf({ name: '鲁甸核桃', description: '苹果园旁边种的核桃' });
     expect(weights.get('核桃')).toBeGreaterThan(weights.get('苹果')!);
+  });
+});
+
+describe('what a product is found by', () => {
+  const terms = indexTermsOf({ name: '鲁甸青花椒 特级', category: '花椒 调味品' });
+  it('indexes single characters, pinyin, initials and English names', () => {
+    for (const term of ['椒', '青', 'qinghuajiao', 'huajiao', 'qhj', 'hj', 'jiao', 'sichuan pepper', 'pepper', 'spice']) expect(terms.has(term), term).toBe(true);
+  });
+  it('weighs a whole word above any of its characters', () => {
+    expect(terms.get('花椒')!).toBeGreaterThan(terms.get('椒')!);
+    expect(terms.get('huajiao')!).toBeGreaterThan(terms.get('hj')!);
+  });
+  it('reads a query in English and pinyin as phrases too', () => {
+    expect(queryTerms('Sichuan Peppers')).toEqual(expect.arrayContaining(['sichuan', 'pepper', 'sichuan pepper', 'sichuanpepper']));
+    expect(queryTerms('qing hua jiao')).toContain('qinghuajiao');
+    expect(characterTerms(queryTerms('椒盐 花'))).toEqual(['椒', '盐']);
   });
 });

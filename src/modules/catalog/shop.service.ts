@@ -6,7 +6,7 @@ import type { ProductView, SearchFilter } from './catalog.schema.js';
 import type { ProductRow } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { brandShown, buildViews, inPovertyPavilion, isOnSale, loadViewContext } from './product-views.js';
-import { termsOf } from './search.js';
+import { characterTerms, queryTerms } from './search.js';
 
 interface FacetValue {
   value: string;
@@ -36,9 +36,15 @@ export class ShopService {
     let rows = vc.catalogue.products({ status: 'listed', sellerIds: [...vc.selling.keys()], categoryIds, specialty: filter.pavilion === 'specialty', originPrefix: filter.townshipCode });
     let scores = new Map<string, number>();
     if (filter.q?.trim()) {
-      const terms = termsOf(filter.q);
+      // Words first; a query none of whose words is found anywhere is looked up by its characters (椒盐 → 椒).
+      const terms = queryTerms(filter.q);
+      const listed = rows;
       scores = vc.catalogue.searchScores(terms);
-      rows = rows.filter((r) => scores.has(r.id));
+      rows = listed.filter((r) => scores.has(r.id));
+      if (rows.length === 0) {
+        scores = vc.catalogue.searchScores(characterTerms(terms));
+        rows = listed.filter((r) => scores.has(r.id));
+      }
     }
     if (filter.brandId) rows = rows.filter((r) => r.brand_id === filter.brandId && brandShown(r, vc));
     if (filter.pavilion === 'poverty') rows = rows.filter((r) => inPovertyPavilion(r, vc));
