@@ -5,6 +5,7 @@ import type { HouseholdService, SellerService } from '../modules/parties/index.j
 export function marketDirectory(parties: { sellers: SellerService; households: HouseholdService }): MarketDirectory {
   return {
     sellingSellers: (db) => parties.sellers.sellingNames(db),
+    sellerExists: async (sellerId) => (await parties.sellers.producerFacts(sellerId)) !== null,
     managedBy: (userId) => parties.sellers.managedBy(userId),
     povertyLinks: (date) => parties.households.linkedOn(date),
   };

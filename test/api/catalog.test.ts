@@ -58,12 +58,37 @@ describe.each(engines())('catalogue and Chinese search on %s', (engine) => {
       [{ categoryId: 'cat_nothing' }, 'body.categoryId'],
       [{ originCode: '5306' }, 'body.originCode'],
       [{ brandId: 'brd_nothing' }, 'body.brandId'],
+      [{ gtin: '9506000134353' }, 'body.gtin'],
+      [{ gtin: '96385075' }, 'body.gtin'],
     ];
     for (const [change, field] of cases) {
       const res = await post('/catalog/products', 'merchant', { ...pepper(), ...change });
       expect(res.statusCode, field).toBe(400);
       expect(res.json().error.details.field).toBe(field);
     }
+    // The county office manages every seller, but only sellers that exist.
+    const nobody = await post('/catalog/products', 'county', { ...pepper(), sellerId: 'sel_nobody' });
+    expect(nobody.statusCode).toBe(400);
+    expect(nobody.json().error.details.field).toBe('body.sellerId');
+  });
+
+  it('takes a GTIN only with its GS1 check digit, on create and on change', async () => {
+    const made = await post('/catalog/products', 'merchant', { ...pepper(), name: '青花椒 条码测试', status: 'draft', gtin: '6901234567892' });
+    expect(made.statusCode).toBe(201);
+    expect(made.json().gtin).toBe('6901234567892');
+    const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/catalog/products/${made.json().id}`, headers: as.merchant, payload });
+    const wrong = await patch({ gtin: '6901234567891' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'GTIN_INVALID', details: { field: 'body.gtin' } });
+    expect((await patch({ gtin: '09506000134352' })).json().gtin).toBe('09506000134352');
+    expect((await patch({ gtin: null })).json().gtin).toBeNull();
+    expect((await t.app.inject({ url: `/api/v1/catalog/manage/products/${made.json().id}`, headers: as.merchant })).json().gtin).toBeNull();
+  });
+
+  it('licenses a brand only to a seller that exists', async () => {
+    const res = await post(`/catalog/brands/${brand}/licences`, 'county', { sellerId: 'sel_nobody', licenceNo: 'LDQHJ-X', validFrom: '2020-01-01', validTo: '2099-12-31' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.field).toBe('body.sellerId');
   });
 
   it('shows a regional brand only while the seller holds a licence in force', async () => {

@@ -3,6 +3,8 @@ import { Nullable, StringEnum } from '../../kernel/http/schema.js';
 import { CERT_KINDS, PRODUCT_STATUSES, STOCK_LOCATIONS } from './catalog.tables.js';
 
 const IsoDate = Type.String({ format: 'date' });
+/** The check digit is checked by the service (GTIN_INVALID), the form here. */
+const Gtin = Nullable(Type.String({ pattern: '^\\d{8}$|^\\d{12,14}$', description: 'GTIN-8, -12, -13 or -14 with its GS1 check digit' }));
 const Fen = Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'price in fen (分)' });
 
 export const CategorySchema = Type.Object({ id: Type.String(), name: Type.String(), parentId: Nullable(Type.String()), sort: Type.Integer() });
@@ -99,7 +101,7 @@ export const ProductCreateBody = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 5000 })),
   originCode: Type.String({ pattern: '^(\\d{9}|\\d{12})$', description: 'township or village where it grows' }),
   brandId: Type.Optional(Nullable(Type.String())),
-  gtin: Type.Optional(Nullable(Type.String({ pattern: '^\\d{8}$|^\\d{12,14}$' }))),
+  gtin: Type.Optional(Gtin),
   skus: Type.Array(SkuInput, { minItems: 1, maxItems: 20 }),
   status: Type.Optional(StringEnum(['draft', 'listed'] as const)),
 });
@@ -111,6 +113,7 @@ export const ProductUpdateBody = Type.Object({
   subtitle: Type.Optional(Type.String({ maxLength: 100 })),
   description: Type.Optional(Type.String({ maxLength: 5000 })),
   brandId: Type.Optional(Nullable(Type.String())),
+  gtin: Type.Optional(Gtin),
   status: Type.Optional(StringEnum(PRODUCT_STATUSES)),
 });
 export type ProductChanges = Static<typeof ProductUpdateBody>;

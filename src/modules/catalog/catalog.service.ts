@@ -11,6 +11,7 @@ import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, Pro
 import type { BrandLicenceRow, CatalogTables, ProductRow, StockLocation } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { buildViews, loadViewContext } from './product-views.js';
+import { isValidGtin } from './gtin.js';
 import { SEARCH_INDEX_VERSION } from './search.js';
 import { indexProduct, rebuildIfStale } from './search-index.js';
 
@@ -24,6 +25,11 @@ export interface ReservedLine {
   unitPriceFen: number;
   quantity: number;
   location: StockLocation;
+}
+
+/** A GTIN is taken only with its GS1 check digit (a mistyped barcode would label every unit wrongly). */
+function checkGtin(gtin: string | null | undefined): void {
+  if (gtin && !isValidGtin(gtin)) throw invalidField('body.gtin', 'is not a GTIN-8/12/13/14 with a right GS1 check digit', 'GTIN_INVALID');
 }
 
 const licenceView = (row: BrandLicenceRow, date: string): LicenceView => ({
@@ -90,6 +96,7 @@ export class CatalogService {
     requireRole(ctx, 'county_admin');
     if (input.validTo < input.validFrom) throw invalidField('body.validTo', 'must not be before validFrom');
     if (!(await this.repo.view()).brands.some((b) => b.id === brandId)) throw notFound('Brand');
+    await this.checkSeller(input.sellerId);
     const row: BrandLicenceRow = { id: newId('lic'), brand_id: brandId, seller_id: input.sellerId, licence_no: input.licenceNo, valid_from: input.validFrom, valid_to: input.validTo, revoked_at: null, created_at: this.clock.now().toISOString() };
     await this.repo.write(async (trx) => {
       await trx.insertInto('catalog_brand_licences').values(row).execute();
@@ -124,6 +131,11 @@ export class CatalogService {
     }
   }
 
+  /** A seller id must name a registered seller (of any status), or nothing can be sold or licensed under it. */
+  private async checkSeller(sellerId: string): Promise<void> {
+    if (!(await this.directory.sellerExists(sellerId))) throw invalidField('body.sellerId', 'no such seller');
+  }
+
   private async checkBrand(sellerId: string, brandId: string | null | undefined): Promise<void> {
     if (!brandId) return;
     if (!(await this.repo.view()).licencesInForce(this.today()).has(`${brandId}:${sellerId}`)) {
@@ -143,6 +155,8 @@ export class CatalogService {
 
   async createProduct(ctx: RequestContext, input: ProductInput): Promise<ProductView> {
     await this.checkManages(ctx, input.sellerId);
+    await this.checkSeller(input.sellerId);
+    checkGtin(input.gtin);
     await this.checkBrand(input.sellerId, input.brandId);
     const now = this.clock.now().toISOString();
     const row: ProductRow = {
@@ -185,6 +199,7 @@ export class CatalogService {
     if (!row) throw notFound('Product');
     await this.checkManages(ctx, row.seller_id, 'productId');
     if (changes.brandId !== undefined) await this.checkBrand(row.seller_id, changes.brandId);
+    checkGtin(changes.gtin);
     const next: ProductRow = {
       ...row,
       ...(changes.categoryId !== undefined && { category_id: changes.categoryId }),
@@ -192,6 +207,7 @@ export class CatalogService {
       ...(changes.subtitle !== undefined && { subtitle: changes.subtitle }),
       ...(changes.description !== undefined && { description: changes.description }),
       ...(changes.brandId !== undefined && { brand_id: changes.brandId }),
+      ...(changes.gtin !== undefined && { gtin: changes.gtin }),
       ...(changes.status !== undefined && { status: changes.status }),
       updated_at: this.clock.now().toISOString(),
     };

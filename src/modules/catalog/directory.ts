@@ -10,6 +10,8 @@ export interface MarketDirectory {
    * the transaction holds the only connection.
    */
   sellingSellers(db?: AnyKysely): Promise<Map<string, string>>;
+  /** Whether a seller is registered, whatever its status. */
+  sellerExists(sellerId: string): Promise<boolean>;
   /** Seller ids the user manages. */
   managedBy(userId: string): Promise<string[]>;
   /** Sellers (every product) and single products linked to a poor household on a date. */
