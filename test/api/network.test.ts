@@ -49,6 +49,36 @@ describe.each(engines())('network on %s', (engine) => {
   });
 
   describe('lists and filters', () => {
+    /** Every item of a list, walked a small page at a time through nextCursor. */
+    async function walk(url: string, who?: string) {
+      const items: { id?: string; code?: string; validFrom?: string }[] = [];
+      let cursor: string | null = null;
+      for (let pages = 0; pages < 100; pages++) {
+        const res = await t.app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=7${cursor ? `&cursor=${cursor}` : ''}`, headers: who ? as[who] : {} });
+        expect(res.statusCode).toBe(200);
+        const page = res.json();
+        expect(page.items.length).toBeLessThanOrEqual(7);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+        if (!cursor) return items;
+      }
+      throw new Error('no end');
+    }
+
+    it('pages the divisions and the public service points, none lost or repeated', async () => {
+      const villages = await walk('/api/v1/network/divisions?level=village', 'county');
+      expect(villages.length).toBeGreaterThanOrEqual(95);
+      expect(new Set(villages.map((d) => d.code)).size).toBe(villages.length);
+      const first = await get('/api/v1/network/divisions?level=village', 'county');
+      expect(first.json().items).toHaveLength(50);
+      expect(first.json().nextCursor).toEqual(expect.any(String));
+      const history = await walk('/api/v1/network/divisions?history=true', 'county');
+      expect(new Set(history.map((d) => `${d.code}@${d.validFrom}`)).size).toBe(history.length);
+      const points = await walk('/api/v1/network/service-points?kind=village_point');
+      const operating = (await allSites('county', '&kind=village_point&status=operating')).map((s) => s.id);
+      expect(points.map((p) => p.id).sort()).toEqual(operating.sort());
+    });
+
     it('filters by township, kind, status and name', async () => {
       const lehong = await allSites('county', `&townshipCode=${LEHONG}&kind=village_point`);
       expect(lehong.length).toBeGreaterThan(0);

@@ -35,3 +35,14 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => string): 
   const more = rows.length > limit;
   return { items, nextCursor: more ? encodeCursor(keyOf(items[items.length - 1])) : null };
 }
+
+/**
+ * One page of a list already in memory (a county's few hundred divisions), with the same contract as a list read
+ * from SQL: the rows are put in key order here, so callers need not sort them.
+ */
+export function pageOf<T>(rows: readonly T[], limit: number, cursor: string | undefined, keyOf: (row: T) => string): PageResult<T> {
+  const after = decodeCursor(cursor);
+  const keyed = rows.map((row) => ({ row, key: keyOf(row) })).filter((r) => after === undefined || r.key > after);
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return toPage(keyed.slice(0, limit + 1).map((r) => r.row), limit, keyOf);
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../kernel/http/errors.js';
-import { Page } from '../../kernel/http/paging.js';
+import { Page, PageQuery } from '../../kernel/http/paging.js';
 import {
   AuditQuery,
   AuditRecordSchema,
@@ -86,8 +86,8 @@ export function identityRoutes(service: IdentityService, secureCookies: boolean)
 
     app.get(
       '/identity/tokens',
-      { schema: { ...users, summary: 'API tokens of a user (yours by default)', querystring: Type.Object({ userId: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses } } },
-      async (request) => ({ items: await service.listTokens(request.ctx, request.query.userId) }),
+      { schema: { ...users, summary: 'API tokens of a user (yours by default)', querystring: Type.Object({ userId: Type.Optional(Type.String({ maxLength: 64 })), ...PageQuery.properties }), response: { 200: Page(TokenSchema), ...errorResponses } } },
+      (request) => service.listTokens(request.ctx, request.query.userId, request.query.limit ?? 50, request.query.cursor),
     );
 
     app.post(

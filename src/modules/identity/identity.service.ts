@@ -367,12 +367,16 @@ export class IdentityService {
     return { ...tokenView(row), token };
   }
 
-  async listTokens(ctx: RequestContext, userId?: string) {
+  /** A user's API tokens, newest first, a page at a time. */
+  async listTokens(ctx: RequestContext, userId: string | undefined, limit: number, cursor?: string) {
     const principal = signedIn(ctx);
     const owner = userId ?? principal.userId;
     if (owner !== principal.userId) requireRole(ctx, 'county_admin');
-    const rows = await this.repo.db.selectFrom('identity_api_tokens').selectAll().where('user_id', '=', owner).orderBy('id', 'desc').execute();
-    return rows.map(tokenView);
+    const after = decodeCursor(cursor);
+    let query = this.repo.db.selectFrom('identity_api_tokens').selectAll().where('user_id', '=', owner).orderBy('id', 'desc').limit(limit + 1);
+    if (after) query = query.where('id', '<', after);
+    const page = toPage(await query.execute(), limit, (r) => r.id);
+    return { items: page.items.map(tokenView), nextCursor: page.nextCursor };
   }
 
   async revokeToken(ctx: RequestContext, id: string): Promise<void> {

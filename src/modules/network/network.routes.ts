@@ -2,9 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../kernel/http/errors.js';
-import { Page } from '../../kernel/http/paging.js';
-import { Nullable, StringEnum } from '../../kernel/http/schema.js';
-import { SITE_KINDS } from './network.tables.js';
+import { Page, pageOf } from '../../kernel/http/paging.js';
 import {
   CoverageSchema,
   DivisionBody,
@@ -17,6 +15,8 @@ import {
   SiteQuery,
   SiteSchema,
   SiteUpdateBody,
+  ServicePointQuery,
+  ServicePointSchema,
   TargetsSchema,
 } from './network.schema.js';
 import type { NetworkService } from './network.service.js';
@@ -41,22 +41,24 @@ export function networkRoutes(service: NetworkService) {
         schema: {
           tags,
           summary: 'Operating service points without personal data (public): where to pay cash, pick up or send',
-          querystring: Type.Object({ kind: Type.Optional(StringEnum(SITE_KINDS)), townshipCode: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }),
-          response: {
-            200: Type.Object({
-              items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: StringEnum(SITE_KINDS), divisionCode: Type.String(), divisionName: Nullable(Type.String()), townshipCode: Nullable(Type.String()), townshipName: Nullable(Type.String()), address: Type.String(), openingHours: Type.String(), services: Type.Array(Type.String()) })),
-            }),
-            ...errorResponses,
-          },
+          querystring: ServicePointQuery,
+          response: { 200: Page(ServicePointSchema), ...errorResponses },
         },
       },
-      async (request) => ({ items: await service.publicPoints(request.query.kind ?? 'village_point', request.query.townshipCode) }),
+      async (request) => {
+        const { kind = 'village_point', townshipCode, limit = 50, cursor } = request.query;
+        return pageOf(await service.publicPoints(kind, townshipCode), limit, cursor, (p) => p.id);
+      },
     );
 
     app.get(
       '/network/divisions',
-      { schema: { tags, summary: 'Administrative divisions in force on a date (or their whole history)', querystring: DivisionQuery, response: { 200: Type.Object({ items: Type.Array(DivisionSchema) }), ...errorResponses } } },
-      async (request) => ({ items: await service.listDivisions(request.ctx, request.query) }),
+      { schema: { tags, summary: 'Administrative divisions in force on a date (or their whole history), by code', querystring: DivisionQuery, response: { 200: Page(DivisionSchema), ...errorResponses } } },
+      async (request) => {
+        const { limit = 50, cursor, ...filter } = request.query;
+        // By code, then by start date when the history is asked for (a space sorts before every digit).
+        return pageOf(await service.listDivisions(request.ctx, filter), limit, cursor, (d) => `${d.code} ${d.validFrom}`);
+      },
     );
 
     app.post(

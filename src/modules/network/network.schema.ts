@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DIVISION_KINDS, DIVISION_LEVELS, SITE_KINDS, SITE_SERVICES, SITE_STATUSES } from './network.tables.js';
 import { Nullable, StringEnum } from '../../kernel/http/schema.js';
+import { PageQuery } from '../../kernel/http/paging.js';
 
 
 export const DivisionCode = Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: 'GB/T 2260 code: 6 (county), 9 (township) or 12 (village) digits' });
@@ -25,6 +26,26 @@ export const DivisionQuery = Type.Object({
   parentCode: Type.Optional(DivisionCode),
   asOf: Type.Optional(Type.String({ format: 'date', description: 'divisions in force on this date; default today' })),
   history: Type.Optional(Type.Boolean({ description: 'every version, past and present' })),
+  ...PageQuery.properties,
+});
+
+export const ServicePointQuery = Type.Object({
+  kind: Type.Optional(StringEnum([...SITE_KINDS], { description: 'default village_point' })),
+  townshipCode: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
+  ...PageQuery.properties,
+});
+
+export const ServicePointSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: StringEnum([...SITE_KINDS]),
+  divisionCode: Type.String(),
+  divisionName: Nullable(Type.String()),
+  townshipCode: Nullable(Type.String()),
+  townshipName: Nullable(Type.String()),
+  address: Type.String(),
+  openingHours: Type.String(),
+  services: Type.Array(Type.String()),
 });
 
 export const DivisionBody = Type.Object({
@@ -87,8 +108,7 @@ export const SiteQuery = Type.Object({
   kind: Type.Optional(StringEnum([...SITE_KINDS])),
   status: Type.Optional(StringEnum([...SITE_STATUSES])),
   q: Type.Optional(Type.String({ maxLength: 64, description: 'part of the name' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  ...PageQuery.properties,
 });
 export type SiteFilter = Omit<Static<typeof SiteQuery>, 'limit' | 'cursor'>;
 

@@ -115,7 +115,8 @@ export async function fetchAll<T>(path: string, query: Query, signal?: AbortSign
     const page: Page<T> = await api<Page<T>>(path, { query: { ...query, limit: 500, cursor }, signal });
     items.push(...page.items);
     cursor = page.nextCursor;
-    if (!cursor) break;
+    if (!cursor) return items;
   }
-  return items;
+  // Never a silent cut: a list this long belongs on a paged screen (LoadMore), not in one array.
+  throw new ApiError(0, 'LIST_TOO_LONG', `${path}: more than ${items.length} items`);
 }

@@ -175,7 +175,8 @@ export function useCounty() {
 export function useDivisions(level: Division['level'], enabled = true) {
   return useQuery({
     queryKey: networkKeys.divisions(level),
-    queryFn: ({ signal }) => api<{ items: Division[] }>('/network/divisions', { query: { level }, signal }).then((r) => r.items),
+    // A county has a few hundred divisions: every page, following the cursor.
+    queryFn: ({ signal }) => fetchAll<Division>('/network/divisions', { level }, signal),
     staleTime: 30 * 60_000,
     enabled,
   });
@@ -185,7 +186,7 @@ export function useDivisions(level: Division['level'], enabled = true) {
 export function useVillages(townshipCode: string | undefined) {
   return useQuery({
     queryKey: networkKeys.divisions('village', townshipCode),
-    queryFn: ({ signal }) => api<{ items: Division[] }>('/network/divisions', { query: { level: 'village', parentCode: townshipCode }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Division>('/network/divisions', { level: 'village', parentCode: townshipCode }, signal),
     staleTime: 30 * 60_000,
     enabled: !!townshipCode,
   });
@@ -274,7 +275,7 @@ export interface ServicePoint {
 export function useServicePoints(enabled = true) {
   return useQuery({
     queryKey: ['network', 'service-points', 'village_point'] as const,
-    queryFn: ({ signal }) => api<{ items: ServicePoint[] }>('/network/service-points', { query: { kind: 'village_point' }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<ServicePoint>('/network/service-points', { kind: 'village_point' }, signal),
     staleTime: 10 * 60_000,
     retry: false,
     enabled,
