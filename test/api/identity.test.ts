@@ -76,7 +76,7 @@ describe.each(engines())('identity on %s', (engine) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await t.app.inject({ url: `/api/v1/identity/tokens?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: admin })).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await t.app.inject({ url: `/api/v1/identity/tokens?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: admin })).json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((x: { id: string }) => x.id));
       cursor = page.nextCursor;

@@ -54,9 +54,9 @@ describe.each(engines())('network on %s', (engine) => {
       const items: { id?: string; code?: string; validFrom?: string }[] = [];
       let cursor: string | null = null;
       for (let pages = 0; pages < 100; pages++) {
-        const res = await t.app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=7${cursor ? `&cursor=${cursor}` : ''}`, headers: who ? as[who] : {} });
+        const res: { statusCode: number; json(): { items: typeof items; nextCursor: string | null } } = await t.app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=7${cursor ? `&cursor=${cursor}` : ''}`, headers: who ? as[who] : {} });
         expect(res.statusCode).toBe(200);
-        const page = res.json();
+        const page: { items: typeof items; nextCursor: string | null } = res.json();
         expect(page.items.length).toBeLessThanOrEqual(7);
         items.push(...page.items);
         cursor = page.nextCursor;
