@@ -136,6 +136,31 @@ describe.each(engines())('catalogue and Chinese search on %s', (engine) => {
     expect(kinds).toEqual(['geographical_indication']);
   });
 
+  it('pages every catalogue list with a cursor', async () => {
+    for (const name of ['蔬菜', '蜂产品', '药材']) await post('/catalog/categories', 'county', { name, sort: -1 });
+    await post('/catalog/brands', 'county', { name: '昭通苹果', description: '' });
+    await post(`/catalog/brands/${brand}/licences`, 'county', { sellerId: appleCoop, licenceNo: 'LDQHJ-2026-009', validFrom: '2021-01-01', validTo: '2099-12-31' });
+    const lists = ['/catalog/categories', '/catalog/brands', `/catalog/brands/${brand}/licences`, '/catalog/manage/products', `/catalog/manage/products?sellerId=${pepperCoop}`];
+    for (const list of lists) {
+      const url = (extra: string) => `/api/v1${list}${list.includes('?') ? '&' : '?'}${extra}`;
+      const whole = (await t.app.inject({ url: url('limit=500'), headers: as.county })).json();
+      expect(whole.nextCursor, list).toBeNull();
+      expect(whole.items.length, list).toBeGreaterThan(1);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await t.app.inject({ url: url(`limit=1${cursor ? `&cursor=${cursor}` : ''}`), headers: as.county })).json();
+        expect(page.items.length, list).toBe(1);
+        seen.push(page.items[0].id);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen, list).toEqual(whole.items.map((i: { id: string }) => i.id));
+    }
+    const bad = await t.app.inject({ url: '/api/v1/catalog/brands?cursor=bm90LWpzb24' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.field).toBe('querystring.cursor');
+  });
+
   describe('search', () => {
     beforeAll(async () => {
       await post('/catalog/products', 'merchant', { ...pepper(), name: '麻辣花椒油', subtitle: '青花椒冷榨', skus: [{ spec: '250毫升', unit: '瓶', netWeightG: 250, priceFen: 2900, stock: 10 }] });

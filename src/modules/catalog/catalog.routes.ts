@@ -24,6 +24,9 @@ import type { ShopService } from './shop.service.js';
 import { PHOTO_SIZES, type PhotoService } from './photos.service.js';
 import { invalidField } from '../../kernel/errors.js';
 import { StringEnum } from '../../kernel/http/schema.js';
+import { Page, PageQuery } from '../../kernel/http/paging.js';
+
+const paging = (query: PageQuery) => ({ limit: query.limit ?? 50, cursor: query.cursor });
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Ok = Type.Object({ ok: Type.Boolean() });
@@ -41,17 +44,17 @@ export function catalogRoutes(catalog: CatalogService, shop: ShopService, photos
       return shop.search(filter, limit, cursor);
     });
     app.get('/catalog/products/:id', { ...open, schema: { tags, summary: 'A product on sale (public)', params: IdParams, response: { 200: ProductSchema, ...errorResponses } } }, (request) => shop.product(request.params.id));
-    app.get('/catalog/categories', { ...open, schema: { tags, summary: 'Categories (public)', response: { 200: Type.Object({ items: Type.Array(CategorySchema) }), ...errorResponses } } }, async () => ({ items: await catalog.listCategories() }));
+    app.get('/catalog/categories', { ...open, schema: { tags, summary: 'Categories by sort number (public)', querystring: PageQuery, response: { 200: Page(CategorySchema), ...errorResponses } } }, (request) => catalog.pageCategories(paging(request.query)));
     app.post('/catalog/categories', { schema: { tags, summary: 'Add a category (county admin)', body: CategoryBody, response: { 201: CategorySchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await catalog.createCategory(request.ctx, request.body)),
     );
-    app.get('/catalog/brands', { ...open, schema: { tags, summary: 'Regional public brands (public)', response: { 200: Type.Object({ items: Type.Array(BrandSchema) }), ...errorResponses } } }, async () => ({ items: await catalog.listBrands() }));
+    app.get('/catalog/brands', { ...open, schema: { tags, summary: 'Regional public brands by name (public)', querystring: PageQuery, response: { 200: Page(BrandSchema), ...errorResponses } } }, (request) => catalog.pageBrands(paging(request.query)));
     app.post('/catalog/brands', { schema: { tags, summary: 'Add a regional public brand (county admin)', body: BrandBody, response: { 201: BrandSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await catalog.createBrand(request.ctx, request.body)),
     );
-    app.get('/catalog/brands/:id/licences', { schema: { tags, summary: "A brand's licences", params: IdParams, response: { 200: Type.Object({ items: Type.Array(LicenceSchema) }), ...errorResponses } } }, async (request) => ({
-      items: await catalog.listLicences(request.ctx, request.params.id),
-    }));
+    app.get('/catalog/brands/:id/licences', { schema: { tags, summary: "A brand's licences, newest first", params: IdParams, querystring: PageQuery, response: { 200: Page(LicenceSchema), ...errorResponses } } }, (request) =>
+      catalog.pageLicences(request.ctx, request.params.id, paging(request.query)),
+    );
     app.post('/catalog/brands/:id/licences', { schema: { tags, summary: 'License a brand to a seller for a period (county admin)', params: IdParams, body: LicenceBody, response: { 201: LicenceSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await catalog.grantLicence(request.ctx, request.params.id, request.body)),
     );
@@ -60,9 +63,9 @@ export function catalogRoutes(catalog: CatalogService, shop: ShopService, photos
       return { ok: true };
     });
 
-    app.get('/catalog/manage/products', { schema: { tags, summary: 'Products of the sellers you manage, in any state', querystring: Type.Object({ sellerId: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(ProductSchema) }), ...errorResponses } } }, async (request) => ({
-      items: await catalog.listManaged(request.ctx, request.query.sellerId),
-    }));
+    app.get('/catalog/manage/products', { schema: { tags, summary: 'Products of the sellers you manage, in any state, newest first', querystring: Type.Object({ sellerId: Type.Optional(Type.String({ maxLength: 64 })), ...PageQuery.properties }), response: { 200: Page(ProductSchema), ...errorResponses } } }, (request) =>
+      catalog.pageManaged(request.ctx, request.query.sellerId, paging(request.query)),
+    );
     app.get('/catalog/manage/products/:id', { schema: { tags, summary: 'A product you manage, in any state', params: IdParams, response: { 200: ProductSchema, ...errorResponses } } }, (request) => catalog.manage(request.ctx, request.params.id));
     app.post('/catalog/products', { schema: { tags, summary: 'Add a product with its SKUs (the seller or the county office)', body: ProductCreateBody, response: { 201: ProductSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await catalog.createProduct(request.ctx, request.body)),

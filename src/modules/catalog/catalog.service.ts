@@ -11,6 +11,10 @@ import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, Pro
 import type { BrandLicenceRow, CatalogTables, ProductRow, StockLocation } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { buildViews, loadViewContext } from './product-views.js';
+import { pageOf } from './list-paging.js';
+import type { PageResult } from '../../kernel/http/paging.js';
+
+type Paging = { limit: number; cursor?: string };
 import { isValidGtin } from './gtin.js';
 import { SEARCH_INDEX_VERSION } from './search.js';
 import { indexProduct, rebuildIfStale } from './search-index.js';
@@ -61,6 +65,11 @@ export class CatalogService {
     return this.repo.view().then((c) => c.categories.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, sort: r.sort })));
   }
 
+  /** Categories by their sort number, a page at a time. */
+  async pageCategories(page: Paging) {
+    return pageOf(await this.listCategories(), (c) => [c.sort, c.id], page);
+  }
+
   async createCategory(ctx: RequestContext, input: { id?: string; name: string; parentId?: string | null; sort?: number }) {
     requireRole(ctx, 'county_admin');
     const row = { id: input.id ?? newId('cat'), name: input.name, parent_id: input.parentId ?? null, sort: input.sort ?? 0 };
@@ -74,6 +83,11 @@ export class CatalogService {
 
   listBrands() {
     return this.repo.view().then((c) => c.brands.map((b) => ({ id: b.id, name: b.name, description: b.description })));
+  }
+
+  /** Brands by name, a page at a time. */
+  async pageBrands(page: Paging) {
+    return pageOf(await this.listBrands(), (b) => [b.name, b.id], page);
   }
 
   async createBrand(ctx: RequestContext, input: { id?: string; name: string; description?: string }) {
@@ -118,6 +132,11 @@ export class CatalogService {
     signedIn(ctx);
     const rows = (await this.repo.view()).licences(brandId);
     return rows.map((r) => licenceView(r, this.today()));
+  }
+
+  /** A brand's licences, newest first, a page at a time. */
+  async pageLicences(ctx: RequestContext, brandId: string, page: Paging): Promise<PageResult<LicenceView>> {
+    return pageOf(await this.listLicences(ctx, brandId), (l) => [l.id], { ...page, descending: true });
   }
 
   // ---- products ----
@@ -370,13 +389,24 @@ export class CatalogService {
     return this.view(row);
   }
 
-  /** Products of the sellers you manage (all for the county office and regulators). */
-  async listManaged(ctx: RequestContext, sellerId?: string): Promise<ProductView[]> {
+  /** Products of the sellers you manage (all for the county office and regulators), newest first. */
+  private async managedRows(ctx: RequestContext, sellerId?: string): Promise<ProductRow[]> {
     const principal = signedIn(ctx);
     const all = hasRole(ctx, 'county_admin', 'regulator');
     const mine = all ? undefined : await this.directory.managedBy(principal.userId);
     if (sellerId && mine && !mine.includes(sellerId)) throw forbidden('You do not manage this seller');
-    const rows = (await this.repo.view()).products({ sellerIds: sellerId ? [sellerId] : mine });
+    return (await this.repo.view()).products({ sellerIds: sellerId ? [sellerId] : mine });
+  }
+
+  /** Every product of the sellers you manage (for flows that need them all). */
+  async listManaged(ctx: RequestContext, sellerId?: string): Promise<ProductView[]> {
+    const rows = await this.managedRows(ctx, sellerId);
     return buildViews(this.repo, rows, await loadViewContext(this.repo, this.directory, this.today()));
+  }
+
+  /** Products of the sellers you manage, newest first, a page at a time. */
+  async pageManaged(ctx: RequestContext, sellerId: string | undefined, page: Paging): Promise<PageResult<ProductView>> {
+    const { items, nextCursor } = pageOf(await this.managedRows(ctx, sellerId), (p) => [p.id], { ...page, descending: true });
+    return { items: await buildViews(this.repo, items, await loadViewContext(this.repo, this.directory, this.today())), nextCursor };
   }
 }
