@@ -3,6 +3,7 @@
  * 鲁甸扶贫馆, searches 花椒, puts a product of the 乐红 pepper co-op in the cart and checks out paying cash at the 乐红村
  * village point; that point confirms the cash, the co-op ships it, and the county office finds the poor household
  * the sale credited in 扶贫台账. Then the seller console and the county's brand and pavilion pages.
+ * A shopper on a phone also finds produce by one character (苹), initials (pg) and English (apple).
  * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots go to
  * /tmp/shots/shop-*.png (390 × 844), seller-*.png, village-*.png, county-*.png and ledger.png.
  */
@@ -319,6 +320,38 @@ describe('the marketplace', () => {
     await expect.poll(() => page.locator('.ant-drawer-title').textContent()).toContain(household.headName);
     await expect.poll(() => page.locator('[data-testid=ledger-entries] tbody tr.ant-table-row').filter({ hasText: orderId }).getByTestId('entry-credit').textContent()).toBe(yuan(first.creditFen));
     await shot(page, 'ledger-household', false);
+    expect(ownErrors(errors)).toEqual([]);
+  }, 90_000);
+
+  it('finds produce on a phone by one character, pinyin initials and English, and says how to search when nothing is found', async () => {
+    const { page, errors } = await openPage(PHONE);
+    const box = page.getByTestId('shop-search').locator('input');
+    const searchFor = async (q: string) => {
+      await box.fill(q);
+      await box.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === q);
+    };
+    await page.goto(`${h.base}/shop/search`);
+    const apples = await apiGet<{ total: number; items: { name: string }[] }>(page, `/catalog/search?q=${encodeURIComponent('苹果')}&limit=100`);
+    expect(apples.total).toBeGreaterThan(0);
+    // 苹, pg and apple find the same apples as 苹果, every card an apple.
+    for (const q of ['苹', 'pg', 'apple']) {
+      await searchFor(q);
+      await expect.poll(() => page.getByTestId('search-total').textContent(), { message: q }).toBe(`共 ${apples.total} 件商品`);
+      await expect.poll(() => page.getByTestId('product-name').count(), { message: q }).toBe(Math.min(20, apples.total));
+      const names = await page.getByTestId('product-name').allTextContents();
+      expect(names.every((name) => apples.items.some((a) => a.name === name)), q).toBe(true);
+      if (q !== 'apple') await shot(page, q === '苹' ? 'shop-search-ping' : 'shop-search-pg');
+    }
+
+    // Nothing sold under 榴莲: the page says so in Chinese, how else to search, and offers words to try.
+    await searchFor('榴莲');
+    await expect.poll(() => page.getByTestId('search-empty').textContent()).toContain('没有找到与“榴莲”相关的商品');
+    await expect.poll(() => page.getByTestId('search-hint').textContent()).toContain('拼音');
+    await shot(page, 'shop-search-empty');
+    await page.getByTestId('search-empty').getByRole('button', { name: '花椒' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === '花椒');
+    await expect.poll(() => page.getByTestId('product-card').count()).toBeGreaterThan(0);
     expect(ownErrors(errors)).toEqual([]);
   }, 90_000);
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './http.js';
+import { api, fetchAll } from './http.js';
 
 export const PRODUCT_STATUSES = ['draft', 'listed', 'unlisted'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
@@ -133,6 +133,8 @@ export interface NewProduct {
   description?: string;
   originCode: string;
   brandId?: string | null;
+  /** GTIN-8/12/13/14 with its GS1 check digit. */
+  gtin?: string | null;
   skus: NewSku[];
   status?: 'draft' | 'listed';
 }
@@ -143,6 +145,7 @@ export interface ProductChanges {
   subtitle?: string;
   description?: string;
   brandId?: string | null;
+  gtin?: string | null;
   status?: ProductStatus;
 }
 
@@ -173,7 +176,7 @@ const productPath = (id: string) => `/catalog/products/${encodeURIComponent(id)}
 export function useCategories() {
   return useQuery({
     queryKey: catalogKeys.categories,
-    queryFn: ({ signal }) => api<{ items: Category[] }>('/catalog/categories', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Category>('/catalog/categories', {}, signal),
     staleTime: 30 * 60_000,
   });
 }
@@ -182,7 +185,7 @@ export function useCategories() {
 export function useBrands() {
   return useQuery({
     queryKey: catalogKeys.brands,
-    queryFn: ({ signal }) => api<{ items: Brand[] }>('/catalog/brands', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Brand>('/catalog/brands', {}, signal),
     staleTime: 10 * 60_000,
   });
 }
@@ -206,11 +209,14 @@ export function useProduct(id: string) {
   });
 }
 
-/** Products of the sellers you manage, in any state (all of them for the county office). */
+/**
+ * Every product of the sellers you manage, in any state (all of them for the county office), newest first: the
+ * pages that use it count and filter them all, so it follows the cursor to the end.
+ */
 export function useManagedProducts(sellerId?: string, enabled = true) {
   return useQuery({
     queryKey: catalogKeys.managed(sellerId),
-    queryFn: ({ signal }) => api<{ items: Product[] }>('/catalog/manage/products', { query: { sellerId }, signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchAll<Product>('/catalog/manage/products', { sellerId }, signal),
     placeholderData: (previous) => previous,
     enabled,
   });
@@ -285,10 +291,13 @@ export function useCreateBrand() {
 export function useLicences(brandId: string | undefined) {
   return useQuery({
     queryKey: catalogKeys.licences(brandId ?? ''),
-    queryFn: ({ signal }) => api<{ items: Licence[] }>(`/catalog/brands/${encodeURIComponent(brandId!)}/licences`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => fetchLicences(brandId!, signal),
     enabled: !!brandId,
   });
 }
+
+/** Every licence of a brand, newest first (following the cursor). */
+export const fetchLicences = (brandId: string, signal?: AbortSignal) => fetchAll<Licence>(`/catalog/brands/${encodeURIComponent(brandId)}/licences`, {}, signal);
 
 /** Licenses a brand to a seller for a period (county admin); one idempotency key per opened form. */
 export function useGrantLicence(brandId: string) {

@@ -9,6 +9,7 @@ import { traceBatchMessages } from './trace/batches.js';
 import { traceFarmMessages } from './trace/farm.js';
 import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
+import { shopCatalogMessages } from './shop/catalog.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -18,6 +19,7 @@ export const messages = {
   ...traceFarmMessages,
   ...traceProducerMessages,
   ...traceRecallMessages,
+  ...shopCatalogMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],

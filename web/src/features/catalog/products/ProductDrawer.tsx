@@ -11,6 +11,7 @@ import { PlaceFields } from '../../../app/ui/PlaceFields.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { useCategoryOptions } from '../shared/useCategoryOptions.js';
 import { useSellerBrands } from '../shared/useSellerBrands.js';
+import { isValidGtin } from '../shared/gtin.js';
 import { emptyProduct, productChanges, productValues, toNewProduct, type ProductValues } from './productForm.js';
 import { SkuListFields } from './SkuListFields.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
@@ -106,6 +107,14 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
         )}
         <Form.Item name="brandId" label={field('brand')} extra={brandOptions.length ? t('product.brandHint') : t('product.noBrand')}>
           <Select allowClear disabled={!sellerId || brandOptions.length === 0} loading={licensed.pending && !!sellerId} options={brandOptions} data-testid="product-brand" />
+        </Form.Item>
+        <Form.Item
+          name="gtin"
+          label={t('product.field.gtin')}
+          extra={t('product.gtinHint')}
+          rules={[{ validator: (_: unknown, value?: string) => (!value?.trim() || isValidGtin(value.trim()) ? Promise.resolve() : Promise.reject(new Error(t('product.gtinInvalid')))) }]}
+        >
+          <Input inputMode="numeric" maxLength={14} style={{ width: 240 }} data-testid="product-gtin" />
         </Form.Item>
         {!editing && (
           <>

@@ -20,6 +20,7 @@ export interface ProductValues {
   townshipCode?: string;
   villageCode?: string;
   brandId?: string | null;
+  gtin: string;
   status: 'draft' | 'listed';
   skus: SkuValues[];
 }
@@ -35,6 +36,7 @@ export const emptyProduct = (sellerId?: string): ProductValues => ({
   townshipCode: undefined,
   villageCode: undefined,
   brandId: null,
+  gtin: '',
   status: 'draft',
   skus: [emptySku()],
 });
@@ -49,6 +51,7 @@ export const productValues = (p: Product): ProductValues => ({
   townshipCode: p.originCode.slice(0, 9),
   villageCode: p.originCode.length === 12 ? p.originCode : undefined,
   brandId: p.brand?.id ?? null,
+  gtin: p.gtin ?? '',
   status: p.status === 'listed' ? 'listed' : 'draft',
   skus: [],
 });
@@ -62,6 +65,7 @@ export function toNewProduct(v: ProductValues): NewProduct {
     description: v.description.trim(),
     originCode: (v.villageCode || v.townshipCode)!,
     brandId: v.brandId || null,
+    gtin: v.gtin.trim() || null,
     status: v.status,
     skus: v.skus.map((s) => ({ spec: s.spec.trim(), unit: s.unit.trim(), netWeightG: s.netWeightG!, priceFen: yuanToFen(s.priceYuan!), stock: s.stock ?? 0, location: s.location })),
   };
@@ -75,5 +79,6 @@ export function productChanges(before: Product, v: ProductValues): ProductChange
   if (v.subtitle.trim() !== before.subtitle) changes.subtitle = v.subtitle.trim();
   if (v.description.trim() !== before.description) changes.description = v.description.trim();
   if ((v.brandId || null) !== (before.brand?.id ?? null)) changes.brandId = v.brandId || null;
+  if ((v.gtin.trim() || null) !== before.gtin) changes.gtin = v.gtin.trim() || null;
   return changes;
 }

@@ -1,6 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { api } from '../../../api/http.js';
-import { catalogKeys, useBrands, type Licence } from '../../../api/catalog.js';
+import { catalogKeys, fetchLicences, useBrands } from '../../../api/catalog.js';
 
 /** The regional brands a seller holds a licence in force for: only these may go on its products. */
 export function useSellerBrands(sellerId: string | undefined) {
@@ -9,7 +8,7 @@ export function useSellerBrands(sellerId: string | undefined) {
   return useQueries({
     queries: list.map((b) => ({
       queryKey: catalogKeys.licences(b.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<{ items: Licence[] }>(`/catalog/brands/${encodeURIComponent(b.id)}/licences`, { signal }).then((r) => r.items),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchLicences(b.id, signal),
       enabled: !!sellerId,
     })),
     combine: (results) => ({

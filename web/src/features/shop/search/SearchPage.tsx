@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Skeleton, Typography } from 'antd';
+import { Badge, Button, Card, Col, Drawer, Flex, Grid, Row, Skeleton, Typography } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useProductSearch } from '../../../api/catalog.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -10,6 +10,7 @@ import { ProductGrid } from '../shared/ProductGrid.js';
 import { SearchBar } from '../shared/SearchBar.js';
 import { ActiveFilters } from './ActiveFilters.js';
 import { FacetPanel } from './FacetPanel.js';
+import { NoResults } from './NoResults.js';
 import { hasFilters, SEARCH_KEYS, toFilter, type SearchParams } from './searchParams.js';
 
 /** Search results with facets: beside the results on a wide screen, in a drawer on a phone. */
@@ -33,9 +34,7 @@ export function SearchPage() {
   ) : !first ? (
     <Skeleton active paragraph={{ rows: 8 }} />
   ) : products.length === 0 ? (
-    <Card>
-      <Empty description={t('shop.search.empty')} />
-    </Card>
+    <NoResults q={params.q} onSearch={(q) => change({ ...params, q })} />
   ) : (
     <>
       <ProductGrid products={products} />
