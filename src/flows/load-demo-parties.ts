@@ -19,6 +19,18 @@ function demoIdNumber(serial: number, birthYear: number): string {
   return first17 + residentIdCheck(first17);
 }
 
+/** Every row of a paged list, following its cursor (a reload compares with all that is stored, not a first page). */
+async function every<T>(page: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    all.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
 export interface DemoUsers {
   [username: string]: string;
 }
@@ -54,12 +66,12 @@ async function loadSeller(modules: Modules, ctx: RequestContext, seed: DemoSelle
  */
 export async function loadDemoParties(modules: Modules, ctx: RequestContext, users: DemoUsers, poorVillages: { code: string; townshipCode: string }[]): Promise<{ sellers: number; households: number }> {
   const { sellers, households } = modules.parties;
-  const existingSellers = new Map((await sellers.list(ctx, {}, 500)).items.map((s) => [s.name, s]));
+  const existingSellers = new Map((await every((cursor) => sellers.list(ctx, {}, 500, cursor))).map((s) => [s.name, s]));
   const sellerIds = new Map<string, string>();
   for (const seed of DEMO_SELLERS) sellerIds.set(seed.name, await loadSeller(modules, ctx, seed, users[seed.owner], existingSellers));
 
   const approved = DEMO_SELLERS.filter((s) => s.status === 'approved');
-  const existingHouseholds = new Map((await households.list(ctx, {}, 500)).items.map((h) => [h.householdNo, h]));
+  const existingHouseholds = new Map((await every((cursor) => households.list(ctx, {}, 500, cursor))).map((h) => [h.householdNo, h]));
   let serial = 0;
   for (const village of poorVillages) {
     for (let n = 1; n <= 2; n++) {

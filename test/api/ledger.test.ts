@@ -27,6 +27,7 @@ interface Entry {
   entryDate: string;
   saleDate: string;
   reversed: boolean;
+  productName: string | null;
 }
 interface Group {
   key: string;
@@ -123,6 +124,9 @@ describe.each(engines())('the poverty-alleviation ledger on %s', (engine) => {
       const orderId = await buy([{ skuId: sku.whole, quantity: 1 }]);
       const credits = await Promise.all([household.a, household.b].map(async (h) => ((await get(`/parties/households/${h}/ledger`)).items as Entry[]).filter((e) => e.orderId === orderId)));
       expect(credits.map((c) => c.map((e) => e.creditFen))).toEqual([[1800], [1200]]);
+      // Named, not only numbered: the entries and the household's links carry the catalogue's product name.
+      expect(credits.flat().map((e) => e.productName)).toEqual(['台账核对青花椒', '台账核对青花椒']);
+      expect((await get(`/parties/households/${household.a}`)).links.map((l: { productName: string }) => l.productName)).toEqual(['台账核对青花椒']);
       expect(await township('2030-03-11', '2030-03-11')).toEqual({ key: TOWNSHIP, salesFen: 3000, incomeFen: 3000, reversedFen: 0, orders: 1 });
     });
   });

@@ -2,7 +2,7 @@
  * Market players (市场主体) in a real browser against the real server with the Ludian demo data: a co-op applies to
  * sell, the county office approves it, registers poor households and links them to it with shares of each sale,
  * and a merchant changes its password. Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium.
- * Screenshots go to /tmp/shots/sellers*.png, households*.png and password.png.
+ * Screenshots go to /tmp/shots/sellers*.png, households*.png, ledger-*.png and password.png.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,14 @@ interface HouseholdRow {
   headIdNumber: string;
   links: { sellerId: string; shareBp: number; role: string; productId: string | null; validTo: string | null }[];
 }
+
+interface LedgerPage {
+  items: { key: string; incomeFen: number; salesFen: number }[];
+  totals: { incomeFen: number; salesFen: number; groups: number };
+}
+
+/** Money as the console shows it: 12800 fen → ¥128.00. */
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 describe('market players in the console', () => {
   const h = useBrowserHarness();
@@ -273,7 +281,8 @@ describe('market players in the console', () => {
     await expect.poll(() => page.getByTestId('household-head-id').textContent()).toBe(SECOND.masked);
     await link('50');
     const drawer = page.getByRole('dialog');
-    await expect.poll(() => fieldErrors(drawer)).toContain('该商户（商品）的销售已有 60% 计入贫困户，最多还可分 40%');
+    // Checked on every day the link covers: the first day the shares would pass the whole is named.
+    await expect.poll(() => fieldErrors(drawer)).toContain(`自 ${shanghaiDate(Date.now())} 起该商户（商品）的销售已有 60% 计入贫困户，最多还可分 40%`);
     await shot(page, 'households-link-error', false);
     // 40 % fits.
     await drawer.getByLabel('分成比例').fill('40');
@@ -348,6 +357,44 @@ describe('market players in the console', () => {
     expect(await page.getByTestId('end-link').count()).toBe(0);
     expect(ownErrors(errors)).toEqual([]);
   }, 60_000);
+
+  it('shows the county office 扶贫台账: cards, chart, table and the household panel give the API’s figures, and exports Excel', async () => {
+    const { page, errors } = await openPage();
+    await signIn(page, 'demo.county');
+    await menu(page).getByText('扶贫台账', { exact: true }).click();
+    await page.waitForURL(/\/parties\/ledger/);
+    await page.getByTestId('ledger-by').getByText('按户', { exact: true }).click();
+    await page.waitForURL(/by=household/);
+    await expect.poll(() => page.getByTestId('ledger-chart').getAttribute('data-rendered'), { timeout: 15_000 }).toBe('true');
+
+    // The cards are the server's totals over every entry; the rows come most income first.
+    const api = await apiGet<LedgerPage>(page, '/parties/ledger?by=household&limit=100');
+    expect(api.items.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('ledger-total-income').locator('.ant-statistic-content').textContent()).toBe(`¥${(api.totals.incomeFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    const rows = page.locator('[data-testid=ledger-table] tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(api.items.length);
+    const top = api.items[0];
+    await expect.poll(() => rows.first().getByTestId('ledger-income').textContent()).toBe(yuan(top.incomeFen));
+
+    // The household's panel: the same income and sales as its row, from every entry (not a page of them).
+    const own = await apiGet<{ totalIncomeFen: number; totalSalesFen: number }>(page, `/parties/households/${top.key}/ledger`);
+    expect([own.totalIncomeFen, own.totalSalesFen]).toEqual([top.incomeFen, top.salesFen]);
+    await rows.first().getByTestId('ledger-household').click();
+    await expect.poll(() => page.getByTestId('household-ledger-income').textContent()).toBe(yuan(top.incomeFen));
+    expect(await page.getByTestId('household-ledger-sales').textContent()).toBe(yuan(top.salesFen));
+    await expect.poll(() => page.locator('[data-testid=ledger-entries] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await shot(page, 'ledger-household-panel', false);
+    await page.keyboard.press('Escape');
+
+    // 导出 Excel downloads the period's workbook.
+    const href = await page.getByTestId('ledger-export').getAttribute('href');
+    expect(href).toBe('/api/v1/parties/ledger/export.xlsx?by=household');
+    const file = await page.request.get(`${h.base}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+    await shot(page, 'ledger-page');
+    expect(ownErrors(errors)).toEqual([]);
+  }, 90_000);
 
   it("lets a village operator, on a phone, apply for farmers only and see its farmer's ID number in full", async () => {
     const { page, errors } = await openPage({ width: 390, height: 844 });

@@ -121,7 +121,8 @@ export class HouseholdService {
   async get(ctx: RequestContext, id: string) {
     const row = await this.readable(ctx, id);
     const links = await this.repo.linksOn(this.today(), { householdId: id });
-    return { ...this.toView(row, ctx), links: links.map(toLinkView) };
+    const names = await this.products.namesOf(links.flatMap((l) => (l.product_id ? [l.product_id] : [])));
+    return { ...this.toView(row, ctx), links: links.map((l) => ({ ...toLinkView(l), productName: l.product_id ? (names.get(l.product_id) ?? null) : null })) };
   }
 
   async update(ctx: RequestContext, id: string, changes: HouseholdChanges): Promise<HouseholdView> {

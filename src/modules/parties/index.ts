@@ -23,7 +23,7 @@ export function partiesModule(deps: ModuleDeps & { sealer: Sealer; products: Pro
   const repo = new PartiesRepository(deps.db);
   const sellers = new SellerService(repo, deps.sealer, deps.clock);
   const households = new HouseholdService(repo, deps.sealer, deps.clock, deps.products);
-  const ledger = new LedgerService(deps.db, households, deps.clock);
+  const ledger = new LedgerService(deps.db, households, deps.clock, deps.products);
   const ledgerExport = new LedgerExport(ledger, repo.db, deps.products);
   return defineModule({ name: 'parties', migrations: [partiesInit, ledgerInit, ledgerEntries], sellers, households, ledger, routes: partiesRoutes(sellers, households, ledger, ledgerExport) });
 }

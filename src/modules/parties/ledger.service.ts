@@ -9,6 +9,7 @@ import type { HouseholdService } from './households.service.js';
 import { splitLine } from './ledger-rounding.js';
 import { LedgerRepository, type GroupBy, type Period } from './ledger.repository.js';
 import type { LedgerLineRow, LedgerRow, PartiesTables } from './parties.tables.js';
+import type { ProductDirectory } from './product-directory.js';
 
 export type { GroupBy, Period } from './ledger.repository.js';
 
@@ -20,12 +21,13 @@ export interface Sale {
   lines: { productId: string; lineFen: number }[];
 }
 
-const toEntryView = (r: LedgerRow, reversed: Set<string>) => ({
+const toEntryView = (r: LedgerRow, reversed: Set<string>, names: Map<string, string>) => ({
   id: r.id,
   kind: r.kind,
   orderId: r.order_id,
   lineNo: r.line_no,
   productId: r.product_id,
+  productName: names.get(r.product_id) ?? null,
   sellerId: r.seller_id,
   saleFen: r.sale_fen,
   shareBp: r.share_bp,
@@ -67,6 +69,7 @@ export class LedgerService {
     db: AnyKysely,
     private readonly households: HouseholdService,
     private readonly clock: Clock,
+    private readonly products: ProductDirectory,
   ) {
     this.repo = new LedgerRepository(db);
   }
@@ -146,6 +149,7 @@ export class LedgerService {
     const page = rows.slice(0, limit);
     const reversed = await this.repo.reversedAmong(page.filter((r) => r.kind === 'credit').map((r) => r.id));
     const totals = await this.repo.householdTotals(householdId, period);
+    const names = await this.products.namesOf([...new Set(page.map((r) => r.product_id))]);
     const last = page[page.length - 1];
     return {
       householdId,
@@ -153,7 +157,7 @@ export class LedgerService {
       totalSalesFen: totals.salesFen,
       totalReversedFen: totals.reversedFen,
       orders: totals.orders,
-      items: page.map((r) => toEntryView(r, reversed)),
+      items: page.map((r) => toEntryView(r, reversed, names)),
       nextCursor: rows.length > limit ? encodeCursor(JSON.stringify([last.entry_date, last.id])) : null,
     };
   }

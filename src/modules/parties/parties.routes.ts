@@ -99,6 +99,7 @@ export function partiesRoutes(sellers: SellerService, households: HouseholdServi
       orderId: Type.String(),
       lineNo: Type.Integer(),
       productId: Type.String(),
+      productName: Nullable(Type.String({ description: "the catalogue's name; null if the product is gone" })),
       sellerId: Type.String(),
       saleFen: Type.Integer(),
       shareBp: Type.Integer(),

@@ -130,6 +130,8 @@ export const LinkSchema = Type.Object({
   householdId: Type.String(),
   sellerId: Type.String(),
   productId: Nullable(Type.String()),
+  /** The catalogue's name of the product, shown instead of its id (null for a seller-wide link). */
+  productName: Type.Optional(Nullable(Type.String())),
   role: StringEnum(LINK_ROLES),
   shareBp: Type.Integer(),
   validFrom: Type.String(),

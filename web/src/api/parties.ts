@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, fetchAll, type Page } from './http.js';
+import { api, fetchAll, withQuery, type Page } from './http.js';
 
 export const SELLER_KINDS = ['enterprise', 'cooperative', 'individual_business', 'farmer'] as const;
 export type SellerKind = (typeof SELLER_KINDS)[number];
@@ -97,6 +97,8 @@ export interface HouseholdLink {
   sellerId: string;
   /** A product of the seller, or null for all of its products. */
   productId: string | null;
+  /** The product's name (on a household's links in force). */
+  productName?: string | null;
   role: LinkRole;
   /** Share of each sale credited to the household, in basis points (500 = 5 %). */
   shareBp: number;
@@ -299,6 +301,15 @@ export function useLinkHousehold(householdId: string) {
   });
 }
 
+/** Every product of one seller (following the catalogue's cursor), for choosing the product a link names. */
+export function useSellerProducts(sellerId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['parties', 'seller-products', sellerId ?? ''] as const,
+    queryFn: ({ signal }) => fetchAll<{ id: string; name: string }>('/catalog/manage/products', { sellerId }, signal),
+    enabled: enabled && !!sellerId,
+  });
+}
+
 /** Ends a link on a date; its history is kept, earlier sales still credit it. */
 export function useEndLink() {
   const client = useQueryClient();
@@ -313,31 +324,64 @@ export function useEndLink() {
 export const LEDGER_GROUPS = ['township', 'village', 'household'] as const;
 export type LedgerGroup = (typeof LEDGER_GROUPS)[number];
 
-/** Sales and the households' income from them for one township (code), village (code) or household (id). */
+/**
+ * Sales and the households' income from them for one township (code), village (code) or household (id) over a
+ * period of entry dates. A sale line counts once per row however many of its households it credited; a refund
+ * counts on its own day (negative), so a period once shown never changes.
+ */
 export interface LedgerRow {
   key: string;
   salesFen: number;
   incomeFen: number;
+  /** Income taken back by refunds in the period (≤ 0), already in incomeFen. */
+  reversedFen: number;
+  /** Orders credited in the period. */
   orders: number;
 }
 
+/** The county's figures over the period: each sale line once, and what rounding down left (1/10 000 fen). */
+export interface LedgerTotals {
+  salesFen: number;
+  incomeFen: number;
+  reversedFen: number;
+  remainderE4: number;
+  orders: number;
+  /** How many townships, villages or households have entries in the period. */
+  groups: number;
+}
+
+export interface LedgerPage extends Page<LedgerRow> {
+  totals: LedgerTotals;
+}
+
 export interface LedgerEntry {
+  id: string;
+  /** A credit on the day the order was paid, or its reversal on the day of the refund. */
+  kind: 'credit' | 'reversal';
   orderId: string;
+  lineNo: number;
   productId: string;
+  /** The catalogue's name; null if the product is gone. */
+  productName: string | null;
   sellerId: string;
   saleFen: number;
   shareBp: number;
   creditFen: number;
   saleDate: string;
-  /** The order was refunded and the credit taken back. */
+  /** The day the entry counts in. */
+  entryDate: string;
+  reversesId: string | null;
+  /** A credit a later reversal took back. */
   reversed: boolean;
 }
 
-export interface HouseholdLedger {
+export interface HouseholdLedger extends Page<LedgerEntry> {
   householdId: string;
+  /** Over every entry of the period, not a page. */
   totalIncomeFen: number;
   totalSalesFen: number;
-  entries: LedgerEntry[];
+  totalReversedFen: number;
+  orders: number;
 }
 
 /** An approved seller as the shop shows it (public). */
@@ -352,26 +396,38 @@ export interface SellerProfile {
 
 export const ledgerKeys = {
   summary: (by: LedgerGroup, from?: string, to?: string) => ['parties', 'ledger', by, from ?? null, to ?? null] as const,
-  household: (id: string) => ['parties', 'ledger', 'household', id] as const,
+  household: (id: string, from?: string, to?: string) => ['parties', 'ledger', 'household', id, from ?? null, to ?? null] as const,
 };
 
-/** The ledger summed per township, village or household over a period (county office, regulators). */
+const LEDGER_PAGE = 100;
+
+/**
+ * The ledger per township, village or household over a period (county office, regulators), most income first,
+ * page by page; the first page carries the county's totals over the whole period.
+ */
 export function useLedger(by: LedgerGroup, from?: string, to?: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ledgerKeys.summary(by, from, to),
-    queryFn: ({ signal }) => api<{ items: LedgerRow[] }>('/parties/ledger', { query: { by, from, to }, signal }).then((r) => r.items),
-    placeholderData: (previous) => previous,
+    queryFn: ({ pageParam, signal }) => api<LedgerPage>('/parties/ledger', { query: { by, from, to, limit: LEDGER_PAGE, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 
-/** One household's credits from sales, newest first. */
-export function useHouseholdLedger(id: string | undefined) {
-  return useQuery({
-    queryKey: ledgerKeys.household(id ?? ''),
-    queryFn: ({ signal }) => api<HouseholdLedger>(`${householdPath(id!)}/ledger`, { signal }),
+/** One household's totals over the same period as the ledger's rows, and its entries newest first, page by page. */
+export function useHouseholdLedger(id: string | undefined, from?: string, to?: string) {
+  return useInfiniteQuery({
+    queryKey: ledgerKeys.household(id ?? '', from, to),
+    queryFn: ({ pageParam, signal }) => api<HouseholdLedger>(`${householdPath(id!)}/ledger`, { query: { from, to, limit: LEDGER_PAGE, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     enabled: !!id,
   });
 }
+
+/** The ledger over a period as an Excel workbook for auditors (the browser downloads it with the session cookie). */
+export const ledgerExportUrl = (by: LedgerGroup, from?: string, to?: string) => `/api/v1${withQuery('/parties/ledger/export.xlsx', { by, from, to })}`;
 
 /** The whole register at once (a county has a few hundred households), for naming the ledger's rows. */
 export function useAllHouseholds(enabled = true) {

@@ -10,6 +10,7 @@ import { traceFarmMessages } from './trace/farm.js';
 import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
 import { shopCatalogMessages } from './shop/catalog.js';
+import { partiesLedgerMessages } from './parties/ledger.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -20,6 +21,7 @@ export const messages = {
   ...traceProducerMessages,
   ...traceRecallMessages,
   ...shopCatalogMessages,
+  ...partiesLedgerMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],
@@ -961,7 +963,7 @@ export const messages = {
 
   // poverty-alleviation ledger (扶贫台账)
   'ledger.title': ['扶贫台账', 'Poverty-alleviation ledger'],
-  'ledger.subtitle': ['订单付款时按带贫关联的分成比例计入建档立卡贫困户收入；退款订单自动冲回', "Each paid order credits the linked registered poor households their share; refunds take it back"],
+  'ledger.subtitle': ['订单付款当日按带贫关联的分成比例计入建档立卡贫困户收入；退款在退款当日记一笔冲回，已报期间不变', "Each paid order credits the linked registered poor households their share on the day it is paid; a refund is entered on its own day, so a reported period never changes"],
   'ledger.by.township': ['按乡镇', 'By township'],
   'ledger.by.village': ['按村', 'By village'],
   'ledger.by.household': ['按户', 'By household'],
@@ -980,10 +982,10 @@ export const messages = {
   'ledger.col.income': ['贫困户增收', 'Households’ income'],
   'ledger.col.sales': ['关联销售额', 'Linked sales'],
   'ledger.col.orders': ['订单数', 'Orders'],
-  'ledger.salesHint': ['计入各户的销售额之和：一笔销售关联多户时，每户各计一次', 'The sales credited to each household, added up: a sale linked to several households counts once for each'],
+  'ledger.salesHint': ['计入本行的销售额：一个订单行无论计入本组几户，只计一次；退款当日记为负数', 'The sales credited here: an order line counts once however many households of the row it credited; a refund counts negative on its day'],
   'ledger.empty': ['该期间还没有计入贫困户的销售', 'No sales credited to households in this period'],
   'ledger.household.title': ['{name} · 增收明细', '{name} · credits'],
-  'ledger.household.income': ['累计增收', 'Income in all'],
+  'ledger.household.income': ['期间增收', 'Income in the period'],
   'ledger.household.sales': ['关联销售额', 'Linked sales'],
   'ledger.entry.date': ['日期', 'Date'],
   'ledger.entry.product': ['商品 / 商户', 'Product / seller'],

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { App, Col, DatePicker, Flex, Form, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { ApiError, newIdempotencyKey } from '../../../api/http.js';
 import { useDivisionNames } from '../../../api/network.js';
-import { FULL_SHARE_BP, LINK_ROLES, useApprovedSellers, useLinkHousehold, type Household } from '../../../api/parties.js';
+import { FULL_SHARE_BP, LINK_ROLES, useApprovedSellers, useLinkHousehold, useSellerProducts, type Household } from '../../../api/parties.js';
 import { formatShareBp } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
@@ -24,8 +24,8 @@ interface Props {
 
 /**
  * 关联商户: an approved seller (or one of its products), how the household takes part, its share of each sale in per
- * cent and from when. When the shares of that seller's sales would pass the whole, the share field says how much
- * is left. One idempotency key per opened form.
+ * cent and from when. A product is chosen by name among the seller's own. When the shares of that seller's sales
+ * would pass the whole on any day the link covers, the share field says from which day and how much is left. One idempotency key per opened form.
  */
 export function LinkCreateDrawer({ household, open, onClose }: Props) {
   const t = useT();
@@ -33,14 +33,17 @@ export function LinkCreateDrawer({ household, open, onClose }: Props) {
   const [form] = Form.useForm<LinkFormValues>();
   const link = useLinkHousehold(household.id);
   const sellers = useApprovedSellers(open);
+  const sellerId = Form.useWatch('sellerId', form);
+  const products = useSellerProducts(sellerId, open);
   const names = useDivisionNames();
   const { message } = App.useApp();
   const errors = useServerErrors(form, {
     fields: { shareBp: ['sharePercent'] },
     describe: (error: ApiError) => {
-      const left = (error.details as { left?: unknown } | undefined)?.left;
+      const { left, day } = (error.details ?? {}) as { left?: unknown; day?: unknown };
       if (error.code !== 'SHARES_EXCEED_WHOLE' || typeof left !== 'number') return undefined;
-      return t('link.sharesExceed', { taken: formatShareBp(FULL_SHARE_BP - left), left: formatShareBp(left) });
+      const shares = { taken: formatShareBp(FULL_SHARE_BP - left), left: formatShareBp(left) };
+      return typeof day === 'string' ? t('link.sharesExceedOn', { ...shares, day }) : t('link.sharesExceed', shares);
     },
   });
   const { clear } = errors;
@@ -79,6 +82,7 @@ export function LinkCreateDrawer({ household, open, onClose }: Props) {
         {errors.banner}
         <Form.Item name="sellerId" label={t('link.field.seller')} rules={[rules.chosen(t('link.field.seller'))]}>
           <Select<string, SellerOption>
+            onChange={() => form.setFieldValue('productId', undefined)}
             data-testid="link-seller"
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('link.sellerSearch')}
@@ -94,8 +98,16 @@ export function LinkCreateDrawer({ household, open, onClose }: Props) {
             )}
           />
         </Form.Item>
-        <Form.Item name="productId" label={t('link.field.product')} extra={t('link.productHint')} rules={[rules.max(t('link.field.product'), 64)]}>
-          <Input maxLength={64} allowClear styles={{ input: { fontFamily: 'monospace' } }} />
+        <Form.Item name="productId" label={t('link.col.product')} extra={t('link.productOfSeller')}>
+          <Select<string>
+            data-testid="link-product"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('link.productAll')}
+            disabled={!sellerId}
+            loading={!!sellerId && products.isPending}
+            options={(sellerId ? (products.data ?? []) : []).map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Form.Item>
         <Form.Item name="role" label={t('link.field.role')} rules={[rules.chosen(t('link.field.role'))]}>
           <Radio.Group optionType="button" data-testid="link-role" options={LINK_ROLES.map((r) => ({ value: r, label: t(`linkRole.${r}`) }))} />

@@ -39,7 +39,8 @@ export function LinksCard({ household, mayManage }: Props) {
       title: t('link.col.product'),
       dataIndex: 'productId',
       width: 140,
-      render: (id: string | null) => (id ? <Typography.Text code>{id}</Typography.Text> : <Typography.Text type="secondary">{t('link.allProducts')}</Typography.Text>),
+      // Named by the server from the catalogue; the id only if the product is gone.
+      render: (id: string | null, l) => (id ? (l.productName ?? <Typography.Text code>{id}</Typography.Text>) : <Typography.Text type="secondary">{t('link.allProducts')}</Typography.Text>),
     },
     { key: 'role', title: t('link.col.role'), dataIndex: 'role', width: 100, render: (_: unknown, l) => <LinkRoleTag role={l.role} /> },
     { key: 'share', title: t('link.col.share'), dataIndex: 'shareBp', width: 100, align: 'right', render: (bp: number) => <span data-testid="link-share-value">{formatShareBp(bp)}</span> },

@@ -2,34 +2,68 @@ import { useMemo } from 'react';
 import { Descriptions, Drawer, Grid, Skeleton, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import { useManagedProducts } from '../../../api/catalog.js';
 import { useDivisionNames } from '../../../api/network.js';
 import { useHouseholdLedger, useSellersById, type LedgerEntry } from '../../../api/parties.js';
 import { formatFen, formatShareBp } from '../../../app/format.js';
-import { useT } from '../../../app/locale/LocaleContext.js';
+import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 import type { NamedLedgerRow } from './useLedgerRows.js';
 
-/** One household's credits sale by sale: when, which order and product, the sale, its share and what it earned. */
-export function HouseholdLedgerDrawer({ row, onClose }: { row: NamedLedgerRow | null; onClose: () => void }) {
+function periodText(t: Translate, from?: string, to?: string): string {
+  if (from && to) return t('ledger.period.range', { from, to });
+  if (from) return t('ledger.period.from', { from });
+  if (to) return t('ledger.period.to', { to });
+  return t('ledger.period.all');
+}
+
+/**
+ * One household's entries over the ledger page's period, newest first: each credit on the day its order was paid
+ * and each refund's reversal on its own day. The totals are the server's over every entry of the period, so they
+ * are the figures of the household's row and bar.
+ */
+export function HouseholdLedgerDrawer({ row, from, to, onClose }: { row: NamedLedgerRow | null; from?: string; to?: string; onClose: () => void }) {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const names = useDivisionNames();
-  const ledger = useHouseholdLedger(row?.key);
-  const entries = ledger.data?.entries ?? [];
+  const ledger = useHouseholdLedger(row?.key, from, to);
+  const first = ledger.data?.pages[0];
+  const entries = useMemo(() => (ledger.data?.pages ?? []).flatMap((p) => p.items), [ledger.data]);
   const sellers = useSellersById([...new Set(entries.map((e) => e.sellerId))]);
-  const products = useManagedProducts(undefined, !!row);
-  const productName = useMemo(() => new Map((products.data ?? []).map((p) => [p.id, p.name])), [products.data]);
 
   const columns: TableColumnsType<LedgerEntry> = [
-    { key: 'date', title: t('ledger.entry.date'), dataIndex: 'saleDate', width: 110 },
+    {
+      key: 'date',
+      title: t('ledger.entry.date'),
+      width: 120,
+      render: (_: unknown, e) => (
+        <>
+          <span>{e.entryDate}</span>
+          {e.kind === 'reversal' && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('ledger.entry.saleDate', { date: e.saleDate })}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'kind',
+      title: t('ledger.entry.kind'),
+      width: 100,
+      render: (_: unknown, e) => (
+        <Tag color={e.kind === 'credit' ? 'volcano' : 'default'} style={{ marginInlineEnd: 0 }} data-testid="entry-kind">
+          {t(`ledger.entry.kind.${e.kind}`)}
+        </Tag>
+      ),
+    },
     {
       key: 'product',
       title: t('ledger.entry.product'),
       width: 200,
       render: (_: unknown, e) => (
         <>
-          <span>{productName.get(e.productId) ?? e.productId}</span>
+          <span>{e.productName ?? e.productId}</span>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {sellers.sellers.get(e.sellerId)?.name ?? e.sellerId}
           </Typography.Text>
@@ -41,25 +75,27 @@ export function HouseholdLedgerDrawer({ row, onClose }: { row: NamedLedgerRow | 
     {
       key: 'credit',
       title: t('ledger.entry.credit'),
-      width: 120,
+      width: 130,
       align: 'right',
-      render: (_: unknown, e) =>
-        e.reversed ? (
-          <Tag color="default" style={{ marginInlineEnd: 0 }}>
-            <s>{formatFen(e.creditFen)}</s> {t('ledger.entry.reversed')}
-          </Tag>
-        ) : (
-          <Typography.Text strong style={{ color: '#d4380d' }} data-testid="entry-credit">
+      render: (_: unknown, e) => (
+        <>
+          <Typography.Text strong type={e.kind === 'reversal' ? 'secondary' : undefined} style={e.kind === 'credit' ? { color: '#d4380d' } : undefined} data-testid={e.kind === 'credit' ? 'entry-credit' : 'entry-reversal'}>
             {formatFen(e.creditFen)}
           </Typography.Text>
-        ),
+          {e.reversed && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('ledger.entry.reversed')}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
     { key: 'order', title: t('order.no'), dataIndex: 'orderId', width: 190, render: (id: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{id}</Typography.Text> },
   ];
 
   const h = row?.household;
   return (
-    <Drawer title={t('ledger.household.title', { name: row?.name ?? '' })} open={!!row} onClose={onClose} size={screens.md ? 760 : '100%'}>
+    <Drawer title={t('ledger.household.title', { name: row?.name ?? '' })} open={!!row} onClose={onClose} size={screens.md ? 820 : '100%'}>
       {row && (
         <>
           <Descriptions
@@ -69,8 +105,18 @@ export function HouseholdLedgerDrawer({ row, onClose }: { row: NamedLedgerRow | 
             items={[
               { key: 'no', label: t('household.field.no'), children: h ? <Link to={`/parties/households/${h.id}`}>{h.householdNo}</Link> : row.key },
               { key: 'village', label: t('household.field.village'), children: (h && names.place(h.villageCode)) ?? '—' },
-              { key: 'income', label: t('ledger.household.income'), children: <Typography.Text strong style={{ color: '#d4380d' }}>{formatFen(ledger.data?.totalIncomeFen ?? row.incomeFen)}</Typography.Text> },
-              { key: 'sales', label: t('ledger.household.sales'), children: formatFen(ledger.data?.totalSalesFen ?? row.salesFen) },
+              { key: 'period', label: t('ledger.household.period'), children: periodText(t, from, to) },
+              {
+                key: 'income',
+                label: t('ledger.household.income'),
+                children: (
+                  <Typography.Text strong style={{ color: '#d4380d' }} data-testid="household-ledger-income">
+                    {formatFen(first?.totalIncomeFen ?? row.incomeFen)}
+                  </Typography.Text>
+                ),
+              },
+              { key: 'sales', label: t('ledger.household.sales'), children: <span data-testid="household-ledger-sales">{formatFen(first?.totalSalesFen ?? row.salesFen)}</span> },
+              { key: 'reversed', label: t('ledger.household.reversed'), children: formatFen(first?.totalReversedFen ?? row.reversedFen) },
             ]}
           />
           {ledger.isError ? (
@@ -78,7 +124,10 @@ export function HouseholdLedgerDrawer({ row, onClose }: { row: NamedLedgerRow | 
           ) : !ledger.data ? (
             <Skeleton active />
           ) : (
-            <Table data-testid="ledger-entries" rowKey={(e) => `${e.orderId}-${e.productId}-${e.saleDate}`} size="small" columns={columns} dataSource={entries} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 820 }} />
+            <>
+              <Table data-testid="ledger-entries" rowKey="id" size="small" columns={columns} dataSource={entries} pagination={false} scroll={{ x: 940 }} />
+              <LoadMore query={ledger} />
+            </>
           )}
         </>
       )}

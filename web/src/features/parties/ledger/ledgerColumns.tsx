@@ -7,7 +7,7 @@ import type { Translate } from '../../../app/locale/LocaleContext.js';
 import { HouseholdStatusBadge } from '../shared/partyLabels.js';
 import type { NamedLedgerRow } from './useLedgerRows.js';
 
-/** Name (a household opens its entries), where, income, the sales behind it, orders. */
+/** Name (a household opens its entries), where, income, the part refunds took back, the sales behind it, orders; in the server's order (most income first). */
 export function ledgerColumns(t: Translate, by: LedgerGroup, open: (row: NamedLedgerRow) => void): TableColumnsType<NamedLedgerRow> {
   const name: TableColumnsType<NamedLedgerRow>[number] =
     by === 'household'
@@ -39,13 +39,19 @@ export function ledgerColumns(t: Translate, by: LedgerGroup, open: (row: NamedLe
       dataIndex: 'incomeFen',
       width: 140,
       align: 'right',
-      sorter: (a, b) => a.incomeFen - b.incomeFen,
-      defaultSortOrder: 'descend',
       render: (fen: number) => (
         <Typography.Text strong style={{ color: '#d4380d' }} data-testid="ledger-income">
           {formatFen(fen)}
         </Typography.Text>
       ),
+    },
+    {
+      key: 'reversed',
+      title: t('ledger.col.reversed'),
+      dataIndex: 'reversedFen',
+      width: 120,
+      align: 'right',
+      render: (fen: number) => (fen ? <Typography.Text type="secondary">{formatFen(fen)}</Typography.Text> : '—'),
     },
     {
       key: 'sales',
@@ -57,9 +63,8 @@ export function ledgerColumns(t: Translate, by: LedgerGroup, open: (row: NamedLe
       dataIndex: 'salesFen',
       width: 160,
       align: 'right',
-      sorter: (a, b) => a.salesFen - b.salesFen,
       render: (fen: number) => formatFen(fen),
     },
-    { key: 'orders', title: t('ledger.col.orders'), dataIndex: 'orders', width: 100, align: 'right', sorter: (a, b) => a.orders - b.orders, render: (n: number) => formatNumber(n) },
+    { key: 'orders', title: t('ledger.col.orders'), dataIndex: 'orders', width: 100, align: 'right', render: (n: number) => formatNumber(n) },
   ];
 }

@@ -1,0 +1,23 @@
+/** Strings of the poverty-alleviation ledger (扶贫台账) added with its paging, refunds on their own day and export: [中文, English]. */
+export const partiesLedgerMessages = {
+  'ledger.export': ['导出 Excel', 'Export to Excel'],
+  'ledger.exportHint': ['导出所选期间的汇总、逐笔台账和各销售行的舍入余数，供审计核对', 'The period’s totals, every entry and each sale line’s rounding remainder, for auditors'],
+  'ledger.card.sales': ['关联销售额', 'Linked sales'],
+  'ledger.card.reversed': ['其中退款冲回 {amount}', 'of which {amount} taken back by refunds'],
+  'ledger.card.remainder': ['舍入余数 {amount} 分', 'Rounding remainder {amount} fen'],
+  'ledger.col.reversed': ['其中冲回', 'Taken back'],
+  'ledger.period.all': ['全部期间', 'All dates'],
+  'ledger.period.range': ['{from} 至 {to}', '{from} to {to}'],
+  'ledger.period.from': ['{from} 起', 'From {from}'],
+  'ledger.period.to': ['截至 {to}', 'Up to {to}'],
+  'ledger.household.period': ['期间（记账日期）', 'Period (entry dates)'],
+  'ledger.household.reversed': ['其中冲回', 'Taken back'],
+  'ledger.entry.kind': ['类型', 'Kind'],
+  'ledger.entry.kind.credit': ['计入', 'Credit'],
+  'ledger.entry.kind.reversal': ['退款冲回', 'Refund'],
+  'ledger.entry.saleDate': ['销售日期 {date}', 'Sold {date}'],
+  'link.productAll': ['全部商品（留空）', 'All products (leave empty)'],
+  'link.productOfSeller': ['只能选择该商户自己的商品', "Only the seller's own products"],
+  'link.sharesExceedOn': ['自 {day} 起该商户（商品）的销售已有 {taken} 计入贫困户，最多还可分 {left}', 'From {day} households already get {taken} of these sales; at most {left} is left'],
+  'error.PRODUCT_OF_ANOTHER_SELLER': ['该商品属于其他商户，请关联到该商品的商户', 'This product is sold by another seller; link the household to that seller'],
+} as const satisfies Record<string, readonly [string, string]>;
