@@ -38,3 +38,35 @@ describe.each(engines())('migrations on %s', (engine) => {
     expect((await migrateUp(test.database, sets)).length).toBe(up.length);
   });
 });
+
+describe.each(engines())('the network data migration of 2026-12-06 on %s', (engine) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await openTestDatabase(engine);
+  });
+  afterAll(() => test.dispose());
+
+  it('sets the poor-village target seeded at 100 % to the plan\'s 50 %, adds the poor-township target and flags', async () => {
+    const db = test.database.db as never as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
+    const { migrations } = createModules(test.database, systemClock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY }).network;
+    const named = (name: string) => migrations.find((m) => m.name === name)!;
+    await named('2026-11-28-network').up(test.database.db, test.database.dialect);
+    const division = (code: string, level: string) => ({ id: `div_${code}`, code, name: code, level, kind: level === 'township' ? 'town' : level, parent_code: null, population: null, is_poor_village: 0, is_demo: 0, valid_from: '2017-01-01', valid_to: null });
+    await db.insertInto('network_divisions').values([division('530621', 'county'), division('530621101', 'township'), division('530621103', 'township'), division('530621103201', 'village')]).execute();
+    await db.insertInto('network_targets').values([
+      { county_code: '530621', metric: 'poor_village_coverage', target: 1 },
+      { county_code: '530621', metric: 'other_village_coverage', target: 0.5 },
+    ]).execute();
+    await named('2026-12-06-poor-townships').up(test.database.db, test.database.dialect);
+    const targets = await db.selectFrom('network_targets').select(['metric', 'target']).orderBy('metric').execute();
+    expect(targets.map((r) => [r.metric, Number(r.target)])).toEqual([
+      ['other_village_coverage', 0.5],
+      ['poor_township_station_coverage', 1],
+      ['poor_village_coverage', 0.5],
+    ]);
+    const flags = await db.selectFrom('network_divisions').select(['code', 'is_poor_township']).orderBy('code').execute();
+    expect(flags.map((r) => [r.code, Number(r.is_poor_township)])).toEqual([['530621', 0], ['530621101', 0], ['530621103', 1], ['530621103201', 0]]);
+    const { revision } = await db.selectFrom('network_revision').select('revision').executeTakeFirstOrThrow();
+    expect(Number(revision)).toBe(1);
+  });
+});

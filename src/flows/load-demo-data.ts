@@ -82,7 +82,7 @@ function divisionInputs(): DivisionInput[] {
   for (const t of TOWNSHIPS) {
     const villages = villagesOf(t);
     const populations = villages.map((v) => 2500 + (hash(v.code) % 4000));
-    list.push({ code: t.code, name: t.name, kind: t.kind, population: populations.reduce((a, b) => a + b, 0), validFrom: FROM });
+    list.push({ code: t.code, name: t.name, kind: t.kind, population: populations.reduce((a, b) => a + b, 0), isPoorTownship: t.poor, validFrom: FROM });
     villages.forEach((v, i) =>
       list.push({ code: v.code, name: v.name, kind: v.kind, population: populations[i], isPoorVillage: v.poor, validFrom: FROM, isDemo: !v.real }),
     );
@@ -137,7 +137,7 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
   const divisions = divisionInputs();
   for (const d of divisions) {
     const have = existing.get(`${d.code}@${d.validFrom}`);
-    const same = have && have.validTo === null && have.name === d.name && have.kind === d.kind && have.population === (d.population ?? null) && have.isPoorVillage === !!d.isPoorVillage && have.isDemo === !!d.isDemo;
+    const same = have && have.validTo === null && have.name === d.name && have.kind === d.kind && have.population === (d.population ?? null) && have.isPoorVillage === !!d.isPoorVillage && have.isPoorTownship === !!d.isPoorTownship && have.isDemo === !!d.isDemo;
     if (!same) await network.service.saveDivision(ctx, d);
   }
 

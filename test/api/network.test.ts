@@ -32,8 +32,16 @@ describe.each(engines())('network on %s', (engine) => {
       expect(c.townships).toHaveLength(12);
       expect(c.townshipStations).toEqual({ operating: 11, total: 12, target: 12 });
       expect(c.villagePoints).toEqual({ operating: 46, total: 49, target: 49 });
-      expect(c.poorVillages).toMatchObject({ total: 38, covered: 37, target: 1 });
-      expect(c.poorVillages.share).toBeCloseTo(37 / 38);
+      // The plan's §六(二): points in ≥ 50 % of poor villages, as of other villages.
+      expect(c.poorVillages).toEqual({ total: 38, covered: 37, share: 0.974, target: 0.5, met: true });
+      expect(c.otherVillages.target).toBe(0.5);
+      // …and stations in 100 % of poor townships: every township but the county seat; 茨院's is still being built.
+      expect(c.poorTownships).toEqual({ total: 11, covered: 10, share: 0.909, target: 1, met: false });
+      expect(c.townships.filter((r: { isPoor: boolean }) => !r.isPoor).map((r: { name: string }) => r.name)).toEqual(['文屏镇']);
+      // One rounding: the county row's share is the one the cards show, and every township row's is rounded alike.
+      for (const r of c.townships as { poorVillages: { covered: number; total: number; share: number | null } }[]) {
+        expect(r.poorVillages.share).toBe(r.poorVillages.total ? Math.round((r.poorVillages.covered * 1000) / r.poorVillages.total) / 1000 : null);
+      }
       expect(c.logistics.townships).toMatchObject({ total: 12, covered: 10, target: 0.8 });
       expect(c.villages.total).toBeGreaterThanOrEqual(95);
       // The county figures are the sum of the townships'.
@@ -134,7 +142,7 @@ describe.each(engines())('network on %s', (engine) => {
       const coverage = (await get('/api/v1/network/coverage', 'township')).json();
       expect(coverage.townshipStations.target).toBeNull();
       expect(coverage.villagePoints.target).toBeNull();
-      expect(coverage.poorVillages.target).toBe(1);
+      expect(coverage.poorVillages.target).toBe(0.5);
     });
 
     it('tells anyone which county the platform serves', async () => {
@@ -254,6 +262,15 @@ describe.each(engines())('network on %s', (engine) => {
       expect(res.json().error.details.field).toBe('body.kind');
       expect((await t.app.inject({ method: 'POST', url: '/api/v1/network/divisions', headers: as.township, payload: { code: '530621110299', name: 'x', kind: 'village' } })).statusCode).toBe(403);
     });
+  });
+
+  it('keeps a poor flag on townships, which only a township may carry', async () => {
+    const townships = (await get('/api/v1/network/divisions?level=township', 'county')).json().items as { code: string; isPoorTownship: boolean }[];
+    expect(townships.filter((d) => d.isPoorTownship)).toHaveLength(11);
+    expect(townships.find((d) => d.code === '530621101')?.isPoorTownship).toBe(false);
+    const village = await t.app.inject({ method: 'POST', url: '/api/v1/network/divisions', headers: as.county, payload: { code: '530621110298', name: '试村', kind: 'village', isPoorTownship: true } });
+    expect(village.statusCode).toBe(400);
+    expect(village.json().error.details).toEqual({ field: 'body.isPoorTownship' });
   });
 
   it('lets a county admin change the targets, which coverage then compares against', async () => {

@@ -8,7 +8,25 @@ export interface SiteFootprint {
   township_code: string | null;
 }
 
-const share = (covered: number, total: number) => (total === 0 ? null : covered / total);
+/**
+ * The one rounding of every share the network reports: covered / total to 0.1 %, half up, from the counts
+ * (37 / 38 = 97.368… % → 0.974). The console shows it as it comes, so a card and the county row agree.
+ */
+export function roundShare(covered: number, total: number): number | null {
+  if (total === 0) return null;
+  // covered * 1000 / total is exact whenever it ends in .5, so Math.round rounds those half up.
+  return Math.round((covered * 1000) / total) / 1000;
+}
+
+/** Whether covered / total reaches the target, on the counts (49.96 % is not 50 %, though it shows as 50.0 %). */
+export function meets(covered: number, total: number, target: number | null): boolean | null {
+  if (target === null || total === 0) return null;
+  // A target is a share with at most a few decimals (0.8): compare covered with target × total, allowing for
+  // binary fractions (0.7 × 10 = 7.000000000000001).
+  return covered >= target * total - 1e-9;
+}
+
+const figure = (covered: number, total: number, target: number | null) => ({ total, covered, share: roundShare(covered, total), target, met: meets(covered, total, target) });
 
 /**
  * Coverage as the plan measures it: a village is covered when it has an operating village point; a township
@@ -43,12 +61,13 @@ export function computeCoverage(input: {
     return {
       code: t.code,
       name: t.name,
+      isPoor: t.is_poor_township === 1,
       stationStatus: statusAt('township_station', t.code),
       transferStatus,
       villagePoints: { operating: points.filter((p) => p.status === 'operating').length, total: points.length, target: null },
-      villages: { total: villages.length, covered: covered(villages), share: share(covered(villages), villages.length), target: null },
-      poorVillages: { total: poor.length, covered: covered(poor), share: share(covered(poor), poor.length), target: targets.poorVillageCoverage ?? null },
-      otherVillages: { total: other.length, covered: covered(other), share: share(covered(other), other.length), target: targets.otherVillageCoverage ?? null },
+      villages: figure(covered(villages), villages.length, null),
+      poorVillages: figure(covered(poor), poor.length, targets.poorVillageCoverage ?? null),
+      otherVillages: figure(covered(other), other.length, targets.otherVillageCoverage ?? null),
       logisticsReached: transferStatus === 'operating',
       villagePointsWithLogistics: villages.filter((v) => pointVillages.has(v.code) && deliveryVillages.has(v.code)).length,
     };
@@ -57,13 +76,13 @@ export function computeCoverage(input: {
   const sum = (pick: (r: TownshipCoverage) => number) => rows.reduce((n, r) => n + pick(r), 0);
   const covered = (pick: (r: TownshipCoverage) => { total: number; covered: number }, target: number | undefined) => {
     const total = sum((r) => pick(r).total);
-    const c = sum((r) => pick(r).covered);
-    return { total, covered: c, share: share(c, total), target: target ?? null };
+    return figure(sum((r) => pick(r).covered), total, target ?? null);
   };
   const stations = input.sites.filter((s) => s.kind === 'township_station');
   const villagePointsOperating = sum((r) => r.villagePoints.operating);
   const reachedTownships = rows.filter((r) => r.logisticsReached).length;
   const reachedPoints = sum((r) => r.villagePointsWithLogistics);
+  const poorTownships = rows.filter((r) => r.isPoor);
 
   return {
     county: { code: input.county.code, name: input.county.name },
@@ -74,9 +93,11 @@ export function computeCoverage(input: {
     villages: covered((r) => r.villages, undefined),
     poorVillages: covered((r) => r.poorVillages, targets.poorVillageCoverage),
     otherVillages: covered((r) => r.otherVillages, targets.otherVillageCoverage),
+    // The plan's §六(二): a station operating in 100 % of the poor townships.
+    poorTownships: figure(poorTownships.filter((r) => r.stationStatus === 'operating').length, poorTownships.length, targets.poorTownshipStationCoverage ?? null),
     logistics: {
-      townships: { total: rows.length, covered: reachedTownships, share: share(reachedTownships, rows.length), target: targets.townshipLogisticsCoverage ?? null },
-      villagePoints: { total: villagePointsOperating, covered: reachedPoints, share: share(reachedPoints, villagePointsOperating), target: targets.villagePointLogisticsCoverage ?? null },
+      townships: figure(reachedTownships, rows.length, targets.townshipLogisticsCoverage ?? null),
+      villagePoints: figure(reachedPoints, villagePointsOperating, targets.villagePointLogisticsCoverage ?? null),
     },
     townships: rows,
   };

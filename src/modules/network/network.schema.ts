@@ -15,6 +15,7 @@ export const DivisionSchema = Type.Object({
   parentCode: Nullable(Type.String()),
   population: Nullable(Type.Integer()),
   isPoorVillage: Type.Boolean(),
+  isPoorTownship: Type.Boolean({ description: 'a township counted as poor (贫困乡镇)' }),
   isDemo: Type.Boolean(),
   validFrom: Type.String(),
   validTo: Nullable(Type.String()),
@@ -55,6 +56,7 @@ export const DivisionBody = Type.Object({
   parentCode: Type.Optional(Nullable(DivisionCode)),
   population: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   isPoorVillage: Type.Optional(Type.Boolean()),
+  isPoorTownship: Type.Optional(Type.Boolean({ description: 'townships only: a poor township (贫困乡镇)' })),
   validFrom: Type.Optional(IsoDate),
 });
 export type DivisionInput = Static<typeof DivisionBody> & { isDemo?: boolean };
@@ -147,13 +149,20 @@ export const SiteUpdateBody = Type.Object({
 });
 export type SiteChanges = Static<typeof SiteUpdateBody>;
 
-const Share = Nullable(Type.Number({ description: 'ratio 0–1; null when there is nothing to divide by' }));
+const Share = Nullable(Type.Number({ description: 'covered / total, rounded half up to 0.1 % (0.974 = 97.4 %); null when there is nothing to divide by' }));
 const Progress = Type.Object({ operating: Type.Integer(), total: Type.Integer(), target: Nullable(Type.Number()) });
-const Covered = Type.Object({ total: Type.Integer(), covered: Type.Integer(), share: Share, target: Nullable(Type.Number()) });
+const Covered = Type.Object({
+  total: Type.Integer(),
+  covered: Type.Integer(),
+  share: Share,
+  target: Nullable(Type.Number()),
+  met: Nullable(Type.Boolean({ description: 'covered / total reaches the target, decided on the counts, not the rounded share; null without a target' })),
+});
 
 export const TownshipCoverageSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  isPoor: Type.Boolean({ description: 'a poor township (贫困乡镇)' }),
   stationStatus: Nullable(StringEnum([...SITE_STATUSES])),
   transferStatus: Nullable(StringEnum([...SITE_STATUSES])),
   villagePoints: Progress,
@@ -173,6 +182,7 @@ export const CoverageSchema = Type.Object({
   villages: Covered,
   poorVillages: Covered,
   otherVillages: Covered,
+  poorTownships: Type.Object({ ...Covered.properties, total: Type.Integer({ description: 'poor townships' }), covered: Type.Integer({ description: 'of them with an operating township station' }) }),
   logistics: Type.Object({
     townships: Covered,
     villagePoints: Covered,
@@ -186,6 +196,7 @@ export const TargetsSchema = Type.Object({
   townshipStations: Type.Optional(Type.Number({ minimum: 0 })),
   villagePoints: Type.Optional(Type.Number({ minimum: 0 })),
   poorVillageCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  poorTownshipStationCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'share of poor townships with an operating station' })),
   otherVillageCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   townshipLogisticsCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   villagePointLogisticsCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),

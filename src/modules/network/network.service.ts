@@ -19,6 +19,7 @@ const TARGET_METRICS: Record<keyof Targets, string> = {
   townshipStations: 'township_stations',
   villagePoints: 'village_points',
   poorVillageCoverage: 'poor_village_coverage',
+  poorTownshipStationCoverage: 'poor_township_station_coverage',
   otherVillageCoverage: 'other_village_coverage',
   townshipLogisticsCoverage: 'township_logistics_coverage',
   villagePointLogisticsCoverage: 'village_point_logistics_coverage',
@@ -51,6 +52,7 @@ function toDivisionView(row: DivisionRow): DivisionView {
     parentCode: row.parent_code,
     population: row.population,
     isPoorVillage: row.is_poor_village === 1,
+    isPoorTownship: row.is_poor_township === 1,
     isDemo: row.is_demo === 1,
     validFrom: row.valid_from,
     validTo: row.valid_to,
@@ -145,6 +147,8 @@ export class NetworkService {
     if (!KINDS_BY_LEVEL[level].includes(input.kind)) {
       throw invalidField('body.kind', `a ${input.code.length}-digit code is a ${level}; kind must be one of ${KINDS_BY_LEVEL[level].join(', ')}`);
     }
+    if (input.isPoorTownship && level !== 'township') throw invalidField('body.isPoorTownship', `only a township can be a poor township; ${input.code} is a ${level}`);
+    if (input.isPoorVillage && level !== 'village') throw invalidField('body.isPoorVillage', `only a village can be a poor village; ${input.code} is a ${level}`);
     const parentCode = input.parentCode ?? (level === 'county' ? null : input.code.slice(0, level === 'township' ? 6 : 9));
     const validFrom = input.validFrom ?? this.today();
     const row: DivisionRow = {
@@ -156,6 +160,7 @@ export class NetworkService {
       parent_code: parentCode,
       population: input.population ?? null,
       is_poor_village: input.isPoorVillage ? 1 : 0,
+      is_poor_township: input.isPoorTownship ? 1 : 0,
       is_demo: input.isDemo ? 1 : 0,
       valid_from: validFrom,
       valid_to: null,

@@ -35,6 +35,8 @@ export interface DivisionRow {
   parent_code: string | null;
   population: number | null;
   is_poor_village: number;
+  /** A township counted as poor (贫困乡镇); 0 for other levels. */
+  is_poor_township: number;
   is_demo: number;
   valid_from: string;
   valid_to: string | null;
