@@ -251,6 +251,23 @@ describe.each(engines())('the poverty-alleviation ledger on %s', (engine) => {
       expect([fen(lineTotal.getCell(7).value), fen(lineTotal.getCell(9).value), lineTotal.getCell(10).value]).toEqual([api.totals.salesFen, api.totals.incomeFen, 2]);
     });
   });
+  describe('links from before the day-by-day cap', () => {
+    it('credits no more than the whole sale when old links overlap: the oldest links first, the newest what is left', async () => {
+      // A link the old check let through, still in the register: 60 % more on top of A's 60 % and B's 40 %.
+      await t.database.db
+        .insertInto('parties_household_links')
+        .values({ id: 'hhl_zzzzzzzzzlegacy', household_id: household.c, seller_id: sellerId, product_id: mainProduct, role: 'grower', share_bp: 6000, valid_from: '2030-03-25', valid_to: null, created_at: '' })
+        .execute();
+      await day('2030-03-25');
+      const orderId = await buy([{ skuId: sku.whole, quantity: 1 }]);
+      const lines = await t.database.db.selectFrom('parties_ledger').select(['household_id', 'credit_fen', 'share_bp']).where('order_id', '=', orderId).orderBy('credit_fen', 'desc').execute();
+      expect(lines).toEqual([
+        { household_id: household.a, credit_fen: 1800, share_bp: 6000 },
+        { household_id: household.b, credit_fen: 1200, share_bp: 4000 },
+      ]);
+      expect((await get('/parties/ledger?by=township&from=2030-03-25&to=2030-03-25')).totals).toMatchObject({ salesFen: 3000, incomeFen: 3000, remainderE4: 0 });
+    });
+  });
 });
 
 describe.each(engines())('migrating the old ledger on %s', (engine) => {

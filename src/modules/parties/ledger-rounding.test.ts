@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitLine } from './ledger-rounding.js';
+import { capShares, splitLine } from './ledger-rounding.js';
 
 describe('crediting one sale line', () => {
   it('rounds each credit down and keeps what is left as the remainder, so the line reconciles exactly', () => {
@@ -12,5 +12,12 @@ describe('crediting one sale line', () => {
 
   it('leaves no remainder when the shares divide the line', () => {
     expect(splitLine(3000, [6000, 4000])).toEqual({ credits: [1800, 1200], shareBp: 10_000, creditedFen: 3000, remainderE4: 0 });
+  });
+
+  it('never credits more than the whole line, even with links that overlap from before the cap was checked day by day', () => {
+    // 60 % + 60 %: the older link keeps its 60 %, the newer gets the 40 % left; a 3,000-fen sale credits 3,000.
+    expect(capShares([6000, 6000])).toEqual([6000, 4000]);
+    expect(capShares([10_000, 500])).toEqual([10_000, 0]);
+    expect(splitLine(3000, capShares([6000, 6000])).creditedFen).toBe(3000);
   });
 });

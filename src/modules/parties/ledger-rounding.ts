@@ -20,3 +20,17 @@ export function splitLine(lineFen: number, sharesBp: number[]): LineSplit {
   const creditedFen = credits.reduce((n, c) => n + c, 0);
   return { credits, shareBp, creditedFen, remainderE4: lineFen * shareBp - creditedFen * BP_WHOLE };
 }
+
+/**
+ * The shares a line may credit: never more than the whole line. The link cap keeps new links within 100 % on every
+ * day, but links made before it was checked day by day may overlap; then the older links (first in the list) are
+ * credited in full and the newer ones only what is left of the line (nothing once it is used up).
+ */
+export function capShares(sharesBp: number[]): number[] {
+  let left = BP_WHOLE;
+  return sharesBp.map((bp) => {
+    const take = Math.min(bp, left);
+    left -= take;
+    return take;
+  });
+}

@@ -6,7 +6,7 @@ import { forbidden, invalidField } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import type { HouseholdService } from './households.service.js';
-import { splitLine } from './ledger-rounding.js';
+import { capShares, splitLine } from './ledger-rounding.js';
 import { LedgerRepository, type GroupBy, type Period } from './ledger.repository.js';
 import type { LedgerLineRow, LedgerRow, PartiesTables } from './parties.tables.js';
 import type { ProductDirectory } from './product-directory.js';
@@ -81,7 +81,11 @@ export class LedgerService {
     const entries: LedgerRow[] = [];
     const lines: LedgerLineRow[] = [];
     for (const [lineNo, line] of sale.lines.entries()) {
-      const credits = await this.households.creditsFor(sale.sellerId, line.productId, date, trx);
+      const linked = await this.households.creditsFor(sale.sellerId, line.productId, date, trx);
+      // Oldest links first (ids are time-ordered): if links from before the day-by-day cap overlap, the newest
+      // get only what is left of the line.
+      const shares = capShares(linked.map((c) => c.shareBp));
+      const credits = linked.map((c, i) => ({ ...c, shareBp: shares[i] })).filter((c) => c.shareBp > 0);
       if (credits.length === 0) continue;
       const split = splitLine(line.lineFen, credits.map((c) => c.shareBp));
       const common = { seller_id: sale.sellerId, order_id: sale.orderId, line_no: lineNo, product_id: line.productId, sale_fen: line.lineFen, sale_date: date, entry_date: date, reverses_id: null };
