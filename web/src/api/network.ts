@@ -17,6 +17,8 @@ export interface Division {
   parentCode: string | null;
   population: number | null;
   isPoorVillage: boolean;
+  /** A township counted as poor (贫困乡镇). */
+  isPoorTownship: boolean;
   isDemo: boolean;
   validFrom: string;
   validTo: string | null;
@@ -123,13 +125,17 @@ export interface Progress {
 export interface Covered {
   total: number;
   covered: number;
+  /** covered / total, rounded by the server half up to 0.1 % (0.974); shown with shareText, never rounded again. */
   share: number | null;
   target: number | null;
+  /** Whether the target is reached, decided by the server on the counts; null without a target. */
+  met: boolean | null;
 }
 
 export interface TownshipCoverage {
   code: string;
   name: string;
+  isPoor: boolean;
   stationStatus: SiteStatus | null;
   transferStatus: SiteStatus | null;
   villagePoints: Progress;
@@ -149,6 +155,8 @@ export interface Coverage {
   villages: Covered;
   poorVillages: Covered;
   otherVillages: Covered;
+  /** Poor townships (贫困乡镇) with an operating station, against the plan's 100 %. */
+  poorTownships: Covered;
   logistics: { townships: Covered; villagePoints: Covered };
   townships: TownshipCoverage[];
 }

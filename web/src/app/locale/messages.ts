@@ -11,6 +11,7 @@ import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
 import { shopCatalogMessages } from './shop/catalog.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
+import { networkCoverageMessages } from './network/coverage.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -22,6 +23,7 @@ export const messages = {
   ...traceRecallMessages,
   ...shopCatalogMessages,
   ...partiesLedgerMessages,
+  ...networkCoverageMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],

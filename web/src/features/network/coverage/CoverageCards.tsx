@@ -1,10 +1,8 @@
-import { ApartmentOutlined, CarOutlined, HeartOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CarOutlined, FlagOutlined, HeartOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
 import type { Covered, Coverage, Progress } from '../../../api/network.js';
-import { formatShare } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
+import { sharePercent, targetText } from './share.js';
 import { TargetCard, type TargetCardProps } from './TargetCard.js';
-
-const EPS = 1e-9;
 
 /** A count against a count target (12 township stations, 49 village points). */
 function countCard(p: Progress, t: ReturnType<typeof useT>): Pick<TargetCardProps, 'value' | 'suffix' | 'percent' | 'met' | 'target' | 'footer'> {
@@ -21,15 +19,15 @@ function countCard(p: Progress, t: ReturnType<typeof useT>): Pick<TargetCardProp
   };
 }
 
-/** A share against a share target (100 % of poor villages, 50 % of others, 80 % of townships). */
+/** A share against a share target (100 % of poor townships, 50 % of villages, 80 % of townships): the server's figure and verdict. */
 function shareCard(c: Covered, footer: string, t: ReturnType<typeof useT>): Pick<TargetCardProps, 'value' | 'suffix' | 'percent' | 'precision' | 'met' | 'target' | 'footer'> {
   return {
-    value: c.share === null ? null : c.share * 100,
+    value: sharePercent(c.share),
     precision: 1,
     suffix: c.share === null ? undefined : '%',
-    percent: c.share === null ? null : c.share * 100,
-    met: c.target === null || c.share === null ? null : c.share + EPS >= c.target,
-    target: c.target === null ? undefined : t('coverage.target', { value: formatShare(c.target) }),
+    percent: sharePercent(c.share),
+    met: c.met,
+    target: c.target === null ? undefined : t('coverage.target', { value: targetText(c.target) }),
     footer,
   };
 }
@@ -39,6 +37,12 @@ export function CoverageCards({ coverage }: { coverage: Coverage }) {
   const cards: TargetCardProps[] = [
     { testId: 'card-stations', title: t('coverage.card.stations'), icon: <ApartmentOutlined />, ...countCard(coverage.townshipStations, t) },
     { testId: 'card-points', title: t('coverage.card.points'), icon: <ShopOutlined />, ...countCard(coverage.villagePoints, t) },
+    {
+      testId: 'card-poor-townships',
+      title: t('coverage.card.poorTownships'),
+      icon: <FlagOutlined />,
+      ...shareCard(coverage.poorTownships, t('coverage.stationsOf', { covered: coverage.poorTownships.covered, total: coverage.poorTownships.total }), t),
+    },
     {
       testId: 'card-poor',
       title: t('coverage.card.poor'),

@@ -2,22 +2,22 @@ import { Card, Flex, Progress, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { Coverage, Covered, TownshipCoverage } from '../../../api/network.js';
-import { formatShare } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { StatusBadge } from '../shared/siteLabels.js';
+import { sharePercent, shareText } from './share.js';
 
 /** covered / total, the share, and a thin bar coloured by whether the target is met. */
 function CoveredCell({ c }: { c: Covered }) {
-  const met = c.target === null || c.share === null ? null : c.share + 1e-9 >= c.target;
+  const met = c.met;
   return (
     <Flex vertical gap={0} style={{ minWidth: 110 }}>
       <Flex justify="space-between" gap={8}>
         <span>
           {c.covered} / {c.total}
         </span>
-        <Typography.Text type={met === false ? 'danger' : met ? 'success' : undefined}>{formatShare(c.share)}</Typography.Text>
+        <Typography.Text type={met === false ? 'danger' : met ? 'success' : undefined}>{shareText(c.share)}</Typography.Text>
       </Flex>
-      <Progress percent={(c.share ?? 0) * 100} showInfo={false} size="small" strokeColor={met === false ? '#faad14' : met ? '#52c41a' : undefined} />
+      <Progress percent={sharePercent(c.share) ?? 0} showInfo={false} size="small" strokeColor={met === false ? '#faad14' : met ? '#52c41a' : undefined} />
     </Flex>
   );
 }
@@ -36,7 +36,22 @@ export function TownshipTable({ coverage }: { coverage: Coverage }) {
     );
 
   const columns: TableColumnsType<TownshipCoverage> = [
-    { key: 'name', title: t('coverage.col.township'), dataIndex: 'name', fixed: 'left', width: 110 },
+    {
+      key: 'name',
+      title: t('coverage.col.township'),
+      fixed: 'left',
+      width: 130,
+      render: (_: unknown, r) => (
+        <Flex vertical gap={2} align="flex-start">
+          <span>{r.name}</span>
+          {r.isPoor && (
+            <Tag color="orange" data-testid="poor-township" style={{ marginInlineEnd: 0 }}>
+              {t('coverage.poorTownship')}
+            </Tag>
+          )}
+        </Flex>
+      ),
+    },
     { key: 'station', title: t('coverage.col.station'), width: 100, render: (_: unknown, r) => <StatusBadge status={r.stationStatus} /> },
     { key: 'transfer', title: t('coverage.col.transfer'), width: 110, render: (_: unknown, r) => <StatusBadge status={r.transferStatus} /> },
     { key: 'points', title: t('coverage.col.points'), width: 120, align: 'center', render: (_: unknown, r) => `${r.villagePoints.operating} / ${r.villagePoints.total}` },
@@ -81,7 +96,7 @@ export function TownshipTable({ coverage }: { coverage: Coverage }) {
                 <Table.Summary.Cell index={6}>
                   <CoveredCell c={coverage.otherVillages} />
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={7}>{formatShare(coverage.logistics.townships.share)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={7}>{shareText(coverage.logistics.townships.share)}</Table.Summary.Cell>
                 <Table.Summary.Cell index={8} align="center">
                   {coverage.logistics.villagePoints.covered}
                 </Table.Summary.Cell>

@@ -1,7 +1,7 @@
 import type { Coverage } from '../../../api/network.js';
-import { formatShare } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
 import type { ChartOption } from '../../../app/ui/EChart.js';
+import { sharePercent, targetText } from './share.js';
 
 const BLUE = '#1677ff';
 const BLUE_LIGHT = '#d6e4ff';
@@ -10,7 +10,7 @@ const ORANGE_LIGHT = '#ffe7ba';
 const RED = '#f5222d';
 const CYAN = '#13c2c2';
 
-const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const pct = sharePercent;
 
 /**
  * Per township: villages covered / not covered and poor villages covered / not covered as stacked bars (so the
@@ -20,7 +20,7 @@ export function coverageChartOption(coverage: Coverage, t: Translate, compact: b
   const rows = coverage.townships;
   const poorTarget = coverage.poorVillages.target;
   const otherTarget = coverage.otherVillages.target;
-  const percentTooltip = { valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') };
+  const percentTooltip = { valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') };
   const targetLine = (value: number | null, label: string, color: string) =>
     value === null
       ? undefined
@@ -60,7 +60,7 @@ export function coverageChartOption(coverage: Coverage, t: Translate, compact: b
         lineStyle: { width: 2 },
         tooltip: percentTooltip,
         data: rows.map((r) => pct(r.poorVillages.share)),
-        markLine: targetLine(poorTarget, t('coverage.chart.poorTarget', { value: formatShare(poorTarget) }), RED),
+        markLine: targetLine(poorTarget, t('coverage.chart.poorTarget', { value: poorTarget === null ? '' : targetText(poorTarget) }), RED),
       },
       {
         name: t('coverage.chart.otherShare'),
@@ -70,7 +70,7 @@ export function coverageChartOption(coverage: Coverage, t: Translate, compact: b
         lineStyle: { width: 2 },
         tooltip: percentTooltip,
         data: rows.map((r) => pct(r.otherVillages.share)),
-        markLine: targetLine(otherTarget, t('coverage.chart.otherTarget', { value: formatShare(otherTarget) }), CYAN),
+        markLine: targetLine(otherTarget, t('coverage.chart.otherTarget', { value: otherTarget === null ? '' : targetText(otherTarget) }), CYAN),
       },
     ],
   };
