@@ -148,6 +148,14 @@ describe.each(engines())('input the API refuses in its own shape on %s', (engine
     expect((await t.app.inject({ url: '/api/v1/network/targets', headers: admin })).json()).toEqual(before);
   });
 
+  it("leaves a third party's format open where it says so: a Kuaidi100 push with all its own fields", async () => {
+    const courier = await signIn(t.app, 'demo.courier');
+    const push = { status: 'polling', billstatus: 'got', message: '', lastResult: { message: 'ok', state: '0', status: '200', ischeck: '0', condition: 'F00', com: 'yunda', nu: 'YD9000000001', data: [{ time: '2026-06-01 10:00:00', ftime: '2026-06-01 10:00:00', context: '快件已揽收', status: '揽收', areaName: '云南,昭通市' }] } };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/logistics/kuaidi100/push', headers: courier, payload: push });
+    expect(res.json().error?.code).not.toBe('VALIDATION_FAILED');
+    expect(res.statusCode).toBeLessThan(500);
+  });
+
   it('refuses unknown query parameters and numbers that are not finite', async () => {
     expectShape(await t.app.inject({ url: '/api/v1/network/sites?bogus=1', headers: admin }), 400, 'VALIDATION_FAILED');
     for (const value of ['1e309', '-1e309', 'Infinity', 'NaN']) {

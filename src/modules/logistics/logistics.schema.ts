@@ -277,13 +277,16 @@ export const TrackQuery = Type.Object({
   phoneLast4: Type.String({ pattern: '^\\d{4}$' }),
 });
 
+// Kuaidi100's own format carries more than we read (status, message, ischeck, ftime, areaName…): left open, unlike
+// our own bodies (the kernel closes every schema that does not say `additionalProperties`).
+const OPEN = { additionalProperties: true };
 export const Kuaidi100Push = Type.Object({
   lastResult: Type.Object({
     nu: Waybill,
     com: Carrier,
-    data: Type.Array(Type.Object({ time: Type.String({ minLength: 10, maxLength: 32 }), context: Type.String({ maxLength: 300 }), status: Type.Optional(Type.String({ maxLength: 20 })), state: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{1,3}$' }), Type.Integer()])) }), { maxItems: 500 }),
-  }),
-});
+    data: Type.Array(Type.Object({ time: Type.String({ minLength: 10, maxLength: 32 }), context: Type.String({ maxLength: 300 }), status: Type.Optional(Type.String({ maxLength: 20 })), state: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{1,3}$' }), Type.Integer()])) }, OPEN), { maxItems: 500 }),
+  }, OPEN),
+}, OPEN);
 
 /** Kuaidi100's own push: a form whose `param` is the push JSON and `sign` its MD5 with the agreed salt. */
 export const Kuaidi100Form = Type.Object({
