@@ -5,6 +5,7 @@ import { partiesInit } from './migrations/2026-11-28-parties.js';
 import { ledgerInit } from './migrations/2026-11-28-ledger.js';
 import { ledgerEntries } from './migrations/2026-12-06-ledger-entries.js';
 import { LedgerExport } from './ledger-export.js';
+import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 import { PartiesRepository } from './parties.repository.js';
 import { partiesRoutes } from './parties.routes.js';
@@ -23,7 +24,8 @@ export function partiesModule(deps: ModuleDeps & { sealer: Sealer; products: Pro
   const repo = new PartiesRepository(deps.db);
   const sellers = new SellerService(repo, deps.sealer, deps.clock);
   const households = new HouseholdService(repo, deps.sealer, deps.clock, deps.products);
-  const ledger = new LedgerService(deps.db, households, deps.clock, deps.products);
-  const ledgerExport = new LedgerExport(ledger, repo.db, deps.products);
+  const ledgerRepo = new LedgerRepository(deps.db);
+  const ledger = new LedgerService(ledgerRepo, households, deps.clock, deps.products);
+  const ledgerExport = new LedgerExport(ledger, ledgerRepo, deps.products);
   return defineModule({ name: 'parties', migrations: [partiesInit, ledgerInit, ledgerEntries], sellers, households, ledger, routes: partiesRoutes(sellers, households, ledger, ledgerExport) });
 }

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../kernel/context.js';
 import type { LedgerService, GroupBy, Period } from './ledger.service.js';
-import type { PartiesTables } from './parties.tables.js';
+import type { LedgerRepository } from './ledger.repository.js';
 import type { ProductDirectory } from './product-directory.js';
 
 const PAGE = 1000;
@@ -18,7 +17,7 @@ const GROUP = { township: '乡镇', village: '村（社区）', household: '贫�
 export class LedgerExport {
   constructor(
     private readonly ledger: LedgerService,
-    private readonly db: Kysely<PartiesTables>,
+    private readonly repo: LedgerRepository,
     private readonly products: ProductDirectory,
   ) {}
 
@@ -31,7 +30,7 @@ export class LedgerExport {
       cursor = next.nextCursor;
     }
     const { totals } = first;
-    const names = await this.names();
+    const names = await this.repo.names();
     const workbook = new ExcelJS.Workbook();
     workbook.created = new Date(0);
     const span = `${period.from ?? '最早'} 至 ${period.to ?? '最近'}`;
@@ -83,7 +82,7 @@ export class LedgerExport {
     let income = 0;
     const productIds = new Set<string>();
     const entryRows: (string | number | null)[][] = [];
-    for (let after: string | undefined, page; (page = await this.ledger.repo.entriesPage(period, PAGE, after)).length; after = page[page.length - 1].id) {
+    for (let after: string | undefined, page; (page = await this.repo.entriesPage(period, PAGE, after)).length; after = page[page.length - 1].id) {
       for (const e of page) {
         const h = names.households.get(e.household_id);
         productIds.add(e.product_id);
@@ -110,7 +109,7 @@ export class LedgerExport {
     let lineSales = 0;
     let lineCredited = 0;
     let remainder = 0;
-    for (let after: string | undefined, page; (page = await this.ledger.repo.linesPage(period, PAGE, after)).length; after = page[page.length - 1].id) {
+    for (let after: string | undefined, page; (page = await this.repo.linesPage(period, PAGE, after)).length; after = page[page.length - 1].id) {
       for (const l of page) {
         productIds.add(l.product_id);
         lineSales += l.sale_fen;
@@ -131,12 +130,5 @@ export class LedgerExport {
     }
     const fileName = `ledger-${by}-${period.from ?? 'start'}-${period.to ?? 'now'}.xlsx`;
     return { fileName, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
-  }
-
-  /** Households (number and head) and sellers by id: the register is the county's, a few thousand at most. */
-  private async names() {
-    const households = await this.db.selectFrom('parties_households').select(['id', 'household_no', 'head_name']).execute();
-    const sellers = await this.db.selectFrom('parties_sellers').select(['id', 'name']).execute();
-    return { households: new Map(households.map((h) => [h.id, { no: h.household_no, head: h.head_name }])), sellers: new Map(sellers.map((s) => [s.id, s.name])) };
   }
 }

@@ -136,4 +136,11 @@ export class LedgerRepository {
     if (after) q = q.where('id', '>', after);
     return q.orderBy('id').limit(limit).execute();
   }
+
+  /** Households (number and head) and sellers by id, to name the export's rows: a county has a few thousand. */
+  async names() {
+    const households = await this.db.selectFrom('parties_households').select(['id', 'household_no', 'head_name']).execute();
+    const sellers = await this.db.selectFrom('parties_sellers').select(['id', 'name']).execute();
+    return { households: new Map(households.map((h) => [h.id, { no: h.household_no, head: h.head_name }])), sellers: new Map(sellers.map((s) => [s.id, s.name])) };
+  }
 }

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import type { HouseholdService } from './households.service.js';
 import { capShares, splitLine } from './ledger-rounding.js';
-import { LedgerRepository, type GroupBy, type Period } from './ledger.repository.js';
+import type { GroupBy, LedgerRepository, Period } from './ledger.repository.js';
 import type { LedgerLineRow, LedgerRow, PartiesTables } from './parties.tables.js';
 import type { ProductDirectory } from './product-directory.js';
 
@@ -64,15 +64,12 @@ function checkPeriod(period: Period) {
  * changed or deleted, so a period once reported reads the same ever after.
  */
 export class LedgerService {
-  readonly repo: LedgerRepository;
   constructor(
-    db: AnyKysely,
+    private readonly repo: LedgerRepository,
     private readonly households: HouseholdService,
     private readonly clock: Clock,
     private readonly products: ProductDirectory,
-  ) {
-    this.repo = new LedgerRepository(db);
-  }
+  ) {}
 
   /** Credits the households linked to each line on the day it was paid; runs in the order's transaction. */
   async credit(trx: AnyKysely, sale: Sale): Promise<void> {
