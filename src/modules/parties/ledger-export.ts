@@ -32,7 +32,6 @@ export class LedgerExport {
     const { totals } = first;
     const names = await this.repo.names();
     const workbook = new ExcelJS.Workbook();
-    workbook.created = new Date(0);
     const span = `${period.from ?? '最早'} 至 ${period.to ?? '最近'}`;
 
     const summary = workbook.addWorksheet('汇总');
