@@ -158,6 +158,10 @@ describe.each(engines())('input the API refuses in its own shape on %s', (engine
 
   it('refuses unknown query parameters and numbers that are not finite', async () => {
     expectShape(await t.app.inject({ url: '/api/v1/network/sites?bogus=1', headers: admin }), 400, 'VALIDATION_FAILED');
+    // The auditors' case: ?days=1e309 was coerced to Infinity and answered 500 (Invalid time value).
+    const days = await t.app.inject({ url: '/api/v1/logistics/parcels/waiting?days=1e309', headers: admin });
+    expectShape(days, 400, 'VALIDATION_FAILED');
+    expect(days.json().error.details).toEqual({ field: 'querystring.days' });
     for (const value of ['1e309', '-1e309', 'Infinity', 'NaN']) {
       const res = await t.app.inject({ url: `/api/v1/network/sites?limit=${value}`, headers: admin });
       expectShape(res, 400, 'VALIDATION_FAILED');
