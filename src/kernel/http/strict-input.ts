@@ -34,26 +34,29 @@ function closeBody(body: unknown): unknown {
 }
 
 /**
- * Every route's body, query and path parameters refuse properties their schema does not name, so a misspelt or
- * nested field is a 400 naming it rather than something a handler half-understands. Done when a route is added,
- * before Fastify compiles its validators and before the OpenAPI document reads it, so the document says so too.
- */
-/**
  * The first value no field takes whatever its schema says: a number that is not finite (a query string or path can
  * say 1e309, which ajv coerces to Infinity; JSON cannot), or text with a NUL character (PostgreSQL cannot store it).
  */
-function unusable(value: unknown, path: string[] = []): { path: string[]; message: string } | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, message: 'must be a finite number' };
-  if (typeof value === 'string') return value.includes('\u0000') ? { path, message: 'must not contain the NUL character' } : undefined;
+function unusable(value: unknown, depth = 0): { path: string[]; message: string } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path: [], message: 'must be a finite number' };
+  if (typeof value === 'string') return value.includes('\u0000') ? { path: [], message: 'must not contain the NUL character' } : undefined;
   // Parsed JSON and query strings only (never a buffer, a file or a stream); deep enough for any real input.
-  if (typeof value !== 'object' || value === null || path.length > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
+  if (typeof value !== 'object' || value === null || depth > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
   for (const [k, v] of Object.entries(value)) {
-    const found = unusable(v, [...path, k]);
-    if (found) return found;
+    const found = unusable(v, depth + 1);
+    if (found) {
+      found.path.unshift(k); // built only on the way out of a refusal, so accepted input allocates no paths
+      return found;
+    }
   }
   return undefined;
 }
 
+/**
+ * Every route's body, query and path parameters refuse properties their schema does not name, so a misspelt or
+ * nested field is a 400 naming it rather than something a handler half-understands. Done when a route is added,
+ * before Fastify compiles its validators and before the OpenAPI document reads it, so the document says so too.
+ */
 export function registerStrictInput(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     if (request.isMultipart()) return;
