@@ -169,12 +169,15 @@ describe.each(engines())('input the API refuses in its own shape on %s', (engine
     }
   });
 
-  it('refuses text with a NUL character and cursors the API never issued (PostgreSQL cannot store NUL)', async () => {
+  it('refuses text with a NUL character or U+FFFD, and cursors the API never issued (PostgreSQL cannot store NUL)', async () => {
     const path = await t.app.inject({ url: '/api/v1/network/sites/%00', headers: admin });
     expectShape(path, 400, 'VALIDATION_FAILED');
     expect(path.json().error.details).toEqual({ field: 'params.id' });
     const body = await t.app.inject({ method: 'PATCH', url: '/api/v1/network/sites/x', headers: admin, payload: { name: 'a\u0000b' } });
     expect(body.json().error.details).toEqual({ field: 'body.name' });
+    const garbled = await t.app.inject({ method: 'PATCH', url: '/api/v1/network/sites/x', headers: admin, payload: { name: '乐红\ufffd\ufffd村' } });
+    expectShape(garbled, 400, 'VALIDATION_FAILED');
+    expect(garbled.json().error.details).toEqual({ field: 'body.name' });
     for (const cursor of ['AAAA', 'AO-_vw']) {
       const res = await t.app.inject({ url: `/api/v1/identity/audit?cursor=${cursor}`, headers: admin });
       expectShape(res, 400, 'VALIDATION_FAILED');

@@ -35,11 +35,15 @@ function closeBody(body: unknown): unknown {
 
 /**
  * The first value no field takes whatever its schema says: a number that is not finite (a query string or path can
- * say 1e309, which ajv coerces to Infinity; JSON cannot), or text with a NUL character (PostgreSQL cannot store it).
+ * say 1e309, which ajv coerces to Infinity; JSON cannot), text with a NUL character (PostgreSQL cannot store it), or
+ * text with U+FFFD (a client decoded bytes without checking; stored, it would be nonsense for good).
  */
 function unusable(value: unknown, depth = 0): { path: string[]; message: string } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path: [], message: 'must be a finite number' };
-  if (typeof value === 'string') return value.includes('\u0000') ? { path: [], message: 'must not contain the NUL character' } : undefined;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return { path: [], message: 'must not contain the NUL character' };
+    return value.includes('\ufffd') ? { path: [], message: 'must not contain U+FFFD, the mark of text that did not decode' } : undefined;
+  }
   // Parsed JSON and query strings only (never a buffer, a file or a stream); deep enough for any real input.
   if (typeof value !== 'object' || value === null || depth > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
   for (const [k, v] of Object.entries(value)) {
