@@ -2,7 +2,7 @@
  * Rural logistics end to end in a real browser: the county warehouse uploads a carrier's manifest, sorts the parcel
  * with the scanner screen, the dispatcher sends today's 乐红镇 run out, the 乐红村 point receives it on a phone and
  * hands it over with the code from the recipient's SMS, and the 48-hour board counts it on time.
- * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots: /tmp/shots/logistics-e2e-*.png.
+ * Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it). Screenshots: /tmp/shots/logistics-e2e-*.png.
  */
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/kernel/clock.js';

@@ -1,7 +1,7 @@
 /**
  * Market players (市场主体) in a real browser against the real server with the Ludian demo data: a co-op applies to
  * sell, the county office approves it, registers poor households and links them to it with shares of each sale,
- * and a merchant changes its password. Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium.
+ * and a merchant changes its password. Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it).
  * Screenshots go to /tmp/shots/sellers*.png, households*.png, ledger-*.png and password.png.
  */
 import type { Locator, Page } from 'playwright-core';

@@ -4,7 +4,7 @@
  * village point; that point confirms the cash, the co-op ships it, and the county office finds the poor household
  * the sale credited in 扶贫台账. Then the seller console and the county's brand and pavilion pages.
  * A shopper on a phone also finds produce by one character (苹), initials (pg) and English (apple).
- * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots go to
+ * Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it). Screenshots go to
  * /tmp/shots/shop-*.png (390 × 844), seller-*.png, village-*.png, county-*.png and ledger.png.
  */
 import type { Page } from 'playwright-core';

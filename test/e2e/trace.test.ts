@@ -4,7 +4,7 @@
  * regulator recalls the batch and sees the buyer notified (the SMS is in the outbox). That checkout then refuses the
  * held stock is an API test. Then a failed lab test recorded after a harvest holds it, and the regulator upholds the
  * hold from the review page (监管复核).
- * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots: /tmp/shots/trace-*.png.
+ * Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it). Screenshots: /tmp/shots/trace-*.png.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@
  * Then the page offline: after its first visit it opens again without a connection (the app shell kept by the
  * service worker), shows the queue and takes more; a hand-over queued offline for a parcel the county returned
  * meanwhile does not count, and the operator is told so in Chinese with the waybill, also after a resend.
- * Needs the built console (`npx vite build`) and Chromium at /usr/bin/chromium. Screenshots: /tmp/shots/logistics-point-e2e-*.png.
+ * Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it). Screenshots: /tmp/shots/logistics-point-e2e-*.png.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
