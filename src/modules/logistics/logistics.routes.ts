@@ -7,7 +7,7 @@ import { errorResponses } from '../../kernel/http/errors.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
 import { CARRIER_CODES, CARRIERS, type CarrierCode } from './logistics.tables.js';
-import { cursorKey, pageOf } from './keyset.js';
+import { cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import {
   AssignBody, BatchBody, BatchResult, HandoverBody, HandToCarrierBody, NotifyBody, Kuaidi100Form, Kuaidi100Push, Kuaidi100PushResult, ManifestBody, ManifestSchema, ParcelDetailSchema, ParcelQuery, ParcelSchema, PickupBody, PromiseQuery, PromiseSchema, RouteBody, RouteSchema,
   RunBody, RunDetailSchema, RunSchema, ScanBody, ScanResult, ShipmentBody, TrackQuery, TrackingSchema, Kuaidi100Tracking,
@@ -45,7 +45,7 @@ export function logisticsRoutes(s: LogisticsServices) {
       const start = after === undefined ? 0 : CARRIER_CODES.indexOf(after as CarrierCode) + 1;
       if (after !== undefined && start === 0) throw invalidField('querystring.cursor', 'is not a cursor this API issued');
       const limit = request.query.limit ?? 50;
-      return pageOf(CARRIER_CODES.slice(start, start + limit + 1).map((code) => ({ code, name: CARRIERS[code] })), limit, (c) => [c.code]);
+      return toKeysetPage(CARRIER_CODES.slice(start, start + limit + 1).map((code) => ({ code, name: CARRIERS[code] })), limit, (c) => [c.code]);
     });
 
     // ---- parcels ----

@@ -14,7 +14,7 @@ import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarInstant } from './calendar.js';
-import { afterKey, cursorKey, pageOf } from './keyset.js';
+import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import { requireText } from './text-check.js';
 
 type Trx = Kysely<LogisticsTables>;
@@ -254,7 +254,7 @@ export class ParcelService {
     const before = new Date(this.base.clock.now().getTime() - days * 86_400_000).toISOString();
     let query = this.base.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).where('status', 'in', ['arrived_village', 'notified']).where('arrived_at', '<', before).orderBy('arrived_at').orderBy('id').limit(limit + 1);
     if (after) query = query.where((eb) => afterKey(eb, ['arrived_at', 'id'], after));
-    const page = pageOf(await query.execute(), limit, (r) => [r.arrived_at!, r.id]);
+    const page = toKeysetPage(await query.execute(), limit, (r) => [r.arrived_at!, r.id]);
     return { ...page, items: page.items.map((r) => this.base.view(r, viewer, book)) };
   }
 

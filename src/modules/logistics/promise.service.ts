@@ -4,7 +4,7 @@ import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { calendarDate } from './calendar.js';
-import { afterKey, cursorKey, pageOf } from './keyset.js';
+import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import { carrierName } from './logistics.tables.js';
 import type { ParcelView, PromiseView } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
@@ -168,7 +168,7 @@ export class PromiseService {
       .limit(limit + 1);
     if (viewer.townshipCode) query = query.where('logistics_parcels.township_code', '=', viewer.townshipCode);
     if (after) query = query.where((eb) => afterKey(eb, ['logistics_alerts.raised_at', 'logistics_alerts.parcel_id'], after, 'desc'));
-    const page = pageOf(await query.execute(), limit, (r) => [r.raised_at, r.id]);
+    const page = toKeysetPage(await query.execute(), limit, (r) => [r.raised_at, r.id]);
     return { ...page, items: page.items.map(({ raised_at, ...row }) => ({ raisedAt: raised_at, parcel: this.base.view(row, viewer, book) })) };
   }
 }

@@ -11,7 +11,7 @@ import type { LogisticsBase } from './parcel-views.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarDate, calendarInstant } from './calendar.js';
-import { afterKey, cursorKey, pageOf } from './keyset.js';
+import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import type { PageResult } from '../../kernel/http/paging.js';
 import { requireText } from './text-check.js';
 
@@ -49,7 +49,7 @@ export class RunService {
     const after = cursorKey(cursor, 2);
     let query = this.base.db.selectFrom('logistics_routes').selectAll().orderBy('name').orderBy('id').limit(limit + 1);
     if (after) query = query.where((eb) => afterKey(eb, ['name', 'id'], after));
-    const page = pageOf(await query.execute(), limit, (r) => [r.name, r.id]);
+    const page = toKeysetPage(await query.execute(), limit, (r) => [r.name, r.id]);
     return { ...page, items: page.items.map((r) => this.routeView(r, book)) };
   }
 
@@ -92,7 +92,7 @@ export class RunService {
       const day = qb.where('logistics_runs.run_date', '=', date).limit(limit + 1);
       return after ? day.where((eb) => afterKey(eb, ['logistics_runs.departs_at', 'logistics_runs.id'], after)) : day;
     });
-    return pageOf(rows, limit, (r) => [r.departsAt, r.id]);
+    return toKeysetPage(rows, limit, (r) => [r.departsAt, r.id]);
   }
 
   /** Runs with their route's name and their parcels per carrier: two queries however many runs. */

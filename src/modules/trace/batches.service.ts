@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { conflict, forbidden, invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
-import { afterKey, cursorKey, keyCursor } from './keyset.js';
+import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import { newId } from '../../kernel/ids.js';
 import type { AnyKysely } from '../../kernel/db.js';
 import { mayRead } from './access.js';
@@ -56,7 +56,7 @@ export class BatchService {
     }
     const key = cursorKey(cursor, 2);
     if (key) query = query.where((eb) => afterKey(eb, ['created_at', 'id'], key, 'desc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.created_at, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.created_at, r.id));
     return { items: await this.maker.views(page.items, origin), nextCursor: page.nextCursor };
   }
 

@@ -9,7 +9,7 @@ import type { RecordBook } from './record-book.js';
 import type { TraceBase } from './trace-base.js';
 import type { BaseInput, BaseView, PlotInput, PlotView, ProducerInput, ProducerView, RecordView } from './trace.schema.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
-import { afterKey, cursorKey, keyCursor } from './keyset.js';
+import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import type { BaseRow, PlotRow, ProducerRow } from './trace.tables.js';
 import type { TracePlaceBook } from './ports.js';
 
@@ -110,7 +110,7 @@ export class ProducerService {
     const key = cursorKey(cursor, 2);
     let query = this.base.db.selectFrom('trace_producers').selectAll().where('id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.name, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.name, r.id));
     const counts = page.items.length ? await this.base.db.selectFrom('trace_plots').select(['producer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('producer_id', 'in', page.items.map((p) => p.id)).groupBy('producer_id').execute() : [];
     const plots = new Map(counts.map((c) => [c.producer_id, Number(c.n)]));
     return { items: page.items.map((r) => this.view(r, viewer, book, plots.get(r.id) ?? 0)), nextCursor: page.nextCursor };
@@ -149,7 +149,7 @@ export class ProducerService {
     let query = this.base.db.selectFrom('trace_bases').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (producerId) query = query.where('producer_id', '=', producerId);
     if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.name, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.name, r.id));
     return { items: page.items.map((b) => this.baseView(b, book)), nextCursor: page.nextCursor };
   }
 
@@ -189,7 +189,7 @@ export class ProducerService {
     if (filter.producerId) query = query.where('producer_id', '=', filter.producerId);
     if (filter.crop) query = query.where('crop', '=', filter.crop as PlotRow['crop']);
     if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.name, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.name, r.id));
     return { items: await this.plotViews(page.items), nextCursor: page.nextCursor };
   }
 

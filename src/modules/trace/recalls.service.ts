@@ -6,7 +6,7 @@ import { newId } from '../../kernel/ids.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
 import { mayRead } from './access.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
-import { afterKey, cursorKey, keyCursor } from './keyset.js';
+import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { TraceBase } from './trace-base.js';
 import type { RecallView } from './trace.schema.js';
@@ -136,7 +136,7 @@ export class RecallService {
       if (visible.length === 0) return { items: [], nextCursor: null };
       query = query.where('id', 'in', visible);
     }
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.opened_at, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.opened_at, r.id));
     return { items: await this.views(page.items, false), nextCursor: page.nextCursor };
   }
 
@@ -244,7 +244,7 @@ export class RecallService {
       .limit(limit + 1);
     if (key) query = query.where('n.id', '<', key[0]);
     if (noticeId) query = query.where('n.id', '=', noticeId);
-    const page = toPage(await query.execute(), limit, (n) => keyCursor(n.id));
+    const page = toPage(await query.execute(), limit, (n) => keyOf(n.id));
     const items = page.items.map((n) => ({ id: n.id, recallId: n.recall_id, orderId: n.order_id, productName: n.product_name, batchCode: n.code, reason: n.reason, notifiedAt: n.notified_at, response: n.response as Response | null, respondedAt: n.responded_at }));
     return { items, nextCursor: page.nextCursor };
   }

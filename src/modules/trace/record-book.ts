@@ -2,7 +2,7 @@ import type { Application } from './interval-rule.js';
 import type { RuleRecord } from './harvest-rules.js';
 import { daysBetween, seasonOf, useNumber } from './interval-rule.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
-import { afterKey, cursorKey, keyCursor } from './keyset.js';
+import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import type { TraceBase, Trx } from './trace-base.js';
 import type { RecordDetails, RecordView } from './trace.schema.js';
 import type { BatchRow, RecordRow } from './trace.tables.js';
@@ -61,7 +61,7 @@ export class RecordBook {
     const key = cursorKey(cursor, 3);
     let query = this.base.db.selectFrom('trace_records').selectAll().where('plot_id', '=', plotId).orderBy('occurred_on', 'desc').orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (key) query = query.where((eb) => afterKey(eb, ['occurred_on', 'recorded_at', 'id'], key, 'desc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.occurred_on, r.recorded_at, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.occurred_on, r.recorded_at, r.id));
     const ids = page.items.map((r) => r.id);
     const [corrections, applications] = await Promise.all([
       ids.length ? this.base.db.selectFrom('trace_records').select(['id', 'corrects_id']).where('corrects_id', 'in', ids).execute() : [],

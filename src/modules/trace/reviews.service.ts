@@ -2,7 +2,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { conflict, invalidField, notFound } from '../../kernel/errors.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
-import { afterKey, cursorKey, keyCursor } from './keyset.js';
+import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import { mayRead } from './access.js';
 import type { HoldService } from './holds.js';
 import { REASON_MIN, type RecordService } from './records.service.js';
@@ -38,7 +38,7 @@ export class ReviewService {
     if (pendingOnly) query = query.where('r.decision', 'is', null);
     const key = cursorKey(cursor, 2);
     if (key) query = query.where((eb) => afterKey(eb, ['r.attempted_at', 'r.id'], key, 'desc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.attempted_at, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.attempted_at, r.id));
     return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 

@@ -16,7 +16,7 @@ import type { GenealogyService } from './genealogy.service.js';
 import type { ScanCounter } from './scan-counter.js';
 import { scanPage } from './scan-page.js';
 import { toPage } from '../../kernel/http/paging.js';
-import { afterKey, cursorKey, keyCursor } from './keyset.js';
+import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 
 /** What the public scan page shows of a batch (no personal data). */
 export interface ScanFacts {
@@ -239,7 +239,7 @@ export class ScanService {
       .orderBy('c.id', 'desc')
       .limit(limit + 1);
     if (key) query = query.where((eb) => afterKey(eb, ['c.created_at', 'c.id'], key, 'desc'));
-    const page = toPage(await query.execute(), limit, (r) => keyCursor(r.created_at, r.id));
+    const page = toPage(await query.execute(), limit, (r) => keyOf(r.created_at, r.id));
     return { items: page.items.map((r) => ({ id: r.id, batchId: r.batch_id, batchCode: r.code, serial: r.serial, text: r.text, phone: r.phone_masked, createdAt: r.created_at })), nextCursor: page.nextCursor };
   }
 

@@ -1,9 +1,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import { invalidField } from '../../kernel/errors.js';
-import { decodeCursor, encodeCursor, type PageResult } from '../../kernel/http/paging.js';
+import { invalidField } from '../errors.js';
+import { decodeCursor, encodeCursor, type PageResult } from './paging.js';
 
 /**
- * Keyset paging for logistics lists: a page's cursor is its last row's sort key (several values, any text), and
+ * Keyset paging for lists read from SQL: a page's cursor is its last row's sort key (several values, any text), and
  * the next page starts after it, so a list pages through every row however many there are.
  */
 export const keyOf = (...parts: string[]) => JSON.stringify(parts);
@@ -30,7 +30,7 @@ export function afterKey<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>,
 }
 
 /** Given up to limit + 1 rows in key order, one page and the cursor to the next. */
-export function pageOf<T>(rows: T[], limit: number, key: (row: T) => string[]): PageResult<T> {
+export function toKeysetPage<T>(rows: T[], limit: number, key: (row: T) => string[]): PageResult<T> {
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(keyOf(...key(items[items.length - 1]))) : null };
 }
