@@ -96,12 +96,16 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   return { db, dialect: 'postgres', schema: schema ?? 'public', close: () => db.destroy() };
 }
 
+/** The advisory lock migrations hold shared and a schema drop holds alone (see migrateUp). */
+export const SCHEMA_DROP_LOCK = 720_621;
+
 /** Drops a PostgreSQL schema made by openDatabase({ pgSchema }); used by tests to clean up. */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  await admin.query('SELECT pg_advisory_lock($1)', [SCHEMA_DROP_LOCK]);
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
+  await admin.end(); // ending the session releases the lock
 }
 
 /** True when the error is a unique-constraint violation on either engine. */

@@ -1,4 +1,5 @@
-import { Migrator, NO_MIGRATIONS, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet } from 'kysely';
+import { SCHEMA_DROP_LOCK } from './db.js';
 import type { AnyKysely, Database, DialectName } from './db.js';
 
 /** A frozen schema change. Names start with an ISO date, e.g. `2026-11-28-sites`. */
@@ -49,7 +50,17 @@ function check(result: MigrationResultSet): string[] {
 }
 
 export async function migrateUp(database: Database, sets: MigrationSet[]): Promise<string[]> {
-  return check(await migratorFor(database, sets).migrateToLatest());
+  if (database.dialect !== 'postgres') return check(await migratorFor(database, sets).migrateToLatest());
+  // Kysely's migrator reads every schema's tables by name; a schema dropped meanwhile (dropPostgresSchema, which
+  // takes this lock exclusively) makes that read fail with "schema … does not exist".
+  return database.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock_shared(${SCHEMA_DROP_LOCK})`.execute(conn);
+    try {
+      return check(await migratorFor(database, sets).migrateToLatest());
+    } finally {
+      await sql`select pg_advisory_unlock_shared(${SCHEMA_DROP_LOCK})`.execute(conn);
+    }
+  });
 }
 
 /** Reverts every migration (all modules), newest first. */
