@@ -165,6 +165,17 @@ describe.each(engines())('network on %s', (engine) => {
         expect((await get('/api/v1/network/coverage', who)).statusCode).toBe(403);
       }
     });
+
+    it("everyone signed in reads the divisions (the console's place pickers); only those who see coverage read the targets", async () => {
+      // A merchant registers a farmer in a village, a consumer picks where to ship: both choose from the divisions.
+      for (const who of ['merchant', 'consumer', 'village']) {
+        const res = await get('/api/v1/network/divisions?level=township', who);
+        expect(res.statusCode, who).toBe(200);
+        expect(res.json().items).toHaveLength(12);
+        expect((await get('/api/v1/network/targets', who)).statusCode, who).toBe(403);
+      }
+      for (const who of ['county', 'township', 'regulator']) expect((await get('/api/v1/network/targets', who)).json().villagePoints, who).toBe(49);
+    });
   });
 
   describe('who may change what', () => {

@@ -14,6 +14,8 @@ import { SITE_KIND_LEVEL, type DivisionLevel, type DivisionRow, type NetworkTabl
 
 /** Roles that see the whole county's network. */
 const COUNTY_READERS: Role[] = ['county_admin', 'regulator', 'trainer', 'courier'];
+/** Roles that read coverage and its targets: the county-wide ones, and township operators for their township. */
+const COVERAGE_READERS: Role[] = [...COUNTY_READERS, 'township_operator'];
 
 const TARGET_METRICS: Record<keyof Targets, string> = {
   townshipStations: 'township_stations',
@@ -131,6 +133,7 @@ export class NetworkService {
 
   // ---- divisions ----
 
+  /** Every signed-in role: merchants and shoppers pick a township and village from them (producers, sellers, ship-to). */
   async listDivisions(ctx: RequestContext, filter: { level?: DivisionLevel; parentCode?: string; asOf?: string; history?: boolean }) {
     signedIn(ctx);
     const rows = filter.history ? await this.repo.divisionHistory(filter) : await this.repo.divisionsOn(filter.asOf ?? this.today(), filter);
@@ -331,8 +334,9 @@ export class NetworkService {
     return county;
   }
 
+  /** The targets are coverage's yardstick: for those who read coverage (the console reads them inside it). */
   async getTargets(ctx: RequestContext): Promise<Targets> {
-    signedIn(ctx);
+    requireRole(ctx, ...COVERAGE_READERS);
     const county = await this.countyDivision();
     const rows = await this.repo.targets(county.code);
     const targets: Targets = {};
@@ -359,8 +363,8 @@ export class NetworkService {
 
   async coverage(ctx: RequestContext): Promise<CoverageView> {
     const principal = signedIn(ctx);
+    requireRole(ctx, ...COVERAGE_READERS);
     const countyWide = hasRole(ctx, ...COUNTY_READERS);
-    if (!countyWide && !hasRole(ctx, 'township_operator')) throw forbidden('Coverage is for the county office and township operators');
     const townshipCode = countyWide ? undefined : principal.scope.id;
     const today = this.today();
     return this.repo.derived(`coverage:${townshipCode ?? 'county'}:${today}`, async () => {
