@@ -23,6 +23,7 @@ import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { migrateUp, type MigrationSet } from './kernel/migrator.js';
 import { createSealer } from './kernel/sealed.js';
+import { retainOffload } from './kernel/offload.js';
 import { LocalFileStore } from './kernel/files.js';
 import multipart from '@fastify/multipart';
 import { identityModule } from './modules/identity/index.js';
@@ -137,6 +138,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   // Before swagger and the modules, so every route's input schema is closed and documented as closed.
   registerStrictInput(app);
   app.addHook('onClose', () => database.close());
+  // The worker threads that render PDFs and validate large documents (kernel/offload.ts) end with the app.
+  const releaseOffload = retainOffload();
+  app.addHook('onClose', () => releaseOffload());
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1 } });
