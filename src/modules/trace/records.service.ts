@@ -7,6 +7,7 @@ import { intervalBreaches, productKey, seasonOf, type Application } from './inte
 import { applicationOf, effective, ruleRecord, view, type RecordBook } from './record-book.js';
 import { harvestFindings, newFindings, type KeyedFinding } from './harvest-rules.js';
 import type { HoldService } from './holds.js';
+import { readableFile } from './files.service.js';
 import type { BatchMaker } from './batch-maker.js';
 import type { TraceBase, Trx } from './trace-base.js';
 import type { BatchView, RecordDetails, RecordInput, RecordView, RefusalView } from './trace.schema.js';
@@ -53,7 +54,7 @@ export class RecordService {
     if (input.occurredOn > shanghaiDate(this.base.clock.now())) throw invalidField('body.occurredOn', 'is in the future');
     const harvest = input.kind === 'harvest';
     const report = input.labTest?.reportFileId;
-    if (report && !(await this.base.db.selectFrom('trace_files').select('id').where('id', '=', report).executeTakeFirst())) throw invalidField('body.labTest.reportFileId', 'no such file; upload the report first');
+    if (report && !(await readableFile(this.base, ctx, report))) throw invalidField('body.labTest.reportFileId', 'no such file; upload the report first');
     const refused = await this.base.db.transaction().execute(async (trx) => {
       const rows = await this.book.rows([plot.id], trx);
       if (input.corrects) this.checkCorrection(rows, input);
