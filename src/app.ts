@@ -46,7 +46,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const WEB_DIR = path.join(ROOT, 'dist', 'web');
 
-export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt'>;
+export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt' | 'demoMode'>;
 
 export interface BuildOptions {
   config: AppConfig;
@@ -58,7 +58,7 @@ export interface BuildOptions {
 
 export type Modules = ReturnType<typeof createModules>;
 
-export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt'>) {
+export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt' | 'demoMode'>) {
   const deps = { db: database.db, dialect: database.dialect, clock };
   const sealer = createSealer(loadDataKey(config));
   const network = networkModule(deps);
@@ -69,7 +69,7 @@ export function createModules(database: Database, clock: Clock, config: Pick<Con
   const identity = identityModule({ ...deps, secureCookies: config.secureCookies });
   // Orders call traceability, which is built after them (it reads orders): bound once it exists.
   const late: { trace?: ReturnType<typeof traceModule> } = {};
-  const orders = ordersModule({ ...deps, stock: catalogStock(catalog.catalog), hooks: saleHooks(parties.ledger, () => late.trace!.batches), directory: ordersDirectory(parties.sellers, network.service) });
+  const orders = ordersModule({ ...deps, stock: catalogStock(catalog.catalog), hooks: saleHooks(parties.ledger, () => late.trace!.batches), directory: ordersDirectory(parties.sellers, network.service), simulatedPayments: config.demoMode === true });
   const notify = notifyModule({ ...deps, sealer });
   const places = networkPlaces(network.service, clock);
   const modules = {
@@ -183,12 +183,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       schema: {
         tags: ['platform'],
         summary: 'Liveness and database check',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), db: StringEnum(['sqlite', 'postgres']), version: Type.String() }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok'), db: StringEnum(['sqlite', 'postgres']), version: Type.String(), demo: Type.Boolean({ description: 'A demo: online payments are simulated (COUNTYHUB_DEMO)' }) }) },
       },
     },
     async () => {
       await sql`select 1`.execute(database.db);
-      return { status: 'ok' as const, db: database.dialect, version: VERSION };
+      return { status: 'ok' as const, db: database.dialect, version: VERSION, demo: opts.config.demoMode === true };
     },
   );
 

@@ -14,6 +14,11 @@ export interface Config {
   countyCode: string;
   /** Load the Ludian demo data into an empty database on start. */
   demoData: boolean;
+  /**
+   * This deployment is a demo: online payments go through the built-in local provider, which pays at once with no
+   * money (COUNTYHUB_DEMO; follows COUNTYHUB_DEMO_DATA unless set). Off: only cash is taken.
+   */
+  demoMode?: boolean;
   logLevel: string;
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: boolean;
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     countyCode: env.COUNTYHUB_COUNTY_CODE || '530621',
     dataKey: env.COUNTYHUB_DATA_KEY || '',
     demoData: boolSetting(env, 'COUNTYHUB_DEMO_DATA', true),
+    demoMode: boolSetting(env, 'COUNTYHUB_DEMO', boolSetting(env, 'COUNTYHUB_DEMO_DATA', true)),
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: boolSetting(env, 'COUNTYHUB_SECURE_COOKIES', false),
     publicUrl: env.COUNTYHUB_PUBLIC_URL || undefined,

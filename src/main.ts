@@ -25,6 +25,10 @@ if (boot.generatedAdminPassword) {
   lines.push(`  Sign in 登录: admin (password set on first start; see ${config.dataDir}/initial-admin.txt if it was generated)`);
 }
 if (config.demoData) lines.push('  Demo accounts 演示账号: demo.county, demo.township, demo.village … password ludian-demo-2026 (see README)');
+if (config.demoMode) {
+  app.log.warn({ demoMode: true }, 'demo: online payments are simulated by the local provider; set COUNTYHUB_DEMO=false for real use');
+  lines.push('  演示环境：在线支付为模拟，不收真实款项 Demo: online payment is simulated (COUNTYHUB_DEMO=false to turn off)');
+}
 console.log(lines.join('\n') + '\n');
 
 let closing = false;

@@ -60,11 +60,12 @@ export interface TestApp {
 /** The salt test apps agree with Kuaidi100 for signed pushes. */
 export const TEST_KUAIDI100_SALT = 'test-kuaidi100-salt';
 
-export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+/** `demoMode` (the simulated local payments) follows `demo` unless given, as COUNTYHUB_DEMO follows COUNTYHUB_DEMO_DATA. */
+export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoMode?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
   const { app, modules } = await buildApp({
-    config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY, kuaidi100Salt: TEST_KUAIDI100_SALT },
+    config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY, kuaidi100Salt: TEST_KUAIDI100_SALT, demoMode: opts.demoMode ?? !!opts.demo },
     database,
     clock: opts.clock,
   });

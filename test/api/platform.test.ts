@@ -31,7 +31,7 @@ describe.each(engines())('platform kernel on %s', (engine) => {
   it('answers health with the engine and version', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: engine, version: expect.any(String) });
+    expect(res.json()).toEqual({ status: 'ok', db: engine, version: expect.any(String), demo: true });
   });
 
   it('lists every API route in the OpenAPI document', async () => {

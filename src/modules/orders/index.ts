@@ -14,9 +14,13 @@ export type { OrderView, CheckoutInput } from './orders.schema.js';
 export type { CommittedOrder, OrderBrief, OrdersDirectory, PaidSale, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 export { LocalPaymentProvider, type PaymentProvider } from './payments.js';
 
-/** Checkout with stock reservation, payments (village-point cash, cash on delivery, online), shipping and refunds. */
-export function ordersModule(deps: ModuleDeps & { stock: StockKeeper; hooks: SaleHooks; directory: OrdersDirectory; payments?: PaymentProvider }) {
-  const payments = deps.payments ?? new LocalPaymentProvider();
+/**
+ * Checkout with stock reservation, payments (village-point cash, cash on delivery, online), shipping and refunds.
+ * Online payments need a provider: the local one pays with no money, so it exists only in a demo
+ * (`simulatedPayments`); without a provider an online checkout is refused and its routes are not mounted.
+ */
+export function ordersModule(deps: ModuleDeps & { stock: StockKeeper; hooks: SaleHooks; directory: OrdersDirectory; payments?: PaymentProvider; simulatedPayments?: boolean }) {
+  const payments = deps.payments ?? (deps.simulatedPayments ? new LocalPaymentProvider() : null);
   const service = new OrdersService(deps.db as AnyKysely, deps.stock, deps.hooks, deps.directory, payments, deps.clock);
   const campaigns = new CampaignService(service.db, service, deps.stock, deps.directory, deps.clock);
   const local = payments instanceof LocalPaymentProvider ? payments : null;

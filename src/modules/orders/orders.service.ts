@@ -41,7 +41,8 @@ export class OrdersService {
     private readonly stock: StockKeeper,
     private readonly hooks: SaleHooks,
     private readonly directory: OrdersDirectory,
-    readonly payments: PaymentProvider,
+    /** The online payment provider; null when there is none (outside a demo): online checkouts are refused. */
+    readonly payments: PaymentProvider | null,
     private readonly clock: Clock,
   ) {
     this.db = db as Kysely<OrdersTables>;
@@ -107,6 +108,9 @@ export class OrdersService {
 
   /** Checks what paying in cash at a village point needs; shared by checkout and presale. */
   async checkPickup(input: Pick<CheckoutInput, 'paymentMethod' | 'pickupSiteId'>): Promise<void> {
+    if (input.paymentMethod === 'online' && !this.payments) {
+      throw new AppError(409, 'PAYMENT_UNAVAILABLE', 'body.paymentMethod: online payment is not offered by this deployment; pay in cash at a village point or on delivery', { field: 'body.paymentMethod' });
+    }
     if (input.paymentMethod !== 'village_cash') return;
     if (!input.pickupSiteId) throw invalidField('body.pickupSiteId', 'cash at a village point needs the village point');
     if (!(await this.directory.isPickupPoint(input.pickupSiteId))) throw invalidField('body.pickupSiteId', 'is not an operating village point');
@@ -149,6 +153,7 @@ export class OrdersService {
     let payUrl: string | undefined;
     const payments: PaymentRow[] = [];
     if (input.paymentMethod === 'online') {
+      if (!this.payments) throw new AppError(409, 'PAYMENT_UNAVAILABLE', 'body.paymentMethod: online payment is not offered here', { field: 'body.paymentMethod' });
       const started = this.payments.start(id, row.total_fen);
       payUrl = started.payUrl;
       payments.push({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null });
@@ -191,7 +196,7 @@ export class OrdersService {
 
   private async payUrlOf(row: OrderRow): Promise<string | undefined> {
     const pay = await this.db.selectFrom('orders_payments').select('provider_ref').where('order_id', '=', row.id).where('status', '=', 'pending').executeTakeFirst();
-    return pay?.provider_ref ? `/api/v1/payments/local/${pay.provider_ref}/pay?order=${row.id}` : undefined;
+    return pay?.provider_ref && this.payments ? `/api/v1/payments/local/${pay.provider_ref}/pay?order=${row.id}` : undefined;
   }
 
   async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'pickup' | 'county'; status?: OrderStatus; sellerId?: string }, limit: number, cursor?: string) {
@@ -292,7 +297,7 @@ export class OrdersService {
    * once, and such an order still awaiting payment is cancelled.
    */
   async paymentCallback(rawBody: string, signature: string | undefined): Promise<{ orderId: string; status: OrderStatus }> {
-    if (!this.payments.verify(rawBody, signature)) throw new AppError(400, 'BAD_SIGNATURE', 'headers.x-payment-signature: the callback is not signed by the provider', { field: 'headers.x-payment-signature' });
+    if (!this.payments?.verify(rawBody, signature)) throw new AppError(400, 'BAD_SIGNATURE', 'headers.x-payment-signature: the callback is not signed by the provider', { field: 'headers.x-payment-signature' });
     const callback = JSON.parse(rawBody) as PaymentCallback;
     const payment = await this.db.selectFrom('orders_payments').selectAll().where('provider_ref', '=', callback.providerRef).executeTakeFirst();
     if (!payment || payment.order_id !== callback.orderId) throw notFound('Payment');
