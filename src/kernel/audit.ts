@@ -1,9 +1,13 @@
 import { newId } from './ids.js';
 import type { AnyKysely } from './db.js';
-import type { RequestContext } from './context.js';
+import type { Principal, RequestContext } from './context.js';
 import type { ModuleMigration } from './migrator.js';
+import { maskPersonalData } from './audit-mask.js';
 
-/** One change: who did what to which record, when and from where. Written in the same transaction as the change. */
+/**
+ * One change: who did what to which record, when, from where and how (session or which API token). Written in
+ * the same transaction as the change. Phone and ID numbers in the details are masked here, for every module.
+ */
 export interface AuditEntry {
   action: string;
   entityType: string;
@@ -17,6 +21,9 @@ export interface AuditRecord extends AuditEntry {
   at: string;
   actorUserId: string | null;
   actorUsername: string | null;
+  /** How the actor acted: a signed-in session, an API token (and which), or the platform itself. */
+  actorVia: Principal['via'] | null;
+  actorTokenId: string | null;
   ip: string;
   requestId: string;
 }
@@ -29,12 +36,14 @@ export async function recordAudit(db: AnyKysely, ctx: RequestContext, entry: Aud
       at: at.toISOString(),
       actor_user_id: ctx.principal?.userId ?? null,
       actor_username: ctx.principal?.username ?? null,
+      actor_via: ctx.principal?.via ?? null,
+      actor_token_id: ctx.principal?.tokenId ?? null,
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       ip: ctx.ip,
       request_id: ctx.requestId,
-      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+      details: entry.details === undefined ? null : JSON.stringify(maskPersonalData(entry.details)),
     })
     .execute();
 }
@@ -65,6 +74,8 @@ export async function searchAudit(db: AnyKysely, filter: AuditFilter, limit: num
       at: r.at,
       actorUserId: r.actor_user_id,
       actorUsername: r.actor_username,
+      actorVia: r.actor_via as Principal['via'] | null,
+      actorTokenId: r.actor_token_id,
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,
@@ -97,6 +108,28 @@ export const auditMigrations: ModuleMigration[] = [
     },
     async down(db) {
       await db.schema.dropTable('kernel_audit_log').execute();
+    },
+  },
+  {
+    name: '2026-12-07-audit-actor-and-masking',
+    async up(db) {
+      await db.schema.alterTable('kernel_audit_log').addColumn('actor_via', 'text').execute();
+      await db.schema.alterTable('kernel_audit_log').addColumn('actor_token_id', 'text').execute();
+      // Records written before masking keep no full phone or ID number either.
+      let after = '';
+      for (;;) {
+        const rows = await db.selectFrom('kernel_audit_log').select(['id', 'details']).where('id', '>', after).where('details', 'is not', null).orderBy('id').limit(500).execute();
+        for (const row of rows) {
+          const masked = JSON.stringify(maskPersonalData(JSON.parse(row.details as string)));
+          if (masked !== row.details) await db.updateTable('kernel_audit_log').set({ details: masked }).where('id', '=', row.id).execute();
+        }
+        if (rows.length < 500) break;
+        after = rows[rows.length - 1].id as string;
+      }
+    },
+    async down(db) {
+      await db.schema.alterTable('kernel_audit_log').dropColumn('actor_token_id').execute();
+      await db.schema.alterTable('kernel_audit_log').dropColumn('actor_via').execute();
     },
   },
 ];

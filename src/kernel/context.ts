@@ -26,6 +26,8 @@ export interface Principal {
   roles: Role[];
   scope: Scope;
   via: 'session' | 'token' | 'system';
+  /** The API token the caller used, when `via` is `token`; the audit records it. */
+  tokenId?: string;
 }
 
 /** What every service method receives first: who is asking, and from where. */

@@ -41,7 +41,7 @@ export class IdentityRepository {
     this.db
       .selectFrom('identity_sessions as s')
       .innerJoin('identity_users as u', 'u.id', 's.user_id')
-      .select(['s.id as session_id', 's.expires_at', 's.last_seen_at'])
+      .select(['s.id as session_id', 's.created_at as session_created_at', 's.expires_at', 's.last_seen_at'])
       .selectAll('u')
       .where('s.id', '=', sessionId),
   );

@@ -59,15 +59,15 @@ export const TokenSchema = Type.Object({
   userId: Type.String(),
   prefix: Type.String(),
   createdAt: Type.String(),
-  expiresAt: Nullable(Type.String()),
+  expiresAt: Nullable(Type.String(), { description: 'null only on tokens made before expiries; those are refused' }),
   lastUsedAt: Nullable(Type.String()),
   revokedAt: Nullable(Type.String()),
 });
 
 export const TokenCreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
-  userId: Type.Optional(Type.String()),
-  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  userId: Type.Optional(Type.String({ maxLength: 64, description: 'yourself only; tokens cannot be made for another user' })),
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 90, description: 'days until the token stops working; 90 when not given' })),
 });
 
 export const AuditQuery = Type.Object({
@@ -86,6 +86,8 @@ export const AuditRecordSchema = Type.Object({
   at: Type.String(),
   actorUserId: Nullable(Type.String()),
   actorUsername: Nullable(Type.String()),
+  actorVia: Nullable(StringEnum(['session', 'token', 'system']), { description: 'how the actor acted; null on records older than this field' }),
+  actorTokenId: Nullable(Type.String(), { description: 'the API token used, when actorVia is token' }),
   action: Type.String(),
   entityType: Type.String(),
   entityId: Type.String(),

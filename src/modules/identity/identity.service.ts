@@ -7,19 +7,20 @@ import { AppError, conflict, forbidden, invalidField, notFound, unauthorized } f
 import { newId, newSecret } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
 import { decodeCursor, toPage } from '../../kernel/http/paging.js';
-import { isUniqueViolation } from '../../kernel/db.js';
+import { isUniqueViolation, type AnyKysely } from '../../kernel/db.js';
 import { IdentityRepository } from './identity.repository.js';
+import { SignInGuard } from './sign-in-guard.js';
 import type { UserRow } from './identity.tables.js';
 import { checkPasswordStrength, decoyHash, hashPassword, passwordMatches } from './passwords.js';
 
 export const SESSION_COOKIE = 'countyhub_session';
 const SESSION_TTL_MS = 12 * 3600_000;
+/** However busy, a session ends this long after its sign-in. */
+const SESSION_MAX_MS = 7 * 24 * 3600_000;
 /** A session's expiry moves forward at most this often, so most requests only read. */
 const SESSION_TOUCH_MS = 5 * 60_000;
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MS = 15 * 60_000;
-const IP_WINDOW_MS = 10 * 60_000;
-const IP_MAX_ATTEMPTS = 30;
+const DAY_MS = 86400_000;
+export const TOKEN_DEFAULT_DAYS = 90;
 
 export interface UserView {
   id: string;
@@ -55,7 +56,7 @@ export interface UserChanges {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function toPrincipal(row: UserRow, via: Principal['via']): Principal {
+function toPrincipal(row: UserRow, via: Principal['via'], tokenId?: string): Principal {
   return {
     userId: row.id,
     username: row.username,
@@ -63,7 +64,20 @@ function toPrincipal(row: UserRow, via: Principal['via']): Principal {
     roles: JSON.parse(row.roles) as Role[],
     scope: { kind: row.scope_kind as Scope['kind'], id: row.scope_id },
     via,
+    ...(tokenId && { tokenId }),
   };
+}
+
+/**
+ * Credentials are managed from a signed-in session only: an API token cannot make or revoke tokens or set a
+ * password, so a leaked token cannot outlive its revocation or take over the account.
+ */
+function requireNotToken(ctx: RequestContext, details?: unknown): Principal {
+  const principal = signedIn(ctx);
+  if (principal.via === 'token') {
+    throw new AppError(403, 'TOKEN_NOT_ALLOWED', 'An API token cannot manage tokens, passwords or accounts; sign in to do this', details);
+  }
+  return principal;
 }
 
 function toView(row: UserRow, viewer: Principal | null): UserView {
@@ -105,10 +119,13 @@ export type ScopeCheck = (roles: Role[], scope: Scope) => Promise<string | null>
 
 export class IdentityService {
   private scopeCheck: ScopeCheck = async () => null;
+  private readonly guard: SignInGuard;
   constructor(
     readonly repo: IdentityRepository,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.guard = new SignInGuard(repo.db, clock);
+  }
 
   private now() {
     return this.clock.now();
@@ -135,11 +152,12 @@ export class IdentityService {
   private async principalFromSession(cookie: string): Promise<Principal | null> {
     const row = await this.repo.sessionWithUser(sha256(cookie));
     const now = this.now();
-    if (!row || row.status !== 'active' || row.expires_at <= now.toISOString()) return null;
+    const end = Date.parse(row?.session_created_at ?? '') + SESSION_MAX_MS;
+    if (!row || row.status !== 'active' || row.expires_at <= now.toISOString() || !(now.getTime() < end)) return null;
     if (now.getTime() - Date.parse(row.last_seen_at) > SESSION_TOUCH_MS) {
       await this.repo.db
         .updateTable('identity_sessions')
-        .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+        .set({ last_seen_at: now.toISOString(), expires_at: new Date(Math.min(now.getTime() + SESSION_TTL_MS, end)).toISOString() })
         .where('id', '=', row.session_id)
         .execute();
     }
@@ -149,52 +167,30 @@ export class IdentityService {
   private async principalFromToken(token: string): Promise<Principal | null> {
     const row = await this.repo.tokenWithUser(sha256(token));
     const now = this.now();
-    if (!row || row.status !== 'active' || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return null;
+    // A token without an expiry predates expiries and the upgrade that gave every token one: refused.
+    if (!row || row.status !== 'active' || row.revoked_at || !row.expires_at || row.expires_at <= now.toISOString()) return null;
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > SESSION_TOUCH_MS) {
       await this.repo.db.updateTable('identity_api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
     }
-    return toPrincipal(row, 'token');
+    return toPrincipal(row, 'token', row.token_id);
   }
 
-  /** Counts an attempt from this address; refuses once the window is full. Kept in the database for all processes. */
-  private async throttle(ip: string): Promise<void> {
-    const key = `ip:${ip}`;
-    const now = this.now();
-    const db = this.repo.db;
-    const row = await db.selectFrom('identity_login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row || now.getTime() - Date.parse(row.window_start) > IP_WINDOW_MS) {
-      await db.deleteFrom('identity_login_throttle').where('key', '=', key).execute();
-      try {
-        await db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 1 }).execute();
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-      }
-      return;
-    }
-    if (row.attempts >= IP_MAX_ATTEMPTS) {
-      throw new AppError(429, 'SIGN_IN_RATE_LIMITED', 'Too many sign-in attempts from this address; wait a few minutes');
-    }
-    await db.updateTable('identity_login_throttle').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('key', '=', key).execute();
-  }
-
+  /**
+   * Signs in. A user name that is no account is answered exactly as a wrong password, and is counted and
+   * delayed the same way, so neither the answer nor the delay tells whether the account exists.
+   */
   async login(ctx: RequestContext, username: string, password: string, userAgent?: string) {
-    await this.throttle(ctx.ip);
+    await this.guard.checkAddress(ctx.ip);
+    const attempt = await this.guard.begin(username, ctx.ip);
     const now = this.now();
     const user = await this.repo.userByUsername(username);
-    if (!user) {
-      await passwordMatches(await decoyHash, password);
+    const matches = user ? await passwordMatches(user.password_hash, password) : await passwordMatches(await decoyHash, password).then(() => false);
+    if (!user || !matches) {
+      const until = await this.guard.failed(attempt);
+      if (until && user) await recordAudit(this.repo.db, ctx, { action: 'auth.locked', entityType: 'user', entityId: user.id, details: { until, ip: ctx.ip } });
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong user name or password');
     }
-    if (user.locked_until && user.locked_until > now.toISOString()) {
-      throw new AppError(429, 'ACCOUNT_LOCKED', `Too many wrong passwords; try again after ${user.locked_until}`, { lockedUntil: user.locked_until });
-    }
-    if (!(await passwordMatches(user.password_hash, password))) {
-      const failed = user.failed_logins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
-      await this.repo.updateUser(user.id, { failed_logins: lock ? 0 : failed, locked_until: lock });
-      if (lock) await recordAudit(this.repo.db, ctx, { action: 'auth.locked', entityType: 'user', entityId: user.id, details: { until: lock } });
-      throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong user name or password');
-    }
+    await this.guard.succeeded(attempt);
     if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled');
 
     const token = newSecret();
@@ -211,18 +207,18 @@ export class IdentityService {
           user_agent: userAgent?.slice(0, 300) ?? null,
         })
         .execute();
-      await this.repo.updateUser(user.id, { failed_logins: 0, locked_until: null }, trx);
       await recordAudit(trx, { ...ctx, principal: toPrincipal(user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id });
     });
     const principal = toPrincipal(user, 'session');
-    return { token, maxAgeSeconds: SESSION_TTL_MS / 1000, user: toView(user, principal) };
+    // The cookie lives as long as the session can; the server ends it sooner when it goes idle.
+    return { token, maxAgeSeconds: SESSION_MAX_MS / 1000, user: toView(user, principal) };
   }
 
   /** Removes sessions and sign-in counters that have run out; safe to run in every process at any time. */
   async purgeExpired(): Promise<number> {
     const now = this.now();
     const sessions = await this.repo.db.deleteFrom('identity_sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
-    await this.repo.db.deleteFrom('identity_login_throttle').where('window_start', '<', new Date(now.getTime() - IP_WINDOW_MS).toISOString()).execute();
+    await this.guard.purge();
     return Number(sessions.numDeletedRows);
   }
 
@@ -237,9 +233,9 @@ export class IdentityService {
     return toView(row, principal);
   }
 
-  /** Changes your password and signs out your other sessions (the one making the change stays). */
+  /** Changes your password, signs out your other sessions (the one making the change stays) and revokes your tokens. */
   async changeOwnPassword(ctx: RequestContext, current: string, next: string, currentCookie?: string): Promise<void> {
-    const principal = signedIn(ctx);
+    const principal = requireNotToken(ctx);
     const row = await this.repo.userById(principal.userId);
     if (!row || !(await passwordMatches(row.password_hash, current))) {
       throw invalidField('body.currentPassword', 'is not your current password', 'INVALID_CREDENTIALS');
@@ -249,6 +245,7 @@ export class IdentityService {
     await this.repo.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(row.id, { password_hash: hash, updated_at: this.now().toISOString() }, trx);
       await trx.deleteFrom('identity_sessions').where('user_id', '=', row.id).where('id', '!=', currentCookie ? sha256(currentCookie) : '').execute();
+      await this.revokeAllTokens(trx, ctx, row.id, 'password_changed');
       await recordAudit(trx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: row.id });
     });
   }
@@ -274,6 +271,7 @@ export class IdentityService {
   }
 
   async createUser(ctx: RequestContext, input: NewUser): Promise<UserView> {
+    requireNotToken(ctx);
     const principal = requireRole(ctx, 'county_admin');
     checkScope(input.roles, input.scope);
     checkPhone(input.phone);
@@ -310,6 +308,7 @@ export class IdentityService {
 
   async updateUser(ctx: RequestContext, id: string, changes: UserChanges): Promise<UserView> {
     const principal = requireRole(ctx, 'county_admin');
+    if (changes.password !== undefined) requireNotToken(ctx, { field: 'body.password' });
     const row = await this.repo.userById(id);
     if (!row) throw notFound('User');
     if (id === principal.userId && (changes.status === 'disabled' || (changes.roles && !changes.roles.includes('county_admin')))) {
@@ -333,20 +332,28 @@ export class IdentityService {
     };
     await this.repo.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(id, update, trx);
-      // A disabled account, or one whose password an admin reset, is signed out everywhere.
-      if (update.status === 'disabled' || changes.password !== undefined) await trx.deleteFrom('identity_sessions').where('user_id', '=', id).execute();
+      // A disabled account, or one whose password an admin reset, is signed out everywhere and loses its tokens.
+      if (update.status === 'disabled' || changes.password !== undefined) {
+        await trx.deleteFrom('identity_sessions').where('user_id', '=', id).execute();
+        await this.revokeAllTokens(trx, ctx, id, changes.password !== undefined ? 'password_reset' : 'user_disabled');
+      }
       const { password: _secret, ...audited } = changes;
       await recordAudit(trx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, details: { ...audited, passwordReset: _secret !== undefined } });
     });
     return toView({ ...row, ...update } as UserRow, principal);
   }
 
-  /** Creates an API token for a machine client; the token is shown this once and only its hash is kept. */
+  /**
+   * Creates an API token for a machine client of the signed-in user, and for nobody else: a token acts as its
+   * owner, so one made for another user would let the maker act under their name. Shown this once; only its hash is kept.
+   */
   async createToken(ctx: RequestContext, input: { name: string; userId?: string; expiresInDays?: number }) {
-    const principal = signedIn(ctx);
-    const userId = input.userId ?? principal.userId;
-    if (userId !== principal.userId) requireRole(ctx, 'county_admin');
-    if (!(await this.repo.userById(userId))) throw invalidField('body.userId', 'no such user');
+    const principal = requireNotToken(ctx);
+    const userId = principal.userId;
+    if (input.userId !== undefined && input.userId !== userId) {
+      throw new AppError(403, 'TOKEN_NOT_ALLOWED', 'body.userId: an API token can only be made for yourself; that user signs in to make their own', { field: 'body.userId' });
+    }
+    const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
     const token = newSecret('chk_');
     const now = this.now();
     const row = {
@@ -356,20 +363,20 @@ export class IdentityService {
       token_hash: sha256(token),
       token_prefix: token.slice(0, 10),
       created_at: now.toISOString(),
-      expires_at: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000).toISOString() : null,
+      expires_at: new Date(now.getTime() + days * DAY_MS).toISOString(),
       last_used_at: null,
       revoked_at: null,
     };
     await this.repo.db.transaction().execute(async (trx) => {
       await trx.insertInto('identity_api_tokens').values(row).execute();
-      await recordAudit(trx, ctx, { action: 'token.created', entityType: 'api_token', entityId: row.id, details: { name: row.name, userId } });
+      await recordAudit(trx, ctx, { action: 'token.created', entityType: 'api_token', entityId: row.id, details: { name: row.name, userId, expiresAt: row.expires_at } });
     });
     return { ...tokenView(row), token };
   }
 
   /** A user's API tokens, newest first, a page at a time. */
   async listTokens(ctx: RequestContext, userId: string | undefined, limit: number, cursor?: string) {
-    const principal = signedIn(ctx);
+    const principal = requireNotToken(ctx);
     const owner = userId ?? principal.userId;
     if (owner !== principal.userId) requireRole(ctx, 'county_admin');
     const after = decodeCursor(cursor);
@@ -380,7 +387,7 @@ export class IdentityService {
   }
 
   async revokeToken(ctx: RequestContext, id: string): Promise<void> {
-    const principal = signedIn(ctx);
+    const principal = requireNotToken(ctx);
     const row = await this.repo.db.selectFrom('identity_api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('API token');
     if (row.user_id !== principal.userId) requireRole(ctx, 'county_admin');
@@ -389,6 +396,14 @@ export class IdentityService {
       await trx.updateTable('identity_api_tokens').set({ revoked_at: this.now().toISOString() }).where('id', '=', id).execute();
       await recordAudit(trx, ctx, { action: 'token.revoked', entityType: 'api_token', entityId: id });
     });
+  }
+
+  /** Revokes every live token of a user, each audited with why, in the caller's transaction. */
+  private async revokeAllTokens(trx: AnyKysely, ctx: RequestContext, userId: string, reason: 'password_changed' | 'password_reset' | 'user_disabled') {
+    const live = await trx.selectFrom('identity_api_tokens').select('id').where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    if (live.length === 0) return;
+    await trx.updateTable('identity_api_tokens').set({ revoked_at: this.now().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    for (const { id } of live) await recordAudit(trx, ctx, { action: 'token.revoked', entityType: 'api_token', entityId: id, details: { reason } });
   }
 
   async searchAudit(ctx: RequestContext, filter: AuditFilter, limit: number, cursor?: string) {

@@ -47,9 +47,22 @@ export interface LoginThrottleRow {
   attempts: number;
 }
 
+/** Failed sign-ins for one user name from one address (the name as typed, known or not). */
+export interface SignInFailureRow {
+  /** `<address> <user name>`. */
+  key: string;
+  /** Attempts since the last delay began, counted before the password is checked. */
+  failures: number;
+  /** How many delays this pair has earned; each is longer than the last. */
+  strikes: number;
+  delayed_until: string | null;
+  updated_at: string;
+}
+
 export interface IdentityTables {
   identity_users: UserRow;
   identity_sessions: SessionRow;
   identity_api_tokens: ApiTokenRow;
   identity_login_throttle: LoginThrottleRow;
+  identity_sign_in_failures: SignInFailureRow;
 }

@@ -3,6 +3,8 @@ import { IdentityRepository } from './identity.repository.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService } from './identity.service.js';
 import { identityInit } from './migrations/2026-11-28-identity.js';
+import { signInFailures } from './migrations/2026-12-07-sign-in-failures.js';
+import { tokenLimits } from './migrations/2026-12-07-token-limits.js';
 
 export type { IdentityService, NewUser, ScopeCheck, UserView } from './identity.service.js';
 
@@ -11,7 +13,7 @@ export function identityModule(deps: ModuleDeps & { secureCookies: boolean }) {
   const service = new IdentityService(new IdentityRepository(deps.db), deps.clock);
   return defineModule({
     name: 'identity',
-    migrations: [identityInit],
+    migrations: [identityInit, signInFailures, tokenLimits],
     service,
     routes: identityRoutes(service, deps.secureCookies),
   });
