@@ -40,7 +40,8 @@ describe.each(engines())('who may call each route, on %s', (engine) => {
     { method: 'PATCH', url: '/api/v1/identity/users/:consumer', allowed: ['county'], body: () => ({ displayName: '上海买家' }) },
     { method: 'POST', url: '/api/v1/identity/users', allowed: ['county'], body: () => ({ username: `new.user${++n}`, displayName: '新用户', password: 'new-user-pass-1', roles: ['trainer'], scope: { kind: 'county', id: '530621' } }) },
     { method: 'GET', url: '/api/v1/identity/tokens?userId=:consumer', allowed: ['county', 'consumer'] },
-    { method: 'POST', url: '/api/v1/identity/tokens', allowed: ['county', 'consumer'], body: () => ({ name: 'machine', userId: consumerId }) },
+    // Tokens are only for oneself: an admin cannot make one for the consumer.
+    { method: 'POST', url: '/api/v1/identity/tokens', allowed: ['consumer'], body: () => ({ name: 'machine', userId: consumerId }) },
     { method: 'GET', url: '/api/v1/identity/audit', allowed: ['county'] },
     { method: 'GET', url: '/api/v1/network/divisions?level=township', allowed: ROLES },
     { method: 'POST', url: '/api/v1/network/divisions', allowed: ['county'], body: () => ({ code: '530621110208', name: '测试村', kind: 'village', validFrom: '2026-01-01' }) },
