@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/kernel/audit.js';
 import { systemContext } from '../../src/kernel/context.js';
+import { tokenLimits } from '../../src/modules/identity/migrations/2026-12-07-token-limits.js';
 import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
 
 const DAY = 86400_000;
@@ -108,6 +109,29 @@ describe.each(engines())('identity security on %s', (engine) => {
       const { token, id } = await mintToken(admin);
       await t.database.db.updateTable('identity_api_tokens').set({ expires_at: null }).where('id', '=', id).execute();
       expect(await works(token)).toBe(false);
+    });
+
+    it('the upgrade gives old tokens 90 days and revokes those made for someone else', async () => {
+      const noExpiry = await mintToken(admin, { name: '旧' });
+      const tenYears = await mintToken(admin, { name: '十年' });
+      const forRegulator = await mintToken(admin, { name: '替监管' });
+      const db = t.database.db;
+      await db.updateTable('identity_api_tokens').set({ expires_at: null }).where('id', '=', noExpiry.id).execute();
+      await db.updateTable('identity_api_tokens').set({ expires_at: new Date(clock.now().getTime() + 3650 * DAY).toISOString() }).where('id', '=', tenYears.id).execute();
+      // As the old code allowed: the admin made this one for the regulator.
+      await db.updateTable('identity_api_tokens').set({ user_id: ids['demo.regulator'] }).where('id', '=', forRegulator.id).execute();
+      await db.updateTable('kernel_audit_log').set({ details: JSON.stringify({ name: '替监管', userId: ids['demo.regulator'] }) }).where('entity_id', '=', forRegulator.id).execute();
+      const before = Date.now();
+      await tokenLimits.up(db, engine);
+      const rows = await db.selectFrom('identity_api_tokens').selectAll().where('id', 'in', [noExpiry.id, tenYears.id, forRegulator.id]).execute();
+      const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r])) as Record<string, { expires_at: string; revoked_at: string | null; created_at: string }>;
+      for (const id of [noExpiry.id, tenYears.id]) {
+        expect(Date.parse(byId[id].expires_at) - before).toBeGreaterThanOrEqual(90 * DAY - 60_000);
+        expect(Date.parse(byId[id].expires_at) - before).toBeLessThanOrEqual(90 * DAY + 60_000);
+        expect(byId[id].revoked_at).toBeNull();
+      }
+      expect(byId[forRegulator.id].revoked_at).not.toBeNull();
+      expect(await works(forRegulator.token)).toBe(false);
     });
   });
 
@@ -224,7 +248,7 @@ describe.each(engines())('identity security on %s', (engine) => {
         action: 'test.personal',
         entityType: 'test',
         entityId: 'x1',
-        details: { contactPhone: '13712345678', note: '13612345678', buyer: { mobile: '+86 135 1234 5678', idNumber: '53062119850315105X' }, list: ['13512345679'], waybillNo: 'YT1234567890123' },
+        details: { contactPhone: '13712345678', note: '13612345678', buyer: { mobile: '+86 135 1234 5678', idNumber: '53062119850315105X' }, list: ['13512345679'], waybillNo: 'YT1234567890123', holder: '11010519491231002X', sscc: '106141411234567897' },
       });
       const [record] = await audit('action=test.personal');
       expect(record.details).toEqual({
@@ -233,6 +257,8 @@ describe.each(engines())('identity security on %s', (engine) => {
         buyer: { mobile: expect.not.stringContaining('1234 5678'), idNumber: '5306**********105X' },
         list: ['135****5679'],
         waybillNo: 'YT1234567890123',
+        holder: '1101**********002X',
+        sscc: '106141411234567897',
       });
     });
   });
