@@ -21,7 +21,7 @@ import {
 } from './catalog.schema.js';
 import type { CatalogService } from './catalog.service.js';
 import type { ShopService } from './shop.service.js';
-import { PHOTO_SIZES, type PhotoService } from './photos.service.js';
+import { PHOTO_SIZES, PHOTO_UPLOADERS, type PhotoService } from './photos.service.js';
 import { invalidField } from '../../kernel/errors.js';
 import { StringEnum } from '../../kernel/http/schema.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
@@ -82,8 +82,10 @@ export function catalogRoutes(catalog: CatalogService, shop: ShopService, photos
     );
     app.post(
       '/catalog/products/:id/photos',
-      { schema: { tags, summary: 'Upload a product photo (multipart field `photo`: JPEG, PNG or WebP up to 8 MB); kept resized as WebP', consumes: ['multipart/form-data'], params: IdParams, response: { 201: PhotoSchema, ...errorResponses } } },
+      { config: { roles: PHOTO_UPLOADERS }, schema: { tags, summary: 'Upload a product photo (multipart field `photo`: JPEG, PNG or WebP up to 8 MB, at most 8 000 pixels a side and 40 megapixels); kept resized as WebP', consumes: ['multipart/form-data'], params: IdParams, response: { 201: PhotoSchema, ...errorResponses } } },
       async (request, reply) => {
+        // Whether the caller manages this product, before a byte of the file is read.
+        await photos.checkCanAdd(request.ctx, request.params.id);
         const file = request.isMultipart() ? await request.file({ limits: { fileSize: 8 * 1024 * 1024, files: 1 } }) : undefined;
         if (!file || file.fieldname !== 'photo') throw invalidField('body.photo', 'send the image as multipart form field "photo"');
         const body = await file.toBuffer().catch(() => {

@@ -1,9 +1,9 @@
-import sharp from 'sharp';
 import type { Clock } from '../../kernel/clock.js';
-import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
+import { hasRole, signedIn, type RequestContext, type Role } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { AppError, forbidden, notFound } from '../../kernel/errors.js';
 import type { FileStore } from '../../kernel/files.js';
+import { decoding, imageHeader, openImage } from '../../kernel/images.js';
 import { newId } from '../../kernel/ids.js';
 import type { CatalogRepository } from './catalog.repository.js';
 import type { MarketDirectory } from './directory.js';
@@ -12,6 +12,8 @@ import type { MarketDirectory } from './directory.js';
 export const PHOTO_SIZES = { large: 1200, thumb: 400 } as const;
 export type PhotoSize = keyof typeof PHOTO_SIZES;
 const MAX_PHOTOS = 9;
+/** Who may own a seller (sellers are applied for by these roles), so who may send a photo at all. */
+export const PHOTO_UPLOADERS: readonly Role[] = ['county_admin', 'merchant', 'village_operator'];
 
 export const photoUrl = (id: string, size: PhotoSize) => `/api/v1/catalog/photos/${id}/${size}`;
 const keyOf = (id: string, size: PhotoSize) => `photos/${id}-${size}.webp`;
@@ -32,26 +34,30 @@ export class PhotoService {
     return product;
   }
 
-  async add(ctx: RequestContext, productId: string, upload: Buffer) {
+  /** Whether the caller may add a photo to the product now: the upload route asks before it reads the file. */
+  async checkCanAdd(ctx: RequestContext, productId: string): Promise<number> {
     await this.checkManages(ctx, productId);
     const count = await this.repo.db.selectFrom('catalog_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
     if (Number(count.n) >= MAX_PHOTOS) throw new AppError(409, 'TOO_MANY_PHOTOS', `A product has at most ${MAX_PHOTOS} photos`);
-    let meta: sharp.Metadata;
-    try {
-      meta = await sharp(upload).metadata();
-    } catch {
-      throw invalidField('body.photo', 'is not an image (JPEG, PNG or WebP)', 'NOT_AN_IMAGE');
-    }
-    if (!['jpeg', 'png', 'webp'].includes(meta.format ?? '')) throw invalidField('body.photo', 'must be JPEG, PNG or WebP', 'NOT_AN_IMAGE');
+    return Number(count.n);
+  }
+
+  async add(ctx: RequestContext, productId: string, upload: Buffer) {
+    const count = await this.checkCanAdd(ctx, productId);
+    // The header first: a small file can claim a canvas that would take gigabytes to decode.
+    await imageHeader(upload, 'body.photo', ['jpeg', 'png', 'webp']);
+    const sizes = Object.entries(PHOTO_SIZES) as [PhotoSize, number][];
+    const outputs = await decoding('body.photo', () =>
+      // rotate() applies the camera's orientation, so phone photos stand the right way up.
+      Promise.all(sizes.map(([, edge]) => openImage(upload).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true }))),
+    );
     const id = newId('pho');
     let large = { width: 0, height: 0 };
-    for (const [size, edge] of Object.entries(PHOTO_SIZES) as [PhotoSize, number][]) {
-      // rotate() applies the camera's orientation, so phone photos stand the right way up.
-      const out = await sharp(upload).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
-      await this.files.put(keyOf(id, size), out.data);
-      if (size === 'large') large = { width: out.info.width, height: out.info.height };
+    for (const [i, [size]] of sizes.entries()) {
+      await this.files.put(keyOf(id, size), outputs[i].data);
+      if (size === 'large') large = { width: outputs[i].info.width, height: outputs[i].info.height };
     }
-    const row = { id, product_id: productId, sort: Number(count.n), width: large.width, height: large.height, created_at: this.clock.now().toISOString() };
+    const row = { id, product_id: productId, sort: count, width: large.width, height: large.height, created_at: this.clock.now().toISOString() };
     await this.repo.write(async (trx) => {
       await trx.insertInto('catalog_photos').values(row).execute();
       await recordAudit(trx, ctx, { action: 'product.photo_added', entityType: 'product', entityId: productId, details: { photoId: id } });

@@ -49,12 +49,12 @@ export function logisticsRoutes(s: LogisticsServices) {
     });
 
     // ---- parcels ----
-    app.post('/logistics/manifests', { bodyLimit: BIG_BODY, schema: { tags, summary: "A carrier's manifest of up to 10 000 parcels; addresses are matched to village points, the rest queued", body: ManifestBody, response: { 201: ManifestSchema, ...errorResponses } } }, async (request, reply) =>
+    app.post('/logistics/manifests', { bodyLimit: BIG_BODY, config: { roles: ['county_admin', 'courier'] }, schema: { tags, summary: "A carrier's manifest of up to 10 000 parcels; addresses are matched to village points, the rest queued", body: ManifestBody, response: { 201: ManifestSchema, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await s.parcels.intake(request.ctx, request.body.carrier, request.body.parcels, { kind: 'api', field: (i, f) => `body.parcels.${i}.${f}` })),
     );
     app.post(
       '/logistics/manifests/upload',
-      { schema: { tags, summary: 'A manifest as a CSV (UTF-8 or GBK) or Excel .xlsx file (multipart field `file`); first row names the columns: 运单号, 收件人, 电话, 地址, 重量(kg)', consumes: ['multipart/form-data'], querystring: Type.Object({ carrier: StringEnum(CARRIER_CODES) }), response: { 201: ManifestSchema, ...errorResponses } } },
+      { config: { roles: ['county_admin', 'courier'] }, schema: { tags, summary: 'A manifest as a CSV (UTF-8 or GBK) or Excel .xlsx file (multipart field `file`); first row names the columns: 运单号, 收件人, 电话, 地址, 重量(kg)', consumes: ['multipart/form-data'], querystring: Type.Object({ carrier: StringEnum(CARRIER_CODES) }), response: { 201: ManifestSchema, ...errorResponses } } },
       async (request, reply) => {
         const file = request.isMultipart() ? await request.file({ limits: { fileSize: BIG_BODY, files: 1 } }) : undefined;
         if (!file || file.fieldname !== 'file') throw invalidField('body.file', 'send the manifest as multipart form field "file"');
@@ -88,7 +88,7 @@ export function logisticsRoutes(s: LogisticsServices) {
 
     // ---- scans ----
     app.post('/logistics/scans', { schema: { tags, summary: 'One scan; a retried event id is stored once, a scan out of sequence is kept and flagged', body: ScanBody, response: { 201: ScanResult, ...errorResponses } } }, async (request, reply) => reply.status(201).send(await s.scans.scan(request.ctx, request.body)));
-    app.post('/logistics/scans/batch', { bodyLimit: BIG_BODY, schema: { tags, summary: 'Up to 5 000 scans in one transaction (a device syncing); placed by their time', body: BatchBody, response: { 200: BatchResult, ...errorResponses } } }, (request) => s.scans.batch(request.ctx, request.body.scans));
+    app.post('/logistics/scans/batch', { bodyLimit: BIG_BODY, config: { roles: ['county_admin', 'courier', 'township_operator', 'village_operator'] }, schema: { tags, summary: 'Up to 5 000 scans in one transaction (a device syncing); placed by their time', body: BatchBody, response: { 200: BatchResult, ...errorResponses } } }, (request) => s.scans.batch(request.ctx, request.body.scans));
     // The push as JSON from a signed-in courier, or as Kuaidi100 itself sends it: a form with `param` and `sign`.
     app.register(async (scope) => {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
@@ -140,12 +140,12 @@ export function logisticsRoutes(s: LogisticsServices) {
 
     // ---- public tracking ----
     app.get('/logistics/track', { ...open, schema: { tags, summary: 'Public tracking: waybill number and the last four digits of the phone; names and phones masked, no address', querystring: TrackQuery, response: { 200: TrackingSchema, ...errorResponses } } }, async (request, reply) => {
-      const tracking = await s.tracking.lookup(request.query.waybillNo, request.query.phoneLast4, request.ip);
+      const tracking = await s.tracking.lookup(request.query.waybillNo, request.query.phoneLast4, request.ctx);
       // Sent as the JSON kept with the cached answer: writing it out again was most of a lookup's cost.
       return reply.type('application/json; charset=utf-8').serializer(() => s.tracking.json(tracking)).send(tracking);
     });
     app.get('/logistics/track/kuaidi100', { ...open, schema: { tags, summary: 'The same timeline in the shape of a Kuaidi100 query answer (state 0–14, sub-states 501 / 304)', querystring: TrackQuery, response: { 200: Kuaidi100Tracking, ...errorResponses } } }, async (request) =>
-      s.tracking.kuaidi100(await s.tracking.lookup(request.query.waybillNo, request.query.phoneLast4, request.ip)),
+      s.tracking.kuaidi100(await s.tracking.lookup(request.query.waybillNo, request.query.phoneLast4, request.ctx)),
     );
   };
 }

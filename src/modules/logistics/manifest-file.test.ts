@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toParcels } from './manifest-file.js';
+import { parseCsv, parseXlsx, toParcels } from './manifest-file.js';
 
 /** The bytes of a text in a legacy two-byte encoding (GBK, Big5), found by searching the decoder's table. */
 const tables = new Map<string, Map<string, number[]>>();
@@ -91,5 +92,43 @@ describe('manifest files', () => {
       expect((err as { details: { rows: unknown[] } }).details.rows).toHaveLength(4);
     }
     expect(() => toParcels([['运单号', '姓名']])).toThrow(/电话, 地址/);
+  });
+
+  describe('stop reading at their limits', () => {
+    const limits = { rows: 100, cells: 1000, unpackedBytes: 1024 * 1024 };
+    const workbook = async (rows: number, width = 4) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('清单');
+      sheet.addRow(['运单号', '收件人', '手机', '收件地址'].slice(0, width));
+      for (let i = 0; i < rows; i++) sheet.addRow([`YT${String(i).padStart(10, '0')}`, `收件人${i}`, 13800000000 + i, '鲁甸县乐红镇乐红村', ...Array.from({ length: Math.max(0, width - 4) }, () => 'x')]);
+      // Rows formatted but empty, as templates have: not parcels, not counted.
+      for (let i = 0; i < 200; i++) sheet.getRow(rows + 10 + i).getCell(1).border = { top: { style: 'thin' } };
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const failure = async (work: Promise<unknown>) => {
+      const err = await work.then(() => null, (e: unknown) => e as { status: number; code: string; message: string; details: unknown });
+      if (!err) throw new Error('the file was accepted');
+      return err;
+    };
+
+    it('a workbook up to the row limit is read, one row more is refused unread', async () => {
+      expect(await parseXlsx(await workbook(100), limits)).toHaveLength(101);
+      const err = await failure(parseXlsx(await workbook(101), limits));
+      expect(err).toMatchObject({ status: 413, code: 'TOO_MANY_ROWS', details: { field: 'file', limit: 100 } });
+      expect(err.message).toMatch(/^file: more than 100 rows/);
+    });
+
+    it('a workbook of too many cells, or that unpacks too large, is refused', async () => {
+      expect(await failure(parseXlsx(await workbook(10, 120), limits))).toMatchObject({ status: 413, code: 'TOO_MANY_CELLS', details: { field: 'file', limit: 1000 } });
+      expect(await failure(parseXlsx(await workbook(10), { ...limits, unpackedBytes: 2000 }))).toMatchObject({ status: 413, code: 'FILE_TOO_LARGE', details: { field: 'file' } });
+      expect(await failure(parseXlsx(Buffer.from('PK\u0003\u0004 not a zip at all'), limits))).toMatchObject({ status: 400, details: { field: 'file' } });
+    });
+
+    it('a CSV stops at the row limit, not counting blank rows, and at the cell limit', () => {
+      const lines = (n: number) => ['运单号,收件人,电话,地址', ...Array.from({ length: n }, (_, i) => `YT${String(i).padStart(10, '0')},甲,13800000000,乐红村`), ...Array.from({ length: 50 }, () => ',,,')].join('\r\n');
+      expect(parseCsv(Buffer.from(lines(100)), limits)).toHaveLength(151);
+      expect(() => parseCsv(Buffer.from(lines(101)), limits)).toThrow(expect.objectContaining({ status: 413, code: 'TOO_MANY_ROWS' }));
+      expect(() => parseCsv(Buffer.from(`运单号,收件人,电话,地址\n${','.repeat(2000)}`), limits)).toThrow(expect.objectContaining({ status: 413, code: 'TOO_MANY_CELLS' }));
+    });
   });
 });

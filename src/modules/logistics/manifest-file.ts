@@ -2,6 +2,10 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../kernel/errors.js';
 import type { ManifestParcelInput } from './logistics.schema.js';
 import { gbkTextProblem, textProblem } from './text-check.js';
+import { checkWorkbookBounds, tooManyCells, tooManyRows, type SheetLimits } from './xlsx-bounds.js';
+
+/** A manifest file is read only this far: 10 000 parcels (as the JSON API takes) of up to 40 columns. */
+export const MANIFEST_LIMITS: SheetLimits = { rows: 10_000, cells: 400_000, unpackedBytes: 64 * 1024 * 1024 };
 
 /** The column names carriers' exports use, in Chinese or English, for each field. */
 const HEADERS: Record<string, string[]> = {
@@ -74,12 +78,12 @@ export function toParcels(table: string[][]): ManifestParcelInput[] {
   });
   if (errors.length) throw rowErrors(errors);
   if (!parcels.length) throw new AppError(400, 'VALIDATION_FAILED', 'file: has no parcels under its header row', { field: 'file' });
-  if (parcels.length > 10_000) throw new AppError(400, 'VALIDATION_FAILED', 'file: at most 10 000 parcels a manifest; split the file', { field: 'file' });
+  if (parcels.length > MANIFEST_LIMITS.rows) throw tooManyRows(MANIFEST_LIMITS.rows);
   return parcels;
 }
 
-/** A CSV file split into rows of fields, each field still as its bytes. */
-function splitCsv(bytes: Buffer): Buffer[][] {
+/** A CSV file split into rows of fields, each field still as its bytes; it stops at the row and cell limits. */
+function splitCsv(bytes: Buffer, limits: SheetLimits): Buffer[][] {
   // The bytes that shape a CSV (quote, comma, CR, LF) never occur inside a UTF-8 or GBK character, so the file is
   // split before it is decoded and a field that does not decode is known by its row and column.
   const rows: Buffer[][] = [];
@@ -87,13 +91,26 @@ function splitCsv(bytes: Buffer): Buffer[][] {
   let field: number[] = [];
   let quoted = false;
   let touched = false;
+  let filled = false;
+  let valuedRows = 0;
+  let cells = 0;
   const end = () => {
     row.push(Buffer.from(field));
     field = [];
+    if (++cells > limits.cells) throw tooManyCells(limits.cells);
+  };
+  const endRow = () => {
+    rows.push(row);
+    row = [];
+    touched = false;
+    // Blank rows are skipped later; the header row is not a parcel.
+    if (filled && ++valuedRows > limits.rows + 1) throw tooManyRows(limits.rows);
+    filled = false;
   };
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     touched = true;
+    if (c > 0x20 && c !== 0x2c && c !== 0x22) filled = true;
     if (quoted) {
       if (c === 0x22 && bytes[i + 1] === 0x22) {
         field.push(0x22);
@@ -105,14 +122,12 @@ function splitCsv(bytes: Buffer): Buffer[][] {
     else if (c === 0x0a || c === 0x0d) {
       if (c === 0x0d && bytes[i + 1] === 0x0a) i++;
       end();
-      rows.push(row);
-      row = [];
-      touched = false;
+      endRow();
     } else field.push(c);
   }
   if (touched) {
     end();
-    rows.push(row);
+    endRow();
   }
   return rows;
 }
@@ -152,9 +167,9 @@ function encodingOf(bytes: Buffer, rows: Buffer[][]): 'utf-8' | 'gbk' {
  * control characters; in a GBK file anything outside GB2312, which is what Big5 or Latin-1 read as GBK turns
  * into), refuses the file with every such row and column named.
  */
-export function parseCsv(bytes: Buffer): string[][] {
+export function parseCsv(bytes: Buffer, limits: SheetLimits = MANIFEST_LIMITS): string[][] {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  const raw = splitCsv(body);
+  const raw = splitCsv(body, limits);
   const encoding = encodingOf(body, raw);
   const decoder = encoding === 'utf-8' ? utf8 : gb18030;
   const errors: RowError[] = [];
@@ -176,8 +191,9 @@ export function parseCsv(bytes: Buffer): string[][] {
   return rows;
 }
 
-/** The first sheet of an .xlsx workbook, each cell as the text Excel shows. */
-export async function parseXlsx(bytes: Buffer): Promise<string[][]> {
+/** The first sheet of an .xlsx workbook, each cell as the text Excel shows; refused unbuilt when over the limits. */
+export async function parseXlsx(bytes: Buffer, limits: SheetLimits = MANIFEST_LIMITS): Promise<string[][]> {
+  await checkWorkbookBounds(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

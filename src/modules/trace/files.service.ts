@@ -3,6 +3,7 @@ import { hasRole, requireRole, type RequestContext } from '../../kernel/context.
 import { mayRead } from './access.js';
 import { invalidField, notFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { checkImage } from '../../kernel/images.js';
 import type { TraceBase } from './trace-base.js';
 import type { RecordDetails } from './trace.schema.js';
 import type { TraceFileRow } from './trace.tables.js';
@@ -22,6 +23,8 @@ export class TraceFileService {
     const head = bytes.subarray(0, 4).toString('latin1');
     const type = Object.entries(TYPES).find(([magic]) => head.startsWith(magic))?.[1];
     if (!type) throw invalidField('body.file', 'must be a PDF, JPEG or PNG file');
+    // Kept as sent (it is evidence), but an image must be one that can be opened: within the pixel limits, whole.
+    if (type !== 'application/pdf') await checkImage(bytes, 'body.file', [type === 'image/png' ? 'png' : 'jpeg']);
     const id = newId('fil');
     const key = `trace/${id.toLowerCase()}.${EXTENSION[type]}`;
     await this.files.put(key, bytes);

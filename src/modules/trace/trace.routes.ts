@@ -17,6 +17,9 @@ const Created = Type.Object({ record: RecordView, batch: Type.Union([BatchView, 
 const sendFile = (reply: import('fastify').FastifyReply, file: { fileName: string; body: Buffer }, type = 'application/pdf') =>
   reply.header('content-type', type).header('content-disposition', `inline; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
 
+/** An EPCIS document's size: 1,000 events (the most one document takes) of up to 4 KB each. */
+const EPCIS_BODY_LIMIT = 4 * 1024 * 1024;
+
 /** Where the platform is reached from outside: QR codes and Digital Links carry it. */
 const originOf = (publicUrl: string | undefined) => (request: FastifyRequest) => publicUrl?.replace(/\/$/, '') || `${request.protocol}://${request.host}`;
 
@@ -25,7 +28,7 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['trace'];
-    root.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: 16 * 1024 * 1024 }, (_req, body, done) => {
+    root.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: EPCIS_BODY_LIMIT }, (_req, body, done) => {
       try {
         done(null, JSON.parse(body as string));
       } catch {
@@ -52,7 +55,7 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
     app.post('/trace/plots/:id/records', { schema: { tags, summary: 'Add a farm record (append-only; `corrects` names the record a correction replaces). A harvest that breaks a pre-harvest interval is refused with 422 HARVEST_INTERVAL_NOT_KEPT and kept for regulators.', params: IdParams, body: RecordInput, response: { 201: Created, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await s.records.add(request.ctx, request.params.id, request.body, origin(request))),
     );
-    app.post('/trace/files', { schema: { tags, summary: 'Upload a lab report (multipart field `file`: PDF, JPEG or PNG up to 8 MB)', consumes: ['multipart/form-data'], response: { 201: Type.Object({ fileId: Type.String() }), ...errorResponses } } }, async (request, reply) => {
+    app.post('/trace/files', { config: { roles: ['county_admin', 'merchant', 'village_operator', 'township_operator'] }, schema: { tags, summary: 'Upload a lab report (multipart field `file`: PDF, JPEG or PNG up to 8 MB)', consumes: ['multipart/form-data'], response: { 201: Type.Object({ fileId: Type.String() }), ...errorResponses } } }, async (request, reply) => {
       const file = request.isMultipart() ? await request.file({ limits: { fileSize: 8 * 1024 * 1024, files: 1 } }) : undefined;
       if (!file || file.fieldname !== 'file') throw invalidField('body.file', 'send the report as multipart form field "file"');
       const bytes = await file.toBuffer().catch(() => {
@@ -98,14 +101,15 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
       s.genealogy.of(request.ctx, request.params.id, request.query.serial),
     );
     app.get('/trace/batches/:id/certificate.pdf', { schema: { tags, summary: '承诺达标合格证 (compliance certificate) as PDF', params: IdParams } }, async (request, reply) => sendFile(reply, await s.documents.certificate(request.ctx, request.params.id, origin(request))));
-    app.get('/trace/batches/:id/labels.pdf', { schema: { tags, summary: 'QR labels: A4 sheets (3 × 8) or 50 × 30 mm thermal labels', params: IdParams, querystring: Type.Object({ format: Type.Optional(StringEnum(['a4', 'thermal'] as const)), level: Type.Optional(StringEnum(['batch', 'carton', 'unit'] as const)), copies: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) }) } }, async (request, reply) => {
-      const { format = 'a4', level = 'batch', copies = 24 } = request.query;
-      return sendFile(reply, await s.documents.labels(request.ctx, request.params.id, format, level, copies, origin(request)));
+    app.get('/trace/batches/:id/labels.pdf', { schema: { tags, summary: 'QR labels: A4 sheets (3 × 8) or 50 × 30 mm thermal labels, at most 500 a file (carton and unit labels in pages of 500: `page`; the `x-label-pages` header says how many)', params: IdParams, querystring: Type.Object({ format: Type.Optional(StringEnum(['a4', 'thermal'] as const)), level: Type.Optional(StringEnum(['batch', 'carton', 'unit'] as const)), copies: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }) } }, async (request, reply) => {
+      const { format = 'a4', level = 'batch', copies = 24, page = 1 } = request.query;
+      const file = await s.documents.labels(request.ctx, request.params.id, format, level, copies, origin(request), page);
+      return sendFile(reply.header('x-label-pages', String(file.pages)), file);
     });
     app.get('/trace/batches/:id/epcis', { schema: { tags, summary: "The batch's history as a GS1 EPCIS 2.0 JSON-LD document", params: IdParams } }, async (request, reply) =>
       reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(await s.epcis.export(request.ctx, request.params.id, origin(request)))),
     );
-    app.post('/trace/epcis', { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Capture an EPCIS 2.0 document (JSON or JSON-LD); validated against GS1’s schema, 400 names what is wrong', body: Type.Unknown(), response: { 201: Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer(), linked: Type.Integer() }), ...errorResponses } } }, async (request, reply) =>
+    app.post('/trace/epcis', { bodyLimit: EPCIS_BODY_LIMIT, config: { roles: ['county_admin', 'regulator', 'merchant', 'courier'] }, schema: { tags, summary: 'Capture an EPCIS 2.0 document (JSON or JSON-LD, up to 4 MB and 1,000 events: 413 TOO_MANY_EVENTS); validated against GS1’s schema, 400 names what is wrong (at most 50 problems)', body: Type.Unknown(), response: { 201: Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer(), linked: Type.Integer() }), ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await s.epcis.capture(request.ctx, request.body)),
     );
 
