@@ -5,13 +5,14 @@ import type { AppError } from '../../kernel/errors.js';
 import { defineModule, type ModuleDeps } from '../../kernel/module.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import { logisticsInit } from './migrations/2026-12-02-logistics.js';
+import { logisticsGuessing } from './migrations/2026-12-07-guessing.js';
 import { logisticsRoutes } from './logistics.routes.js';
 import { LogisticsBase } from './parcel-views.js';
 import { ParcelService } from './parcels.service.js';
 import { PromiseService } from './promise.service.js';
 import { RunService } from './runs.service.js';
 import { ScanService } from './scans.service.js';
-import { trackingPage, TrackingService } from './tracking.js';
+import { trackingPage, TrackingService, waitWords } from './tracking.js';
 import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook } from './ports.js';
 
 export type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } from './ports.js';
@@ -20,6 +21,13 @@ export type { ScanService } from './scans.service.js';
 export type { RunService } from './runs.service.js';
 export type { PromiseService } from './promise.service.js';
 export type { ScanInput, ManifestParcelInput } from './logistics.schema.js';
+
+/** What the page says when a lookup is refused: when to try again, or that nothing was found. */
+function refusal(err: AppError): string {
+  if (err.status !== 429) return '没有找到这个运单号和手机号的包裹 No parcel with this waybill number and phone';
+  const [zh, en] = waitWords((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 600);
+  return `查询次数过多，请 ${zh}后再试 Too many lookups; try again in ${en}`;
+}
 
 /**
  * Rural logistics: carrier manifests into the county warehouse, scans at every hop, shared delivery runs to the
@@ -40,10 +48,10 @@ export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: Log
       const county = (await deps.places.placeBook()).countyName;
       let result = null;
       if (waybillNo || phoneLast4) {
-        result = !waybillNo || !/^[A-Za-z0-9-]{6,32}$/.test(waybillNo) || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) ? { error: '请填写运单号和手机后四位 Give the waybill number and the last four digits of the phone' } : await tracking.lookup(waybillNo, phoneLast4, request.ip).catch((err: AppError) => ({ error: err.status === 429 ? '查询次数过多，请十分钟后再试 Too many lookups; try again in ten minutes' : '没有找到这个运单号和手机号的包裹 No parcel with this waybill number and phone' }));
+        result = !waybillNo || !/^[A-Za-z0-9-]{6,32}$/.test(waybillNo) || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) ? { error: '请填写运单号和手机后四位 Give the waybill number and the last four digits of the phone' } : await tracking.lookup(waybillNo, phoneLast4, request.ctx).catch((err: AppError) => ({ error: refusal(err) }));
       }
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(trackingPage(county, request.query, result));
     });
   };
-  return defineModule({ name: 'logistics', migrations: [logisticsInit], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking, kuaidi100Salt: deps.kuaidi100Salt }), pages });
+  return defineModule({ name: 'logistics', migrations: [logisticsInit, logisticsGuessing], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking, kuaidi100Salt: deps.kuaidi100Salt }), pages });
 }

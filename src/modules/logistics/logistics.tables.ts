@@ -1,3 +1,5 @@
+import type { GuessCounter } from './guess-rule.js';
+
 /** Express carriers as the Kuaidi100 vocabulary names them (FACTS.md). */
 export const CARRIERS = {
   ems: 'EMS',
@@ -69,6 +71,8 @@ export interface ParcelRow {
   /** A ProblemCode (lifecycle.ts), for the console to say in the reader's language. */
   problem_code: string | null;
   pickup_code: string | null;
+  /** Wrong pick-up codes tried since the code was issued; at PICKUP_TRIES the code is locked until a new one is sent. */
+  pickup_misses: number;
   received_at: string | null;
   arrived_at: string | null;
   /** Minutes from county receipt to arrival at the point: the 48-hour promise. */
@@ -159,15 +163,13 @@ export interface AlertRow {
   cleared_at: string | null;
 }
 
-/** Failed public tracking lookups per address and ten-minute window, to stop guessing phone digits. */
-export interface TrackMissRow {
-  ip: string;
-  window_start: string;
-  misses: number;
+/** Wrong guesses per key (`ip:<address>`, `waybill:<number>`) for public tracking (guess-rule.ts). */
+export interface GuessCounterRow extends GuessCounter {
+  key: string;
 }
 
 export interface LogisticsTables {
-  logistics_track_misses: TrackMissRow;
+  logistics_guess_counters: GuessCounterRow;
   logistics_parcels: ParcelRow;
   logistics_events: EventRow;
   logistics_manifests: ManifestRow;

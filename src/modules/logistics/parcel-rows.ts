@@ -27,6 +27,7 @@ export function newParcelRow(now: Date, fields: Partial<ParcelRow> & Pick<Parcel
     problem: null,
     problem_code: null,
     pickup_code: fields.direction === 'down' ? newPickupCode() : null,
+    pickup_misses: 0,
     received_at: null,
     arrived_at: null,
     transit_minutes: null,

@@ -10,7 +10,8 @@ import { FINAL, type ProblemCode } from './lifecycle.js';
 import type { LogisticsTables, ManifestRow, ParcelRow } from './logistics.tables.js';
 import type { EventView, ManifestParcelInput, ManifestView, ParcelFilter, ParcelView, ShipmentInput } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
-import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
+import { chunks, INSERT_CHUNK, newParcelRow, newPickupCode } from './parcel-rows.js';
+import { pickupLocked } from './pickup-guard.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarInstant } from './calendar.js';
@@ -258,8 +259,15 @@ export class ParcelService {
     return { ...page, items: page.items.map((r) => this.base.view(r, viewer, book)) };
   }
 
+  /** Tells the recipient by SMS; a code locked after wrong tries is replaced first, so only the SMS carries the new one. */
   async notify(ctx: RequestContext, id: string, eventId?: string) {
-    await this.readable(ctx, id);
+    const { row, viewer } = await this.readable(ctx, id);
+    if (pickupLocked(row) && viewer.handles) {
+      await this.base.transaction(async (trx) => {
+        await trx.updateTable('logistics_parcels').set({ pickup_code: newPickupCode(), pickup_misses: 0 }).where('id', '=', id).execute();
+        await recordAudit(trx, ctx, { action: 'logistics.pickup.code_reissued', entityType: 'parcel', entityId: id, details: { waybillNo: row.waybill_no, afterTries: row.pickup_misses } });
+      });
+    }
     await this.scans.scan(ctx, { eventId: eventId ?? `notify-${id}-${this.base.clock.now().getTime().toString(36)}`, parcelId: id, type: 'notified' });
     return this.get(ctx, id);
   }

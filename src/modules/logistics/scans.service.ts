@@ -8,6 +8,7 @@ import { carrierName, type EventRow, type LogisticsTables, type ParcelRow, type 
 import type { ParcelView, ScanInput } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
+import { auditLockedTry, countWrongCode, lockedError, pickupLocked, refusedTry, wrongCodeError } from './pickup-guard.js';
 import type { PlaceBook } from './ports.js';
 
 type Trx = Kysely<LogisticsTables>;
@@ -27,6 +28,8 @@ interface PreparedScan {
   /** Whether the device gave the time and the place (else the server filled them in, and a resend may differ). */
   atGiven?: boolean;
   siteGiven?: boolean;
+  /** A hand-over with a wrong code (offline), or with any code once the parcel's code is locked: counted and audited. */
+  codeRefused?: 'wrong' | 'locked';
 }
 
 /** A stored event as a resend of it is compared with and answered from. */
@@ -148,6 +151,7 @@ export interface BatchAnswer {
 
 /** A single scan waiting for its group's transaction. */
 interface Waiting {
+  ctx: RequestContext;
   viewer: Viewer;
   book: PlaceBook;
   input: ScanInput;
@@ -176,7 +180,7 @@ export class ScanService {
     const viewer = await this.base.viewer(ctx, book);
     requireHandler(viewer);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ viewer, book, input, field, resolve, reject });
+      this.waiting.push({ ctx, viewer, book, input, field, resolve, reject });
       if (!this.committing && this.waiting.length === 1) setImmediate(() => void this.commitWaiting());
     });
   }
@@ -211,6 +215,8 @@ export class ScanService {
         prepared.push(p);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
+        const refused = refusedTry(err);
+        if (refused) await (refused.locked ? auditLockedTry : countWrongCode)(trx, w.ctx, refused.parcel, false, this.base.clock.now());
         prepared.push(err);
       }
     }
@@ -300,7 +306,8 @@ export class ScanService {
         if (!answered.has(p.eventId)) answered.set(p.eventId, p);
       }
       await insertCreated(trx, parcels, fresh);
-      await this.store(trx, fresh, book);
+      const { stored } = await this.store(trx, fresh, book);
+      for (const p of fresh) if (p.codeRefused && stored.has(p.eventId)) await (p.codeRefused === 'locked' ? auditLockedTry : countWrongCode)(trx, ctx, p.parcel, true, this.base.clock.now());
       const outcomes = await this.outcomes(trx, [...answered.values()], earlier);
       const flagged = outcomes.flatMap((o) => (o.code && (o.type !== 'problem' || o.code === 'PICKUP_CODE_WRONG') ? [{ eventId: o.eventId, code: o.code, reason: o.reason ?? '' }] : []));
       return { stored: fresh.length, duplicates: new Set(inputs.map((i) => i.eventId)).size - fresh.length, flagged, outcomes };
@@ -338,16 +345,19 @@ export class ScanService {
     let type = input.type;
     let note = input.note ?? null;
     let problemCode: ProblemCode | null = type === 'problem' ? 'REPORTED' : null;
+    let codeRefused: PreparedScan['codeRefused'];
     if (type === 'picked_up') {
       if (!input.pickupCode) throw invalidField(field('pickupCode'), 'the recipient\'s pick-up code is needed to hand a parcel over');
-      if (input.pickupCode !== parcel.pickup_code) {
-        if (strict) throw new AppError(400, 'PICKUP_CODE_WRONG', `${field('pickupCode')}: the pick-up code does not match this parcel`, { field: field('pickupCode') });
+      // A locked code is not compared at all: guessing learns nothing more (pickup-guard.ts).
+      codeRefused = pickupLocked(parcel) ? 'locked' : input.pickupCode !== parcel.pickup_code ? 'wrong' : undefined;
+      if (codeRefused && strict) throw codeRefused === 'locked' ? lockedError(field('pickupCode'), parcel) : wrongCodeError(field('pickupCode'), parcel);
+      if (codeRefused) {
         type = 'problem';
-        note = 'handed over offline with a pick-up code that does not match';
+        note = codeRefused === 'locked' ? 'handed over offline while the pick-up code was locked after wrong tries' : 'handed over offline with a pick-up code that does not match';
         problemCode = 'PICKUP_CODE_WRONG';
       }
     }
-    return { eventId: input.eventId, actor: viewer.userId, parcel, type, at: at.toISOString(), siteId: input.siteId ?? siteOf(type, parcel, book), runId: null, note, problemCode, atGiven: !!input.at, siteGiven: !!input.siteId };
+    return { eventId: input.eventId, actor: viewer.userId, parcel, type, at: at.toISOString(), siteId: input.siteId ?? siteOf(type, parcel, book), runId: null, note, problemCode, atGiven: !!input.at, siteGiven: !!input.siteId, codeRefused };
   }
 
   private async findParcels(trx: Trx, inputs: ScanInput[]): Promise<ParcelIndex> {

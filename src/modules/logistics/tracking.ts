@@ -1,12 +1,13 @@
+import { recordAudit } from '../../kernel/audit.js';
+import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { escapeHtml as escape } from '../../kernel/html.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
+import { GuessCounters } from './guess-counters.js';
+import { ADDRESS_RULE, WAYBILL_RULE } from './guess-rule.js';
 import { eventCode, toKuaidi100 } from './kuaidi100.js';
 import { carrierName, type EventRow, type ParcelRow, type ScanType } from './logistics.tables.js';
 import type { LogisticsBase } from './parcel-views.js';
-
-const MISS_WINDOW_MS = 10 * 60_000;
-const MAX_MISSES = 20;
 
 /** What each scan means to the person waiting for the parcel, in Chinese and English. */
 const WORDS: Record<ScanType, [string, string]> = {
@@ -58,45 +59,45 @@ export class TrackingService {
   private readonly answers = new Map<string, { revision: number; at: number; tracking: Tracking }>();
   /** Each cached answer written out as JSON once. */
   private readonly bodies = new WeakMap<Tracking, string>();
-  /** Addresses refused until the end of their miss window (epoch ms), learnt from the shared miss counts. */
-  private readonly refused = new Map<string, number>();
+  private readonly counters: GuessCounters;
 
   /** `answerTtlMs`: how long an answer is reused, at most; a logistics write in this process drops it at once. */
   constructor(
     private readonly base: LogisticsBase,
     private readonly answerTtlMs = 5_000,
-  ) {}
+  ) {
+    this.counters = new GuessCounters(base.db);
+  }
 
   /**
-   * Four digits leave 10 000 guesses: an address that misses MAX_MISSES times in ten minutes is refused until the
-   * window ends, found or not, so guessing cannot tell it when it is right. The misses are counted in the database
-   * for every process; each process remembers the addresses it has seen go over.
+   * Four digits leave 10 000 guesses, so misses are counted per address and per waybill (guess-rule.ts): an address
+   * or a waybill over its limit is refused for a while, found or not, so guessing cannot tell it when it is right.
+   * Every process reads the same counts and locks from the database; each lock is audited (no digits in it).
    */
-  async lookup(waybillNo: string, phoneLast4: string, ip: string): Promise<Tracking> {
-    const now = this.base.clock.now().getTime();
-    const until = this.refused.get(ip);
-    if (until !== undefined && now < until) throw new AppError(429, 'TOO_MANY_LOOKUPS', 'Too many lookups that found nothing from this address; try again in ten minutes');
-    if (until !== undefined) this.refused.delete(ip);
+  async lookup(waybillNo: string, phoneLast4: string, ctx: RequestContext): Promise<Tracking> {
+    const now = this.base.clock.now();
+    const keys: [string, string] = [`ip:${ctx.ip}`, `waybill:${waybillNo}`];
+    const wait = await this.counters.lockedFor(keys, now);
+    if (wait > 0) throw tooMany(wait);
 
     const key = `${waybillNo}\n${phoneLast4}`;
+    const at = now.getTime();
     const kept = this.answers.get(key);
-    if (kept && kept.revision === this.base.revision && now >= kept.at && now - kept.at < this.answerTtlMs) return kept.tracking;
+    if (kept && kept.revision === this.base.revision && at >= kept.at && at - kept.at < this.answerTtlMs) return kept.tracking;
     const revision = this.base.revision;
     const tracking = await this.read(waybillNo, phoneLast4);
     if (!tracking) {
-      const windowStart = now - (now % MISS_WINDOW_MS);
-      const counted = await this.base.db
-        .insertInto('logistics_track_misses')
-        .values({ ip, window_start: new Date(windowStart).toISOString(), misses: 1 })
-        .onConflict((oc) => oc.columns(['ip', 'window_start']).doUpdateSet((eb) => ({ misses: eb('logistics_track_misses.misses', '+', 1) })))
-        .returning('misses')
-        .executeTakeFirstOrThrow();
-      if (counted.misses >= MAX_MISSES) this.refused.set(ip, windowStart + MISS_WINDOW_MS);
+      const locked = await this.counters.miss([[keys[0], ADDRESS_RULE], [keys[1], WAYBILL_RULE]], now);
+      for (const lock of locked) {
+        const by = lock.key.startsWith('ip:') ? 'address' : 'waybill';
+        const rule = by === 'address' ? ADDRESS_RULE : WAYBILL_RULE;
+        await recordAudit(this.base.db, ctx, { action: 'logistics.track.locked', entityType: by, entityId: lock.key.slice(lock.key.indexOf(':') + 1), details: { by, misses: rule.limit, strike: lock.counter.strikes, lockedUntil: lock.counter.locked_until, retryAfterSeconds: lock.retryAfterSeconds } }, now);
+      }
       throw new AppError(404, 'NOT_FOUND', 'No parcel with this waybill number and phone');
     }
     if (this.answerTtlMs > 0) {
       if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-      this.answers.set(key, { revision, at: now, tracking });
+      this.answers.set(key, { revision, at, tracking });
     }
     return tracking;
   }
@@ -136,11 +137,9 @@ export class TrackingService {
     };
   }
 
-  /** Drops the miss counts of windows that have ended (housekeeping). */
+  /** Drops guess counters that no longer matter (housekeeping). */
   async purgeMisses(): Promise<void> {
-    const now = this.base.clock.now().getTime();
-    for (const [ip, until] of this.refused) if (until <= now) this.refused.delete(ip);
-    await this.base.db.deleteFrom('logistics_track_misses').where('window_start', '<', new Date(now - (now % MISS_WINDOW_MS)).toISOString()).execute();
+    await this.counters.purge(this.base.clock.now());
   }
 
   /** The same timeline in the shape of a Kuaidi100 query answer, for systems that speak it. */
@@ -158,6 +157,19 @@ export class TrackingService {
       data: t.events.map((e) => ({ time: local(e.at), ftime: local(e.at), context: e.place ? `【${e.place}】${e.text}` : e.text, status: String(code(e)) })),
     };
   }
+}
+
+/** 429 with the wait in seconds (the kernel sends it as Retry-After). */
+function tooMany(seconds: number): AppError {
+  return new AppError(429, 'TOO_MANY_LOOKUPS', `Too many lookups that found nothing for this waybill or from this address; try again in ${Math.ceil(seconds / 60)} minutes`, { retryAfterSeconds: seconds });
+}
+
+/** "15 分钟" / "2 小时": when to try again, for the page. */
+export function waitWords(seconds: number): [string, string] {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 60) return [`${minutes} 分钟`, `${minutes} minutes`];
+  const hours = Math.ceil(minutes / 60);
+  return [`${hours} 小时`, `${hours} hour${hours > 1 ? 's' : ''}`];
 }
 
 const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');

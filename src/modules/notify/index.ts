@@ -13,7 +13,7 @@ export type { SmsSender, SmsMessage } from './sms.js';
 export type { OutboxMessage } from './outbox.service.js';
 export { LocalSmsOutbox } from './sms.js';
 
-const Message = Type.Object({ id: Type.String(), phone: Type.String({ description: 'masked' }), template: Type.String(), body: Type.String(), ref: Type.String(), createdAt: Type.String() });
+const Message = Type.Object({ id: Type.String(), phone: Type.String({ description: 'masked' }), template: Type.String(), body: Type.String({ description: 'the text with its pick-up code masked' }), ref: Type.String(), createdAt: Type.String() });
 
 /** Messages to people: SMS through an adapter; the local one keeps every message in an outbox. */
 export function notifyModule(deps: ModuleDeps & { sealer: Sealer; sms?: SmsSender }) {
@@ -22,7 +22,7 @@ export function notifyModule(deps: ModuleDeps & { sealer: Sealer; sms?: SmsSende
   const routes = async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const querystring = Type.Object({ ...PageQuery.properties, phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$' })), ref: Type.Optional(Type.String({ maxLength: 64 })) });
-    app.get('/notify/outbox', { schema: { tags: ['notify'], summary: 'Text messages kept by the local SMS outbox (county admin; phones masked)', querystring, response: { 200: Page(Message), ...errorResponses } } }, (request) => {
+    app.get('/notify/outbox', { schema: { tags: ['notify'], summary: 'Text messages kept by the local SMS outbox (county admin; phones and pick-up codes masked)', querystring, response: { 200: Page(Message), ...errorResponses } } }, (request) => {
       const { limit = 50, cursor, ...filter } = request.query;
       return outbox.list(request.ctx, filter, limit, cursor);
     });

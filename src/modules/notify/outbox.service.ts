@@ -3,6 +3,7 @@ import { requireRole, type RequestContext } from '../../kernel/context.js';
 import type { AnyKysely } from '../../kernel/db.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import type { Sealer } from '../../kernel/sealed.js';
+import { maskSmsBody } from './mask-body.js';
 import type { NotifyTables } from './notify.tables.js';
 
 export interface OutboxMessage {
@@ -14,7 +15,10 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
-/** Reads the local outbox: the county office checks what went out; tests read what a phone received. */
+/**
+ * Reads the local outbox: the county office checks what went out (phones and pick-up codes masked: only the
+ * recipient's phone shows the code); tests read what a phone received.
+ */
 export class OutboxService {
   private readonly db: Kysely<NotifyTables>;
   constructor(
@@ -32,7 +36,7 @@ export class OutboxService {
     if (filter.ref) query = query.where('ref', '=', filter.ref);
     if (after) query = query.where('id', '<', after);
     const page = toPage(await query.execute(), limit, (r) => r.id);
-    return { ...page, items: page.items.map((r) => ({ id: r.id, phone: r.phone_masked, template: r.template, body: r.body, ref: r.ref, createdAt: r.created_at })) };
+    return { ...page, items: page.items.map((r) => ({ id: r.id, phone: r.phone_masked, template: r.template, body: maskSmsBody(r.template, r.body), ref: r.ref, createdAt: r.created_at })) };
   }
 
   /** Every message sent to a phone, newest first, in full (for the owner of the phone and for tests). */
