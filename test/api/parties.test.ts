@@ -56,8 +56,14 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       expect(res.json().idNumber).toBe('5306**********105X');
       const stored = await t.database.db.selectFrom('parties_sellers').selectAll().where('id', '=', farmerId).executeTakeFirstOrThrow();
       expect(JSON.stringify(stored)).not.toContain('53062119850315105X');
-      expect((await get(`/parties/sellers/${farmerId}/id-number`, 'village')).json()).toEqual({ idNumber: '53062119850315105X' });
+      const revealed = await get(`/parties/sellers/${farmerId}/id-number`, 'village');
+      expect(revealed.json()).toEqual({ idNumber: '53062119850315105X' });
+      expect(revealed.headers['cache-control']).toBe('no-store');
       expect((await get(`/parties/sellers/${farmerId}/id-number`, 'county')).statusCode).toBe(403);
+      // Who saw whose number and when is audited in the same request; the number itself never is.
+      const audited = (await get(`/identity/audit?action=seller.id_number_revealed&entityId=${farmerId}`, 'county')).json().items;
+      expect(audited).toEqual([expect.objectContaining({ action: 'seller.id_number_revealed', entityType: 'seller', entityId: farmerId, actorUsername: 'demo.village', at: expect.any(String) })]);
+      expect(JSON.stringify(audited)).not.toContain('53062119850315105X');
       const seenByCounty = (await get(`/parties/sellers/${farmerId}`, 'county')).json();
       expect(seenByCounty.contactPhone).toBe('139****5678');
     });
@@ -133,12 +139,19 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       expect(lifted.json().error.details.field).toBe('body.liftedYear');
     });
 
-    it('shows the household its own entry with the ID in full', async () => {
+    it('shows the household its own ID in full only when asked, and audits each time it is shown', async () => {
       const me = (await get('/auth/me', 'consumer')).json();
       await t.app.inject({ method: 'PATCH', url: `/api/v1/parties/households/${householdId}`, headers: as.county, payload: { userId: me.id } });
-      expect((await get(`/parties/households/${householdId}`, 'consumer')).json().headIdNumber).toBe('360426199101010071');
+      expect((await get(`/parties/households/${householdId}`, 'consumer')).json().headIdNumber).toBe('3604**********0071');
+      expect((await get('/parties/households', 'consumer')).json().items.map((h: { headIdNumber: string }) => h.headIdNumber)).toEqual(['3604**********0071']);
+      expect((await get(`/parties/households/${householdId}/id-number`, 'consumer')).json()).toEqual({ idNumber: '360426199101010071' });
+      expect((await get(`/parties/households/${householdId}/id-number`, 'county')).statusCode).toBe(403);
+      expect((await get(`/parties/households/${householdId}/id-number`, 'merchant')).statusCode).toBe(404);
       expect((await get(`/parties/households/${householdId}`, 'regulator')).json().headIdNumber).toBe('3604**********0071');
       expect((await get(`/parties/households/${householdId}`, 'merchant')).statusCode).toBe(404);
+      const audited = (await get(`/identity/audit?action=household.id_number_revealed&entityId=${householdId}`, 'county')).json().items;
+      expect(audited).toEqual([expect.objectContaining({ entityType: 'household', entityId: householdId, actorUserId: me.id, at: expect.any(String) })]);
+      expect(JSON.stringify(audited)).not.toContain('360426199101010071');
     });
 
     it('links households to approved sellers only', async () => {

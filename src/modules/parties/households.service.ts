@@ -3,7 +3,7 @@ import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { isUniqueViolation, type AnyKysely } from '../../kernel/db.js';
-import { AppError, conflict, invalidField, notFound } from '../../kernel/errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import { maskIdNumber } from '../../kernel/mask.js';
@@ -47,14 +47,13 @@ export class HouseholdService {
     return shanghaiDate(this.clock.now());
   }
 
-  private toView(row: HouseholdRow, ctx: RequestContext): HouseholdView {
-    const own = !!row.user_id && ctx.principal?.userId === row.user_id;
+  private toView(row: HouseholdRow): HouseholdView {
     return {
       id: row.id,
       householdNo: row.household_no,
       villageCode: row.village_code,
       headName: row.head_name,
-      headIdNumber: own ? this.sealer.open(row.head_id_sealed) : row.head_id_masked,
+      headIdNumber: row.head_id_masked,
       members: row.members,
       status: row.status,
       liftedYear: row.lifted_year,
@@ -107,7 +106,7 @@ export class HouseholdService {
       const field = sameNumber ? 'body.householdNo' : 'body.headIdNumber';
       throw conflict('HOUSEHOLD_EXISTS', `${field}: a household with this ${sameNumber ? 'number' : 'head'} is already registered`, { field });
     }
-    return this.toView(row, ctx);
+    return this.toView(row);
   }
 
   async list(ctx: RequestContext, filter: HouseholdFilter, limit: number, cursor?: string): Promise<PageResult<HouseholdView>> {
@@ -115,14 +114,22 @@ export class HouseholdService {
     const all = hasRole(ctx, 'county_admin', 'regulator');
     const rows = await this.repo.listHouseholds({ ...filter, userId: all ? undefined : principal.userId, after: decodeCursor(cursor) }, limit + 1);
     const page = toPage(rows, limit, (r) => r.id);
-    return { items: page.items.map((r) => this.toView(r, ctx)), nextCursor: page.nextCursor };
+    return { items: page.items.map((r) => this.toView(r)), nextCursor: page.nextCursor };
+  }
+
+  /** The head's full ID number, for the household's own account only, when it asks; audited (never the number). */
+  async revealHeadIdNumber(ctx: RequestContext, id: string): Promise<string> {
+    const row = await this.readable(ctx, id);
+    if (row.user_id !== ctx.principal?.userId) throw forbidden('Only the household itself sees its ID number in full');
+    await recordAudit(this.repo.db, ctx, { action: 'household.id_number_revealed', entityType: 'household', entityId: id, details: { headIdNumber: row.head_id_masked } });
+    return this.sealer.open(row.head_id_sealed);
   }
 
   async get(ctx: RequestContext, id: string) {
     const row = await this.readable(ctx, id);
     const links = await this.repo.linksOn(this.today(), { householdId: id });
     const names = await this.products.namesOf(links.flatMap((l) => (l.product_id ? [l.product_id] : [])));
-    return { ...this.toView(row, ctx), links: links.map((l) => ({ ...toLinkView(l), productName: l.product_id ? (names.get(l.product_id) ?? null) : null })) };
+    return { ...this.toView(row), links: links.map((l) => ({ ...toLinkView(l), productName: l.product_id ? (names.get(l.product_id) ?? null) : null })) };
   }
 
   async update(ctx: RequestContext, id: string, changes: HouseholdChanges): Promise<HouseholdView> {
@@ -144,7 +151,7 @@ export class HouseholdService {
       await trx.updateTable('parties_households').set(update).where('id', '=', id).execute();
       await recordAudit(trx, ctx, { action: 'household.updated', entityType: 'household', entityId: id, details: changes });
     });
-    return this.toView({ ...row, ...update }, ctx);
+    return this.toView({ ...row, ...update });
   }
 
   /**

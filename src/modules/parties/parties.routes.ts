@@ -60,9 +60,10 @@ export function partiesRoutes(sellers: SellerService, households: HouseholdServi
     app.post('/parties/sellers/:id/reinstate', { schema: { ...s, summary: 'Lift a suspension (county admin)', params: IdParams, response: { 200: SellerSchema, ...errorResponses } } }, (request) =>
       sellers.reinstate(request.ctx, request.params.id),
     );
-    app.get('/parties/sellers/:id/id-number', { schema: { ...s, summary: "A farmer seller's full ID number, for the account that manages it", params: IdParams, response: { 200: Type.Object({ idNumber: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses } } }, async (request) => ({
-      idNumber: await sellers.revealIdNumber(request.ctx, request.params.id),
-    }));
+    app.get('/parties/sellers/:id/id-number', { schema: { ...s, summary: "A farmer seller's full ID number, for the account that manages it (audited)", params: IdParams, response: { 200: Type.Object({ idNumber: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses } } }, async (request, reply) => {
+      const idNumber = await sellers.revealIdNumber(request.ctx, request.params.id);
+      return reply.header('cache-control', 'no-store').send({ idNumber });
+    });
 
     const h = { tags: ['parties'] };
     app.post('/parties/households', { schema: { ...h, summary: 'Register a poor household (county admin)', body: HouseholdCreateBody, response: { 201: HouseholdSchema, ...errorResponses } } }, async (request, reply) =>
@@ -75,6 +76,10 @@ export function partiesRoutes(sellers: SellerService, households: HouseholdServi
     app.get('/parties/households/:id', { schema: { ...h, summary: 'One household with the links in force', params: IdParams, response: { 200: Type.Intersect([HouseholdSchema, Type.Object({ links: Type.Array(LinkSchema) })]), ...errorResponses } } }, (request) =>
       households.get(request.ctx, request.params.id),
     );
+    app.get('/parties/households/:id/id-number', { schema: { ...h, summary: "The head's full ID number, for the household's own account (audited)", params: IdParams, response: { 200: Type.Object({ idNumber: Type.String() }), ...errorResponses } } }, async (request, reply) => {
+      const idNumber = await households.revealHeadIdNumber(request.ctx, request.params.id);
+      return reply.header('cache-control', 'no-store').send({ idNumber });
+    });
     app.patch('/parties/households/:id', { schema: { ...h, summary: 'Change a household: members, status, account (county admin)', params: IdParams, body: HouseholdUpdateBody, response: { 200: HouseholdSchema, ...errorResponses } } }, (request) =>
       households.update(request.ctx, request.params.id, request.body),
     );

@@ -83,7 +83,7 @@ export const HouseholdSchema = Type.Object({
   householdNo: Type.String(),
   villageCode: Type.String(),
   headName: Type.String(),
-  headIdNumber: Type.String({ description: 'masked unless it is your own household' }),
+  headIdNumber: Type.String({ description: 'masked; the household itself reads it whole at /parties/households/{id}/id-number' }),
   members: Type.Integer(),
   status: StringEnum(HOUSEHOLD_STATUSES),
   liftedYear: Nullable(Type.Integer()),

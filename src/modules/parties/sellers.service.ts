@@ -215,11 +215,13 @@ export class SellerService {
     return this.transition(ctx, id, 'suspended', 'approved', null, 'seller.reinstated');
   }
 
-  /** A farmer's full ID number, for the account that manages the seller only. */
+  /** A farmer's full ID number, for the account that manages the seller only; audited (never the number itself). */
   async revealIdNumber(ctx: RequestContext, id: string): Promise<string | null> {
     const principal = signedIn(ctx);
     const row = await this.visible(ctx, id);
     if (row.owner_user_id !== principal.userId) throw forbidden('Only the seller sees its ID number in full');
-    return row.id_number_sealed ? this.sealer.open(row.id_number_sealed) : null;
+    if (!row.id_number_sealed) return null;
+    await recordAudit(this.repo.db, ctx, { action: 'seller.id_number_revealed', entityType: 'seller', entityId: id, details: { idNumber: row.id_number_masked } });
+    return this.sealer.open(row.id_number_sealed);
   }
 }
