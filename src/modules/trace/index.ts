@@ -7,6 +7,7 @@ import { defineModule, type ModuleDeps } from '../../kernel/module.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import { traceInit } from './migrations/2026-12-02-trace.js';
 import { traceHolds } from './migrations/2026-12-06-trace-holds.js';
+import { traceComplaintLimits } from './migrations/2026-12-07-trace-complaint-limits.js';
 import { BatchMaker } from './batch-maker.js';
 import { BatchService } from './batches.service.js';
 import { DocumentService } from './documents.service.js';
@@ -21,7 +22,7 @@ import { RecordService } from './records.service.js';
 import { ReviewService } from './reviews.service.js';
 import { ScanCounter } from './scan-counter.js';
 import { ScanService, type ScanKey } from './scan.service.js';
-import { messagePage } from './scan-page.js';
+import { complaintRefusedPage, messagePage } from './scan-page.js';
 import { TraceBase, type TracePorts } from './trace-base.js';
 import { traceRoutes } from './trace.routes.js';
 
@@ -76,6 +77,10 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     root.addHook('onClose', () => counter.flush());
     root.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    const tooMany = (reply: FastifyReply, err: AppError, code: string) => {
+      const { retryAfterSeconds, limit } = err.details as { retryAfterSeconds: number; limit: 'sender' | 'code' };
+      return html(reply.header('retry-after', String(retryAfterSeconds)), 429, complaintRefusedPage(limit, retryAfterSeconds, `/t/${code}`));
+    };
     const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
     const show = async (key: ScanKey, ip: string, reply: FastifyReply) => {
       const page = await scans.page(key, ip);
@@ -94,13 +99,14 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
       const found = await scans.resolve({ code: request.params.code, serial: request.query.serial }).catch(() => null);
       if (!found) return html(reply, 404, messagePage('未找到追溯码 Code not found', '无法提交投诉：追溯码不存在。'));
       try {
-        await scans.complain(found.batch, found.pkg, request.body);
+        await scans.complain(request.ctx, found.batch, found.pkg, request.body);
       } catch (err) {
+        if ((err as AppError).status === 429) return tooMany(reply, err as AppError, request.params.code);
         return html(reply, 400, messagePage('请检查填写 Please check', (err as AppError).message, `/t/${request.params.code}`));
       }
       return html(reply, 201, messagePage('已收到您的投诉 Thank you', '县市场监管部门和电商办会核实处理。The county office will look into it.', `/t/${request.params.code}`));
     });
   };
 
-  return defineModule({ name: 'trace', migrations: [traceInit, traceHolds], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
+  return defineModule({ name: 'trace', migrations: [traceInit, traceHolds, traceComplaintLimits], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
 }

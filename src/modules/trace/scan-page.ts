@@ -66,3 +66,15 @@ ${complaint}<footer>${e(facts.county)}县域电商公共服务平台 · 承诺�
 export function messagePage(title: string, text: string, back?: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${e(title)}</title><style>body{margin:0;font:15px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f5f5}main{max-width:560px;margin:0 auto;padding:24px 16px}p{background:#fff;border-radius:8px;padding:16px}a{color:#389e0d}</style></head><body><main><h1 style="font-size:18px">${e(title)}</h1><p>${e(text)}</p>${back ? `<a href="${e(back)}">返回 Back</a>` : ''}</main></body></html>`;
 }
+
+/** What the scan page's complaint form answers when a limit is reached: why, and when to try again (429). */
+export function complaintRefusedPage(limit: 'sender' | 'code', retryAfterSeconds: number, back: string): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const hours = Math.ceil(minutes / 60);
+  const [zh, en] = minutes >= 90 ? [`约 ${hours} 小时`, `about ${hours} hours`] : [`约 ${minutes} 分钟`, `about ${minutes} minutes`];
+  const text =
+    limit === 'code'
+      ? `这件产品今天收到的投诉较多，相关部门已在核查。如情况紧急，请拨打市场监管投诉热线 12315，或登录后再提交；也可${zh}后再试。Many reports about this product today are already being looked into: if it is urgent, call 12315 or sign in to report, or try again in ${en}.`
+      : `您提交得太频繁了，请${zh}后再试。You have sent several reports in a short time; please try again in ${en}.`;
+  return messagePage('提交太频繁 Too many reports', text, back);
+}

@@ -15,6 +15,8 @@ import { CROP_NAMES } from './trace.tables.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { ScanCounter } from './scan-counter.js';
 import { scanPage } from './scan-page.js';
+import { PER_CODE, PER_SENDER, takeComplaintPlaces, type ComplaintCounterTables, type ComplaintRule } from './complaint-limits.js';
+import type { Kysely } from 'kysely';
 import { toPage } from '../../kernel/http/paging.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 
@@ -243,15 +245,23 @@ export class ScanService {
     return { items: page.items.map((r) => ({ id: r.id, batchId: r.batch_id, batchCode: r.code, serial: r.serial, text: r.text, phone: r.phone_masked, createdAt: r.created_at })), nextCursor: page.nextCursor };
   }
 
-  async complain(batch: BatchRow, pkg: PackageRow | null, input: { text?: string; phone?: string }): Promise<void> {
+  /**
+   * A complaint from the public scan page. Anonymous ones are limited per address (by a keyed fingerprint) and per
+   * code, so a flood cannot bury or crowd out the rest; a signed-in buyer is limited per account only.
+   */
+  async complain(ctx: RequestContext, batch: BatchRow, pkg: PackageRow | null, input: { text?: string; phone?: string }): Promise<void> {
     const text = input.text?.trim() ?? '';
     if (text.length < 4 || text.length > 500) throw invalidField('body.text', 'write 4 to 500 characters');
     const phone = input.phone?.trim() || null;
     if (phone && !/^1\d{10}$/.test(phone)) throw invalidField('body.phone', 'must be an 11-digit mobile number');
     const row = { id: newId('cmp'), batch_id: batch.id, package_id: pkg?.id ?? null, text, phone_sealed: phone ? this.base.sealer.seal(phone) : null, phone_masked: maskPhone(phone), created_at: this.base.now() };
+    const sender = ctx.principal ? `user:${ctx.principal.userId}` : `addr:${this.base.sealer.fingerprint(ctx.ip)}`;
+    const places: [string, ComplaintRule][] = [[sender, PER_SENDER], ...(ctx.principal ? [] : [[`code:${batch.id}`, PER_CODE] as [string, ComplaintRule]])];
     await this.base.db.transaction().execute(async (trx) => {
+      await takeComplaintPlaces(trx as unknown as Kysely<ComplaintCounterTables>, places, new Date(row.created_at));
       await trx.insertInto('trace_complaints').values(row).execute();
-      await recordAudit(trx, { principal: null, ip: '', requestId: 'scan-page' }, { action: 'complaint.received', entityType: 'trace_batch', entityId: batch.id, details: { complaintId: row.id } });
+      // The sender's address is not kept with an anonymous complaint.
+      await recordAudit(trx, { principal: ctx.principal, ip: '', requestId: ctx.requestId }, { action: 'complaint.received', entityType: 'trace_batch', entityId: batch.id, details: { complaintId: row.id } });
     });
   }
 }
