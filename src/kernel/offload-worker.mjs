@@ -26,6 +26,8 @@ function collectTransfers(value, transfers, depth = 0) {
   return value;
 }
 
+parentPort.postMessage({ ready: true });
+
 parentPort.on('message', async ({ id, url, name, args }) => {
   try {
     const module = await import(url);

@@ -42,7 +42,7 @@ describe('worker pool (kernel/offload)', () => {
 
 describe('worker pool limits', () => {
   it('ends a task that outlives its time with 503 WORK_TOO_LARGE and serves the next task on a fresh thread', async () => {
-    const pool = new WorkerPool({ threads: 1, maxQueued: 4, timeoutMs: 300 });
+    const pool = new WorkerPool({ threads: 1, maxQueued: 4, timeoutMs: 1500 });
     try {
       const stuck = pool.run(TASKS, 'hold', [new SharedArrayBuffer(4)]).catch((e: unknown) => e);
       const after = pool.run<{ text: string }>(TASKS, 'echo', ['after']);

@@ -6,9 +6,11 @@ import { AppError } from './errors.js';
  * CPU-heavy work off the request thread: a pool of worker threads that run an exported function of a module file
  * and hand back its result, so one big PDF, spreadsheet or validation cannot stall every other request.
  *
- *     const pdfs = offloaded<typeof import('./pdf/labels.js')>(new URL('./pdf/labels.ts', import.meta.url));
+ *     const pdfs = offloaded<typeof import('./pdf/labels.js')>(new URL('./pdf/labels.js', import.meta.url));
  *     const body = await pdfs('labelsPdf', labels, format, title); // runs labelsPdf in a worker
  *
+ * - The module is loaded in the worker through tsx, so name it as imports do (`.js` finds the `.ts`). Keep such
+ *   modules free of database and request state: they compute.
  * - Arguments and results cross threads by structured clone: plain data, Buffers, Dates, Maps; no functions, class
  *   instances or database handles. Buffers in the result are transferred, not copied, and arrive as Buffers.
  * - An AppError thrown in the worker is thrown again here with its status, code and details; anything else thrown
@@ -52,6 +54,8 @@ interface Task {
 
 interface Thread {
   worker: Worker;
+  /** Started (tsx registered): a task's time counts from here, so a cold thread does not eat its budget. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -131,9 +135,13 @@ export class WorkerPool {
 
   private spawn(): Thread {
     const worker = new Worker(BOOTSTRAP, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
-    const thread: Thread = { worker, task: null, timer: null };
+    const thread: Thread = { worker, ready: false, task: null, timer: null };
     worker.unref();
-    worker.on('message', (message: { id: number; ok: boolean; result?: unknown; error?: WorkerError }) => {
+    worker.on('message', (message: { ready?: true; id: number; ok: boolean; result?: unknown; error?: WorkerError }) => {
+      if (message.ready) {
+        thread.ready = true;
+        return this.arm(thread);
+      }
       if (thread.task?.id !== message.id) return;
       const task = this.finish(thread)!;
       if (message.ok) task.resolve(asBuffers(message.result));
@@ -150,11 +158,7 @@ export class WorkerPool {
   private start(thread: Thread, task: Task): void {
     thread.task = task;
     thread.worker.ref();
-    thread.timer = setTimeout(() => {
-      this.lose(thread, new AppError(503, 'WORK_TOO_LARGE', 'The request needed more work than the server gives one request', { retryAfterSeconds: RETRY_AFTER_SECONDS }));
-      void thread.worker.terminate();
-    }, this.options.timeoutMs);
-    thread.timer.unref();
+    this.arm(thread);
     try {
       thread.worker.postMessage({ id: task.id, url: task.url, name: task.name, args: task.args });
     } catch (err) {
@@ -162,6 +166,16 @@ export class WorkerPool {
       task.reject(err as Error);
       this.next(thread);
     }
+  }
+
+  /** Starts the clock on the thread's task, once the thread is ready. */
+  private arm(thread: Thread): void {
+    if (!thread.ready || !thread.task || thread.timer) return;
+    thread.timer = setTimeout(() => {
+      this.lose(thread, new AppError(503, 'WORK_TOO_LARGE', 'The request needed more work than the server gives one request', { retryAfterSeconds: RETRY_AFTER_SECONDS }));
+      void thread.worker.terminate();
+    }, this.options.timeoutMs);
+    thread.timer.unref();
   }
 
   /** Clears the thread's task and returns it. */

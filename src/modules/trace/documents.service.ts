@@ -1,17 +1,26 @@
 import { shanghaiDate } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { conflict } from '../../kernel/errors.js';
+import { conflict, invalidField } from '../../kernel/errors.js';
+import { offloaded } from '../../kernel/offload.js';
 import { mayKeep } from './access.js';
 import type { TraceBase } from './trace-base.js';
 import { traceUrl } from './trace-code.js';
 import { CROP_NAMES } from './trace.tables.js';
-import { certificatePdf } from './pdf/certificate.js';
-import { labelsPdf, type Label, type LabelFormat } from './pdf/labels.js';
+import type { Label, LabelFormat } from './pdf/labels.js';
 import type { RecordDetails } from './trace.schema.js';
 import type { GenealogyService } from './genealogy.service.js';
 
 const UNIT_NAMES: Record<string, string> = { kg: '千克', jin: '斤', t: '吨' };
-const MAX_LABELS = 5000;
+/**
+ * Labels in one PDF: 500 thermal labels is a full roll of the common 50 × 30 mm size, and 21 A4 sheets of 24; each
+ * label draws its QR code as vector squares, so a file of 500 takes about a second to render (in a worker thread).
+ * More carton or unit labels come in pages of 500 (`page`).
+ */
+export const MAX_LABELS = 500;
+
+// Rendering a PDF is CPU work: done in a worker thread (kernel/offload.ts), never on the request thread.
+const certificates = offloaded<typeof import('./pdf/certificate.js')>(new URL('./pdf/certificate.js', import.meta.url));
+const labelSheets = offloaded<typeof import('./pdf/labels.js')>(new URL('./pdf/labels.js', import.meta.url));
 
 /** Printed papers of a batch: its 承诺达标合格证 and its QR labels. */
 export class DocumentService {
@@ -29,7 +38,7 @@ export class DocumentService {
     const tests = plots.length ? await this.base.db.selectFrom('trace_records').select(['details', 'occurred_on']).where('plot_id', 'in', plots).where('kind', '=', 'lab_test').where('occurred_on', '<=', batch.harvested_on).execute() : [];
     const passed = tests.some((t) => (JSON.parse(t.details) as RecordDetails).labTest!.items.every((i) => i.pass));
     const phone = mayKeep(viewer, producer) && producer.phone_sealed ? this.base.sealer.open(producer.phone_sealed) : (producer.phone_masked ?? '');
-    const body = await certificatePdf({
+    const body = await certificates('certificatePdf', {
       product: batch.product_name ?? `${CROP_NAMES[batch.crop]}${batch.variety ? `（${batch.variety}）` : ''}`,
       quantity: `${batch.quantity_left > 0 ? batch.quantity_left : batch.quantity} ${UNIT_NAMES[batch.unit] ?? batch.unit}`,
       origin: `${book.countyName} ${this.base.placeName(book, batch.division_code)}`,
@@ -44,18 +53,28 @@ export class DocumentService {
     return { fileName: `certificate-${batch.code}.pdf`, body };
   }
 
-  /** Labels for the batch itself (`copies` of one code), or one per serialised carton or unit. */
-  async labels(ctx: RequestContext, batchId: string, format: LabelFormat, level: 'batch' | 'carton' | 'unit', copies: number, origin: string): Promise<{ fileName: string; body: Buffer }> {
+  /**
+   * Labels for the batch itself (`copies` of one code), or one per serialised carton or unit, MAX_LABELS a file:
+   * `page` (from 1) picks which of them; `pages` says how many files the level needs.
+   */
+  async labels(ctx: RequestContext, batchId: string, format: LabelFormat, level: 'batch' | 'carton' | 'unit', copies: number, origin: string, page = 1): Promise<{ fileName: string; body: Buffer; pages: number }> {
+    if (copies > MAX_LABELS) throw invalidField('querystring.copies', `at most ${MAX_LABELS} labels a file`);
     const { batch } = await this.base.readBatch(ctx, batchId);
     const book = await this.base.ports.places.placeBook();
     const common = { product: batch.product_name ?? `${book.countyName}${CROP_NAMES[batch.crop]} ${batch.variety}`, code: batch.code, origin: `产地 ${this.base.placeName(book, batch.division_code)}` };
     let labels: Label[];
-    if (level === 'batch') labels = Array.from({ length: Math.min(copies, MAX_LABELS) }, () => ({ ...common, url: traceUrl(origin, batch), serial: null }));
+    let pages = 1;
+    if (level === 'batch') labels = Array.from({ length: copies }, () => ({ ...common, url: traceUrl(origin, batch), serial: null }));
     else {
-      const packages = await this.base.db.selectFrom('trace_packages').select('serial').where('batch_id', '=', batch.id).where('level', '=', level).orderBy('serial').limit(MAX_LABELS).execute();
-      if (packages.length === 0) throw conflict('NOT_PACKED', `The batch has no ${level === 'unit' ? 'units' : 'cartons'}; pack it first`);
-      labels = packages.map((p) => ({ ...common, url: traceUrl(origin, batch, p.serial), serial: p.serial }));
+      const packages = this.base.db.selectFrom('trace_packages').where('batch_id', '=', batch.id).where('level', '=', level);
+      const { n } = await packages.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      if (Number(n) === 0) throw conflict('NOT_PACKED', `The batch has no ${level === 'unit' ? 'units' : 'cartons'}; pack it first`);
+      pages = Math.ceil(Number(n) / MAX_LABELS);
+      if (page > pages) throw invalidField('querystring.page', `the batch's ${level === 'unit' ? 'units' : 'cartons'} fill ${pages} page(s) of ${MAX_LABELS} labels`);
+      const rows = await packages.select('serial').orderBy('serial').limit(MAX_LABELS).offset((page - 1) * MAX_LABELS).execute();
+      labels = rows.map((p) => ({ ...common, url: traceUrl(origin, batch, p.serial), serial: p.serial }));
     }
-    return { fileName: `labels-${batch.code}-${level}-${format}.pdf`, body: await labelsPdf(labels, format, `追溯标签 ${batch.code}`) };
+    const part = pages > 1 ? `-${page}of${pages}` : '';
+    return { fileName: `labels-${batch.code}-${level}-${format}${part}.pdf`, body: await labelSheets('labelsPdf', labels, format, `追溯标签 ${batch.code}`), pages };
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../../kernel/context.js';
 import { requireRole } from '../../../kernel/context.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -9,7 +8,10 @@ import { traceUrl } from '../trace-code.js';
 import type { RecordDetails } from '../trace.schema.js';
 import type { BatchRow } from '../trace.tables.js';
 import { seasonOf } from '../interval-rule.js';
-import { assertEpcis } from './validate.js';
+import { AppError } from '../../../kernel/errors.js';
+import { offloaded } from '../../../kernel/offload.js';
+import { hashId } from './prepare.js';
+import { eventListOf } from './validate.js';
 
 const CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 const OFFSET = '+08:00';
@@ -21,8 +23,10 @@ type EpcisEvent = Record<string, unknown> & { type: string; eventTime: string };
 const dayTime = (day: string) => `${day}T12:00:00.000${OFFSET}`;
 const at = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('Z', OFFSET);
 
-/** A stable event id for an event that came without one (its content's hash, as CBV 2.0 suggests). */
-const hashId = (event: unknown) => `ni:///sha-256;${createHash('sha256').update(JSON.stringify(event)).digest('hex')}?ver=CBV2.0`;
+/** Events a captured document may hold: a partner's day of events fits; more go in several documents. */
+export const MAX_EVENTS = 1000;
+
+const prepare = offloaded<typeof import('./prepare.js')>(new URL('./prepare.js', import.meta.url));
 
 /**
  * GS1 EPCIS 2.0: a batch's history as a JSON-LD document (harvest as commissioning, lab tests as inspecting,
@@ -96,31 +100,31 @@ export class EpcisService {
   }
 
   /**
-   * Captures a partner's EPCIS 2.0 document: validated against GS1's schema (400 naming what is wrong), each event
-   * stored once by its eventID, and linked to a batch when it names one of our trace codes.
+   * Captures a partner's EPCIS 2.0 document: at most MAX_EVENTS events (413 before any is read), validated against
+   * GS1's schema in a worker thread (400 naming what is wrong, at most 50 problems), each event stored once by its
+   * eventID, and linked to a batch when it names one of our trace codes.
    */
   async capture(ctx: RequestContext, document: unknown): Promise<{ accepted: number; duplicates: number; linked: number }> {
     const principal = requireRole(ctx, 'county_admin', 'regulator', 'merchant', 'courier');
-    assertEpcis(document);
-    const doc = document as { type: string; epcisBody: { eventList?: EpcisEvent[]; queryResults?: { resultsBody: { eventList: EpcisEvent[] } } } };
-    const events = doc.epcisBody.eventList ?? doc.epcisBody.queryResults?.resultsBody.eventList ?? [];
-    const codes = new Set<string>();
-    for (const e of events) for (const code of JSON.stringify(e).match(/(?:\/10\/|\/t\/)(\d{20})/g) ?? []) codes.add(code.slice(-20));
-    const batchOf = new Map((codes.size ? await this.base.db.selectFrom('trace_batches').select(['id', 'code']).where('code', 'in', [...codes]).execute() : []).map((b) => [b.code, b.id]));
+    const list = eventListOf(document);
+    if (list && list.events.length > MAX_EVENTS) {
+      throw new AppError(413, 'TOO_MANY_EVENTS', `body.${list.path.join('.')}: at most ${MAX_EVENTS} events a document (this one has ${list.events.length}); send them in several documents`, { field: `body.${list.path.join('.')}`, limit: MAX_EVENTS, count: list.events.length });
+    }
+    const { documentId, events } = await prepare('prepareCapture', JSON.stringify(document));
+    const codes = [...new Set(events.map((e) => e.code).filter((c): c is string => c !== null))];
+    const batchOf = new Map((codes.length ? await this.base.db.selectFrom('trace_batches').select(['id', 'code']).where('code', 'in', codes).execute() : []).map((b) => [b.code, b.id]));
     let accepted = 0;
     let linked = 0;
     await this.base.db.transaction().execute(async (trx) => {
       for (const event of events) {
-        const eventId = typeof event.eventID === 'string' ? event.eventID : hashId(event);
-        if (await trx.selectFrom('trace_epcis_events').select('id').where('event_id', '=', eventId).executeTakeFirst()) continue;
-        const code = (JSON.stringify(event).match(/(?:\/10\/|\/t\/)(\d{20})/) ?? [])[1];
-        const batchId = code ? (batchOf.get(code) ?? null) : null;
-        await trx.insertInto('trace_epcis_events').values({ id: newId('epc'), event_id: eventId, type: event.type, event_time: event.eventTime, biz_step: typeof event.bizStep === 'string' ? event.bizStep : null, batch_id: batchId, body: JSON.stringify({ ...event, eventID: eventId }), received_at: this.base.now(), received_by: principal.userId }).execute();
+        if (await trx.selectFrom('trace_epcis_events').select('id').where('event_id', '=', event.eventId).executeTakeFirst()) continue;
+        const batchId = event.code ? (batchOf.get(event.code) ?? null) : null;
+        await trx.insertInto('trace_epcis_events').values({ id: newId('epc'), event_id: event.eventId, type: event.type, event_time: event.eventTime, biz_step: event.bizStep, batch_id: batchId, body: event.body, received_at: this.base.now(), received_by: principal.userId }).execute();
         accepted++;
         if (batchId) linked++;
       }
       if (linked) await this.base.bump(trx);
-      await recordAudit(trx, ctx, { action: 'epcis.captured', entityType: 'epcis_document', entityId: String((document as { id?: string }).id ?? 'document'), details: { events: events.length, accepted, linked } });
+      await recordAudit(trx, ctx, { action: 'epcis.captured', entityType: 'epcis_document', entityId: documentId, details: { events: events.length, accepted, linked } });
     });
     return { accepted, duplicates: events.length - accepted, linked };
   }

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { invalidField } from '../../../kernel/errors.js';
+import { assertEpcis, eventListOf } from './validate.js';
+
+/** One captured event, ready to store: what the table indexes, and the event itself as JSON. */
+export interface PreparedEvent {
+  eventId: string;
+  type: string;
+  eventTime: string;
+  bizStep: string | null;
+  /** The first of our trace codes the event names, if any (it links the event to that batch). */
+  code: string | null;
+  body: string;
+}
+
+/** A stable event id for an event that came without one (its content's hash, as CBV 2.0 suggests). */
+export const hashId = (event: unknown) => `ni:///sha-256;${createHash('sha256').update(JSON.stringify(event)).digest('hex')}?ver=CBV2.0`;
+
+const TRACE_CODE = /(?:\/10\/|\/t\/)(\d{20})/;
+
+/**
+ * The CPU-heavy part of a capture, run in a worker thread (kernel/offload.ts): parse the document, validate it
+ * against GS1's schema (EPCIS_INVALID, at most 50 problems), and turn each event into a row to store.
+ */
+export function prepareCapture(json: string): { documentId: string; events: PreparedEvent[] } {
+  const document = JSON.parse(json) as { id?: unknown; type?: unknown };
+  assertEpcis(document);
+  const list = eventListOf(document);
+  // A lone event is valid EPCIS too, but this endpoint takes documents (the standard's capture interface does).
+  if (!list) throw invalidField('body.type', 'must be EPCISDocument or EPCISQueryDocument, with a list of events', 'EPCIS_INVALID');
+  const events = (list.events as (Record<string, unknown> & { type: string; eventTime: string })[]).map((event) => {
+    const eventId = typeof event.eventID === 'string' ? event.eventID : hashId(event);
+    const body = JSON.stringify({ ...event, eventID: eventId });
+    return { eventId, type: event.type, eventTime: event.eventTime, bizStep: typeof event.bizStep === 'string' ? event.bizStep : null, code: (JSON.stringify(event).match(TRACE_CODE) ?? [])[1] ?? null, body };
+  });
+  return { documentId: typeof document.id === 'string' ? document.id : 'document', events };
+}
