@@ -21,6 +21,8 @@ import { StringEnum } from './kernel/http/schema.js';
 import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempotency.js';
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
+import { registerSameOrigin } from './kernel/http/same-origin.js';
+import { PRIVATE_DIR_MODE, tightenDataDir, tightenFile } from './kernel/data-dir.js';
 import { migrateUp, type MigrationSet } from './kernel/migrator.js';
 import { createSealer } from './kernel/sealed.js';
 import { retainOffload } from './kernel/offload.js';
@@ -99,16 +101,20 @@ export function loadDataKey(config: Pick<Config, 'dataDir' | 'dataKey'>): Buffer
   }
   const file = path.join(config.dataDir, 'data.key');
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     fs.writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
+  tightenFile(file);
   return loadDataKey({ ...config, dataKey: fs.readFileSync(file, 'utf8').trim() });
 }
 
 /** Every migration of the kernel and the modules, for start-up and `npm run migrate`. */
 export function migrationSets(modules: Modules): MigrationSet[] {
+  // By date, keeping each file's own order (a stable sort): a migration's name carries its place in this list, so a
+  // new one added to the first file must not move the second file's older ones.
+  const kernel = [...auditMigrations, ...idempotencyMigrations].sort((a, b) => a.name.slice(0, 10).localeCompare(b.name.slice(0, 10)));
   return [
-    { owner: 'kernel', migrations: [...auditMigrations, ...idempotencyMigrations] },
+    { owner: 'kernel', migrations: kernel },
     ...Object.values(modules).map((m) => ({ owner: m.name, migrations: m.migrations })),
   ];
 }
@@ -120,6 +126,8 @@ export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'd
 /** The composition root: kernel plugins, then every module. Migrates the database before it answers. */
 export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; database: Database; modules: Modules }> {
   const clock = opts.clock ?? systemClock;
+  // Before anything is opened or written there: an older install made the folder readable by every local user.
+  const tightened = tightenDataDir(opts.config.dataDir);
   const database = opts.database ?? (await openConfiguredDatabase(opts.config));
   const modules = createModules(database, clock, opts.config);
   await migrateUp(database, migrationSets(modules));
@@ -127,7 +135,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: opts.config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // The server names every request itself: a client's X-Request-Id is never the id logged and audited.
+    requestIdHeader: false,
     genReqId: requestIds(),
     // strictNumbers: a query string can say 1e309 or NaN, which JSON cannot; no number field takes them.
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false, strictNumbers: true } },
@@ -135,6 +144,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     frameworkErrors,
     clientErrorHandler,
   });
+  if (tightened.length > 0) {
+    app.log.warn({ dataDir: opts.config.dataDir, count: tightened.length, paths: tightened.slice(0, 20) }, 'data folder: took group and other access away (folders 0700, files 0600)');
+  }
   // Before swagger and the modules, so every route's input schema is closed and documented as closed.
   registerStrictInput(app);
   app.addHook('onClose', () => database.close());
@@ -166,8 +178,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   });
 
   registerErrorHandling(app, fs.existsSync(path.join(WEB_DIR, 'index.html')) ? (_req, reply) => reply.sendFile('index.html') : undefined);
+  // Before the caller is looked up and before any body is read.
+  registerSameOrigin(app, opts.config.publicUrl);
   registerAuth(app, (request) => modules.identity.service.resolvePrincipal(request));
-  registerIdempotency(app, database.db);
+  registerIdempotency(app, database.db, createSealer(loadDataKey(opts.config)));
   // A POST sent with no body at all (a bare action such as "notify") is read as an empty object, so routes whose
   // body is optional accept it and routes that need fields name the missing one.
   app.addHook('preValidation', async (request) => {

@@ -4,6 +4,9 @@ import { loadConfig } from './config.js';
 import { bootstrap } from './flows/bootstrap.js';
 import { startHousekeeping } from './flows/housekeeping.js';
 
+// Whatever the server writes (database, data key, uploads, exports) is for its own user only.
+process.umask(0o077);
+
 const config = loadConfig();
 const { app, modules, database } = await buildApp({ config, logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } });
 const boot = await bootstrap(modules, config, (clock) => createModules(database, clock, config));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenFile } from './data-dir.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -38,8 +39,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openSqlite(opts.sqliteFile ?? ':memory:');
 }
 
+/** The database and its WAL and SHM files, which SQLite makes with the database file's own mode. */
+const sqliteFiles = (file: string) => [file, `${file}-wal`, `${file}-shm`];
+
 function openSqlite(file: string): Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Names, phones and addresses are in this file in clear: for the server's user only, from its first byte.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+    sqliteFiles(file).forEach(tightenFile);
+  }
   const conn = new SQLite(file);
   conn.pragma('journal_mode = WAL');
   // FULL: an acknowledged write survives power loss, not only a process crash.

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './data-dir.js';
 
 /** Where uploaded files live: the local disk by default; an S3-compatible store can implement the same. */
 export interface FileStore {
@@ -22,9 +23,9 @@ export class LocalFileStore implements FileStore {
 
   async put(key: string, body: Buffer): Promise<void> {
     const file = this.file(key);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    // Write then rename, so a reader never sees half a file.
-    await fs.writeFile(`${file}.part`, body);
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    // Write then rename, so a reader never sees half a file; for the server's user only (photos of IDs, lab reports).
+    await fs.writeFile(`${file}.part`, body, { mode: PRIVATE_FILE_MODE });
     await fs.rename(`${file}.part`, file);
   }
 

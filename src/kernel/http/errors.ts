@@ -95,13 +95,19 @@ export function clientErrorHandler(err: NodeJS.ErrnoException & { rawPacket?: un
   socket.destroy(err);
 }
 
+/** The wait a 429 names when its thrower gave none (`details.retryAfterSeconds`). */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 /**
+ * A 429 carries `Retry-After`: from `details.retryAfterSeconds` (rounded up) when the thrower gave it, else a minute.
  * `pageFallback` answers unknown non-API GETs (the console's own routes, served as its index.html).
  */
 export function registerErrorHandling(app: FastifyInstance, pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       const body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+      const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.status === 429 && typeof wait === 'number' && Number.isFinite(wait) && wait > 0) reply.header('retry-after', String(Math.ceil(wait)));
       return reply.status(err.status).send(body);
     }
     if (err.validation) {
@@ -115,6 +121,11 @@ export function registerErrorHandling(app: FastifyInstance, pageFallback?: (requ
     }
     request.log.error({ err }, 'request failed');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged.' } });
+  });
+
+  // Every 429 says when to come back, however it was answered.
+  app.addHook('onSend', async (_request, reply) => {
+    if (reply.statusCode === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(DEFAULT_RETRY_AFTER_SECONDS));
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -23,5 +23,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.headers(HEADERS);
     if (ownPolicy) reply.header('content-security-policy', ownPolicy);
     reply.header('x-request-id', request.id);
+    // API answers are personal or change by the minute; one that may be kept says so itself (product photos, files).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 }

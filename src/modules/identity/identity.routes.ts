@@ -92,7 +92,7 @@ export function identityRoutes(service: IdentityService, secureCookies: boolean)
 
     app.post(
       '/identity/tokens',
-      { schema: { ...users, summary: 'Create an API token for a machine client; the token is returned once', body: TokenCreateBody, response: { 201: Type.Intersect([TokenSchema, Type.Object({ token: Type.String() })]), ...errorResponses } } },
+      { config: { secretAnswer: true }, schema: { ...users, summary: 'Create an API token for a machine client; the token is returned once', body: TokenCreateBody, response: { 201: Type.Intersect([TokenSchema, Type.Object({ token: Type.String() })]), ...errorResponses } } },
       async (request, reply) => reply.status(201).send(await service.createToken(request.ctx, request.body)),
     );
 
