@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { signedIn } from '../../kernel/context.js';
+import { requireRole, signedIn } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
@@ -13,7 +13,7 @@ import {
   RunBody, RunDetailSchema, RunSchema, ScanBody, ScanResult, ShipmentBody, TrackQuery, TrackingSchema, Kuaidi100Tracking,
 } from './logistics.schema.js';
 import { kuaidi100Context, pushScans, readSignedPush } from './kuaidi100-push.js';
-import { parseCsv, parseXlsx, toParcels } from './manifest-file.js';
+import { readManifest } from './manifest-file.js';
 import type { ParcelService } from './parcels.service.js';
 import type { PromiseService } from './promise.service.js';
 import type { RunService } from './runs.service.js';
@@ -62,8 +62,7 @@ export function logisticsRoutes(s: LogisticsServices) {
           throw invalidField('body.file', 'is larger than 16 MB');
         });
         const xlsx = /\.xlsx$/i.test(file.filename) || bytes.subarray(0, 2).toString('latin1') === 'PK';
-        const table = xlsx ? await parseXlsx(bytes) : parseCsv(bytes);
-        const parcels = toParcels(table);
+        const parcels = await readManifest(bytes, xlsx ? 'xlsx' : 'csv');
         return reply.status(201).send(await s.parcels.intake(request.ctx, request.query.carrier, parcels, { kind: xlsx ? 'xlsx' : 'csv', fileName: file.filename, field: (i, f) => `file.row.${i + 2}.${f}` }));
       },
     );
@@ -107,7 +106,7 @@ export function logisticsRoutes(s: LogisticsServices) {
           const form = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded');
           const push = form ? readSignedPush(request.body as { param?: string; sign?: string }, s.kuaidi100Salt) : (request.body as Static<typeof Kuaidi100Push>).lastResult;
           const ctx = form ? kuaidi100Context(request.ip, request.id) : request.ctx;
-          signedIn(ctx);
+          if (form) signedIn(ctx); else requireRole(ctx, 'county_admin', 'courier'); // JSON pushes are the couriers'
           const scans = pushScans(push, (name) => `body.${form ? 'param.' : ''}lastResult.${name}`);
           const result = scans.length ? await s.scans.batch(ctx, scans) : { stored: 0, duplicates: 0, flagged: [], outcomes: [] };
           // Kuaidi100 reads returnCode 200 as taken and retries anything else.

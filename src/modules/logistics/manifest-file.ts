@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../kernel/errors.js';
+import { offloaded } from '../../kernel/offload.js';
 import type { ManifestParcelInput } from './logistics.schema.js';
 import { gbkTextProblem, textProblem } from './text-check.js';
 import { checkWorkbookBounds, tooManyCells, tooManyRows, type SheetLimits } from './xlsx-bounds.js';
@@ -210,3 +211,17 @@ export async function parseXlsx(bytes: Buffer, limits: SheetLimits = MANIFEST_LI
   });
   return rows;
 }
+
+/** The parcels of a manifest file, checked as `toParcels` does; what a worker thread runs. */
+export async function parcelsOf(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<ManifestParcelInput[]> {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return toParcels(kind === 'xlsx' ? await parseXlsx(buffer) : parseCsv(buffer));
+}
+
+const inWorker = offloaded<typeof import('./manifest-file.js')>(new URL('./manifest-file.js', import.meta.url));
+
+/**
+ * Reads a manifest file on a worker thread (kernel/offload.ts): 10 000 rows of Excel take seconds of CPU, which
+ * on the request thread would stall every other request meanwhile.
+ */
+export const readManifest = (bytes: Buffer, kind: 'csv' | 'xlsx') => inWorker('parcelsOf', bytes, kind);
