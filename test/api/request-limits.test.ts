@@ -54,6 +54,21 @@ describe.each(engines())('limits on the work one request can ask for, on %s', (e
     expect((await inject('GET', `/trace/batches/${batchId}/labels.pdf?format=a4&copies=2`)).rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('prints carton and unit labels in files of at most 500, page by page', async () => {
+    const batch = (await inject('GET', '/trace/batches?limit=100')).json().items.find((b: { status: string }) => b.status === 'active');
+    expect((await inject('POST', `/trace/batches/${batch.id}/pack`, { cartons: 3, unitsPerCarton: 200 })).statusCode).toBe(201);
+    const units = batch.units + 600;
+    const pages = Math.ceil(units / 500);
+    const last = await inject('GET', `/trace/batches/${batch.id}/labels.pdf?format=thermal&level=unit&page=${pages}`);
+    expect(last.statusCode).toBe(200);
+    expect(last.headers['x-label-pages']).toBe(String(pages));
+    // One thermal label a page: the last file holds what the full ones before it did not.
+    expect(last.rawPayload.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(units - (pages - 1) * 500);
+    const beyond = await inject('GET', `/trace/batches/${batch.id}/labels.pdf?format=thermal&level=unit&page=${pages + 1}`);
+    expect(beyond.statusCode).toBe(400);
+    expect(beyond.json().error.details.field).toBe('querystring.page');
+  });
+
   /**
    * Heavy requests over a real socket, with /api/health asked while each is in flight: health must answer first.
    * The heavy work is held in the worker pool until health has answered, so the order is certain; were the work
