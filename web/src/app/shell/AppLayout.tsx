@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LangSwitch } from '../locale/LangSwitch.js';
 import { useT } from '../locale/LocaleContext.js';
 import { useUser } from '../session.js';
+import { DemoBanner } from '../ui/DemoBanner.js';
 import { FullPageSpin } from '../ui/FullPageSpin.js';
 import { Logo } from '../ui/Logo.js';
 import { menuItems, selectedKey } from './menuItems.js';
@@ -86,6 +87,7 @@ export function AppLayout() {
             <UserMenu compact={mobile} />
           </Flex>
         </Header>
+        <DemoBanner />
         <Content style={{ padding: mobile ? 12 : 24 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />

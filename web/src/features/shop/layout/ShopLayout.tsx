@@ -7,6 +7,7 @@ import { LangSwitch } from '../../../app/locale/LangSwitch.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { SessionWatcher } from '../../../app/shell/SessionWatcher.js';
 import { useCountyName } from '../../../app/shell/useCountyName.js';
+import { DemoBanner } from '../../../app/ui/DemoBanner.js';
 import { FullPageSpin } from '../../../app/ui/FullPageSpin.js';
 import { LogoMark } from '../../../app/ui/Logo.js';
 import { cartCount, useCart } from '../cart/cartStore.js';
@@ -61,6 +62,7 @@ export function ShopLayout() {
           </Flex>
         </Flex>
       </Header>
+      <DemoBanner />
       <Content style={{ width: '100%', maxWidth: SHOP_WIDTH, margin: '0 auto', padding: mobile ? 12 : 24 }}>
         <Suspense fallback={<FullPageSpin />}>
           <Outlet />
