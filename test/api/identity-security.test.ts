@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/kernel/audit.js';
 import { systemContext } from '../../src/kernel/context.js';
-import { tokenLimits } from '../../src/modules/identity/migrations/2026-12-07-token-limits.js';
 import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
 
 const DAY = 86400_000;
@@ -122,9 +121,10 @@ describe.each(engines())('identity security on %s', (engine) => {
       await db.updateTable('identity_api_tokens').set({ user_id: ids['demo.regulator'] }).where('id', '=', forRegulator.id).execute();
       await db.updateTable('kernel_audit_log').set({ details: JSON.stringify({ name: '替监管', userId: ids['demo.regulator'] }) }).where('entity_id', '=', forRegulator.id).execute();
       const before = Date.now();
+      const tokenLimits = t.modules.identity.migrations.find((m) => m.name === '2026-12-07-token-limits')!;
       await tokenLimits.up(db, engine);
       const rows = await db.selectFrom('identity_api_tokens').selectAll().where('id', 'in', [noExpiry.id, tenYears.id, forRegulator.id]).execute();
-      const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r])) as Record<string, { expires_at: string; revoked_at: string | null; created_at: string }>;
+      const byId = Object.fromEntries(rows.map((r) => [r.id as string, r as { expires_at: string; revoked_at: string | null }]));
       for (const id of [noExpiry.id, tenYears.id]) {
         expect(Date.parse(byId[id].expires_at) - before).toBeGreaterThanOrEqual(90 * DAY - 60_000);
         expect(Date.parse(byId[id].expires_at) - before).toBeLessThanOrEqual(90 * DAY + 60_000);

@@ -29,6 +29,9 @@ export interface AuditRecord {
   at: string;
   actorUserId: string | null;
   actorUsername: string | null;
+  /** How the actor acted; null on records older than this field. */
+  actorVia: 'session' | 'token' | 'system' | null;
+  actorTokenId: string | null;
   action: string;
   entityType: string;
   entityId: string;

@@ -544,6 +544,7 @@ export const messages = {
   'audit.col.ip': ['IP 地址', 'IP address'],
   'audit.col.details': ['详情', 'Details'],
   'audit.system': ['系统', 'System'],
+  'audit.viaToken': ['经接口令牌', 'via API token'],
   'audit.entity.site': ['站点', 'Site'],
   'audit.entity.division': ['行政区划', 'Division'],
   'audit.entity.user': ['用户', 'User'],
@@ -1010,7 +1011,8 @@ export const messages = {
   // API errors by code (otherwise the server's message is shown)
   'error.INVALID_CREDENTIALS': ['用户名或密码错误', 'Wrong user name or password'],
   'error.SIGN_IN_RATE_LIMITED': ['登录尝试过于频繁，请稍后再试', 'Too many sign-in attempts; wait a few minutes'],
-  'error.ACCOUNT_LOCKED': ['密码错误次数过多，账号已暂时锁定，请稍后再试', 'Too many wrong passwords; the account is locked for a while'],
+  'error.SIGN_IN_DELAYED': ['此用户名在本网络密码错误次数过多，请稍后再试', 'Too many wrong passwords for this user name from your network; try again later'],
+  'error.TOKEN_NOT_ALLOWED': ['接口令牌不能管理令牌、密码或账号，请登录后操作', 'An API token cannot manage tokens, passwords or accounts; sign in to do this'],
   'error.USERNAME_TAKEN': ['该用户名已被使用，请换一个', 'This user name is taken; choose another'],
   'error.PASSWORD_TOO_WEAK': ['密码至少 10 位，且须同时包含字母和数字', 'At least 10 characters, with letters and digits'],
   'error.ACCOUNT_DISABLED': ['该账号已停用，请联系县电商办', 'This account is disabled; contact the county office'],

@@ -18,8 +18,16 @@ export function auditColumns(t: Translate): TableColumnsType<AuditRecord> {
       key: 'actor',
       title: t('audit.col.actor'),
       dataIndex: 'actorUsername',
-      width: 140,
-      render: (name: string | null) => (name ? <Typography.Text code>{name}</Typography.Text> : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>),
+      width: 170,
+      render: (name: string | null, r) =>
+        name ? (
+          <span>
+            <Typography.Text code>{name}</Typography.Text>
+            {r.actorVia === 'token' && <Tag color="orange">{t('audit.viaToken')}</Tag>}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
     },
     {
       key: 'action',
