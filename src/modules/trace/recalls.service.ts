@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { conflict, invalidField, notFound } from '../../kernel/errors.js';
@@ -6,6 +5,7 @@ import { newId } from '../../kernel/ids.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
 import { mayRead } from './access.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
+import { offloaded } from '../../kernel/offload.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { TraceBase } from './trace-base.js';
@@ -18,6 +18,9 @@ type Response = NonNullable<RecallView['notices'][number]['response']>;
 const ENDED = ['cancelled', 'refunded'];
 /** Orders a recall cancels (refunding the paid ones): their goods have not left the seller. */
 const WITHDRAWN = ['pending_payment', 'confirmed', 'paid'];
+
+// Writing a workbook of every order is CPU work: done in a worker thread (kernel/offload.ts).
+const reports = offloaded<typeof import('./recall-report.js')>(new URL('./recall-report.js', import.meta.url));
 
 export const RESPONSE_NAMES: Record<Response, string> = { returned: '已退货', destroyed: '已销毁', refund_requested: '申请退款', not_consumed: '未食用，等待处理', consumed: '已食用' };
 
@@ -192,39 +195,7 @@ export class RecallService {
   /** The recall report for the file: summary, batches, and every order with its buyer's answer. */
   async report(ctx: RequestContext, id: string): Promise<{ fileName: string; body: Buffer }> {
     const recall = await this.get(ctx, id);
-    const workbook = new ExcelJS.Workbook();
-    const summary = workbook.addWorksheet('召回概况 Summary');
-    summary.columns = [{ width: 24 }, { width: 60 }];
-    summary.addRows([
-      ['召回编号 Recall', recall.id],
-      ['原因 Reason', recall.reason],
-      ['状态 Status', recall.status === 'open' ? '进行中 open' : '已结束 closed'],
-      ['发起人 Opened by', recall.openedBy],
-      ['发起时间 Opened at', recall.openedAt],
-      ['结束时间 Closed at', recall.closedAt ?? ''],
-      ['涉及订单 Orders', recall.counts.orders],
-      ['涉及买家 Buyers', recall.counts.buyers],
-      ['已通知 Notified', recall.counts.notified],
-      ['已回复 Responded', recall.counts.responded],
-      ['冻结库存 Stock held', recall.counts.frozen],
-    ]);
-    const batches = workbook.addWorksheet('批次 Batches');
-    batches.columns = [{ header: '追溯码 Trace code', width: 26 }, { header: '商品 Product', width: 30 }, { header: '冻结库存 Held', width: 14 }];
-    for (const b of recall.batches) batches.addRow([b.code, b.productName ?? '', b.frozen]);
-    const notices = workbook.addWorksheet('订单与回复 Orders');
-    notices.columns = [
-      { header: '订单 Order', width: 34 },
-      { header: '追溯码 Trace code', width: 26 },
-      { header: '买家 Buyer', width: 10 },
-      { header: '电话 Phone', width: 16 },
-      { header: '通知时间 Notified', width: 26 },
-      { header: '回复 Response', width: 18 },
-      { header: '说明 Note', width: 30 },
-      { header: '回复时间 Responded', width: 26 },
-    ];
-    for (const n of recall.notices) notices.addRow([n.orderId, n.batchCode, n.buyer, n.buyerPhone ?? '', n.notifiedAt ?? '', n.response ? RESPONSE_NAMES[n.response] : '未回复', n.responseNote ?? '', n.respondedAt ?? '']);
-    for (const sheet of [batches, notices]) sheet.getRow(1).font = { bold: true };
-    return { fileName: `recall-${recall.id}.xlsx`, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+    return { fileName: `recall-${recall.id}.xlsx`, body: await reports('recallWorkbook', recall, RESPONSE_NAMES) };
   }
 
   // ---- buyers ----
