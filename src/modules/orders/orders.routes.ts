@@ -95,6 +95,7 @@ export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, 
         { schema: { tags, summary: 'Pay through the local provider (stands in for an online payment service)', params: Type.Object({ ref: Type.String({ maxLength: 64 }) }), querystring: Type.Object({ order: Type.String({ maxLength: 64 }) }), response: { 200: Type.Object({ orderId: Type.String(), status: StringEnum(ORDER_STATUSES) }), ...errorResponses } } },
         async (request) => {
           const order = await orders.get(request.ctx, request.query.order);
+          if (order.buyerUserId !== request.ctx.principal?.userId) throw new AppError(404, 'NOT_FOUND', 'Order not found'); // only its buyer pays
           const body = JSON.stringify({ providerRef: request.params.ref, orderId: order.id, amountFen: order.totalFen, status: 'succeeded' });
           return orders.paymentCallback(body, localProvider.sign(body));
         },
