@@ -90,6 +90,13 @@ describe.each(engines())('identity security on %s', (engine) => {
       expect(await works(second.token)).toBe(false);
     });
 
+    it("an admin's session cannot set its own password without the current one", async () => {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/identity/users/${ids['demo.county']}`, headers: admin, payload: { password: 'stolen-session-2026' } });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.details.field).toBe('body.password');
+      expect((await login('demo.county', 'stolen-session-2026', freshIp())).statusCode).toBe(401);
+    });
+
     it('expires tokens after 90 days unless told otherwise, and refuses more than 365', async () => {
       const session = await signIn(t.app, 'demo.village');
       const plain = await mintToken(session);

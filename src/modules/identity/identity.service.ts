@@ -314,6 +314,10 @@ export class IdentityService {
     if (id === principal.userId && (changes.status === 'disabled' || (changes.roles && !changes.roles.includes('county_admin')))) {
       throw forbidden('You cannot disable yourself or take away your own admin role');
     }
+    // Your own password changes only with the current one (POST /auth/password), even for an admin.
+    if (id === principal.userId && changes.password !== undefined) {
+      throw new AppError(403, 'FORBIDDEN', 'body.password: change your own password with the current one (POST /auth/password)', { field: 'body.password' });
+    }
     const roles = changes.roles ?? (JSON.parse(row.roles) as Role[]);
     const scope = changes.scope ?? { kind: row.scope_kind as Scope['kind'], id: row.scope_id };
     checkScope(roles, scope);
