@@ -22,7 +22,12 @@ export interface Config {
   logLevel: string;
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * The proxies in front whose X-Forwarded-For/-Host/-Proto are believed: false, or their addresses (a list that
+   * proxy-addr reads). TRUST_PROXY=true means proxies on this machine or a private network; an address the client
+   * wrote into X-Forwarded-For itself is never taken unless it is one of those.
+   */
+  trustProxy: boolean | string;
   /** Where the platform is reached from outside (https://…): QR codes and GS1 Digital Links carry it. Empty: the request's own host. */
   publicUrl?: string;
   /** How long a public tracking answer may be reused (a logistics write in the same process drops it at once); 0: never. */
@@ -47,6 +52,21 @@ function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   throw new Error(`Setting ${name} must be true or false, got "${raw}"`);
 }
 
+const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-f]*:[0-9a-f:.]*(\/\d{1,3})?)$/i;
+
+/** Fastify's `true` believes every X-Forwarded-For entry, the client's own first: never handed to it. */
+const LOCAL_PROXIES = 'loopback,linklocal,uniquelocal';
+
+function proxySetting(env: NodeJS.ProcessEnv): boolean | string {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (!raw || /^(true|false|yes|no|on|off|1|0)$/i.test(raw)) return boolSetting(env, 'TRUST_PROXY', false) ? LOCAL_PROXIES : false;
+  const addresses = raw.split(',').map((a) => a.trim());
+  if (!addresses.every((a) => PROXY_ADDRESS.test(a))) {
+    throw new Error(`Setting TRUST_PROXY must be true, false or the proxies' addresses (10.0.0.0/8, loopback), got "${raw}"`);
+  }
+  return addresses.join(',');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intSetting(env, 'PORT', 3000),
@@ -61,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: boolSetting(env, 'COUNTYHUB_SECURE_COOKIES', false),
     publicUrl: env.COUNTYHUB_PUBLIC_URL || undefined,
-    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    trustProxy: proxySetting(env),
     trackingCacheSeconds: intSetting(env, 'COUNTYHUB_TRACKING_CACHE_SECONDS', 5),
     kuaidi100Salt: env.COUNTYHUB_KUAIDI100_SALT || undefined,
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataKey } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { AppError } from '../../src/kernel/errors.js';
 import { openDatabase } from '../../src/kernel/db.js';
 import { LocalFileStore } from '../../src/kernel/files.js';
@@ -176,12 +177,16 @@ describe('Retry-After on every 429 (item 10)', () => {
       throw new AppError(429, 'SLOW_DOWN', 'wait');
     });
     app.get('/hand', async (_request, reply) => reply.status(429).send({ error: { code: 'SLOW_DOWN', message: 'wait' } }));
+    app.get('/busy', async () => {
+      throw new AppError(503, 'BUSY', 'busy', { retryAfterSeconds: 2 });
+    });
     const given = await app.inject({ url: '/given' });
     expect(given.statusCode).toBe(429);
     expect(given.headers['retry-after']).toBe('43');
     expect(given.json().error.details.retryAfterSeconds).toBe(42.2);
     expect((await app.inject({ url: '/none' })).headers['retry-after']).toBe('60');
     expect((await app.inject({ url: '/hand' })).headers['retry-after']).toBe('60');
+    expect((await app.inject({ url: '/busy' })).headers['retry-after']).toBe('2');
     await app.close();
   });
 });
@@ -256,5 +261,26 @@ describe('this site’s own origin (item 8)', () => {
     expect((await post(direct, { host: 'localhost:3000', origin: 'not a url' })).statusCode).toBe(403);
     await proxied.close();
     await direct.close();
+  });
+});
+
+describe('a client cannot choose its own address behind a proxy', () => {
+  const ipBehind = async (setting: string | undefined, forwarded: string) => {
+    const app = Fastify({ trustProxy: loadConfig({ TRUST_PROXY: setting }).trustProxy });
+    app.get('/ip', async (request) => request.ip);
+    const res = await app.inject({ url: '/ip', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': forwarded } });
+    await app.close();
+    return res.body;
+  };
+
+  it('takes the address the proxy in front saw, not what the client wrote into X-Forwarded-For', async () => {
+    // The client sent "X-Forwarded-For: 1.2.3.4"; the proxy appended the address it was called from.
+    expect(await ipBehind('true', '1.2.3.4, 203.0.113.7')).toBe('203.0.113.7');
+    expect(await ipBehind('true', '1.2.3.4, 203.0.113.7, 10.0.0.2')).toBe('203.0.113.7');
+    expect(await ipBehind('true', '10.9.9.9')).toBe('10.9.9.9');
+    expect(await ipBehind('127.0.0.1/8, 10.0.0.0/8', '1.2.3.4, 203.0.113.7, 10.0.0.2')).toBe('203.0.113.7');
+    expect(await ipBehind(undefined, '1.2.3.4')).toBe('127.0.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(/TRUST_PROXY/);
   });
 });

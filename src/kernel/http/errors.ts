@@ -99,7 +99,8 @@ export function clientErrorHandler(err: NodeJS.ErrnoException & { rawPacket?: un
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /**
- * A 429 carries `Retry-After`: from `details.retryAfterSeconds` (rounded up) when the thrower gave it, else a minute.
+ * A 429 carries `Retry-After`: from `details.retryAfterSeconds` (rounded up) when the thrower gave it, else a minute;
+ * a 503 (busy) carries it when its thrower gave one.
  * `pageFallback` answers unknown non-API GETs (the console's own routes, served as its index.html).
  */
 export function registerErrorHandling(app: FastifyInstance, pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown): void {
@@ -107,7 +108,7 @@ export function registerErrorHandling(app: FastifyInstance, pageFallback?: (requ
     if (err instanceof AppError) {
       const body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
       const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-      if (err.status === 429 && typeof wait === 'number' && Number.isFinite(wait) && wait > 0) reply.header('retry-after', String(Math.ceil(wait)));
+      if ((err.status === 429 || err.status === 503) && typeof wait === 'number' && Number.isFinite(wait) && wait > 0) reply.header('retry-after', String(Math.ceil(wait)));
       return reply.status(err.status).send(body);
     }
     if (err.validation) {
