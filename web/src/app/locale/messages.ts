@@ -523,9 +523,9 @@ export const messages = {
   'users.scope.siteSearch': ['输入服务点名称搜索', 'Type a point name to search'],
   'users.status.enable': ['启用', 'Enabled'],
   'users.status.disable': ['停用', 'Disabled'],
-  'users.statusHint': ['停用后该账号立即在所有设备上退出，且不能再登录', 'A disabled account is signed out everywhere at once and cannot sign in'],
+  'users.statusHint': ['停用后该账号立即在所有设备上退出，接口令牌全部吊销，且不能再登录', 'A disabled account is signed out everywhere at once, loses its API tokens and cannot sign in'],
   'users.resetPassword': ['重置密码', 'Reset password'],
-  'users.resetPasswordHint': ['重置后该用户须用新密码重新登录，已登录的设备全部退出', 'The user is signed out everywhere and signs in with the new password'],
+  'users.resetPasswordHint': ['重置后该用户须用新密码重新登录，已登录的设备全部退出，接口令牌全部吊销', 'The user is signed out everywhere, loses their API tokens and signs in with the new password'],
   'users.phoneMasked': ['当前号码 {phone}（已脱敏）；留空则保留原号码', 'Current number {phone} (masked); leave empty to keep it'],
   'users.removePhone': ['删除手机号', 'Remove the number'],
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Col, Divider, Form, Input, Radio, Row, Switch } from 'antd';
-import type { User } from '../../../api/auth.js';
+import { useMe, type User } from '../../../api/auth.js';
 import { useUpdateUser } from '../../../api/identity.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { isMasked } from '../../../app/phone.js';
@@ -28,6 +28,8 @@ export function UserEditDrawer({ user, open, onClose }: Props) {
   const errors = useServerErrors(form);
   const { clear } = errors;
   const resetPassword = Form.useWatch('resetPassword', form);
+  // Your own password changes with the current one (the account menu), not here.
+  const isSelf = useMe().data?.id === user.id;
 
   useEffect(() => {
     if (!open) return;
@@ -91,10 +93,12 @@ export function UserEditDrawer({ user, open, onClose }: Props) {
             ]}
           />
         </Form.Item>
-        <Form.Item name="resetPassword" label={t('users.resetPassword')} valuePropName="checked" extra={resetPassword ? t('users.resetPasswordHint') : undefined}>
-          <Switch data-testid="user-reset-password" />
-        </Form.Item>
-        {resetPassword && <PasswordField label={t('users.field.newPassword')} />}
+        {!isSelf && (
+          <Form.Item name="resetPassword" label={t('users.resetPassword')} valuePropName="checked" extra={resetPassword ? t('users.resetPasswordHint') : undefined}>
+            <Switch data-testid="user-reset-password" />
+          </Form.Item>
+        )}
+        {resetPassword && !isSelf && <PasswordField label={t('users.field.newPassword')} />}
       </Form>
     </FormDrawer>
   );
