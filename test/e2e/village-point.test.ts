@@ -230,4 +230,56 @@ describe('the village point phone page', () => {
 
     expect(ownErrors(errors)).toEqual([]);
   }, 150_000);
+
+  it('leaves no phone number of a parcel on the phone after signing out, or after the session ends', async () => {
+    const w = `ZT6${stamp}`;
+    const phone = `1393${stamp.slice(-7)}`;
+    const courier = (await apiSignIn(h.t.app, 'demo.courier')).cookie;
+    await inject(courier, 'POST', '/logistics/manifests', { carrier: 'zhongtong', parcels: [{ waybillNo: w, recipientName: '李桂兰', recipientPhone: phone, address: '鲁甸县乐红镇乐红村4组' }] });
+    for (const type of ['received_county', 'loaded']) await inject(courier, 'POST', '/logistics/scans', { eventId: `e2e-${w}-${type}`, waybillNo: w, type });
+
+    /** Where the browser keeps `text` for the site: local and session storage, IndexedDB, Cache Storage (names only). */
+    const keptWith = (page: Page, text: string) =>
+      page.evaluate(async (needle) => {
+        const hits: string[] = [];
+        for (const store of [localStorage, sessionStorage]) for (let i = 0; i < store.length; i++) if (`${store.key(i)}${store.getItem(store.key(i)!)}`.includes(needle)) hits.push(store.key(i)!);
+        for (const info of (await indexedDB.databases?.()) ?? []) hits.push(`indexedDB:${info.name}`);
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) if ((await (await cache.match(request))!.text()).includes(needle)) hits.push(request.url);
+        }
+        return hits;
+      }, text);
+
+    const { page, errors } = await h.openPage(PHONE, MOBILE);
+    const openList = async () => {
+      await h.signIn(page, 'demo.village');
+      await page.goto(`${h.base}/logistics/point`);
+      // The operator sees the whole number (to call the recipient) while signed in.
+      await expect.poll(() => page.locator(`[data-waybill="${w}"] [data-testid=parcel-phone]`).first().textContent(), { timeout: 15_000 }).toContain(phone);
+      await expect.poll(async () => (await keptWith(page, w)).length).toBeGreaterThan(0);
+    };
+
+    await openList();
+    // The copy kept for opening the page offline has the number masked already.
+    expect(await keptWith(page, phone)).toEqual([]);
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+    await page.waitForURL(/\/login/);
+    await expect.poll(() => keptWith(page, w)).toEqual([]);
+    expect(await keptWith(page, phone)).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('countyhub.offline.user'))).toBeNull();
+    expect(await page.content()).not.toContain(phone);
+
+    // The session ends on the server side (here: the cookie is gone): the next answer is 401 and the copies go too.
+    await openList();
+    await page.context().clearCookies();
+    await page.reload();
+    await page.waitForURL(/\/login/);
+    await expect.poll(() => keptWith(page, w)).toEqual([]);
+    expect(await keptWith(page, phone)).toEqual([]);
+    expect(await page.content()).not.toContain(phone);
+
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
 });

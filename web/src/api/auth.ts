@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { keepUser, keptUser } from '../app/offlineUser.js';
+import { forgetDeviceData, keepUser, keptUser } from '../app/offlineUser.js';
 import { api, ApiError } from './http.js';
 
 export const ROLES = ['county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
@@ -31,7 +31,7 @@ export function useMe() {
         return user;
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) {
-          keepUser(null);
+          forgetDeviceData();
           return null;
         }
         // No connection: a village point operator's page still opens, with its queue (app/offlineUser.ts).
@@ -65,7 +65,7 @@ export function useSignOut() {
   const forget = () => {
     client.clear();
     client.setQueryData(meKey, null);
-    keepUser(null);
+    forgetDeviceData();
   };
   return { ...mutation, forget };
 }

@@ -9,6 +9,29 @@ import { isParcelPoint } from './access.js';
  */
 const KEY = 'countyhub.offline.user';
 
+/** Where the village point keeps its last parcel lists (features/logistics/point/offlineQueue.ts: listKey). */
+export const LIST_PREFIX = 'countyhub.point.list.';
+/** The sorting line's recent scans, for a reload (features/logistics/sorting/useSorter.ts). */
+export const SORTING_KEY = 'countyhub.sorting.session';
+
+/**
+ * Forgets every copy of personal data this device keeps for the signed-in user: the kept operator, the point's
+ * parcel lists and the sorting line's recent scans. Called on sign-out and when the server says the session has
+ * ended (401). The point's queue of scans not yet sent is kept (countyhub.point.queue.<user>): it is the operator's
+ * work, holds no phone number, and is sent when that operator signs in again.
+ */
+export function forgetDeviceData(): void {
+  for (const store of [globalThis.localStorage, globalThis.sessionStorage]) {
+    try {
+      if (!store) continue;
+      const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((k): k is string => !!k);
+      for (const key of keys) if (key === KEY || key === SORTING_KEY || key.startsWith(LIST_PREFIX)) store.removeItem(key);
+    } catch {
+      // Storage refused (private mode): nothing was kept.
+    }
+  }
+}
+
 export function keepUser(user: User | null): void {
   try {
     if (user && isParcelPoint(user)) localStorage.setItem(KEY, JSON.stringify({ ...user, phone: null } satisfies User));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/http.js';
-import type { BatchResult, ScanInput } from '../../../api/logistics.js';
-import { OfflineQueue, type KeyValueStore } from './offlineQueue.js';
+import type { BatchResult, Parcel, ScanInput } from '../../../api/logistics.js';
+import { listKey, OfflineQueue, recallList, rememberList, type KeyValueStore } from './offlineQueue.js';
 
 /** localStorage as the device keeps it, in a Map. */
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -77,5 +77,16 @@ describe('the village point\'s offline queue', () => {
     queue.dismiss('ev-1');
     expect(queue.conflicts).toEqual([]);
     expect(store.data.size).toBe(0);
+  });
+});
+
+describe('the lists kept for opening the page offline', () => {
+  it('keep no whole phone number and no pick-up code', () => {
+    const map = new Map<string, string>();
+    const store: KeyValueStore = { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+    const parcel = { id: 'pcl_1', waybillNo: 'ZT123456', recipientName: '马春花', recipientPhone: '13912345678', pickupCode: '654321', address: '乐红村3组' } as Parcel;
+    rememberList(store, listKey('usr_1', 'notified'), [parcel]);
+    expect([...map.values()].join()).not.toMatch(/13912345678|654321/);
+    expect(recallList(store, listKey('usr_1', 'notified'))?.items[0]).toMatchObject({ waybillNo: 'ZT123456', recipientName: '马春花', recipientPhone: '139****5678', pickupCode: null });
   });
 });

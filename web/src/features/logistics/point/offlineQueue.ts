@@ -12,6 +12,7 @@
  * until the operator has read them, so a reload or a lost answer does not hide them.
  */
 import { ApiError } from '../../../api/http.js';
+import { LIST_PREFIX } from '../../../app/offlineUser.js';
 import type { BatchResult, Parcel, ParcelStatus, ScanInput, ScanType } from '../../../api/logistics.js';
 import type { ScanOutcome } from '../../../api/logistics-point.js';
 import { isConflict } from './outcomeText.js';
@@ -310,12 +311,19 @@ export interface RememberedList {
   items: Parcel[];
 }
 
-export const listKey = (userId: string, name: string) => `countyhub.point.list.${userId}.${name}`;
+export const listKey = (userId: string, name: string) => `${LIST_PREFIX}${userId}.${name}`;
 
-/** Keeps the last list the server gave (best effort: a full device keeps the previous one). */
+/** 13812345678 → 138****5678: the copy on the device never holds a whole phone number (calling needs a connection). */
+export const maskedPhone = (phone: string) => phone.replace(/^(1\d{2})\d{4}(\d{4})$/, '$1****$2');
+
+/**
+ * Keeps the last list the server gave (best effort: a full device keeps the previous one), with phones masked: the
+ * page opened offline finds parcels by name and waybill; the copy is forgotten on sign-out (app/offlineUser.ts).
+ */
 export function rememberList(store: KeyValueStore | null, key: string, items: Parcel[], at = new Date().toISOString()): void {
   try {
-    store?.setItem(key, JSON.stringify({ at, items } satisfies RememberedList));
+    const kept = items.map((p) => ({ ...p, recipientPhone: maskedPhone(p.recipientPhone), pickupCode: null }));
+    store?.setItem(key, JSON.stringify({ at, items: kept } satisfies RememberedList));
   } catch {
     // The device is full: the queue matters more than a copy of the list.
   }

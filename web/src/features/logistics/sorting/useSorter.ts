@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api/http.js';
 import { newEventId, useScan, type Parcel, type ParcelStatus, type ScanType } from '../../../api/logistics.js';
 import { findByWaybill } from '../../../api/logistics-parcels.js';
+import { SORTING_KEY } from '../../../app/offlineUser.js';
 import { problemCodeOf } from '../parcels/parcelLabels.js';
 
 /** ok: sort it to its destination; repeat: sorted before; warn: set it aside (the reason says why); error: scan again. */
@@ -38,7 +39,8 @@ export interface SortDisplay {
 const WAYBILL = /^[A-Za-z0-9-]{6,32}$/;
 /** Past sorting: a parcel in one of these is on its way already (a sorted scan now would be flagged). */
 const BEYOND_SORTED: ParcelStatus[] = ['loaded', 'arrived_township', 'arrived_village', 'notified', 'picked_up', 'returned', 'handed_to_carrier'];
-const STORAGE_KEY = 'countyhub.sorting.session';
+/** Kept for a reload of the tab; forgotten on sign-out (app/offlineUser.ts). */
+const STORAGE_KEY = SORTING_KEY;
 const KEEP = 500;
 
 /** The waybill in what a scanner read: the text itself, or a tracking link's `waybillNo`. */
