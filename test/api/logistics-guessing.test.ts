@@ -36,9 +36,11 @@ describe.each(engines())('guessing on %s', (engine) => {
     const refused = await track(w, '4321', addresses[7]);
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error).toMatchObject({ code: 'TOO_MANY_LOOKUPS', details: { retryAfterSeconds: 15 * 60 } });
+    expect(refused.headers['retry-after']).toBe('900');
     expect(refused.body).not.toContain('4321');
     const html = await page(w, '4321', addresses[8]);
-    expect(html.statusCode).toBe(200);
+    expect(html.statusCode).toBe(429);
+    expect(html.headers['retry-after']).toBe('900');
     expect(html.body).toContain('查询次数过多，请 15 分钟后再试');
     expect(html.body).not.toContain('杨');
 

@@ -48,7 +48,11 @@ export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: Log
       const county = (await deps.places.placeBook()).countyName;
       let result = null;
       if (waybillNo || phoneLast4) {
-        result = !waybillNo || !/^[A-Za-z0-9-]{6,32}$/.test(waybillNo) || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) ? { error: '请填写运单号和手机后四位 Give the waybill number and the last four digits of the phone' } : await tracking.lookup(waybillNo, phoneLast4, request.ctx).catch((err: AppError) => ({ error: refusal(err) }));
+        result = !waybillNo || !/^[A-Za-z0-9-]{6,32}$/.test(waybillNo) || !phoneLast4 || !/^\d{4}$/.test(phoneLast4) ? { error: '请填写运单号和手机后四位 Give the waybill number and the last four digits of the phone' } : await tracking.lookup(waybillNo, phoneLast4, request.ctx).catch((err: AppError) => {
+          const wait = err.status === 429 ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+          if (wait) reply.status(429).header('retry-after', String(wait));
+          return { error: refusal(err) };
+        });
       }
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(trackingPage(county, request.query, result));
     });
