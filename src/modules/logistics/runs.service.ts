@@ -4,7 +4,7 @@ import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { isUniqueViolation } from '../../kernel/db.js';
 import { newId } from '../../kernel/ids.js';
-import { handlesParcel } from './access.js';
+import { handlesParcel, visibleTo } from './access.js';
 import type { LogisticsTables, ParcelRow, RouteRow, RunRow, ScanType } from './logistics.tables.js';
 import type { RouteInput, RouteView, RunDetail, RunView } from './logistics.schema.js';
 import type { LogisticsBase } from './parcel-views.js';
@@ -129,7 +129,7 @@ export class RunService {
     const book = await this.base.places.placeBook();
     const viewer = await this.base.viewer(ctx, book);
     const stops = await this.base.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).orderBy('seq').execute();
-    const parcels = await this.base.db.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).orderBy('waybill_no').execute();
+    const parcels = await this.base.db.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where(visibleTo(viewer)).orderBy('waybill_no').execute(); // another township's parcels are not the caller's to see
     return {
       ...run,
       stops: stops.map((s) => ({
