@@ -43,6 +43,8 @@ export const pointMessages = {
   'logistics.point.handover.done': ['已交付给 {name}', 'Handed over to {name}'],
   'logistics.point.handover.wrong': ['取件码不正确，包裹未交付', 'Wrong pick-up code: the parcel was not handed over'],
   'logistics.point.handover.wrongHint': ['请核对收件人短信中的取件码后重新输入。', "Check the code in the recipient's text message and type it again."],
+  'logistics.point.handover.locked': ['取件码已锁定，包裹未交付', 'Pick-up code locked: the parcel was not handed over'],
+  'logistics.point.handover.lockedHint': ['此包裹的取件码已连续输错 5 次。请点「再次通知」，系统会给收件人手机发送新的取件码；旧取件码作废。', "Five wrong codes were typed for this parcel. Tap 'Notify again': a new code goes to the recipient's phone and the old one stops working."],
   'logistics.point.handover.offline': ['当前离线：取件码联网后由系统核对，若不符会标为异常', 'Offline: the code is checked once back online; a wrong one is marked as a problem'],
 
   'logistics.point.return.button': ['退回', 'Return'],

@@ -10,6 +10,9 @@ import { useOnline } from './usePointQueue.js';
 /** A 400 PICKUP_CODE_WRONG: the code typed is not this parcel's. */
 export const isWrongCode = (error: unknown) => error instanceof ApiError && error.code === 'PICKUP_CODE_WRONG';
 
+/** A 409 PICKUP_CODE_LOCKED: five wrong codes; only a new code (sent by 再次通知) hands the parcel over. */
+export const isLockedCode = (error: unknown) => error instanceof ApiError && error.code === 'PICKUP_CODE_LOCKED';
+
 /** A 409 ALREADY_PICKED_UP: another phone handed the parcel over first; when, if the server said. */
 const handedOverAt = (error: unknown): string | null | undefined =>
   error instanceof ApiError && error.code === 'ALREADY_PICKED_UP' ? ((error.details as { at?: string } | undefined)?.at ?? null) : undefined;
@@ -48,6 +51,7 @@ function HandOverForm({ parcel, onClose, onSubmit }: Props & { parcel: Parcel })
   };
 
   const wrong = isWrongCode(error);
+  const locked = isLockedCode(error);
   const already = handedOverAt(error);
   return (
     <Modal
@@ -81,7 +85,7 @@ function HandOverForm({ parcel, onClose, onSubmit }: Props & { parcel: Parcel })
         autoComplete="one-time-code"
         maxLength={6}
         value={code}
-        status={wrong ? 'error' : undefined}
+        status={wrong || locked ? 'error' : undefined}
         placeholder="······"
         aria-label={t('logistics.point.handover.code')}
         onChange={(e) => {
@@ -93,8 +97,15 @@ function HandOverForm({ parcel, onClose, onSubmit }: Props & { parcel: Parcel })
         data-testid="handover-code"
       />
       {!online && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('logistics.point.handover.offline')} data-testid="handover-offline" />}
-      {wrong ? (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('logistics.point.handover.wrong')} description={t('logistics.point.handover.wrongHint')} data-testid="pickup-code-wrong" />
+      {wrong || locked ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t(locked ? 'logistics.point.handover.locked' : 'logistics.point.handover.wrong')}
+          description={t(locked ? 'logistics.point.handover.lockedHint' : 'logistics.point.handover.wrongHint')}
+          data-testid={locked ? 'pickup-code-locked' : 'pickup-code-wrong'}
+        />
       ) : (
         error !== null && (
           <Alert
