@@ -3,6 +3,7 @@
  * pay with nothing (issue 11, item 1); in a demo the simulated payment works and the platform says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
 
 const shipTo = { name: '李明', phone: '13800138000', address: '上海市浦东新区世纪大道 100 号', divisionCode: '310115' };
@@ -22,6 +23,15 @@ async function income(t: TestApp, county: { cookie: string }): Promise<number> {
   const rows = (await t.app.inject({ url: '/api/v1/parties/ledger?by=township', headers: county })).json().items as { incomeFen: number }[];
   return rows.reduce((n, r) => n + r.incomeFen, 0);
 }
+
+describe('the demo setting', () => {
+  it('follows COUNTYHUB_DEMO_DATA unless COUNTYHUB_DEMO says otherwise', () => {
+    expect(loadConfig({}).demoMode).toBe(true);
+    expect(loadConfig({ COUNTYHUB_DEMO_DATA: 'false' }).demoMode).toBe(false);
+    expect(loadConfig({ COUNTYHUB_DEMO_DATA: 'true', COUNTYHUB_DEMO: 'false' }).demoMode).toBe(false);
+    expect(loadConfig({ COUNTYHUB_DEMO_DATA: 'false', COUNTYHUB_DEMO: 'true' }).demoMode).toBe(true);
+  });
+});
 
 describe.each(engines())('local payments outside a demo on %s', (engine) => {
   let t: TestApp;
