@@ -20,6 +20,7 @@ export function housekeepingSteps(modules: Modules, db: AnyKysely) {
       sessions: () => modules.identity.service.purgeExpired(),
       idempotencyKeys: () => purgeIdempotencyKeys(db),
       trackingMisses: () => modules.logistics.tracking.purgeMisses(),
+      complaintCounters: () => modules.trace.scans.purgeComplaintCounters(),
     },
     everyMinute: {
       // Unpaid orders past their 30 minutes are cancelled (stock and traced units back, the pending payment cancelled).

@@ -68,9 +68,20 @@ describe.each(engines())('complaint limits on %s', (engine) => {
     expect(answers.filter((s) => s === 201).length).toBe(4); // one was sent in the test before
   });
 
+  it('forgets counters a day old (housekeeping), so a new day starts afresh', async () => {
+    const counters = () => t.database.db.selectFrom('trace_complaint_counters' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await t.modules.trace.scans.purgeComplaintCounters();
+    expect(Number((await counters()).n)).toBeGreaterThan(0);
+    clock.advance(25 * 3600_000);
+    await t.modules.trace.scans.purgeComplaintCounters();
+    expect(Number((await counters()).n)).toBe(0);
+    expect((await complain(codes[1], '198.51.100.1')).statusCode).toBe(201);
+  });
+
   it('lists every complaint a page at a time, each once', async () => {
     const total = Number(await stored());
     expect(total).toBeGreaterThan(25);
+    regulator = await signIn(t.app, 'demo.regulator'); // the clock has moved past the session's life
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

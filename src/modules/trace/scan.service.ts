@@ -15,7 +15,7 @@ import { CROP_NAMES } from './trace.tables.js';
 import type { GenealogyService } from './genealogy.service.js';
 import type { ScanCounter } from './scan-counter.js';
 import { scanPage } from './scan-page.js';
-import { PER_CODE, PER_SENDER, takeComplaintPlaces, type ComplaintCounterTables, type ComplaintRule } from './complaint-limits.js';
+import { PER_CODE, PER_SENDER, purgeComplaintCounters, takeComplaintPlaces, type ComplaintCounterTables, type ComplaintRule } from './complaint-limits.js';
 import type { Kysely } from 'kysely';
 import { toPage } from '../../kernel/http/paging.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
@@ -243,6 +243,11 @@ export class ScanService {
     if (key) query = query.where((eb) => afterKey(eb, ['c.created_at', 'c.id'], key, 'desc'));
     const page = toPage(await query.execute(), limit, (r) => keyOf(r.created_at, r.id));
     return { items: page.items.map((r) => ({ id: r.id, batchId: r.batch_id, batchCode: r.code, serial: r.serial, text: r.text, phone: r.phone_masked, createdAt: r.created_at })), nextCursor: page.nextCursor };
+  }
+
+  /** Drops complaint counters whose windows have long passed (hourly housekeeping). */
+  purgeComplaintCounters(): Promise<void> {
+    return purgeComplaintCounters(this.base.db as unknown as Kysely<ComplaintCounterTables>, new Date(this.base.now()));
   }
 
   /**
