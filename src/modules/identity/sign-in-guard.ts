@@ -41,25 +41,31 @@ export class SignInGuard {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts an attempt from this address; refuses once the window is full. */
+  /** Counts an attempt from this address; refuses once the window is full. Counted atomically, like `begin`. */
   async checkAddress(ip: string): Promise<void> {
     const key = `ip:${ip}`;
     const now = this.clock.now();
     const row = await this.db.selectFrom('identity_login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
     if (!row || now.getTime() - Date.parse(row.window_start) > IP_WINDOW_MS) {
-      await this.db.deleteFrom('identity_login_throttle').where('key', '=', key).execute();
+      if (row) await this.db.deleteFrom('identity_login_throttle').where('key', '=', key).where('window_start', '=', row.window_start).execute();
       try {
-        await this.db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 1 }).execute();
+        await this.db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 0 }).execute();
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
-      return;
     }
-    if (row.attempts >= IP_MAX_ATTEMPTS) {
-      const wait = Date.parse(row.window_start) + IP_WINDOW_MS - now.getTime();
+    const counted = await this.db
+      .updateTable('identity_login_throttle')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('key', '=', key)
+      .where('attempts', '<', IP_MAX_ATTEMPTS)
+      .returning('attempts')
+      .executeTakeFirst();
+    if (!counted) {
+      const current = await this.db.selectFrom('identity_login_throttle').select('window_start').where('key', '=', key).executeTakeFirst();
+      const wait = Date.parse(current?.window_start ?? now.toISOString()) + IP_WINDOW_MS - now.getTime();
       throw new AppError(429, 'SIGN_IN_RATE_LIMITED', 'Too many sign-in attempts from this address; wait a few minutes', { retryAfterSeconds: seconds(wait) });
     }
-    await this.db.updateTable('identity_login_throttle').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('key', '=', key).execute();
   }
 
   /**
