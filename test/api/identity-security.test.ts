@@ -177,6 +177,7 @@ describe.each(engines())('identity security on %s', (engine) => {
       expect(ghost.statusCode).toBe(429);
       expect(real.json().error).toEqual(ghost.json().error);
       expect(real.json().error.details.retryAfterSeconds).toBe(60);
+      expect(real.headers['retry-after']).toBe('60');
     });
 
     it('a stranger cannot lock out the real user, and waits longer each time', async () => {

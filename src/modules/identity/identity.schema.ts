@@ -16,7 +16,7 @@ export const UserSchema = Type.Object({
   roles: Type.Array(RoleSchema),
   scope: ScopeSchema,
   status: StringEnum(['active', 'disabled']),
-  lockedUntil: Nullable(Type.String()),
+  lockedUntil: Nullable(Type.String(), { description: 'deprecated, always null: wrong passwords now make an address wait for a user name, and never lock the account' }),
   isDemo: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
