@@ -10,7 +10,8 @@ import { ROLES, World, type Req, type Row, type Who } from './permissions/world.
  * Every operation of the API against every role, as docs/architecture.md says who may do what. An allowed role
  * gets a 2xx with a valid, harmless request (or a fresh record of its own to act on); every other signed-in role
  * gets 403, or 404 where the record is out of its sight; nobody signed in gets 401. Public operations are listed as
- * public and answer a signed-out caller without a 401.
+ * public and answer a signed-out caller without a 401. The app is a demo (demo data, so demo mode), so the routes
+ * only a demo mounts (the local payment provider's) have rows too.
  */
 describe.each(engines())('who may call each route, on %s', (engine) => {
   let w: World;
