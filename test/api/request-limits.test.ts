@@ -69,6 +69,19 @@ describe.each(engines())('limits on the work one request can ask for, on %s', (e
     expect(beyond.json().error.details.field).toBe('querystring.page');
   });
 
+  it('packs a batch into at most 20,000 units and 1,000 cartons in all, however many times it is packed', async () => {
+    const batch = (await inject('GET', '/trace/batches?limit=100')).json().items.find((b: { status: string; units: number }) => b.status === 'active' && b.units === 0);
+    expect((await inject('POST', `/trace/batches/${batch.id}/pack`, { cartons: 100, unitsPerCarton: 200 })).statusCode).toBe(201);
+    const more = await inject('POST', `/trace/batches/${batch.id}/pack`, { cartons: 1, unitsPerCarton: 1 });
+    expect(more.statusCode).toBe(400);
+    expect(more.json().error.details).toMatchObject({ field: 'body.unitsPerCarton', limit: 20_000, packed: 20_000 });
+    expect((await inject('POST', `/trace/batches/${batch.id}/pack`, { cartons: 900, unitsPerCarton: 0 })).statusCode).toBe(201);
+    const cartons = await inject('POST', `/trace/batches/${batch.id}/pack`, { cartons: 1, unitsPerCarton: 0 });
+    expect(cartons.statusCode).toBe(400);
+    expect(cartons.json().error.details).toMatchObject({ field: 'body.cartons', limit: 1000 });
+    expect((await inject('GET', `/trace/batches/${batch.id}`)).json()).toMatchObject({ units: 20_000, cartons: 1000 });
+  });
+
   /**
    * Heavy requests over a real socket, with /api/health asked while each is in flight: health must answer first.
    * The heavy work is held in the worker pool until health has answered, so the order is certain; were the work
@@ -130,6 +143,14 @@ describe.each(engines())('limits on the work one request can ask for, on %s', (e
       const res = await healthAnswersFirst(t.modules.trace.documents, 'labels', () => fetch(`${base}/api/v1/trace/batches/${batchId}/labels.pdf?format=thermal&copies=500`, { headers: merchant }));
       expect(res.status).toBe(200);
       expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('the EPCIS export of a packed batch', async () => {
+      const packed = (await inject('GET', '/trace/batches?limit=100')).json().items.find((b: { status: string }) => b.status === 'active');
+      expect((await inject('POST', `/trace/batches/${packed.id}/pack`, { cartons: 10, unitsPerCarton: 50 })).statusCode).toBe(201);
+      const res = await healthAnswersFirst(t.modules.trace.epcis, 'export', () => fetch(`${base}/api/v1/trace/batches/${packed.id}/epcis`, { headers: merchant }));
+      expect(res.status).toBe(200);
+      expect((await res.json()).epcisBody.eventList.some((e: { bizStep: string }) => e.bizStep === 'packing')).toBe(true);
     });
   });
 });

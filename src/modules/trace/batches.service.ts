@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { shanghaiDate } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { conflict, forbidden, invalidField } from '../../kernel/errors.js';
+import { AppError, conflict, forbidden, invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import { newId } from '../../kernel/ids.js';
@@ -24,6 +24,9 @@ export interface BatchFilter {
 
 /** Copied-label signs: this many scans, or scans from this many different networks. */
 export const SCAN_WARNING = { scans: 20, networks: 4 };
+/** Packages a batch holds in all (one packing's limits): every label, genealogy and EPCIS export lists them. */
+const MAX_UNITS = 20_000;
+const MAX_CARTONS = 1000;
 
 /** Whether a serialised code looks copied, and how to say it. */
 export function packageWarning(row: Pick<PackageRow, 'scans' | 'networks'>): { kind: 'many_places' | 'many_scans'; text: string } | null {
@@ -137,12 +140,17 @@ export class BatchService {
 
   /** Packs a batch into serialised cartons, each holding serialised units; every code counts its scans. */
   async pack(ctx: RequestContext, id: string, cartons: number, unitsPerCarton: number): Promise<{ cartons: number; units: number }> {
-    if (cartons * unitsPerCarton > 20_000) throw invalidField('body.unitsPerCarton', 'at most 20 000 units at a time');
+    if (cartons * unitsPerCarton > MAX_UNITS) throw invalidField('body.unitsPerCarton', `at most ${MAX_UNITS} units at a time`);
     await this.base.keptBatch(ctx, id);
     const now = this.base.now();
     await this.base.db.transaction().execute(async (trx) => {
       const batch = await this.base.batch(id, trx);
       if (batch.status === 'recalled') throw conflict('BATCH_RECALLED', 'A recalled batch cannot be packed');
+      // One packing's limits hold for the batch as a whole: its labels, genealogy and EPCIS export list every package.
+      const counts = await trx.selectFrom('trace_packages').select(['level', (eb) => eb.fn.countAll<number | string>().as('n')]).where('batch_id', '=', id).groupBy('level').execute();
+      const packed = (level: string) => Number(counts.find((c) => c.level === level)?.n ?? 0);
+      if (packed('unit') + cartons * unitsPerCarton > MAX_UNITS) throw new AppError(400, 'VALIDATION_FAILED', `body.unitsPerCarton: a batch takes at most ${MAX_UNITS} units in all; it has ${packed('unit')}`, { field: 'body.unitsPerCarton', limit: MAX_UNITS, packed: packed('unit') });
+      if (packed('carton') + cartons > MAX_CARTONS) throw new AppError(400, 'VALIDATION_FAILED', `body.cartons: a batch takes at most ${MAX_CARTONS} cartons in all; it has ${packed('carton')}`, { field: 'body.cartons', limit: MAX_CARTONS, packed: packed('carton') });
       const rows: PackageRow[] = [];
       for (let c = 0; c < cartons; c++) {
         const carton: PackageRow = { id: newId('pkg'), batch_id: id, serial: newSerial(), level: 'carton', parent_id: null, scans: 0, networks: '[]', first_scan_at: null, last_scan_at: null, created_at: now };

@@ -107,7 +107,7 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
       return sendFile(reply.header('x-label-pages', String(file.pages)), file);
     });
     app.get('/trace/batches/:id/epcis', { schema: { tags, summary: "The batch's history as a GS1 EPCIS 2.0 JSON-LD document", params: IdParams } }, async (request, reply) =>
-      reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(await s.epcis.export(request.ctx, request.params.id, origin(request)))),
+      reply.header('content-type', 'application/ld+json; charset=utf-8').send(await s.epcis.export(request.ctx, request.params.id, origin(request))),
     );
     app.post('/trace/epcis', { bodyLimit: EPCIS_BODY_LIMIT, config: { roles: ['county_admin', 'regulator', 'merchant', 'courier'] }, schema: { tags, summary: 'Capture an EPCIS 2.0 document (JSON or JSON-LD, up to 4 MB and 1,000 events: 413 TOO_MANY_EVENTS); validated against GS1’s schema, 400 names what is wrong (at most 50 problems)', body: Type.Unknown(), response: { 201: Type.Object({ accepted: Type.Integer(), duplicates: Type.Integer(), linked: Type.Integer() }), ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await s.epcis.capture(request.ctx, request.body)),

@@ -4,29 +4,16 @@ import { recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import type { GenealogyService } from '../genealogy.service.js';
 import type { TraceBase } from '../trace-base.js';
-import { traceUrl } from '../trace-code.js';
-import type { RecordDetails } from '../trace.schema.js';
 import type { BatchRow } from '../trace.tables.js';
-import { seasonOf } from '../interval-rule.js';
 import { AppError } from '../../../kernel/errors.js';
 import { offloaded } from '../../../kernel/offload.js';
-import { hashId } from './prepare.js';
 import { eventListOf } from './validate.js';
-
-const CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
-const OFFSET = '+08:00';
-const KG: Record<string, number> = { kg: 1, jin: 0.5, t: 1000 };
-
-type EpcisEvent = Record<string, unknown> & { type: string; eventTime: string };
-
-/** Noon in China on a day, as EPCIS wants times (with the offset). */
-const dayTime = (day: string) => `${day}T12:00:00.000${OFFSET}`;
-const at = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('Z', OFFSET);
 
 /** Events a captured document may hold: a partner's day of events fits; more go in several documents. */
 export const MAX_EVENTS = 1000;
 
 const prepare = offloaded<typeof import('./prepare.js')>(new URL('./prepare.js', import.meta.url));
+const exporter = offloaded<typeof import('./export-doc.js')>(new URL('./export-doc.js', import.meta.url));
 
 /**
  * GS1 EPCIS 2.0: a batch's history as a JSON-LD document (harvest as commissioning, lab tests as inspecting,
@@ -39,7 +26,8 @@ export class EpcisService {
     private readonly genealogy: GenealogyService,
   ) {}
 
-  async export(ctx: RequestContext, batchId: string, origin: string): Promise<Record<string, unknown>> {
+  /** The document as JSON text: read here, written in a worker thread (a batch may have tens of thousands of units). */
+  async export(ctx: RequestContext, batchId: string, origin: string): Promise<string> {
     const { batch } = await this.base.readBatch(ctx, batchId);
     const related = new Map<string, BatchRow>();
     for (const b of [...(await this.genealogy.reach([batch.id], 'up')), ...(await this.genealogy.reach([batch.id], 'down'))]) related.set(b.id, b);
@@ -53,50 +41,22 @@ export class EpcisService {
       db.selectFrom('trace_records').selectAll().where('plot_id', 'in', [...new Set(batches.map((b) => b.plot_id ?? ''))]).where('kind', '=', 'lab_test').execute(),
       db.selectFrom('trace_epcis_events').select('body').where('batch_id', 'in', ids).execute(),
     ]);
-    const cls = (b: BatchRow) => traceUrl(origin, b);
-    const qty = (b: BatchRow, quantity: number) => ({ epcClass: cls(b), quantity: Math.round(quantity * KG[b.unit] * 1000) / 1000, uom: 'KGM' });
-    const place = (code: string) => ({ id: `urn:countyhub:division:${code}` });
-    const events: EpcisEvent[] = [];
-    const add = (event: EpcisEvent) => events.push(Object.assign({ eventID: hashId(event) }, event));
-
-    for (const b of batches.filter((x) => x.origin === 'harvest')) {
-      add({ type: 'ObjectEvent', eventTime: dayTime(b.harvested_on), eventTimeZoneOffset: OFFSET, action: 'ADD', quantityList: [qty(b, b.quantity)], bizStep: 'commissioning', disposition: 'active', readPoint: { id: `urn:countyhub:plot:${b.plot_id}` }, bizLocation: place(b.division_code), ilmd: { 'cbvmda:lotNumber': b.code, 'cbvmda:countryOfOrigin': 'CN', 'cbvmda:harvestStartDate': b.harvested_on } });
-      for (const test of records.filter((r) => r.plot_id === b.plot_id && r.occurred_on <= b.harvested_on && seasonOf(r.occurred_on) === seasonOf(b.harvested_on))) {
-        const passed = (JSON.parse(test.details) as RecordDetails).labTest!.items.every((i) => i.pass);
-        add({ type: 'ObjectEvent', eventTime: dayTime(test.occurred_on), eventTimeZoneOffset: OFFSET, action: 'OBSERVE', quantityList: [qty(b, b.quantity)], bizStep: 'inspecting', disposition: passed ? 'conformant' : 'non_conformant', readPoint: { id: `urn:countyhub:plot:${b.plot_id}` } });
-      }
-    }
-    for (const b of batches.filter((x) => x.origin !== 'harvest')) {
-      const parents = links.filter((l) => l.child_id === b.id).map((l) => ({ parent: related.get(l.parent_id), quantity: l.quantity })).filter((p) => p.parent);
-      add({ type: 'TransformationEvent', eventTime: at(b.created_at), eventTimeZoneOffset: OFFSET, inputQuantityList: parents.map((p) => qty(p.parent!, p.quantity)), outputQuantityList: [qty(b, b.quantity)], bizStep: 'commissioning', disposition: 'active', bizLocation: place(b.division_code), ilmd: { 'cbvmda:lotNumber': b.code } });
-    }
-    for (const b of batches) {
-      const own = packages.filter((p) => p.batch_id === b.id);
-      if (own.length) {
-        add({ type: 'TransformationEvent', eventTime: at(own[0].created_at), eventTimeZoneOffset: OFFSET, inputQuantityList: [qty(b, b.quantity)], outputEPCList: own.map((p) => traceUrl(origin, b, p.serial)), bizStep: 'packing', disposition: 'active', bizLocation: place(b.division_code) });
-        for (const carton of own.filter((p) => p.level === 'carton')) {
-          const units = own.filter((p) => p.parent_id === carton.id);
-          if (units.length) add({ type: 'AggregationEvent', eventTime: at(carton.created_at), eventTimeZoneOffset: OFFSET, action: 'ADD', parentID: traceUrl(origin, b, carton.serial), childEPCs: units.map((u) => traceUrl(origin, b, u.serial)), bizStep: 'packing', disposition: 'in_progress' });
-        }
-      }
-      if (b.stocked_at) add({ type: 'ObjectEvent', eventTime: at(b.stocked_at), eventTimeZoneOffset: OFFSET, action: 'OBSERVE', quantityList: [{ epcClass: cls(b), quantity: b.stocked, uom: 'H87' }], bizStep: 'receiving', disposition: 'in_progress', bizLocation: { id: `urn:countyhub:stock:${b.stock_location}` } });
-    }
-    const orders = new Map((await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))])).map((o) => [o.id, o]));
-    for (const a of allocations) {
-      const order = orders.get(a.order_id);
-      const b = related.get(a.batch_id)!;
-      const line = { quantityList: [{ epcClass: cls(b), quantity: a.quantity, uom: 'H87' }], bizTransactionList: [{ type: 'po', bizTransaction: `urn:countyhub:order:${a.order_id}` }] };
-      if (order?.shippedAt) add({ type: 'ObjectEvent', eventTime: at(order.shippedAt), eventTimeZoneOffset: OFFSET, action: 'OBSERVE', ...line, bizStep: 'shipping', disposition: 'in_transit' });
-      if (order?.deliveredAt) add({ type: 'ObjectEvent', eventTime: at(order.deliveredAt), eventTimeZoneOffset: OFFSET, action: 'OBSERVE', ...line, bizStep: 'receiving', disposition: 'in_progress' });
-    }
+    const orders = await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))]);
     const recalled = batches.filter((x) => x.recall_id);
-    const recallOpened = new Map((recalled.length ? await db.selectFrom('trace_recalls').select(['id', 'opened_at']).where('id', 'in', recalled.map((b) => b.recall_id!)).execute() : []).map((r) => [r.id, r.opened_at]));
-    for (const b of recalled) {
-      add({ type: 'ObjectEvent', eventTime: at(recallOpened.get(b.recall_id!)!), eventTimeZoneOffset: OFFSET, action: 'OBSERVE', quantityList: [qty(b, b.quantity)], bizStep: 'holding', disposition: 'recalled' });
-    }
-    events.push(...imported.map((e) => JSON.parse(e.body) as EpcisEvent));
-    events.sort((a, b) => Date.parse(a.eventTime) - Date.parse(b.eventTime));
-    return { '@context': [CONTEXT], id: `${origin}/api/v1/trace/batches/${batch.id}/epcis`, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: this.base.now(), epcisBody: { eventList: events } };
+    const recalls = recalled.length ? await db.selectFrom('trace_recalls').select(['id', 'opened_at']).where('id', 'in', recalled.map((b) => b.recall_id!)).execute() : [];
+    return exporter('epcisDocument', {
+      origin,
+      batchId: batch.id,
+      now: this.base.now(),
+      batches,
+      links,
+      packages,
+      allocations,
+      records,
+      imported: imported.map((e) => e.body),
+      orders: orders.map((o) => ({ id: o.id, shippedAt: o.shippedAt, deliveredAt: o.deliveredAt })),
+      recallOpened: recalls.map((r) => [r.id, r.opened_at]),
+    });
   }
 
   /**
