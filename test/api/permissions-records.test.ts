@@ -99,7 +99,7 @@ describe.each(engines())('records of others, on %s', (engine) => {
   });
 
   it("another township's operator reads a run through 乐红镇 without its parcels (names, addresses)", async () => {
-    const runs = (await w.ok('county', 'GET', `/logistics/runs?date=${w.today}&limit=100`)).items as { id: string; routeName: string; parcels: number }[];
+    const runs = (await w.ok('county', 'GET', `/logistics/runs?date=${w.loadedOn}&limit=100`)).items as { id: string; routeName: string; parcels: number }[];
     const lehong = runs.find((r) => r.routeName === '乐红镇线' && r.parcels > 0)!;
     const parcelsIn = (run: { stops: { dropOff: unknown[]; pickUp: unknown[] }[] }) => run.stops.reduce((n, s) => n + s.dropOff.length + s.pickUp.length, 0);
     expect(parcelsIn(await w.ok('township', 'GET', `/logistics/runs/${lehong.id}`))).toBe(lehong.parcels);

@@ -29,7 +29,7 @@ export function marketRows(w: World): Row[] {
     { op: 'GET /api/v1/parties/ledger', allowed: ['county', 'regulator'], req: () => ({ url: '/parties/ledger?by=household' }) },
     { op: 'GET /api/v1/parties/ledger/export.xlsx', allowed: ['county', 'regulator'], req: () => ({ url: '/parties/ledger/export.xlsx?by=household' }) },
     { op: 'GET /api/v1/parties/households/{id}/ledger', allowed: ['county', 'regulator'], req: () => ({ url: `/parties/households/${w.household}/ledger` }) },
-    { op: 'POST /api/v1/parties/household-links/{id}/end', allowed: ['county'], req: fresh(() => w.newLink(), (id) => `/parties/household-links/${id}/end`, { validTo: w.tomorrow }) },
+    { op: 'POST /api/v1/parties/household-links/{id}/end', allowed: ['county'], req: async () => ({ url: `/parties/household-links/${await w.newLink()}/end`, body: { validTo: w.tomorrow } }) },
 
     // ---- catalogue: the shop is public; a product is managed by its seller's accounts and the county office ----
     { op: 'GET /api/v1/catalog/search', allowed: 'public', req: () => ({ url: '/catalog/search?q=花椒' }) },

@@ -93,8 +93,8 @@ export class World {
   category = '';
   /** A poor household whose own account is demo.consumer's. */
   ownHousehold = '';
-  today = '';
-  tomorrow = '';
+  /** The day the demo data was loaded (its runs are for that day). */
+  loadedOn = '';
 
   constructor(readonly t: TestApp) {}
 
@@ -125,8 +125,7 @@ export class World {
       this.as[who] = await signIn(this.t.app, `demo.${who}`);
       this.userId[who] = (await this.ok(who, 'GET', '/auth/me')).id;
     }
-    this.today = shanghaiDate(new Date());
-    this.tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+    this.loadedOn = shanghaiDate(new Date());
     this.png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7d2c' } }).png().toBuffer();
     this.seller = (await this.ok('merchant', 'GET', '/parties/sellers')).items[0].id;
     this.farmerSeller = (await this.ok('village', 'GET', '/parties/sellers')).items[0].id;
@@ -154,6 +153,15 @@ export class World {
     this.recall = recalled.recall;
     this.notice = recalled.notice;
     this.run = (await this.newRun()).id;
+  }
+
+  /** Dates read when used, so a run over midnight (Asia/Shanghai) still asks for today. */
+  get today() {
+    return shanghaiDate(new Date());
+  }
+
+  get tomorrow() {
+    return shanghaiDate(new Date(Date.now() + 86_400_000));
   }
 
   daysAgo(n: number) {
