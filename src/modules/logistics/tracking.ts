@@ -4,7 +4,7 @@ import { AppError } from '../../kernel/errors.js';
 import { escapeHtml as escape } from '../../kernel/html.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
 import { GuessCounters } from './guess-counters.js';
-import { ADDRESS_RULE, WAYBILL_RULE } from './guess-rule.js';
+import { ADDRESS_RULE, secondsLeft, WAYBILL_RULE } from './guess-rule.js';
 import { eventCode, toKuaidi100 } from './kuaidi100.js';
 import { carrierName, type EventRow, type ParcelRow, type ScanType } from './logistics.tables.js';
 import type { LogisticsBase } from './parcel-views.js';
@@ -60,6 +60,8 @@ export class TrackingService {
   /** Each cached answer written out as JSON once. */
   private readonly bodies = new WeakMap<Tracking, string>();
   private readonly counters: GuessCounters;
+  /** Locks this process has made or read (key → end, epoch ms), so a kept answer is not given past them. */
+  private readonly locks = new Map<string, number>();
 
   /** `answerTtlMs`: how long an answer is reused, at most; a logistics write in this process drops it at once. */
   constructor(
@@ -72,34 +74,54 @@ export class TrackingService {
   /**
    * Four digits leave 10 000 guesses, so misses are counted per address and per waybill (guess-rule.ts): an address
    * or a waybill over its limit is refused for a while, found or not, so guessing cannot tell it when it is right.
-   * Every process reads the same counts and locks from the database; each lock is audited (no digits in it).
+   * Every process reads the same counts and locks from the database (with the parcel, in the same statement); each
+   * lock is audited (no digits in it). A kept answer (found with the right digits in the last few seconds) is given
+   * again unless this process knows of a lock; another process's new lock reaches it when the answer expires.
    */
   async lookup(waybillNo: string, phoneLast4: string, ctx: RequestContext): Promise<Tracking> {
     const now = this.base.clock.now();
+    const at = now.getTime();
     const keys: [string, string] = [`ip:${ctx.ip}`, `waybill:${waybillNo}`];
-    const wait = await this.counters.lockedFor(keys, now);
-    if (wait > 0) throw tooMany(wait);
+    const known = Math.max(...keys.map((k) => this.locks.get(k) ?? 0));
+    if (known > at) throw tooMany(Math.ceil((known - at) / 1000));
 
     const key = `${waybillNo}\n${phoneLast4}`;
-    const at = now.getTime();
     const kept = this.answers.get(key);
     if (kept && kept.revision === this.base.revision && at >= kept.at && at - kept.at < this.answerTtlMs) return kept.tracking;
     const revision = this.base.revision;
-    const tracking = await this.read(waybillNo, phoneLast4);
-    if (!tracking) {
-      const locked = await this.counters.miss([[keys[0], ADDRESS_RULE], [keys[1], WAYBILL_RULE]], now);
-      for (const lock of locked) {
-        const by = lock.key.startsWith('ip:') ? 'address' : 'waybill';
-        const rule = by === 'address' ? ADDRESS_RULE : WAYBILL_RULE;
-        await recordAudit(this.base.db, ctx, { action: 'logistics.track.locked', entityType: by, entityId: lock.key.slice(lock.key.indexOf(':') + 1), details: { by, misses: rule.limit, strike: lock.counter.strikes, lockedUntil: lock.counter.locked_until, retryAfterSeconds: lock.retryAfterSeconds } }, now);
-      }
+    const found = await this.read(waybillNo, phoneLast4, keys, now);
+    if (typeof found === 'number') {
+      // Locked by another process: the answer kept here for these digits goes too.
+      this.answers.delete(key);
+      throw tooMany(found);
+    }
+    if (found === 'missed') {
+      const wait = await this.counters.lockedFor(keys, now);
+      if (wait > 0) throw tooMany(wait);
+      await this.countMiss(ctx, keys, now);
       throw new AppError(404, 'NOT_FOUND', 'No parcel with this waybill number and phone');
     }
     if (this.answerTtlMs > 0) {
       if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-      this.answers.set(key, { revision, at, tracking });
+      this.answers.set(key, { revision, at, tracking: found });
     }
-    return tracking;
+    return found;
+  }
+
+  /** Counts a miss on the address and the waybill; a lock it causes is remembered here and audited. */
+  private async countMiss(ctx: RequestContext, keys: [string, string], now: Date): Promise<void> {
+    for (const lock of await this.counters.miss([[keys[0], ADDRESS_RULE], [keys[1], WAYBILL_RULE]], now)) {
+      this.remember(lock.key, lock.counter.locked_until);
+      const by = lock.key.startsWith('ip:') ? 'address' : 'waybill';
+      const rule = by === 'address' ? ADDRESS_RULE : WAYBILL_RULE;
+      await recordAudit(this.base.db, ctx, { action: 'logistics.track.locked', entityType: by, entityId: lock.key.slice(lock.key.indexOf(':') + 1), details: { by, misses: rule.limit, strike: lock.counter.strikes, lockedUntil: lock.counter.locked_until, retryAfterSeconds: lock.retryAfterSeconds } }, now);
+    }
+  }
+
+  private remember(key: string, lockedUntil: string | null) {
+    if (!lockedUntil) return;
+    if (this.locks.size >= MAX_ANSWERS) this.locks.clear();
+    this.locks.set(key, Date.parse(lockedUntil));
   }
 
   /** The answer as the JSON the API sends (the route's schema documents it); written once while it is cached. */
@@ -109,9 +131,20 @@ export class TrackingService {
     return body;
   }
 
-  private async read(waybillNo: string, phoneLast4: string): Promise<Tracking | null> {
-    const row = await this.base.db.selectFrom('logistics_parcels').selectAll().where('waybill_no', '=', waybillNo).where('phone_last4', '=', phoneLast4).executeTakeFirst();
-    if (!row) return null;
+  /**
+   * The timeline, read with any lock on the address or the waybill in the same statement: 'missed' when no parcel
+   * matches, the seconds left when one does but a lock runs.
+   */
+  private async read(waybillNo: string, phoneLast4: string, keys: string[], now: Date): Promise<Tracking | 'missed' | number> {
+    const row = await this.base.db
+      .selectFrom('logistics_parcels')
+      .selectAll()
+      .select((eb) => eb.selectFrom('logistics_guess_counters').select((c) => c.fn.max('locked_until').as('until')).where('key', 'in', keys).where('locked_until', '>', now.toISOString()).as('locked_until'))
+      .where('waybill_no', '=', waybillNo)
+      .where('phone_last4', '=', phoneLast4)
+      .executeTakeFirst();
+    if (!row) return 'missed';
+    if (row.locked_until) return secondsLeft(row.locked_until, now);
     const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').orderBy('recorded_at', 'desc').orderBy('event_id', 'desc').execute();
     const book = await this.base.places.placeBook();
     const point = row.point_site_id ? (book.siteName.get(row.point_site_id) ?? null) : null;
@@ -139,7 +172,9 @@ export class TrackingService {
 
   /** Drops guess counters that no longer matter (housekeeping). */
   async purgeMisses(): Promise<void> {
-    await this.counters.purge(this.base.clock.now());
+    const now = this.base.clock.now();
+    for (const [key, until] of this.locks) if (until <= now.getTime()) this.locks.delete(key);
+    await this.counters.purge(now);
   }
 
   /** The same timeline in the shape of a Kuaidi100 query answer, for systems that speak it. */
