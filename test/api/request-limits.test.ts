@@ -47,6 +47,17 @@ describe.each(engines())('limits on the work one request can ask for, on %s', (e
     expect(error.message).toMatch(/more/);
   });
 
+  it('refuses an EPCIS document nested too deeply with a 400 naming where, not a 500', async () => {
+    for (const depth of [100, 100_000]) {
+      const doc = example('Example_9.6.1-ObjectEvent.jsonld');
+      const body = JSON.stringify(doc).replace('"Example of a vendor/user extension"', '['.repeat(depth) + ']'.repeat(depth));
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/trace/epcis', headers: { ...merchant, 'content-type': 'application/json' }, payload: body });
+      expect(res.statusCode, String(depth)).toBe(400);
+      expect(res.json().error.code).toBe('EPCIS_INVALID');
+      expect(res.json().error.details.field).toMatch(depth === 100 ? /^body\.epcisBody\.eventList\.1\.example:myField(\.0)+$/ : /^body$/);
+    }
+  });
+
   it('caps label copies at 500, naming the field', async () => {
     const res = await inject('GET', `/trace/batches/${batchId}/labels.pdf?format=thermal&copies=501`);
     expect(res.statusCode).toBe(400);

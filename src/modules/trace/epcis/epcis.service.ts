@@ -5,8 +5,9 @@ import { newId } from '../../../kernel/ids.js';
 import type { GenealogyService } from '../genealogy.service.js';
 import type { TraceBase } from '../trace-base.js';
 import type { BatchRow } from '../trace.tables.js';
-import { AppError } from '../../../kernel/errors.js';
+import { AppError, invalidField } from '../../../kernel/errors.js';
 import { offloaded } from '../../../kernel/offload.js';
+import { MAX_DEPTH } from './prepare.js';
 import { eventListOf } from './validate.js';
 
 /** Events a captured document may hold: a partner's day of events fits; more go in several documents. */
@@ -70,7 +71,14 @@ export class EpcisService {
     if (list && list.events.length > MAX_EVENTS) {
       throw new AppError(413, 'TOO_MANY_EVENTS', `body.${list.path.join('.')}: at most ${MAX_EVENTS} events a document (this one has ${list.events.length}); send them in several documents`, { field: `body.${list.path.join('.')}`, limit: MAX_EVENTS, count: list.events.length });
     }
-    const { documentId, events } = await prepare('prepareCapture', JSON.stringify(document));
+    let json: string;
+    try {
+      json = JSON.stringify(document);
+    } catch {
+      // Only nesting thousands of levels deep makes JSON.stringify fail on parsed JSON (the call stack).
+      throw invalidField('body', `is nested more than ${MAX_DEPTH} levels deep`, 'EPCIS_INVALID');
+    }
+    const { documentId, events } = await prepare('prepareCapture', json);
     const codes = [...new Set(events.map((e) => e.code).filter((c): c is string => c !== null))];
     const batchOf = new Map((codes.length ? await this.base.db.selectFrom('trace_batches').select(['id', 'code']).where('code', 'in', codes).execute() : []).map((b) => [b.code, b.id]));
     let accepted = 0;
