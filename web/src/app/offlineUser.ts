@@ -13,10 +13,13 @@ const KEY = 'countyhub.offline.user';
 export const LIST_PREFIX = 'countyhub.point.list.';
 /** The sorting line's recent scans, for a reload (features/logistics/sorting/useSorter.ts). */
 export const SORTING_KEY = 'countyhub.sorting.session';
+/** The buyer's last ship-to (name, phone, address) for the next checkout (features/shop/checkout/checkoutForm.ts). */
+export const SHIP_TO_KEY = 'countyhub.shipTo';
 
 /**
  * Forgets every copy of personal data this device keeps for the signed-in user: the kept operator, the point's
- * parcel lists and the sorting line's recent scans. Called on sign-out and when the server says the session has
+ * parcel lists, the sorting line's recent scans and the buyer's last ship-to (a village point's shared phone orders
+ * for many villagers). Called on sign-out and when the server says the session has
  * ended (401). The point's queue of scans not yet sent is kept (countyhub.point.queue.<user>): it is the operator's
  * work, holds no phone number, and is sent when that operator signs in again.
  */
@@ -25,7 +28,7 @@ export function forgetDeviceData(): void {
     try {
       if (!store) continue;
       const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((k): k is string => !!k);
-      for (const key of keys) if (key === KEY || key === SORTING_KEY || key.startsWith(LIST_PREFIX)) store.removeItem(key);
+      for (const key of keys) if (key === KEY || key === SORTING_KEY || key === SHIP_TO_KEY || key.startsWith(LIST_PREFIX)) store.removeItem(key);
     } catch {
       // Storage refused (private mode): nothing was kept.
     }

@@ -1,4 +1,5 @@
 import type { DeliveryKind, PaymentMethod, ShipTo } from '../../../api/orders.js';
+import { SHIP_TO_KEY } from '../../../app/offlineUser.js';
 
 export type Area = 'county' | 'outside';
 
@@ -14,7 +15,8 @@ export interface CheckoutValues {
   pickupSiteId?: string;
 }
 
-const STORAGE_KEY = 'countyhub.shipTo';
+/** Forgotten on sign-out (app/offlineUser.ts). */
+const STORAGE_KEY = SHIP_TO_KEY;
 /** 6-digit 行政区划代码 of a county or district elsewhere in China. */
 export const AREA_CODE_PATTERN = /^\d{6}$/;
 
