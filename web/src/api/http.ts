@@ -1,3 +1,5 @@
+import { markReachable } from './reachability.js';
+
 /** The API's one error shape, `{"error":{"code","message","details"}}`, as a thrown value. */
 export class ApiError extends Error {
   constructor(
@@ -84,8 +86,10 @@ async function request<T>(path: string, opts: RequestOptions): Promise<T> {
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    markReachable(false);
     throw new ApiError(0, 'NETWORK', 'network error');
   }
+  markReachable(true);
   const text = await response.text();
   let data: unknown = undefined;
   if (text) {

@@ -1,28 +1,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { onlineManager } from '@tanstack/react-query';
 import type { ScanInput } from '../../../api/logistics.js';
+import { isReachable, subscribeReachability } from '../../../api/reachability.js';
 import { usePointScanBatch } from '../../../api/logistics-point.js';
 import { isUnreachable, OfflineQueue, queueKey, type SyncOutcome } from './offlineQueue.js';
 
 /** How often a non-empty queue is tried again while the browser says it is online (a flaky line drops silently). */
 export const RETRY_MS = 30_000;
 
-/** The browser's own idea of the connection, kept current by its online/offline events. */
+/** Online: the browser says so (its online/offline events) and the server answered the last request. */
 export function useOnline(): boolean {
   return useSyncExternalStore(
     (notify) => {
       window.addEventListener('online', notify);
       window.addEventListener('offline', notify);
+      const unsubscribe = subscribeReachability(notify);
       return () => {
         window.removeEventListener('online', notify);
         window.removeEventListener('offline', notify);
+        unsubscribe();
       };
     },
-    () => navigator.onLine,
+    browserOnline,
   );
 }
 
-export const browserOnline = () => navigator.onLine && onlineManager.isOnline();
+export const browserOnline = () => navigator.onLine && onlineManager.isOnline() && isReachable();
 
 /**
  * The point's queue of scans on this device, synced on page load, when the connection returns and every 30 s
