@@ -13,6 +13,7 @@ export interface User {
   roles: Role[];
   scope: { kind: 'county' | 'township' | 'site'; id: string };
   status: 'active' | 'disabled';
+  /** Deprecated: always null (sign-in delays an address, never locks the account). */
   lockedUntil: string | null;
   isDemo: boolean;
   createdAt: string;

@@ -491,7 +491,6 @@ export const messages = {
   'users.col.createdAt': ['创建时间', 'Created'],
   'users.status.active': ['正常', 'Active'],
   'users.status.disabled': ['已停用', 'Disabled'],
-  'users.status.locked': ['已锁定', 'Locked'],
   'users.demo': ['演示', 'Demo'],
   'users.col.actions': ['操作', 'Actions'],
   'users.create.button': ['新建用户', 'New user'],

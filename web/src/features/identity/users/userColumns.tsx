@@ -85,7 +85,6 @@ export function userColumns(t: Translate, names: Names, onEdit: (user: User) => 
       width: 90,
       render: (_: unknown, u) => {
         if (u.status === 'disabled') return <Badge status="default" text={t('users.status.disabled')} />;
-        if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) return <Badge status="warning" text={t('users.status.locked')} />;
         return <Badge status="success" text={t('users.status.active')} />;
       },
     },
