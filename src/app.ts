@@ -81,7 +81,7 @@ export function createModules(database: Database, clock: Clock, config: Pick<Con
     catalog,
     orders,
     notify,
-    logistics: logisticsModule({ ...deps, sealer, places, notifier: smsNotifier(notify.sms), phones: accountPhones(identity.service), orders: orderShipping(orders.service), trackingCacheSeconds: config.trackingCacheSeconds, kuaidi100Salt: config.kuaidi100Salt }),
+    logistics: logisticsModule({ ...deps, sealer, places, notifier: smsNotifier(notify.sms), phones: accountPhones(identity.service), orders: orderShipping(orders.service, parties.sellers), trackingCacheSeconds: config.trackingCacheSeconds, kuaidi100Salt: config.kuaidi100Salt }),
   };
   const traced = traceModule({ ...deps, sealer, files, places, sellers: traceSellers(parties.sellers), stock: traceStock(catalog.catalog), sales: traceSales(orders.service, modules.logistics.parcels), notifier: recallSms(notify.sms), residentIdProblem, publicUrl: config.publicUrl });
   late.trace = traced;

@@ -5,6 +5,7 @@ import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } f
 import type { NetworkService } from '../modules/network/index.js';
 import type { SmsSender } from '../modules/notify/index.js';
 import type { OrdersService } from '../modules/orders/index.js';
+import type { SellerService } from '../modules/parties/index.js';
 
 /** How long logistics works from one reading of the network; a new point is seen within this time. */
 const PLACES_TTL_MS = 30_000;
@@ -50,14 +51,23 @@ export const smsNotifier = (sms: SmsSender): Notifier => ({ sms: (trx, message) 
 
 export const accountPhones = (identity: IdentityService): PhoneBook => ({ phoneOf: (userId) => identity.phoneOf(userId) });
 
-/** Produce handed to a carrier ships its marketplace order; an order gives its parcel a recipient. */
-export function orderShipping(orders: OrdersService): OrderShipping {
+/**
+ * Produce handed to a carrier ships its marketplace order; an order gives its parcel a recipient, and says where it
+ * is sent from (its seller's place, the point that took its cash) so logistics can tell who may send it up.
+ */
+export function orderShipping(orders: OrdersService, sellers: Pick<SellerService, 'producerFacts'>): OrderShipping {
   return {
     async shipped(orderId, carrier, waybillNo) {
       const order = await orders.get(systemContext(), orderId);
       if (order.status === 'shipped' && order.carrier === carrier && order.waybillNo === waybillNo) return;
       await orders.ship(systemContext(), orderId, carrier, waybillNo);
     },
-    order: (orderId) => orders.recipient(orderId),
+    async order(orderId) {
+      const recipient = await orders.recipient(orderId);
+      if (!recipient) return null;
+      const { sellerId, pickupSiteId } = await orders.get(systemContext(), orderId);
+      const seller = await sellers.producerFacts(sellerId);
+      return { ...recipient, sellerDivisionCode: seller?.divisionCode ?? null, pickupSiteId };
+    },
   };
 }

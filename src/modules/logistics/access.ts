@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors.js';
 import type { LogisticsTables, ParcelRow } from './logistics.tables.js';
-import type { PlaceBook } from './ports.js';
+import type { PlaceBook, ShippableOrder } from './ports.js';
 
 /**
  * Who may see and handle which parcels. The county office and the couriers of the county warehouse see all; a
@@ -47,6 +47,19 @@ export function visibleTo(viewer: Viewer) {
     if (viewer.pointCode) own.push(eb('point_code', '=', viewer.pointCode));
     return eb.or(own);
   };
+}
+
+/**
+ * Whether a handler may send this marketplace order up: the county warehouse any; a township station one whose
+ * seller or cash-taking point is in its township; a village point one whose seller or cash-taking point is in its
+ * village. Anyone else is told there is no such order.
+ */
+export function shipsOrder(viewer: Viewer, book: PlaceBook, order: Pick<ShippableOrder, 'sellerDivisionCode' | 'pickupSiteId'>): boolean {
+  if (!viewer.handles) return false;
+  if (viewer.all) return true;
+  const places = [order.sellerDivisionCode, order.pickupSiteId ? book.siteDivision.get(order.pickupSiteId) : null].filter((code): code is string => !!code);
+  if (viewer.townshipCode) return places.some((code) => code.slice(0, 9) === viewer.townshipCode);
+  return !!viewer.pointCode && places.some((code) => code === viewer.pointCode);
 }
 
 export function requireHandler(viewer: Viewer): void {

@@ -55,7 +55,9 @@ export class LogisticsBase {
   view(row: ParcelRow, viewer: Viewer | null, book: PlaceBook): ParcelView {
     const owner = !!viewer && ownsParcel(viewer, row);
     const phone = row.recipient_phone ? this.sealer.open(row.recipient_phone) : '';
-    const showPhone = owner || (!!viewer?.pointCode && handlesParcel(viewer, row));
+    // The point delivering a parcel calls its recipient; an order sent up is the buyer's phone, which the orders
+    // module shows whole to the buyer alone, and the point sending it up never calls.
+    const showPhone = owner || (!!viewer?.pointCode && handlesParcel(viewer, row) && !(row.direction === 'up' && row.order_id));
     const village = row.village_code ? book.villages.find((v) => v.code === row.village_code) : undefined;
     const township = row.township_code ? book.townships.find((t) => t.code === row.township_code) : undefined;
     return {

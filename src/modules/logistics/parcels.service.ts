@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
-import { conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
-import { handlesParcel, requireHandler, seesParcel, visibleTo } from './access.js';
+import { handlesParcel, requireHandler, seesParcel, shipsOrder, visibleTo } from './access.js';
 import { matchAddress } from './address-matcher.js';
 import { FINAL, type ProblemCode } from './lifecycle.js';
 import type { LogisticsTables, ManifestRow, ParcelRow } from './logistics.tables.js';
@@ -195,7 +195,8 @@ export class ParcelService {
     let buyer: string | null = null;
     if (input.orderId) {
       const order = await this.base.orders.order(input.orderId);
-      if (!order) throw invalidField('body.orderId', 'no such order');
+      // An order the caller may not send is answered as a missing one: its recipient is not the caller's to read.
+      if (!order || !shipsOrder(viewer, book, order)) throw new AppError(404, 'NOT_FOUND', 'Order not found', { field: 'body.orderId' });
       recipient ??= { name: order.name, phone: order.phone, address: order.address };
       buyer = order.buyerUserId;
     }

@@ -42,8 +42,20 @@ export interface Notifier {
 export interface OrderShipping {
   /** Ships the order with this carrier and waybill; doing it twice with the same waybill is harmless. */
   shipped(orderId: string, carrier: string, waybillNo: string): Promise<void>;
-  /** The buyer of an order and where it goes, to open its parcel. */
-  order(orderId: string): Promise<{ buyerUserId: string; name: string; phone: string; address: string } | null>;
+  /** An order as its parcel needs it (phone unmasked); null when there is no such order. */
+  order(orderId: string): Promise<ShippableOrder | null>;
+}
+
+/** The buyer of an order and where it goes, and where it is sent from: who may send it up depends on that. */
+export interface ShippableOrder {
+  buyerUserId: string;
+  name: string;
+  phone: string;
+  address: string;
+  /** The division (village, township or county) of the order's seller; null if the seller is gone. */
+  sellerDivisionCode: string | null;
+  /** The village point that took the order's cash, if any. */
+  pickupSiteId: string | null;
 }
 
 /** Whose phone is whose: the recipient of a parcel sees it unmasked. */
