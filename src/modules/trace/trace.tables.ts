@@ -203,6 +203,8 @@ export interface EpcisEventRow {
   body: string;
   received_at: string;
   received_by: string;
+  /** 0 for a courier's event: shown to the county office and regulators only. */
+  vouched: number;
 }
 
 export interface ComplaintRow {

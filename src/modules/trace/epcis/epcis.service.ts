@@ -8,6 +8,7 @@ import type { BatchRow } from '../trace.tables.js';
 import { AppError, invalidField } from '../../../kernel/errors.js';
 import { offloaded } from '../../../kernel/offload.js';
 import { MAX_DEPTH } from './prepare.js';
+import { linkEvents } from './links.js';
 import { eventListOf } from './validate.js';
 
 /** Events a captured document may hold: a partner's day of events fits; more go in several documents. */
@@ -29,7 +30,7 @@ export class EpcisService {
 
   /** The document as JSON text: read here, written in a worker thread (a batch may have tens of thousands of units). */
   async export(ctx: RequestContext, batchId: string, origin: string): Promise<string> {
-    const { batch } = await this.base.readBatch(ctx, batchId);
+    const { viewer, batch } = await this.base.readBatch(ctx, batchId);
     const related = new Map<string, BatchRow>();
     for (const b of [...(await this.genealogy.reach([batch.id], 'up')), ...(await this.genealogy.reach([batch.id], 'down'))]) related.set(b.id, b);
     const batches = [...related.values()].sort((a, b) => a.created_at.localeCompare(b.created_at));
@@ -40,7 +41,7 @@ export class EpcisService {
       db.selectFrom('trace_packages').select(['id', 'batch_id', 'serial', 'level', 'parent_id', 'created_at']).where('batch_id', 'in', ids).orderBy('serial').execute(),
       db.selectFrom('trace_allocations').selectAll().where('batch_id', 'in', ids).execute(),
       db.selectFrom('trace_records').selectAll().where('plot_id', 'in', [...new Set(batches.map((b) => b.plot_id ?? ''))]).where('kind', '=', 'lab_test').execute(),
-      db.selectFrom('trace_epcis_events').select('body').where('batch_id', 'in', ids).execute(),
+      db.selectFrom('trace_epcis_events').select('body').where('batch_id', 'in', ids).$if(!viewer.readsAll, (q) => q.where('vouched', '=', 1)).execute(),
     ]);
     const orders = await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))]);
     const recalled = batches.filter((x) => x.recall_id);
@@ -63,7 +64,7 @@ export class EpcisService {
   /**
    * Captures a partner's EPCIS 2.0 document: at most MAX_EVENTS events (413 before any is read), validated against
    * GS1's schema in a worker thread (400 naming what is wrong, at most 50 problems), each event stored once by its
-   * eventID, and linked to a batch when it names one of our trace codes.
+   * eventID, and linked to a batch when it names one of our trace codes and the sender may act on it (links.ts).
    */
   async capture(ctx: RequestContext, document: unknown): Promise<{ accepted: number; duplicates: number; linked: number }> {
     const principal = requireRole(ctx, 'county_admin', 'regulator', 'merchant', 'courier');
@@ -79,15 +80,14 @@ export class EpcisService {
       throw invalidField('body', `is nested more than ${MAX_DEPTH} levels deep`, 'EPCIS_INVALID');
     }
     const { documentId, events } = await prepare('prepareCapture', json);
-    const codes = [...new Set(events.map((e) => e.code).filter((c): c is string => c !== null))];
-    const batchOf = new Map((codes.length ? await this.base.db.selectFrom('trace_batches').select(['id', 'code']).where('code', 'in', codes).execute() : []).map((b) => [b.code, b.id]));
+    const links = await linkEvents(this.base, ctx, events, (list?.path ?? ['epcisBody', 'eventList']).join('.'));
     let accepted = 0;
     let linked = 0;
     await this.base.db.transaction().execute(async (trx) => {
-      for (const event of events) {
+      for (const [i, event] of events.entries()) {
         if (await trx.selectFrom('trace_epcis_events').select('id').where('event_id', '=', event.eventId).executeTakeFirst()) continue;
-        const batchId = event.code ? (batchOf.get(event.code) ?? null) : null;
-        await trx.insertInto('trace_epcis_events').values({ id: newId('epc'), event_id: event.eventId, type: event.type, event_time: event.eventTime, biz_step: event.bizStep, batch_id: batchId, body: event.body, received_at: this.base.now(), received_by: principal.userId }).execute();
+        const { batchId, vouched } = links[i];
+        await trx.insertInto('trace_epcis_events').values({ id: newId('epc'), event_id: event.eventId, type: event.type, event_time: event.eventTime, biz_step: event.bizStep, batch_id: batchId, vouched, body: event.body, received_at: this.base.now(), received_by: principal.userId }).execute();
         accepted++;
         if (batchId) linked++;
       }

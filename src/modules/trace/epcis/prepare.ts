@@ -8,15 +8,15 @@ export interface PreparedEvent {
   type: string;
   eventTime: string;
   bizStep: string | null;
-  /** The first of our trace codes the event names, if any (it links the event to that batch). */
-  code: string | null;
+  /** Every trace code of ours the event names; the first links the event to its batch. */
+  codes: string[];
   body: string;
 }
 
 /** A stable event id for an event that came without one (its content's hash, as CBV 2.0 suggests). */
 export const hashId = (event: unknown) => `ni:///sha-256;${createHash('sha256').update(JSON.stringify(event)).digest('hex')}?ver=CBV2.0`;
 
-const TRACE_CODE = /(?:\/10\/|\/t\/)(\d{20})/;
+const TRACE_CODE = /(?:\/10\/|\/t\/)(\d{20})/g;
 
 /** Nesting a document may have: EPCIS itself needs about ten levels; the validator recurses once a level. */
 export const MAX_DEPTH = 64;
@@ -48,7 +48,7 @@ export function prepareCapture(json: string): { documentId: string; events: Prep
   const events = (list.events as (Record<string, unknown> & { type: string; eventTime: string })[]).map((event) => {
     const eventId = typeof event.eventID === 'string' ? event.eventID : hashId(event);
     const body = JSON.stringify({ ...event, eventID: eventId });
-    return { eventId, type: event.type, eventTime: event.eventTime, bizStep: typeof event.bizStep === 'string' ? event.bizStep : null, code: (JSON.stringify(event).match(TRACE_CODE) ?? [])[1] ?? null, body };
+    return { eventId, type: event.type, eventTime: event.eventTime, bizStep: typeof event.bizStep === 'string' ? event.bizStep : null, codes: [...new Set([...JSON.stringify(event).matchAll(TRACE_CODE)].map((m) => m[1]))], body };
   });
   return { documentId: typeof document.id === 'string' ? document.id : 'document', events };
 }
