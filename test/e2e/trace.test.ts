@@ -78,6 +78,27 @@ describe('a batch from the plot to a recall', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await h.shot(desk.page, 'trace-e2e-batch');
 
+    // Copies are for the batch label only (at most 500 a file); packed into 600 units, the unit labels come as two files.
+    await field(desk.page, 'labels-copies').fill('900');
+    await field(desk.page, 'labels-copies').blur();
+    await expect.poll(() => desk.page.getByTestId('labels-a4').getAttribute('href')).toContain('copies=500');
+    const packed = await desk.page.request.post(`${h.base}/api/v1/trace/batches/${batch.id}/pack`, { data: { cartons: 3, unitsPerCarton: 200 } });
+    expect(packed.status()).toBe(201);
+    await desk.page.reload();
+    await desk.page.getByTestId('labels-level').getByText('单品码').click();
+    await expect.poll(() => desk.page.getByTestId('labels-files').textContent()).toContain('共 600 张，分 2 个文件');
+    expect(await desk.page.getByTestId('labels-copies').count()).toBe(0);
+    await pick(desk.page, 'labels-file', '第 2 个：第 501–600 张');
+    await expect.poll(() => desk.page.getByTestId('labels-thermal').getAttribute('href')).toMatch(/level=unit&page=2$/);
+    const second = await desk.page.request.get(new URL((await desk.page.getByTestId('labels-thermal').getAttribute('href'))!, h.base).toString());
+    expect(second.status()).toBe(200);
+    expect(second.headers()['x-label-pages']).toBe('2');
+    await farm.goto(`${h.base}/trace/batches/${batch.id}`);
+    await farm.getByTestId('labels-level').getByText('单品码').click();
+    await expect.poll(() => farm.getByTestId('labels-files').textContent()).toContain('分 2 个文件');
+    await farm.getByTestId('labels-files').scrollIntoViewIfNeeded();
+    await h.shot(farm, 'trace-e2e-print-card-phone', false);
+
     // The label's address, opened as a shopper's phone would: no sign-in, no script.
     const shopper = await h.openPage(PHONE, { isMobile: true });
     await shopper.page.goto(batch.url);

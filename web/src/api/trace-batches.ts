@@ -14,6 +14,8 @@ export type PackageLevel = (typeof PACKAGE_LEVELS)[number];
 export const LABEL_LEVELS = ['batch', 'carton', 'unit'] as const;
 export type LabelLevel = (typeof LABEL_LEVELS)[number];
 export type LabelFormat = 'a4' | 'thermal';
+/** The server's cap on one labels PDF (copies of a batch label, or one page of carton/unit labels). */
+export const MAX_LABELS_A_FILE = 500;
 export const STOCK_PLACES = ['county_warehouse', 'seller'] as const;
 export type StockPlace = (typeof STOCK_PLACES)[number];
 
@@ -218,6 +220,7 @@ export function useStockBatch() {
 /** Download addresses (the session cookie goes along: same origin). */
 export const batchFiles = {
   certificate: (id: string) => `/api/v1${batchPath(id)}/certificate.pdf`,
-  labels: (id: string, format: LabelFormat, level: LabelLevel, copies: number) => withQuery(`/api/v1${batchPath(id)}/labels.pdf`, { format, level, copies }),
+  /** Batch labels: `copies` of one code. Carton and unit labels: one each, `page` n of ceil(count / MAX_LABELS_A_FILE). */
+  labels: (id: string, format: LabelFormat, level: LabelLevel, pick: { copies: number } | { page: number }) => withQuery(`/api/v1${batchPath(id)}/labels.pdf`, { format, level, ...pick }),
   epcis: (id: string) => `/api/v1${batchPath(id)}/epcis`,
 };
