@@ -16,6 +16,7 @@ import {
   UserUpdateBody,
 } from './identity.schema.js';
 import { SESSION_COOKIE, type IdentityService } from './identity.service.js';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS } from './known-devices.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Ok = Type.Object({ ok: Type.Boolean() });
@@ -30,8 +31,10 @@ export function identityRoutes(service: IdentityService, secureCookies: boolean)
       '/auth/login',
       { config: { public: true }, schema: { ...auth, summary: 'Sign in (sets the session cookie)', body: LoginBody, response: { 200: Type.Object({ user: UserSchema }), ...errorResponses } } },
       async (request, reply) => {
-        const result = await service.login(request.ctx, request.body.username, request.body.password, request.headers['user-agent']);
+        const result = await service.login(request.ctx, request.body.username, request.body.password, request.headers['user-agent'], request.cookies[DEVICE_COOKIE]);
         reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: result.maxAgeSeconds });
+        // Sent back only to sign-in; it outlives sign-out so the browser stays known.
+        reply.setCookie(DEVICE_COOKIE, result.device, { path: '/api/v1/auth/login', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: DEVICE_MAX_AGE_SECONDS });
         return { user: result.user };
       },
     );

@@ -9,7 +9,8 @@ import { maskPhone } from '../../kernel/mask.js';
 import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { isUniqueViolation, type AnyKysely } from '../../kernel/db.js';
 import { IdentityRepository } from './identity.repository.js';
-import { SignInGuard } from './sign-in-guard.js';
+import { KnownDevices } from './known-devices.js';
+import { SignInGuard, type Attempt } from './sign-in-guard.js';
 import type { UserRow } from './identity.tables.js';
 import { checkPasswordStrength, decoyHash, hashPassword, passwordMatches } from './passwords.js';
 
@@ -120,11 +121,13 @@ export type ScopeCheck = (roles: Role[], scope: Scope) => Promise<string | null>
 export class IdentityService {
   private scopeCheck: ScopeCheck = async () => null;
   private readonly guard: SignInGuard;
+  private readonly devices: KnownDevices;
   constructor(
     readonly repo: IdentityRepository,
     private readonly clock: Clock,
   ) {
     this.guard = new SignInGuard(repo.db, clock);
+    this.devices = new KnownDevices(repo.db, clock);
   }
 
   private now() {
@@ -177,20 +180,33 @@ export class IdentityService {
 
   /**
    * Signs in. A user name that is no account is answered exactly as a wrong password, and is counted and
-   * delayed the same way, so neither the answer nor the delay tells whether the account exists.
+   * delayed the same way, so neither the answer nor the delay tells whether the account exists. A browser
+   * whose device cookie is known for this account is not held by the per-account limit.
    */
-  async login(ctx: RequestContext, username: string, password: string, userAgent?: string) {
-    await this.guard.checkAddress(ctx.ip);
-    const attempt = await this.guard.begin(username, ctx.ip);
+  async login(ctx: RequestContext, username: string, password: string, userAgent?: string, deviceCookie?: string) {
+    const address = await this.guard.checkAddress(ctx.ip);
+    const account = (await this.devices.trusts(deviceCookie, username)) ? null : await this.guard.checkAccount(username);
+    let attempt: Attempt;
+    try {
+      attempt = await this.guard.begin(username, ctx.ip);
+    } catch (err) {
+      // Held for this address: no password was tried, so the account's hour is not charged.
+      await this.guard.giveBack(account);
+      throw err;
+    }
     const now = this.now();
     const user = await this.repo.userByUsername(username);
     const matches = user ? await passwordMatches(user.password_hash, password) : await passwordMatches(await decoyHash, password).then(() => false);
     if (!user || !matches) {
       const until = await this.guard.failed(attempt);
       if (until && user) await recordAudit(this.repo.db, ctx, { action: 'auth.locked', entityType: 'user', entityId: user.id, details: { until, ip: ctx.ip } });
+      const accountUntil = account && (await this.guard.accountFilled(account));
+      if (accountUntil && user) {
+        await recordAudit(this.repo.db, ctx, { action: 'auth.account_delayed', entityType: 'user', entityId: user.id, details: { until: accountUntil, ip: ctx.ip } });
+      }
       throw new AppError(401, 'INVALID_CREDENTIALS', 'Wrong user name or password');
     }
-    await this.guard.succeeded(attempt);
+    await this.guard.succeeded(attempt, address, account);
     if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled');
 
     const token = newSecret();
@@ -209,9 +225,10 @@ export class IdentityService {
         .execute();
       await recordAudit(trx, { ...ctx, principal: toPrincipal(user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id });
     });
+    const device = await this.devices.remember(deviceCookie, user.id);
     const principal = toPrincipal(user, 'session');
     // The cookie lives as long as the session can; the server ends it sooner when it goes idle.
-    return { token, maxAgeSeconds: SESSION_MAX_MS / 1000, user: toView(user, principal) };
+    return { token, maxAgeSeconds: SESSION_MAX_MS / 1000, device, user: toView(user, principal) };
   }
 
   /** Removes sessions and sign-in counters that have run out; safe to run in every process at any time. */
@@ -219,6 +236,7 @@ export class IdentityService {
     const now = this.now();
     const sessions = await this.repo.db.deleteFrom('identity_sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
     await this.guard.purge();
+    await this.devices.purge();
     return Number(sessions.numDeletedRows);
   }
 

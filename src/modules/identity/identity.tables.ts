@@ -41,10 +41,22 @@ export interface ApiTokenRow {
   revoked_at: string | null;
 }
 
+/** A fixed window of counted attempts: `ip:<address>` (10 minutes) or `account:<user name>` (an hour). */
 export interface LoginThrottleRow {
   key: string;
   window_start: string;
   attempts: number;
+  /** 1 once this window's filling has been audited. */
+  noticed: number;
+}
+
+/** A browser a user signed in from: its device cookie lets that user past the per-account limit. */
+export interface DeviceRow {
+  /** sha256 of the device cookie; one browser may be known for several users (a village point's shared phone). */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
 }
 
 /** Failed sign-ins for one user name from one address (the name as typed, known or not). */
@@ -65,4 +77,5 @@ export interface IdentityTables {
   identity_api_tokens: ApiTokenRow;
   identity_login_throttle: LoginThrottleRow;
   identity_sign_in_failures: SignInFailureRow;
+  identity_devices: DeviceRow;
 }

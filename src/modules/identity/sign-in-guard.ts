@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import { isUniqueViolation } from '../../kernel/db.js';
+import { addressGroup } from './address-group.js';
 import type { IdentityTables } from './identity.tables.js';
 
 /** Wrong passwords one user name may take from one address before that address waits. */
@@ -12,6 +13,9 @@ export const DELAYS_MS = [1, 5, 15, 60].map((minutes) => minutes * 60_000);
 const FORGET_MS = 24 * 3600_000;
 const IP_WINDOW_MS = 10 * 60_000;
 const IP_MAX_ATTEMPTS = 30;
+/** Wrong passwords one user name may take per hour, across all addresses, from browsers not known for it. */
+export const ACCOUNT_MAX_FAILURES = 20;
+const ACCOUNT_WINDOW_MS = 3600_000;
 
 /** A sign-in attempt that has been counted and may check its password. */
 export interface Attempt {
@@ -20,20 +24,29 @@ export interface Attempt {
   strikes: number;
 }
 
+/** One attempt counted in a fixed window; given back when the password turns out right. */
+export interface Slot {
+  key: string;
+  windowStart: string;
+}
+
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-/** The one answer for a name and address that must wait, whether or not the name is an account. */
+/** The one answer for a name that must wait, whether or not the name is an account, and whichever limit holds it. */
 function delayed(waitMs: number): AppError {
   const wait = seconds(waitMs);
-  return new AppError(429, 'SIGN_IN_DELAYED', `Too many wrong passwords for this user name from your address; try again in ${Math.ceil(wait / 60)} min`, {
+  return new AppError(429, 'SIGN_IN_DELAYED', `Too many wrong passwords for this user name; try again in ${Math.ceil(wait / 60)} min`, {
     retryAfterSeconds: wait,
   });
 }
 
 /**
- * Sign-in throttling, kept in the database so every process sees it: at most 30 attempts per address per
- * 10 minutes across all names, and per (user name, address) a growing wait after every 5 wrong passwords.
- * A stranger's guesses only make the stranger's own address wait; the owner signs in from theirs.
+ * Sign-in throttling, kept in the database so every process sees it:
+ * - per address (an IPv6 address as its /64), at most 30 attempts per 10 minutes across all names; a right
+ *   password gives its attempt back, so many people behind one address are not held by each other;
+ * - per (user name, address), a growing wait after every 5 wrong passwords;
+ * - per user name, at most 20 wrong passwords an hour from browsers not known for that account (see
+ *   known-devices.ts), so guesses spread over many addresses stop too, while the owner's usual devices pass.
  */
 export class SignInGuard {
   constructor(
@@ -41,15 +54,17 @@ export class SignInGuard {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts an attempt from this address; refuses once the window is full. Counted atomically, like `begin`. */
-  async checkAddress(ip: string): Promise<void> {
-    const key = `ip:${ip}`;
+  /**
+   * Counts an attempt in the key's current window, atomically, so attempts sent at once cannot pass the cap
+   * together. Returns the slot, or how long until the window ends when it is full.
+   */
+  private async take(key: string, windowMs: number, max: number): Promise<Slot | { waitMs: number }> {
     const now = this.clock.now();
     const row = await this.db.selectFrom('identity_login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row || now.getTime() - Date.parse(row.window_start) > IP_WINDOW_MS) {
+    if (!row || now.getTime() - Date.parse(row.window_start) > windowMs) {
       if (row) await this.db.deleteFrom('identity_login_throttle').where('key', '=', key).where('window_start', '=', row.window_start).execute();
       try {
-        await this.db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 0 }).execute();
+        await this.db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 0, noticed: 0 }).execute();
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
@@ -58,14 +73,57 @@ export class SignInGuard {
       .updateTable('identity_login_throttle')
       .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
       .where('key', '=', key)
-      .where('attempts', '<', IP_MAX_ATTEMPTS)
-      .returning('attempts')
+      .where('attempts', '<', max)
+      .returning('window_start')
       .executeTakeFirst();
-    if (!counted) {
-      const current = await this.db.selectFrom('identity_login_throttle').select('window_start').where('key', '=', key).executeTakeFirst();
-      const wait = Date.parse(current?.window_start ?? now.toISOString()) + IP_WINDOW_MS - now.getTime();
-      throw new AppError(429, 'SIGN_IN_RATE_LIMITED', 'Too many sign-in attempts from this address; wait a few minutes', { retryAfterSeconds: seconds(wait) });
+    if (counted) return { key, windowStart: counted.window_start };
+    const current = await this.db.selectFrom('identity_login_throttle').select('window_start').where('key', '=', key).executeTakeFirst();
+    return { waitMs: Date.parse(current?.window_start ?? now.toISOString()) + windowMs - now.getTime() };
+  }
+
+  /** Gives an attempt back to its window (a right password), unless that window has since been replaced. */
+  async giveBack(slot: Slot | null): Promise<void> {
+    if (!slot) return;
+    await this.db
+      .updateTable('identity_login_throttle')
+      .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
+      .where('key', '=', slot.key)
+      .where('window_start', '=', slot.windowStart)
+      .where('attempts', '>', 0)
+      .execute();
+  }
+
+  /** Counts an attempt from this address; refuses once the window is full. */
+  async checkAddress(ip: string): Promise<Slot> {
+    const taken = await this.take(`ip:${addressGroup(ip)}`, IP_WINDOW_MS, IP_MAX_ATTEMPTS);
+    if ('waitMs' in taken) {
+      throw new AppError(429, 'SIGN_IN_RATE_LIMITED', 'Too many sign-in attempts from this address; wait a few minutes', { retryAfterSeconds: seconds(taken.waitMs) });
     }
+    return taken;
+  }
+
+  /** Counts an attempt, from a browser not known for this account, on the user name; refuses while the hour is full. */
+  async checkAccount(username: string): Promise<Slot> {
+    const taken = await this.take(`account:${username}`, ACCOUNT_WINDOW_MS, ACCOUNT_MAX_FAILURES);
+    if ('waitMs' in taken) throw delayed(taken.waitMs);
+    return taken;
+  }
+
+  /**
+   * After a wrong password counted on the account: the end of the hour when this failure filled it, the first
+   * time in that hour only (for the audit), otherwise null.
+   */
+  async accountFilled(slot: Slot): Promise<string | null> {
+    const marked = await this.db
+      .updateTable('identity_login_throttle')
+      .set({ noticed: 1 })
+      .where('key', '=', slot.key)
+      .where('window_start', '=', slot.windowStart)
+      .where('noticed', '=', 0)
+      .where('attempts', '>=', ACCOUNT_MAX_FAILURES)
+      .returning('key')
+      .executeTakeFirst();
+    return marked ? new Date(Date.parse(slot.windowStart) + ACCOUNT_WINDOW_MS).toISOString() : null;
   }
 
   /**
@@ -73,7 +131,7 @@ export class SignInGuard {
    * limit together; throws SIGN_IN_DELAYED while this name and address wait.
    */
   async begin(username: string, ip: string): Promise<Attempt> {
-    const key = `${ip} ${username}`;
+    const key = `${addressGroup(ip)} ${username}`;
     const now = this.clock.now();
     const iso = now.toISOString();
     const row = await this.db.selectFrom('identity_sign_in_failures').selectAll().where('key', '=', key).executeTakeFirst();
@@ -116,15 +174,18 @@ export class SignInGuard {
     return until;
   }
 
-  /** The right password: this name and address start afresh. */
-  async succeeded(attempt: Attempt): Promise<void> {
+  /** The right password: this name and address start afresh, and the attempt is given back to the address and account. */
+  async succeeded(attempt: Attempt, address: Slot, account: Slot | null): Promise<void> {
     await this.db.deleteFrom('identity_sign_in_failures').where('key', '=', attempt.key).execute();
+    await this.giveBack(address);
+    await this.giveBack(account);
   }
 
   /** Removes counters that no longer count. */
   async purge(): Promise<void> {
     const now = this.clock.now().getTime();
-    await this.db.deleteFrom('identity_login_throttle').where('window_start', '<', new Date(now - IP_WINDOW_MS).toISOString()).execute();
+    await this.db.deleteFrom('identity_login_throttle').where('key', 'like', 'ip:%').where('window_start', '<', new Date(now - IP_WINDOW_MS).toISOString()).execute();
+    await this.db.deleteFrom('identity_login_throttle').where('window_start', '<', new Date(now - ACCOUNT_WINDOW_MS).toISOString()).execute();
     await this.db.deleteFrom('identity_sign_in_failures').where('updated_at', '<', new Date(now - FORGET_MS).toISOString()).execute();
   }
 }
