@@ -21,6 +21,8 @@ export function housekeepingSteps(modules: Modules, db: AnyKysely) {
       idempotencyKeys: () => purgeIdempotencyKeys(db),
       trackingMisses: () => modules.logistics.tracking.purgeMisses(),
       complaintCounters: () => modules.trace.scans.purgeComplaintCounters(),
+      // Lab reports no record cites, a day after upload (row and bytes), and upload quotas whose day has passed.
+      uncitedLabReports: () => modules.trace.files.purgeUncited(),
     },
     everyMinute: {
       // Unpaid orders past their 30 minutes are cancelled (stock and traced units back, the pending payment cancelled).

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/kernel/clock.js';
 import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
+import { labReportPdf } from '../fixtures/lab-report-pdf.js';
 
 const clock = manualClock('2026-06-15T04:00:00.000Z');
 const yesterday = shanghaiDate(new Date(clock.now().getTime() - 86_400_000));
-const PDF = Buffer.from('%PDF-1.4\n% 鲁甸县农产品质量安全检测站 检测报告\n%%EOF\n');
+const PDF = labReportPdf('鲁甸县农产品质量安全检测站 检测报告');
 const labTest = (reportFileId: string) => ({
   kind: 'lab_test',
   occurredOn: yesterday,

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAuth } from '../../src/kernel/http/auth.js';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
+import { labReportPdf } from '../fixtures/lab-report-pdf.js';
 
 type Who = 'county' | 'courier' | 'merchant' | 'village' | 'consumer' | 'trainer';
 let serial = 0;
@@ -171,7 +172,7 @@ describe.each(engines())('uploads and large bodies on %s', (engine) => {
       expect(res.json()).toMatchObject({ width: 1200, height: 900 });
       const report = await labReport('merchant', normal);
       expect(report.statusCode, report.body).toBe(201);
-      const pdf = await labReport('county', Buffer.from('%PDF-1.4\n%test\n'), 'application/pdf');
+      const pdf = await labReport('county', labReportPdf('test'), 'application/pdf');
       expect(pdf.statusCode, pdf.body).toBe(201);
     });
   });

@@ -5,7 +5,9 @@ import { AppError, forbidden, notFound } from '../../kernel/errors.js';
 import type { FileStore } from '../../kernel/files.js';
 import { decoding, imageHeader, openImage } from '../../kernel/images.js';
 import { newId } from '../../kernel/ids.js';
+import type { Kysely } from 'kysely';
 import type { CatalogRepository } from './catalog.repository.js';
+import type { CatalogTables } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 
 /** The sizes kept of every photo: the product page's and the list's. */
@@ -17,6 +19,13 @@ export const PHOTO_UPLOADERS: readonly Role[] = ['county_admin', 'merchant', 'vi
 
 export const photoUrl = (id: string, size: PhotoSize) => `/api/v1/catalog/photos/${id}/${size}`;
 const keyOf = (id: string, size: PhotoSize) => `photos/${id}-${size}.webp`;
+
+/** The number of photos the product has, which is the next one's place; 409 `TOO_MANY_PHOTOS` when it is full. */
+async function photoPlace(db: Kysely<CatalogTables>, productId: string): Promise<number> {
+  const count = await db.selectFrom('catalog_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_PHOTOS) throw new AppError(409, 'TOO_MANY_PHOTOS', `每个商品最多 ${MAX_PHOTOS} 张图片 A product has at most ${MAX_PHOTOS} photos`, { field: 'body.photo', max: MAX_PHOTOS });
+  return Number(count.n);
+}
 
 /** Product photos: uploaded once, checked to be an image, stored resized as WebP. */
 export class PhotoService {
@@ -37,9 +46,7 @@ export class PhotoService {
   /** Whether the caller may add a photo to the product now: the upload route asks before it reads the file. */
   async checkCanAdd(ctx: RequestContext, productId: string): Promise<number> {
     await this.checkManages(ctx, productId);
-    const count = await this.repo.db.selectFrom('catalog_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('product_id', '=', productId).executeTakeFirstOrThrow();
-    if (Number(count.n) >= MAX_PHOTOS) throw new AppError(409, 'TOO_MANY_PHOTOS', `A product has at most ${MAX_PHOTOS} photos`);
-    return Number(count.n);
+    return photoPlace(this.repo.db, productId);
   }
 
   async add(ctx: RequestContext, productId: string, upload: Buffer) {
@@ -58,10 +65,19 @@ export class PhotoService {
       if (size === 'large') large = { width: outputs[i].info.width, height: outputs[i].info.height };
     }
     const row = { id, product_id: productId, sort: count, width: large.width, height: large.height, created_at: this.clock.now().toISOString() };
-    await this.repo.write(async (trx) => {
-      await trx.insertInto('catalog_photos').values(row).execute();
-      await recordAudit(trx, ctx, { action: 'product.photo_added', entityType: 'product', entityId: productId, details: { photoId: id } });
-    });
+    try {
+      await this.repo.write(async (trx) => {
+        // Counted again where it is added: uploads sent at once all passed the first count. Touching the product row
+        // first makes them wait on each other in PostgreSQL (SQLite writes one at a time anyway).
+        await trx.updateTable('catalog_products').set({ id: productId }).where('id', '=', productId).execute();
+        row.sort = await photoPlace(trx, productId);
+        await trx.insertInto('catalog_photos').values(row).execute();
+        await recordAudit(trx, ctx, { action: 'product.photo_added', entityType: 'product', entityId: productId, details: { photoId: id } });
+      });
+    } catch (err) {
+      for (const [size] of sizes) await this.files.delete(keyOf(id, size));
+      throw err;
+    }
     return { id, url: photoUrl(id, 'large'), thumbUrl: photoUrl(id, 'thumb'), width: row.width, height: row.height };
   }
 

@@ -9,6 +9,7 @@ import { traceInit } from './migrations/2026-12-02-trace.js';
 import { traceHolds } from './migrations/2026-12-06-trace-holds.js';
 import { traceComplaintLimits } from './migrations/2026-12-07-trace-complaint-limits.js';
 import { traceEpcisVouched } from './migrations/2026-12-07-trace-epcis-vouched.js';
+import { traceUploadQuota } from './migrations/2026-12-07-upload-quota.js';
 import { BatchMaker } from './batch-maker.js';
 import { BatchService } from './batches.service.js';
 import { DocumentService } from './documents.service.js';
@@ -109,5 +110,5 @@ export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; fi
     });
   };
 
-  return defineModule({ name: 'trace', migrations: [traceInit, traceHolds, traceComplaintLimits, traceEpcisVouched], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
+  return defineModule({ name: 'trace', migrations: [traceInit, traceHolds, traceComplaintLimits, traceEpcisVouched, traceUploadQuota], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
 }

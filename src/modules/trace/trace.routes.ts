@@ -55,13 +55,16 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
     app.post('/trace/plots/:id/records', { schema: { tags, summary: 'Add a farm record (append-only; `corrects` names the record a correction replaces). A harvest that breaks a pre-harvest interval is refused with 422 HARVEST_INTERVAL_NOT_KEPT and kept for regulators.', params: IdParams, body: RecordInput, response: { 201: Created, ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send(await s.records.add(request.ctx, request.params.id, request.body, origin(request))),
     );
-    app.post('/trace/files', { config: { roles: ['county_admin', 'merchant', 'village_operator', 'township_operator'] }, schema: { tags, summary: 'Upload a lab report (multipart field `file`: PDF, JPEG or PNG up to 8 MB)', consumes: ['multipart/form-data'], response: { 201: Type.Object({ fileId: Type.String() }), ...errorResponses } } }, async (request, reply) => {
-      const file = request.isMultipart() ? await request.file({ limits: { fileSize: 8 * 1024 * 1024, files: 1 } }) : undefined;
-      if (!file || file.fieldname !== 'file') throw invalidField('body.file', 'send the report as multipart form field "file"');
-      const bytes = await file.toBuffer().catch(() => {
-        throw invalidField('body.file', 'is larger than 8 MB');
-      });
-      return reply.status(201).send(await s.files.upload(request.ctx, bytes));
+    app.post('/trace/files', { config: { roles: ['county_admin', 'merchant', 'village_operator', 'township_operator'] }, schema: { tags, summary: 'Upload a lab report (multipart field `file`: PDF, JPEG or PNG up to 8 MB; a PDF must have its header, cross-reference and %%EOF, else 400 NOT_A_PDF). Each account may upload 30 files and 100 MB a day (the county office 200 and 1 GB), else 429 UPLOAD_QUOTA with Retry-After', consumes: ['multipart/form-data'], response: { 201: Type.Object({ fileId: Type.String() }), ...errorResponses } } }, async (request, reply) => {
+      // The service counts the upload against the quota before it calls this, so a refused one is never read.
+      const read = async () => {
+        const file = request.isMultipart() ? await request.file({ limits: { fileSize: 8 * 1024 * 1024, files: 1 } }) : undefined;
+        if (!file || file.fieldname !== 'file') throw invalidField('body.file', 'send the report as multipart form field "file"');
+        return file.toBuffer().catch(() => {
+          throw invalidField('body.file', 'is larger than 8 MB');
+        });
+      };
+      return reply.status(201).send(await s.files.upload(request.ctx, read));
     });
     app.get('/trace/files/:id', { schema: { tags, summary: 'A lab report file', params: IdParams } }, async (request, reply) => {
       const file = await s.files.get(request.ctx, request.params.id);

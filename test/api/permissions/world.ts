@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { shanghaiDate } from '../../../src/kernel/clock.js';
 import { buildTestApp, signIn, type TestApp } from '../../helpers.js';
+import { labReportPdf } from '../../fixtures/lab-report-pdf.js';
 
 export const ROLES = ['county', 'township', 'village', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
 export type Who = (typeof ROLES)[number];
@@ -61,7 +62,7 @@ export function multipart(field: string, fileName: string, type: string, content
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export const PDF = Buffer.from('%PDF-1.4\n% 检测报告\n%%EOF\n');
+export const PDF = labReportPdf();
 
 /** The demo county with one account per role, and the records the rows act on, made through the API. */
 export class World {
