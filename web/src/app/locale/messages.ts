@@ -553,6 +553,7 @@ export const messages = {
   'audit.entity.household': ['贫困户', 'Poor household'],
   'action.auth.login': ['登录', 'Signed in'],
   'action.auth.locked': ['账号锁定', 'Account locked'],
+  'action.auth.account_delayed': ['新设备登录暂停（密码错误过多）', 'Sign-in paused on new devices (too many wrong passwords)'],
   'action.user.created': ['创建用户', 'User created'],
   'action.user.updated': ['修改用户', 'User changed'],
   'action.user.password_changed': ['修改密码', 'Password changed'],
@@ -1010,7 +1011,7 @@ export const messages = {
   // API errors by code (otherwise the server's message is shown)
   'error.INVALID_CREDENTIALS': ['用户名或密码错误', 'Wrong user name or password'],
   'error.SIGN_IN_RATE_LIMITED': ['登录尝试过于频繁，请稍后再试', 'Too many sign-in attempts; wait a few minutes'],
-  'error.SIGN_IN_DELAYED': ['此用户名在本网络密码错误次数过多，请稍后再试', 'Too many wrong passwords for this user name from your network; try again later'],
+  'error.SIGN_IN_DELAYED': ['此用户名密码错误次数过多，请稍后再试', 'Too many wrong passwords for this user name; try again later'],
   'error.TOKEN_NOT_ALLOWED': ['接口令牌不能管理令牌、密码或账号，请登录后操作', 'An API token cannot manage tokens, passwords or accounts; sign in to do this'],
   'error.USERNAME_TAKEN': ['该用户名已被使用，请换一个', 'This user name is taken; choose another'],
   'error.PASSWORD_TOO_WEAK': ['密码至少 10 位，且须同时包含字母和数字', 'At least 10 characters, with letters and digits'],

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../../app/locale/messages.js';
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.locked',
+  'auth.account_delayed',
   'user.created',
   'user.updated',
   'user.password_changed',
