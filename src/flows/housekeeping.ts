@@ -49,7 +49,7 @@ export async function runAll(steps: Record<string, () => Promise<unknown>>, log:
 }
 
 /**
- * Hourly clean-up of expired sessions, sign-in counters and idempotency keys, and every minute the expiry of unpaid
+ * Hourly clean-up of expired sessions, sign-in counters, idempotency keys and uncited lab reports, and every minute the expiry of unpaid
  * orders, presale settlement, recall withdrawals and the 36-hour alerts of parcels not yet at their village point.
  * Several app processes running them at once do no harm.
  */
