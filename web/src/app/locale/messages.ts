@@ -552,7 +552,7 @@ export const messages = {
   'audit.entity.seller': ['商户', 'Seller'],
   'audit.entity.household': ['贫困户', 'Poor household'],
   'action.auth.login': ['登录', 'Signed in'],
-  'action.auth.locked': ['账号锁定', 'Account locked'],
+  'action.auth.locked': ['登录等待（某地址）', 'Sign-in delayed for an address'],
   'action.auth.account_delayed': ['新设备登录暂停（密码错误过多）', 'Sign-in paused on new devices (too many wrong passwords)'],
   'action.user.created': ['创建用户', 'User created'],
   'action.user.updated': ['修改用户', 'User changed'],
