@@ -288,9 +288,9 @@ describe('web console', () => {
     await pick(page, 'site-township', '水磨镇', { exact: true });
     await page.getByTestId('site-village').click();
     await expect.poll(() => openOptions(page).filter({ hasText: '泉水村' }).textContent()).toContain('已有村级服务点');
-    expect(await openOptions(page).filter({ hasText: '兴隆村' }).textContent()).toBe('兴隆村');
+    await expect.poll(() => openOptions(page).filter({ hasText: '兴隆村' }).textContent()).toBe('兴隆村');
     await openOptions(page).filter({ hasText: /^兴隆村$/ }).click();
-    expect(await drawer.getByLabel('站点名称').getAttribute('placeholder')).toBe('例如：兴隆村电商服务点');
+    await expect.poll(() => drawer.getByLabel('站点名称').getAttribute('placeholder')).toBe('例如：兴隆村电商服务点');
 
     await drawer.getByLabel('站点名称').fill('兴隆村电商服务点');
     await drawer.getByLabel('地址').fill('水磨镇兴隆村村委会');
@@ -386,7 +386,7 @@ describe('web console', () => {
     // 编辑: a new display name; the masked phone is kept.
     await userRows.first().getByTestId('edit-user').click();
     await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe('编辑用户：xinglong.point');
-    expect(await drawer.getByLabel('手机号', { exact: true }).getAttribute('placeholder')).toBe('139****5205');
+    await expect.poll(() => drawer.getByLabel('手机号', { exact: true }).getAttribute('placeholder')).toBe('139****5205');
     await drawer.getByLabel('显示名称').fill('水磨镇兴隆村服务点');
     await shot(page, 'users-edit', false);
     await page.getByTestId('save-user').click();

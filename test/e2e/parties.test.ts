@@ -290,7 +290,7 @@ describe('market players in the console', () => {
     await page.getByTestId('save-new-link').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已关联商户');
     await expect.poll(() => linkRows(page).count()).toBe(1);
-    expect(await linkRows(page).first().getByTestId('link-share-value').textContent()).toBe('40%');
+    await expect.poll(() => linkRows(page).first().getByTestId('link-share-value').textContent()).toBe('40%');
 
     // The register, filtered to 乐红村: the demo's two households and these two, heads' IDs masked.
     await menu(page).getByText('贫困户台账', { exact: true }).click();
@@ -409,7 +409,7 @@ describe('market players in the console', () => {
     // Its own farmer: the ID number masked until 查看完整号码, which asks the server for it.
     await page.getByTestId('seller-link').filter({ hasText: farmer.name }).click();
     await expect.poll(() => page.getByTestId('seller-title').textContent()).toBe(farmer.name);
-    expect(await page.getByTestId('seller-id-number-value').textContent()).toBe(farmer.idNumber);
+    await expect.poll(() => page.getByTestId('seller-id-number-value').textContent()).toBe(farmer.idNumber);
     await page.getByTestId('reveal-id-number').click();
     await expect.poll(() => page.getByTestId('seller-id-number-value').textContent()).toMatch(/^\d{17}[\dX]$/);
     const full = (await page.getByTestId('seller-id-number-value').textContent())!;
