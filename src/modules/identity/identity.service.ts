@@ -251,13 +251,17 @@ export class IdentityService {
     return toView(row, principal);
   }
 
-  /** Changes your password, signs out your other sessions (the one making the change stays) and revokes your tokens. */
+  /**
+   * Changes your password, signs out your other sessions (the one making the change stays) and revokes your tokens.
+   * A wrong current password counts like a wrong sign-in for that user name (see sign-in-guard.ts), on the
+   * account whatever the device, so a session cannot be used to guess past the sign-in limits; the tenth
+   * wrong one in a session signs it out.
+   */
   async changeOwnPassword(ctx: RequestContext, current: string, next: string, currentCookie?: string): Promise<void> {
     const principal = requireNotToken(ctx);
     const row = await this.repo.userById(principal.userId);
-    if (!row || !(await passwordMatches(row.password_hash, current))) {
-      throw invalidField('body.currentPassword', 'is not your current password', 'INVALID_CREDENTIALS');
-    }
+    if (!row) throw unauthorized();
+    await this.checkPassword(ctx, row, current, currentCookie);
     checkPasswordStrength(next, 'body.newPassword');
     const hash = await hashPassword(next);
     await this.repo.db.transaction().execute(async (trx) => {
@@ -266,6 +270,33 @@ export class IdentityService {
       await this.revokeAllTokens(trx, ctx, row.id, 'password_changed');
       await recordAudit(trx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: row.id });
     });
+  }
+
+  /** The current password checked under the sign-in counters; wrong ones audited (never the password itself). */
+  private async checkPassword(ctx: RequestContext, row: UserRow, password: string, cookie?: string): Promise<void> {
+    const account = await this.guard.checkAccount(row.username);
+    let attempt: Attempt;
+    try {
+      attempt = await this.guard.begin(row.username, ctx.ip);
+    } catch (err) {
+      await this.guard.giveBack(account);
+      throw err;
+    }
+    if (await passwordMatches(row.password_hash, password)) {
+      await this.guard.succeeded(attempt, null, account);
+      return;
+    }
+    const until = await this.guard.failed(attempt);
+    if (until) await recordAudit(this.repo.db, ctx, { action: 'auth.locked', entityType: 'user', entityId: row.id, details: { until, ip: ctx.ip } });
+    const accountUntil = await this.guard.accountFilled(account);
+    if (accountUntil) await recordAudit(this.repo.db, ctx, { action: 'auth.account_delayed', entityType: 'user', entityId: row.id, details: { until: accountUntil, ip: ctx.ip } });
+    await recordAudit(this.repo.db, ctx, { action: 'user.password_change_failed', entityType: 'user', entityId: row.id, details: { ip: ctx.ip } });
+    if (cookie && (await this.guard.sessionFailed(sha256(cookie)))) {
+      await this.repo.db.deleteFrom('identity_sessions').where('id', '=', sha256(cookie)).execute();
+      await recordAudit(this.repo.db, ctx, { action: 'auth.session_ended', entityType: 'user', entityId: row.id, details: { reason: 'password_change_failed', ip: ctx.ip } });
+      throw new AppError(401, 'SESSION_ENDED', 'Too many wrong current passwords; this session is signed out, sign in again');
+    }
+    throw invalidField('body.currentPassword', 'is not your current password', 'INVALID_CREDENTIALS');
   }
 
   async listUsers(ctx: RequestContext, filter: { role?: Role; q?: string }, limit: number, cursor?: string) {

@@ -16,6 +16,10 @@ const IP_MAX_ATTEMPTS = 30;
 /** Wrong passwords one user name may take per hour, across all addresses, from browsers not known for it. */
 export const ACCOUNT_MAX_FAILURES = 20;
 const ACCOUNT_WINDOW_MS = 3600_000;
+/** Wrong current passwords one session may give (changing its password) before it is signed out. */
+export const SESSION_MAX_FAILURES = 10;
+/** No session outlives this (see identity.service.ts), so neither does its count. */
+const SESSION_COUNT_MS = 7 * 24 * 3600_000;
 
 /** A sign-in attempt that has been counted and may check its password. */
 export interface Attempt {
@@ -175,17 +179,38 @@ export class SignInGuard {
   }
 
   /** The right password: this name and address start afresh, and the attempt is given back to the address and account. */
-  async succeeded(attempt: Attempt, address: Slot, account: Slot | null): Promise<void> {
+  async succeeded(attempt: Attempt, address: Slot | null, account: Slot | null): Promise<void> {
     await this.db.deleteFrom('identity_sign_in_failures').where('key', '=', attempt.key).execute();
     await this.giveBack(address);
     await this.giveBack(account);
+  }
+
+  /**
+   * Counts a wrong current password given in this session (identity_sessions.id); true once it reaches
+   * SESSION_MAX_FAILURES, when the session is to be signed out. Never given back.
+   */
+  async sessionFailed(sessionId: string): Promise<boolean> {
+    const key = `session:${sessionId}`;
+    try {
+      await this.db.insertInto('identity_login_throttle').values({ key, window_start: this.clock.now().toISOString(), attempts: 0, noticed: 0 }).execute();
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    const counted = await this.db
+      .updateTable('identity_login_throttle')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('key', '=', key)
+      .returning('attempts')
+      .executeTakeFirst();
+    return (counted?.attempts ?? 0) >= SESSION_MAX_FAILURES;
   }
 
   /** Removes counters that no longer count. */
   async purge(): Promise<void> {
     const now = this.clock.now().getTime();
     await this.db.deleteFrom('identity_login_throttle').where('key', 'like', 'ip:%').where('window_start', '<', new Date(now - IP_WINDOW_MS).toISOString()).execute();
-    await this.db.deleteFrom('identity_login_throttle').where('window_start', '<', new Date(now - ACCOUNT_WINDOW_MS).toISOString()).execute();
+    await this.db.deleteFrom('identity_login_throttle').where('key', 'not like', 'session:%').where('window_start', '<', new Date(now - ACCOUNT_WINDOW_MS).toISOString()).execute();
+    await this.db.deleteFrom('identity_login_throttle').where('key', 'like', 'session:%').where('window_start', '<', new Date(now - SESSION_COUNT_MS).toISOString()).execute();
     await this.db.deleteFrom('identity_sign_in_failures').where('updated_at', '<', new Date(now - FORGET_MS).toISOString()).execute();
   }
 }
