@@ -30,6 +30,7 @@ export const saleHooks = (ledger: LedgerService, batches: () => BatchService): S
 /** Sellers an account manages (parties) and the village points that take cash (network). */
 export const ordersDirectory = (sellers: SellerService, network: NetworkService): OrdersDirectory => ({
   managedBy: (userId) => sellers.managedBy(userId),
+  sellingSellers: async (db) => new Set((await sellers.sellingNames(db)).keys()),
   isPickupPoint: async (siteId) => {
     const site = await network.getSite(systemContext(), siteId).catch(() => null);
     return !!site && site.kind === 'village_point' && site.status === 'operating';

@@ -336,15 +336,20 @@ export class CatalogService {
     return reserved;
   }
 
-  /** What a SKU is and who sells it, for a presale campaign; null when it does not exist. */
-  async skuInfo(db: AnyKysely, skuId: string): Promise<Omit<ReservedLine, 'quantity' | 'location'> | null> {
+  /**
+   * What a SKU is and who sells it, for a presale campaign; null when it does not exist. `onSale` as `reserve`
+   * decides it: the SKU active, its product listed, its seller selling.
+   */
+  async skuInfo(db: AnyKysely, skuId: string): Promise<(Omit<ReservedLine, 'quantity' | 'location'> & { onSale: boolean }) | null> {
     const sku = await (db as Kysely<CatalogTables>)
       .selectFrom('catalog_skus as k')
       .innerJoin('catalog_products as p', 'p.id', 'k.product_id')
-      .select(['k.id', 'k.spec', 'k.price_fen', 'p.id as product_id', 'p.name', 'p.seller_id'])
+      .select(['k.id', 'k.spec', 'k.price_fen', 'k.active', 'p.id as product_id', 'p.name', 'p.seller_id', 'p.status'])
       .where('k.id', '=', skuId)
       .executeTakeFirst();
-    return sku ? { skuId: sku.id, productId: sku.product_id, sellerId: sku.seller_id, productName: sku.name, spec: sku.spec, unitPriceFen: sku.price_fen } : null;
+    if (!sku) return null;
+    const onSale = sku.active === 1 && sku.status === 'listed' && (await this.directory.sellingSellers(db)).has(sku.seller_id);
+    return { skuId: sku.id, productId: sku.product_id, sellerId: sku.seller_id, productName: sku.name, spec: sku.spec, unitPriceFen: sku.price_fen, onSale };
   }
 
   /** Gives reserved stock back (an order cancelled or expired). */

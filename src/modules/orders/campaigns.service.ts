@@ -72,6 +72,7 @@ export class CampaignService {
     const sku = await this.stock.skuInfo(this.db, input.skuId);
     if (!sku) throw invalidField('body.skuId', 'no such SKU');
     if (!hasRole(ctx, 'county_admin') && !(await this.directory.managedBy(principal.userId)).includes(sku.sellerId)) throw forbidden('Only the seller opens a presale for its product');
+    if (!sku.onSale) throw new AppError(409, 'NOT_ON_SALE', `body.skuId: ${input.skuId} is not on sale`, { field: 'body.skuId' });
     const now = this.clock.now();
     if (input.deadline <= now.toISOString()) throw invalidField('body.deadline', 'must be in the future');
     if (input.shipDate < shanghaiDate(new Date(input.deadline))) throw invalidField('body.shipDate', 'must not be before the deadline');
@@ -99,9 +100,14 @@ export class CampaignService {
     return this.view(row, 0);
   }
 
-  /** Campaigns by deadline (soonest first), a page at a time. */
+  /**
+   * Campaigns by deadline (soonest first), a page at a time. Those of a seller that may not sell now (suspended)
+   * are not shown, as its products are not; they show again when it is reinstated.
+   */
   async list(filter: { status?: CampaignRow['status']; sellerId?: string }, limit: number, cursor?: string) {
-    let q = this.db.selectFrom('orders_campaigns').selectAll().orderBy('deadline').orderBy('id').limit(limit + 1);
+    const selling = [...(await this.directory.sellingSellers())];
+    if (selling.length === 0) return { items: [], nextCursor: null };
+    let q = this.db.selectFrom('orders_campaigns').selectAll().where('seller_id', 'in', selling).orderBy('deadline').orderBy('id').limit(limit + 1);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.sellerId) q = q.where('seller_id', '=', filter.sellerId);
     const after = decodeCursor(cursor);
@@ -117,7 +123,7 @@ export class CampaignService {
 
   async get(id: string) {
     const row = await this.db.selectFrom('orders_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('Campaign');
+    if (!row || !(await this.directory.sellingSellers()).has(row.seller_id)) throw notFound('Campaign');
     return this.view(row, (await this.backed([id])).get(id) ?? 0);
   }
 
@@ -127,6 +133,8 @@ export class CampaignService {
     const campaign = await this.db.selectFrom('orders_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
     if (!campaign) throw notFound('Campaign');
     if (campaign.status !== 'open' || campaign.deadline <= this.clock.now().toISOString()) throw new AppError(409, 'CAMPAIGN_CLOSED', 'This presale has closed');
+    // What checkout asks of the catalogue (seller selling, product listed, SKU active), asked of the presale's SKU.
+    if (!(await this.stock.skuInfo(this.db, campaign.sku_id))?.onSale) throw new AppError(409, 'NOT_ON_SALE', 'params.id: this presale is not on sale now', { field: 'params.id' });
     if (input.paymentMethod === 'cod') throw invalidField('body.paymentMethod', 'a presale is paid up front: online or in cash at a village point');
     await this.orders.checkPickup(input);
     const fee = await this.orders.feeFor(input);
@@ -147,18 +155,20 @@ export class CampaignService {
     const now = this.clock.now().toISOString();
     const due = await this.db.selectFrom('orders_campaigns').selectAll().where('status', '=', 'open').where('deadline', '<=', now).execute();
     const backed = await this.backed(due.map((c) => c.id));
+    const selling = due.length ? await this.directory.sellingSellers() : new Set<string>();
     for (const campaign of due) {
-      const reached = (backed.get(campaign.id) ?? 0) >= campaign.target_qty;
+      // A seller that may not sell at the deadline (suspended) cannot deliver: the presale fails and refunds.
+      const reached = (backed.get(campaign.id) ?? 0) >= campaign.target_qty && selling.has(campaign.seller_id);
       await this.db.transaction().execute(async (trx) => {
         const result = await trx.updateTable('orders_campaigns').set({ status: reached ? 'succeeded' : 'failed' }).where('id', '=', campaign.id).where('status', '=', 'open').executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 1) await recordAudit(trx, SYSTEM, { action: reached ? 'campaign.succeeded' : 'campaign.failed', entityType: 'campaign', entityId: campaign.id, details: { backedQty: backed.get(campaign.id) ?? 0, targetQty: campaign.target_qty } });
+        if (Number(result.numUpdatedRows) === 1) await recordAudit(trx, SYSTEM, { action: reached ? 'campaign.succeeded' : 'campaign.failed', entityType: 'campaign', entityId: campaign.id, details: { backedQty: backed.get(campaign.id) ?? 0, targetQty: campaign.target_qty, sellerSelling: selling.has(campaign.seller_id) } });
       });
     }
     const settling = await this.db.selectFrom('orders_campaigns').selectAll().where('settled_at', 'is', null).where('status', 'in', ['succeeded', 'failed']).orderBy('deadline').execute();
     let finished = 0;
     for (const campaign of settling) {
       const closes: OrderStatus[] = campaign.status === 'failed' ? ['pending_payment', 'paid'] : ['pending_payment'];
-      const reason = campaign.status === 'failed' ? `presale missed its target of ${campaign.target_qty}` : 'presale closed before payment';
+      const reason = campaign.status === 'failed' ? `presale failed: below its target of ${campaign.target_qty}, or its seller suspended` : 'presale closed before payment';
       const stuck = new Set<string>();
       for (;;) {
         const orders = (await this.db.selectFrom('orders_orders').select('id').where('campaign_id', '=', campaign.id).where('status', 'in', closes).orderBy('id').limit(200 + stuck.size).execute()).filter((o) => !stuck.has(o.id));

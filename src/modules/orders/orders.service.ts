@@ -7,6 +7,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors
 import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
+import { checkCodLimit } from './cod-limit.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
 import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus, PaymentRow } from './orders.tables.js';
 import type { PaymentCallback, PaymentProvider } from './payments.js';
@@ -98,6 +99,7 @@ export class OrdersService {
     const fee = await this.deliveryFee(input.delivery, input.shipTo.divisionCode);
     const created: Placed[] = [];
     await this.db.transaction().execute(async (trx) => {
+      if (input.paymentMethod === 'cod') await checkCodLimit(trx, signedIn(ctx).userId, input.items);
       const lines = await this.stock.reserve(trx, input.items);
       const bySeller = new Map<string, ReservedLine[]>();
       for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
@@ -245,10 +247,14 @@ export class OrdersService {
   }
 
   /**
-   * Why an order may not take money or leave now, or null: a presale backing once its presale has closed, or an
-   * order holding units of a recalled batch. Read inside the order's transaction, after its row is locked.
+   * Why an order may not take money or leave now, or null: an unpaid order of a seller that may no longer sell
+   * (suspended since checkout or backing), a presale backing once its presale has closed, or an order holding
+   * units of a recalled batch. Read inside the order's transaction, after its row is locked.
    */
   private async refusal(trx: Kysely<OrdersTables>, row: OrderRow): Promise<AppError | null> {
+    if (row.status === 'pending_payment' && !(await this.directory.sellingSellers(trx)).has(row.seller_id)) {
+      return new AppError(409, 'NOT_ON_SALE', 'The seller of this order may not sell now (suspended); it cannot be paid');
+    }
     if (row.campaign_id && row.status === 'pending_payment') {
       const campaign = await trx.selectFrom('orders_campaigns').select(['status', 'deadline']).where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
       if (campaign.status !== 'open' || campaign.deadline <= this.clock.now().toISOString()) return new AppError(409, 'CAMPAIGN_CLOSED', 'This presale has closed; the backing can no longer be paid');

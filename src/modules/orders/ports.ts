@@ -5,7 +5,8 @@ export interface StockKeeper {
   reserve(trx: AnyKysely, lines: { skuId: string; quantity: number }[]): Promise<ReservedLine[]>;
   release(trx: AnyKysely, lines: { skuId: string; location: ReservedLine['location']; quantity: number }[]): Promise<void>;
   consume(trx: AnyKysely, lines: { skuId: string; location: ReservedLine['location']; quantity: number }[]): Promise<void>;
-  skuInfo(db: AnyKysely, skuId: string): Promise<Omit<ReservedLine, 'quantity' | 'location'> | null>;
+  /** What a SKU is; `onSale` as `reserve` decides it (SKU active, product listed, seller selling). */
+  skuInfo(db: AnyKysely, skuId: string): Promise<(Omit<ReservedLine, 'quantity' | 'location'> & { onSale: boolean }) | null>;
 }
 
 export interface ReservedLine {
@@ -51,6 +52,8 @@ export interface SaleHooks {
 /** What orders must know of sellers and sites, kept by other modules. */
 export interface OrdersDirectory {
   managedBy(userId: string): Promise<string[]>;
+  /** Ids of the sellers that may sell now (approved, not suspended); read with `db` inside a transaction. */
+  sellingSellers(db?: AnyKysely): Promise<Set<string>>;
   /** Whether a site is an operating village point that can take cash for orders. */
   isPickupPoint(siteId: string): Promise<boolean>;
 }
