@@ -32,7 +32,7 @@ describe.each(engines())('sellers and poor households on %s', (engine) => {
       const badCode = await post('/parties/sellers', 'merchant', { ...coop, creditCode: '93530621MA6K001611' });
       expect(badCode.statusCode).toBe(400);
       expect(badCode.json().error).toMatchObject({ code: 'CREDIT_CODE_INVALID', details: { field: 'body.creditCode' } });
-      const badId = await post('/parties/sellers', 'merchant', { ...farmer, idNumber: '530621198503151051' });
+      const badId = await post('/parties/sellers', 'village', { ...farmer, idNumber: '530621198503151051' });
       expect(badId.statusCode).toBe(400);
       expect(badId.json().error).toMatchObject({ code: 'ID_NUMBER_INVALID', details: { field: 'body.idNumber' } });
       const missing = await post('/parties/sellers', 'merchant', { ...coop, creditCode: undefined });

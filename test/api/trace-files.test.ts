@@ -61,8 +61,10 @@ describe.each(engines())('lab-report files, on %s', (engine) => {
     expect(cited.statusCode, cited.body).toBe(201);
     // A report uploaded and not (yet) cited by any record.
     strayId = (await upload('merchant')).json().fileId;
-    // The other merchant's own farmer and plot.
-    const farmer = await inject('other.merchant', 'POST', '/trace/producers', { kind: 'farmer', name: '文屏测试农户', divisionCode: '530621101201' });
+    // The other merchant's own co-op (a merchant registers its own seller as a producer) and plot.
+    const coop = await inject('other.merchant', 'POST', '/parties/sellers', { kind: 'cooperative', name: '文屏测试合作社', creditCode: '93530621MA6K001610', contactName: '李四', contactPhone: '13987001234', divisionCode: '530621101201', address: '文屏镇' });
+    expect(coop.statusCode, coop.body).toBe(201);
+    const farmer = await inject('other.merchant', 'POST', '/trace/producers', { kind: 'seller', sellerId: coop.json().id, divisionCode: '530621101201' });
     expect(farmer.statusCode, farmer.body).toBe(201);
     const otherBase = (await inject('other.merchant', 'POST', '/trace/bases', { producerId: farmer.json().id, name: '文屏基地', divisionCode: '530621101201', areaMu: 3 })).json();
     otherPlotId = (await inject('other.merchant', 'POST', '/trace/plots', { baseId: otherBase.id, name: '文屏地块', crop: 'pepper', variety: '九叶青', areaMu: 2 })).json().id;

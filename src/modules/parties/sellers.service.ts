@@ -13,8 +13,15 @@ import type { PartiesRepository } from './parties.repository.js';
 import type { SellerApplication, SellerChanges, SellerFilter, SellerView } from './parties.schema.js';
 import type { PartiesTables, SellerRow, SellerStatus } from './parties.tables.js';
 
-/** Who may open a seller application: a merchant for itself, a village operator selling for a farmer (代卖), the county. */
+/**
+ * Who may open a seller application: a merchant for itself (an enterprise, co-op or individual business, by credit
+ * code), a village operator selling for a farmer (代卖), the county. A farmer's ID number is put in only by staff, so
+ * nobody else can claim a person's number or learn from a 409 that it is registered.
+ */
 const APPLICANTS = ['merchant', 'village_operator', 'county_admin'] as const;
+
+/** The unique number an application holds: a farmer's ID fingerprint, else the credit code. */
+const numberOf = (row: Pick<SellerRow, 'kind' | 'credit_code' | 'id_number_print'>) => (row.kind === 'farmer' ? row.id_number_print : row.credit_code);
 
 function toView(row: SellerRow, ctx: RequestContext): SellerView {
   const own = ctx.principal?.userId === row.owner_user_id;
@@ -60,6 +67,7 @@ export class SellerService {
   async apply(ctx: RequestContext, input: SellerApplication): Promise<SellerView> {
     const principal = requireRole(ctx, ...APPLICANTS);
     if (!hasRole(ctx, 'county_admin', 'merchant') && input.kind !== 'farmer') throw invalidField('body.kind', 'a village point sells for farmers (代卖): kind must be farmer');
+    if (!hasRole(ctx, 'county_admin', 'village_operator') && input.kind === 'farmer') throw invalidField('body.kind', '农户由村级服务点或县工科局登记 A farmer is registered by the village point or the county office');
     const owner = input.ownerUserId ?? principal.userId;
     if (owner !== principal.userId && !hasRole(ctx, 'county_admin')) throw invalidField('body.ownerUserId', 'only a county admin applies for another account');
     let idColumns: Pick<SellerRow, 'id_number_sealed' | 'id_number_print' | 'id_number_masked'> = { id_number_sealed: null, id_number_print: null, id_number_masked: null };
@@ -97,6 +105,7 @@ export class SellerService {
     };
     try {
       await this.repo.db.transaction().execute(async (trx) => {
+        await this.releaseRejected(trx, ctx, row);
         await trx.insertInto('parties_sellers').values(row).execute();
         await recordAudit(trx, ctx, { action: 'seller.applied', entityType: 'seller', entityId: row.id, details: { name: row.name, kind: row.kind, creditCode: row.credit_code, idNumber: row.id_number_masked } });
       });
@@ -106,6 +115,20 @@ export class SellerService {
       throw conflict('SELLER_EXISTS', `${field}: a seller with this number is already registered`, { field });
     }
     return toView(row, ctx);
+  }
+
+  /**
+   * A rejected application does not keep its number from the next applicant: it lets go of it (the masked ID and the
+   * audit keep what it was), and can then no longer be resubmitted.
+   */
+  private async releaseRejected(trx: Kysely<PartiesTables>, ctx: RequestContext, row: SellerRow): Promise<void> {
+    const column = row.kind === 'farmer' ? 'id_number_print' : 'credit_code';
+    const value = numberOf(row);
+    if (!value) return;
+    const holder = await trx.selectFrom('parties_sellers').select(['id', 'status']).where(column, '=', value).executeTakeFirst();
+    if (holder?.status !== 'rejected') return;
+    await trx.updateTable('parties_sellers').set({ [column]: null, updated_at: row.created_at }).where('id', '=', holder.id).where('status', '=', 'rejected').execute();
+    await recordAudit(trx, ctx, { action: 'seller.number_released', entityType: 'seller', entityId: holder.id, details: { to: row.id, creditCode: row.credit_code, idNumber: row.id_number_masked } });
   }
 
   async list(ctx: RequestContext, filter: SellerFilter, limit: number, cursor?: string): Promise<PageResult<SellerView>> {
@@ -198,6 +221,7 @@ export class SellerService {
     const row = await this.visible(ctx, id);
     if (row.owner_user_id !== principal.userId) throw forbidden('Only the applicant resubmits');
     if (row.status !== 'rejected') throw new AppError(409, 'SELLER_STATUS_CONFLICT', `The seller is ${row.status}; only a rejected application is resubmitted`, { status: row.status });
+    if (!numberOf(row)) throw new AppError(409, 'SELLER_NUMBER_TAKEN', '该号码已由另一份申请使用，请重新申请 Another application has taken this number since; apply anew', { field: row.kind === 'farmer' ? 'idNumber' : 'creditCode' });
     await this.update(ctx, id, changes);
     await this.repo.db.transaction().execute(async (trx) => {
       const result = await trx.updateTable('parties_sellers').set({ status: 'pending', updated_at: this.clock.now().toISOString() }).where('id', '=', id).where('status', '=', 'rejected').executeTakeFirst();

@@ -5,6 +5,7 @@ import { newId } from '../../kernel/ids.js';
 import { maskIdNumber, maskPhone } from '../../kernel/mask.js';
 import { checkKeeps, mayKeep, mayRead, type TraceViewer } from './access.js';
 import { earliestHarvest } from './interval-rule.js';
+import { checkDailyProducers } from './producer-quota.js';
 import type { RecordBook } from './record-book.js';
 import type { TraceBase } from './trace-base.js';
 import type { BaseInput, BaseView, PlotInput, PlotView, ProducerInput, ProducerView, RecordView } from './trace.schema.js';
@@ -33,6 +34,8 @@ export class ProducerService {
     const book = await this.base.ports.places.placeBook();
     const village = this.village(book, input.divisionCode, 'body.divisionCode');
     if (viewer.areaPrefix && !input.divisionCode.startsWith(viewer.areaPrefix)) throw invalidField('body.divisionCode', 'is outside the area you work for');
+    // A farmer takes one of the township's 999 numbers: only its township or village point, or the county, registers one.
+    if (input.kind === 'farmer' && !viewer.county && !viewer.areaPrefix) throw forbidden('商户只能把自己的主体登记为生产者；农户由乡镇服务站、村级服务点或县工科局登记 A merchant registers its own seller as a producer; farmers are registered by their township, village point or the county office');
     let name = input.name?.trim();
     let creditCode: string | null = null;
     let phone = input.phone ?? null;
@@ -70,6 +73,7 @@ export class ProducerService {
       is_demo: 0,
     };
     await this.base.db.transaction().execute(async (trx) => {
+      if (!viewer.county) await checkDailyProducers(trx, viewer.userId, new Date(row.created_at));
       if (row.seller_id && (await trx.selectFrom('trace_producers').select('id').where('seller_id', '=', row.seller_id).executeTakeFirst())) {
         throw conflict('PRODUCER_EXISTS', 'This seller is already a producer', { field: 'body.sellerId' });
       }

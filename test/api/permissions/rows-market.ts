@@ -6,7 +6,7 @@ export function marketRows(w: World): Row[] {
   const shipTo = { name: '李明', phone: '13800138000', address: '乐红镇乐红村 3 社', divisionCode: LEHONG_VILLAGE };
   return [
     // ---- parties: a merchant applies for itself, a village point for a farmer (代卖), the county for anyone ----
-    { op: 'POST /api/v1/parties/sellers', allowed: ['county', 'merchant', 'village'], req: () => ({ url: '/parties/sellers', body: w.farmerApplication() }) },
+    { op: 'POST /api/v1/parties/sellers', allowed: ['county', 'merchant', 'village'], req: (who) => ({ url: '/parties/sellers', body: who === 'merchant' ? w.coopApplication() : w.farmerApplication() }) },
     // Everyone lists sellers: the county office and regulators all, anyone else the ones they manage.
     { op: 'GET /api/v1/parties/sellers', allowed: ROLES },
     { op: 'GET /api/v1/parties/sellers/{id}', allowed: ['county', 'regulator', 'merchant'], req: () => ({ url: `/parties/sellers/${w.seller}` }) },

@@ -16,7 +16,8 @@ export function traceRows(w: World): Row[] {
   const observation = () => ({ kind: 'observation', occurredOn: w.daysAgo(2), observation: { subject: '长势', finding: '长势良好' } });
   return [
     { op: 'GET /api/v1/trace/producers', allowed: TRACE_READERS },
-    { op: 'POST /api/v1/trace/producers', allowed: ['county', 'township', 'village', 'merchant'], req: () => ({ url: '/trace/producers', body: { kind: 'farmer', name: `测试农户${next()}`, divisionCode: '530621110205' } }) },
+    // A merchant registers its own seller; farmers are registered by their township, village point or the county.
+    { op: 'POST /api/v1/trace/producers', allowed: ['county', 'township', 'village', 'merchant'], req: async (who) => ({ url: '/trace/producers', body: who === 'merchant' ? { kind: 'seller', sellerId: await w.newSeller('pending'), divisionCode: '530621110205' } : { kind: 'farmer', name: `测试农户${next()}`, divisionCode: '530621110205' } }) },
     { op: 'GET /api/v1/trace/bases', allowed: TRACE_READERS },
     { op: 'POST /api/v1/trace/bases', allowed: KEEPERS, req: () => ({ url: '/trace/bases', body: { producerId: w.producer, name: `基地${next()}`, divisionCode: '530621110205', areaMu: 1 } }) },
     { op: 'GET /api/v1/trace/plots', allowed: TRACE_READERS },

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { shanghaiDate } from '../../../src/kernel/clock.js';
+import { creditCodeCheck, organisationCodeCheck } from '../../../src/modules/parties/identifiers.js';
 import { buildTestApp, signIn, type TestApp } from '../../helpers.js';
 import { labReportPdf } from '../../fixtures/lab-report-pdf.js';
 
@@ -44,6 +45,13 @@ function checkCharacter(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
   return '10X98765432'[sum % 11];
+}
+
+/** A credit code with valid check characters, different on every call. */
+export function creditCode(): string {
+  const org = `MA6P${String(next() % 10_000).padStart(4, '0')}`;
+  const first = `93530621${org}${organisationCodeCheck(org)}`;
+  return first + creditCodeCheck(first);
 }
 
 /** A resident ID number with a valid check character, different on every call. */
@@ -201,8 +209,13 @@ export class World {
     return { kind: 'farmer', name: `测试农户${next()}`, idNumber: residentId(), contactName: '张三', contactPhone: '13987001234', divisionCode: LEHONG_VILLAGE, address: '乐红镇乐红村' };
   }
 
+  /** A merchant applies for itself, by credit code (farmers are registered by their village point or the county). */
+  coopApplication() {
+    return { kind: 'cooperative', name: `测试合作社${next()}`, creditCode: creditCode(), contactName: '张三', contactPhone: '13987001234', divisionCode: LEHONG_VILLAGE, address: '乐红镇乐红村' };
+  }
+
   async newSeller(status: 'pending' | 'approved' | 'rejected' | 'suspended'): Promise<string> {
-    const id = (await this.ok('merchant', 'POST', '/parties/sellers', this.farmerApplication())).id;
+    const id = (await this.ok('merchant', 'POST', '/parties/sellers', this.coopApplication())).id;
     if (status === 'pending') return id;
     await this.ok('county', 'POST', `/parties/sellers/${id}/review`, status === 'rejected' ? { decision: 'reject', reason: '材料不全' } : { decision: 'approve' });
     if (status === 'suspended') await this.ok('county', 'POST', `/parties/sellers/${id}/suspend`, { reason: '核查' });
