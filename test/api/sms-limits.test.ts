@@ -43,7 +43,7 @@ describe.each(engines())('SMS limits on %s', (engine) => {
     const phone = '13812340001';
     const id = await atPoint(phone);
     const answers = [];
-    for (let i = 0; i < 8; i++) answers.push(await post(`/logistics/parcels/${id}/notify`, as.village));
+    for (let i = 0; i < 8; i++) answers.push(await post(`/logistics/parcels/${id}/notify`, as.village, { eventId: `sl-${id}-n${i}` }));
     expect(answers[0].statusCode).toBe(200);
     for (const res of answers.slice(1)) {
       expect(res.statusCode, res.body).toBe(429);

@@ -6,6 +6,7 @@ import { defineModule, type ModuleDeps } from '../../kernel/module.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import { logisticsInit } from './migrations/2026-12-02-logistics.js';
 import { logisticsGuessing } from './migrations/2026-12-07-guessing.js';
+import { logisticsSmsLimits } from './migrations/2026-12-07-sms-limits.js';
 import { logisticsRoutes } from './logistics.routes.js';
 import { LogisticsBase } from './parcel-views.js';
 import { ParcelService } from './parcels.service.js';
@@ -57,5 +58,5 @@ export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: Log
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(trackingPage(county, request.query, result));
     });
   };
-  return defineModule({ name: 'logistics', migrations: [logisticsInit, logisticsGuessing], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking, kuaidi100Salt: deps.kuaidi100Salt }), pages });
+  return defineModule({ name: 'logistics', migrations: [logisticsInit, logisticsGuessing, logisticsSmsLimits], places: deps.places, clock: deps.clock, parcels, scans, runs, promise, tracking, routes: logisticsRoutes({ parcels, scans, runs, promise, tracking, kuaidi100Salt: deps.kuaidi100Salt }), pages });
 }

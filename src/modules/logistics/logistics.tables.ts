@@ -1,4 +1,5 @@
 import type { GuessCounter } from './guess-rule.js';
+import type { SmsCounter } from './sms-rule.js';
 
 /** Express carriers as the Kuaidi100 vocabulary names them (FACTS.md). */
 export const CARRIERS = {
@@ -168,8 +169,13 @@ export interface GuessCounterRow extends GuessCounter {
   key: string;
 }
 
+export interface SmsCounterRow extends SmsCounter {
+  key: string;
+}
+
 export interface LogisticsTables {
   logistics_guess_counters: GuessCounterRow;
+  logistics_sms_counters: SmsCounterRow;
   logistics_parcels: ParcelRow;
   logistics_events: EventRow;
   logistics_manifests: ManifestRow;

@@ -12,6 +12,7 @@ import type { EventView, ManifestParcelInput, ManifestView, ParcelFilter, Parcel
 import type { LogisticsBase } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow, newPickupCode } from './parcel-rows.js';
 import { pickupLocked } from './pickup-guard.js';
+import { allowReissue } from './sms-limits.js';
 import type { PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarInstant } from './calendar.js';
@@ -267,6 +268,9 @@ export class ParcelService {
       await this.base.transaction(async (trx) => {
         await trx.updateTable('logistics_parcels').set({ pickup_code: newPickupCode(), pickup_misses: 0 }).where('id', '=', id).execute();
         await recordAudit(trx, ctx, { action: 'logistics.pickup.code_reissued', entityType: 'parcel', entityId: id, details: { waybillNo: row.waybill_no, afterTries: row.pickup_misses } });
+        // The new code must reach the recipient: its text goes past the SMS limits (it is counted). Each reissue needs
+        // five more wrong tries first, every one audited, so it is no way around them.
+        await allowReissue(trx, row, this.base.clock.now());
       });
     }
     await this.scans.scan(ctx, { eventId: eventId ?? `notify-${id}-${this.base.clock.now().getTime().toString(36)}`, parcelId: id, type: 'notified' });

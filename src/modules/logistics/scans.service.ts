@@ -10,6 +10,7 @@ import type { LogisticsBase } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import { auditLockedTry, countWrongCode, lockedError, pickupLocked, refusedTry, wrongCodeError } from './pickup-guard.js';
 import type { PlaceBook } from './ports.js';
+import { auditRefusedSms, countSms, smsLimitError, smsWaitFor } from './sms-limits.js';
 
 type Trx = Kysely<LogisticsTables>;
 
@@ -46,7 +47,11 @@ export interface ScanOutcome {
   code: ProblemCode | null;
   reason: string | null;
   status: ParcelStatus;
+  /** For a new notice: its text went, another notice of the parcel in the same call sent it, or the limits held it back. */
+  sms: SmsOutcome | null;
 }
+
+export type SmsOutcome = 'sent' | 'already_sent' | 'limited';
 
 /** The stored outcome of an event: its flag, or for a problem scan the kind of problem. */
 function flagOfRow(e: StoredEvent): Flag | null {
@@ -123,6 +128,7 @@ async function saveStates(trx: Trx, rows: ParcelRow[]) {
 export interface StoreOutcome {
   stored: Set<string>;
   flags: Map<string, Flag | null>;
+  sms: Map<string, SmsOutcome>;
 }
 
 /** How far ahead of the server's clock a device's clock may run. */
@@ -211,7 +217,16 @@ export class ScanService {
     for (const w of group) {
       try {
         const p = this.prepareOne(w.viewer, w.book, w.input, parcels, w.field, true);
-        if (this.sort(p, w.field('eventId'), earlier, seen, handing) === 'fresh') fresh.push(p);
+        if (this.sort(p, w.field('eventId'), earlier, seen, handing) === 'fresh') {
+          // A notice over the SMS limits is refused with nothing stored (the caller is told when to try again).
+          const wait = await this.smsWait(trx, p);
+          if (wait) {
+            seen.delete(p.eventId);
+            await auditRefusedSms(trx, w.ctx, p.parcel, wait, false, this.base.clock.now());
+            throw smsLimitError(w.field(w.input.parcelId ? 'parcelId' : 'waybillNo'), wait);
+          }
+          fresh.push(p);
+        }
         prepared.push(p);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
@@ -233,6 +248,12 @@ export class ScanService {
       const flag = row?.flagged ? flagOfRow(row) : null;
       return { eventId: p.eventId, stored: isNew, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.base.view(p.parcel, group[i].viewer, group[i].book) };
     });
+  }
+
+  /** Seconds until a new notice of this parcel may text its recipient; 0 when it may now or would send nothing. */
+  private async smsWait(trx: Trx, p: PreparedScan): Promise<number> {
+    if (p.type !== 'notified' || !p.parcel.recipient_phone || !p.parcel.pickup_code || !['arrived_village', 'notified'].includes(p.parcel.status)) return 0;
+    return smsWaitFor(trx, p.parcel, this.base.clock.now());
   }
 
   /** Events already stored under these ids, by id. */
@@ -271,13 +292,13 @@ export class ScanService {
   }
 
   /** What became of each scan, in the order sent: read back from the stored events, so a resend is told the same. */
-  private async outcomes(trx: Trx, scans: PreparedScan[], earlier: Map<string, StoredEvent>): Promise<ScanOutcome[]> {
+  private async outcomes(trx: Trx, scans: PreparedScan[], earlier: Map<string, StoredEvent>, sms: Map<string, SmsOutcome>): Promise<ScanOutcome[]> {
     const rows = await this.storedEvents(trx, scans.map((s) => s.eventId));
     return scans.flatMap((s) => {
       const row = rows.get(s.eventId);
       if (!row) return [];
       const flag = flagOfRow(row);
-      return [{ eventId: s.eventId, parcelId: row.parcel_id, waybillNo: s.parcel.waybill_no, type: row.type, replay: earlier.has(s.eventId), code: flag?.code ?? null, reason: flag?.reason ?? null, status: s.parcel.status }];
+      return [{ eventId: s.eventId, parcelId: row.parcel_id, waybillNo: s.parcel.waybill_no, type: row.type, replay: earlier.has(s.eventId), code: flag?.code ?? null, reason: flag?.reason ?? null, status: s.parcel.status, sms: earlier.has(s.eventId) ? null : (sms.get(s.eventId) ?? null) }];
     });
   }
 
@@ -306,9 +327,9 @@ export class ScanService {
         if (!answered.has(p.eventId)) answered.set(p.eventId, p);
       }
       await insertCreated(trx, parcels, fresh);
-      const { stored } = await this.store(trx, fresh, book);
+      const { stored, sms } = await this.store(trx, fresh, book, ctx);
       for (const p of fresh) if (p.codeRefused && stored.has(p.eventId)) await (p.codeRefused === 'locked' ? auditLockedTry : countWrongCode)(trx, ctx, p.parcel, true, this.base.clock.now());
-      const outcomes = await this.outcomes(trx, [...answered.values()], earlier);
+      const outcomes = await this.outcomes(trx, [...answered.values()], earlier, sms);
       const flagged = outcomes.flatMap((o) => (o.code && (o.type !== 'problem' || o.code === 'PICKUP_CODE_WRONG') ? [{ eventId: o.eventId, code: o.code, reason: o.reason ?? '' }] : []));
       return { stored: fresh.length, duplicates: new Set(inputs.map((i) => i.eventId)).size - fresh.length, flagged, outcomes };
     });
@@ -380,8 +401,10 @@ export class ScanService {
   /**
    * Stores the scans that are new and moves their parcels. Scans later than everything a parcel has seen are
    * applied one by one; one that lands earlier (a point syncing late) makes the parcel replay all its scans.
+   * A parcel's new notices send one text at most, within the SMS limits (sms-rule.ts); a text held back is audited
+   * (as `ctx`) once a day per parcel.
    */
-  async store(trx: Trx, scans: PreparedScan[], book: PlaceBook): Promise<StoreOutcome> {
+  async store(trx: Trx, scans: PreparedScan[], book: PlaceBook, ctx?: RequestContext): Promise<StoreOutcome> {
     const recordedAt = this.base.now();
     const unique = [...new Map(scans.map((s) => [s.eventId, s])).values()];
     const stored = new Set<string>();
@@ -391,6 +414,7 @@ export class ScanService {
       for (const r of inserted) stored.add(r.event_id);
     }
     const flags = new Map<string, Flag | null>();
+    const sms = new Map<string, SmsOutcome>();
     const byParcel = new Map<string, PreparedScan[]>();
     for (const s of unique) {
       if (!stored.has(s.eventId)) continue;
@@ -438,11 +462,21 @@ export class ScanService {
       Object.assign(row, changes);
       moved.push(row);
       if (state.arrivedAt && !before.arrivedAt) arrivals.push(row.id);
-      for (const s of fresh) if (s.type === 'notified' && !flags.get(s.eventId)) await this.sendArrivalSms(trx, row, book, before.status === 'notified');
+      const notices = fresh.filter((s) => s.type === 'notified' && !flags.get(s.eventId));
+      if (notices.length && row.recipient_phone && row.pickup_code) {
+        const now = this.base.clock.now();
+        const wait = await smsWaitFor(trx, row, now);
+        if (wait) await auditRefusedSms(trx, ctx, row, wait, true, now);
+        else {
+          await countSms(trx, row, now);
+          await this.sendArrivalSms(trx, row, book, before.status === 'notified');
+        }
+        notices.forEach((s, i) => sms.set(s.eventId, wait ? 'limited' : i === 0 ? 'sent' : 'already_sent'));
+      }
     }
     await saveStates(trx, moved);
     for (const part of chunks(arrivals, INSERT_CHUNK)) await trx.updateTable('logistics_alerts').set({ cleared_at: recordedAt }).where('parcel_id', 'in', part).where('cleared_at', 'is', null).execute();
-    return { stored, flags };
+    return { stored, flags, sms };
   }
 
   private async sendArrivalSms(trx: Trx, row: ParcelRow, book: PlaceBook, reminder: boolean) {

@@ -8,6 +8,7 @@ import { ADDRESS_RULE, secondsLeft, WAYBILL_RULE } from './guess-rule.js';
 import { eventCode, toKuaidi100 } from './kuaidi100.js';
 import { carrierName, type EventRow, type ParcelRow, type ScanType } from './logistics.tables.js';
 import type { LogisticsBase } from './parcel-views.js';
+import { purgeSmsCounters } from './sms-limits.js';
 
 /** What each scan means to the person waiting for the parcel, in Chinese and English. */
 const WORDS: Record<ScanType, [string, string]> = {
@@ -175,6 +176,7 @@ export class TrackingService {
     const now = this.base.clock.now();
     for (const [key, until] of this.locks) if (until <= now.getTime()) this.locks.delete(key);
     await this.counters.purge(now);
+    await purgeSmsCounters(this.base.db, now);
   }
 
   /** The same timeline in the shape of a Kuaidi100 query answer, for systems that speak it. */
