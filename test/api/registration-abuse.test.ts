@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheck, organisationCodeCheck, residentIdCheck } from '../../src/modules/parties/identifiers.js';
+import { creditCodeCheck, organisationCodeCheck, residentIdCheck } from '../../src/modules/parties/index.js';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
 
 let serial = 0;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../kernel/errors.js';
-import type { ProducerRow } from './trace.tables.js';
+import type { TraceTables } from './trace.tables.js';
 
 const DAY_MS = 86_400_000;
 /** A village point registers a few farmers on a busy day; each new producer takes one of a township's 999 numbers. */
@@ -10,7 +10,7 @@ export const DAILY_PRODUCERS = 50;
  * Refuses a 51st producer registered by one account within 24 hours (the county office is not counted), answering
  * when the oldest of them leaves the window.
  */
-export async function checkDailyProducers(trx: Kysely<{ trace_producers: ProducerRow }>, userId: string, now: Date): Promise<void> {
+export async function checkDailyProducers(trx: Kysely<TraceTables>, userId: string, now: Date): Promise<void> {
   const since = new Date(now.getTime() - DAY_MS).toISOString();
   const recent = await trx.selectFrom('trace_producers').select('created_at').where('manager_user_id', '=', userId).where('created_at', '>', since).orderBy('created_at').execute();
   if (recent.length < DAILY_PRODUCERS) return;

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { shanghaiDate } from '../../../src/kernel/clock.js';
-import { creditCodeCheck, organisationCodeCheck } from '../../../src/modules/parties/identifiers.js';
+import { creditCodeCheck, organisationCodeCheck } from '../../../src/modules/parties/index.js';
 import { buildTestApp, signIn, type TestApp } from '../../helpers.js';
 import { labReportPdf } from '../../fixtures/lab-report-pdf.js';
 
