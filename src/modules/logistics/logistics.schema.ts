@@ -147,7 +147,7 @@ export const BatchResult = Type.Object({
       code: Nullable(StringEnum(PROBLEM_CODES, { description: 'null when the scan was applied' })),
       reason: Nullable(Type.String()),
       status: StringEnum(PARCEL_STATUSES, { description: "the parcel's status now" }),
-      sms: Nullable(StringEnum(['sent', 'already_sent', 'limited'] as const, { description: "a new notice's text: sent; not sent because another notice of the parcel in this batch sent it; or held back by the SMS limits (3 a day an hour apart per parcel, 10 a day per phone). Null for other scans and resends" })),
+      sms: Type.Optional(StringEnum(['sent', 'already_sent', 'limited'] as const, { description: "only for a new notice that would text the recipient: sent; not sent because another notice of the parcel in this batch sent it; or held back by the SMS limits (3 a day an hour apart per parcel, 10 a day per phone)" })),
     }),
     { description: 'what became of every scan of the batch, in the order sent (a copy sent twice once)' },
   ),

@@ -48,7 +48,7 @@ export interface ScanOutcome {
   reason: string | null;
   status: ParcelStatus;
   /** For a new notice: its text went, another notice of the parcel in the same call sent it, or the limits held it back. */
-  sms: SmsOutcome | null;
+  sms?: SmsOutcome;
 }
 
 export type SmsOutcome = 'sent' | 'already_sent' | 'limited';
@@ -298,7 +298,7 @@ export class ScanService {
       const row = rows.get(s.eventId);
       if (!row) return [];
       const flag = flagOfRow(row);
-      return [{ eventId: s.eventId, parcelId: row.parcel_id, waybillNo: s.parcel.waybill_no, type: row.type, replay: earlier.has(s.eventId), code: flag?.code ?? null, reason: flag?.reason ?? null, status: s.parcel.status, sms: earlier.has(s.eventId) ? null : (sms.get(s.eventId) ?? null) }];
+      return [{ eventId: s.eventId, parcelId: row.parcel_id, waybillNo: s.parcel.waybill_no, type: row.type, replay: earlier.has(s.eventId), code: flag?.code ?? null, reason: flag?.reason ?? null, status: s.parcel.status, ...(sms.has(s.eventId) && !earlier.has(s.eventId) ? { sms: sms.get(s.eventId) } : {}) }];
     });
   }
 
