@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { buildApp, createModules } from './app.js';
 import { loadConfig } from './config.js';
+import { logOptions } from './kernel/log-mask.js';
 import { bootstrap } from './flows/bootstrap.js';
 import { startHousekeeping } from './flows/housekeeping.js';
 
@@ -8,7 +9,7 @@ import { startHousekeeping } from './flows/housekeeping.js';
 process.umask(0o077);
 
 const config = loadConfig();
-const { app, modules, database } = await buildApp({ config, logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } });
+const { app, modules, database } = await buildApp({ config, logger: logOptions(config.logLevel) });
 const boot = await bootstrap(modules, config, (clock) => createModules(database, clock, config));
 await app.listen({ port: config.port, host: config.host });
 const stopHousekeeping = startHousekeeping(modules, database.db, app.log);
