@@ -1030,6 +1030,9 @@ export const messages = {
   'error.BRAND_NOT_LICENSED': ['该商户没有有效的品牌授权，不能使用此区域公共品牌', 'The seller holds no licence in force for this brand'],
   'error.BRAND_EXISTS': ['已有同名品牌', 'A brand with this name exists'],
   'error.STOCK_BELOW_RESERVED': ['实有库存不能少于未发货订单已占用的数量', 'On hand cannot be less than what open orders hold'],
+  'error.PRODUCER_QUOTA': ['今日新增生产者已达上限（每个账号每天 50 个），请明天再登记', "Today's limit of new producers is reached (50 a day per account); register more tomorrow"],
+  'error.SELLER_NUMBER_TAKEN': ['该号码已由另一份入驻申请使用，不能重新提交；如有异议请联系县工科局', 'Another application has taken this number; this one cannot be resubmitted (ask the county office)'],
+  'error.SESSION_ENDED': ['当前密码连续输错，已退出登录，请重新登录', 'Too many wrong current passwords: you were signed out; sign in again'],
   'error.UPLOAD_QUOTA': ['今日上传已达上限（每个账号每天 30 份、100 MB），请明天再传', "Today's upload limit is reached (30 files and 100 MB a day per account); upload again tomorrow"],
   'error.NOT_A_PDF': ['文件不是完整的 PDF，请重新导出或扫描后再传', 'The file is not a whole PDF; export or scan it again'],
   'error.NOT_AN_IMAGE': ['图片无法打开（可能已损坏或未传完整），请换一张', 'The image cannot be opened (damaged or cut short); choose another'],
@@ -1043,6 +1046,7 @@ export const messages = {
   'error.WORK_TOO_LARGE': ['这次要处理的内容太多，请缩小范围后再试', 'This is too much to do at once; narrow it down'],
   'error.CROSS_SITE_REQUEST': ['请从本平台页面操作（拒绝了来自其他网站的请求）', 'Act from this platform’s own pages (a request from another site was refused)'],
   'error.TOO_MANY_EVENTS': ['一个文件最多 1000 个事件，请分开上报', 'At most 1,000 events a document; send them in parts'],
+  'error.SMS_LIMIT': ['短信通知过于频繁：每个包裹每小时最多一条、每天最多 3 条，每个手机号每天最多 10 条，请稍后再通知', 'Texted too often: a parcel at most once an hour and 3 times a day, a phone 10 times a day; notify again later'],
   'error.EPCIS_BATCH_NOT_YOURS': ['事件涉及不属于您的批次', 'An event names a batch that is not yours'],
   'error.SHARES_EXCEED_WHOLE': ['各户分成比例合计不能超过 100%', "The households' shares may not exceed 100 %"],
 } as const satisfies Record<string, readonly [string, string]>;
