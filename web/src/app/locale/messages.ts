@@ -1023,6 +1023,7 @@ export const messages = {
   'error.HOUSEHOLD_EXISTS': ['该户编号或户主身份证号已登记', 'A household with this number or head is already registered'],
   'error.STOCK_INSUFFICIENT': ['库存不足，请减少数量', 'Not enough left; lower the quantity'],
   'error.NOT_ON_SALE': ['商品已下架', 'No longer on sale'],
+  'error.COD_LIMIT': ['货到付款未发货的同一商品最多 50 件，更多请在线支付或到村级服务点付现', 'At most 50 units of one product may wait in unshipped cash-on-delivery orders; pay online or in cash at a village point for more'],
   'error.ORDER_STATUS_CONFLICT': ['订单状态已变化，已重新加载', 'The order changed meanwhile; it has been reloaded'],
   'error.WRONG_PAYMENT_METHOD': ['该订单不是村级服务点代收订单', 'This order is not paid in cash at a village point'],
   'error.CAMPAIGN_CLOSED': ['该预售已结束', 'This presale has closed'],
