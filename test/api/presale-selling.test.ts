@@ -28,6 +28,7 @@ describe.each(engines())('a presale takes no money for a seller that may not sel
   it('refuses to open or back a presale, hides it and refuses its money while the seller is suspended', async () => {
     const campaign = (await open()).json();
     const early = (await back(campaign.id, 1)).json();
+    const [online] = (await post('/orders/checkout', 'consumer', { items: [{ skuId, quantity: 1 }], paymentMethod: 'online', delivery: 'parcel', shipTo })).json().orders;
     expect((await post(`/parties/sellers/${sellerId}/suspend`, 'county', { reason: '抽检不合格' })).statusCode).toBe(200);
 
     const opened = await open();
@@ -40,6 +41,9 @@ describe.each(engines())('a presale takes no money for a seller that may not sel
     const paid = await pay(early.id);
     expect(paid.statusCode).toBe(409);
     expect(paid.json().error.code).toBe('NOT_ON_SALE');
+    // So is a checkout made before it: money the provider sends now goes back.
+    expect((await post(online.payUrl.replace('/api/v1', ''), 'consumer')).json()).toEqual({ orderId: online.id, status: 'cancelled' });
+    expect(await order(online.id)).toMatchObject({ status: 'cancelled', payments: [{ method: 'online', status: 'refunded' }] });
     expect(await publicList()).not.toContain(campaign.id);
     expect((await t.app.inject({ url: `/api/v1/orders/campaigns/${campaign.id}` })).statusCode).toBe(404);
 
