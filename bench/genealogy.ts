@@ -18,7 +18,7 @@ export async function measureGenealogy(url = ''): Promise<{ orders: number; serv
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-genealogy-'));
   const schema = 'countyhub_bench_genealogy';
   if (url) await dropPostgresSchema(url, schema);
-  const config = { dataDir, databaseUrl: url, secureCookies: false, trustProxy: false, countyCode: '530621', dataKey: '', adminPassword: 'bench-admin-2026', demoData: true };
+  const config = { dataDir, databaseUrl: url, secureCookies: false, trustProxy: false, countyCode: '530621', dataKey: '', adminPassword: 'bench-admin-2026', demoData: true, demoMode: true };
   const database = await openDatabase(url ? { url, pgSchema: schema } : { sqliteFile: path.join(dataDir, 'countyhub.sqlite') });
   const { app, modules } = await buildApp({ config, database });
   try {
@@ -34,7 +34,7 @@ export async function measureGenealogy(url = ''): Promise<{ orders: number; serv
     const product = await modules.catalog.catalog.createProduct(county, { sellerId: seller, categoryId: 'cat_pepper', name: '压测花椒', originCode: '530621110205', status: 'listed', skus: [{ spec: '100克', unit: '袋', netWeightG: 100, priceFen: 1000, stock: 0 }] });
     const skuId = product.skus[0].id;
     await modules.trace.batches.stock(county, batch!.id, { skuId, quantity: ORDERS }, '');
-    for (let i = 0; i < ORDERS; i++) await modules.orders.service.checkout(buyer, { items: [{ skuId, quantity: 1 }], paymentMethod: 'cod', delivery: 'parcel', shipTo });
+    for (let i = 0; i < ORDERS; i++) await modules.orders.service.checkout(buyer, { items: [{ skuId, quantity: 1 }], paymentMethod: 'online', delivery: 'parcel', shipTo });
     const loadSeconds = (performance.now() - started) / 1000;
 
     const serviceMs: number[] = [];

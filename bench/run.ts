@@ -64,7 +64,7 @@ async function skuWithStock(merchant: string, index: number, onHand: number): Pr
   return skuId;
 }
 
-const checkoutBody = (skuId: string) => JSON.stringify({ items: [{ skuId, quantity: 1 }], paymentMethod: 'cod', delivery: 'parcel', shipTo: { name: '压测', phone: '13800000000', address: '上海', divisionCode: '310115' } });
+const checkoutBody = (skuId: string) => JSON.stringify({ items: [{ skuId, quantity: 1 }], paymentMethod: 'online', delivery: 'parcel', shipTo: { name: '压测', phone: '13800000000', address: '上海', divisionCode: '310115' } });
 
 /** 200 buyers at once for 100 units: how many got one, how many were refused, and whether stock held. */
 async function race(buyer: string, merchant: string) {
