@@ -1,6 +1,7 @@
 import type { Role, User } from '../api/auth.js';
 import type { Site } from '../api/network.js';
 import type { Seller, SellerKind } from '../api/parties.js';
+import type { ProducerKind } from '../api/trace-farm.js';
 
 /** Roles that see the whole county's network (the server's COUNTY_READERS). */
 const COUNTY_WIDE: Role[] = ['county_admin', 'regulator', 'trainer', 'courier'];
@@ -47,7 +48,9 @@ export const mayApplySeller = (user: User) => has(user, ...APPLICANTS);
 export const mayReviewSellers = isCountyAdmin;
 /** The kinds of seller a user applies for: a village operator (and nothing more) sells for farmers only. */
 export function applicantKinds(user: User): readonly SellerKind[] {
-  if (has(user, 'county_admin', 'merchant')) return ['enterprise', 'cooperative', 'individual_business', 'farmer'];
+  if (has(user, 'county_admin')) return ['enterprise', 'cooperative', 'individual_business', 'farmer'];
+  // A merchant applies for itself; a farmer (with an ID number) is registered by the village point or the county.
+  if (has(user, 'merchant')) return ['enterprise', 'cooperative', 'individual_business'];
   return ['farmer'];
 }
 /** The account that manages a seller; it sees the contact phone in full and may ask for the full ID number. */
@@ -83,6 +86,8 @@ const FARM_KEEPERS: Role[] = ['county_admin', 'merchant', 'village_operator', 't
 export const maySeeTrace = (user: User) => has(user, ...FARM_KEEPERS, 'regulator');
 /** Producers, bases, plots and farm records are written by their keepers; a regulator only reads them. */
 export const mayKeepFarmRecords = (user: User) => has(user, ...FARM_KEEPERS);
+/** A merchant registers its own seller as a producer; farmers are registered by their point or the county. */
+export const producerKinds = (user: User): readonly ProducerKind[] => (has(user, 'county_admin', 'village_operator', 'township_operator') ? ['seller', 'farmer'] : ['seller']);
 /** Split, merge, pack and stock batches: those who sell the produce (merchants, village points for farmers, the county). */
 export const mayWorkBatches = (user: User) => has(user, 'county_admin', 'merchant', 'village_operator');
 /** 准予采收 after a refused harvest: the regulator only. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Form, Input, Radio, Select } from 'antd';
 import { newIdempotencyKey, type ApiError } from '../../../api/http.js';
 import { useApprovedSellers, type Seller } from '../../../api/parties.js';
-import { PRODUCER_KINDS, useCreateProducer, type ProducerKind, type ProducerView } from '../../../api/trace-farm.js';
+import { useCreateProducer, type ProducerKind, type ProducerView } from '../../../api/trace-farm.js';
 import { normalizeIdentifier } from '../../../app/identifiers.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
@@ -16,6 +16,8 @@ interface Props {
   open: boolean;
   /** The kind the form starts with: a merchant is a seller, a service point works for farmers. */
   defaultKind: ProducerKind;
+  /** The kinds this user may register (a merchant: its own seller only). */
+  kinds: readonly ProducerKind[];
   /** Sellers already registered as producers: shown, but not chosen twice. */
   registered: ReadonlySet<string>;
   onClose: () => void;
@@ -43,7 +45,7 @@ function placeOf(seller: Seller): Pick<ProducerValues, 'townshipCode' | 'divisio
  * 新增生产主体: a marketplace seller (chosen from the sellers one may see), or a farmer by name, village, phone and
  * ID number. One idempotency key per opened form.
  */
-export function ProducerCreateDrawer({ open, defaultKind, registered, onClose, onCreated }: Props) {
+export function ProducerCreateDrawer({ open, defaultKind, kinds, registered, onClose, onCreated }: Props) {
   const t = useT();
   const rules = formRules(t);
   const { message } = App.useApp();
@@ -95,7 +97,7 @@ export function ProducerCreateDrawer({ open, defaultKind, registered, onClose, o
       <Form<ProducerValues> form={form} name="producer-create" layout="vertical" onFinish={onFinish} scrollToFirstError autoComplete="off">
         {errors.banner}
         <Form.Item name="kind" label={t('trace.producers.field.kind')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={PRODUCER_KINDS.map((k) => ({ value: k, label: t(`trace.producerKind.${k}`) }))} data-testid="producer-kind" />
+          <Radio.Group optionType="button" buttonStyle="solid" options={kinds.map((k) => ({ value: k, label: t(`trace.producerKind.${k}`) }))} data-testid="producer-kind" />
         </Form.Item>
         {kind === 'seller' ? (
           <Form.Item name="sellerId" label={seller} extra={t('trace.producers.field.sellerHint')} rules={[rules.chosen(seller)]}>

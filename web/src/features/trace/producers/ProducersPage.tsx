@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useProducers, type ProducerView } from '../../../api/trace-farm.js';
-import { mayKeepFarmRecords } from '../../../app/access.js';
+import { mayKeepFarmRecords, producerKinds } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -60,7 +60,7 @@ export function ProducersPage() {
           />
         )}
       </Card>
-      {keep && <ProducerCreateDrawer open={adding} registered={registered} defaultKind={user.roles.includes('merchant') ? 'seller' : 'farmer'} onClose={() => setAdding(false)} onCreated={(p) => {
+      {keep && <ProducerCreateDrawer open={adding} registered={registered} kinds={producerKinds(user)} defaultKind={user.roles.includes('merchant') ? 'seller' : 'farmer'} onClose={() => setAdding(false)} onCreated={(p) => {
             setCreated(p);
             setOpenId(p.id);
           }} />}
