@@ -1032,7 +1032,7 @@ export const messages = {
   'error.BRAND_EXISTS': ['已有同名品牌', 'A brand with this name exists'],
   'error.STOCK_BELOW_RESERVED': ['实有库存不能少于未发货订单已占用的数量', 'On hand cannot be less than what open orders hold'],
   'error.PRODUCER_QUOTA': ['今日新增生产者已达上限（每个账号每天 50 个），请明天再登记', "Today's limit of new producers is reached (50 a day per account); register more tomorrow"],
-  'error.SELLER_NUMBER_TAKEN': ['该号码已由另一份入驻申请使用，不能重新提交；如有异议请联系县工科局', 'Another application has taken this number; this one cannot be resubmitted (ask the county office)'],
+  'error.SELLER_NUMBER_TAKEN': ['该号码已由另一份入驻申请使用，不能重新提交；如有异议请联系县电商办', 'Another application has taken this number; this one cannot be resubmitted (ask the county office)'],
   'error.SESSION_ENDED': ['当前密码连续输错，已退出登录，请重新登录', 'Too many wrong current passwords: you were signed out; sign in again'],
   'error.UPLOAD_QUOTA': ['今日上传已达上限（每个账号每天 30 份、100 MB），请明天再传', "Today's upload limit is reached (30 files and 100 MB a day per account); upload again tomorrow"],
   'error.NOT_A_PDF': ['文件不是完整的 PDF，请重新导出或扫描后再传', 'The file is not a whole PDF; export or scan it again'],
