@@ -15,7 +15,7 @@ const schema = 'countyhub_bench';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-bench-'));
 if (url) await dropPostgresSchema(url, schema);
 const database = await openDatabase(url ? { url, pgSchema: schema } : { sqliteFile: path.join(dataDir, 'countyhub.sqlite') });
-const config = { dataDir, databaseUrl: url, secureCookies: false, trustProxy: false, countyCode: '530621', dataKey: '', adminPassword: 'bench-admin-2026', demoData: true };
+const config = { dataDir, databaseUrl: url, secureCookies: false, trustProxy: false, countyCode: '530621', dataKey: '', adminPassword: 'bench-admin-2026', demoData: true, demoMode: true };
 const { app, modules } = await buildApp({ config, database });
 await bootstrap(modules, config);
 await app.listen({ port: 0, host: '127.0.0.1' });
