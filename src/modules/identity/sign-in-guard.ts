@@ -58,6 +58,15 @@ export class SignInGuard {
     private readonly clock: Clock,
   ) {}
 
+  /** Makes the key's counter at zero unless another request just made it. */
+  private async openCounter(key: string, now: Date): Promise<void> {
+    try {
+      await this.db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 0, noticed: 0 }).execute();
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+
   /**
    * Counts an attempt in the key's current window, atomically, so attempts sent at once cannot pass the cap
    * together. Returns the slot, or how long until the window ends when it is full.
@@ -67,11 +76,7 @@ export class SignInGuard {
     const row = await this.db.selectFrom('identity_login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
     if (!row || now.getTime() - Date.parse(row.window_start) > windowMs) {
       if (row) await this.db.deleteFrom('identity_login_throttle').where('key', '=', key).where('window_start', '=', row.window_start).execute();
-      try {
-        await this.db.insertInto('identity_login_throttle').values({ key, window_start: now.toISOString(), attempts: 0, noticed: 0 }).execute();
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-      }
+      await this.openCounter(key, now);
     }
     const counted = await this.db
       .updateTable('identity_login_throttle')
@@ -191,11 +196,7 @@ export class SignInGuard {
    */
   async sessionFailed(sessionId: string): Promise<boolean> {
     const key = `session:${sessionId}`;
-    try {
-      await this.db.insertInto('identity_login_throttle').values({ key, window_start: this.clock.now().toISOString(), attempts: 0, noticed: 0 }).execute();
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
+    await this.openCounter(key, this.clock.now());
     const counted = await this.db
       .updateTable('identity_login_throttle')
       .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
