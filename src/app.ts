@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
-import { auditMigrations } from './kernel/audit.js';
+import { kernelMigrations } from './kernel/kernel-migrations.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { openDatabase, type Database } from './kernel/db.js';
 import { registerAuth } from './kernel/http/auth.js';
@@ -18,7 +18,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './ke
 import { registerStrictInput } from './kernel/http/strict-input.js';
 import { toOpenApi30 } from './kernel/http/openapi.js';
 import { StringEnum } from './kernel/http/schema.js';
-import { idempotencyMigrations, registerIdempotency } from './kernel/http/idempotency.js';
+import { registerIdempotency } from './kernel/http/idempotency.js';
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { registerSameOrigin } from './kernel/http/same-origin.js';
@@ -110,11 +110,8 @@ export function loadDataKey(config: Pick<Config, 'dataDir' | 'dataKey'>): Buffer
 
 /** Every migration of the kernel and the modules, for start-up and `npm run migrate`. */
 export function migrationSets(modules: Modules): MigrationSet[] {
-  // By date, keeping each file's own order (a stable sort): a migration's name carries its place in this list, so a
-  // new one added to the first file must not move the second file's older ones.
-  const kernel = [...auditMigrations, ...idempotencyMigrations].sort((a, b) => a.name.slice(0, 10).localeCompare(b.name.slice(0, 10)));
   return [
-    { owner: 'kernel', migrations: kernel },
+    { owner: 'kernel', migrations: kernelMigrations },
     ...Object.values(modules).map((m) => ({ owner: m.name, migrations: m.migrations })),
   ];
 }
