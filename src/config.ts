@@ -7,6 +7,8 @@ export interface Config {
   dataDir: string;
   /** postgres://… to run on PostgreSQL; empty for the embedded SQLite file in dataDir. */
   databaseUrl: string;
+  /** The PostgreSQL schema to keep the tables in (created if missing); empty: the URL's default (public). */
+  databaseSchema?: string;
   adminPassword: string | undefined;
   /** Base64 of 32 bytes sealing personal data at rest; empty: kept in <dataDir>/data.key (made on first start). */
   dataKey: string;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || '',
+    databaseSchema: env.COUNTYHUB_DB_SCHEMA || undefined,
     adminPassword: env.COUNTYHUB_ADMIN_PASSWORD || undefined,
     countyCode: env.COUNTYHUB_COUNTY_CODE || '530621',
     dataKey: env.COUNTYHUB_DATA_KEY || '',
