@@ -116,8 +116,8 @@ export function migrationSets(modules: Modules): MigrationSet[] {
   ];
 }
 
-export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'countyhub.sqlite') });
+export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema || undefined, sqliteFile: path.join(config.dataDir, 'countyhub.sqlite') });
 }
 
 /** The composition root: kernel plugins, then every module. Migrates the database before it answers. */
