@@ -30,6 +30,8 @@ parentPort.postMessage({ ready: true });
 
 parentPort.on('message', async ({ id, url, name, args }) => {
   try {
+    // The caller names the task file (offloaded() in offload.ts, checked where that URL is written).
+    // eslint-disable-next-line countyhub/module-boundaries
     const module = await import(url);
     if (typeof module[name] !== 'function') throw new Error(`${url} has no function ${name}`);
     const transfers = [];

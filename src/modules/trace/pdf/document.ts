@@ -4,14 +4,13 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
 const require = createRequire(import.meta.url);
-const FONT_DIR = '@expo-google-fonts/noto-sans-sc';
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 
 /** Noto Sans SC (SIL OFL) from npm: Chinese on every machine, subset into each PDF by pdfkit. */
 function chineseFonts() {
   fonts ??= {
-    regular: fs.readFileSync(require.resolve(`${FONT_DIR}/400Regular/NotoSansSC_400Regular.ttf`)),
-    bold: fs.readFileSync(require.resolve(`${FONT_DIR}/700Bold/NotoSansSC_700Bold.ttf`)),
+    regular: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
+    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
   };
   return fonts;
 }
