@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from './clock.js';
+import { dropPostgresSchema, openDatabase, type Database, type DialectName } from './db.js';
+import { readCacheMigrations, RevisionedCache, RevisionedMap, ScopeRevision } from './read-cache.js';
+
+// The kernel imports nothing of ours, so these tests open their databases themselves (as test/helpers.ts does).
+const engines: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** Two app processes on one database: two handles with their own connections (SQLite: one file). */
+async function openTwo(engine: DialectName): Promise<{ first: Database; second: Database; dispose(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-cache-'));
+    const file = path.join(dir, 'db.sqlite');
+    const first = await openDatabase({ sqliteFile: file });
+    const second = await openDatabase({ sqliteFile: file });
+    return { first, second, dispose: async () => (await Promise.all([first.close(), second.close()]), fs.rmSync(dir, { recursive: true, force: true })) };
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const first = await openDatabase({ url, pgSchema: schema, poolSize: 4 });
+  const second = await openDatabase({ url, pgSchema: schema, poolSize: 4 });
+  return { first, second, dispose: async () => (await Promise.all([first.close(), second.close()]), await dropPostgresSchema(url, schema)) };
+}
+
+describe.each(engines)('the read cache on %s', (engine) => {
+  let dbs: Awaited<ReturnType<typeof openTwo>>;
+  beforeEach(async () => {
+    dbs = await openTwo(engine);
+    for (const m of readCacheMigrations) await m.up(dbs.first.db, dbs.first.dialect);
+    await dbs.first.db.schema.createTable('things').addColumn('name', 'text', (c) => c.primaryKey()).execute();
+  });
+  afterEach(() => dbs.dispose());
+
+  /** A cache of the names in `things`, counting its loads. */
+  const namesCache = (db: Database) => {
+    const counted = { loads: 0 };
+    const cache = new RevisionedCache(db.db, 'things', async (d) => {
+      counted.loads++;
+      return (await d.selectFrom('things').select('name').orderBy('name').execute()).map((r) => r.name as string);
+    });
+    return Object.assign(counted, { cache });
+  };
+  const addThing = (db: Database, cache: RevisionedCache<string[]>, name: string) =>
+    db.db.transaction().execute(async (trx) => {
+      await trx.insertInto('things').values({ name }).execute();
+      await cache.bump(trx);
+    });
+
+  it('loads once while nothing changes, and again after a write in another process commits', async () => {
+    const here = namesCache(dbs.first);
+    const there = namesCache(dbs.second);
+    expect(await here.cache.read()).toEqual([]);
+    expect(await here.cache.read()).toEqual([]);
+    expect(here.loads).toBe(1);
+
+    await addThing(dbs.second, there.cache, 'apple');
+    expect(await here.cache.read()).toEqual(['apple']);
+    expect(here.loads).toBe(2);
+    expect(await there.cache.read()).toEqual(['apple']);
+  });
+
+  it('does not move for a write that rolls back', async () => {
+    const here = namesCache(dbs.first);
+    expect(await here.cache.read()).toEqual([]);
+    await expect(
+      dbs.second.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ name: 'pear' }).execute();
+        await here.cache.bump(trx);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await here.cache.revision.read()).toBe(0);
+    expect(await here.cache.read()).toEqual([]);
+    expect(here.loads).toBe(1);
+  });
+
+  it('lets readers at the same revision share one load', async () => {
+    const here = namesCache(dbs.first);
+    await addThing(dbs.first, here.cache, 'fig');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => here.cache.read()));
+    expect(answers).toEqual(Array.from({ length: 8 }, () => ['fig']));
+    expect(here.loads).toBe(1);
+  });
+
+  it('counts every write of two processes, the scope\'s row made by the first', async () => {
+    const a = new ScopeRevision(dbs.first.db, 'fresh');
+    const b = new ScopeRevision(dbs.second.db, 'fresh');
+    expect(await a.read()).toBe(0);
+    const bumps = (db: Database, revision: ScopeRevision) => Array.from({ length: 5 }, () => db.db.transaction().execute((trx) => revision.bump(trx)));
+    // SQLite is one process's database (DESIGN.md): two handles in one thread would wait on each other's lock.
+    if (engine === 'postgres') await Promise.all([...bumps(dbs.first, a), ...bumps(dbs.second, b)]);
+    else for (const [db, revision] of [[dbs.first, a], [dbs.second, b]] as const) await Promise.all(bumps(db, revision));
+    expect(await b.read()).toBe(10);
+    expect(await new ScopeRevision(dbs.first.db, 'other').read()).toBe(0);
+  });
+
+  describe('by key', () => {
+    let now = Date.parse('2026-12-06T10:00:00Z');
+    const clock: Clock = { now: () => new Date(now) };
+
+    it('gives a value only at the revision it was read at, until it is too old', async () => {
+      const revision = new ScopeRevision(dbs.first.db, 'things');
+      const map = new RevisionedMap<string>(revision, { max: 100, ttlMs: 5_000, clock });
+      const r0 = await revision.read();
+      map.set('a', r0, 'first');
+      expect(map.get('a', r0)).toBe('first');
+
+      now += 4_999;
+      expect(map.get('a', r0)).toBe('first');
+      now += 1;
+      expect(map.get('a', r0)).toBeUndefined();
+
+      map.set('a', r0, 'second');
+      await dbs.second.db.transaction().execute((trx) => new ScopeRevision(dbs.second.db, 'things').bump(trx));
+      const r1 = await revision.read();
+      expect(r1).toBe(r0 + 1);
+      expect(map.get('a', r1)).toBeUndefined();
+    });
+
+    it('loads what it does not hold, and keeps nothing for an answer of nothing', async () => {
+      const map = new RevisionedMap<string>(new ScopeRevision(dbs.first.db, 'things'), { max: 100 });
+      const loads: string[] = [];
+      const load = (key: string, value: string | undefined) => () => (loads.push(key), Promise.resolve(value));
+      expect(await map.fetch('a', load('a', 'A'))).toBe('A');
+      expect(await map.fetch('a', load('a', 'again'))).toBe('A');
+      expect(await map.fetch('b', load('b', undefined))).toBeUndefined();
+      expect(await map.fetch('b', load('b', 'B'))).toBe('B');
+      expect(loads).toEqual(['a', 'b', 'b']);
+    });
+
+    it('starts again when full, and keeps nothing when its time to live is 0', async () => {
+      const full = new RevisionedMap<number>(new ScopeRevision(dbs.first.db, 'things'), { max: 3 });
+      for (let i = 0; i < 4; i++) full.set(`k${i}`, 0, i);
+      expect([0, 1, 2, 3].map((i) => full.get(`k${i}`, 0))).toEqual([undefined, undefined, undefined, 3]);
+
+      const off = new RevisionedMap<number>(new ScopeRevision(dbs.first.db, 'things'), { max: 3, ttlMs: 0 });
+      off.set('k', 0, 1);
+      expect(off.get('k', 0)).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.js';
+import type { AnyKysely } from './db.js';
+import type { ModuleMigration } from './migrator.js';
+
+interface RevisionTables {
+  kernel_revisions: { scope: string; revision: number };
+}
+
+/**
+ * A scope's revision: a number every write to the scope's data raises in its own transaction, so that each app
+ * process, before answering from memory, can see with one small query whether anything changed since it read.
+ * Its row is made by the first write; a scope never written is at revision 0.
+ */
+export class ScopeRevision {
+  private readonly db: Kysely<RevisionTables>;
+
+  constructor(
+    db: AnyKysely,
+    readonly scope: string,
+  ) {
+    this.db = db as Kysely<RevisionTables>;
+  }
+
+  async read(): Promise<number> {
+    const row = await this.db.selectFrom('kernel_revisions').select('revision').where('scope', '=', this.scope).executeTakeFirst();
+    return row ? Number(row.revision) : 0;
+  }
+
+  /** Marks the scope changed; call with the writer's transaction, so other processes see it when that commits. */
+  async bump(trx: AnyKysely): Promise<void> {
+    await (trx as Kysely<RevisionTables>)
+      .insertInto('kernel_revisions')
+      .values({ scope: this.scope, revision: 1 })
+      .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ revision: eb('kernel_revisions.revision', '+', 1) })))
+      .execute();
+  }
+}
+
+/**
+ * One value loaded from the database and kept until its scope's revision moves: each `read` costs one query of the
+ * revision, and reloads only when it changed. Readers at the same revision share one load.
+ */
+export class RevisionedCache<T> {
+  readonly revision: ScopeRevision;
+  private kept?: { revision: number; value: T };
+  private loading?: { revision: number; value: Promise<T> };
+
+  constructor(
+    private readonly db: AnyKysely,
+    scope: string,
+    private readonly load: (db: AnyKysely) => Promise<T>,
+  ) {
+    this.revision = new ScopeRevision(db, scope);
+  }
+
+  async read(): Promise<T> {
+    // Revision first: what is loaded after it is at least as new, so a value is never older than its tag.
+    const revision = await this.revision.read();
+    if (this.kept?.revision === revision) return this.kept.value;
+    if (this.loading?.revision === revision) return this.loading.value;
+    const value = this.load(this.db);
+    const loading = { revision, value };
+    this.loading = loading;
+    try {
+      const loaded = await value;
+      // A slower load of an older revision must not replace a newer value.
+      if (!this.kept || this.kept.revision <= revision) this.kept = { revision, value: loaded };
+      return loaded;
+    } finally {
+      if (this.loading === loading) this.loading = undefined;
+    }
+  }
+
+  bump(trx: AnyKysely): Promise<void> {
+    return this.revision.bump(trx);
+  }
+}
+
+export interface RevisionedMapOptions {
+  /** Entries kept at once; past this the map starts again, so that callers choosing keys cannot fill the memory. */
+  max: number;
+  /** How long an entry is given at most, even at the same revision (for what the revision does not cover). */
+  ttlMs?: number;
+  clock?: Clock;
+}
+
+/**
+ * Values by key, each with the revision of its scope it was read at: an entry is given only while the scope is
+ * still at that revision (and, with `ttlMs`, not older than that). Callers read the revision once per request with
+ * `revision()` and ask any maps of the same scope with it.
+ */
+export class RevisionedMap<V> {
+  private readonly entries = new Map<string, { revision: number; at: number; value: V }>();
+
+  constructor(
+    readonly revision: ScopeRevision,
+    private readonly opts: RevisionedMapOptions,
+  ) {}
+
+  private now(): number {
+    return this.opts.clock ? this.opts.clock.now().getTime() : Date.now();
+  }
+
+  /** The value kept for `key` if it was read at `revision` and is still fresh. */
+  get(key: string, revision: number): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.revision !== revision) return undefined;
+    const now = this.now();
+    if (this.opts.ttlMs !== undefined && (now < entry.at || now - entry.at >= this.opts.ttlMs)) return undefined;
+    return entry.value;
+  }
+
+  /** Keeps a value read at `revision` (which the caller read before reading the value). */
+  set(key: string, revision: number, value: V): void {
+    if (this.opts.ttlMs === 0) return;
+    if (this.entries.size >= this.opts.max && !this.entries.has(key)) this.entries.clear();
+    this.entries.set(key, { revision, at: this.now(), value });
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** The kept value, or `load`'s, kept unless it is undefined (which is not kept: nothing found, ask again). */
+  async fetch(key: string, load: () => Promise<V | undefined>, revision?: number): Promise<V | undefined> {
+    const at = revision ?? (await this.revision.read());
+    const kept = this.get(key, at);
+    if (kept !== undefined) return kept;
+    const value = await load();
+    if (value !== undefined) this.set(key, at, value);
+    return value;
+  }
+}
+
+export const readCacheMigrations: ModuleMigration[] = [
+  {
+    name: '2026-12-06-kernel-revisions',
+    async up(db) {
+      await db.schema
+        .createTable('kernel_revisions')
+        .addColumn('scope', 'text', (c) => c.primaryKey())
+        .addColumn('revision', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('kernel_revisions').execute();
+    },
+  },
+];
