@@ -56,10 +56,11 @@ function areaOf(rel) {
   if (['kernel', 'flows', 'cli', 'seed'].includes(top) && parts.length > 2) return { area: top };
   const stem = parts.length === 2 ? top.replace(/\.[cm]?[jt]sx?$/, '') : '';
   if (['app', 'main', 'config'].includes(stem)) return { area: stem };
-  return { area: 'unlisted' };
+  return { area: 'unlisted', place: `src/${top}` };
 }
 
-const describe = (where) => (where.area === 'module' ? `src/modules/${where.module}` : where.area === 'unlisted' ? 'a path under src/ with no row in the table' : where.area);
+const NAMES = { outside: 'files outside src/, web/ and test/' };
+const describe = (where) => (where.area === 'module' ? `src/modules/${where.module}` : (where.place ?? NAMES[where.area] ?? where.area));
 
 /** Null when `from` may import `to`, else the reason. */
 function refusal(from, to, typeOnly, fromTest) {
@@ -120,7 +121,7 @@ export const moduleBoundaries = {
     docs: { description: 'Each part of the code imports only what its row of the boundary table allows' },
     schema: [],
     messages: {
-      crossModule: 'Module "{{from}}" must not import {{to}} ({{spec}}); modules never import each other: move the work to src/flows/.',
+      crossModule: '{{from}} must not import {{to}} ({{spec}}): modules never import each other; move the work to src/flows/.',
       notDoor: 'Import module "{{module}}" through its index.ts, not {{spec}}.',
       notAllowed: '{{from}} must not import {{to}} ({{spec}}); it may import only: {{allowed}} (table in tools/eslint-module-boundaries.js).',
       typeOnlyApp: '{{from}} may import src/app.ts for types only ({{spec}}): use `import type`.',
