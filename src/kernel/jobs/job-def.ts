@@ -31,7 +31,15 @@ const NAME = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
 export function defineJob(opts: JobOptions): JobDef {
   if (!NAME.test(opts.name) || opts.name.length > 100) throw new Error(`Job name must be dotted lower-case words: ${opts.name}`);
   if (opts.every !== undefined && !(opts.every >= 1000)) throw new Error(`Job ${opts.name}: every must be at least 1000 ms`);
-  const def: JobDef = { maxAttempts: 5, backoffMs: 30_000, leaseMs: 5 * 60_000, ...opts, every: opts.every ?? null };
+  const def: JobDef = {
+    name: opts.name,
+    title: opts.title,
+    run: opts.run,
+    every: opts.every ?? null,
+    maxAttempts: opts.maxAttempts ?? 5,
+    backoffMs: opts.backoffMs ?? 30_000,
+    leaseMs: opts.leaseMs ?? 5 * 60_000,
+  };
   if (!(def.maxAttempts >= 1) || !(def.backoffMs >= 0) || !(def.leaseMs >= 1000)) throw new Error(`Job ${opts.name}: maxAttempts >= 1, backoffMs >= 0, leaseMs >= 1000`);
   return def;
 }
