@@ -9,4 +9,4 @@ import { jobMigrations } from './jobs/jobs.migrations.js';
  * The kernel's own tables, in the order they were written: by date, keeping each file's own order (a stable sort).
  * A migration's name carries its place in this list, so a new one must go after the older ones of its date.
  */
-export const kernelMigrations: ModuleMigration[] = [...auditMigrations, ...idempotencyMigrations, ...readCacheMigrations, ...jobMigrations].sort((a, b) => a.name.slice(0, 10).localeCompare(b.name.slice(0, 10))).concat(eventMigrations);
+export const kernelMigrations: ModuleMigration[] = [...auditMigrations, ...idempotencyMigrations, ...readCacheMigrations].sort((a, b) => a.name.slice(0, 10).localeCompare(b.name.slice(0, 10))).concat(eventMigrations).concat(jobMigrations);
