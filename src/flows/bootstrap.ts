@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Modules } from '../app.js';
 import type { Config } from '../config.js';
 import { systemContext } from '../kernel/context.js';
+import { withStartupLock } from '../kernel/migrator.js';
 import { loadDemoData } from './load-demo-data.js';
 import type { ModulesAt } from './load-demo-orders.js';
 
@@ -13,11 +14,18 @@ export interface BootstrapResult {
   demoLoaded: boolean;
 }
 
+type BootstrapConfig = Pick<Config, 'countyCode' | 'adminPassword' | 'dataDir' | 'demoData'> & Partial<Pick<Config, 'databaseUrl' | 'databaseSchema'>>;
+
 /**
  * First start: create the `admin` county admin (password from COUNTYHUB_ADMIN_PASSWORD, or generated and written
- * to <data>/initial-admin.txt), and load the demo data into an empty database when demo data is on.
+ * to <data>/initial-admin.txt), and load the demo data into an empty database when demo data is on. Several
+ * processes starting together on one PostgreSQL take turns: the first does the work, the others find it done.
  */
-export async function bootstrap(modules: Modules, config: Pick<Config, 'countyCode' | 'adminPassword' | 'dataDir' | 'demoData'>, modulesAt?: ModulesAt): Promise<BootstrapResult> {
+export async function bootstrap(modules: Modules, config: BootstrapConfig, modulesAt?: ModulesAt): Promise<BootstrapResult> {
+  return withStartupLock(config.databaseUrl, config.databaseSchema, () => firstStart(modules, config, modulesAt));
+}
+
+async function firstStart(modules: Modules, config: BootstrapConfig, modulesAt?: ModulesAt): Promise<BootstrapResult> {
   const ctx = systemContext(config.countyCode);
   const admin = await modules.identity.service.ensureFirstAdmin(ctx, config.countyCode, config.adminPassword);
   if (admin.password) {

@@ -1,5 +1,6 @@
 import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet } from 'kysely';
-import { SCHEMA_DROP_LOCK } from './db.js';
+import pg from 'pg';
+import { isPostgresUrl, SCHEMA_DROP_LOCK } from './db.js';
 import type { AnyKysely, Database, DialectName } from './db.js';
 
 /** A frozen schema change. Names start with an ISO date, e.g. `2026-11-28-sites`. */
@@ -61,6 +62,26 @@ export async function migrateUp(database: Database, sets: MigrationSet[]): Promi
       await sql`select pg_advisory_unlock_shared(${SCHEMA_DROP_LOCK})`.execute(conn);
     }
   });
+}
+
+/** The advisory lock first-start work holds on PostgreSQL, with the schema's hash as its second key. */
+const STARTUP_LOCK = 720_622;
+
+/**
+ * Runs first-start work (the first admin, the demo data) while holding a PostgreSQL advisory lock on the schema,
+ * so that of several processes started together one does it and the others then find it done. On SQLite (one
+ * process) it just runs. The lock is held by a connection of its own; the work writes through the app's pool.
+ */
+export async function withStartupLock<T>(databaseUrl: string | undefined, schema: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!isPostgresUrl(databaseUrl)) return work();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1, hashtext($2))', [STARTUP_LOCK, schema || 'public']);
+    return await work();
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
 }
 
 /** Reverts every migration (all modules), newest first. */
