@@ -30,7 +30,9 @@ export type ApiBody<K extends ApiOperation> = ApiOperations[K]['body'];
 export type ApiQuery<K extends ApiOperation> = ApiOperations[K]['query'];
 /** The parameters in an operation's path. */
 export type ApiParams<K extends ApiOperation> = ApiOperations[K]['params'];
-/** The element type of a list field or of a list answer's \`items\`. */
+/** One item of a list answer (\`{"items":[…],"nextCursor":…}\`). */
+export type ApiListItem<K extends ApiOperation> = ApiResponse<K> extends { items: readonly (infer I)[] } ? I : never;
+/** The element type of a list. */
 export type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
 `;
 

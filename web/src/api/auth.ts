@@ -1,23 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { forgetDeviceData, keepUser, keptUser } from '../app/offlineUser.js';
 import { api, ApiError } from './http.js';
+import { ROLES, type ApiResponse } from './generated/openapi.js';
 
-export const ROLES = ['county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
+export { ROLES };
 export type Role = (typeof ROLES)[number];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  roles: Role[];
-  scope: { kind: 'county' | 'township' | 'site'; id: string };
-  status: 'active' | 'disabled';
-  /** Deprecated: always null (sign-in delays an address, never locks the account). */
-  lockedUntil: string | null;
-  isDemo: boolean;
-  createdAt: string;
-}
+/** A user as the API shows one; `lockedUntil` is deprecated, always null (sign-in delays an address, never locks the account). */
+export type User = ApiResponse<'GET /api/v1/auth/me'>;
 
 export const meKey = ['auth', 'me'] as const;
 

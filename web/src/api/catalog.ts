@@ -1,162 +1,36 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
+import { CERT_KINDS, PAVILIONS, PRODUCT_STATUSES, STOCK_LOCATIONS, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
-export const PRODUCT_STATUSES = ['draft', 'listed', 'unlisted'] as const;
+export { CERT_KINDS, PAVILIONS, PRODUCT_STATUSES, STOCK_LOCATIONS };
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
-export const STOCK_LOCATIONS = ['county_warehouse', 'seller'] as const;
 export type StockLocation = (typeof STOCK_LOCATIONS)[number];
 /** 三品一标: green food, organic, geographical indication. */
-export const CERT_KINDS = ['green_food', 'organic', 'geographical_indication'] as const;
 export type CertKind = (typeof CERT_KINDS)[number];
 /** 鲁甸特色馆 (curated by the county) and 鲁甸扶贫馆 (products linked to registered poor households). */
-export const PAVILIONS = ['specialty', 'poverty'] as const;
 export type Pavilion = (typeof PAVILIONS)[number];
 
-export interface Category {
-  id: string;
-  name: string;
-  parentId: string | null;
-  sort: number;
-}
-
+export type Category = ApiListItem<'GET /api/v1/catalog/categories'>;
 /** A regional public brand (区域公共品牌) such as 鲁甸青花椒. */
-export interface Brand {
-  id: string;
-  name: string;
-  description: string;
-}
-
-export interface Licence {
-  id: string;
-  brandId: string;
-  sellerId: string;
-  licenceNo: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: string | null;
-  inForce: boolean;
-}
-
-export interface Sku {
-  id: string;
-  spec: string;
-  unit: string;
-  netWeightG: number;
-  priceFen: number;
-  /** On hand − reserved, over all places. */
-  available: number;
-  active: boolean;
-}
-
-export interface Certification {
-  id: string;
-  kind: CertKind;
-  number: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-}
-
+export type Brand = ApiListItem<'GET /api/v1/catalog/brands'>;
+export type Licence = ApiListItem<'GET /api/v1/catalog/brands/{id}/licences'>;
+/** A product; `brand` is shown only while the seller holds a licence in force; the first photo is the main picture. */
+export type Product = ApiResponse<'GET /api/v1/catalog/products/{id}'>;
+/** `available` is on hand − reserved, over all places. */
+export type Sku = ItemOf<Product['skus']>;
+export type Certification = ItemOf<Product['certifications']>;
 /** A product photo, kept resized as WebP: `url` 1200 px, `thumbUrl` 400 px (public). */
-export interface Photo {
-  id: string;
-  url: string;
-  thumbUrl: string;
-  width: number;
-  height: number;
-}
+export type Photo = ItemOf<Product['photos']>;
 
-export interface Product {
-  id: string;
-  sellerId: string;
-  sellerName: string | null;
-  categoryId: string;
-  name: string;
-  subtitle: string;
-  description: string;
-  /** Township (9 digits) or village (12) where it grows. */
-  originCode: string;
-  /** Shown only while the seller holds a licence in force. */
-  brand: { id: string; name: string } | null;
-  gtin: string | null;
-  status: ProductStatus;
-  pavilions: Pavilion[];
-  /** Only those in force. */
-  certifications: Certification[];
-  skus: Sku[];
-  /** The first is the main picture; none yet means a drawing of the produce stands in. */
-  photos: Photo[];
-  minPriceFen: number | null;
-  /** Listed, and its seller may sell. */
-  onSale: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type SearchFilter = Omit<ApiQuery<'GET /api/v1/catalog/search'>, 'limit' | 'cursor'>;
+export type SearchResult = ApiResponse<'GET /api/v1/catalog/search'>;
+export type FacetValue = ItemOf<SearchResult['facets']['category']>;
 
-export interface SearchFilter {
-  q?: string;
-  categoryId?: string;
-  brandId?: string;
-  pavilion?: Pavilion;
-  townshipCode?: string;
-  minPriceFen?: number;
-  maxPriceFen?: number;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface SearchResult {
-  items: Product[];
-  nextCursor: string | null;
-  total: number;
-  facets: { category: FacetValue[]; brand: FacetValue[]; pavilion: FacetValue[]; township: FacetValue[] };
-}
-
-export interface NewSku {
-  spec: string;
-  unit: string;
-  netWeightG: number;
-  priceFen: number;
-  stock?: number;
-  location?: StockLocation;
-}
-
-export interface NewProduct {
-  sellerId: string;
-  categoryId: string;
-  name: string;
-  subtitle?: string;
-  description?: string;
-  originCode: string;
-  brandId?: string | null;
-  /** GTIN-8/12/13/14 with its GS1 check digit. */
-  gtin?: string | null;
-  skus: NewSku[];
-  status?: 'draft' | 'listed';
-}
-
-export interface ProductChanges {
-  categoryId?: string;
-  name?: string;
-  subtitle?: string;
-  description?: string;
-  brandId?: string | null;
-  gtin?: string | null;
-  status?: ProductStatus;
-}
-
-export type NewCertification = Omit<Certification, 'id'>;
-
-export interface NewLicence {
-  sellerId: string;
-  licenceNo: string;
-  validFrom: string;
-  validTo: string;
-}
+export type NewProduct = ApiBody<'POST /api/v1/catalog/products'>;
+export type NewSku = ItemOf<NewProduct['skus']>;
+export type ProductChanges = ApiBody<'PATCH /api/v1/catalog/products/{id}'>;
+export type NewCertification = ApiBody<'POST /api/v1/catalog/products/{id}/certifications'>;
+export type NewLicence = ApiBody<'POST /api/v1/catalog/brands/{id}/licences'>;
 
 const PAGE_SIZE = 20;
 

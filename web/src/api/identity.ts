@@ -1,60 +1,23 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from './http.js';
-import { meKey, type Role, type User } from './auth.js';
+import { meKey, type User } from './auth.js';
+import type { ApiBody, ApiListItem, ApiQuery } from './generated/openapi.js';
 
 export type Scope = User['scope'];
 
 /** The body of `POST /identity/users` (county admin). */
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  phone?: string;
-  roles: Role[];
-  scope: Scope;
-}
+export type NewUser = ApiBody<'POST /api/v1/identity/users'>;
 
 /** The body of `PATCH /identity/users/:id`: only what changes; `password` resets it, `phone: null` removes it. */
-export interface UserChanges {
-  displayName?: string;
-  phone?: string | null;
-  roles?: Role[];
-  scope?: Scope;
-  status?: User['status'];
-  password?: string;
-}
+export type UserChanges = ApiBody<'PATCH /api/v1/identity/users/{id}'>;
 
-export interface AuditRecord {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  /** How the actor acted; null on records older than this field. */
-  actorVia: 'session' | 'token' | 'system' | null;
-  actorTokenId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  ip: string;
-  requestId: string;
-  details: unknown;
-}
+/** `actorVia` is null on records older than that field. */
+export type AuditRecord = ApiListItem<'GET /api/v1/identity/audit'>;
 
-export interface UserFilter {
-  role?: Role;
-  q?: string;
-}
+export type UserFilter = Omit<ApiQuery<'GET /api/v1/identity/users'>, 'limit' | 'cursor'>;
 
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  /** ISO-8601 date-time, inclusive. */
-  from?: string;
-  /** ISO-8601 date-time, exclusive. */
-  to?: string;
-}
+/** `from` is inclusive, `to` exclusive (ISO-8601 date-times). */
+export type AuditFilter = Omit<ApiQuery<'GET /api/v1/identity/audit'>, 'limit' | 'cursor'>;
 
 const PAGE_SIZE = 50;
 const usersKey = ['identity', 'users'] as const;

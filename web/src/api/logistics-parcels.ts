@@ -1,25 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, fetchAll, type Page } from './http.js';
+import type { ApiListItem, ApiResponse } from './generated/openapi.js';
 import { logisticsKey, useInvalidateLogistics, type Parcel, type ParcelDetail } from './logistics.js';
 
 /** An express carrier the county warehouse takes, as the server names it. */
-export interface Carrier {
-  code: string;
-  name: string;
-}
+export type Carrier = ApiListItem<'GET /api/v1/logistics/carriers'>;
 
-export interface Manifest {
-  id: string;
-  carrier: string;
-  source: 'api' | 'csv' | 'xlsx';
-  fileName: string | null;
-  total: number;
-  matched: number;
-  unmatched: number;
-  /** Waybills already known (scanned before their manifest, or sent again) that were updated. */
-  updated: number;
-  createdAt: string;
-}
+/** `updated`: waybills already known (scanned before their manifest, or sent again) that were updated. */
+export type Manifest = ApiResponse<'POST /api/v1/logistics/manifests/upload'>;
 
 /** A problem in one row of an uploaded manifest file (`error.details.rows` of a 400). */
 export interface ManifestRowError {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
-import { logisticsKey, useInvalidateLogistics, type BatchResult, type Parcel, type ParcelDetail, type ParcelStatus, type ProblemCode, type ScanInput, type ScanType } from './logistics.js';
+import { logisticsKey, useInvalidateLogistics, type Parcel, type ParcelDetail, type ScanInput } from './logistics.js';
+import type { ApiBody, ApiParams, ApiResponse, ItemOf } from './generated/openapi.js';
 
 /**
  * The village point's calls besides scans: tell the recipient, hand over with the pick-up code, parcels left waiting,
@@ -8,36 +9,18 @@ import { logisticsKey, useInvalidateLogistics, type BatchResult, type Parcel, ty
  * waiting for the browser to come online: networkMode 'always' lets a failed call fail at once.
  */
 
-export interface PickupInput {
-  id: string;
-  /** The six digits the recipient shows. */
-  code: string;
-  /** The device's own event id: a retried hand-over is stored once. */
-  eventId: string;
-  at?: string;
-}
+type Pickup = 'POST /api/v1/logistics/parcels/{id}/pickup';
+/** A hand-over with the six digits the recipient shows; `eventId` is the device's own, so a retry is stored once. */
+export type PickupInput = ApiParams<Pickup> & ApiBody<Pickup> & { eventId: string };
 
 /**
  * What became of one synced scan: applied (code null), kept flagged (a late scan against a parcel picked up or
  * returned meanwhile, a second hand-over), or kept as a problem (a wrong pick-up code). A resend of a scan the server
  * already had (its first answer lost) gets the stored outcome, with `replay` true.
  */
-export interface ScanOutcome {
-  eventId: string;
-  parcelId: string;
-  waybillNo: string | null;
-  /** As stored: a pick-up with a wrong code is kept as a problem. */
-  type: ScanType;
-  replay: boolean;
-  code: ProblemCode | null;
-  reason: string | null;
-  /** The parcel's status now. */
-  status: ParcelStatus;
-}
+export type ScanOutcome = ItemOf<PointBatchResult['outcomes']>;
 
-export interface PointBatchResult extends BatchResult {
-  outcomes: ScanOutcome[];
-}
+export type PointBatchResult = ApiResponse<'POST /api/v1/logistics/scans/batch'>;
 
 /** The point's queue sent up: every scan's outcome comes back, a resend's included. */
 export function usePointScanBatch() {
@@ -45,13 +28,7 @@ export function usePointScanBatch() {
   return useMutation({ mutationFn: (scans: ScanInput[]) => api<PointBatchResult>('/logistics/scans/batch', { method: 'POST', body: { scans } }), networkMode: 'always', onSuccess: invalidate });
 }
 
-export interface ShipmentInput {
-  originSiteId: string;
-  description: string;
-  weightG?: number;
-  orderId?: string;
-  recipient?: { name: string; phone: string; address: string };
-}
+export type ShipmentInput = ApiBody<'POST /api/v1/logistics/shipments'>;
 
 /**
  * 通知取件: the SMS with the pick-up code (a reminder when it was sent before). The device's event id makes a notice

@@ -1,106 +1,26 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll, type Page } from './http.js';
-import { logisticsKey, useInvalidateLogistics, type Parcel, type RouteMode, type RunStatus } from './logistics.js';
+import { logisticsKey, useInvalidateLogistics, type Parcel } from './logistics.js';
+import type { ApiBody, ApiListItem, ApiResponse, ItemOf } from './generated/openapi.js';
 
-/** A delivery route: county warehouse → its stops in order, on a timetable. */
-export interface DeliveryRoute {
-  id: string;
-  name: string;
-  mode: RouteMode;
-  stops: { siteId: string; name: string }[];
-  /** HH:MM, Asia/Shanghai, sorted. */
-  departures: string[];
-  /** ISO weekdays 1 (Monday) … 7 (Sunday). */
-  weekdays: number[];
-  townshipCodes: string[];
-  vehicle: string | null;
-  active: boolean;
-}
+/** A delivery route: county warehouse → its stops in order, on a timetable (departures HH:MM Asia/Shanghai, ISO weekdays). */
+export type DeliveryRoute = ApiListItem<'GET /api/v1/logistics/routes'>;
 
 /** The body of POST /logistics/routes and PUT /logistics/routes/:id (a PUT replaces the whole route). */
-export interface RouteInput {
-  name: string;
-  mode: RouteMode;
-  /** Site ids in the order the run visits them. */
-  stops: string[];
-  departures: string[];
-  weekdays?: number[];
-  vehicle?: string | null;
-  active?: boolean;
-}
+export type RouteInput = ApiBody<'POST /api/v1/logistics/routes'>;
 
-export interface Run {
-  id: string;
-  routeId: string;
-  routeName: string;
-  mode: RouteMode;
-  /** YYYY-MM-DD, Asia/Shanghai. */
-  date: string;
-  departsAt: string;
-  status: RunStatus;
-  driver: string | null;
-  vehicle: string | null;
-  departedAt: string | null;
-  completedAt: string | null;
-  parcels: number;
-  /** Carrier codes; `produce` for what villages send up. */
-  byCarrier: { carrier: string; count: number }[];
-}
+/** A run of a route on one date; `byCarrier` counts by carrier code, `produce` for what villages send up. */
+export type Run = ApiListItem<'GET /api/v1/logistics/runs'>;
+export type RunDetail = ApiResponse<'GET /api/v1/logistics/runs/{id}'>;
+/** One stop: `dropOff` the parcels it receives, `pickUp` the produce it sends up. */
+export type RunStop = ItemOf<RunDetail['stops']>;
+export type NewRun = ApiBody<'POST /api/v1/logistics/runs'>;
 
-export interface RunStop {
-  siteId: string;
-  name: string;
-  seq: number;
-  signedBy: string | null;
-  signedAt: string | null;
-  delivered: number;
-  collected: number;
-  /** Parcels this stop receives. */
-  dropOff: Parcel[];
-  /** Produce this stop sends up. */
-  pickUp: Parcel[];
-}
+export type PromiseSummary = ApiResponse<'GET /api/v1/logistics/promise'>;
+/** On-time figures of one group (a township, route or carrier; `overall` for the county); `share` is null when nothing is decided. */
+export type PromiseShare = PromiseSummary['overall'];
 
-export interface RunDetail extends Run {
-  stops: RunStop[];
-}
-
-export interface NewRun {
-  routeId: string;
-  date: string;
-  departure?: string;
-  driver?: string;
-  vehicle?: string;
-}
-
-/** On-time figures of one group (a township, route or carrier; `overall` for the county). */
-export interface PromiseShare {
-  key: string;
-  name: string;
-  arrived: number;
-  onTime: number;
-  /** On time ÷ decided (arrived, or past 48 h without arriving); null when nothing is decided. */
-  share: number | null;
-  averageHours: number | null;
-}
-
-export interface PromiseSummary {
-  from: string;
-  to: string;
-  promiseHours: number;
-  overall: PromiseShare;
-  byTownship: PromiseShare[];
-  byRoute: PromiseShare[];
-  byCarrier: PromiseShare[];
-  daily: { date: string; arrived: number; onTime: number }[];
-  overdue: number;
-  atRisk: number;
-}
-
-export interface LogisticsAlert {
-  raisedAt: string;
-  parcel: Parcel;
-}
+export type LogisticsAlert = ApiListItem<'GET /api/v1/logistics/alerts'>;
 
 /** Under logisticsKey, so a scan (useInvalidateLogistics) makes them all stale. */
 export const dispatchKeys = {

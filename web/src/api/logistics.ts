@@ -1,118 +1,29 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newIdempotencyKey, type Page } from './http.js';
+import { MATCH_STATES, PARCEL_CARRIERS, PARCEL_STATUSES, PROBLEM_CODES, ROUTE_MODES, RUN_STATUSES, SCAN_TYPES, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
 /** Carriers the county warehouse takes, in the Kuaidi100 spelling. */
-export const PARCEL_CARRIERS = ['ems', 'youzhengguonei', 'zhongtong', 'yuantong', 'shentong', 'yunda', 'jtexpress', 'shunfeng', 'jd'] as const;
+export { MATCH_STATES, PARCEL_CARRIERS, PARCEL_STATUSES, PROBLEM_CODES, ROUTE_MODES, RUN_STATUSES, SCAN_TYPES };
 export type ParcelCarrier = (typeof PARCEL_CARRIERS)[number];
-export const PARCEL_STATUSES = ['created', 'opened', 'received_county', 'sorted', 'loaded', 'arrived_township', 'arrived_village', 'notified', 'picked_up', 'returned', 'handed_to_carrier'] as const;
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
-export const SCAN_TYPES = ['received_county', 'sorted', 'loaded', 'arrived_township', 'arrived_village', 'notified', 'picked_up', 'returned', 'handed_to_carrier', 'problem', 'carrier_update'] as const;
 export type ScanType = (typeof SCAN_TYPES)[number];
-export const MATCH_STATES = ['matched', 'unmatched', 'no_manifest'] as const;
 export type MatchState = (typeof MATCH_STATES)[number];
 /** Why a scan was flagged or a parcel has a problem (server lifecycle.ts); the console translates these. */
-export const PROBLEM_CODES = ['OUT_OF_SEQUENCE', 'NOT_AT_POINT', 'ALREADY_FINISHED', 'WRONG_DIRECTION', 'PICKUP_CODE_WRONG', 'NO_MANIFEST', 'REPORTED'] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
-export const ROUTE_MODES = ['county_truck', 'postal_van', 'rural_bus'] as const;
 export type RouteMode = (typeof ROUTE_MODES)[number];
-export const RUN_STATUSES = ['planned', 'departed', 'completed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export interface Parcel {
-  id: string;
-  direction: 'down' | 'up';
-  carrier: string | null;
-  carrierName: string | null;
-  waybillNo: string | null;
-  recipientName: string;
-  /** Masked (138****5678) except for the recipient and the handling village point. */
-  recipientPhone: string;
-  address: string;
-  weightG: number | null;
-  description: string | null;
-  matchState: MatchState;
-  villageCode: string | null;
-  villageName: string | null;
-  townshipCode: string | null;
-  townshipName: string | null;
-  pointSiteId: string | null;
-  pointName: string | null;
-  routeId: string | null;
-  runId: string | null;
-  status: ParcelStatus;
-  /** In English; problemCode says it for translation. */
-  problem: string | null;
-  problemCode: ProblemCode | null;
-  pickupCode: string | null;
-  receivedAt: string | null;
-  arrivedAt: string | null;
-  transitMinutes: number | null;
-  transitSeconds: number | null;
-  /** Within 48 h of county receipt; null while still undecided. */
-  onTime: boolean | null;
-  pickedUpAt: string | null;
-  lastEventAt: string | null;
-  orderId: string | null;
-  createdAt: string;
-}
-
-export interface ParcelEvent {
-  eventId: string;
-  type: ScanType;
-  at: string;
-  recordedAt: string;
-  siteId: string | null;
-  siteName: string | null;
-  runId: string | null;
-  note: string | null;
-  flagged: boolean;
-  flagReason: string | null;
-  problemCode: ProblemCode | null;
-}
-
-export interface ParcelDetail extends Parcel {
-  events: ParcelEvent[];
-  suggestions: { code: string; name: string; townshipName: string }[];
-  matchNote: string | null;
-}
-
-export interface ParcelFilter {
-  direction?: 'down' | 'up';
-  status?: ParcelStatus;
-  match?: MatchState;
-  carrier?: string;
-  townshipCode?: string;
-  pointSiteId?: string;
-  runId?: string;
-  waybillNo?: string;
-  problem?: boolean;
-}
-
-export interface ScanInput {
-  eventId: string;
-  waybillNo?: string;
-  parcelId?: string;
-  carrier?: ParcelCarrier;
-  type: ScanType;
-  at?: string;
-  siteId?: string;
-  note?: string;
-  pickupCode?: string;
-}
-
-export interface ScanResult {
-  eventId: string;
-  stored: boolean;
-  flagged: string | null;
-  flagCode: ProblemCode | null;
-  parcel: Parcel;
-}
-
-export interface BatchResult {
-  stored: number;
-  duplicates: number;
-  flagged: { eventId: string; code: ProblemCode; reason: string }[];
-}
+/**
+ * A parcel; `recipientPhone` is masked (138****5678) except for the recipient and the handling village point,
+ * `problem` is in English (problemCode says it for translation), `onTime` is null while still undecided.
+ */
+export type Parcel = ApiListItem<'GET /api/v1/logistics/parcels'>;
+export type ParcelDetail = ApiResponse<'GET /api/v1/logistics/parcels/{id}'>;
+export type ParcelEvent = ItemOf<ParcelDetail['events']>;
+export type ParcelFilter = Omit<ApiQuery<'GET /api/v1/logistics/parcels'>, 'limit' | 'cursor'>;
+export type ScanInput = ApiBody<'POST /api/v1/logistics/scans'>;
+export type ScanResult = ApiResponse<'POST /api/v1/logistics/scans'>;
+export type BatchResult = Omit<ApiResponse<'POST /api/v1/logistics/scans/batch'>, 'outcomes'>;
 
 /** A client-made scan id: the server stores a retried scan once. */
 export const newEventId = (prefix = 'ev') => `${prefix}-${newIdempotencyKey()}`;

@@ -1,103 +1,24 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
+import { SITE_KINDS, SITE_SERVICES, SITE_STATUSES, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
-export const SITE_KINDS = ['county_centre', 'township_station', 'village_point', 'county_warehouse', 'township_transfer', 'village_delivery'] as const;
+export { SITE_KINDS, SITE_SERVICES, SITE_STATUSES };
 export type SiteKind = (typeof SITE_KINDS)[number];
-export const SITE_STATUSES = ['planned', 'building', 'operating', 'suspended', 'closed'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
-export const SITE_SERVICES = ['buy_for', 'sell_for', 'parcels', 'bill_payment', 'tickets', 'cash', 'farm_inputs', 'produce_collection', 'training'] as const;
 export type SiteService = (typeof SITE_SERVICES)[number];
 
-export interface Division {
-  code: string;
-  name: string;
-  level: 'county' | 'township' | 'village';
-  kind: string;
-  parentCode: string | null;
-  population: number | null;
-  isPoorVillage: boolean;
-  /** A township counted as poor (贫困乡镇). */
-  isPoorTownship: boolean;
-  isDemo: boolean;
-  validFrom: string;
-  validTo: string | null;
-}
-
-export interface Operator {
-  userId: string | null;
-  name: string;
-  /** Masked (138****5678) unless you are the operator. */
-  phone: string | null;
-  poorHousehold: boolean;
-  disabled: boolean;
-  partyMember: boolean;
-}
-
+export type Division = ApiListItem<'GET /api/v1/network/divisions'>;
+/** A site's operator; the phone is masked (138****5678) unless you are the operator. */
+export type Operator = NonNullable<Site['operator']>;
 /** An operator as sent: a phone left out keeps the stored number for the same person. */
-export type OperatorInput = Omit<Operator, 'phone'> & { phone?: string | null };
-
-export interface Site {
-  id: string;
-  name: string;
-  kind: SiteKind;
-  divisionCode: string;
-  divisionName: string | null;
-  townshipCode: string | null;
-  townshipName: string | null;
-  address: string;
-  longitude: number | null;
-  latitude: number | null;
-  floorAreaM2: number | null;
-  openingHours: string;
-  status: SiteStatus;
-  statusSince: string;
-  services: SiteService[];
-  operator: Operator | null;
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StatusChange {
-  status: SiteStatus;
-  effectiveDate: string;
-  note: string | null;
-  recordedBy: string | null;
-  recordedAt: string;
-}
-
-export type SiteDetail = Site & { statusHistory: StatusChange[] };
-
-export interface SiteChanges {
-  name?: string;
-  address?: string;
-  longitude?: number | null;
-  latitude?: number | null;
-  floorAreaM2?: number | null;
-  openingHours?: string;
-  services?: SiteService[];
-  operator?: OperatorInput | null;
-  status?: SiteStatus;
-  statusDate?: string;
-  statusNote?: string;
-}
-
+export type OperatorInput = NonNullable<NewSite['operator']>;
+export type Site = ApiListItem<'GET /api/v1/network/sites'>;
+export type SiteDetail = ApiResponse<'GET /api/v1/network/sites/{id}'>;
+export type StatusChange = ItemOf<SiteDetail['statusHistory']>;
+export type SiteChanges = ApiBody<'PATCH /api/v1/network/sites/{id}'>;
 /** The body of `POST /network/sites`: the kind fixes the division's level (county, township or village). */
-export interface NewSite {
-  name: string;
-  kind: SiteKind;
-  divisionCode: string;
-  address: string;
-  longitude?: number | null;
-  latitude?: number | null;
-  floorAreaM2?: number | null;
-  openingHours?: string;
-  services?: SiteService[];
-  operator?: OperatorInput | null;
-  status?: SiteStatus;
-  statusDate?: string;
-}
+export type NewSite = ApiBody<'POST /api/v1/network/sites'>;
 
 /** The division level a site of each kind stands in (the server's SITE_KIND_LEVEL). */
 export const SITE_KIND_LEVEL: Record<SiteKind, Division['level']> = {
@@ -109,57 +30,14 @@ export const SITE_KIND_LEVEL: Record<SiteKind, Division['level']> = {
   village_delivery: 'village',
 };
 
-export interface SiteFilter {
-  townshipCode?: string;
-  kind?: SiteKind;
-  status?: SiteStatus;
-  q?: string;
-}
+export type SiteFilter = Omit<ApiQuery<'GET /api/v1/network/sites'>, 'limit' | 'cursor'>;
 
-export interface Progress {
-  operating: number;
-  total: number;
-  target: number | null;
-}
-
-export interface Covered {
-  total: number;
-  covered: number;
-  /** covered / total, rounded by the server half up to 0.1 % (0.974); shown with shareText, never rounded again. */
-  share: number | null;
-  target: number | null;
-  /** Whether the target is reached, decided by the server on the counts; null without a target. */
-  met: boolean | null;
-}
-
-export interface TownshipCoverage {
-  code: string;
-  name: string;
-  isPoor: boolean;
-  stationStatus: SiteStatus | null;
-  transferStatus: SiteStatus | null;
-  villagePoints: Progress;
-  villages: Covered;
-  poorVillages: Covered;
-  otherVillages: Covered;
-  logisticsReached: boolean;
-  villagePointsWithLogistics: number;
-}
-
-export interface Coverage {
-  county: { code: string; name: string };
-  scope: { kind: 'county' | 'township'; code: string };
-  asOf: string;
-  townshipStations: Progress;
-  villagePoints: Progress;
-  villages: Covered;
-  poorVillages: Covered;
-  otherVillages: Covered;
-  /** Poor townships (贫困乡镇) with an operating station, against the plan's 100 %. */
-  poorTownships: Covered;
-  logistics: { townships: Covered; villagePoints: Covered };
-  townships: TownshipCoverage[];
-}
+export type Coverage = ApiResponse<'GET /api/v1/network/coverage'>;
+export type Progress = Coverage['villagePoints'];
+/** covered / total, `share` rounded by the server half up to 0.1 % (0.974); shown with shareText, never rounded again. */
+export type Covered = Coverage['villages'];
+export type TownshipCoverage = ItemOf<Coverage['townships']>;
+export type County = ApiResponse<'GET /api/v1/network/county'>;
 
 export const networkKeys = {
   all: ['network'] as const,
@@ -174,7 +52,7 @@ export const networkKeys = {
 export function useCounty() {
   return useQuery({
     queryKey: networkKeys.county,
-    queryFn: ({ signal }) => api<{ code: string; name: string }>('/network/county', { signal }),
+    queryFn: ({ signal }) => api<County>('/network/county', { signal }),
     staleTime: Infinity,
   });
 }
@@ -263,18 +141,7 @@ export function useCoverage() {
 }
 
 /** An operating service point as anyone may see it (no operator, no personal data). */
-export interface ServicePoint {
-  id: string;
-  name: string;
-  kind: SiteKind;
-  divisionCode: string;
-  divisionName: string | null;
-  townshipCode: string | null;
-  townshipName: string | null;
-  address: string;
-  openingHours: string;
-  services: string[];
-}
+export type ServicePoint = ApiListItem<'GET /api/v1/network/service-points'>;
 
 /**
  * Operating village points (public), for a buyer choosing where to pay cash. A server without this list answers

@@ -1,133 +1,48 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll, type Page } from './http.js';
+import { CAMPAIGN_STATUSES, CARRIERS, DELIVERY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
 /**
  * pending_payment → paid → shipped → delivered → completed for prepaid orders (online, or cash at a village point);
  * cash on delivery goes confirmed → shipped → delivered (paid there) → completed. Cancelled and refunded end it; a
  * delivered order may be asked back (return_requested), which the seller accepts (returned) or refuses (delivered).
  */
-export const ORDER_STATUSES = ['pending_payment', 'confirmed', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded', 'return_requested', 'returned'] as const;
+export { CAMPAIGN_STATUSES, CARRIERS, DELIVERY_KINDS, ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES };
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** 村级服务点代收, 货到付款, 在线支付. */
-export const PAYMENT_METHODS = ['village_cash', 'cod', 'online'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** 同城配送 within a township that has a fee, or a parcel by a carrier. */
-export const DELIVERY_KINDS = ['parcel', 'same_town'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 /** The carriers the server accepts for shipping, in its spelling. */
-export const CARRIERS = ['ems', 'youzhengguonei', 'zhongtong', 'yuantong', 'shentong', 'yunda', 'jtexpress', 'shunfeng', 'jd', 'county_delivery'] as const;
 export type Carrier = (typeof CARRIERS)[number];
-export const CAMPAIGN_STATUSES = ['open', 'succeeded', 'failed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 /** Whose orders a list shows: your purchases, your sellers' sales, your village point's cash, or every order. */
-export type OrderView = 'buyer' | 'seller' | 'pickup' | 'county';
+export type OrderView = NonNullable<ApiQuery<'GET /api/v1/orders'>['as']>;
 
 /** What the server charges for a parcel when the county has set no parcel fee (orders.service DEFAULT_PARCEL_FEE_FEN). */
 export const DEFAULT_PARCEL_FEE_FEN = 1000;
 
-export interface ShipTo {
-  name: string;
-  /** Masked (139****5678) unless you are the buyer. */
-  phone: string;
-  address: string;
-  /** A township or village of this county (needed for same-town delivery), or the county. */
-  divisionCode: string;
-}
-
-export interface OrderItem {
-  skuId: string;
-  productId: string;
-  productName: string;
-  spec: string;
-  unitPriceFen: number;
-  quantity: number;
-  lineFen: number;
-}
-
-export interface Order {
-  id: string;
-  buyerUserId: string;
-  sellerId: string;
-  status: OrderStatus;
-  paymentMethod: PaymentMethod;
-  delivery: DeliveryKind;
-  shipTo: ShipTo;
-  pickupSiteId: string | null;
-  items: OrderItem[];
-  itemsFen: number;
-  deliveryFeeFen: number;
-  totalFen: number;
-  expiresAt: string | null;
-  paidAt: string | null;
-  shippedAt: string | null;
-  carrier: Carrier | null;
-  waybillNo: string | null;
-  deliveredAt: string | null;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  /** Why the buyer asked to return it (and, if refused, the seller's answer). */
-  returnReason: string | null;
-  /** What was paid or asked for, and where the money ended (refunded, or cancelled when never paid). */
-  payments: Payment[];
-  /** Where to pay, for an online order awaiting payment (`/api/v1/payments/local/…`). */
-  payUrl?: string;
-  createdAt: string;
-}
-
+/**
+ * An order; `shipTo.phone` is masked (139****5678) unless you are the buyer, `returnReason` says why the buyer asked
+ * to return it (and, if refused, the seller's answer), `payments` what was paid or asked for and where the money ended,
+ * `payUrl` where to pay an online order awaiting payment (`/api/v1/payments/local/…`).
+ */
+// The answer's schema says only "a string" for the carrier; it is always one the ship body took (CARRIERS).
+export type Order = Omit<ApiResponse<'GET /api/v1/orders/{id}'>, 'carrier'> & { carrier: Carrier | null };
+/** Where an order goes: `divisionCode` is a township or village of this county (needed for same-town delivery), or the county. */
+export type ShipTo = Order['shipTo'];
+export type OrderItem = ItemOf<Order['items']>;
 /** pending (asked of the provider) → succeeded → refunded; cancelled when its order was cancelled before it was paid. */
-export const PAYMENT_STATUSES = ['pending', 'succeeded', 'refunded', 'cancelled'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export type Payment = ItemOf<Order['payments']>;
+export type Checkout = ApiBody<'POST /api/v1/orders/checkout'>;
 
-export interface Payment {
-  method: PaymentMethod;
-  status: PaymentStatus;
-  amountFen: number;
-  createdAt: string;
-  settledAt: string | null;
-}
+/** A presale; `backedQty` counts the units in paid backings. */
+export type Campaign = ApiResponse<'GET /api/v1/orders/campaigns/{id}'>;
+export type NewCampaign = ApiBody<'POST /api/v1/orders/campaigns'>;
+export type Backing = ApiBody<'POST /api/v1/orders/campaigns/{id}/back'>;
 
-export interface Checkout {
-  items: { skuId: string; quantity: number }[];
-  paymentMethod: PaymentMethod;
-  delivery: DeliveryKind;
-  shipTo: ShipTo;
-  pickupSiteId?: string;
-}
-
-export interface Campaign {
-  id: string;
-  sellerId: string;
-  skuId: string;
-  productId: string;
-  productName: string;
-  spec: string;
-  title: string;
-  priceFen: number;
-  targetQty: number;
-  /** Units in paid backings. */
-  backedQty: number;
-  deadline: string;
-  shipDate: string;
-  status: CampaignStatus;
-}
-
-export interface NewCampaign {
-  skuId: string;
-  title: string;
-  priceFen: number;
-  targetQty: number;
-  deadline: string;
-  shipDate: string;
-}
-
-export type Backing = Omit<Checkout, 'items'> & { quantity: number };
-
-export interface OrderFilter {
-  as: OrderView;
-  status?: OrderStatus;
-  sellerId?: string;
-}
+export type OrderFilter = Omit<ApiQuery<'GET /api/v1/orders'>, 'limit' | 'cursor'> & { as: OrderView };
 
 export type OrderAction =
   | { action: 'cancel'; reason: string }
@@ -254,7 +169,7 @@ export function useBackCampaign(id: string) {
 export function useDeliveryFees() {
   return useQuery({
     queryKey: ordersKeys.fees,
-    queryFn: ({ signal }) => fetchAll<{ townshipCode: string; feeFen: number }>('/orders/delivery-fees', {}, signal),
+    queryFn: ({ signal }) => fetchAll<ApiListItem<'GET /api/v1/orders/delivery-fees'>>('/orders/delivery-fees', {}, signal),
     staleTime: 10 * 60_000,
   });
 }

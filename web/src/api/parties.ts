@@ -1,147 +1,39 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll, withQuery, type Page } from './http.js';
+import { displayOrder } from './display-order.js';
+import { HOUSEHOLD_STATUSES, LEDGER_GROUPS as API_LEDGER_GROUPS, LINK_ROLES, SELLER_KINDS, SELLER_STATUSES, SELLER_TAGS, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
-export const SELLER_KINDS = ['enterprise', 'cooperative', 'individual_business', 'farmer'] as const;
+export { HOUSEHOLD_STATUSES, LINK_ROLES, SELLER_KINDS, SELLER_STATUSES, SELLER_TAGS };
 export type SellerKind = (typeof SELLER_KINDS)[number];
-export const SELLER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 export type SellerStatus = (typeof SELLER_STATUSES)[number];
 /** Groups the plan asks to bring into e-commerce first (§5.3.6). */
-export const SELLER_TAGS = ['returning_migrant', 'student', 'poor_household', 'disabled', 'party_member'] as const;
 export type SellerTag = (typeof SELLER_TAGS)[number];
-export const HOUSEHOLD_STATUSES = ['in_poverty', 'lifted'] as const;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
-export const LINK_ROLES = ['grower', 'worker', 'shareholder'] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
 
 /** A whole sale in basis points: 10 000 = 100 %. */
 export const FULL_SHARE_BP = 10_000;
 
-export interface Seller {
-  id: string;
-  kind: SellerKind;
-  name: string;
-  /** 统一社会信用代码; null for a farmer. */
-  creditCode: string | null;
-  /** A farmer's ID number, always masked (5306**********105X); its managing account may ask for it in full. */
-  idNumber: string | null;
-  contactName: string;
-  /** Masked (139****5678) unless you manage the seller. */
-  contactPhone: string;
-  /** A township (9 digits) or village (12 digits). */
-  divisionCode: string;
-  address: string;
-  tags: SellerTag[];
-  description: string;
-  /** The account that manages the seller: the merchant, or the village operator selling for a farmer. */
-  ownerUserId: string;
-  status: SellerStatus;
-  statusReason: string | null;
-  /** The reviewer's user name. */
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
+/**
+ * A seller; `creditCode` (统一社会信用代码) is null for a farmer, whose `idNumber` is always masked (5306**********105X);
+ * `contactPhone` is masked unless you manage the seller; `ownerUserId` is the account that manages it.
+ */
+export type Seller = ApiResponse<'GET /api/v1/parties/sellers/{id}'>;
 /** The body of `POST /parties/sellers`: a credit code for every kind but a farmer, who gives an ID number. */
-export interface NewSeller {
-  kind: SellerKind;
-  name: string;
-  creditCode?: string;
-  idNumber?: string;
-  contactName: string;
-  contactPhone: string;
-  divisionCode: string;
-  address: string;
-  tags?: SellerTag[];
-  description?: string;
-  /** County admins may apply on behalf of another account. */
-  ownerUserId?: string;
-}
+export type NewSeller = ApiBody<'POST /api/v1/parties/sellers'>;
+export type SellerChanges = ApiBody<'PATCH /api/v1/parties/sellers/{id}'>;
+export type SellerFilter = Omit<ApiQuery<'GET /api/v1/parties/sellers'>, 'limit' | 'cursor'>;
 
-export interface SellerChanges {
-  contactName?: string;
-  contactPhone?: string;
-  address?: string;
-  tags?: SellerTag[];
-  description?: string;
-}
-
-export interface SellerFilter {
-  status?: SellerStatus;
-  kind?: SellerKind;
-  q?: string;
-}
-
-export interface Household {
-  id: string;
-  /** 建档立卡户编号. */
-  householdNo: string;
-  villageCode: string;
-  headName: string;
-  /** Masked (3604**********0071) unless it is your own household. */
-  headIdNumber: string;
-  members: number;
-  status: HouseholdStatus;
-  liftedYear: number | null;
-  userId: string | null;
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface HouseholdLink {
-  id: string;
-  householdId: string;
-  sellerId: string;
-  /** A product of the seller, or null for all of its products. */
-  productId: string | null;
-  /** The product's name (on a household's links in force). */
-  productName?: string | null;
-  role: LinkRole;
-  /** Share of each sale credited to the household, in basis points (500 = 5 %). */
-  shareBp: number;
-  validFrom: string;
-  validTo: string | null;
-}
-
+/** A registered poor household (建档立卡户); `headIdNumber` is masked unless it is your own household. */
+export type Household = ApiListItem<'GET /api/v1/parties/households'>;
 /** A household with the links in force today. */
-export type HouseholdDetail = Household & { links: HouseholdLink[] };
-
-export interface NewHousehold {
-  householdNo: string;
-  villageCode: string;
-  headName: string;
-  headIdNumber: string;
-  members: number;
-  status?: HouseholdStatus;
-  liftedYear?: number | null;
-  userId?: string | null;
-}
-
-export interface HouseholdChanges {
-  headName?: string;
-  members?: number;
-  status?: HouseholdStatus;
-  liftedYear?: number | null;
-  userId?: string | null;
-}
-
-export interface HouseholdFilter {
-  townshipCode?: string;
-  villageCode?: string;
-  status?: HouseholdStatus;
-  q?: string;
-}
-
-export interface NewLink {
-  sellerId: string;
-  productId?: string | null;
-  role: LinkRole;
-  shareBp: number;
-  validFrom?: string;
-}
+export type HouseholdDetail = ApiResponse<'GET /api/v1/parties/households/{id}'>;
+/** A household's share (`shareBp`, 500 = 5 %) of a seller's sales, of one product or (productId null) all of them. */
+export type HouseholdLink = ItemOf<HouseholdDetail['links']>;
+export type NewHousehold = ApiBody<'POST /api/v1/parties/households'>;
+export type HouseholdChanges = ApiBody<'PATCH /api/v1/parties/households/{id}'>;
+export type HouseholdFilter = Omit<ApiQuery<'GET /api/v1/parties/households'>, 'limit' | 'cursor'>;
+export type NewLink = ApiBody<'POST /api/v1/parties/households/{id}/links'>;
 
 const PAGE_SIZE = 50;
 
@@ -251,7 +143,7 @@ export function useDecideSeller(id: string) {
 /** A farmer seller's full ID number, for its managing account only; asked for on a click and never cached. */
 export function useRevealIdNumber(id: string) {
   return useMutation({
-    mutationFn: () => api<{ idNumber: string | null }>(`${sellerPath(id)}/id-number`).then((r) => r.idNumber),
+    mutationFn: () => api<ApiResponse<'GET /api/v1/parties/sellers/{id}/id-number'>>(`${sellerPath(id)}/id-number`).then((r) => r.idNumber),
   });
 }
 
@@ -320,79 +212,24 @@ export function useEndLink() {
   });
 }
 
-/** How the poverty-alleviation ledger (扶贫台账) adds up its credits. */
-export const LEDGER_GROUPS = ['township', 'village', 'household'] as const;
-export type LedgerGroup = (typeof LEDGER_GROUPS)[number];
+/** How the poverty-alleviation ledger (扶贫台账) adds up its credits, coarsest first. */
+export const LEDGER_GROUPS = displayOrder(API_LEDGER_GROUPS, ['township', 'village', 'household']);
+export type LedgerGroup = (typeof API_LEDGER_GROUPS)[number];
 
 /**
  * Sales and the households' income from them for one township (code), village (code) or household (id) over a
- * period of entry dates. A sale line counts once per row however many of its households it credited; a refund
- * counts on its own day (negative), so a period once shown never changes.
+ * period of entry dates, with the county's totals (each sale line once, and what rounding down left). A sale line
+ * counts once per row however many of its households it credited; a refund counts on its own day (negative).
  */
-export interface LedgerRow {
-  key: string;
-  salesFen: number;
-  incomeFen: number;
-  /** Income taken back by refunds in the period (≤ 0), already in incomeFen. */
-  reversedFen: number;
-  /** Orders credited in the period. */
-  orders: number;
-}
-
-/** The county's figures over the period: each sale line once, and what rounding down left (1/10 000 fen). */
-export interface LedgerTotals {
-  salesFen: number;
-  incomeFen: number;
-  reversedFen: number;
-  remainderE4: number;
-  orders: number;
-  /** How many townships, villages or households have entries in the period. */
-  groups: number;
-}
-
-export interface LedgerPage extends Page<LedgerRow> {
-  totals: LedgerTotals;
-}
-
-export interface LedgerEntry {
-  id: string;
-  /** A credit on the day the order was paid, or its reversal on the day of the refund. */
-  kind: 'credit' | 'reversal';
-  orderId: string;
-  lineNo: number;
-  productId: string;
-  /** The catalogue's name; null if the product is gone. */
-  productName: string | null;
-  sellerId: string;
-  saleFen: number;
-  shareBp: number;
-  creditFen: number;
-  saleDate: string;
-  /** The day the entry counts in. */
-  entryDate: string;
-  reversesId: string | null;
-  /** A credit a later reversal took back. */
-  reversed: boolean;
-}
-
-export interface HouseholdLedger extends Page<LedgerEntry> {
-  householdId: string;
-  /** Over every entry of the period, not a page. */
-  totalIncomeFen: number;
-  totalSalesFen: number;
-  totalReversedFen: number;
-  orders: number;
-}
+export type LedgerPage = ApiResponse<'GET /api/v1/parties/ledger'>;
+export type LedgerRow = ItemOf<LedgerPage['items']>;
+export type LedgerTotals = LedgerPage['totals'];
+/** One household's entries: a credit on the day the order was paid, or its reversal on the day of the refund. */
+export type HouseholdLedger = ApiResponse<'GET /api/v1/parties/households/{id}/ledger'>;
+export type LedgerEntry = ItemOf<HouseholdLedger['items']>;
 
 /** An approved seller as the shop shows it (public). */
-export interface SellerProfile {
-  id: string;
-  kind: SellerKind;
-  name: string;
-  divisionCode: string;
-  description: string;
-  tags: SellerTag[];
-}
+export type SellerProfile = ApiResponse<'GET /api/v1/parties/sellers/{id}/profile'>;
 
 export const ledgerKeys = {
   summary: (by: LedgerGroup, from?: string, to?: string) => ['parties', 'ledger', by, from ?? null, to ?? null] as const,

@@ -1,11 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ApiResponse } from './generated/openapi.js';
 
 /** What /api/health says of the deployment; `demo`: online payments are simulated by the built-in provider. */
-export interface PlatformInfo {
-  status: 'ok';
-  version: string;
-  demo: boolean;
-}
+export type PlatformInfo = ApiResponse<'GET /api/health'>;
 
 /** The deployment's mode, read once per visit from the public health check. */
 export function usePlatform() {

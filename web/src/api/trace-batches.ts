@@ -1,128 +1,38 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery, type Page } from './http.js';
+import { BATCH_ORIGINS, BATCH_STATUSES, LABEL_LEVELS, PACKAGE_LEVELS, STOCK_PLACES, TRACE_CROPS, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
 /** The crops the county traces (server trace.schema CROPS). */
-export const TRACE_CROPS = ['apple', 'walnut', 'pepper', 'other'] as const;
+export { BATCH_ORIGINS, BATCH_STATUSES, LABEL_LEVELS, PACKAGE_LEVELS, STOCK_PLACES, TRACE_CROPS };
 export type TraceCrop = (typeof TRACE_CROPS)[number];
 /** The list's status filter: held is a batch held from sale for the regulator's review. */
-export const BATCH_STATUSES = ['active', 'recalled', 'held'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
-export const BATCH_ORIGINS = ['harvest', 'split', 'merge'] as const;
 export type BatchOrigin = (typeof BATCH_ORIGINS)[number];
-export const PACKAGE_LEVELS = ['carton', 'unit'] as const;
 export type PackageLevel = (typeof PACKAGE_LEVELS)[number];
-export const LABEL_LEVELS = ['batch', 'carton', 'unit'] as const;
 export type LabelLevel = (typeof LABEL_LEVELS)[number];
-export type LabelFormat = 'a4' | 'thermal';
+export type LabelFormat = NonNullable<ApiQuery<'GET /api/v1/trace/batches/{id}/labels.pdf'>['format']>;
 /** The server's cap on one labels PDF (copies of a batch label, or one page of carton/unit labels). */
 export const MAX_LABELS_A_FILE = 500;
-export const STOCK_PLACES = ['county_warehouse', 'seller'] as const;
 export type StockPlace = (typeof STOCK_PLACES)[number];
 
-/** A harvest batch (or a part split off, or batches merged), with what became of it. */
-export interface BatchView {
-  id: string;
-  /** Township division (9) + producer (3) + YYMMDD + serial (2). */
-  code: string;
-  origin: BatchOrigin;
-  crop: TraceCrop;
-  variety: string;
-  producerId: string;
-  producerName: string;
-  plotId: string | null;
-  plotName: string | null;
-  divisionCode: string;
-  place: string;
-  harvestedOn: string;
-  quantity: number;
-  /** Not split off into other batches. */
-  quantityLeft: number;
-  unit: string;
-  parents: { id: string; code: string }[];
-  children: { id: string; code: string; origin: string }[];
-  skuId: string | null;
-  productId: string | null;
-  productName: string | null;
-  gtin: string | null;
-  /** Where its units were put in stock; a batch stays at one place. */
-  stockLocation: StockPlace | null;
-  /** SKU units put into stock from this batch. */
-  stocked: number;
-  /** Units of it in paid orders. */
-  sold: number;
-  cartons: number;
-  units: number;
-  status: Exclude<BatchStatus, 'held'>;
-  recallId: string | null;
-  /** Held from sale by a regulator's review (pending or upheld); its unsold stock is frozen. */
-  held: boolean;
-  hold: 'pending' | 'upheld' | null;
-  /** Harvested under a regulator's override of the pre-harvest interval rule. */
-  overridden: boolean;
-  /** What its QR code holds; opens the public scan page. */
-  url: string;
-  createdAt: string;
-}
+/**
+ * A harvest batch (or a part split off, or batches merged), with what became of it: `code` is township division (9)
+ * + producer (3) + YYMMDD + serial (2); `held` while a regulator's review holds it from sale; `url` is what its QR
+ * code holds.
+ */
+export type BatchView = ApiResponse<'GET /api/v1/trace/batches/{id}'>;
 
-/** A carton or unit label: how often and from how many places it was scanned. */
-export interface PackageView {
-  id: string;
-  serial: string;
-  level: PackageLevel;
-  parentSerial: string | null;
-  url: string;
-  scans: number;
-  /** Distinct networks it was scanned from. */
-  places: number;
-  lastScanAt: string | null;
-  /** Set when the code looks copied (a counterfeit sign). */
-  warning: string | null;
-  warningKind: 'many_places' | 'many_scans' | null;
-}
-
-export interface GenealogyOrder {
-  orderId: string;
-  batchCode: string;
-  quantity: number;
-  status: string;
-  paidAt: string | null;
-  /** Masked name. */
-  buyer: string;
-  buyerPhone: string | null;
-  parcels: { carrier: string | null; waybillNo: string | null; status: string }[];
-}
+/** A carton or unit label: how often and from how many places it was scanned; `warning` when it looks copied. */
+export type PackageView = ApiListItem<'GET /api/v1/trace/batches/{id}/packages'>;
 
 /** Backward: label → batches → plots → inputs; forward: batches made from it, stock, orders. */
-export interface Genealogy {
-  batch: { id: string; code: string };
-  backward: {
-    package: { serial: string; level: string; carton: string | null } | null;
-    batches: { id: string; code: string; origin: string; plotId: string | null; plotName: string | null }[];
-    inputs: { recordId: string; plotName: string; occurredOn: string; productName: string; category: string; intervalDays: number | null; intervalKept: boolean }[];
-  };
-  forward: {
-    batches: { id: string; code: string; origin: string }[];
-    stock: { batchCode: string; skuId: string; productName: string | null; stocked: number; sold: number }[];
-    orders: GenealogyOrder[];
-    orderCount: number;
-    buyerCount: number;
-  };
-}
+export type Genealogy = ApiResponse<'GET /api/v1/trace/batches/{id}/genealogy'>;
+/** An order with units of the batch; the buyer's name is masked. */
+export type GenealogyOrder = ItemOf<Genealogy['forward']['orders']>;
 
-export interface BatchFilter {
-  producerId?: string;
-  crop?: TraceCrop;
-  status?: BatchStatus;
-  /** A trace code or a product name. */
-  q?: string;
-}
+export type BatchFilter = Omit<ApiQuery<'GET /api/v1/trace/batches'>, 'limit' | 'cursor'>;
 
-export interface StockInput {
-  skuId: string;
-  quantity: number;
-  location?: StockPlace;
-  gtin?: string;
-}
+export type StockInput = ApiBody<'POST /api/v1/trace/batches/{id}/stock'>;
 
 const KEY = ['trace'] as const;
 export const traceKey = KEY;
@@ -182,7 +92,7 @@ export function useSplitBatch() {
   const invalidate = useInvalidateTrace();
   return useMutation({
     mutationFn: ({ id, parts, idempotencyKey }: { id: string; parts: { quantity: number }[]; idempotencyKey: string }) =>
-      api<{ items: BatchView[] }>(`${batchPath(id)}/split`, { method: 'POST', body: { parts }, idempotencyKey }),
+      api<ApiResponse<'POST /api/v1/trace/batches/{id}/split'>>(`${batchPath(id)}/split`, { method: 'POST', body: { parts }, idempotencyKey }),
     onSuccess: invalidate,
   });
 }
@@ -199,7 +109,7 @@ export function usePackBatch() {
   const invalidate = useInvalidateTrace();
   return useMutation({
     mutationFn: ({ id, cartons, unitsPerCarton, idempotencyKey }: { id: string; cartons: number; unitsPerCarton: number; idempotencyKey: string }) =>
-      api<{ cartons: number; units: number }>(`${batchPath(id)}/pack`, { method: 'POST', body: { cartons, unitsPerCarton }, idempotencyKey }),
+      api<ApiResponse<'POST /api/v1/trace/batches/{id}/pack'>>(`${batchPath(id)}/pack`, { method: 'POST', body: { cartons, unitsPerCarton }, idempotencyKey }),
     onSuccess: invalidate,
   });
 }

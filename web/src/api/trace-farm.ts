@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, fetchAll, type Page } from './http.js';
 import { useInvalidateTrace, type BatchView } from './trace-batches.js';
+import { ACTIVITY_TYPES, CROPS, HARVEST_UNITS, INPUT_CATEGORIES, PRODUCER_KINDS, RECORD_KINDS, type ApiBody, type ApiListItem, type ApiQuery, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
 /** The batch a harvest makes. */
 export type { BatchView };
@@ -10,203 +11,48 @@ export type { BatchView };
  * and each plot's farm records. Records are never changed; a correction is a new record naming the old one.
  */
 
-export const CROPS = ['apple', 'walnut', 'pepper', 'other'] as const;
+export { ACTIVITY_TYPES, CROPS, HARVEST_UNITS, INPUT_CATEGORIES, PRODUCER_KINDS, RECORD_KINDS };
 export type Crop = (typeof CROPS)[number];
-export const RECORD_KINDS = ['planting', 'input', 'activity', 'observation', 'lab_test', 'harvest'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-export const INPUT_CATEGORIES = ['pesticide', 'fertiliser'] as const;
 export type InputCategory = (typeof INPUT_CATEGORIES)[number];
-export const ACTIVITY_TYPES = ['pruning', 'bagging', 'thinning', 'irrigation', 'weeding', 'pollination', 'other'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 /** kg, 斤 (jin, 0.5 kg) and tonnes. */
-export const HARVEST_UNITS = ['kg', 'jin', 't'] as const;
 export type HarvestUnit = (typeof HARVEST_UNITS)[number];
-export const PRODUCER_KINDS = ['seller', 'farmer'] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
 
 // ---- producers, bases, plots ----
 
-export interface ProducerInput {
-  kind: ProducerKind;
-  /** For kind seller: the marketplace seller it is. */
-  sellerId?: string;
-  /** For kind farmer (a seller is named after itself). */
-  name?: string;
-  /** The village (12 digits). */
-  divisionCode: string;
-  phone?: string;
-  /** A farmer's resident ID number; kept sealed. */
-  idNumber?: string;
-}
-
-export interface ProducerView {
-  id: string;
-  kind: ProducerKind;
-  sellerId: string | null;
-  name: string;
-  divisionCode: string;
-  /** Township and village name. */
-  place: string;
-  /** Masked except for the producer's managers. */
-  phone: string | null;
-  idNumber: string | null;
-  creditCode: string | null;
-  /** Three digits in the trace code. */
-  number: string;
-  plots: number;
-  createdAt: string;
-}
-
-export interface BaseInput {
-  producerId: string;
-  name: string;
-  divisionCode: string;
-  /** 亩. */
-  areaMu: number;
-}
-
-export interface BaseView {
-  id: string;
-  producerId: string;
-  name: string;
-  divisionCode: string;
-  place: string;
-  areaMu: number;
-  createdAt: string;
-}
-
-export interface PlotInput {
-  baseId: string;
-  name: string;
-  crop: Crop;
-  variety: string;
-  areaMu: number;
-  plantedYear?: number;
-}
-
-export interface PlotView {
-  id: string;
-  baseId: string;
-  baseName: string;
-  producerId: string;
-  producerName: string;
-  name: string;
-  crop: Crop;
-  variety: string;
-  areaMu: number;
-  plantedYear: number | null;
-  divisionCode: string;
-  place: string;
-  lastRecordOn: string | null;
-  /** The first day a harvest keeps every pre-harvest interval. */
-  earliestHarvestOn: string | null;
-  createdAt: string;
-}
+/** A seller names the marketplace seller it is; a farmer gives a name, the village and a resident ID number (kept sealed). */
+export type ProducerInput = ApiBody<'POST /api/v1/trace/producers'>;
+/** A producer; `number` is its three digits in the trace code, `phone` masked except for its managers. */
+export type ProducerView = ApiListItem<'GET /api/v1/trace/producers'>;
+/** A base; `areaMu` in 亩. */
+export type BaseInput = ApiBody<'POST /api/v1/trace/bases'>;
+export type BaseView = ApiListItem<'GET /api/v1/trace/bases'>;
+export type PlotInput = ApiBody<'POST /api/v1/trace/plots'>;
+/** A plot; `earliestHarvestOn` is the first day a harvest keeps every pre-harvest interval. */
+export type PlotView = ApiResponse<'GET /api/v1/trace/plots/{id}'>;
 
 // ---- farm records ----
 
-export interface InputDetails {
-  category: InputCategory;
-  productName: string;
-  /** 农药登记证号 / 肥料登记证号, from the label. */
-  registrationNo?: string;
-  activeIngredient?: string;
-  /** As applied, e.g. 30 ml / 15 L 水. */
-  dose: string;
-  /** 安全间隔期 from the label (pesticides). */
-  intervalDays?: number;
-  /** 每季最多使用次数 from the label (pesticides). */
-  maxUsesPerSeason?: number;
-}
-export interface ActivityDetails {
-  type: ActivityType;
-  description?: string;
-}
-export interface ObservationDetails {
-  subject: string;
-  finding: string;
-}
-export interface LabItem {
-  name: string;
-  result: string;
-  limit?: string;
-  pass: boolean;
-}
-export interface LabDetails {
-  laboratory: string;
-  reportNo?: string;
-  items: LabItem[];
-  /** From POST /trace/files. */
-  reportFileId?: string;
-}
-export interface HarvestDetails {
-  quantity: number;
-  unit: HarvestUnit;
-}
-export interface PlantingDetails {
-  variety: string;
-  plants?: number;
-}
+/** The body of POST /trace/plots/:id/records: exactly the details object that matches the kind; `corrects` names the record it corrects. */
+export type RecordInput = ApiBody<'POST /api/v1/trace/plots/{id}/records'>;
+export type RecordDetails = Pick<RecordInput, 'planting' | 'input' | 'activity' | 'observation' | 'labTest' | 'harvest'>;
+export type PlantingDetails = NonNullable<RecordInput['planting']>;
+/** A pesticide or fertiliser as applied, with the label's 登记证号, 安全间隔期 and 每季最多使用次数. */
+export type InputDetails = NonNullable<RecordInput['input']>;
+export type ActivityDetails = NonNullable<RecordInput['activity']>;
+export type ObservationDetails = NonNullable<RecordInput['observation']>;
+/** A lab test; `reportFileId` from POST /trace/files. */
+export type LabDetails = NonNullable<RecordInput['labTest']>;
+export type LabItem = ItemOf<LabDetails['items']>;
+export type HarvestDetails = NonNullable<RecordInput['harvest']>;
 
-export interface RecordDetails {
-  planting?: PlantingDetails;
-  input?: InputDetails;
-  activity?: ActivityDetails;
-  observation?: ObservationDetails;
-  labTest?: LabDetails;
-  harvest?: HarvestDetails;
-}
-
-/** The body of POST /trace/plots/:id/records: exactly the details object that matches the kind. */
-export interface RecordInput extends RecordDetails {
-  kind: RecordKind;
-  /** YYYY-MM-DD, Beijing time. */
-  occurredOn: string;
-  note?: string;
-  /** The id of the record this one corrects; the original stays. */
-  corrects?: string;
-}
-
-export interface RecordFlag {
-  code: string;
-  reason: string;
-}
-
-export interface RecordOverride {
-  by: string;
-  reason: string;
-  at: string;
-}
-
-export interface RecordView {
-  id: string;
-  plotId: string;
-  kind: RecordKind;
-  occurredOn: string;
-  recordedAt: string;
-  recordedBy: string;
-  note: string | null;
-  corrects: string | null;
-  /** The later record that corrects this one. */
-  correctedBy: string | null;
-  planting?: PlantingDetails;
-  /** useNumber: the nth use of this product on the plot this season. */
-  input?: InputDetails & { useNumber: number };
-  activity?: ActivityDetails;
-  observation?: ObservationDetails;
-  labTest?: LabDetails & { passed: boolean };
-  harvest?: HarvestDetails;
-  /** Rules the record broke but which do not stop it, e.g. MAX_USES_EXCEEDED. */
-  flags: RecordFlag[];
-  override: RecordOverride | null;
-  batchId: string | null;
-}
-
-
-export interface RecordResult {
-  record: RecordView;
-  batch: BatchView | null;
-}
+/** A stored record; `flags` are rules it broke that do not stop it (e.g. MAX_USES_EXCEEDED), `input.useNumber` the nth use this season. */
+export type RecordView = ApiListItem<'GET /api/v1/trace/plots/{id}/records'>;
+export type RecordFlag = ItemOf<RecordView['flags']>;
+export type RecordOverride = NonNullable<RecordView['override']>;
+export type RecordResult = ApiResponse<'POST /api/v1/trace/plots/{id}/records'>;
 
 /** One pesticide use whose pre-harvest interval a harvest would break. */
 export interface IntervalBreach {
@@ -234,10 +80,7 @@ export function harvestRefusal(error: unknown): HarvestRefusal | null {
 
 // ---- queries ----
 
-export interface PlotFilter {
-  producerId?: string;
-  crop?: Crop;
-}
+export type PlotFilter = Omit<ApiQuery<'GET /api/v1/trace/plots'>, 'limit' | 'cursor'>;
 
 export const traceFarmKeys = {
   producers: ['trace', 'producers'] as const,
@@ -348,10 +191,10 @@ export const REPORT_FILE_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jp
 export const REPORT_FILE_MAX_BYTES = 8 * 1024 * 1024;
 
 /** POST /trace/files: a lab report as multipart field `file`. */
-function uploadFile(file: File, idempotencyKey: string): Promise<{ fileId: string }> {
+function uploadFile(file: File, idempotencyKey: string): Promise<ApiResponse<'POST /api/v1/trace/files'>> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api<{ fileId: string }>('/trace/files', { method: 'POST', body: form, idempotencyKey });
+  return api<ApiResponse<'POST /api/v1/trace/files'>>('/trace/files', { method: 'POST', body: form, idempotencyKey });
 }
 
 export function useUploadTraceFile() {

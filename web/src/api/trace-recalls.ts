@@ -1,126 +1,36 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll, type Page } from './http.js';
-import { traceKey, useInvalidateTrace, type TraceCrop } from './trace-batches.js';
+import { traceKey, useInvalidateTrace } from './trace-batches.js';
+import { FINDING_CODES, RECALL_RESPONSES, type ApiBody, type ApiListItem, type ApiResponse, type ItemOf } from './generated/openapi.js';
 
-export const RECALL_RESPONSES = ['returned', 'destroyed', 'refund_requested', 'not_consumed', 'consumed'] as const;
+export { FINDING_CODES, RECALL_RESPONSES };
 export type RecallResponse = (typeof RECALL_RESPONSES)[number];
-export type RecallStatus = 'open' | 'closed';
-
-export interface RecordOverride {
-  by: string;
-  reason: string;
-  at: string;
-}
-
-/** A pesticide applied too close to the harvest: applied on, its interval, the first day a harvest keeps it. */
-export interface IntervalBreach {
-  recordId: string;
-  productName: string;
-  appliedOn: string;
-  intervalDays: number;
-  earliestOn: string;
-}
-
-export const FINDING_CODES = ['INTERVAL_NOT_KEPT', 'MAX_USES_EXCEEDED', 'LAB_TEST_FAILED'] as const;
+export type RecallStatus = RecallView['status'];
 export type FindingCode = (typeof FINDING_CODES)[number];
-
-/** A rule a harvest broke, and the record that broke it. */
-export interface Finding {
-  code: FindingCode;
-  recordId: string;
-  occurredOn: string;
-  text: string;
-}
-
-export type ReviewKind = 'harvest' | 'hold';
-export type DecisionOutcome = 'upheld' | 'released';
-
-/** The regulator's decision: upheld (the refusal stands, the batch stays off sale) or released. */
-export interface ReviewDecision {
-  outcome: DecisionOutcome;
-  by: string;
-  reason: string;
-  at: string;
-}
 
 /**
  * An entry in the regulator's queue (复核队列): a harvest refused because it broke a pre-harvest interval (kind
  * harvest), or a batch held from sale because a record entered later put its harvest in breach (kind hold).
+ * `override` is a regulator's permission to harvest anyway; `heldBatches` (hold) the batch and those made from it.
  */
-export interface RefusalView {
-  id: string;
-  kind: ReviewKind;
-  plotId: string;
-  plotName: string;
-  producerName: string;
-  crop: TraceCrop;
-  place: string;
-  /** The harvest day. */
-  occurredOn: string;
-  quantity: number;
-  unit: string;
-  breaches: IntervalBreach[];
-  findings: Finding[];
-  /** Who tried the harvest, or who recorded what put it in breach. */
-  attemptedBy: string;
-  attemptedAt: string;
-  decision: ReviewDecision | null;
-  /** A regulator's permission to harvest anyway (a released harvest refusal). */
-  override: RecordOverride | null;
-  /** harvest: the batch made once released; hold: the harvest batch held. */
-  batchId: string | null;
-  /** hold: the harvest batch and every batch made from it, and whether each is still held. */
-  heldBatches: { id: string; code: string; held: boolean }[];
-}
+export type RefusalView = ApiListItem<'GET /api/v1/trace/refusals'>;
+export type ReviewKind = RefusalView['kind'];
+/** A pesticide applied too close to the harvest: applied on, its interval, the first day a harvest keeps it. */
+export type IntervalBreach = ItemOf<RefusalView['breaches']>;
+/** A rule a harvest broke, and the record that broke it. */
+export type Finding = ItemOf<RefusalView['findings']>;
+/** The regulator's decision: upheld (the refusal stands, the batch stays off sale) or released. */
+export type ReviewDecision = NonNullable<RefusalView['decision']>;
+export type DecisionOutcome = ReviewDecision['outcome'];
+export type RecordOverride = NonNullable<RefusalView['override']>;
 
-export interface RecallNoticeView {
-  id: string;
-  orderId: string;
-  batchCode: string;
-  /** Masked. */
-  buyer: string;
-  buyerPhone: string | null;
-  notifiedAt: string | null;
-  response: RecallResponse | null;
-  responseNote: string | null;
-  respondedAt: string | null;
-}
-
-export interface RecallView {
-  id: string;
-  reason: string;
-  status: RecallStatus;
-  openedBy: string;
-  openedAt: string;
-  closedAt: string | null;
-  batches: { id: string; code: string; productName: string | null; frozen: number }[];
-  counts: { orders: number; buyers: number; notified: number; responded: number; frozen: number };
-  notices: RecallNoticeView[];
-}
-
+export type RecallView = ApiResponse<'GET /api/v1/trace/recalls/{id}'>;
+/** A buyer's notice in a recall; the buyer's name is masked. */
+export type RecallNoticeView = ItemOf<RecallView['notices']>;
 /** A recall notice as its buyer sees it. */
-export interface MyRecallNotice {
-  id: string;
-  recallId: string;
-  orderId: string;
-  productName: string | null;
-  batchCode: string;
-  reason: string;
-  notifiedAt: string | null;
-  response: RecallResponse | null;
-  respondedAt: string | null;
-}
-
+export type MyRecallNotice = ApiListItem<'GET /api/v1/trace/recall-notices/mine'>;
 /** A complaint left on the public scan page. */
-export interface ComplaintView {
-  id: string;
-  batchId: string;
-  batchCode: string;
-  serial: string | null;
-  text: string;
-  phone: string | null;
-  createdAt: string;
-}
+export type ComplaintView = ApiListItem<'GET /api/v1/trace/complaints'>;
 
 const recallPath = (id: string) => `/trace/recalls/${encodeURIComponent(id)}`;
 
@@ -138,7 +48,7 @@ export function useRefusals(pending: boolean, limit = 50) {
 export function useDecideReview() {
   const invalidate = useInvalidateTrace();
   return useMutation({
-    mutationFn: ({ id, outcome, reason, idempotencyKey }: { id: string; outcome: 'uphold' | 'release'; reason: string; idempotencyKey: string }) =>
+    mutationFn: ({ id, outcome, reason, idempotencyKey }: { id: string; idempotencyKey: string } & ApiBody<'POST /api/v1/trace/refusals/{id}/decision'>) =>
       api<RefusalView>(`/trace/refusals/${encodeURIComponent(id)}/decision`, { method: 'POST', body: { outcome, reason }, idempotencyKey }),
     // Also after a failure: someone else may have decided meanwhile.
     onSettled: invalidate,
@@ -205,7 +115,7 @@ export function useRespondToNotice() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, response, note }: { id: string; response: RecallResponse; note?: string }) =>
-      api<unknown>(`/trace/recall-notices/${encodeURIComponent(id)}/response`, { method: 'POST', body: { response, note } }),
+      api<ApiResponse<'POST /api/v1/trace/recall-notices/{id}/response'>>(`/trace/recall-notices/${encodeURIComponent(id)}/response`, { method: 'POST', body: { response, note } }),
     onSuccess: () => client.invalidateQueries({ queryKey: noticesKey }),
   });
 }

@@ -91,7 +91,7 @@ export function fillDays(summary: PromiseSummary): PromiseSummary['daily'] {
   const last = dayjs(summary.to);
   for (let i = 0; i < 366 && !day.isAfter(last); i++, day = day.add(1, 'day')) {
     const date = day.format('YYYY-MM-DD');
-    out.push(byDate.get(date) ?? { date, arrived: 0, onTime: 0 });
+    out.push(byDate.get(date) ?? { date, decided: 0, arrived: 0, onTime: 0, late: 0 });
   }
   return out.length > 0 ? out : summary.daily;
 }
