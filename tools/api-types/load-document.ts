@@ -6,13 +6,16 @@ import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/kernel/db.js';
 import type { OpenApiDocument } from './operations.js';
 
-/** The API's /api/openapi.json, from the whole app built in this process on an empty in-memory SQLite database. */
+/**
+ * The API's /api/openapi.json, from the whole app built in this process on an empty in-memory SQLite database, in
+ * demo mode so that the local payment provider's routes, which the console calls there, are described too.
+ */
 export async function loadApiDocument(): Promise<OpenApiDocument> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-api-types-'));
   const database = await openDatabase({ sqliteFile: ':memory:' });
   try {
     const { app } = await buildApp({
-      config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: randomBytes(32).toString('base64') },
+      config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: randomBytes(32).toString('base64'), demoMode: true },
       database,
     });
     try {

@@ -126,7 +126,7 @@ export function useOrderAction() {
 export function usePayOnline() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (payUrl: string) => api<{ orderId: string; status: OrderStatus }>(payUrl.replace(/^\/api\/v1/, ''), { method: 'POST' }),
+    mutationFn: (payUrl: string) => api<ApiResponse<'POST /api/v1/payments/local/{ref}/pay'>>(payUrl.replace(/^\/api\/v1/, ''), { method: 'POST' }),
     onSettled: () => client.invalidateQueries({ queryKey: ordersKeys.all }),
   });
 }

@@ -4731,6 +4731,30 @@ export interface ApiOperations {
       updatedAt: string;
     };
   };
+  /** Signed payment callback of the local provider */
+  "POST /api/v1/payments/callback/local": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      orderId: string;
+      status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+    };
+  };
+  /** Pay through the local provider (stands in for an online payment service) */
+  "POST /api/v1/payments/local/{ref}/pay": {
+    params: {
+      ref: string;
+    };
+    query: {
+      order: string;
+    };
+    body: never;
+    response: {
+      orderId: string;
+      status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+    };
+  };
   /** Production bases, by name */
   "GET /api/v1/trace/bases": {
     params: Record<string, never>;
