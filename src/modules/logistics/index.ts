@@ -8,7 +8,8 @@ import { logisticsInit } from './migrations/2026-12-02-logistics.js';
 import { logisticsGuessing } from './migrations/2026-12-07-guessing.js';
 import { logisticsSmsLimits } from './migrations/2026-12-07-sms-limits.js';
 import { logisticsRoutes } from './logistics.routes.js';
-import { LogisticsBase } from './parcel-views.js';
+import { LogisticsRepository } from './logistics.repository.js';
+import { ParcelViews } from './parcel-views.js';
 import { ParcelService } from './parcels.service.js';
 import { PromiseService } from './promise.service.js';
 import { RunService } from './runs.service.js';
@@ -35,12 +36,14 @@ function refusal(err: AppError): string {
  * village points, pick-up codes, produce going up, the 48-hour promise, and public tracking.
  */
 export function logisticsModule(deps: ModuleDeps & { sealer: Sealer; places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping; trackingCacheSeconds?: number; kuaidi100Salt?: string }) {
-  const base = new LogisticsBase(deps.db, deps.places, deps.sealer, deps.clock, deps.notifier, deps.phones, deps.orders);
-  const scans = new ScanService(base);
-  const parcels = new ParcelService(base, scans);
-  const runs = new RunService(base, scans);
-  const promise = new PromiseService(base);
-  const tracking = new TrackingService(base, (deps.trackingCacheSeconds ?? 5) * 1000);
+  const { clock, sealer } = deps;
+  const repo = new LogisticsRepository(deps.db);
+  const views = new ParcelViews(deps.places, deps.phones, sealer, clock);
+  const scans = new ScanService(repo, views, deps.places, deps.notifier, sealer, clock);
+  const parcels = new ParcelService(repo, views, scans, deps.places, deps.orders, clock);
+  const runs = new RunService(repo, views, scans, deps.places, clock);
+  const promise = new PromiseService(repo, views, deps.places, clock);
+  const tracking = new TrackingService(repo, deps.places, sealer, clock, (deps.trackingCacheSeconds ?? 5) * 1000);
   const pages = async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const querystring = Type.Object({ waybillNo: Type.Optional(Type.String({ maxLength: 40 })), phoneLast4: Type.Optional(Type.String({ maxLength: 8 })) });

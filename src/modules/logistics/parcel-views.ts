@@ -1,42 +1,25 @@
-import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
-import type { AnyKysely } from '../../kernel/db.js';
 import { maskPhone } from '../../kernel/mask.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import { handlesParcel, ownsParcel, viewerOf, type Viewer } from './access.js';
 import type { ProblemCode } from './lifecycle.js';
-import { carrierName, type LogisticsTables, type ParcelRow } from './logistics.tables.js';
+import { carrierName, type ParcelRow } from './logistics.tables.js';
 import type { ParcelView } from './logistics.schema.js';
 import { arrivedOnTime, PROMISE_MS, transitMs } from './promise-rule.js';
-import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } from './ports.js';
+import type { LogisticsPlaces, PhoneBook, PlaceBook } from './ports.js';
 
-/** What every logistics service shares: the tables, the place book, sealing of phones, and who is looking. */
-export class LogisticsBase {
-  readonly db: Kysely<LogisticsTables>;
+/**
+ * How parcels are shown, and to whom: who is looking (with the phone on their account), each parcel as that viewer
+ * may see it, and a recipient as stored (the phone sealed).
+ */
+export class ParcelViews {
   constructor(
-    db: AnyKysely,
-    readonly places: LogisticsPlaces,
-    readonly sealer: Sealer,
-    readonly clock: Clock,
-    readonly notifier: Notifier,
-    readonly phones: PhoneBook,
-    readonly orders: OrderShipping,
-  ) {
-    this.db = db as Kysely<LogisticsTables>;
-  }
-
-  now = () => this.clock.now().toISOString();
-
-  /** Counts this process's committed logistics writes; a cached tracking answer read before the last one is stale. */
-  revision = 0;
-
-  /** Every logistics write runs here, so that public tracking never answers from before it. */
-  async transaction<T>(work: (trx: Kysely<LogisticsTables>) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction().execute(work);
-    this.revision++;
-    return result;
-  }
+    private readonly places: LogisticsPlaces,
+    private readonly phones: PhoneBook,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
+  ) {}
 
   /** Who a parcel goes to, as stored: the phone sealed, its last four digits and fingerprint kept apart. */
   recipient(name: string, phone: string, address: string) {

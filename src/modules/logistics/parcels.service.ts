@@ -1,3 +1,4 @@
+import type { Clock } from '../../kernel/clock.js';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
@@ -9,11 +10,12 @@ import { matchAddress } from './address-matcher.js';
 import { FINAL, type ProblemCode } from './lifecycle.js';
 import type { LogisticsTables, ManifestRow, ParcelRow } from './logistics.tables.js';
 import type { EventView, ManifestParcelInput, ManifestView, ParcelFilter, ParcelView, ShipmentInput } from './logistics.schema.js';
-import type { LogisticsBase } from './parcel-views.js';
+import type { LogisticsRepository } from './logistics.repository.js';
+import type { ParcelViews } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow, newPickupCode } from './parcel-rows.js';
 import { pickupLocked } from './pickup-guard.js';
 import { allowReissue } from './sms-limits.js';
-import type { PlaceBook } from './ports.js';
+import type { LogisticsPlaces, OrderShipping, PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarInstant } from './calendar.js';
 import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
@@ -35,12 +37,16 @@ function destination(book: PlaceBook, routes: Map<string, string>, address: stri
 /** Parcels: carrier manifests in, the unmatched-address queue, produce going up, lists and details. */
 export class ParcelService {
   constructor(
-    private readonly base: LogisticsBase,
+    private readonly repo: LogisticsRepository,
+    private readonly views: ParcelViews,
     private readonly scans: ScanService,
+    private readonly places: LogisticsPlaces,
+    private readonly orders: OrderShipping,
+    private readonly clock: Clock,
   ) {}
 
   /** The route serving each stop (the first active one that stops there). */
-  async routeIndex(db: Trx = this.base.db): Promise<Map<string, string>> {
+  async routeIndex(db: Trx = this.repo.db): Promise<Map<string, string>> {
     const routes = await db.selectFrom('logistics_routes').select(['id', 'stops']).where('active', '=', 1).orderBy('id').execute();
     const index = new Map<string, string>();
     for (const r of routes) for (const stop of JSON.parse(r.stops) as string[]) if (!index.has(stop)) index.set(stop, r.id);
@@ -62,13 +68,13 @@ export class ParcelService {
     const buyers = new Map<string, string>();
     for (const [i, p] of parcels.entries()) {
       if (!p.orderId) continue;
-      const order = await this.base.orders.order(p.orderId);
+      const order = await this.orders.order(p.orderId);
       if (!order) throw invalidField(source.field(i, 'orderId'), 'no such order');
       buyers.set(p.orderId, order.buyerUserId);
     }
-    const book = await this.base.places.placeBook();
-    const now = this.base.clock.now();
-    return this.base.transaction(async (trx) => {
+    const book = await this.places.placeBook();
+    const now = this.clock.now();
+    return this.repo.transaction(async (trx) => {
       const routes = await this.routeIndex(trx);
       const manifest: ManifestRow = { id: newId('mft', now.getTime()), carrier, source: source.kind, file_name: source.fileName ?? null, total: parcels.length, matched: 0, unmatched: 0, updated: 0, created_by: principal.userId, created_at: now.toISOString() };
       const fresh: ParcelRow[] = [];
@@ -80,7 +86,7 @@ export class ParcelService {
         }
         for (const p of part) {
           const fields = {
-            ...this.base.recipient(p.recipientName, p.recipientPhone, p.address),
+            ...this.views.recipient(p.recipientName, p.recipientPhone, p.address),
             weight_g: p.weightG ?? null,
             order_id: p.orderId ?? null,
             recipient_user_id: p.orderId ? buyers.get(p.orderId)! : null,
@@ -113,17 +119,17 @@ export class ParcelService {
   async manifests(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<ManifestView>> {
     requireRole(ctx, 'county_admin', 'courier');
     const after = decodeCursor(cursor);
-    let query = this.base.db.selectFrom('logistics_manifests').selectAll().orderBy('id', 'desc').limit(limit + 1);
+    let query = this.repo.db.selectFrom('logistics_manifests').selectAll().orderBy('id', 'desc').limit(limit + 1);
     if (after) query = query.where('id', '<', after);
     const page = toPage(await query.execute(), limit, (m) => m.id);
     return { ...page, items: page.items.map(manifestView) };
   }
 
   async list(ctx: RequestContext, filter: ParcelFilter, limit: number, cursor?: string): Promise<PageResult<ParcelView>> {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     const after = decodeCursor(cursor);
-    let query = this.base.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).orderBy('id', 'desc').limit(limit + 1);
+    let query = this.repo.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).orderBy('id', 'desc').limit(limit + 1);
     if (filter.direction) query = query.where('direction', '=', filter.direction);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.match) query = query.where('match_state', '=', filter.match);
@@ -136,23 +142,23 @@ export class ParcelService {
     if (filter.problem) query = query.where('problem', 'is not', null);
     if (after) query = query.where('id', '<', after);
     const page = toPage(await query.execute(), limit, (r) => r.id);
-    return { ...page, items: page.items.map((r) => this.base.view(r, viewer, book)) };
+    return { ...page, items: page.items.map((r) => this.views.view(r, viewer, book)) };
   }
 
   private async readable(ctx: RequestContext, id: string) {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
-    const row = await this.base.db.selectFrom('logistics_parcels').selectAll().where('id', '=', id).executeTakeFirst();
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
+    const row = await this.repo.db.selectFrom('logistics_parcels').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || !seesParcel(viewer, row)) throw notFound('Parcel');
     return { row, viewer, book };
   }
 
   async get(ctx: RequestContext, id: string) {
     const { row, viewer, book } = await this.readable(ctx, id);
-    const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', id).orderBy('at').orderBy('recorded_at').execute();
+    const events = await this.repo.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', id).orderBy('at').orderBy('recorded_at').execute();
     const match = row.match_state === 'matched' || !row.address ? null : matchAddress(book, row.address);
     return {
-      ...this.base.view(row, viewer, book),
+      ...this.views.view(row, viewer, book),
       events: events.map((e): EventView => ({ eventId: e.event_id, type: e.type, at: e.at, recordedAt: e.recorded_at, siteId: e.site_id, siteName: e.site_id ? (book.siteName.get(e.site_id) ?? null) : null, runId: e.run_id, note: e.note, flagged: !!e.flagged, flagReason: e.flag_reason, problemCode: e.problem_code as ProblemCode | null })),
       suggestions: match && !match.matched ? match.candidates.slice(0, 20).map((v) => ({ code: v.code, name: v.name, townshipName: v.townshipName })) : [],
       matchNote: match && !match.matched ? match.reason : null,
@@ -170,7 +176,7 @@ export class ParcelService {
     if (row.direction !== 'down' || ['arrived_village', 'notified', ...FINAL].includes(row.status)) throw conflict('PARCEL_SETTLED', 'The parcel has reached its point already; its address can no longer change');
     const pointSiteId = village.pointSiteId ?? book.townships.find((t) => t.code === village.townshipCode)?.transferSiteId ?? null;
     if (!pointSiteId) throw invalidField('body.villageCode', `${village.name} has no village point and its township no transfer station yet`);
-    await this.base.transaction(async (trx) => {
+    await this.repo.transaction(async (trx) => {
       const routes = await this.routeIndex(trx);
       await trx
         .updateTable('logistics_parcels')
@@ -184,8 +190,8 @@ export class ParcelService {
 
   /** A village point sends produce (or a marketplace order) up to the county, to be handed to a carrier there. */
   async openShipment(ctx: RequestContext, input: ShipmentInput) {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     requireHandler(viewer);
     requireText([['body.description', input.description], ['body.recipient.name', input.recipient?.name], ['body.recipient.address', input.recipient?.address]]);
     const division = book.siteDivision.get(input.originSiteId);
@@ -195,19 +201,19 @@ export class ParcelService {
     let recipient = input.recipient ?? null;
     let buyer: string | null = null;
     if (input.orderId) {
-      const order = await this.base.orders.order(input.orderId);
+      const order = await this.orders.order(input.orderId);
       // An order the caller may not send is answered as a missing one: its recipient is not the caller's to read.
       if (!order || !shipsOrder(viewer, book, order)) throw new AppError(404, 'NOT_FOUND', 'Order not found', { field: 'body.orderId' });
       recipient ??= { name: order.name, phone: order.phone, address: order.address };
       buyer = order.buyerUserId;
     }
     if (!recipient) throw invalidField('body.recipient', 'say who receives it, or give the order it fills');
-    const now = this.base.clock.now();
+    const now = this.clock.now();
     const row = newParcelRow(now, {
       direction: 'up',
       status: 'opened',
       match_state: 'matched',
-      ...this.base.recipient(recipient.name, recipient.phone, recipient.address),
+      ...this.views.recipient(recipient.name, recipient.phone, recipient.address),
       weight_g: input.weightG ?? null,
       description: input.description,
       village_code: division.length === 12 ? division : null,
@@ -217,7 +223,7 @@ export class ParcelService {
       recipient_user_id: buyer,
       ...origin,
     });
-    await this.base.transaction(async (trx) => {
+    await this.repo.transaction(async (trx) => {
       await trx.insertInto('logistics_parcels').values(row).execute();
       await recordAudit(trx, ctx, { action: 'logistics.shipment.opened', entityType: 'parcel', entityId: row.id, details: { originSiteId: input.originSiteId, orderId: input.orderId ?? null } });
     });
@@ -230,10 +236,10 @@ export class ParcelService {
     if (!viewer.all || !viewer.handles) throw forbidden('Produce is handed to carriers at the county warehouse');
     if (row.direction !== 'up') throw invalidField('id', 'only produce going up is handed to a carrier here');
     if (row.status === 'handed_to_carrier' && (row.carrier !== carrier || row.waybill_no !== waybillNo)) throw conflict('ALREADY_HANDED', `Already handed to ${row.carrier} as ${row.waybill_no}`);
-    const taken = await this.base.db.selectFrom('logistics_parcels').select('id').where('carrier', '=', carrier).where('waybill_no', '=', waybillNo).where('id', '!=', id).executeTakeFirst();
+    const taken = await this.repo.db.selectFrom('logistics_parcels').select('id').where('carrier', '=', carrier).where('waybill_no', '=', waybillNo).where('id', '!=', id).executeTakeFirst();
     if (taken) throw conflict('WAYBILL_TAKEN', `${carrier} waybill ${waybillNo} is already another parcel's`);
-    if (row.order_id) await this.base.orders.shipped(row.order_id, carrier, waybillNo);
-    await this.base.db.updateTable('logistics_parcels').set({ carrier, waybill_no: waybillNo }).where('id', '=', id).execute();
+    if (row.order_id) await this.orders.shipped(row.order_id, carrier, waybillNo);
+    await this.repo.db.updateTable('logistics_parcels').set({ carrier, waybill_no: waybillNo }).where('id', '=', id).execute();
     await this.scans.scan(ctx, { eventId: `handover-${id}`, parcelId: id, type: 'handed_to_carrier' });
     return this.get(ctx, id);
   }
@@ -242,7 +248,7 @@ export class ParcelService {
   async forOrders(orderIds: string[]): Promise<{ orderId: string; carrier: string | null; waybillNo: string | null; status: string }[]> {
     const found = [];
     for (const part of chunks(orderIds, INSERT_CHUNK)) {
-      const rows = await this.base.db.selectFrom('logistics_parcels').select(['order_id', 'carrier', 'waybill_no', 'status']).where('order_id', 'in', part).execute();
+      const rows = await this.repo.db.selectFrom('logistics_parcels').select(['order_id', 'carrier', 'waybill_no', 'status']).where('order_id', 'in', part).execute();
       found.push(...rows.map((r) => ({ orderId: r.order_id!, carrier: r.carrier, waybillNo: r.waybill_no, status: r.status })));
     }
     return found;
@@ -250,30 +256,30 @@ export class ParcelService {
 
   /** Parcels at a point for more than `days` days, not yet collected: to call the recipient, or send back. */
   async waiting(ctx: RequestContext, days: number, limit: number, cursor?: string): Promise<PageResult<ParcelView>> {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     requireHandler(viewer);
     const after = cursorKey(cursor, 2);
-    const before = new Date(this.base.clock.now().getTime() - days * 86_400_000).toISOString();
-    let query = this.base.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).where('status', 'in', ['arrived_village', 'notified']).where('arrived_at', '<', before).orderBy('arrived_at').orderBy('id').limit(limit + 1);
+    const before = new Date(this.clock.now().getTime() - days * 86_400_000).toISOString();
+    let query = this.repo.db.selectFrom('logistics_parcels').selectAll().where(visibleTo(viewer)).where('status', 'in', ['arrived_village', 'notified']).where('arrived_at', '<', before).orderBy('arrived_at').orderBy('id').limit(limit + 1);
     if (after) query = query.where((eb) => afterKey(eb, ['arrived_at', 'id'], after));
     const page = toKeysetPage(await query.execute(), limit, (r) => [r.arrived_at!, r.id]);
-    return { ...page, items: page.items.map((r) => this.base.view(r, viewer, book)) };
+    return { ...page, items: page.items.map((r) => this.views.view(r, viewer, book)) };
   }
 
   /** Tells the recipient by SMS; a code locked after wrong tries is replaced first, so only the SMS carries the new one. */
   async notify(ctx: RequestContext, id: string, eventId?: string) {
     const { row, viewer } = await this.readable(ctx, id);
     if (pickupLocked(row) && viewer.handles) {
-      await this.base.transaction(async (trx) => {
+      await this.repo.transaction(async (trx) => {
         await trx.updateTable('logistics_parcels').set({ pickup_code: newPickupCode(), pickup_misses: 0 }).where('id', '=', id).execute();
         await recordAudit(trx, ctx, { action: 'logistics.pickup.code_reissued', entityType: 'parcel', entityId: id, details: { waybillNo: row.waybill_no, afterTries: row.pickup_misses } });
         // The new code must reach the recipient: its text goes past the SMS limits (it is counted). Each reissue needs
         // five more wrong tries first, every one audited, so it is no way around them.
-        await allowReissue(trx, row, this.base.clock.now());
+        await allowReissue(trx, row, this.clock.now());
       });
     }
-    await this.scans.scan(ctx, { eventId: eventId ?? `notify-${id}-${this.base.clock.now().getTime().toString(36)}`, parcelId: id, type: 'notified' });
+    await this.scans.scan(ctx, { eventId: eventId ?? `notify-${id}-${this.clock.now().getTime().toString(36)}`, parcelId: id, type: 'notified' });
     return this.get(ctx, id);
   }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { shanghaiDate } from '../../kernel/clock.js';
+import { isoNow, shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { invalidField } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
@@ -7,7 +7,9 @@ import { calendarDate } from './calendar.js';
 import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import { carrierName } from './logistics.tables.js';
 import type { ParcelView, PromiseView } from './logistics.schema.js';
-import type { LogisticsBase } from './parcel-views.js';
+import type { LogisticsPlaces } from './ports.js';
+import type { LogisticsRepository } from './logistics.repository.js';
+import type { ParcelViews } from './parcel-views.js';
 import { ALERT_MS, arrivedOnTime, PROMISE_MS, receivedBefore, transitMs } from './promise-rule.js';
 
 /** The share of parcels the county aims to get to their point within 48 hours. */
@@ -22,7 +24,12 @@ const share = (onTime: number, settled: number) => (settled ? Math.round((onTime
  * decided — arrived, or 48 hours gone without arriving (late) — so the share does not flatter itself by waiting.
  */
 export class PromiseService {
-  constructor(private readonly base: LogisticsBase) {}
+  constructor(
+    private readonly repo: LogisticsRepository,
+    private readonly views: ParcelViews,
+    private readonly places: LogisticsPlaces,
+    private readonly clock: Clock,
+  ) {}
 
   private readers(ctx: RequestContext) {
     requireRole(ctx, 'county_admin', 'courier', 'township_operator', 'regulator');
@@ -31,10 +38,10 @@ export class PromiseService {
   /** The on-time share; a township operator sees its own township's. */
   async summary(ctx: RequestContext, range: { from?: string; to?: string }): Promise<PromiseView> {
     this.readers(ctx);
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     const township = viewer.townshipCode ? book.townships.find((t) => t.code === viewer.townshipCode) : undefined;
-    const now = this.base.clock.now();
+    const now = this.clock.now();
     const to = range.to ? calendarDate(range.to, 'querystring.to') : shanghaiDate(now);
     const from = range.from ? calendarDate(range.from, 'querystring.from') : shanghaiDate(new Date(now.getTime() - 29 * DAY_MS));
     if (from > to) throw invalidField('querystring.from', 'is after to');
@@ -43,7 +50,7 @@ export class PromiseService {
     const lateBefore = receivedBefore(now, PROMISE_MS);
     const riskBefore = receivedBefore(now, ALERT_MS);
 
-    let query = this.base.db
+    let query = this.repo.db
       .selectFrom('logistics_parcels')
       .select(['township_code', 'route_id', 'carrier', 'received_at', 'arrived_at', 'transit_minutes'])
       .where('direction', '=', 'down')
@@ -53,7 +60,7 @@ export class PromiseService {
     if (viewer.townshipCode) query = query.where('township_code', '=', viewer.townshipCode);
     // Decided to the millisecond from the two instants (promise-rule.ts), not from the rounded minutes.
     const rows = (await query.execute()).map((r) => ({ ...r, transitMs: r.transit_minutes === null ? null : transitMs(r.received_at, r.arrived_at), onTime: r.transit_minutes === null ? false : arrivedOnTime(r.received_at, r.arrived_at) === true }));
-    const routes = new Map((await this.base.db.selectFrom('logistics_routes').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
+    const routes = new Map((await this.repo.db.selectFrom('logistics_routes').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
     const groups = (key: (r: (typeof rows)[number]) => string | null, name: (k: string) => string) => {
       const sums = new Map<string, { arrived: number; onTime: number; settled: number; ms: number }>();
       for (const r of rows) {
@@ -80,7 +87,7 @@ export class PromiseService {
       daily.set(d, s);
     }
     const open = (before: string) => {
-      let count = this.base.db
+      let count = this.repo.db
         .selectFrom('logistics_parcels')
         .select(sql<number>`count(*)`.as('n'))
         .where('direction', '=', 'down')
@@ -108,11 +115,11 @@ export class PromiseService {
   /** Parcels not at their point 48 hours (or, with `atRisk`, 36 hours) after county receipt, oldest first. */
   async overdue(ctx: RequestContext, opts: { atRisk?: boolean; townshipCode?: string }, limit: number, cursor?: string): Promise<PageResult<ParcelView>> {
     this.readers(ctx);
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
-    const before = receivedBefore(this.base.clock.now(), opts.atRisk ? ALERT_MS : PROMISE_MS);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
+    const before = receivedBefore(this.clock.now(), opts.atRisk ? ALERT_MS : PROMISE_MS);
     const after = decodeCursor(cursor);
-    let query = this.base.db
+    let query = this.repo.db
       .selectFrom('logistics_parcels')
       .selectAll()
       .where('direction', '=', 'down')
@@ -129,13 +136,13 @@ export class PromiseService {
       query = query.where((eb) => eb.or([eb('received_at', '>', at), eb.and([eb('received_at', '=', at), eb('id', '>', id)])]));
     }
     const page = toPage(await query.execute(), limit, (r) => `${r.received_at}|${r.id}`);
-    return { ...page, items: page.items.map((r) => this.base.view(r, viewer, book)) };
+    return { ...page, items: page.items.map((r) => this.views.view(r, viewer, book)) };
   }
 
   /** Raises an alert for each parcel past 36 hours without reaching its point; run every minute, safe to run twice. */
   async raiseAlerts(): Promise<number> {
-    const before = receivedBefore(this.base.clock.now(), ALERT_MS);
-    const due = await this.base.db
+    const before = receivedBefore(this.clock.now(), ALERT_MS);
+    const due = await this.repo.db
       .selectFrom('logistics_parcels')
       .select('id')
       .where('direction', '=', 'down')
@@ -146,18 +153,18 @@ export class PromiseService {
       .limit(5000)
       .execute();
     if (!due.length) return 0;
-    const now = this.base.now();
-    await this.base.db.insertInto('logistics_alerts').values(due.map((d) => ({ parcel_id: d.id, raised_at: now, cleared_at: null }))).onConflict((oc) => oc.column('parcel_id').doNothing()).execute();
+    const now = isoNow(this.clock);
+    await this.repo.db.insertInto('logistics_alerts').values(due.map((d) => ({ parcel_id: d.id, raised_at: now, cleared_at: null }))).onConflict((oc) => oc.column('parcel_id').doNothing()).execute();
     return due.length;
   }
 
   /** Open alerts, newest first, with their parcels, a page at a time. */
   async alerts(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<{ raisedAt: string; parcel: ParcelView }>> {
     this.readers(ctx);
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     const after = cursorKey(cursor, 2);
-    let query = this.base.db
+    let query = this.repo.db
       .selectFrom('logistics_alerts')
       .innerJoin('logistics_parcels', 'logistics_parcels.id', 'logistics_alerts.parcel_id')
       .selectAll('logistics_parcels')
@@ -169,6 +176,6 @@ export class PromiseService {
     if (viewer.townshipCode) query = query.where('logistics_parcels.township_code', '=', viewer.townshipCode);
     if (after) query = query.where((eb) => afterKey(eb, ['logistics_alerts.raised_at', 'logistics_alerts.parcel_id'], after, 'desc'));
     const page = toKeysetPage(await query.execute(), limit, (r) => [r.raised_at, r.id]);
-    return { ...page, items: page.items.map(({ raised_at, ...row }) => ({ raisedAt: raised_at, parcel: this.base.view(row, viewer, book) })) };
+    return { ...page, items: page.items.map(({ raised_at, ...row }) => ({ raisedAt: raised_at, parcel: this.views.view(row, viewer, book) })) };
   }
 }

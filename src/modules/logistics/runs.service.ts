@@ -1,3 +1,4 @@
+import { isoNow, type Clock } from '../../kernel/clock.js';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
@@ -7,8 +8,9 @@ import { newId } from '../../kernel/ids.js';
 import { handlesParcel, visibleTo } from './access.js';
 import type { LogisticsTables, ParcelRow, RouteRow, RunRow, ScanType } from './logistics.tables.js';
 import type { RouteInput, RouteView, RunDetail, RunView } from './logistics.schema.js';
-import type { LogisticsBase } from './parcel-views.js';
-import type { PlaceBook } from './ports.js';
+import type { LogisticsRepository } from './logistics.repository.js';
+import type { ParcelViews } from './parcel-views.js';
+import type { LogisticsPlaces, PlaceBook } from './ports.js';
 import type { ScanService } from './scans.service.js';
 import { calendarDate, calendarInstant } from './calendar.js';
 import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
@@ -30,8 +32,11 @@ const shanghaiInstant = (date: string, time: string) => new Date(`${date}T${time
  */
 export class RunService {
   constructor(
-    private readonly base: LogisticsBase,
+    private readonly repo: LogisticsRepository,
+    private readonly views: ParcelViews,
     private readonly scans: ScanService,
+    private readonly places: LogisticsPlaces,
+    private readonly clock: Clock,
   ) {}
 
   private routeView(r: RouteRow, book: PlaceBook): RouteView {
@@ -45,9 +50,9 @@ export class RunService {
   /** Routes by name, a page at a time. */
   async routes(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<RouteView>> {
     this.readers(ctx);
-    const book = await this.base.places.placeBook();
+    const book = await this.places.placeBook();
     const after = cursorKey(cursor, 2);
-    let query = this.base.db.selectFrom('logistics_routes').selectAll().orderBy('name').orderBy('id').limit(limit + 1);
+    let query = this.repo.db.selectFrom('logistics_routes').selectAll().orderBy('name').orderBy('id').limit(limit + 1);
     if (after) query = query.where((eb) => afterKey(eb, ['name', 'id'], after));
     const page = toKeysetPage(await query.execute(), limit, (r) => [r.name, r.id]);
     return { ...page, items: page.items.map((r) => this.routeView(r, book)) };
@@ -65,22 +70,22 @@ export class RunService {
   async saveRoute(ctx: RequestContext, input: RouteInput, id?: string, opts: { demo?: boolean } = {}): Promise<RouteView> {
     requireRole(ctx, 'county_admin', 'courier');
     requireText([['body.name', input.name], ['body.vehicle', input.vehicle]]);
-    const book = await this.base.places.placeBook();
+    const book = await this.places.placeBook();
     const townships = await this.checkStops(input.stops, book);
     const fields = { name: input.name, mode: input.mode, stops: JSON.stringify(input.stops), departures: JSON.stringify([...input.departures].sort()), weekdays: JSON.stringify(input.weekdays ?? [1, 2, 3, 4, 5, 6, 7]), township_codes: JSON.stringify(townships), vehicle: input.vehicle ?? null, active: input.active === false ? 0 : 1 };
-    const routeId = id ?? newId('rte', this.base.clock.now().getTime());
-    await this.base.transaction(async (trx) => {
+    const routeId = id ?? newId('rte', this.clock.now().getTime());
+    await this.repo.transaction(async (trx) => {
       if (id) {
         const result = await trx.updateTable('logistics_routes').set(fields).where('id', '=', id).executeTakeFirst();
         if (!result.numUpdatedRows) throw notFound('Route');
       } else {
-        await trx.insertInto('logistics_routes').values({ id: routeId, ...fields, created_at: this.base.now(), is_demo: opts.demo ? 1 : 0 }).execute();
+        await trx.insertInto('logistics_routes').values({ id: routeId, ...fields, created_at: isoNow(this.clock), is_demo: opts.demo ? 1 : 0 }).execute();
       }
       // Parcels waiting for a run follow their stop's route.
       for (const stop of input.stops) await trx.updateTable('logistics_parcels').set({ route_id: routeId }).where('point_site_id', '=', stop).where('route_id', 'is', null).execute();
       await recordAudit(trx, ctx, { action: id ? 'logistics.route.updated' : 'logistics.route.created', entityType: 'route', entityId: routeId, details: { name: input.name, stops: input.stops.length } });
     });
-    return this.routeView((await this.base.db.selectFrom('logistics_routes').selectAll().where('id', '=', routeId).executeTakeFirstOrThrow()), book);
+    return this.routeView((await this.repo.db.selectFrom('logistics_routes').selectAll().where('id', '=', routeId).executeTakeFirstOrThrow()), book);
   }
 
   /** A day's runs by departure, a page at a time. */
@@ -97,9 +102,9 @@ export class RunService {
 
   /** Runs with their route's name and their parcels per carrier: two queries however many runs. */
   private async runViews(filter: (qb: RunQuery) => RunQuery): Promise<RunView[]> {
-    const runs = await filter(this.base.db.selectFrom('logistics_runs').innerJoin('logistics_routes', 'logistics_routes.id', 'logistics_runs.route_id').selectAll('logistics_runs').select(['logistics_routes.name as route_name', 'logistics_routes.mode'])).orderBy('logistics_runs.departs_at').orderBy('logistics_runs.id').execute();
+    const runs = await filter(this.repo.db.selectFrom('logistics_runs').innerJoin('logistics_routes', 'logistics_routes.id', 'logistics_runs.route_id').selectAll('logistics_runs').select(['logistics_routes.name as route_name', 'logistics_routes.mode'])).orderBy('logistics_runs.departs_at').orderBy('logistics_runs.id').execute();
     if (!runs.length) return [];
-    const counts = await this.base.db.selectFrom('logistics_parcels').select(['run_id', 'carrier', sql<number>`count(*)`.as('n')]).where('run_id', 'in', runs.map((r) => r.id)).groupBy(['run_id', 'carrier']).execute();
+    const counts = await this.repo.db.selectFrom('logistics_parcels').select(['run_id', 'carrier', sql<number>`count(*)`.as('n')]).where('run_id', 'in', runs.map((r) => r.id)).groupBy(['run_id', 'carrier']).execute();
     return runs.map((run) => this.runView(run, counts.filter((c) => c.run_id === run.id)));
   }
 
@@ -126,10 +131,10 @@ export class RunService {
     this.readers(ctx);
     const [run] = await this.runViews((qb) => qb.where('logistics_runs.id', '=', id));
     if (!run) throw notFound('Run');
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
-    const stops = await this.base.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).orderBy('seq').execute();
-    const parcels = await this.base.db.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where(visibleTo(viewer)).orderBy('waybill_no').execute(); // another township's parcels are not the caller's to see
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
+    const stops = await this.repo.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).orderBy('seq').execute();
+    const parcels = await this.repo.db.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where(visibleTo(viewer)).orderBy('waybill_no').execute(); // another township's parcels are not the caller's to see
     return {
       ...run,
       stops: stops.map((s) => ({
@@ -142,8 +147,8 @@ export class RunService {
         signedAt: s.signed_at,
         delivered: s.delivered,
         collected: s.collected,
-        dropOff: parcels.filter((p) => p.direction === 'down' && p.point_site_id === s.site_id).map((p) => this.base.view(p, viewer, book)),
-        pickUp: parcels.filter((p) => p.direction === 'up' && p.point_site_id === s.site_id).map((p) => this.base.view(p, viewer, book)),
+        dropOff: parcels.filter((p) => p.direction === 'down' && p.point_site_id === s.site_id).map((p) => this.views.view(p, viewer, book)),
+        pickUp: parcels.filter((p) => p.direction === 'up' && p.point_site_id === s.site_id).map((p) => this.views.view(p, viewer, book)),
       })),
     };
   }
@@ -153,17 +158,17 @@ export class RunService {
     const principal = requireRole(ctx, 'county_admin', 'courier');
     calendarDate(input.date, 'body.date');
     requireText([['body.driver', input.driver], ['body.vehicle', input.vehicle]]);
-    const route = await this.base.db.selectFrom('logistics_routes').selectAll().where('id', '=', input.routeId).executeTakeFirst();
+    const route = await this.repo.db.selectFrom('logistics_routes').selectAll().where('id', '=', input.routeId).executeTakeFirst();
     if (!route || !route.active) throw invalidField('body.routeId', 'no active route with this id');
     const departures = list<string>(route.departures);
     const departure = input.departure ?? departures[0];
     if (!departures.includes(departure)) throw invalidField('body.departure', `the route departs at ${departures.join(', ')}`);
     const weekday = new Date(`${input.date}T12:00:00+08:00`).getUTCDay() || 7;
     if (!list<number>(route.weekdays).includes(weekday)) throw invalidField('body.date', 'the route does not run on that day of the week');
-    const id = newId('run', this.base.clock.now().getTime());
+    const id = newId('run', this.clock.now().getTime());
     try {
-      await this.base.transaction(async (trx) => {
-        await trx.insertInto('logistics_runs').values({ id, route_id: route.id, run_date: input.date, departs_at: shanghaiInstant(input.date, departure), status: 'planned', driver: input.driver ?? null, vehicle: input.vehicle ?? route.vehicle, departed_at: null, completed_at: null, created_by: principal.userId, created_at: this.base.now() }).execute();
+      await this.repo.transaction(async (trx) => {
+        await trx.insertInto('logistics_runs').values({ id, route_id: route.id, run_date: input.date, departs_at: shanghaiInstant(input.date, departure), status: 'planned', driver: input.driver ?? null, vehicle: input.vehicle ?? route.vehicle, departed_at: null, completed_at: null, created_by: principal.userId, created_at: isoNow(this.clock) }).execute();
         await trx.insertInto('logistics_run_stops').values(list<string>(route.stops).map((site_id, seq) => ({ run_id: id, site_id, seq, signed_by: null, signed_at: null, delivered: 0, collected: 0 }))).execute();
         await this.gather(trx, id, list<string>(route.stops));
         await recordAudit(trx, ctx, { action: 'logistics.run.created', entityType: 'run', entityId: id, details: { routeId: route.id, date: input.date, departure } });
@@ -179,7 +184,7 @@ export class RunService {
    * Parcels for the run's stops that no run is carrying: never on one, or left over by a run that has come back
    * without delivering them (it keeps them on its sheet until another run takes them).
    */
-  private async gather(trx: LogisticsBase['db'], runId: string, stops: string[]) {
+  private async gather(trx: LogisticsRepository['db'], runId: string, stops: string[]) {
     await trx
       .updateTable('logistics_parcels')
       .set({ run_id: runId })
@@ -190,7 +195,7 @@ export class RunService {
   }
 
   private async planned(id: string, status: RunRow['status']) {
-    const run = await this.base.db.selectFrom('logistics_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    const run = await this.repo.db.selectFrom('logistics_runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!run) throw notFound('Run');
     if (run.status !== status) throw conflict('RUN_STATE', `The run is ${run.status}`);
     return run;
@@ -200,10 +205,10 @@ export class RunService {
   async depart(ctx: RequestContext, id: string, at?: string): Promise<RunDetail> {
     requireRole(ctx, 'county_admin', 'courier');
     const run = await this.planned(id, 'planned');
-    const when = at ? calendarInstant(at, 'body.at') : this.base.now();
-    const book = await this.base.places.placeBook();
-    const stops = (await this.base.db.selectFrom('logistics_run_stops').select('site_id').where('run_id', '=', id).execute()).map((s) => s.site_id);
-    await this.base.transaction(async (trx) => {
+    const when = at ? calendarInstant(at, 'body.at') : isoNow(this.clock);
+    const book = await this.places.placeBook();
+    const stops = (await this.repo.db.selectFrom('logistics_run_stops').select('site_id').where('run_id', '=', id).execute()).map((s) => s.site_id);
+    await this.repo.transaction(async (trx) => {
       await this.gather(trx, id, stops);
       const parcels = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('direction', '=', 'down').execute();
       await this.scanAll(trx, parcels, 'loaded', when, book.warehouseSiteId, id, ctx);
@@ -217,18 +222,18 @@ export class RunService {
    * transfer station, at their township), and the produce waiting here is loaded.
    */
   async handover(ctx: RequestContext, id: string, siteId: string, signedBy: string, at?: string): Promise<RunDetail> {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     requireText([['body.signedBy', signedBy]]);
     const division = book.siteDivision.get(siteId);
     if (!division || !handlesParcel(viewer, { township_code: division.slice(0, 9), point_code: division })) throw forbidden('Only the courier or the operator of this stop signs for it');
     await this.planned(id, 'departed');
-    const stop = await this.base.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
+    const stop = await this.repo.db.selectFrom('logistics_run_stops').selectAll().where('run_id', '=', id).where('site_id', '=', siteId).executeTakeFirst();
     if (!stop) throw invalidField('siteId', 'the run does not stop here');
     if (stop.signed_at) throw conflict('STOP_SIGNED', `Already signed for by ${stop.signed_by} at ${stop.signed_at}`);
-    const when = at ? calendarInstant(at, 'body.at') : this.base.now();
+    const when = at ? calendarInstant(at, 'body.at') : isoNow(this.clock);
     const transfer = book.siteKind.get(siteId) === 'township_transfer';
-    await this.base.transaction(async (trx) => {
+    await this.repo.transaction(async (trx) => {
       // Only what is still on the vehicle: a stop signed earlier has had its parcels already.
       const onBoard = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('status', 'in', ['loaded', 'arrived_township', 'opened']).execute();
       const here = onBoard.filter((p) => p.direction === 'down' && p.point_site_id === siteId);
@@ -246,9 +251,9 @@ export class RunService {
   async complete(ctx: RequestContext, id: string, at?: string): Promise<RunDetail> {
     requireRole(ctx, 'county_admin', 'courier');
     await this.planned(id, 'departed');
-    const when = at ? calendarInstant(at, 'body.at') : this.base.now();
-    const book = await this.base.places.placeBook();
-    await this.base.transaction(async (trx) => {
+    const when = at ? calendarInstant(at, 'body.at') : isoNow(this.clock);
+    const book = await this.places.placeBook();
+    await this.repo.transaction(async (trx) => {
       const produce = await trx.selectFrom('logistics_parcels').selectAll().where('run_id', '=', id).where('direction', '=', 'up').where('status', 'in', ['loaded', 'arrived_township']).execute();
       await this.scanAll(trx, produce, 'received_county', when, book.warehouseSiteId, id, ctx);
       await trx.updateTable('logistics_runs').set({ status: 'completed', completed_at: when }).where('id', '=', id).execute();
@@ -256,9 +261,9 @@ export class RunService {
     return this.get(ctx, id);
   }
 
-  private async scanAll(trx: LogisticsBase['db'], parcels: ParcelRow[], type: ScanType, at: string, siteId: string | null, runId: string, ctx: RequestContext) {
+  private async scanAll(trx: LogisticsRepository['db'], parcels: ParcelRow[], type: ScanType, at: string, siteId: string | null, runId: string, ctx: RequestContext) {
     if (!parcels.length) return;
-    const book = await this.base.places.placeBook();
+    const book = await this.places.placeBook();
     await this.scans.store(trx, parcels.map((parcel) => ({ eventId: `${runId}-${type}-${parcel.id}`, actor: ctx.principal!.userId, parcel, type, at, siteId, runId, note: null })), book);
   }
 }

@@ -1,3 +1,5 @@
+import { isoNow, type Clock } from '../../kernel/clock.js';
+import type { Sealer } from '../../kernel/sealed.js';
 import { sql, type Kysely } from 'kysely';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError, invalidField } from '../../kernel/errors.js';
@@ -6,10 +8,11 @@ import { FINAL, needsReplay, settle, transitMinutes, type Flag, type ParcelState
 import { pushScans, type Kuaidi100Result } from './kuaidi100-push.js';
 import { carrierName, type EventRow, type LogisticsTables, type ParcelRow, type ParcelStatus, type ScanType } from './logistics.tables.js';
 import type { ParcelView, ScanInput } from './logistics.schema.js';
-import type { LogisticsBase } from './parcel-views.js';
+import type { LogisticsRepository } from './logistics.repository.js';
+import type { ParcelViews } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import { auditLockedTry, countWrongCode, lockedError, pickupLocked, refusedTry, wrongCodeError } from './pickup-guard.js';
-import type { PlaceBook } from './ports.js';
+import type { LogisticsPlaces, Notifier, PlaceBook } from './ports.js';
 import { auditRefusedSms, countSms, smsLimitError, smsWaitFor } from './sms-limits.js';
 
 type Trx = Kysely<LogisticsTables>;
@@ -171,7 +174,14 @@ interface Waiting {
  * its time and the parcel's state is replayed; a scan that makes no sense is kept and flagged as the parcel's problem.
  */
 export class ScanService {
-  constructor(private readonly base: LogisticsBase) {}
+  constructor(
+    private readonly repo: LogisticsRepository,
+    private readonly views: ParcelViews,
+    private readonly places: LogisticsPlaces,
+    private readonly notifier: Notifier,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
+  ) {}
 
   private readonly waiting: Waiting[] = [];
   private committing = false;
@@ -182,8 +192,8 @@ export class ScanService {
    * scan does not refuse the others, and none is answered before the group is durable.
    */
   async scan(ctx: RequestContext, input: ScanInput, field: (name: string) => string = (name) => `body.${name}`): Promise<ScanAnswer> {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     requireHandler(viewer);
     return new Promise((resolve, reject) => {
       this.waiting.push({ ctx, viewer, book, input, field, resolve, reject });
@@ -196,7 +206,7 @@ export class ScanService {
     this.committing = true;
     const group = this.waiting.splice(0, MAX_GROUP);
     try {
-      const answers = await this.base.transaction((trx) => this.storeGroup(trx, group));
+      const answers = await this.repo.transaction((trx) => this.storeGroup(trx, group));
       group.forEach((w, i) => (answers[i] instanceof Error ? w.reject(answers[i]) : w.resolve(answers[i])));
     } catch (err) {
       for (const w of group) w.reject(err);
@@ -222,7 +232,7 @@ export class ScanService {
           const wait = await this.smsWait(trx, p);
           if (wait) {
             seen.delete(p.eventId);
-            await auditRefusedSms(trx, w.ctx, p.parcel, wait, false, this.base.clock.now());
+            await auditRefusedSms(trx, w.ctx, p.parcel, wait, false, this.clock.now());
             throw smsLimitError(w.field(w.input.parcelId ? 'parcelId' : 'waybillNo'), wait);
           }
           fresh.push(p);
@@ -231,7 +241,7 @@ export class ScanService {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const refused = refusedTry(err);
-        if (refused) await (refused.locked ? auditLockedTry : countWrongCode)(trx, w.ctx, refused.parcel, false, this.base.clock.now());
+        if (refused) await (refused.locked ? auditLockedTry : countWrongCode)(trx, w.ctx, refused.parcel, false, this.clock.now());
         prepared.push(err);
       }
     }
@@ -246,14 +256,14 @@ export class ScanService {
       answered.add(p.eventId);
       const row = stored.get(p.eventId);
       const flag = row?.flagged ? flagOfRow(row) : null;
-      return { eventId: p.eventId, stored: isNew, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.base.view(p.parcel, group[i].viewer, group[i].book) };
+      return { eventId: p.eventId, stored: isNew, flagged: flag?.reason ?? null, flagCode: flag?.code ?? null, parcel: this.views.view(p.parcel, group[i].viewer, group[i].book) };
     });
   }
 
   /** Seconds until a new notice of this parcel may text its recipient; 0 when it may now or would send nothing. */
   private async smsWait(trx: Trx, p: PreparedScan): Promise<number> {
     if (p.type !== 'notified' || !p.parcel.recipient_phone || !p.parcel.pickup_code || !['arrived_village', 'notified'].includes(p.parcel.status)) return 0;
-    return smsWaitFor(trx, p.parcel, this.base.clock.now());
+    return smsWaitFor(trx, p.parcel, this.clock.now());
   }
 
   /** Events already stored under these ids, by id. */
@@ -310,10 +320,10 @@ export class ScanService {
    * Every scan's outcome is answered, a resend's included (the stored outcome), with its waybill.
    */
   async batch(ctx: RequestContext, inputs: ScanInput[]): Promise<BatchAnswer> {
-    const book = await this.base.places.placeBook();
-    const viewer = await this.base.viewer(ctx, book);
+    const book = await this.places.placeBook();
+    const viewer = await this.views.viewer(ctx, book);
     requireHandler(viewer);
-    return this.base.transaction(async (trx) => {
+    return this.repo.transaction(async (trx) => {
       const parcels = await this.findParcels(trx, inputs);
       const earlier = await this.storedEvents(trx, inputs.map((i) => i.eventId));
       const seen = new Map<string, PreparedScan>();
@@ -328,7 +338,7 @@ export class ScanService {
       }
       await insertCreated(trx, parcels, fresh);
       const { stored, sms } = await this.store(trx, fresh, book, ctx);
-      for (const p of fresh) if (p.codeRefused && stored.has(p.eventId)) await (p.codeRefused === 'locked' ? auditLockedTry : countWrongCode)(trx, ctx, p.parcel, true, this.base.clock.now());
+      for (const p of fresh) if (p.codeRefused && stored.has(p.eventId)) await (p.codeRefused === 'locked' ? auditLockedTry : countWrongCode)(trx, ctx, p.parcel, true, this.clock.now());
       const outcomes = await this.outcomes(trx, [...answered.values()], earlier, sms);
       const flagged = outcomes.flatMap((o) => (o.code && (o.type !== 'problem' || o.code === 'PICKUP_CODE_WRONG') ? [{ eventId: o.eventId, code: o.code, reason: o.reason ?? '' }] : []));
       return { stored: fresh.length, duplicates: new Set(inputs.map((i) => i.eventId)).size - fresh.length, flagged, outcomes };
@@ -348,7 +358,7 @@ export class ScanService {
    * yet is stored with its first new scan), so a scan refused inside a shared transaction leaves nothing behind.
    */
   private prepareOne(viewer: Viewer, book: PlaceBook, input: ScanInput, parcels: ParcelIndex, field: (name: string) => string, strict: boolean): PreparedScan {
-    const now = this.base.clock.now();
+    const now = this.clock.now();
     const at = input.at ? new Date(input.at) : now;
     if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalidField(field('at'), 'is in the future; check the device clock');
     if (input.siteId && !book.siteDivision.has(input.siteId)) throw invalidField(field('siteId'), 'is not an operating site of the logistics network');
@@ -405,7 +415,7 @@ export class ScanService {
    * (as `ctx`) once a day per parcel.
    */
   async store(trx: Trx, scans: PreparedScan[], book: PlaceBook, ctx?: RequestContext): Promise<StoreOutcome> {
-    const recordedAt = this.base.now();
+    const recordedAt = isoNow(this.clock);
     const unique = [...new Map(scans.map((s) => [s.eventId, s])).values()];
     const stored = new Set<string>();
     for (const part of chunks(unique, INSERT_CHUNK)) {
@@ -464,7 +474,7 @@ export class ScanService {
       if (state.arrivedAt && !before.arrivedAt) arrivals.push(row.id);
       const notices = fresh.filter((s) => s.type === 'notified' && !flags.get(s.eventId));
       if (notices.length && row.recipient_phone && row.pickup_code) {
-        const now = this.base.clock.now();
+        const now = this.clock.now();
         const wait = await smsWaitFor(trx, row, now);
         if (wait) await auditRefusedSms(trx, ctx, row, wait, true, now);
         else {
@@ -481,9 +491,9 @@ export class ScanService {
 
   private async sendArrivalSms(trx: Trx, row: ParcelRow, book: PlaceBook, reminder: boolean) {
     if (!row.recipient_phone || !row.pickup_code) return;
-    const days = row.arrived_at ? Math.max(1, Math.floor((this.base.clock.now().getTime() - Date.parse(row.arrived_at)) / 86_400_000)) : 1;
-    await this.base.notifier.sms(trx, {
-      phone: this.base.sealer.open(row.recipient_phone),
+    const days = row.arrived_at ? Math.max(1, Math.floor((this.clock.now().getTime() - Date.parse(row.arrived_at)) / 86_400_000)) : 1;
+    await this.notifier.sms(trx, {
+      phone: this.sealer.open(row.recipient_phone),
       template: reminder ? 'parcel_reminder' : 'parcel_arrived',
       params: { county: book.countyName, carrier: row.carrier ? carrierName(row.carrier) : '', waybillTail: (row.waybill_no ?? '').slice(-4), point: row.point_site_id ? (book.siteName.get(row.point_site_id) ?? '') : '', code: row.pickup_code, days: String(days) },
       ref: row.id,

@@ -1,5 +1,8 @@
 import { recordAudit } from '../../kernel/audit.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
+import type { RevisionedMap } from '../../kernel/read-cache.js';
+import type { Sealer } from '../../kernel/sealed.js';
 import { AppError } from '../../kernel/errors.js';
 import { escapeHtml as escape } from '../../kernel/html.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
@@ -7,7 +10,8 @@ import { GuessCounters } from './guess-counters.js';
 import { ADDRESS_RULE, secondsLeft, WAYBILL_RULE } from './guess-rule.js';
 import { eventCode, toKuaidi100 } from './kuaidi100.js';
 import { carrierName, type EventRow, type ParcelRow, type ScanType } from './logistics.tables.js';
-import type { LogisticsBase } from './parcel-views.js';
+import type { LogisticsRepository } from './logistics.repository.js';
+import type { LogisticsPlaces } from './ports.js';
 import { purgeSmsCounters } from './sms-limits.js';
 
 /** What each scan means to the person waiting for the parcel, in Chinese and English. */
@@ -56,20 +60,24 @@ const MAX_ANSWERS = 20_000;
  * with names and phones masked and no address.
  */
 export class TrackingService {
-  /** Recent answers by waybill and phone digits, with the write revision they were read at. */
-  private readonly answers = new Map<string, { revision: number; at: number; tracking: Tracking }>();
+  /** Recent answers by waybill and phone digits, with the logistics revision they were read at. */
+  private readonly answers: RevisionedMap<Tracking>;
   /** Each cached answer written out as JSON once. */
   private readonly bodies = new WeakMap<Tracking, string>();
   private readonly counters: GuessCounters;
   /** Locks this process has made or read (key → end, epoch ms), so a kept answer is not given past them. */
   private readonly locks = new Map<string, number>();
 
-  /** `answerTtlMs`: how long an answer is reused, at most; a logistics write in this process drops it at once. */
+  /** `answerTtlMs`: how long an answer is reused, at most; a logistics write in any process drops it once committed. */
   constructor(
-    private readonly base: LogisticsBase,
-    private readonly answerTtlMs = 5_000,
+    private readonly repo: LogisticsRepository,
+    private readonly places: LogisticsPlaces,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
+    answerTtlMs = 5_000,
   ) {
-    this.counters = new GuessCounters(base.db);
+    this.counters = new GuessCounters(repo.db);
+    this.answers = repo.cache<Tracking>({ max: MAX_ANSWERS, ttlMs: answerTtlMs, clock });
   }
 
   /**
@@ -80,16 +88,17 @@ export class TrackingService {
    * again unless this process knows of a lock; another process's new lock reaches it when the answer expires.
    */
   async lookup(waybillNo: string, phoneLast4: string, ctx: RequestContext): Promise<Tracking> {
-    const now = this.base.clock.now();
+    const now = this.clock.now();
     const at = now.getTime();
     const keys: [string, string] = [`ip:${ctx.ip}`, `waybill:${waybillNo}`];
     const known = Math.max(...keys.map((k) => this.locks.get(k) ?? 0));
     if (known > at) throw tooMany(Math.ceil((known - at) / 1000));
 
     const key = `${waybillNo}\n${phoneLast4}`;
-    const kept = this.answers.get(key);
-    if (kept && kept.revision === this.base.revision && at >= kept.at && at - kept.at < this.answerTtlMs) return kept.tracking;
-    const revision = this.base.revision;
+    // Revision first: the answer read after it is at least as new.
+    const revision = await this.answers.revision.read();
+    const kept = this.answers.get(key, revision);
+    if (kept) return kept;
     const found = await this.read(waybillNo, phoneLast4, keys, now);
     if (typeof found === 'number') {
       // Locked by another process: the answer kept here for these digits goes too.
@@ -102,10 +111,7 @@ export class TrackingService {
       await this.countMiss(ctx, keys, now);
       throw new AppError(404, 'NOT_FOUND', 'No parcel with this waybill number and phone');
     }
-    if (this.answerTtlMs > 0) {
-      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-      this.answers.set(key, { revision, at, tracking: found });
-    }
+    this.answers.set(key, revision, found);
     return found;
   }
 
@@ -115,7 +121,7 @@ export class TrackingService {
       this.remember(lock.key, lock.counter.locked_until);
       const by = lock.key.startsWith('ip:') ? 'address' : 'waybill';
       const rule = by === 'address' ? ADDRESS_RULE : WAYBILL_RULE;
-      await recordAudit(this.base.db, ctx, { action: 'logistics.track.locked', entityType: by, entityId: lock.key.slice(lock.key.indexOf(':') + 1), details: { by, misses: rule.limit, strike: lock.counter.strikes, lockedUntil: lock.counter.locked_until, retryAfterSeconds: lock.retryAfterSeconds } }, now);
+      await recordAudit(this.repo.db, ctx, { action: 'logistics.track.locked', entityType: by, entityId: lock.key.slice(lock.key.indexOf(':') + 1), details: { by, misses: rule.limit, strike: lock.counter.strikes, lockedUntil: lock.counter.locked_until, retryAfterSeconds: lock.retryAfterSeconds } }, now);
     }
   }
 
@@ -137,7 +143,7 @@ export class TrackingService {
    * matches, the seconds left when one does but a lock runs.
    */
   private async read(waybillNo: string, phoneLast4: string, keys: string[], now: Date): Promise<Tracking | 'missed' | number> {
-    const row = await this.base.db
+    const row = await this.repo.db
       .selectFrom('logistics_parcels')
       .selectAll()
       .select((eb) => eb.selectFrom('logistics_guess_counters').select((c) => c.fn.max('locked_until').as('until')).where('key', 'in', keys).where('locked_until', '>', now.toISOString()).as('locked_until'))
@@ -146,8 +152,8 @@ export class TrackingService {
       .executeTakeFirst();
     if (!row) return 'missed';
     if (row.locked_until) return secondsLeft(row.locked_until, now);
-    const events = await this.base.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').orderBy('recorded_at', 'desc').orderBy('event_id', 'desc').execute();
-    const book = await this.base.places.placeBook();
+    const events = await this.repo.db.selectFrom('logistics_events').selectAll().where('parcel_id', '=', row.id).where('flagged', '=', 0).orderBy('at', 'desc').orderBy('recorded_at', 'desc').orderBy('event_id', 'desc').execute();
+    const book = await this.places.placeBook();
     const point = row.point_site_id ? (book.siteName.get(row.point_site_id) ?? null) : null;
     const describe = (e: EventRow): TrackedEvent => {
       const [text, textEn] = WORDS[e.type];
@@ -163,7 +169,7 @@ export class TrackingService {
       carrier: row.carrier,
       carrierName: row.carrier ? carrierName(row.carrier) : null,
       recipient: maskName(row.recipient_name),
-      phone: maskPhone(this.base.sealer.open(row.recipient_phone)) ?? '',
+      phone: maskPhone(this.sealer.open(row.recipient_phone)) ?? '',
       status: row.status,
       statusText: statusWords[0],
       point,
@@ -173,10 +179,10 @@ export class TrackingService {
 
   /** Drops guess counters that no longer matter (housekeeping). */
   async purgeMisses(): Promise<void> {
-    const now = this.base.clock.now();
+    const now = this.clock.now();
     for (const [key, until] of this.locks) if (until <= now.getTime()) this.locks.delete(key);
     await this.counters.purge(now);
-    await purgeSmsCounters(this.base.db, now);
+    await purgeSmsCounters(this.repo.db, now);
   }
 
   /** The same timeline in the shape of a Kuaidi100 query answer, for systems that speak it. */
