@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyKysely, Database } from '../db.js';
 import { migrateDownAll, migrateUp } from '../migrator.js';
 import { EventBus } from './bus.js';
-import { inline, type PublishedEvent } from './define.js';
+import { inline } from './define.js';
 import { eventMigrations } from './migrations.js';
 import { engines, manualClock, openEventDatabases, OrderPaid, OrderRefunded } from './__tests__/databases.js';
 
@@ -101,7 +101,3 @@ describe.each(engines)('publishing events on %s', (engine) => {
     expect(await outbox()).toEqual([]);
   });
 });
-
-/** Typing only: a handler of several definitions gets a union it can tell apart by type. */
-export const typedHandler = (event: PublishedEvent<{ orderId: string; amountFen: number }, 'orders.paid'> | PublishedEvent<{ orderId: string }, 'orders.refunded'>) =>
-  event.type === 'orders.paid' ? event.payload.amountFen : 0;

@@ -18,7 +18,7 @@ export interface EventDispatcherOptions {
   leaseMs?: number;
   /** Events read for one subscriber per run. */
   batchSize?: number;
-  /** Told of a run that failed as a whole (the database was away); the loop carries on. */
+  /** Told of a background round that failed as a whole (the database was away); the loop carries on. Default: stderr. */
   onError?: (err: unknown) => void;
 }
 
@@ -68,7 +68,7 @@ export class EventDispatcher {
     this.processId = opts.processId;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.batchSize = opts.batchSize ?? 100;
-    this.onError = opts.onError ?? (() => undefined);
+    this.onError = opts.onError ?? ((err) => console.error('事件分发失败 Event dispatch failed', err));
   }
 
   /** One round: numbers new events, then serves each subscriber it can claim. Returns the events handled. */
@@ -139,9 +139,18 @@ export class EventDispatcher {
   private async round(): Promise<number> {
     await this.makeRows();
     await sequenceEvents(this.db);
+    const waiting = await this.subscribersWithWork();
     let handled = 0;
-    for (const subscription of this.bus.asyncSubscribers()) handled += await this.serve(subscription);
+    for (const subscription of this.bus.asyncSubscribers()) if (waiting.has(subscription.name)) handled += await this.serve(subscription);
     return handled;
+  }
+
+  /** Names of the subscribers behind the last seq, free and not waiting to retry: a read, so idle polling writes nothing. */
+  private async subscribersWithWork(): Promise<Set<string>> {
+    const now = this.clock.now().toISOString();
+    const horizon = await lastSequenced(this.db);
+    const rows = await this.db.selectFrom('kernel_event_subscribers').select(['name', 'position', 'lease_until', 'retry_at']).where('position', '<', horizon).execute();
+    return new Set(rows.filter((r) => (r.lease_until === null || r.lease_until < now) && (r.retry_at === null || r.retry_at <= now)).map((r) => r.name));
   }
 
   /** A row for every registered subscriber, at position 0 when new. */

@@ -58,3 +58,17 @@ describe('defining events and subscribers', () => {
     expect(() => subscriber('stats.sales', [], noop)).toThrow('Subscriber stats.sales listens to no event');
   });
 });
+
+describe('a subscriber of several events', () => {
+  it('gets a union its handler tells apart by type (checked by the compiler)', async () => {
+    const Refunded = defineEvent({ type: 'orders.refunded', version: 1, aggregate: 'order', description: '订单已退款 Refunded', payload: Type.Object({ orderId: Type.String() }) });
+    const amounts: number[] = [];
+    const sales = subscriber('stats.sales', [Paid, Refunded], async (event) => {
+      if (event.type === 'orders.paid') amounts.push(event.payload.amountFen);
+      // @ts-expect-error a refund carries no amount
+      else amounts.push(event.payload.amountFen);
+    });
+    await sales.handler({ seq: 1, type: 'orders.paid', version: 1, aggregateId: 'ord_1', payload: { orderId: 'ord_1', amountFen: 5, lines: [] }, occurredAt: '2026-12-06T02:00:00.000Z' }, undefined as never);
+    expect(amounts).toEqual([5]);
+  });
+});
