@@ -18,6 +18,7 @@ import { ShopRequireAuth } from '../features/shop/layout/ShopRequireAuth.js';
 const CoveragePage = lazy(() => import('../features/network/coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
 const UsersPage = lazy(() => import('../features/identity/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/identity/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const JobsPage = lazy(() => import('../features/platform/jobs/JobsPage.js').then((m) => ({ default: m.JobsPage })));
 const SellersPage = lazy(() => import('../features/parties/sellers/SellersPage.js').then((m) => ({ default: m.SellersPage })));
 const SellerDetailPage = lazy(() => import('../features/parties/seller-detail/SellerDetailPage.js').then((m) => ({ default: m.SellerDetailPage })));
 const HouseholdsPage = lazy(() => import('../features/parties/households/HouseholdsPage.js').then((m) => ({ default: m.HouseholdsPage })));
@@ -111,6 +112,7 @@ export const router = createBrowserRouter([
       { path: 'trace/complaints', element: <Guard allow={maySeeTrace}><RecallsPage initialTab="complaints" /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
       { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },
+      { path: 'admin/jobs', element: <Guard allow={isCountyAdmin}><JobsPage /></Guard> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -30,10 +30,12 @@ import {
   BarcodeOutlined,
   FileSearchOutlined,
   AlertOutlined,
+  ClockCircleOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
 import { isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
 import type { Translate } from '../locale/LocaleContext.js';
+import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -111,6 +113,7 @@ export function menuItems(user: User, t: Translate): Item[] {
       children: [
         { key: '/admin/users', icon: <TeamOutlined />, label: t('shell.menu.users') },
         { key: '/admin/audit', icon: <AuditOutlined />, label: t('shell.menu.audit') },
+        { key: '/admin/jobs', icon: <ClockCircleOutlined />, label: <JobsMenuLabel /> },
       ],
     });
   }
