@@ -27,27 +27,27 @@ import { migrateUp, type MigrationSet } from './kernel/migrator.js';
 import { createSealer } from './kernel/sealed.js';
 import { retainOffload } from './kernel/offload.js';
 import { LocalFileStore } from './kernel/files.js';
+import { JobRunner, jobRoutes, processIdentity } from './kernel/jobs/index.js';
 import multipart from '@fastify/multipart';
-import { identityModule } from './modules/identity/index.js';
-import { networkModule } from './modules/network/index.js';
-import { partiesModule } from './modules/parties/index.js';
-import { networkScopeCheck } from './flows/scope-check.js';
-import { marketDirectory } from './flows/market-directory.js';
-import { catalogProducts } from './flows/product-directory.js';
+import { composeModules, type Composed } from './kernel/compose.js';
+import { EventBus, EventDispatcher } from './kernel/events/index.js';
+import type { KernelServices } from './kernel/module.js';
+import { kernelJobs } from './kernel/kernel-jobs.js';
+import { platformWiring } from './flows/wiring.js';
 import { catalogModule } from './modules/catalog/index.js';
-import { ordersModule } from './modules/orders/index.js';
-import { catalogStock, ordersDirectory, saleHooks } from './flows/commerce.js';
-import { notifyModule } from './modules/notify/index.js';
+import { identityModule } from './modules/identity/index.js';
 import { logisticsModule } from './modules/logistics/index.js';
-import { accountPhones, networkPlaces, orderShipping, smsNotifier } from './flows/logistics-links.js';
+import { networkModule } from './modules/network/index.js';
+import { notifyModule } from './modules/notify/index.js';
+import { ordersModule } from './modules/orders/index.js';
+import { partiesModule } from './modules/parties/index.js';
 import { traceModule } from './modules/trace/index.js';
-import { recallSms, traceSales, traceSellers, traceStock } from './flows/trace-links.js';
-import { residentIdProblem } from './modules/parties/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const WEB_DIR = path.join(ROOT, 'dist', 'web');
 
+type ModuleConfig = Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt' | 'demoMode'>;
 export type AppConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'secureCookies' | 'trustProxy' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt' | 'demoMode'>;
 
 export interface BuildOptions {
@@ -58,35 +58,29 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export type Modules = ReturnType<typeof createModules>;
+/** The platform's modules, in the order their routes are mounted. Each is declared in its own index.ts. */
+export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule] as const;
+export type PlatformModules = typeof platformModules;
+export type Modules = Composed<PlatformModules>;
 
-export function createModules(database: Database, clock: Clock, config: Pick<Config, 'secureCookies' | 'dataDir' | 'dataKey' | 'publicUrl' | 'trackingCacheSeconds' | 'kuaidi100Salt' | 'demoMode'>) {
-  const deps = { db: database.db, dialect: database.dialect, clock };
-  const sealer = createSealer(loadDataKey(config));
-  const network = networkModule(deps);
-  // Parties asks the catalogue (built next, it reads the sellers) who sells a product only when a link is made.
-  const parties = partiesModule({ ...deps, sealer, products: catalogProducts(() => catalog.catalog) });
-  const files = new LocalFileStore(path.join(config.dataDir, 'files'));
-  const catalog = catalogModule({ ...deps, directory: marketDirectory(parties), files });
-  const identity = identityModule({ ...deps, secureCookies: config.secureCookies });
-  // Orders call traceability, which is built after them (it reads orders): bound once it exists.
-  const late: { trace?: ReturnType<typeof traceModule> } = {};
-  const orders = ordersModule({ ...deps, stock: catalogStock(catalog.catalog), hooks: saleHooks(parties.ledger, () => late.trace!.batches), directory: ordersDirectory(parties.sellers, network.service), simulatedPayments: config.demoMode === true });
-  const notify = notifyModule({ ...deps, sealer });
-  const places = networkPlaces(network.service, clock);
-  const modules = {
-    identity,
-    network,
-    parties,
-    catalog,
-    orders,
-    notify,
-    logistics: logisticsModule({ ...deps, sealer, places, notifier: smsNotifier(notify.sms), phones: accountPhones(identity.service), orders: orderShipping(orders.service, parties.sellers), trackingCacheSeconds: config.trackingCacheSeconds, kuaidi100Salt: config.kuaidi100Salt }),
+type Kernel = KernelServices & { events: EventBus };
+
+/** What the kernel hands the modules: the database, clock, sealer, files, the event bus and the settings. */
+export function createKernel(database: Database, clock: Clock, config: ModuleConfig): Kernel {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    sealer: createSealer(loadDataKey(config)),
+    files: new LocalFileStore(path.join(config.dataDir, 'files')),
+    events: new EventBus({ db: database.db, dialect: database.dialect, clock }),
+    settings: { secureCookies: config.secureCookies, publicUrl: config.publicUrl, trackingCacheSeconds: config.trackingCacheSeconds, kuaidi100Salt: config.kuaidi100Salt, demoMode: config.demoMode },
   };
-  const traced = traceModule({ ...deps, sealer, files, places, sellers: traceSellers(parties.sellers), stock: traceStock(catalog.catalog), sales: traceSales(orders.service, modules.logistics.parcels), notifier: recallSms(notify.sms), residentIdProblem, publicUrl: config.publicUrl });
-  late.trace = traced;
-  modules.identity.service.setScopeCheck(networkScopeCheck(modules));
-  return { ...modules, trace: traced };
+}
+
+/** Every module, built on the kernel and wired together (src/flows/wiring.ts). */
+export function createModules(database: Database, clock: Clock, config: ModuleConfig, kernel: Kernel = createKernel(database, clock, config)): Modules {
+  return composeModules(kernel, platformModules, platformWiring(clock));
 }
 
 /**
@@ -109,10 +103,10 @@ export function loadDataKey(config: Pick<Config, 'dataDir' | 'dataKey'>): Buffer
 }
 
 /** Every migration of the kernel and the modules, for start-up and `npm run migrate`. */
-export function migrationSets(modules: Modules): MigrationSet[] {
+export function migrationSets(): MigrationSet[] {
   return [
     { owner: 'kernel', migrations: kernelMigrations },
-    ...Object.values(modules).map((m) => ({ owner: m.name, migrations: m.migrations })),
+    ...platformModules.map((m) => ({ owner: m.name, migrations: m.migrations })),
   ];
 }
 
@@ -121,13 +115,14 @@ export async function openConfiguredDatabase(config: Pick<Config, 'dataDir' | 'd
 }
 
 /** The composition root: kernel plugins, then every module. Migrates the database before it answers. */
-export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; database: Database; modules: Modules }> {
+export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstance; database: Database; modules: Modules; jobs: JobRunner; events: EventDispatcher }> {
   const clock = opts.clock ?? systemClock;
   // Before anything is opened or written there: an older install made the folder readable by every local user.
   const tightened = tightenDataDir(opts.config.dataDir);
   const database = opts.database ?? (await openConfiguredDatabase(opts.config));
-  const modules = createModules(database, clock, opts.config);
-  await migrateUp(database, migrationSets(modules));
+  const kernel = createKernel(database, clock, opts.config);
+  const modules = createModules(database, clock, opts.config, kernel);
+  await migrateUp(database, migrationSets());
 
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -205,11 +200,21 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   for (const module of Object.values(modules)) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1' });
-    if ('pages' in module && module.pages) await app.register(module.pages);
+    if (module.pages) await app.register(module.pages);
   }
+
+  // Jobs and events are claimed from the database, so any number of processes may run them; main.ts starts both.
+  const processId = processIdentity();
+  const events = new EventDispatcher({ db: database.db, dialect: database.dialect, clock, bus: kernel.events, processId, onError: (err) => app.log.error({ err }, 'event dispatch failed') });
+  app.addHook('preClose', () => events.stop());
+  const moduleJobs = Object.values(modules).flatMap((m) => m.jobs ?? []);
+  const jobs = new JobRunner({ db: database.db, dialect: database.dialect, clock, jobs: [...kernelJobs(database.db, events), ...moduleJobs], processId, log: app.log });
+  await jobs.sync();
+  app.addHook('preClose', () => jobs.stop());
+  await app.register(jobRoutes(jobs), { prefix: '/api/v1' });
 
   if (fs.existsSync(WEB_DIR)) {
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: 'index.html' });
   }
-  return { app, database, modules };
+  return { app, database, modules, jobs, events };
 }

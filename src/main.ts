@@ -3,16 +3,18 @@ import { buildApp, createModules } from './app.js';
 import { loadConfig } from './config.js';
 import { logOptions } from './kernel/log-mask.js';
 import { bootstrap } from './flows/bootstrap.js';
-import { startHousekeeping } from './flows/housekeeping.js';
 
 // Whatever the server writes (database, data key, uploads, exports) is for its own user only.
 process.umask(0o077);
 
 const config = loadConfig();
-const { app, modules, database } = await buildApp({ config, logger: logOptions(config.logLevel) });
+const { app, modules, database, jobs, events } = await buildApp({ config, logger: logOptions(config.logLevel) });
 const boot = await bootstrap(modules, config, (clock) => createModules(database, clock, config));
 await app.listen({ port: config.port, host: config.host });
-const stopHousekeeping = startHousekeeping(modules, database.db, app.log);
+// Jobs and events are claimed from the database, so any number of processes may run them; app.close() stops both,
+// waiting for the work in flight.
+jobs.start();
+events.start(1000);
 
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const lines = [
@@ -41,7 +43,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    stopHousekeeping();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.close().then(

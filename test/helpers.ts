@@ -8,6 +8,7 @@ export const TEST_DATA_KEY = randomBytes(32).toString('base64');
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Modules } from '../src/app.js';
 import type { Clock } from '../src/kernel/clock.js';
+import type { JobRunner } from '../src/kernel/jobs/index.js';
 import { systemContext } from '../src/kernel/context.js';
 import { dropPostgresSchema, openDatabase, type Database, type DialectName } from '../src/kernel/db.js';
 import { DEMO_PASSWORD } from '../src/seed/ludian.js';
@@ -48,6 +49,8 @@ export async function openTestDatabase(engine: DialectName): Promise<TestDatabas
 export interface TestApp {
   app: FastifyInstance;
   modules: Modules;
+  /** The app's job runner: tests call `jobs.tick()` (no poll loop runs in tests). */
+  jobs: JobRunner;
   database: Database;
   close(): Promise<void>;
 }
@@ -64,7 +67,7 @@ export const TEST_KUAIDI100_SALT = 'test-kuaidi100-salt';
 export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoMode?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
-  const { app, modules } = await buildApp({
+  const { app, modules, jobs } = await buildApp({
     config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY, kuaidi100Salt: TEST_KUAIDI100_SALT, demoMode: opts.demoMode ?? !!opts.demo },
     database,
     clock: opts.clock,
@@ -74,6 +77,7 @@ export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; 
   return {
     app,
     modules,
+    jobs,
     database,
     close: async () => {
       await app.close().catch(() => undefined);

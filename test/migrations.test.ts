@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModules, migrationSets } from '../src/app.js';
-import { systemClock } from '../src/kernel/clock.js';
+import { migrationSets, platformModules } from '../src/app.js';
 import { migrateDownAll, migrateDownOne, migrateUp } from '../src/kernel/migrator.js';
 import type { Database } from '../src/kernel/db.js';
-import { engines, openTestDatabase, TEST_DATA_KEY, type TestDatabase } from './helpers.js';
+import { engines, openTestDatabase, type TestDatabase } from './helpers.js';
 
 async function tables(database: Database): Promise<string[]> {
   const query =
@@ -22,7 +21,7 @@ describe.each(engines())('migrations on %s', (engine) => {
   afterAll(() => test.dispose());
 
   it('go up, down one step, down all the way, and up again', async () => {
-    const sets = migrationSets(createModules(test.database, systemClock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY }));
+    const sets = migrationSets();
     const up = await migrateUp(test.database, sets);
     expect(up.length).toBe(sets.reduce((n, s) => n + s.migrations.length, 0));
     expect(await tables(test.database)).toEqual(expect.arrayContaining(['identity_users', 'network_sites', 'network_divisions', 'kernel_audit_log', 'kernel_idempotency']));
@@ -48,7 +47,7 @@ describe.each(engines())('the network data migration of 2026-12-06 on %s', (engi
 
   it('sets the poor-village target seeded at 100 % to the plan\'s 50 %, adds the poor-township target and flags', async () => {
     const db = test.database.db as never as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
-    const { migrations } = createModules(test.database, systemClock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY }).network;
+    const { migrations } = platformModules.find((m) => m.name === 'network')!;
     const named = (name: string) => migrations.find((m) => m.name === name)!;
     await named('2026-11-28-network').up(test.database.db, test.database.dialect);
     const division = (code: string, level: string) => ({ id: `div_${code}`, code, name: code, level, kind: level === 'township' ? 'town' : level, parent_code: null, population: null, is_poor_village: 0, is_demo: 0, valid_from: '2017-01-01', valid_to: null });

@@ -1,6 +1,5 @@
 import 'dotenv/config';
-import { createModules, migrationSets, openConfiguredDatabase } from '../app.js';
-import { systemClock } from '../kernel/clock.js';
+import { migrationSets, openConfiguredDatabase } from '../app.js';
 import { loadConfig } from '../config.js';
 import { migrateDownAll, migrateDownOne, migrateUp } from '../kernel/migrator.js';
 
@@ -8,7 +7,7 @@ import { migrateDownAll, migrateDownOne, migrateUp } from '../kernel/migrator.js
 const args = process.argv.slice(2);
 const config = loadConfig();
 const database = await openConfiguredDatabase(config);
-const sets = migrationSets(createModules(database, systemClock, config));
+const sets = migrationSets();
 try {
   const steps = args.includes('--down-all')
     ? await migrateDownAll(database, sets)

@@ -15,7 +15,7 @@ const config = loadConfig();
 const database = await openConfiguredDatabase(config);
 try {
   const modules = createModules(database, systemClock, config);
-  await migrateUp(database, migrationSets(modules));
+  await migrateUp(database, migrationSets());
   const counts = await loadDemoData(modules, systemContext(config.countyCode), { modulesAt: (clock) => createModules(database, clock, config) });
   console.log(`Demo data loaded: ${counts.divisions} divisions, ${counts.sites} sites, ${counts.accounts} demo accounts, ${counts.sellers} sellers, ${counts.households} poor households, ${counts.products} products, ${counts.orders} new orders.`);
 } finally {

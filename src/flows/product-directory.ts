@@ -4,11 +4,11 @@ import type { ProductDirectory } from '../modules/parties/index.js';
 
 /**
  * Parties asks the catalogue who sells a product (a household link names one) and what products are called (the
- * ledger's export). The catalogue is built after parties (it reads the sellers), so it is asked for when needed.
+ * ledger's export).
  */
-export const catalogProducts = (catalog: () => CatalogService): ProductDirectory => {
+export const catalogProducts = (catalog: CatalogService): ProductDirectory => {
   const product = (id: string): Promise<ProductView | null> =>
-    catalog()
+    catalog
       .manage(systemContext(), id)
       .catch((err: unknown) => {
         if ((err as { status?: number }).status === 404) return null;

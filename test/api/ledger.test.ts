@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModules, migrationSets } from '../../src/app.js';
-import { systemClock } from '../../src/kernel/clock.js';
+import { migrationSets } from '../../src/app.js';
 import { migrateUp } from '../../src/kernel/migrator.js';
-import { buildTestApp, engines, manualClock, openTestDatabase, signIn, TEST_DATA_KEY, type TestApp, type TestDatabase } from '../helpers.js';
+import { buildTestApp, engines, manualClock, openTestDatabase, signIn, type TestApp, type TestDatabase } from '../helpers.js';
 
 /**
  * The poverty-alleviation ledger as an auditor checks it, to the fen (issue 10, items 7–9). Everything here lives
@@ -278,7 +277,7 @@ describe.each(engines())('migrating the old ledger on %s', (engine) => {
   afterAll(() => test.dispose());
 
   it('turns reversed flags into reversal entries on the sale day, numbers lines and records each line’s remainder', async () => {
-    const sets = migrationSets(createModules(test.database, systemClock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY }));
+    const sets = migrationSets();
     const before = sets.map((s) => ({ ...s, migrations: s.migrations.filter((m) => m.name !== '2026-12-06-ledger-entries') }));
     await migrateUp(test.database, before);
     const db = test.database.db as unknown as Kysely<Record<string, Record<string, unknown>>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { housekeepingSteps, runAll } from '../../src/flows/housekeeping.js';
+import { defineJob, JobRunner } from '../../src/kernel/jobs/index.js';
 import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
 
 const shipTo = { name: '王芳', phone: '13900139000', address: '昆明市五华区', divisionCode: '530102' };
@@ -99,16 +99,21 @@ describe.each(engines())('presale and crowdfunding on %s', (engine) => {
     expect(await income()).toBe(before);
   });
 
-  it('settles presales in housekeeping even when a step before it fails', async () => {
+  it('settles presales in its job even when another job fails', async () => {
     await advance(-3 * 86400_000);
     const campaign = (await open(50)).json();
     const backing = (await back(campaign.id, 1)).json();
     await pay(backing.id);
     await advance(3 * 86400_000);
-    const steps = housekeepingSteps(t.modules, t.database.db);
-    const errors: string[] = [];
-    await runAll({ ...steps.everyMinute, orderExpiry: () => Promise.reject(new Error('the database went away')) }, { error: (_obj, msg) => errors.push(msg) });
-    expect(errors).toEqual(['housekeeping step orderExpiry failed']);
+    // The order expiry job fails first (due first, by name), then the settlement job runs all the same.
+    const jobs = t.modules.orders.jobs!.map((job) => (job.name === 'orders.expire-overdue' ? defineJob({ ...job, every: job.every!, run: () => Promise.reject(new Error('the database went away')) }) : job));
+    const runner = new JobRunner({ db: t.database.db, dialect: t.database.dialect, clock, jobs, processId: 'test', log: { error: () => {} } });
+    await runner.sync();
+    await runner.runNow('orders.expire-overdue');
+    await runner.runNow('orders.settle-presales');
+    await runner.tick();
+    const outcomes = Object.fromEntries((await runner.overview()).map((j) => [j.name, j.lastRun?.outcome]));
+    expect(outcomes).toEqual({ 'orders.expire-overdue': 'failed', 'orders.settle-presales': 'succeeded' });
     expect(await view(backing.id)).toMatchObject({ status: 'refunded', payments: [{ status: 'refunded' }] });
   });
 

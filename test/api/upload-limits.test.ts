@@ -5,7 +5,6 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/kernel/clock.js';
-import { housekeepingSteps, runAll } from '../../src/flows/housekeeping.js';
 import { buildTestApp, engines, manualClock, signIn, type TestApp } from '../helpers.js';
 
 /** A real PDF, as a PDF writer makes it (header, objects, xref, trailer, startxref, %%EOF), padded to `size` bytes. */
@@ -120,7 +119,7 @@ describe.each(engines())('upload limits on %s', (engine) => {
     });
   });
 
-  describe('housekeeping removes reports no record cites', () => {
+  describe('the hourly job removes reports no record cites', () => {
     it('removes an uncited report older than a day (row and bytes), keeps a cited one and a new one, and can run twice', async () => {
       const inject = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url: `/api/v1${url}`, headers: as[who], payload });
       const cited = (await report('county', pdf)).json().fileId;
@@ -133,19 +132,20 @@ describe.each(engines())('upload limits on %s', (engine) => {
       expect(record.statusCode, record.body).toBe(201);
       expect(reportOnDisk(stray)).toBeTruthy();
 
-      const steps = housekeepingSteps(t.modules, t.database.db);
-      const errors: string[] = [];
-      const log = { error: (_obj: object, msg: string) => errors.push(msg) };
+      const purge = async () => {
+        await t.jobs.runNow('trace.purge-uncited-lab-reports');
+        await t.jobs.tick();
+        return (await t.jobs.overview()).find((j) => j.name === 'trace.purge-uncited-lab-reports')!.lastRun?.outcome;
+      };
       // Under a day old: kept, cited or not.
-      await runAll(steps.hourly, log);
+      expect(await purge()).toBe('succeeded');
       expect((await inject('county', 'GET', `/trace/files/${stray}`)).statusCode).toBe(200);
 
       clock.advance(25 * 3600_000);
       await signInAll();
       const fresh = (await report('county', pdf)).json().fileId;
-      await runAll(steps.hourly, log);
-      await runAll(steps.hourly, log);
-      expect(errors).toEqual([]);
+      expect(await purge()).toBe('succeeded');
+      expect(await purge()).toBe('succeeded');
       expect((await inject('county', 'GET', `/trace/files/${stray}`)).statusCode).toBe(404);
       expect(reportOnDisk(stray)).toBeUndefined();
       const rows = await t.database.db.selectFrom('trace_files' as never).select('id' as never).where('id' as never, 'in', [stray, cited, fresh] as never).execute();

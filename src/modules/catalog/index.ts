@@ -1,4 +1,4 @@
-import { defineModule, type ModuleDeps } from '../../kernel/module.js';
+import { defineModule } from '../../kernel/module.js';
 import { CatalogRepository } from './catalog.repository.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { CatalogService } from './catalog.service.js';
@@ -9,7 +9,6 @@ import { PhotoService } from './photos.service.js';
 import { photosInit } from './migrations/2026-11-28-photos.js';
 import { frozenStock } from './migrations/2026-12-02-frozen-stock.js';
 import { searchVersion } from './migrations/2026-12-06-search-version.js';
-import type { FileStore } from '../../kernel/files.js';
 
 export type { CatalogService, ReservedLine } from './catalog.service.js';
 export type { ShopService } from './shop.service.js';
@@ -17,10 +16,18 @@ export type { MarketDirectory } from './directory.js';
 export type { ProductInput, ProductView } from './catalog.schema.js';
 
 /** Categories, regional brands and licences, products and stock, certifications, pavilions, Chinese search. */
-export function catalogModule(deps: ModuleDeps & { directory: MarketDirectory; files: FileStore }) {
-  const repo = new CatalogRepository(deps.db);
-  const catalog = new CatalogService(repo, deps.directory, deps.clock);
-  const shop = new ShopService(repo, deps.directory, deps.clock);
-  const photos = new PhotoService(repo, deps.files, deps.directory, deps.clock);
-  return defineModule({ name: 'catalog', migrations: [catalogInit, photosInit, frozenStock, searchVersion], catalog, shop, photos, routes: catalogRoutes(catalog, shop, photos) });
-}
+export const catalogModule = defineModule({
+  name: 'catalog',
+  tablePrefix: 'catalog_',
+  summary: '商品目录 Categories, regional brands and licences, products and stock, certifications, pavilions, Chinese search',
+  migrations: [catalogInit, photosInit, frozenStock, searchVersion],
+  requires: { directory: 'sellers that may sell and the poor households linked to them (parties)' },
+  publishes: [],
+  build(kernel, ports: { directory: MarketDirectory }) {
+    const repo = new CatalogRepository(kernel.db);
+    const catalog = new CatalogService(repo, ports.directory, kernel.clock);
+    const shop = new ShopService(repo, ports.directory, kernel.clock);
+    const photos = new PhotoService(repo, kernel.files, ports.directory, kernel.clock);
+    return { provides: { catalog, shop, photos }, routes: catalogRoutes(catalog, shop, photos) };
+  },
+});

@@ -115,16 +115,19 @@ function checkPhone(phone: string | null | undefined): void {
   if (phone && !/^1\d{10}$/.test(phone)) throw invalidField('body.phone', 'must be an 11-digit mobile number');
 }
 
-/** Says what is wrong with a scope for these roles (a township that does not exist, a site that is no village point), or null. */
-export type ScopeCheck = (roles: Role[], scope: Scope) => Promise<string | null>;
+/** Scopes name other modules' records (townships, sites), so whether one exists is asked of them. */
+export interface ScopeRules {
+  /** What is wrong with a scope for these roles (a township that does not exist, a site that is no village point), or null. */
+  problem(roles: Role[], scope: Scope): Promise<string | null>;
+}
 
 export class IdentityService {
-  private scopeCheck: ScopeCheck = async () => null;
   private readonly guard: SignInGuard;
   private readonly devices: KnownDevices;
   constructor(
     readonly repo: IdentityRepository,
     private readonly clock: Clock,
+    private readonly scopes: ScopeRules,
   ) {
     this.guard = new SignInGuard(repo.db, clock);
     this.devices = new KnownDevices(repo.db, clock);
@@ -134,13 +137,8 @@ export class IdentityService {
     return this.clock.now();
   }
 
-  /** Scopes name other modules' records, so the composition root supplies the check (see flows/scope-check.ts). */
-  setScopeCheck(check: ScopeCheck): void {
-    this.scopeCheck = check;
-  }
-
   private async checkScopeExists(roles: Role[], scope: Scope): Promise<void> {
-    const problem = await this.scopeCheck(roles, scope);
+    const problem = await this.scopes.problem(roles, scope);
     if (problem) throw invalidField('body.scope', problem);
   }
 

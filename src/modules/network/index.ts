@@ -1,4 +1,4 @@
-import { defineModule, type ModuleDeps } from '../../kernel/module.js';
+import { defineModule } from '../../kernel/module.js';
 import { networkInit } from './migrations/2026-11-28-network.js';
 import { networkPoorTownships } from './migrations/2026-12-06-poor-townships.js';
 import { NetworkRepository } from './network.repository.js';
@@ -10,7 +10,15 @@ export type { CoverageView, DivisionInput, SiteInput, SiteView, Targets } from '
 export { SITE_KINDS, SITE_SERVICES, SITE_STATUSES } from './network.tables.js';
 
 /** The three-tier service network: divisions, sites and their status, coverage against the plan's targets. */
-export function networkModule(deps: ModuleDeps) {
-  const service = new NetworkService(new NetworkRepository(deps.db), deps.clock);
-  return defineModule({ name: 'network', migrations: [networkInit, networkPoorTownships], service, routes: networkRoutes(service) });
-}
+export const networkModule = defineModule({
+  name: 'network',
+  tablePrefix: 'network_',
+  summary: '三级服务网络 The three-tier service network: divisions, sites and their status, coverage against the plan',
+  migrations: [networkInit, networkPoorTownships],
+  requires: {},
+  publishes: [],
+  build(kernel) {
+    const service = new NetworkService(new NetworkRepository(kernel.db), kernel.clock);
+    return { provides: { service }, routes: networkRoutes(service) };
+  },
+});

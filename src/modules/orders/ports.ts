@@ -34,7 +34,12 @@ export interface CommittedOrder {
   lines: { skuId: string; quantity: number }[];
 }
 
-/** What other modules do when money or goods move; run inside the same transaction. */
+/** Whether an order holds units of a recalled batch (traceability keeps the batches); read in the order's transaction. */
+export interface RecallCheck {
+  recalledIn(trx: AnyKysely, orderId: string): Promise<boolean>;
+}
+
+/** What happens when money or goods move, inside the order's transaction: published as events (see events.ts). */
 export interface SaleHooks {
   paid(trx: AnyKysely, sale: PaidSale): Promise<void>;
   refunded(trx: AnyKysely, orderId: string): Promise<void>;

@@ -1,5 +1,6 @@
-import { defineModule, type ModuleDeps } from '../../kernel/module.js';
-import type { Sealer } from '../../kernel/sealed.js';
+import { inline } from '../../kernel/events/index.js';
+import { defineModule } from '../../kernel/module.js';
+import { OrderPaid, OrderRefunded } from './events.js';
 import { HouseholdService } from './households.service.js';
 import { partiesInit } from './migrations/2026-11-28-parties.js';
 import { ledgerInit } from './migrations/2026-11-28-ledger.js';
@@ -20,12 +21,26 @@ export type { HouseholdInput, LinkInput, SellerApplication } from './parties.sch
 export { creditCodeCheck, creditCodeProblem, organisationCodeCheck, residentIdCheck, residentIdProblem } from './identifiers.js';
 
 /** Market players: sellers (firms, co-ops, individual businesses, farmers) and the register of poor households. */
-export function partiesModule(deps: ModuleDeps & { sealer: Sealer; products: ProductDirectory }) {
-  const repo = new PartiesRepository(deps.db);
-  const sellers = new SellerService(repo, deps.sealer, deps.clock);
-  const households = new HouseholdService(repo, deps.sealer, deps.clock, deps.products);
-  const ledgerRepo = new LedgerRepository(deps.db);
-  const ledger = new LedgerService(ledgerRepo, households, deps.clock, deps.products);
-  const ledgerExport = new LedgerExport(ledger, ledgerRepo, deps.products);
-  return defineModule({ name: 'parties', migrations: [partiesInit, ledgerInit, ledgerEntries], sellers, households, ledger, routes: partiesRoutes(sellers, households, ledger, ledgerExport) });
-}
+export const partiesModule = defineModule({
+  name: 'parties',
+  tablePrefix: 'parties_',
+  summary: '市场主体与帮扶台账 Sellers (firms, co-ops, individual businesses, farmers), poor households and the sales ledger',
+  migrations: [partiesInit, ledgerInit, ledgerEntries],
+  requires: { products: 'who sells a product and what products are called (catalog)' },
+  publishes: [],
+  build(kernel, ports: { products: ProductDirectory }) {
+    const repo = new PartiesRepository(kernel.db);
+    const sellers = new SellerService(repo, kernel.sealer, kernel.clock);
+    const households = new HouseholdService(repo, kernel.sealer, kernel.clock, ports.products);
+    const ledgerRepo = new LedgerRepository(kernel.db);
+    const ledger = new LedgerService(ledgerRepo, households, kernel.clock, ports.products);
+    const ledgerExport = new LedgerExport(ledger, ledgerRepo, ports.products);
+    return {
+      provides: { sellers, households, ledger },
+      routes: partiesRoutes(sellers, households, ledger, ledgerExport),
+      // A paid order credits the poor households linked to its seller or products; a refund takes the credits back.
+      // In the order's transaction: the ledger never disagrees with the money.
+      subscriptions: [inline(OrderPaid, (trx, event) => ledger.credit(trx, event.payload)), inline(OrderRefunded, (trx, event) => ledger.reverse(trx, event.payload.orderId))],
+    };
+  },
+});

@@ -1,10 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { AppError } from '../../kernel/errors.js';
-import type { FileStore } from '../../kernel/files.js';
-import { defineModule, type ModuleDeps } from '../../kernel/module.js';
-import type { Sealer } from '../../kernel/sealed.js';
+import { inline } from '../../kernel/events/index.js';
+import { defineModule } from '../../kernel/module.js';
+import { OrderStockCommitted, OrderStockReleased } from './events.js';
 import { traceInit } from './migrations/2026-12-02-trace.js';
 import { traceHolds } from './migrations/2026-12-06-trace-holds.js';
 import { traceComplaintLimits } from './migrations/2026-12-07-trace-complaint-limits.js';
@@ -23,12 +19,14 @@ import { RecordBook } from './record-book.js';
 import { RecordService } from './records.service.js';
 import { ReviewService } from './reviews.service.js';
 import { ScanCounter } from './scan-counter.js';
-import { ScanService, type ScanKey } from './scan.service.js';
-import { complaintRefusedPage, messagePage } from './scan-page.js';
-import { TraceBase, type TracePorts } from './trace-base.js';
+import { ScanService } from './scan.service.js';
+import { scanPages } from './trace.pages.js';
+import { traceJobs } from './jobs.js';
+import { TraceBase } from './trace-base.js';
+import type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
 import { traceRoutes } from './trace.routes.js';
 
-export type { TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
+export type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
 export type { BatchService } from './batches.service.js';
 export type { RecordInput, BatchView } from './trace.schema.js';
 export { gtin14, traceCode } from './trace-code.js';
@@ -46,69 +44,55 @@ export interface TraceServices {
   scans: ScanService;
 }
 
-const Code = Type.String({ maxLength: 40 });
-
 /**
  * Produce traceability: producers, bases and plots, append-only farm records with the pre-harvest interval rule,
  * batches with trace codes, certificates and QR labels (GS1 Digital Link, resolved here), a public scan page,
  * genealogy both ways, recalls, and EPCIS 2.0 in and out.
  */
-export function traceModule(deps: ModuleDeps & TracePorts & { sealer: Sealer; files: FileStore; residentIdProblem: (id: string) => string | null; publicUrl?: string }) {
-  const base = new TraceBase(deps.db, deps.clock, deps.sealer, deps);
-  const book = new RecordBook(base);
-  const maker = new BatchMaker(base);
-  const genealogy = new GenealogyService(base);
-  const counter = new ScanCounter(base);
-  const scans = new ScanService(base, genealogy, counter);
-  const holds = new HoldService(base, genealogy);
-  const records = new RecordService(base, book, maker, holds);
-  const services: TraceServices = {
-    producers: new ProducerService(base, book, deps.residentIdProblem),
-    records,
-    reviews: new ReviewService(base, records, holds),
-    batches: new BatchService(base, maker, counter),
-    genealogy,
-    recalls: new RecallService(base, genealogy),
-    documents: new DocumentService(base, genealogy),
-    epcis: new EpcisService(base, genealogy),
-    files: new TraceFileService(base, deps.files),
-    scans,
-  };
-
-  const pages = async (root: FastifyInstance) => {
-    const app = root.withTypeProvider<TypeBoxTypeProvider>();
-    root.addHook('onClose', () => counter.flush());
-    root.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8 * 1024 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
-    const tooMany = (reply: FastifyReply, err: AppError, code: string) => {
-      const { retryAfterSeconds, limit } = err.details as { retryAfterSeconds: number; limit: 'sender' | 'code' };
-      return html(reply.header('retry-after', String(retryAfterSeconds)), 429, complaintRefusedPage(limit, retryAfterSeconds, `/t/${code}`));
+export const traceModule = defineModule({
+  name: 'trace',
+  tablePrefix: 'trace_',
+  summary: '质量追溯 Producers, farm records, batches and QR codes, public scan pages, genealogy, recalls, EPCIS',
+  migrations: [traceInit, traceHolds, traceComplaintLimits, traceEpcisVouched, traceUploadQuota],
+  requires: {
+    places: 'villages and townships by code, for producers’ places and scopes (network)',
+    sellers: 'marketplace sellers as producers, and who manages them (parties)',
+    stock: 'catalogue stock a batch becomes, frozen by a recall or review (catalog)',
+    sales: 'orders and parcels that carried a batch, and withdrawing unshipped ones (orders, logistics)',
+    notifier: 'recall notices by text message (notify)',
+    identifiers: 'the resident ID check of a farmer producer (parties)',
+  },
+  publishes: [],
+  build(kernel, ports: { places: TracePlaces; sellers: TraceSellers; stock: TraceStock; sales: TraceSales; notifier: TraceNotifier; identifiers: TraceIdentifiers }) {
+    const base = new TraceBase(kernel.db, kernel.clock, kernel.sealer, ports);
+    const book = new RecordBook(base);
+    const maker = new BatchMaker(base);
+    const genealogy = new GenealogyService(base);
+    const counter = new ScanCounter(base);
+    const scans = new ScanService(base, genealogy, counter);
+    const holds = new HoldService(base, genealogy);
+    const records = new RecordService(base, book, maker, holds);
+    const services: TraceServices = {
+      producers: new ProducerService(base, book, (id) => ports.identifiers.residentIdProblem(id)),
+      records,
+      reviews: new ReviewService(base, records, holds),
+      batches: new BatchService(base, maker, counter),
+      genealogy,
+      recalls: new RecallService(base, genealogy),
+      documents: new DocumentService(base, genealogy),
+      epcis: new EpcisService(base, genealogy),
+      files: new TraceFileService(base, kernel.files),
+      scans,
     };
-    const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
-    const show = async (key: ScanKey, ip: string, reply: FastifyReply) => {
-      const page = await scans.page(key, ip);
-      if (page === null) return html(reply, 404, messagePage('未找到追溯码 Code not found', '这个二维码不在本平台的追溯系统中，可能是仿冒标签。This code is not in the county’s traceability system; the label may be fake.'));
-      return html(reply, 200, page);
-    };
-    const opts = { config: { public: true }, schema: { tags: ['trace'], hide: true } };
-    app.get('/t/:code', { ...opts, schema: { ...opts.schema, params: Type.Object({ code: Code }) } }, (request, reply) => show({ code: request.params.code }, request.ip, reply));
-    app.get('/t/:code/:serial', { ...opts, schema: { ...opts.schema, params: Type.Object({ code: Code, serial: Code }) } }, (request, reply) => show({ code: request.params.code, serial: request.params.serial }, request.ip, reply));
-    app.get('/01/:gtin/10/:lot', { ...opts, schema: { ...opts.schema, params: Type.Object({ gtin: Code, lot: Code }) } }, (request, reply) => show({ gtin: request.params.gtin, code: request.params.lot }, request.ip, reply));
-    app.get('/01/:gtin/10/:lot/21/:serial', { ...opts, schema: { ...opts.schema, params: Type.Object({ gtin: Code, lot: Code, serial: Code }) } }, (request, reply) =>
-      show({ gtin: request.params.gtin, code: request.params.lot, serial: request.params.serial }, request.ip, reply),
-    );
-    app.get('/01/:gtin/21/:serial', { ...opts, schema: { ...opts.schema, params: Type.Object({ gtin: Code, serial: Code }) } }, (request, reply) => show({ gtin: request.params.gtin, serial: request.params.serial }, request.ip, reply));
-    app.post('/t/:code/complaint', { ...opts, schema: { ...opts.schema, params: Type.Object({ code: Code }), querystring: Type.Object({ serial: Type.Optional(Code) }), body: Type.Object({ text: Type.Optional(Type.String()), phone: Type.Optional(Type.String()) }) } }, async (request, reply) => {
-      const found = await scans.resolve({ code: request.params.code, serial: request.query.serial }).catch(() => null);
-      if (!found) return html(reply, 404, messagePage('未找到追溯码 Code not found', '无法提交投诉：追溯码不存在。'));
-      try {
-        await scans.complain(request.ctx, found.batch, found.pkg, request.body);
-      } catch (err) {
-        if ((err as AppError).status === 429) return tooMany(reply, err as AppError, request.params.code);
-        return html(reply, 400, messagePage('请检查填写 Please check', (err as AppError).message, `/t/${request.params.code}`));
-      }
-      return html(reply, 201, messagePage('已收到您的投诉 Thank you', '县市场监管部门和电商办会核实处理。The county office will look into it.', `/t/${request.params.code}`));
-    });
-  };
 
-  return defineModule({ name: 'trace', migrations: [traceInit, traceHolds, traceComplaintLimits, traceEpcisVouched, traceUploadQuota], ...services, routes: traceRoutes(services, deps.publicUrl), pages });
-}
+    return {
+      provides: services,
+      routes: traceRoutes(services, kernel.settings.publicUrl),
+      pages: scanPages(scans, counter),
+      jobs: traceJobs(services.recalls, scans, services.files),
+      // An order's units are taken from traced batches (oldest first) when it takes stock, and given back when it is
+      // cancelled unshipped — in the order's transaction, so a recall always finds every order holding its units.
+      subscriptions: [inline(OrderStockCommitted, (trx, event) => services.batches.allocate(trx, event.payload)), inline(OrderStockReleased, (trx, event) => services.batches.release(trx, event.payload.orderId))],
+    };
+  },
+});

@@ -45,3 +45,9 @@ export interface TraceSales {
 export interface TraceNotifier {
   recallNotice(trx: AnyKysely, message: { county: string; phone: string; productName: string; batchCode: string; orderId: string; ref: string }): Promise<void>;
 }
+
+/** Checks of identifiers other modules own (the resident ID number of a farmer producer). */
+export interface TraceIdentifiers {
+  /** What is wrong with a resident ID number, or null. */
+  residentIdProblem(id: string): string | null;
+}

@@ -1,0 +1,35 @@
+import type { PlatformModules } from '../app.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Wiring } from '../kernel/compose.js';
+import { residentIdProblem } from '../modules/parties/index.js';
+import { catalogStock, ordersDirectory } from './commerce.js';
+import { accountPhones, networkPlaces, orderShipping, smsNotifier } from './logistics-links.js';
+import { marketDirectory } from './market-directory.js';
+import { catalogProducts } from './product-directory.js';
+import { networkScopeCheck } from './scope-check.js';
+import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
+
+/**
+ * How every module's ports are answered from the other modules' doors. A module that needs something new of
+ * another adds one line here; facts that many modules follow travel as events instead (kernel/events).
+ */
+export function platformWiring(clock: Clock): Wiring<PlatformModules> {
+  // Logistics and traceability read the network through one place book (and its short cache).
+  let places: ReturnType<typeof networkPlaces> | undefined;
+  const placesOf = (network: Parameters<typeof networkPlaces>[0]) => (places ??= networkPlaces(network, clock));
+  return {
+    identity: (m) => ({ scopes: networkScopeCheck(m.network.service) }),
+    parties: (m) => ({ products: catalogProducts(m.catalog.catalog) }),
+    catalog: (m) => ({ directory: marketDirectory(m.parties) }),
+    orders: (m) => ({ stock: catalogStock(m.catalog.catalog), directory: ordersDirectory(m.parties.sellers, m.network.service), recalls: m.trace.batches }),
+    logistics: (m) => ({ places: placesOf(m.network.service), notifier: smsNotifier(m.notify.sms), phones: accountPhones(m.identity.service), orders: orderShipping(m.orders.service, m.parties.sellers) }),
+    trace: (m) => ({
+      places: placesOf(m.network.service),
+      sellers: traceSellers(m.parties.sellers),
+      stock: traceStock(m.catalog.catalog),
+      sales: traceSales(m.orders.service, m.logistics.parcels),
+      notifier: recallSms(m.notify.sms),
+      identifiers: { residentIdProblem },
+    }),
+  };
+}
