@@ -100,12 +100,23 @@ function typeToTs(type: string, schema: JsonSchema, indent: string): string {
   }
 }
 
+/**
+ * The type of the keys an object does not name, if it has any: a record's values, `unknown` for an object open to
+ * anything (or one that names nothing). An object that names its properties and says nothing more is read as
+ * closed, as TypeBox means its response objects.
+ */
+function otherKeys(schema: JsonSchema, indent: string, named: number): string | undefined {
+  const extra = schema.additionalProperties;
+  const patterns = Object.values(schema.patternProperties ?? {});
+  if (typeof extra === 'object') return schemaToTs(extra, indent);
+  if (patterns.length) return union(patterns.map((p) => schemaToTs(p, indent)));
+  if (extra === true || (extra === undefined && named === 0)) return 'unknown';
+  return undefined;
+}
 
 export function objectToTs(schema: JsonSchema, indent: string): string {
   const properties = Object.entries(schema.properties ?? {});
-  const extra = schema.additionalProperties;
-  const patterns = Object.values(schema.patternProperties ?? {});
-  const rest = extra === true || (extra === undefined && properties.length === 0 && patterns.length === 0) ? 'unknown' : typeof extra === 'object' ? schemaToTs(extra, indent) : patterns.length ? union(patterns.map((p) => schemaToTs(p, indent))) : undefined;
+  const rest = otherKeys(schema, indent, properties.length);
   if (properties.length === 0) return rest ? `Record<string, ${rest}>` : 'Record<string, never>';
   const inner = `${indent}  `;
   const required = new Set(schema.required ?? []);
