@@ -120,3 +120,8 @@ export async function signInOn(app: AppProcess, username: string, password: stri
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0];
 }
+
+/** Asks again, after a short pause, until `check` answers true; the test's own time limit ends a wait that never ends. */
+export async function pollUntil(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 200));
+}
