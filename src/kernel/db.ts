@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenFile } from './data-dir.js';
 
@@ -82,11 +82,21 @@ function withStatementCache(conn: SQLite.Database, max = 1000) {
   };
 }
 
-// COUNT(*) and BIGINT come back from pg as strings; every count here fits in a JS number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+let postgresDriver: Promise<typeof pg> | undefined;
+
+/** The pg driver, loaded on first use: a server on SQLite never holds it in memory. */
+export function loadPostgresDriver(): Promise<typeof pg> {
+  postgresDriver ??= import('pg').then(({ default: driver }) => {
+    // COUNT(*) and BIGINT come back from pg as strings; every count here fits in a JS number.
+    driver.types.setTypeParser(driver.types.builtins.INT8, (v) => Number(v));
+    driver.types.setTypeParser(driver.types.builtins.NUMERIC, (v) => Number(v));
+    return driver;
+  });
+  return postgresDriver;
+}
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
+  const pg = await loadPostgresDriver();
   const schema = opts.pgSchema;
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Bad PostgreSQL schema name ${schema}`);
@@ -110,6 +120,7 @@ export const SCHEMA_DROP_LOCK = 720_621;
 
 /** Drops a PostgreSQL schema made by openDatabase({ pgSchema }); used by tests to clean up. */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const pg = await loadPostgresDriver();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query('SELECT pg_advisory_lock($1)', [SCHEMA_DROP_LOCK]);

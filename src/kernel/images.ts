@@ -1,5 +1,11 @@
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
+import type sharp from 'sharp';
 import { AppError, invalidField } from './errors.js';
+
+const require = createRequire(import.meta.url);
+let sharpLibrary: typeof sharp | undefined;
+/** libvips, loaded with the first image rather than at start (it holds ~15 MB that most requests never use). */
+const images = () => (sharpLibrary ??= require('sharp') as typeof sharp);
 
 /**
  * Limits on uploaded images, checked from the header before any pixel is decoded: a small PNG can claim a huge
@@ -21,13 +27,13 @@ const tooLarge = (field: string, width: number, height: number) =>
 const undecodable = (field: string) => invalidField(field, 'cannot be decoded: the image is truncated or corrupt', 'NOT_AN_IMAGE');
 
 /** A decoder that refuses more pixels than the limit and any damage libvips notices. */
-export const openImage = (bytes: Buffer) => sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'warning' });
+export const openImage = (bytes: Buffer) => images()(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'warning' });
 
 /** Reads the header only: the format must be one of `formats` and the canvas within the limits. */
 export async function imageHeader(bytes: Buffer, field: string, formats: readonly ImageFormat[]): Promise<sharp.Metadata> {
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    meta = await images()(bytes).metadata();
   } catch {
     throw invalidField(field, `is not an image (${formats.map((f) => f.toUpperCase()).join(', ')})`, 'NOT_AN_IMAGE');
   }

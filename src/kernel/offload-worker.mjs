@@ -1,10 +1,10 @@
-// The thread side of kernel/offload.ts. Plain JavaScript so it starts without a loader; it registers tsx itself
-// (a worker does not inherit the loader vitest or `node --import tsx` gave the main thread), then runs tasks one at
-// a time: import the named module, call the named export, post back its result.
-import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+// The thread side of kernel/offload.ts. Plain JavaScript so it starts without a loader. Run from the TypeScript
+// sources it registers tsx itself (a worker does not inherit the loader vitest or `node --import tsx` gave the main
+// thread); run from the compiled server (dist/server) it needs none. Then it runs tasks one at a time: import the
+// named module, call the named export, post back its result.
+import { parentPort, workerData } from 'node:worker_threads';
 
-register();
+if (workerData?.typescript) (await import('tsx/esm/api')).register();
 
 /** A Buffer made by Buffer.concat may share a pooled ArrayBuffer: transfer only one it owns whole, else copy. */
 function ownedBytes(value) {

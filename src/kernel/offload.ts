@@ -9,8 +9,8 @@ import { AppError } from './errors.js';
  *     const pdfs = offloaded<typeof import('./pdf/labels.js')>(new URL('./pdf/labels.js', import.meta.url));
  *     const body = await pdfs('labelsPdf', labels, format, title); // runs labelsPdf in a worker
  *
- * - The module is loaded in the worker through tsx, so name it as imports do (`.js` finds the `.ts`). Keep such
- *   modules free of database and request state: they compute.
+ * - Name the module as imports do (`.js`): from the sources the worker loads the `.ts` through tsx, compiled the
+ *   `.js` beside it. Keep such modules free of database and request state: they compute.
  * - Arguments and results cross threads by structured clone: plain data, Buffers, Dates, Maps; no functions, class
  *   instances or database handles. Buffers in the result are transferred, not copied, and arrive as Buffers.
  * - An AppError thrown in the worker is thrown again here with its status, code and details; anything else thrown
@@ -41,6 +41,8 @@ const defaults = (): OffloadOptions => ({
 });
 
 const BOOTSTRAP = new URL('./offload-worker.mjs', import.meta.url);
+/** Running from the .ts sources (tsx, vitest), the threads need tsx to load the modules they run; compiled, they do not. */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const RETRY_AFTER_SECONDS = 5;
 
 interface Task {
@@ -134,7 +136,7 @@ export class WorkerPool {
   }
 
   private spawn(): Thread {
-    const worker = new Worker(BOOTSTRAP, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
+    const worker = new Worker(BOOTSTRAP, { execArgv: [], workerData: { typescript: FROM_SOURCES }, resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } });
     const thread: Thread = { worker, ready: false, task: null, timer: null };
     worker.unref();
     worker.on('message', (message: { ready?: true; id: number; ok: boolean; result?: unknown; error?: WorkerError }) => {

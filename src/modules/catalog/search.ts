@@ -1,13 +1,27 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { ENGLISH_SYNONYMS } from './search-synonyms.js';
 
 /** Words of this county's produce that the general dictionary splits apart. */
 const LOCAL_WORDS = ['青花椒', '大麻核桃', '麻椒', '红花椒', '牛干巴', '天麻', '昭通苹果', '丑苹果', '冰糖心'];
 
-const jieba = Jieba.withDict(dict);
-jieba.loadDict(Buffer.from(LOCAL_WORDS.map((w) => `${w} 2000 n`).join('\n')));
+const require = createRequire(import.meta.url);
+let jieba: Jieba | undefined;
+let pinyinOf: typeof import('pinyin-pro').pinyin | undefined;
+
+/**
+ * The segmenter, made on the first search or indexing rather than at start: its dictionary holds ~60 MB and takes
+ * a good part of a second to build, which a start (and a server that answers no search) need not pay.
+ */
+function segmenter(): Jieba {
+  if (!jieba) {
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(Buffer.from(LOCAL_WORDS.map((w) => `${w} 2000 n`).join('\n')));
+  }
+  return jieba;
+}
 
 /**
  * The rules the stored index was built with. Raise it whenever what `indexTermsOf` yields changes: the catalogue
@@ -34,14 +48,16 @@ export function foldLatin(word: string): string {
  * (花椒油 → 花椒, 花椒油; 大麻核桃 → 核桃), so a query for 花椒 finds 花椒油. English words come folded.
  */
 export function termsOf(text: string): string[] {
-  const words = jieba.cutForSearch(text.toLowerCase(), true);
+  const words = segmenter().cutForSearch(text.toLowerCase(), true);
   return [...new Set(words.map((w) => foldLatin(w.trim())).filter((w) => w && WORDLIKE.test(w)))];
 }
 
 /** English words of a phrase, folded: "Sichuan peppers" → sichuan pepper. */
 const latinPhrase = (phrase: string) => phrase.toLowerCase().split(/[^a-z]+/).filter(Boolean).map(foldLatin);
 
-const syllables = (word: string, pattern: 'pinyin' | 'first') => pinyin(word, { pattern, toneType: 'none', type: 'array', v: true });
+/** pinyin-pro, loaded on first use as the segmenter is (only indexing a product needs it). */
+const pinyin = () => (pinyinOf ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin);
+const syllables = (word: string, pattern: 'pinyin' | 'first') => pinyin()(word, { pattern, toneType: 'none', type: 'array', v: true });
 
 /** How much a word counts for where it was found. */
 const FIELD_WEIGHT = { name: 10, brand: 6, category: 5, subtitle: 3, origin: 3, description: 1 } as const;

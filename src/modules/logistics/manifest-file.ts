@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { AppError } from '../../kernel/errors.js';
 import { offloaded } from '../../kernel/offload.js';
 import type { ManifestParcelInput } from './logistics.schema.js';
@@ -195,6 +194,8 @@ export function parseCsv(bytes: Buffer, limits: SheetLimits = MANIFEST_LIMITS): 
 /** The first sheet of an .xlsx workbook, each cell as the text Excel shows; refused unbuilt when over the limits. */
 export async function parseXlsx(bytes: Buffer, limits: SheetLimits = MANIFEST_LIMITS): Promise<string[][]> {
   await checkWorkbookBounds(bytes, limits);
+  // Loaded here, not at the top: the module is imported by the routes too, and only a worker reading a workbook needs it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { AppError } from '../../../kernel/errors.js';
 
 const require = createRequire(import.meta.url);
@@ -17,8 +16,11 @@ export interface Problem {
 /** GS1's EPCIS 2.0 JSON schema, compiled once. */
 function epcisSchema(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    (addFormats as unknown as (ajv: Ajv) => void)(ajv);
+    // Loaded with the first document, not at start: only EPCIS imports use this second ajv.
+    const ajvLibrary = require('ajv') as typeof import('ajv');
+    const addFormats = require('ajv-formats') as (ajv: Ajv) => void;
+    const ajv = new ajvLibrary.Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
     validator = ajv.compile(require('./EPCIS-JSON-Schema.json'));
   }
   return validator;
