@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.js';
 import type { AnyKysely } from '../../kernel/db.js';
 import { invalidField } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
 import type { Sealer } from '../../kernel/sealed.js';
-import type { NotifyTables } from './notify.tables.js';
+import type { NotifyRepository } from './notify.repository.js';
 
 export interface SmsMessage {
   phone: string;
@@ -39,24 +38,22 @@ export function renderSms(template: string, params: Record<string, string>): str
 /** The local implementation: every message is kept in the outbox table (phone sealed) instead of going out. */
 export class LocalSmsOutbox implements SmsSender {
   constructor(
+    private readonly repo: NotifyRepository,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
   ) {}
 
   async send(trx: AnyKysely, message: SmsMessage): Promise<void> {
     if (!/^1\d{10}$/.test(message.phone)) throw invalidField('phone', 'must be an 11-digit mobile number');
-    await (trx as Kysely<NotifyTables>)
-      .insertInto('notify_sms_outbox')
-      .values({
-        id: newId('sms', this.clock.now().getTime()),
-        phone: this.sealer.seal(message.phone),
-        phone_masked: maskPhone(message.phone)!,
-        phone_print: this.sealer.fingerprint(message.phone),
-        template: message.template,
-        body: renderSms(message.template, message.params),
-        ref: message.ref,
-        created_at: this.clock.now().toISOString(),
-      })
-      .execute();
+    await this.repo.insertSms(trx, {
+      id: newId('sms', this.clock.now().getTime()),
+      phone: this.sealer.seal(message.phone),
+      phone_masked: maskPhone(message.phone)!,
+      phone_print: this.sealer.fingerprint(message.phone),
+      template: message.template,
+      body: renderSms(message.template, message.params),
+      ref: message.ref,
+      created_at: this.clock.now().toISOString(),
+    });
   }
 }

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -7,7 +6,8 @@ import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
 import type { OrdersService } from './orders.service.js';
-import type { CampaignRow, OrdersTables, OrderStatus } from './orders.tables.js';
+import type { OrdersRepository } from './orders.repository.js';
+import type { CampaignRow, OrderStatus } from './orders.tables.js';
 import type { OrdersDirectory, StockKeeper } from './ports.js';
 
 const SYSTEM: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'system' };
@@ -27,27 +27,12 @@ export interface CampaignInput {
  */
 export class CampaignService {
   constructor(
-    private readonly db: Kysely<OrdersTables>,
+    private readonly repo: OrdersRepository,
     private readonly orders: OrdersService,
     private readonly stock: StockKeeper,
     private readonly directory: OrdersDirectory,
     private readonly clock: Clock,
   ) {}
-
-  /** Units backed by paid orders (what counts toward the target). */
-  private async backed(campaignIds: string[]): Promise<Map<string, number>> {
-    if (campaignIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('orders_orders as o')
-      .innerJoin('orders_items as i', 'i.order_id', 'o.id')
-      .select(['o.campaign_id'])
-      .select((eb) => eb.fn.sum<number>('i.quantity').as('qty'))
-      .where('o.campaign_id', 'in', campaignIds)
-      .where('o.status', 'in', ['paid', 'shipped', 'delivered', 'completed'])
-      .groupBy('o.campaign_id')
-      .execute();
-    return new Map(rows.map((r) => [r.campaign_id!, Number(r.qty)]));
-  }
 
   private view(row: CampaignRow, backedQty: number) {
     return {
@@ -69,7 +54,7 @@ export class CampaignService {
 
   async create(ctx: RequestContext, input: CampaignInput) {
     const principal = signedIn(ctx);
-    const sku = await this.stock.skuInfo(this.db, input.skuId);
+    const sku = await this.stock.skuInfo(this.repo.db, input.skuId);
     if (!sku) throw invalidField('body.skuId', 'no such SKU');
     if (!hasRole(ctx, 'county_admin') && !(await this.directory.managedBy(principal.userId)).includes(sku.sellerId)) throw forbidden('Only the seller opens a presale for its product');
     if (!sku.onSale) throw new AppError(409, 'NOT_ON_SALE', `body.skuId: ${input.skuId} is not on sale`, { field: 'body.skuId' });
@@ -93,8 +78,8 @@ export class CampaignService {
       created_at: now.toISOString(),
       is_demo: 0,
     };
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('orders_campaigns').values(row).execute();
+    await this.repo.transaction(async (trx) => {
+      await this.repo.insertCampaign(trx, row);
       await recordAudit(trx, ctx, { action: 'campaign.opened', entityType: 'campaign', entityId: row.id, details: input });
     });
     return this.view(row, 0);
@@ -107,39 +92,38 @@ export class CampaignService {
   async list(filter: { status?: CampaignRow['status']; sellerId?: string }, limit: number, cursor?: string) {
     const selling = [...(await this.directory.sellingSellers())];
     if (selling.length === 0) return { items: [], nextCursor: null };
-    let q = this.db.selectFrom('orders_campaigns').selectAll().where('seller_id', 'in', selling).orderBy('deadline').orderBy('id').limit(limit + 1);
-    if (filter.status) q = q.where('status', '=', filter.status);
-    if (filter.sellerId) q = q.where('seller_id', '=', filter.sellerId);
     const after = decodeCursor(cursor);
+    let from: { deadline: string; id: string } | undefined;
     if (after) {
       const [deadline, id] = after.split('|');
       if (!id) throw invalidField('querystring.cursor', 'is not a cursor this API issued');
-      q = q.where((eb) => eb.or([eb('deadline', '>', deadline), eb.and([eb('deadline', '=', deadline), eb('id', '>', id)])]));
+      from = { deadline, id };
     }
-    const page = toPage(await q.execute(), limit, (r) => `${r.deadline}|${r.id}`);
-    const backed = await this.backed(page.items.map((r) => r.id));
+    const rows = await this.repo.listCampaigns({ sellerIds: selling, status: filter.status, sellerId: filter.sellerId, after: from }, limit + 1);
+    const page = toPage(rows, limit, (r) => `${r.deadline}|${r.id}`);
+    const backed = await this.repo.backedUnits(page.items.map((r) => r.id));
     return { items: page.items.map((r) => this.view(r, backed.get(r.id) ?? 0)), nextCursor: page.nextCursor };
   }
 
   async get(id: string) {
-    const row = await this.db.selectFrom('orders_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.repo.campaign(id);
     if (!row || !(await this.directory.sellingSellers()).has(row.seller_id)) throw notFound('Campaign');
-    return this.view(row, (await this.backed([id])).get(id) ?? 0);
+    return this.view(row, (await this.repo.backedUnits([id])).get(id) ?? 0);
   }
 
   /** Backs a campaign: an order at the presale price that must be paid up front (no cash on delivery). */
   async back(ctx: RequestContext, id: string, quantity: number, input: Omit<CheckoutInput, 'items'>): Promise<OrderView> {
     signedIn(ctx);
-    const campaign = await this.db.selectFrom('orders_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    const campaign = await this.repo.campaign(id);
     if (!campaign) throw notFound('Campaign');
     if (campaign.status !== 'open' || campaign.deadline <= this.clock.now().toISOString()) throw new AppError(409, 'CAMPAIGN_CLOSED', 'This presale has closed');
     // What checkout asks of the catalogue (seller selling, product listed, SKU active), asked of the presale's SKU.
-    if (!(await this.stock.skuInfo(this.db, campaign.sku_id))?.onSale) throw new AppError(409, 'NOT_ON_SALE', 'params.id: this presale is not on sale now', { field: 'params.id' });
+    if (!(await this.stock.skuInfo(this.repo.db, campaign.sku_id))?.onSale) throw new AppError(409, 'NOT_ON_SALE', 'params.id: this presale is not on sale now', { field: 'params.id' });
     if (input.paymentMethod === 'cod') throw invalidField('body.paymentMethod', 'a presale is paid up front: online or in cash at a village point');
     await this.orders.checkPickup(input);
     const fee = await this.orders.feeFor(input);
     const line = { skuId: campaign.sku_id, productId: campaign.product_id, sellerId: campaign.seller_id, productName: campaign.product_name, spec: campaign.spec, unitPriceFen: campaign.price_fen, quantity, location: 'presale' as const };
-    const placed = await this.db.transaction().execute((trx) => this.orders.place(trx, ctx, campaign.seller_id, [line], input, fee, campaign.id));
+    const placed = await this.repo.transaction((trx) => this.orders.place(trx, ctx, campaign.seller_id, [line], input, fee, campaign.id));
     return this.orders.viewOf(placed, ctx);
   }
 
@@ -153,25 +137,24 @@ export class CampaignService {
    */
   async settleDue(): Promise<number> {
     const now = this.clock.now().toISOString();
-    const due = await this.db.selectFrom('orders_campaigns').selectAll().where('status', '=', 'open').where('deadline', '<=', now).execute();
-    const backed = await this.backed(due.map((c) => c.id));
+    const due = await this.repo.dueCampaigns(now);
+    const backed = await this.repo.backedUnits(due.map((c) => c.id));
     const selling = due.length ? await this.directory.sellingSellers() : new Set<string>();
     for (const campaign of due) {
       // A seller that may not sell at the deadline (suspended) cannot deliver: the presale fails and refunds.
       const reached = (backed.get(campaign.id) ?? 0) >= campaign.target_qty && selling.has(campaign.seller_id);
-      await this.db.transaction().execute(async (trx) => {
-        const result = await trx.updateTable('orders_campaigns').set({ status: reached ? 'succeeded' : 'failed' }).where('id', '=', campaign.id).where('status', '=', 'open').executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 1) await recordAudit(trx, SYSTEM, { action: reached ? 'campaign.succeeded' : 'campaign.failed', entityType: 'campaign', entityId: campaign.id, details: { backedQty: backed.get(campaign.id) ?? 0, targetQty: campaign.target_qty, sellerSelling: selling.has(campaign.seller_id) } });
+      await this.repo.transaction(async (trx) => {
+        if (await this.repo.decideCampaignIf(trx, campaign.id, reached ? 'succeeded' : 'failed')) await recordAudit(trx, SYSTEM, { action: reached ? 'campaign.succeeded' : 'campaign.failed', entityType: 'campaign', entityId: campaign.id, details: { backedQty: backed.get(campaign.id) ?? 0, targetQty: campaign.target_qty, sellerSelling: selling.has(campaign.seller_id) } });
       });
     }
-    const settling = await this.db.selectFrom('orders_campaigns').selectAll().where('settled_at', 'is', null).where('status', 'in', ['succeeded', 'failed']).orderBy('deadline').execute();
+    const settling = await this.repo.unsettledCampaigns();
     let finished = 0;
     for (const campaign of settling) {
       const closes: OrderStatus[] = campaign.status === 'failed' ? ['pending_payment', 'paid'] : ['pending_payment'];
       const reason = campaign.status === 'failed' ? `presale failed: below its target of ${campaign.target_qty}, or its seller suspended` : 'presale closed before payment';
       const stuck = new Set<string>();
       for (;;) {
-        const orders = (await this.db.selectFrom('orders_orders').select('id').where('campaign_id', '=', campaign.id).where('status', 'in', closes).orderBy('id').limit(200 + stuck.size).execute()).filter((o) => !stuck.has(o.id));
+        const orders = (await this.repo.campaignOrderIds(campaign.id, closes, 200 + stuck.size)).filter((o) => !stuck.has(o.id));
         if (orders.length === 0) break;
         for (const order of orders) {
           await this.orders.cancel(null, order.id, reason, closes).catch((err) => {
@@ -182,7 +165,7 @@ export class CampaignService {
         }
       }
       if (stuck.size > 0) continue;
-      await this.db.updateTable('orders_campaigns').set({ settled_at: this.clock.now().toISOString() }).where('id', '=', campaign.id).where('settled_at', 'is', null).execute();
+      await this.repo.markCampaignSettled(campaign.id, this.clock.now().toISOString());
       finished++;
     }
     return finished;

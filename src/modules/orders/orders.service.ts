@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, signedIn, type RequestContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -9,7 +8,8 @@ import { newId } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
 import { checkCodLimit } from './cod-limit.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
-import type { OrderItemRow, OrderRow, OrdersTables, OrderStatus, PaymentRow } from './orders.tables.js';
+import type { OrderListFilter, OrdersDb, OrdersRepository } from './orders.repository.js';
+import type { OrderItemRow, OrderRow, OrderStatus, PaymentRow } from './orders.tables.js';
 import type { PaymentCallback, PaymentProvider } from './payments.js';
 import type { OrderBrief, OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
 
@@ -36,18 +36,15 @@ const committedOrder = (orderId: string, items: OrderItemRow[]) => ({ orderId, l
 
 /** Cart, checkout and the life of an order: payment, shipping, delivery, completion, cancellation and refund. */
 export class OrdersService {
-  readonly db: Kysely<OrdersTables>;
   constructor(
-    db: AnyKysely,
+    private readonly repo: OrdersRepository,
     private readonly stock: StockKeeper,
     private readonly hooks: SaleHooks,
     private readonly directory: OrdersDirectory,
     /** The online payment provider; null when there is none (outside a demo): online checkouts are refused. */
     readonly payments: PaymentProvider | null,
     private readonly clock: Clock,
-  ) {
-    this.db = db as Kysely<OrdersTables>;
-  }
+  ) {}
 
   private view(row: OrderRow, items: OrderItemRow[], payments: PaymentRow[], ctx: RequestContext | null, payUrl?: string): OrderView {
     const shipTo = JSON.parse(row.ship_to);
@@ -83,7 +80,7 @@ export class OrdersService {
 
   private async deliveryFee(delivery: CheckoutInput['delivery'], divisionCode: string): Promise<number> {
     const key = delivery === 'parcel' ? 'parcel' : divisionCode.slice(0, 9);
-    const row = await this.db.selectFrom('orders_delivery_fees').select('fee_fen').where('township_code', '=', key).executeTakeFirst();
+    const row = await this.repo.fee(key);
     if (delivery === 'parcel') return row?.fee_fen ?? DEFAULT_PARCEL_FEE_FEN;
     if (!row || divisionCode.length < 9) throw invalidField('body.shipTo.divisionCode', 'same-town delivery is offered within a township that has a fee set; choose parcel');
     return row.fee_fen;
@@ -98,8 +95,8 @@ export class OrdersService {
     await this.checkPickup(input);
     const fee = await this.deliveryFee(input.delivery, input.shipTo.divisionCode);
     const created: Placed[] = [];
-    await this.db.transaction().execute(async (trx) => {
-      if (input.paymentMethod === 'cod') await checkCodLimit(trx, signedIn(ctx).userId, input.items);
+    await this.repo.transaction(async (trx) => {
+      if (input.paymentMethod === 'cod') checkCodLimit(await this.repo.codUnitsHeld(trx, signedIn(ctx).userId, [...new Set(input.items.map((i) => i.skuId))]), input.items);
       const lines = await this.stock.reserve(trx, input.items);
       const bySeller = new Map<string, ReservedLine[]>();
       for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
@@ -123,7 +120,7 @@ export class OrdersService {
   }
 
   /** Stores one order of one seller inside the caller's transaction, starting its online payment if any. */
-  async place(trx: Kysely<OrdersTables>, ctx: RequestContext, sellerId: string, lines: (Omit<ReservedLine, 'location'> & { location: OrderItemRow['location'] })[], input: Omit<CheckoutInput, 'items'>, fee: number, campaignId: string | null): Promise<Placed> {
+  async place(trx: OrdersDb, ctx: RequestContext, sellerId: string, lines: (Omit<ReservedLine, 'location'> & { location: OrderItemRow['location'] })[], input: Omit<CheckoutInput, 'items'>, fee: number, campaignId: string | null): Promise<Placed> {
     const now = this.clock.now();
     const id = newId('ord', now.getTime());
     const items: OrderItemRow[] = lines.map((l) => ({ id: newId('oit'), order_id: id, sku_id: l.skuId, product_id: l.productId, product_name: l.productName, spec: l.spec, unit_price_fen: l.unitPriceFen, quantity: l.quantity, line_fen: l.unitPriceFen * l.quantity, location: l.location }));
@@ -148,8 +145,7 @@ export class OrdersService {
       is_demo: 0,
       campaign_id: campaignId,
     };
-    await trx.insertInto('orders_orders').values(row).execute();
-    await trx.insertInto('orders_items').values(items).execute();
+    await this.repo.insertOrder(trx, row, items);
     // The reserved units are taken from their traced batches now, paid or not, so a recall reaches this order.
     if (stocked(items).length) await this.hooks.committed(trx, committedOrder(id, items));
     let payUrl: string | undefined;
@@ -159,7 +155,7 @@ export class OrdersService {
       const started = this.payments.start(id, row.total_fen);
       payUrl = started.payUrl;
       payments.push({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null });
-      await trx.insertInto('orders_payments').values(payments).execute();
+      await this.repo.insertPayments(trx, payments);
     }
     await recordAudit(trx, ctx, { action: 'order.placed', entityType: 'order', entityId: id, details: { sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method, campaignId } });
     return { row, items, payments, payUrl };
@@ -169,15 +165,11 @@ export class OrdersService {
     return this.view(placed.row, placed.items, placed.payments, ctx, placed.payUrl);
   }
 
-  private async load(id: string, db: Kysely<OrdersTables> = this.db) {
-    const row = await db.selectFrom('orders_orders').selectAll().where('id', '=', id).executeTakeFirst();
+  private async load(id: string, db?: OrdersDb) {
+    const row = await this.repo.order(id, db);
     if (!row) throw notFound('Order');
-    const items = await db.selectFrom('orders_items').selectAll().where('order_id', '=', id).orderBy('id').execute();
-    return { row, items, payments: await this.paymentsOf([id], db) };
-  }
-
-  private paymentsOf(orderIds: string[], db: Kysely<OrdersTables> = this.db): Promise<PaymentRow[]> {
-    return orderIds.length ? db.selectFrom('orders_payments').selectAll().where('order_id', 'in', orderIds).orderBy('created_at').orderBy('id').execute() : Promise.resolve([]);
+    const items = await this.repo.items([id], db);
+    return { row, items, payments: await this.repo.payments([id], db) };
   }
 
   /** Who may see an order: its buyer, its seller's accounts, the county office, regulators, the collecting point. */
@@ -197,34 +189,31 @@ export class OrdersService {
   }
 
   private async payUrlOf(row: OrderRow): Promise<string | undefined> {
-    const pay = await this.db.selectFrom('orders_payments').select('provider_ref').where('order_id', '=', row.id).where('status', '=', 'pending').executeTakeFirst();
-    return pay?.provider_ref && this.payments ? `/api/v1/payments/local/${pay.provider_ref}/pay?order=${row.id}` : undefined;
+    const providerRef = await this.repo.pendingProviderRef(row.id);
+    return providerRef && this.payments ? `/api/v1/payments/local/${providerRef}/pay?order=${row.id}` : undefined;
   }
 
   async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'pickup' | 'county'; status?: OrderStatus; sellerId?: string }, limit: number, cursor?: string) {
     const principal = signedIn(ctx);
-    let q = this.db.selectFrom('orders_orders').selectAll();
+    const where: OrderListFilter = { sellerId: filter.sellerId, status: filter.status };
     if (filter.as === 'pickup') {
       if (principal.scope.kind !== 'site') throw forbidden('Only a village point lists the orders it collects cash for');
-      q = q.where('pickup_site_id', '=', principal.scope.id);
+      where.pickupSiteId = principal.scope.id;
     } else if (filter.as === 'county') {
       requireRole(ctx, 'county_admin', 'regulator');
     } else if (filter.as === 'seller') {
       const mine = await this.directory.managedBy(principal.userId);
       if (filter.sellerId && !mine.includes(filter.sellerId)) throw forbidden('You do not manage this seller');
-      q = q.where('seller_id', 'in', mine.length ? mine : ['']);
+      where.sellerIds = mine.length ? mine : [''];
     } else {
-      q = q.where('buyer_user_id', '=', principal.userId);
+      where.buyerUserId = principal.userId;
     }
-    if (filter.sellerId) q = q.where('seller_id', '=', filter.sellerId);
-    if (filter.status) q = q.where('status', '=', filter.status);
-    const after = decodeCursor(cursor);
-    if (after) q = q.where('id', '<', after);
-    const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+    where.beforeId = decodeCursor(cursor);
+    const rows = await this.repo.listOrders(where, limit + 1);
     const page = toPage(rows, limit, (r) => r.id);
     const ids = page.items.map((r) => r.id);
-    const items = ids.length ? await this.db.selectFrom('orders_items').selectAll().where('order_id', 'in', ids).orderBy('id').execute() : [];
-    const payments = await this.paymentsOf(ids);
+    const items = await this.repo.items(ids);
+    const payments = await this.repo.payments(ids);
     return { items: page.items.map((r) => this.view(r, items.filter((i) => i.order_id === r.id), payments.filter((p) => p.order_id === r.id), ctx)), nextCursor: page.nextCursor };
   }
 
@@ -232,17 +221,16 @@ export class OrdersService {
    * Moves an order from one of `from` to `to` in a transaction, guarded by its current status so that two
    * actors never both act; `work` does the rest of the change inside the same transaction.
    */
-  private async move(ctx: RequestContext | null, id: string, from: OrderStatus[], to: OrderStatus, set: Partial<OrderRow>, action: string, work?: (trx: Kysely<OrdersTables>, row: OrderRow, items: OrderItemRow[]) => Promise<void>) {
+  private async move(ctx: RequestContext | null, id: string, from: OrderStatus[], to: OrderStatus, set: Partial<OrderRow>, action: string, work?: (trx: OrdersDb, row: OrderRow, items: OrderItemRow[]) => Promise<void>) {
     const now = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return this.repo.transaction(async (trx) => {
       const { row, items } = await this.load(id, trx);
       if (!from.includes(row.status)) throw new AppError(409, 'ORDER_STATUS_CONFLICT', `The order is ${row.status}; this needs it to be ${from.join(' or ')}`, { status: row.status });
-      const result = await trx.updateTable('orders_orders').set({ ...set, status: to, updated_at: now }).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
+      if (!(await this.repo.updateOrderIf(trx, id, row.status, { ...set, status: to, updated_at: now }))) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
       const next = { ...row, ...set, status: to, updated_at: now };
       await work?.(trx, next, items);
       await recordAudit(trx, ctx ?? SYSTEM, { action, entityType: 'order', entityId: id, details: { from: row.status, to, ...set } });
-      return { row: next, items, payments: await this.paymentsOf([id], trx) };
+      return { row: next, items, payments: await this.repo.payments([id], trx) };
     });
   }
 
@@ -251,12 +239,12 @@ export class OrdersService {
    * (suspended since checkout or backing), a presale backing once its presale has closed, or an order holding
    * units of a recalled batch. Read inside the order's transaction, after its row is locked.
    */
-  private async refusal(trx: Kysely<OrdersTables>, row: OrderRow): Promise<AppError | null> {
+  private async refusal(trx: OrdersDb, row: OrderRow): Promise<AppError | null> {
     if (row.status === 'pending_payment' && !(await this.directory.sellingSellers(trx)).has(row.seller_id)) {
       return new AppError(409, 'NOT_ON_SALE', 'The seller of this order may not sell now (suspended); it cannot be paid');
     }
     if (row.campaign_id && row.status === 'pending_payment') {
-      const campaign = await trx.selectFrom('orders_campaigns').select(['status', 'deadline']).where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
+      const campaign = await this.repo.campaignOfOrder(row.campaign_id, trx);
       if (campaign.status !== 'open' || campaign.deadline <= this.clock.now().toISOString()) return new AppError(409, 'CAMPAIGN_CLOSED', 'This presale has closed; the backing can no longer be paid');
     }
     if (await this.hooks.recalled(trx, row.id)) return new AppError(409, 'ORDER_RECALLED', 'This order holds produce of a recalled batch: it is cancelled (and refunded if paid), never paid or shipped');
@@ -264,18 +252,18 @@ export class OrdersService {
   }
 
   /** What cancelling an unshipped order does inside its transaction: stock and traced units back, money back. */
-  private async unwind(trx: Kysely<OrdersTables>, id: string, items: OrderItemRow[], wasPaid: boolean): Promise<void> {
+  private async unwind(trx: OrdersDb, id: string, items: OrderItemRow[], wasPaid: boolean): Promise<void> {
     await this.stock.release(trx, stocked(items));
     await this.hooks.released(trx, id);
     // A payment asked of the provider and never made ends cancelled; money taken goes back.
-    await trx.updateTable('orders_payments').set({ status: 'cancelled' }).where('order_id', '=', id).where('status', '=', 'pending').execute();
+    await this.repo.movePayments(trx, id, 'pending', 'cancelled');
     if (wasPaid) {
-      await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
+      await this.repo.movePayments(trx, id, 'succeeded', 'refunded');
       await this.hooks.refunded(trx, id);
     }
   }
 
-  private async markPaid(trx: Kysely<OrdersTables>, row: OrderRow, items: OrderItemRow[]): Promise<void> {
+  private async markPaid(trx: OrdersDb, row: OrderRow, items: OrderItemRow[]): Promise<void> {
     await this.hooks.paid(trx, { orderId: row.id, sellerId: row.seller_id, paidAt: row.paid_at!, lines: items.map((i) => ({ productId: i.product_id, lineFen: i.line_fen })) });
     await this.hooks.committed(trx, committedOrder(row.id, items));
   }
@@ -291,7 +279,7 @@ export class OrdersService {
     const moved = await this.move(ctx, id, ['pending_payment'], 'paid', { paid_at: now, expires_at: null }, 'order.cash_received', async (trx, next, items) => {
       const refused = await this.refusal(trx, { ...next, status: 'pending_payment' });
       if (refused) throw refused;
-      await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'village_cash', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: principal.username, created_at: now, settled_at: now }).execute();
+      await this.repo.insertPayments(trx, [{ id: newId('pay'), order_id: id, method: 'village_cash', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: principal.username, created_at: now, settled_at: now }]);
       await this.markPaid(trx, next, items);
     });
     return this.view(moved.row, moved.items, moved.payments, ctx);
@@ -305,21 +293,19 @@ export class OrdersService {
   async paymentCallback(rawBody: string, signature: string | undefined): Promise<{ orderId: string; status: OrderStatus }> {
     if (!this.payments?.verify(rawBody, signature)) throw new AppError(400, 'BAD_SIGNATURE', 'headers.x-payment-signature: the callback is not signed by the provider', { field: 'headers.x-payment-signature' });
     const callback = JSON.parse(rawBody) as PaymentCallback;
-    const payment = await this.db.selectFrom('orders_payments').selectAll().where('provider_ref', '=', callback.providerRef).executeTakeFirst();
+    const payment = await this.repo.paymentByProviderRef(callback.providerRef);
     if (!payment || payment.order_id !== callback.orderId) throw notFound('Payment');
     if (payment.amount_fen !== callback.amountFen) throw new AppError(400, 'AMOUNT_MISMATCH', 'body.amountFen: differs from the amount asked', { field: 'body.amountFen' });
     if (payment.status === 'succeeded' || payment.status === 'refunded') return { orderId: payment.order_id, status: (await this.load(payment.order_id)).row.status };
     const now = this.clock.now().toISOString();
-    const status = await this.db.transaction().execute(async (trx) => {
+    const status = await this.repo.transaction(async (trx) => {
       // Taken by its status first, so that two callbacks, or a callback and a cancellation, never both act.
-      const taken = await trx.updateTable('orders_payments').set({ status: 'succeeded', settled_at: now }).where('id', '=', payment.id).where('status', '=', payment.status).executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The payment changed meanwhile; reload');
+      if (!(await this.repo.settlePaymentIf(trx, payment.id, payment.status, now))) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The payment changed meanwhile; reload');
       const { row, items } = await this.load(payment.order_id, trx);
       const refused = row.status === 'pending_payment' ? await this.refusal(trx, row) : null;
       if (row.status === 'pending_payment') {
         const set: Partial<OrderRow> = refused ? { status: 'cancelled', cancelled_at: now, cancel_reason: refused.message, expires_at: null } : { status: 'paid', paid_at: now, expires_at: null };
-        const moved = await trx.updateTable('orders_orders').set({ ...set, updated_at: now }).where('id', '=', row.id).where('status', '=', 'pending_payment').executeTakeFirst();
-        if (Number(moved.numUpdatedRows) !== 1) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
+        if (!(await this.repo.updateOrderIf(trx, row.id, 'pending_payment', { ...set, updated_at: now }))) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
         await recordAudit(trx, SYSTEM, { action: refused ? 'order.cancelled' : 'order.paid_online', entityType: 'order', entityId: row.id, details: { from: row.status, ...set } });
         if (!refused) {
           await this.markPaid(trx, { ...row, paid_at: now }, items);
@@ -328,7 +314,7 @@ export class OrdersService {
         await this.unwind(trx, row.id, items, false);
       }
       // The order can no longer take this money: it goes back.
-      await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('id', '=', payment.id).execute();
+      await this.repo.refundPayment(trx, payment.id);
       await recordAudit(trx, SYSTEM, { action: 'payment.refunded', entityType: 'order', entityId: row.id, details: { providerRef: payment.provider_ref, reason: refused?.code ?? `order ${row.status}` } });
       return refused ? ('cancelled' as const) : row.status;
     });
@@ -343,37 +329,23 @@ export class OrdersService {
 
   /** Who an order goes to, unmasked, for the parcel that carries it; null when there is no such order. */
   async recipient(id: string): Promise<{ buyerUserId: string; name: string; phone: string; address: string } | null> {
-    const row = await this.db.selectFrom('orders_orders').select(['buyer_user_id', 'ship_to']).where('id', '=', id).executeTakeFirst();
+    const row = await this.repo.recipientOf(id);
     if (!row) return null;
     const shipTo = JSON.parse(row.ship_to);
     return { buyerUserId: row.buyer_user_id, name: shipTo.name, phone: shipTo.phone, address: shipTo.address };
   }
 
   /** Orders as a recall sees them, many at once: who bought, where it went, how it travelled. No access check. */
-  async briefs(orderIds: string[], db: AnyKysely = this.db): Promise<OrderBrief[]> {
-    const rows: OrderBrief[] = [];
-    for (let i = 0; i < orderIds.length; i += 500) {
-      const chunk = await (db as Kysely<OrdersTables>)
-        .selectFrom('orders_orders')
-        .select(['id', 'status', 'paid_at', 'shipped_at', 'delivered_at', 'buyer_user_id', 'ship_to', 'carrier', 'waybill_no'])
-        .where('id', 'in', orderIds.slice(i, i + 500))
-        .execute();
-      for (const r of chunk) {
-        const shipTo = JSON.parse(r.ship_to) as { name: string; phone: string };
-        rows.push({ id: r.id, status: r.status, paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at, buyerUserId: r.buyer_user_id, recipientName: shipTo.name, recipientPhone: shipTo.phone, carrier: r.carrier, waybillNo: r.waybill_no });
-      }
-    }
-    return rows;
+  async briefs(orderIds: string[], db?: AnyKysely): Promise<OrderBrief[]> {
+    return (await this.repo.briefRows(orderIds, db as OrdersDb | undefined)).map((r) => {
+      const shipTo = JSON.parse(r.ship_to) as { name: string; phone: string };
+      return { id: r.id, status: r.status, paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at, buyerUserId: r.buyer_user_id, recipientName: shipTo.name, recipientPhone: shipTo.phone, carrier: r.carrier, waybillNo: r.waybill_no };
+    });
   }
 
   /** How many different accounts bought these orders (many at once, for a recall's reach). */
   async buyerCount(orderIds: string[]): Promise<number> {
-    const buyers = new Set<string>();
-    for (let i = 0; i < orderIds.length; i += 5000) {
-      const rows = await this.db.selectFrom('orders_orders').select('buyer_user_id').distinct().where('id', 'in', orderIds.slice(i, i + 5000)).execute();
-      for (const r of rows) buyers.add(r.buyer_user_id);
-    }
-    return buyers.size;
+    return (await this.repo.buyersOf(orderIds)).size;
   }
 
   /** The seller hands the goods to a carrier: stock leaves the shelf. */
@@ -381,7 +353,7 @@ export class OrdersService {
     const { row } = await this.load(id);
     await this.checkSells(ctx, row);
     if (row.campaign_id) {
-      const campaign = await this.db.selectFrom('orders_campaigns').select(['status', 'ship_date']).where('id', '=', row.campaign_id).executeTakeFirstOrThrow();
+      const campaign = await this.repo.campaignOfOrder(row.campaign_id);
       if (campaign.status !== 'succeeded' || shanghaiDate(this.clock.now()) < campaign.ship_date) {
         throw new AppError(409, 'PRESALE_NOT_DUE', `This presale order ships from ${campaign.ship_date}, once the presale has reached its target`);
       }
@@ -401,7 +373,7 @@ export class OrdersService {
     const cod = row.payment_method === 'cod';
     const moved = await this.move(ctx, id, ['shipped'], 'delivered', { delivered_at: now, ...(cod && { paid_at: now }) }, 'order.delivered', async (trx, next, items) => {
       if (!cod) return;
-      await trx.insertInto('orders_payments').values({ id: newId('pay'), order_id: id, method: 'cod', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: ctx.principal?.username ?? null, created_at: now, settled_at: now }).execute();
+      await this.repo.insertPayments(trx, [{ id: newId('pay'), order_id: id, method: 'cod', provider_ref: null, amount_fen: next.total_fen, status: 'succeeded', recorded_by: ctx.principal?.username ?? null, created_at: now, settled_at: now }]);
       await this.markPaid(trx, next, items);
     });
     return this.view(moved.row, moved.items, moved.payments, ctx);
@@ -471,7 +443,7 @@ export class OrdersService {
   async acceptReturn(ctx: RequestContext, id: string): Promise<OrderView> {
     await this.checkSells(ctx, (await this.load(id)).row);
     const moved = await this.move(ctx, id, ['return_requested'], 'returned', {}, 'order.returned', async (trx) => {
-      await trx.updateTable('orders_payments').set({ status: 'refunded' }).where('order_id', '=', id).where('status', '=', 'succeeded').execute();
+      await this.repo.movePayments(trx, id, 'succeeded', 'refunded');
       await this.hooks.refunded(trx, id);
     });
     return this.view(moved.row, moved.items, moved.payments, ctx);
@@ -494,7 +466,7 @@ export class OrdersService {
     let expired = 0;
     const skipped = new Set<string>();
     for (;;) {
-      const overdue = await this.db.selectFrom('orders_orders').select('id').where('status', '=', 'pending_payment').where('expires_at', '<', now).orderBy('expires_at').orderBy('id').limit(500 + skipped.size).execute();
+      const overdue = await this.repo.overdueUnpaid(now, 500 + skipped.size);
       const todo = overdue.filter((o) => !skipped.has(o.id));
       if (todo.length === 0) return expired;
       for (const { id } of todo) {
@@ -512,11 +484,8 @@ export class OrdersService {
 
   async setFees(ctx: RequestContext, fees: { townshipCode: string; feeFen: number }[]): Promise<void> {
     requireRole(ctx, 'county_admin');
-    await this.db.transaction().execute(async (trx) => {
-      for (const fee of fees) {
-        await trx.deleteFrom('orders_delivery_fees').where('township_code', '=', fee.townshipCode).execute();
-        await trx.insertInto('orders_delivery_fees').values({ township_code: fee.townshipCode, fee_fen: fee.feeFen }).execute();
-      }
+    await this.repo.transaction(async (trx) => {
+      await this.repo.replaceFees(trx, fees);
       await recordAudit(trx, ctx, { action: 'fees.set', entityType: 'delivery_fees', entityId: 'county', details: fees });
     });
   }
@@ -526,13 +495,11 @@ export class OrdersService {
    * sorts after every code), the default one when none is set.
    */
   async fees(limit: number, cursor?: string) {
-    let q = this.db.selectFrom('orders_delivery_fees').selectAll().orderBy('township_code').limit(limit + 1);
     const after = decodeCursor(cursor);
-    if (after) q = q.where('township_code', '>', after);
-    const page = toPage(await q.execute(), limit, (r) => r.township_code);
+    const page = toPage(await this.repo.feesPage(after, limit + 1), limit, (r) => r.township_code);
     const fees = page.items.map((r) => ({ townshipCode: r.township_code, feeFen: r.fee_fen }));
     if (page.nextCursor || fees.some((f) => f.townshipCode === 'parcel') || after === 'parcel') return { items: fees, nextCursor: page.nextCursor };
-    const parcelSet = await this.db.selectFrom('orders_delivery_fees').select('township_code').where('township_code', '=', 'parcel').executeTakeFirst();
+    const parcelSet = await this.repo.fee('parcel');
     return { items: parcelSet ? fees : [...fees, { townshipCode: 'parcel', feeFen: DEFAULT_PARCEL_FEE_FEN }], nextCursor: null };
   }
 }
