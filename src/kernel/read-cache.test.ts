@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from './clock.js';
 import { dropPostgresSchema, openDatabase, type Database, type DialectName } from './db.js';
-import { readCacheMigrations, RevisionedCache, RevisionedMap, ScopeRevision } from './read-cache.js';
+import { createRevisionTable, RevisionedCache, RevisionedMap, TableRevision } from './read-cache.js';
 
 // The kernel imports nothing of ours, so these tests open their databases themselves (as test/helpers.ts does).
 const engines: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -30,7 +30,7 @@ describe.each(engines)('the read cache on %s', (engine) => {
   let dbs: Awaited<ReturnType<typeof openTwo>>;
   beforeEach(async () => {
     dbs = await openTwo(engine);
-    for (const m of readCacheMigrations) await m.up(dbs.first.db, dbs.first.dialect);
+    await createRevisionTable(dbs.first.db, 'things_revision');
     await dbs.first.db.schema.createTable('things').addColumn('name', 'text', (c) => c.primaryKey()).execute();
   });
   afterEach(() => dbs.dispose());
@@ -38,7 +38,7 @@ describe.each(engines)('the read cache on %s', (engine) => {
   /** A cache of the names in `things`, counting its loads. */
   const namesCache = (db: Database) => {
     const counted = { loads: 0 };
-    const cache = new RevisionedCache(db.db, 'things', async (d) => {
+    const cache = new RevisionedCache(db.db, 'things_revision', async (d) => {
       counted.loads++;
       return (await d.selectFrom('things').select('name').orderBy('name').execute()).map((r) => r.name as string);
     });
@@ -86,16 +86,15 @@ describe.each(engines)('the read cache on %s', (engine) => {
     expect(here.loads).toBe(1);
   });
 
-  it('counts every write of two processes, the scope\'s row made by the first', async () => {
-    const a = new ScopeRevision(dbs.first.db, 'fresh');
-    const b = new ScopeRevision(dbs.second.db, 'fresh');
+  it('counts every write of two processes', async () => {
+    const a = new TableRevision(dbs.first.db, 'things_revision');
+    const b = new TableRevision(dbs.second.db, 'things_revision');
     expect(await a.read()).toBe(0);
-    const bumps = (db: Database, revision: ScopeRevision) => Array.from({ length: 5 }, () => db.db.transaction().execute((trx) => revision.bump(trx)));
+    const bumps = (db: Database, revision: TableRevision) => Array.from({ length: 5 }, () => db.db.transaction().execute((trx) => revision.bump(trx)));
     // SQLite is one process's database (DESIGN.md): two handles in one thread would wait on each other's lock.
     if (engine === 'postgres') await Promise.all([...bumps(dbs.first, a), ...bumps(dbs.second, b)]);
     else for (const [db, revision] of [[dbs.first, a], [dbs.second, b]] as const) await Promise.all(bumps(db, revision));
     expect(await b.read()).toBe(10);
-    expect(await new ScopeRevision(dbs.first.db, 'other').read()).toBe(0);
   });
 
   describe('by key', () => {
@@ -103,7 +102,7 @@ describe.each(engines)('the read cache on %s', (engine) => {
     const clock: Clock = { now: () => new Date(now) };
 
     it('gives a value only at the revision it was read at, until it is too old', async () => {
-      const revision = new ScopeRevision(dbs.first.db, 'things');
+      const revision = new TableRevision(dbs.first.db, 'things_revision');
       const map = new RevisionedMap<string>(revision, { max: 100, ttlMs: 5_000, clock });
       const r0 = await revision.read();
       map.set('a', r0, 'first');
@@ -115,14 +114,14 @@ describe.each(engines)('the read cache on %s', (engine) => {
       expect(map.get('a', r0)).toBeUndefined();
 
       map.set('a', r0, 'second');
-      await dbs.second.db.transaction().execute((trx) => new ScopeRevision(dbs.second.db, 'things').bump(trx));
+      await dbs.second.db.transaction().execute((trx) => new TableRevision(dbs.second.db, 'things_revision').bump(trx));
       const r1 = await revision.read();
       expect(r1).toBe(r0 + 1);
       expect(map.get('a', r1)).toBeUndefined();
     });
 
     it('loads what it does not hold, and keeps nothing for an answer of nothing', async () => {
-      const map = new RevisionedMap<string>(new ScopeRevision(dbs.first.db, 'things'), { max: 100 });
+      const map = new RevisionedMap<string>(new TableRevision(dbs.first.db, 'things_revision'), { max: 100 });
       const loads: string[] = [];
       const load = (key: string, value: string | undefined) => () => (loads.push(key), Promise.resolve(value));
       expect(await map.fetch('a', load('a', 'A'))).toBe('A');
@@ -133,11 +132,11 @@ describe.each(engines)('the read cache on %s', (engine) => {
     });
 
     it('starts again when full, and keeps nothing when its time to live is 0', async () => {
-      const full = new RevisionedMap<number>(new ScopeRevision(dbs.first.db, 'things'), { max: 3 });
+      const full = new RevisionedMap<number>(new TableRevision(dbs.first.db, 'things_revision'), { max: 3 });
       for (let i = 0; i < 4; i++) full.set(`k${i}`, 0, i);
       expect([0, 1, 2, 3].map((i) => full.get(`k${i}`, 0))).toEqual([undefined, undefined, undefined, 3]);
 
-      const off = new RevisionedMap<number>(new ScopeRevision(dbs.first.db, 'things'), { max: 3, ttlMs: 0 });
+      const off = new RevisionedMap<number>(new TableRevision(dbs.first.db, 'things_revision'), { max: 3, ttlMs: 0 });
       off.set('k', 0, 1);
       expect(off.get('k', 0)).toBeUndefined();
     });

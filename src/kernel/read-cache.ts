@@ -1,57 +1,63 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import type { AnyKysely } from './db.js';
-import type { ModuleMigration } from './migrator.js';
 
 interface RevisionTables {
-  kernel_revisions: { scope: string; revision: number };
+  revision: { id: number; revision: number };
 }
 
 /**
- * A scope's revision: a number every write to the scope's data raises in its own transaction, so that each app
- * process, before answering from memory, can see with one small query whether anything changed since it read.
- * Its row is made by the first write; a scope never written is at revision 0.
+ * A module's revision: a number every write to the module's cached data raises in its own transaction, so that
+ * each app process, before answering from memory, can see with one small query whether anything changed since it
+ * read. It is the one row (`id` 1) of a table the module owns, `<prefix>revision` (made by `createRevisionTable`).
  */
-export class ScopeRevision {
+export class TableRevision {
   private readonly db: Kysely<RevisionTables>;
 
   constructor(
     db: AnyKysely,
-    readonly scope: string,
+    readonly table: string,
   ) {
+    if (!/^[a-z][a-z0-9_]*$/.test(table)) throw new Error(`Bad revision table name ${table}`);
     this.db = db as Kysely<RevisionTables>;
   }
 
   async read(): Promise<number> {
-    const row = await this.db.selectFrom('kernel_revisions').select('revision').where('scope', '=', this.scope).executeTakeFirst();
-    return row ? Number(row.revision) : 0;
+    const row = await this.db.selectFrom(this.table as 'revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.revision);
   }
 
-  /** Marks the scope changed; call with the writer's transaction, so other processes see it when that commits. */
+  /** Marks the data changed; call with the writer's transaction, so other processes see it when that commits. */
   async bump(trx: AnyKysely): Promise<void> {
-    await (trx as Kysely<RevisionTables>)
-      .insertInto('kernel_revisions')
-      .values({ scope: this.scope, revision: 1 })
-      .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ revision: eb('kernel_revisions.revision', '+', 1) })))
-      .execute();
+    await (trx as Kysely<RevisionTables>).updateTable(this.table as 'revision').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', 1).execute();
   }
 }
 
+/** Creates a module's revision table with its one row (in the module's own migration). */
+export async function createRevisionTable(db: AnyKysely, table: string): Promise<void> {
+  await db.schema
+    .createTable(table)
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto(table).values({ id: 1, revision: 0 }).execute();
+}
+
 /**
- * One value loaded from the database and kept until its scope's revision moves: each `read` costs one query of the
+ * One value loaded from the database and kept until its module's revision moves: each `read` costs one query of the
  * revision, and reloads only when it changed. Readers at the same revision share one load.
  */
 export class RevisionedCache<T> {
-  readonly revision: ScopeRevision;
+  readonly revision: TableRevision;
   private kept?: { revision: number; value: T };
   private loading?: { revision: number; value: Promise<T> };
 
   constructor(
     private readonly db: AnyKysely,
-    scope: string,
+    revisionTable: string,
     private readonly load: (db: AnyKysely) => Promise<T>,
   ) {
-    this.revision = new ScopeRevision(db, scope);
+    this.revision = new TableRevision(db, revisionTable);
   }
 
   async read(): Promise<T> {
@@ -86,15 +92,15 @@ export interface RevisionedMapOptions {
 }
 
 /**
- * Values by key, each with the revision of its scope it was read at: an entry is given only while the scope is
+ * Values by key, each with the module's revision it was read at: an entry is given only while the module is
  * still at that revision (and, with `ttlMs`, not older than that). Callers read the revision once per request with
- * `revision()` and ask any maps of the same scope with it.
+ * `revision.read()` and ask any maps of the same module with it.
  */
 export class RevisionedMap<V> {
   private readonly entries = new Map<string, { revision: number; at: number; value: V }>();
 
   constructor(
-    readonly revision: ScopeRevision,
+    readonly revision: TableRevision,
     private readonly opts: RevisionedMapOptions,
   ) {}
 
@@ -132,19 +138,3 @@ export class RevisionedMap<V> {
     return value;
   }
 }
-
-export const readCacheMigrations: ModuleMigration[] = [
-  {
-    name: '2026-12-06-kernel-revisions',
-    async up(db) {
-      await db.schema
-        .createTable('kernel_revisions')
-        .addColumn('scope', 'text', (c) => c.primaryKey())
-        .addColumn('revision', 'bigint', (c) => c.notNull())
-        .execute();
-    },
-    async down(db) {
-      await db.schema.dropTable('kernel_revisions').execute();
-    },
-  },
-];

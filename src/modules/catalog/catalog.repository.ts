@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
+import { RevisionedCache } from '../../kernel/read-cache.js';
 import type { BrandLicenceRow, BrandRow, CatalogTables, CategoryRow, CertificationRow, PhotoRow, ProductRow, SkuRow } from './catalog.tables.js';
 
 /** The catalogue as reads need it (a county sells hundreds of products, not millions). Stock is not in it. */
 interface Snapshot {
-  revision: number;
   products: ProductRow[];
   byId: Map<string, ProductRow>;
   categories: CategoryRow[];
@@ -18,48 +18,51 @@ interface Snapshot {
   terms: Map<string, { productId: string; weight: number }[]>;
 }
 
+/** Reads the whole catalogue into one snapshot. */
+async function loadSnapshot(anyDb: AnyKysely): Promise<Snapshot> {
+  const db = anyDb as Kysely<CatalogTables>;
+  const [products, categories, brands, licences, certifications, photos, termRows, skuRows] = await Promise.all([
+    db.selectFrom('catalog_products').selectAll().orderBy('id', 'desc').execute(),
+    db.selectFrom('catalog_categories').selectAll().orderBy('sort').orderBy('id').execute(),
+    db.selectFrom('catalog_brands').selectAll().orderBy('name').execute(),
+    db.selectFrom('catalog_brand_licences').selectAll().orderBy('valid_from', 'desc').execute(),
+    db.selectFrom('catalog_certifications').selectAll().orderBy('id').execute(),
+    db.selectFrom('catalog_photos').selectAll().orderBy('sort').execute(),
+    db.selectFrom('catalog_search_terms').selectAll().execute(),
+    db.selectFrom('catalog_skus').selectAll().orderBy('price_fen').orderBy('id').execute(),
+  ]);
+  const skus = new Map<string, SkuRow[]>();
+  for (const k of skuRows) skus.set(k.product_id, [...(skus.get(k.product_id) ?? []), k]);
+  const terms = new Map<string, { productId: string; weight: number }[]>();
+  for (const t of termRows) terms.set(t.term, [...(terms.get(t.term) ?? []), { productId: t.product_id, weight: t.weight }]);
+  return { products, byId: new Map(products.map((p) => [p.id, p])), categories, brands, licences, certifications, photos, skus, terms };
+}
+
 /**
- * Data access for the catalogue. Reads come from a snapshot checked against `catalog_revision` on every call;
- * every catalogue write bumps it in its own transaction (`write`), so other processes see it on their next read.
- * Stock is read live, since orders move it all the time.
+ * Data access for the catalogue. Reads come from a snapshot kept by the kernel's read cache, checked against
+ * `catalog_revision` on every call; every catalogue write bumps it in its own transaction (`write`), so
+ * other processes see it on their next read. Stock is read live, since orders move it all the time.
  */
 export class CatalogRepository {
   readonly db: Kysely<CatalogTables>;
-  private snapshot?: Snapshot;
+  private readonly snapshot: RevisionedCache<Snapshot>;
 
   constructor(db: AnyKysely) {
     this.db = db as Kysely<CatalogTables>;
+    this.snapshot = new RevisionedCache(db, 'catalog_revision', loadSnapshot);
   }
 
   /** A catalogue write: one transaction that also marks the catalogue changed. */
   write<T>(work: (trx: Kysely<CatalogTables>) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       const result = await work(trx);
-      await trx.updateTable('catalog_revision').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', 1).execute();
+      await this.snapshot.bump(trx);
       return result;
     });
   }
 
-  private async current(): Promise<Snapshot> {
-    // Revision first: what is read after it is at least as new, so a snapshot is never older than its tag.
-    const { revision } = await this.db.selectFrom('catalog_revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
-    if (this.snapshot?.revision === revision) return this.snapshot;
-    const [products, categories, brands, licences, certifications, photos, termRows, skuRows] = await Promise.all([
-      this.db.selectFrom('catalog_products').selectAll().orderBy('id', 'desc').execute(),
-      this.db.selectFrom('catalog_categories').selectAll().orderBy('sort').orderBy('id').execute(),
-      this.db.selectFrom('catalog_brands').selectAll().orderBy('name').execute(),
-      this.db.selectFrom('catalog_brand_licences').selectAll().orderBy('valid_from', 'desc').execute(),
-      this.db.selectFrom('catalog_certifications').selectAll().orderBy('id').execute(),
-      this.db.selectFrom('catalog_photos').selectAll().orderBy('sort').execute(),
-      this.db.selectFrom('catalog_search_terms').selectAll().execute(),
-      this.db.selectFrom('catalog_skus').selectAll().orderBy('price_fen').orderBy('id').execute(),
-    ]);
-    const skus = new Map<string, SkuRow[]>();
-    for (const k of skuRows) skus.set(k.product_id, [...(skus.get(k.product_id) ?? []), k]);
-    const terms = new Map<string, { productId: string; weight: number }[]>();
-    for (const t of termRows) terms.set(t.term, [...(terms.get(t.term) ?? []), { productId: t.product_id, weight: t.weight }]);
-    this.snapshot = { revision, products, byId: new Map(products.map((p) => [p.id, p])), categories, brands, licences, certifications, photos, skus, terms };
-    return this.snapshot;
+  private current(): Promise<Snapshot> {
+    return this.snapshot.read();
   }
 
   /** The catalogue as of now: take it once per request and ask it everything. */

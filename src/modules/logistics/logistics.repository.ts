@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
-import { RevisionedMap, ScopeRevision, type RevisionedMapOptions } from '../../kernel/read-cache.js';
+import { RevisionedMap, TableRevision, type RevisionedMapOptions } from '../../kernel/read-cache.js';
 import type { LogisticsTables } from './logistics.tables.js';
 
 /**
  * Owns the logistics tables and their read cache. Services read through `db` and write through `transaction`,
- * which marks the module's data changed (the kernel's revision of scope `logistics`) in the same transaction, so
- * that answers cached from these tables (public tracking) are dropped in every process when it commits.
+ * which marks the module's data changed (`logistics_revision`, read by the kernel's read cache) in the same
+ * transaction, so that answers cached from these tables (public tracking) are dropped in every process when it commits.
  */
 export class LogisticsRepository {
   readonly db: Kysely<LogisticsTables>;
-  private readonly revision: ScopeRevision;
+  private readonly revision: TableRevision;
 
   constructor(db: AnyKysely) {
     this.db = db as Kysely<LogisticsTables>;
-    this.revision = new ScopeRevision(db, 'logistics');
+    this.revision = new TableRevision(db, 'logistics_revision');
   }
 
   /** Every logistics write runs here, so that no cached answer outlives it. */

@@ -174,6 +174,8 @@ export interface SmsCounterRow extends SmsCounter {
 }
 
 export interface LogisticsTables {
+  /** Raised by every logistics write (logistics.repository.ts). */
+  logistics_revision: { id: number; revision: number };
   logistics_guess_counters: GuessCounterRow;
   logistics_sms_counters: SmsCounterRow;
   logistics_parcels: ParcelRow;

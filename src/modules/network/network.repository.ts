@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
+import { RevisionedCache } from '../../kernel/read-cache.js';
 import type { DivisionRow, NetworkTables, SiteRow, SiteService, SiteStatusRow, TargetRow } from './network.tables.js';
 import type { SiteFilter } from './network.schema.js';
 
@@ -8,7 +9,6 @@ export type SiteWithNames = SiteRow & { division_name: string | null; township_n
 
 /** Everything the network's reads need; a county has a few hundred divisions and sites. */
 interface Snapshot {
-  revision: number;
   divisions: DivisionRow[];
   sites: SiteWithNames[];
   sitesById: Map<string, SiteWithNames>;
@@ -19,44 +19,47 @@ interface Snapshot {
 
 const inForce = (d: DivisionRow, date: string) => d.valid_from <= date && (d.valid_to === null || d.valid_to > date);
 
+/** Reads the whole network into one snapshot. */
+async function loadSnapshot(anyDb: AnyKysely): Promise<Snapshot> {
+  const db = anyDb as Kysely<NetworkTables>;
+  const [divisions, siteRows, targets] = await Promise.all([
+    db.selectFrom('network_divisions').selectAll().orderBy('code').orderBy('valid_from').execute(),
+    db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
+    db.selectFrom('network_targets').selectAll().execute(),
+  ]);
+  const names = new Map(divisions.filter((d) => d.valid_to === null).map((d) => [d.code, d.name]));
+  const sites = siteRows.map((s) => ({
+    ...s,
+    division_name: names.get(s.division_code) ?? null,
+    township_name: s.township_code ? (names.get(s.township_code) ?? null) : null,
+    service_list: JSON.parse(s.services) as SiteService[],
+  }));
+  return { divisions, sites, sitesById: new Map(sites.map((s) => [s.id, s])), targets, derived: new Map() };
+}
+
 /**
  * Data access for divisions, sites, status history and targets.
  *
- * Reads are served from a snapshot of the whole network held by this process and checked against
- * `network_revision` on every read, which each write bumps in its own transaction: other app processes see a
- * change on their next read. Loading rows into objects is what costs most here (see BENCHMARKS.md).
+ * Reads are served from a snapshot of the whole network held by this process in the kernel's read cache, checked
+ * against `network_revision` on every read, which each write bumps in its own transaction: other app
+ * processes see a change on their next read. Loading rows into objects is what costs most here (see BENCHMARKS.md).
  */
 export class NetworkRepository {
   readonly db: Kysely<NetworkTables>;
-  private snapshot?: Snapshot;
+  private readonly snapshot: RevisionedCache<Snapshot>;
 
   constructor(db: AnyKysely) {
     this.db = db as Kysely<NetworkTables>;
+    this.snapshot = new RevisionedCache(db, 'network_revision', loadSnapshot);
   }
 
   /** Marks the network as changed; call inside the writing transaction. */
-  async bumpRevision(trx: Kysely<NetworkTables>): Promise<void> {
-    await trx.updateTable('network_revision').set((eb) => ({ revision: eb('revision', '+', 1) })).where('id', '=', 1).execute();
+  bumpRevision(trx: Kysely<NetworkTables>): Promise<void> {
+    return this.snapshot.bump(trx);
   }
 
-  private async current(): Promise<Snapshot> {
-    // Revision first: data read after it is at least as new, so a snapshot is never older than its tag.
-    const { revision } = await this.db.selectFrom('network_revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
-    if (this.snapshot?.revision === revision) return this.snapshot;
-    const [divisions, siteRows, targets] = await Promise.all([
-      this.db.selectFrom('network_divisions').selectAll().orderBy('code').orderBy('valid_from').execute(),
-      this.db.selectFrom('network_sites').selectAll().orderBy('id').execute(),
-      this.db.selectFrom('network_targets').selectAll().execute(),
-    ]);
-    const names = new Map(divisions.filter((d) => d.valid_to === null).map((d) => [d.code, d.name]));
-    const sites = siteRows.map((s) => ({
-      ...s,
-      division_name: names.get(s.division_code) ?? null,
-      township_name: s.township_code ? (names.get(s.township_code) ?? null) : null,
-      service_list: JSON.parse(s.services) as SiteService[],
-    }));
-    this.snapshot = { revision, divisions, sites, sitesById: new Map(sites.map((s) => [s.id, s])), targets, derived: new Map() };
-    return this.snapshot;
+  private current(): Promise<Snapshot> {
+    return this.snapshot.read();
   }
 
   /** A value computed from network data, kept until the network next changes. */
