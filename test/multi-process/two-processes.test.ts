@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropPostgresSchema, openDatabase, type Database } from '../../src/kernel/db.js';
-import { call, signInOn, startAppProcess, type AppProcess } from './app-process.js';
+import { call, pollUntil, signInOn, startAppProcess, type AppProcess } from './app-process.js';
 import { seedBuyers } from './buyers.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -31,7 +31,8 @@ describe.skipIf(!url)('two app processes on one PostgreSQL database (needs TEST_
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     const env = { DATABASE_URL: url!, COUNTYHUB_DB_SCHEMA: schema, COUNTYHUB_DATA_KEY: randomBytes(32).toString('base64'), COUNTYHUB_ADMIN_PASSWORD: ADMIN_PASSWORD, COUNTYHUB_DEMO_DATA: 'true' };
-    apps.push(await startAppProcess('a', env), await startAppProcess('b', env));
+    // Both spawned before either is waited on, so they migrate and load the demo at the same time.
+    for (const name of ['a', 'b']) apps.push(await startAppProcess(name, env));
     [a, b] = apps;
     await Promise.all(apps.map((p) => p.ready));
     database = await openDatabase({ url, pgSchema: schema, poolSize: 2 });
@@ -132,6 +133,38 @@ describe.skipIf(!url)('two app processes on one PostgreSQL database (needs TEST_
     expect(bought).toHaveLength(100);
     for (const app of apps) expect(await available(app, skuId)).toBe(0);
   }, 300_000);
+
+  it('a due job runs once while both processes poll for jobs: one run recorded per due time', async () => {
+    interface Job { name: string; scheduled: boolean; everyMs: number | null; running: boolean; lastRun: { outcome: string } | null }
+    interface Run { outcome: string; finishedAt: string | null; processId: string }
+    const jobs = async (app: AppProcess) => (await call(app, 'GET', '/api/v1/jobs?limit=100', { cookie: county })).json.items as Job[];
+    const runs = async (name: string) => (await call(b, 'GET', `/api/v1/jobs/${name}/runs?limit=50`, { cookie: county })).json.items as Run[];
+    // Every scheduled job is first due when the processes start; those due again only after an hour or more are
+    // due exactly once during this test.
+    const hourly = (await jobs(a)).filter((j) => j.scheduled && (j.everyMs ?? 0) >= 3600_000).map((j) => j.name);
+    expect(hourly.length).toBeGreaterThan(0);
+    const settled = async (names: string[]) => (await jobs(b)).filter((j) => names.includes(j.name)).every((j) => j.lastRun !== null && !j.running);
+    await pollUntil(() => settled(hourly));
+    for (const name of hourly) expect((await runs(name)).map((r) => r.outcome)).toEqual(['succeeded']);
+
+    // A second due time for one of them, made on A: whichever process ticks first runs it, and only that one.
+    const [name] = hourly;
+    expect((await call(a, 'POST', `/api/v1/jobs/${name}/run`, { cookie: county })).status).toBe(200);
+    await pollUntil(async () => (await runs(name)).length >= 2 && (await settled([name])));
+    expect((await runs(name)).map((r) => r.outcome)).toEqual(['succeeded', 'succeeded']);
+  }, 300_000);
+
+  // Last: a recall stops the sale of what was made of the batch, which the cases above must not meet.
+  it("a recall opened on one process is on the other's public scan page at once", async () => {
+    const batches = (await call(a, 'GET', '/api/v1/trace/batches?limit=100', { cookie: county })).json.items as { id: string; url: string; status: string }[];
+    const batch = batches.find((x) => x.status === 'active')!;
+    const page = async (app: AppProcess) => (await call(app, 'GET', new URL(batch.url).pathname)).text;
+    const RECALLED = '本批次已被召回';
+    expect(await page(b)).not.toContain(RECALLED); // B has the page's facts cached now
+    const regulator = await signInOn(a, 'demo.regulator', DEMO_PASSWORD);
+    expect((await call(a, 'POST', '/api/v1/trace/recalls', { cookie: regulator, body: { batchIds: [batch.id], reason: '两进程测试：农残复检' } })).status).toBe(201);
+    expect(await page(b)).toContain(RECALLED);
+  });
 
   /** The first SKU of the pepper co-op's product number `index`, counted to `onHand` units at the seller. */
   async function skuWithStock(index: number, onHand: number): Promise<string> {
