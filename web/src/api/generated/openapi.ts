@@ -946,6 +946,114 @@ export interface ApiOperations {
       createdAt: string;
     };
   };
+  /** Background jobs: schedule, next due, running now, last run and failures in a row (county admin) */
+  "GET /api/v1/jobs": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        name: string;
+        /** Chinese, then English */
+        title: string;
+        scheduled: boolean;
+        everyMs: number | null;
+        /** The interval in words, Chinese first */
+        schedule: string;
+        nextDueAt: string | null;
+        running: boolean;
+        /** One-off jobs waiting to run */
+        queued: number;
+        lastRun: {
+          id: string;
+          /** 1 for the first attempt */
+          attempt: number;
+          startedAt: string;
+          finishedAt: string | null;
+          /** lost: the process stopped during the run and its lease ran out */
+          outcome: "running" | "succeeded" | "failed" | "lost";
+          error: string | null;
+          /** What the run returned (JSON) */
+          summary: unknown;
+          /** The app process that ran it */
+          processId: string;
+        } | null;
+        /** Failed or lost runs since the last success */
+        failuresInRow: number;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** Make a scheduled job due now; it runs at the next tick of any app process (county admin) */
+  "POST /api/v1/jobs/{name}/run": {
+    params: {
+      name: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      name: string;
+      /** Chinese, then English */
+      title: string;
+      scheduled: boolean;
+      everyMs: number | null;
+      /** The interval in words, Chinese first */
+      schedule: string;
+      nextDueAt: string | null;
+      running: boolean;
+      /** One-off jobs waiting to run */
+      queued: number;
+      lastRun: {
+        id: string;
+        /** 1 for the first attempt */
+        attempt: number;
+        startedAt: string;
+        finishedAt: string | null;
+        /** lost: the process stopped during the run and its lease ran out */
+        outcome: "running" | "succeeded" | "failed" | "lost";
+        error: string | null;
+        /** What the run returned (JSON) */
+        summary: unknown;
+        /** The app process that ran it */
+        processId: string;
+      } | null;
+      /** Failed or lost runs since the last success */
+      failuresInRow: number;
+    };
+  };
+  /** A job's runs, newest first (county admin) */
+  "GET /api/v1/jobs/{name}/runs": {
+    params: {
+      name: string;
+    };
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        /** 1 for the first attempt */
+        attempt: number;
+        startedAt: string;
+        finishedAt: string | null;
+        /** lost: the process stopped during the run and its lease ran out */
+        outcome: "running" | "succeeded" | "failed" | "lost";
+        error: string | null;
+        /** What the run returned (JSON) */
+        summary: unknown;
+        /** The app process that ran it */
+        processId: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
   /** Open alerts: parcels past 36 hours without reaching their point, newest first */
   "GET /api/v1/logistics/alerts": {
     params: Record<string, never>;
