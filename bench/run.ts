@@ -8,6 +8,7 @@ import readline from 'node:readline';
 import autocannon, { type Request } from 'autocannon';
 import { measureGenealogy } from './genealogy.js';
 import { measureIngest } from './ingest.js';
+import { measureStarts, residentMb, startTable } from './start-memory.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
@@ -25,6 +26,8 @@ const ports: { app: number; bare: number; db: string; scanBatchId: string; scanP
 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The bench server's resident memory once set up (demo data loaded), before any scenario. */
+const serverSetUpMb = residentMb(server.pid!);
 
 interface Load {
   headers?: Record<string, string>;
@@ -157,6 +160,7 @@ try {
       sameBody ? pct(median(turns.map((t) => t.r.reqPerSec / t.page))) : '',
     ]);
   }
+  const serverAfterRoutesMb = residentMb(server.pid!);
   const printRoutes = () => {
     console.log(`\nCountyHub bench — ${ports.db}, ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${new Date().toISOString()}\n`);
     console.log('| scenario | req/s | p99 ms | bare route just before, req/s | ratio to bare route | ratio to same-size body |');
@@ -172,7 +176,10 @@ try {
   const ingest = usePostgres ? null : await measureIngest();
   const genealogy = await measureGenealogy(usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '');
   const scale = usePostgres || process.argv.includes('--quick') ? [] : await trackingAtScale([10_000, Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000)]);
+  const starts = await measureStarts(process.argv.includes('--quick') ? 3 : 5);
   printRoutes();
+  console.log(`\n${startTable(starts)}`);
+  console.log(`\nResident memory of the bench server (the app and the bare route in one process, run from the sources through tsx): ${serverSetUpMb} MB set up with the demo data, ${serverAfterRoutesMb} MB after the route scenarios.`);
   console.log(`\n200 buyers racing for 100 units: ${raced.sold} sold, ${raced.refused} refused with STOCK_INSUFFICIENT, in ${Math.round(raced.ms)} ms.`);
   if (ingest) console.log(`\nBatch scan ingest (${ingest.events} events in batches of 5 000, SQLite): ${Math.round(ingest.apiEventsPerSec)} events/s through the API; a raw better-sqlite3 batched insert of the same rows: ${Math.round(ingest.rawEventsPerSec)} events/s; ratio ${pct(ingest.apiEventsPerSec / ingest.rawEventsPerSec)}.`);
   console.log(`\nPublic scan page: ${ports.scanBytes} bytes of HTML (no images, no script).`);
