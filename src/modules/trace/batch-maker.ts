@@ -1,17 +1,24 @@
 import { conflict } from '../../kernel/errors.js';
 import { isUniqueViolation } from '../../kernel/db.js';
 import { newId } from '../../kernel/ids.js';
-import type { TraceBase, Trx } from './trace-base.js';
+import type { TraceRepository, Trx } from './trace.repository.js';
 import { traceCode, traceUrl } from './trace-code.js';
 import type { BatchView, RecordDetails } from './trace.schema.js';
 import type { BatchRow, PlotRow, ProducerRow, RecordRow } from './trace.tables.js';
+import type { TracePorts } from './ports.js';
+import { placeName } from './place-name.js';
+import { isoNow, type Clock } from '../../kernel/clock.js';
 
 /** A new batch is in no one's stock yet: no SKU, nothing stocked, sold or held. */
 export const NOT_STOCKED = { gtin: null, sku_id: null, product_id: null, product_name: null, stock_location: null, stocked: 0, stocked_at: null, sold: 0, held: 0, held_frozen: 0 } as const;
 
 /** Makes batches with their trace codes, and shows them. */
 export class BatchMaker {
-  constructor(private readonly base: TraceBase) {}
+  constructor(
+    private readonly repo: TraceRepository,
+    private readonly ports: TracePorts,
+    private readonly clock: Clock,
+  ) {}
 
   /** The next free code for a township, producer and day (the serial counts every code with that prefix). */
   async nextCode(trx: Trx, divisionCode: string, producer: ProducerRow, day: string): Promise<string> {
@@ -50,7 +57,7 @@ export class BatchMaker {
       status: 'active',
       recall_id: null,
       overridden: from.overridden ? 1 : 0,
-      created_at: this.base.now(),
+      created_at: isoNow(this.clock),
       is_demo: from.record.is_demo,
     };
     await this.insert(trx, row);
@@ -65,10 +72,10 @@ export class BatchMaker {
   async views(rows: BatchRow[], origin = ''): Promise<BatchView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const db = this.base.db;
+    const db = this.repo.db;
     const heldIds = rows.filter((r) => r.held === 1).map((r) => r.id);
     const [book, producers, plots, parentLinks, childLinks, packages, upheld] = await Promise.all([
-      this.base.ports.places.placeBook(),
+      this.ports.places.placeBook(),
       db.selectFrom('trace_producers').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.producer_id))]).execute(),
       db.selectFrom('trace_plots').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.plot_id ?? ''))]).execute(),
       db.selectFrom('trace_batch_links as l').innerJoin('trace_batches as b', 'b.id', 'l.parent_id').select(['l.child_id', 'b.id', 'b.code']).where('l.child_id', 'in', ids).execute(),
@@ -91,7 +98,7 @@ export class BatchMaker {
       plotId: r.plot_id,
       plotName: r.plot_id ? (plotName.get(r.plot_id) ?? null) : null,
       divisionCode: r.division_code,
-      place: this.base.placeName(book, r.division_code),
+      place: placeName(book, r.division_code),
       harvestedOn: r.harvested_on,
       quantity: r.quantity,
       quantityLeft: r.quantity_left,

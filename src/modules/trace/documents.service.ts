@@ -1,14 +1,18 @@
-import { shanghaiDate } from '../../kernel/clock.js';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { conflict, invalidField } from '../../kernel/errors.js';
 import { offloaded } from '../../kernel/offload.js';
 import { mayKeep } from './access.js';
-import type { TraceBase } from './trace-base.js';
+import type { TraceRepository } from './trace.repository.js';
 import { traceUrl } from './trace-code.js';
 import { CROP_NAMES } from './trace.tables.js';
 import type { Label, LabelFormat } from './pdf/labels.js';
 import type { RecordDetails } from './trace.schema.js';
 import type { GenealogyService } from './genealogy.service.js';
+import type { TraceAccess } from './trace-access.js';
+import type { TracePorts } from './ports.js';
+import { placeName } from './place-name.js';
+import type { Sealer } from '../../kernel/sealed.js';
 
 const UNIT_NAMES: Record<string, string> = { kg: '千克', jin: '斤', t: '吨' };
 /**
@@ -25,26 +29,30 @@ const labelSheets = offloaded<typeof import('./pdf/labels.js')>(new URL('./pdf/l
 /** Printed papers of a batch: its 承诺达标合格证 and its QR labels. */
 export class DocumentService {
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly ports: TracePorts,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
     private readonly genealogy: GenealogyService,
   ) {}
 
   async certificate(ctx: RequestContext, batchId: string, origin: string): Promise<{ fileName: string; body: Buffer }> {
-    const { viewer, batch, producer } = await this.base.readBatch(ctx, batchId);
+    const { viewer, batch, producer } = await this.access.readBatch(ctx, batchId);
     if (batch.status === 'recalled') throw conflict('BATCH_RECALLED', 'A recalled batch gets no compliance certificate');
     if (batch.held === 1) throw conflict('BATCH_HELD', 'A batch held for the regulator’s review gets no compliance certificate');
-    const book = await this.base.ports.places.placeBook();
+    const book = await this.ports.places.placeBook();
     const plots = (await this.genealogy.reach([batch.id], 'up')).filter((b) => b.plot_id).map((b) => b.plot_id!);
-    const tests = plots.length ? await this.base.db.selectFrom('trace_records').select(['details', 'occurred_on']).where('plot_id', 'in', plots).where('kind', '=', 'lab_test').where('occurred_on', '<=', batch.harvested_on).execute() : [];
+    const tests = plots.length ? await this.repo.db.selectFrom('trace_records').select(['details', 'occurred_on']).where('plot_id', 'in', plots).where('kind', '=', 'lab_test').where('occurred_on', '<=', batch.harvested_on).execute() : [];
     const passed = tests.some((t) => (JSON.parse(t.details) as RecordDetails).labTest!.items.every((i) => i.pass));
-    const phone = mayKeep(viewer, producer) && producer.phone_sealed ? this.base.sealer.open(producer.phone_sealed) : (producer.phone_masked ?? '');
+    const phone = mayKeep(viewer, producer) && producer.phone_sealed ? this.sealer.open(producer.phone_sealed) : (producer.phone_masked ?? '');
     const body = await certificates('certificatePdf', {
       product: batch.product_name ?? `${CROP_NAMES[batch.crop]}${batch.variety ? `（${batch.variety}）` : ''}`,
       quantity: `${batch.quantity_left > 0 ? batch.quantity_left : batch.quantity} ${UNIT_NAMES[batch.unit] ?? batch.unit}`,
-      origin: `${book.countyName} ${this.base.placeName(book, batch.division_code)}`,
+      origin: `${book.countyName} ${placeName(book, batch.division_code)}`,
       producer: producer.name,
       contact: phone,
-      issuedOn: shanghaiDate(this.base.clock.now()),
+      issuedOn: shanghaiDate(this.clock.now()),
       code: batch.code,
       url: traceUrl(origin, batch),
       basis: passed ? 'lab_test' : 'internal_control',
@@ -59,14 +67,14 @@ export class DocumentService {
    */
   async labels(ctx: RequestContext, batchId: string, format: LabelFormat, level: 'batch' | 'carton' | 'unit', copies: number, origin: string, page = 1): Promise<{ fileName: string; body: Buffer; pages: number }> {
     if (copies > MAX_LABELS) throw invalidField('querystring.copies', `at most ${MAX_LABELS} labels a file`);
-    const { batch } = await this.base.readBatch(ctx, batchId);
-    const book = await this.base.ports.places.placeBook();
-    const common = { product: batch.product_name ?? `${book.countyName}${CROP_NAMES[batch.crop]} ${batch.variety}`, code: batch.code, origin: `产地 ${this.base.placeName(book, batch.division_code)}` };
+    const { batch } = await this.access.readBatch(ctx, batchId);
+    const book = await this.ports.places.placeBook();
+    const common = { product: batch.product_name ?? `${book.countyName}${CROP_NAMES[batch.crop]} ${batch.variety}`, code: batch.code, origin: `产地 ${placeName(book, batch.division_code)}` };
     let labels: Label[];
     let pages = 1;
     if (level === 'batch') labels = Array.from({ length: copies }, () => ({ ...common, url: traceUrl(origin, batch), serial: null }));
     else {
-      const packages = this.base.db.selectFrom('trace_packages').where('batch_id', '=', batch.id).where('level', '=', level);
+      const packages = this.repo.db.selectFrom('trace_packages').where('batch_id', '=', batch.id).where('level', '=', level);
       const { n } = await packages.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       if (Number(n) === 0) throw conflict('NOT_PACKED', `The batch has no ${level === 'unit' ? 'units' : 'cartons'}; pack it first`);
       pages = Math.ceil(Number(n) / MAX_LABELS);

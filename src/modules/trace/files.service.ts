@@ -5,11 +5,13 @@ import { mayRead } from './access.js';
 import { invalidField, notFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { checkImage } from '../../kernel/images.js';
-import type { TraceBase } from './trace-base.js';
+import type { TraceRepository } from './trace.repository.js';
 import type { RecordDetails } from './trace.schema.js';
 import type { TraceFileRow, TraceTables } from './trace.tables.js';
 import { checkPdf } from './report-pdf.js';
 import { COUNTY_QUOTA, QUOTA, purgeUploadQuota, takeUploadBytes, takeUploadPlace, type UploadQuotaTables } from './upload-quota.js';
+import type { TraceAccess } from './trace-access.js';
+import { isoNow, type Clock } from '../../kernel/clock.js';
 
 /** Reports no record cites are kept a day (time to write the record), then removed by housekeeping. */
 const UNCITED_KEPT_MS = 24 * 3600_000;
@@ -25,7 +27,9 @@ const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpe
 /** Lab reports attached to farm records: PDF, JPEG or PNG, recognised by their first bytes (a PDF by its frame too). */
 export class TraceFileService {
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly clock: Clock,
     private readonly files: FileStore,
   ) {}
 
@@ -37,9 +41,9 @@ export class TraceFileService {
   async upload(ctx: RequestContext, read: () => Promise<Buffer>): Promise<{ fileId: string }> {
     const principal = requireRole(ctx, 'county_admin', 'merchant', 'village_operator', 'township_operator');
     const quota = hasRole(ctx, 'county_admin') ? COUNTY_QUOTA : QUOTA;
-    await takeUploadPlace(this.base.db as unknown as Kysely<UploadQuotaTables>, principal.userId, quota, this.base.clock.now());
+    await takeUploadPlace(this.repo.db as unknown as Kysely<UploadQuotaTables>, principal.userId, quota, this.clock.now());
     const bytes = await read();
-    await takeUploadBytes(this.base.db as unknown as Kysely<UploadQuotaTables>, principal.userId, bytes.length, quota, this.base.clock.now());
+    await takeUploadBytes(this.repo.db as unknown as Kysely<UploadQuotaTables>, principal.userId, bytes.length, quota, this.clock.now());
     const head = bytes.subarray(0, 4).toString('latin1');
     const type = Object.entries(TYPES).find(([magic]) => head.startsWith(magic))?.[1];
     if (!type) throw invalidField('body.file', 'must be a PDF, JPEG or PNG file');
@@ -48,11 +52,11 @@ export class TraceFileService {
     else await checkImage(bytes, 'body.file', [type === 'image/png' ? 'png' : 'jpeg']);
     const id = newId('fil');
     const key = `trace/${id.toLowerCase()}.${EXTENSION[type]}`;
-    await this.base.db.insertInto('trace_files').values({ id, key, content_type: type, size: bytes.length, uploaded_by: principal.userId, created_at: this.base.now() }).execute();
+    await this.repo.db.insertInto('trace_files').values({ id, key, content_type: type, size: bytes.length, uploaded_by: principal.userId, created_at: isoNow(this.clock) }).execute();
     try {
       await this.files.put(key, bytes);
     } catch (err) {
-      await this.base.db.deleteFrom('trace_files').where('id', '=', id).execute().catch(() => undefined);
+      await this.repo.db.deleteFrom('trace_files').where('id', '=', id).execute().catch(() => undefined);
       throw err;
     }
     return { fileId: id };
@@ -64,7 +68,7 @@ export class TraceFileService {
    * then its bytes are deleted, then the removal row: a run cut short anywhere is finished by the next.
    */
   async purgeUncited(): Promise<void> {
-    const now = this.base.clock.now();
+    const now = this.clock.now();
     const cutoff = new Date(now.getTime() - UNCITED_KEPT_MS).toISOString();
     const stale = await this.quotaDb
       .selectFrom('trace_files')
@@ -85,11 +89,11 @@ export class TraceFileService {
       await this.files.delete(removal.key);
       await this.quotaDb.deleteFrom('trace_file_removals').where('file_id', '=', removal.file_id).execute();
     }
-    await purgeUploadQuota(this.base.db as unknown as Kysely<UploadQuotaTables>, now);
+    await purgeUploadQuota(this.repo.db as unknown as Kysely<UploadQuotaTables>, now);
   }
 
   private get quotaDb() {
-    return this.base.db as unknown as Kysely<TraceTables & UploadQuotaTables>;
+    return this.repo.db as unknown as Kysely<TraceTables & UploadQuotaTables>;
   }
 
   /**
@@ -97,7 +101,7 @@ export class TraceFileService {
    * county office and regulators, by its uploader, and by whoever may read a record citing it.
    */
   async get(ctx: RequestContext, id: string): Promise<{ type: string; body: Buffer }> {
-    const row = await readableFile(this.base, ctx, id);
+    const row = await readableFile(this.repo, this.access, ctx, id);
     const body = row ? await this.files.get(row.key) : null;
     if (!row || !body) throw notFound('File');
     return { type: row.content_type, body };
@@ -108,22 +112,22 @@ export class TraceFileService {
  * The file's row when the caller may read it — and so cite it on a record of theirs — else undefined: the county
  * office and regulators read every report, an uploader its own, anyone else a report cited by a record they may read.
  */
-export async function readableFile(base: TraceBase, ctx: RequestContext, id: string): Promise<TraceFileRow | undefined> {
+export async function readableFile(repo: TraceRepository, access: TraceAccess, ctx: RequestContext, id: string): Promise<TraceFileRow | undefined> {
   if (!hasRole(ctx, 'county_admin', 'regulator', 'merchant', 'village_operator', 'township_operator')) return undefined;
-  const row = await base.db.selectFrom('trace_files').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await repo.db.selectFrom('trace_files').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const viewer = await base.viewer(ctx);
+  const viewer = await access.viewer(ctx);
   if (viewer.readsAll || row.uploaded_by === viewer.userId) return row;
-  for (const producerId of await citingProducers(base, row.id)) {
-    const producer = await base.producer(producerId);
+  for (const producerId of await citingProducers(repo, row.id)) {
+    const producer = await repo.producer(producerId);
     if (producer && mayRead(viewer, producer)) return row;
   }
   return undefined;
 }
 
 /** Producers with a lab-test record citing the file (details are JSON text: matched, then checked parsed). */
-async function citingProducers(base: TraceBase, fileId: string): Promise<Set<string>> {
-  const rows = await base.db
+async function citingProducers(repo: TraceRepository, fileId: string): Promise<Set<string>> {
+  const rows = await repo.db
     .selectFrom('trace_records')
     .innerJoin('trace_plots', 'trace_plots.id', 'trace_records.plot_id')
     .select(['trace_records.details', 'trace_plots.producer_id'])

@@ -2,19 +2,25 @@ import type { RequestContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
 import { maskName, maskPhone } from '../../kernel/mask.js';
 import { effective, harvestOf, inputAgainst } from './record-book.js';
-import type { TraceBase, Trx } from './trace-base.js';
+import type { TraceRepository, Trx } from './trace.repository.js';
 import type { Genealogy } from './trace.schema.js';
 import type { BatchRow } from './trace.tables.js';
+import type { TraceAccess } from './trace-access.js';
+import type { TracePorts } from './ports.js';
 
 /** A batch sold to thousands lists its latest orders; the recall reaches every one. */
 export const FORWARD_LISTED = 200;
 
 /** Follows links from a batch: up to where it grew and what was put on it, down to who bought it. */
 export class GenealogyService {
-  constructor(private readonly base: TraceBase) {}
+  constructor(
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly ports: TracePorts,
+  ) {}
 
   /** Every batch reachable by following links one way (parents or children), the start included. */
-  async reach(start: string[], direction: 'up' | 'down', db: Trx = this.base.db): Promise<BatchRow[]> {
+  async reach(start: string[], direction: 'up' | 'down', db: Trx = this.repo.db): Promise<BatchRow[]> {
     const seen = new Set(start);
     let frontier = start;
     while (frontier.length) {
@@ -26,12 +32,12 @@ export class GenealogyService {
   }
 
   async of(ctx: RequestContext, batchId: string, serial?: string): Promise<Genealogy> {
-    const { batch } = await this.base.readBatch(ctx, batchId);
+    const { batch } = await this.access.readBatch(ctx, batchId);
     let pkg: Genealogy['backward']['package'] = null;
     if (serial) {
-      const row = await this.base.db.selectFrom('trace_packages').selectAll().where('serial', '=', serial).where('batch_id', '=', batch.id).executeTakeFirst();
+      const row = await this.repo.db.selectFrom('trace_packages').selectAll().where('serial', '=', serial).where('batch_id', '=', batch.id).executeTakeFirst();
       if (!row) throw notFound('Package');
-      const carton = row.parent_id ? await this.base.db.selectFrom('trace_packages').select('serial').where('id', '=', row.parent_id).executeTakeFirst() : undefined;
+      const carton = row.parent_id ? await this.repo.db.selectFrom('trace_packages').select('serial').where('id', '=', row.parent_id).executeTakeFirst() : undefined;
       pkg = { serial: row.serial, level: row.level, carton: carton?.serial ?? null };
     }
     const [backward, forward] = await Promise.all([this.backward(batch), this.forward(batch)]);
@@ -43,8 +49,8 @@ export class GenealogyService {
     const harvested = ancestors.filter((b) => b.plot_id);
     const plotIds = [...new Set(harvested.map((b) => b.plot_id!))];
     const [plots, records] = await Promise.all([
-      plotIds.length ? this.base.db.selectFrom('trace_plots').select(['id', 'name']).where('id', 'in', plotIds).execute() : [],
-      plotIds.length ? this.base.db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).where('kind', '=', 'input').orderBy('occurred_on').execute() : [],
+      plotIds.length ? this.repo.db.selectFrom('trace_plots').select(['id', 'name']).where('id', 'in', plotIds).execute() : [],
+      plotIds.length ? this.repo.db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).where('kind', '=', 'input').orderBy('occurred_on').execute() : [],
     ]);
     const plotName = new Map(plots.map((p) => [p.id, p.name]));
     const inputs: Genealogy['backward']['inputs'] = [];
@@ -61,10 +67,10 @@ export class GenealogyService {
   async forward(batch: BatchRow, shown = FORWARD_LISTED): Promise<Genealogy['forward']> {
     const descendants = await this.reach([batch.id], 'down');
     const ids = descendants.map((b) => b.id);
-    const allocations = await this.base.db.selectFrom('trace_allocations').selectAll().where('batch_id', 'in', ids).orderBy('allocated_at', 'desc').execute();
+    const allocations = await this.repo.db.selectFrom('trace_allocations').selectAll().where('batch_id', 'in', ids).orderBy('allocated_at', 'desc').execute();
     const orderIds = [...new Set(allocations.map((a) => a.order_id))];
     const listed = orderIds.slice(0, shown);
-    const [orders, parcels, buyerCount] = await Promise.all([this.base.ports.sales.orders(listed), this.base.ports.sales.parcels(listed), this.base.ports.sales.buyerCount(orderIds)]);
+    const [orders, parcels, buyerCount] = await Promise.all([this.ports.sales.orders(listed), this.ports.sales.parcels(listed), this.ports.sales.buyerCount(orderIds)]);
     const orderById = new Map(orders.map((o) => [o.id, o]));
     const parcelsOf = new Map<string, typeof parcels>();
     for (const p of parcels) parcelsOf.set(p.orderId, [...(parcelsOf.get(p.orderId) ?? []), p]);

@@ -2,14 +2,30 @@ import { recordAudit } from '../../kernel/audit.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { newId } from '../../kernel/ids.js';
 import type { GenealogyService } from './genealogy.service.js';
-import type { TraceBase, Trx } from './trace-base.js';
+import type { TraceRepository, Trx } from './trace.repository.js';
 import { unkeyed, type KeyedFinding } from './harvest-rules.js';
 import type { BatchRow, PlotRow, RecordRow, RefusalRow } from './trace.tables.js';
+import type { TracePorts } from './ports.js';
+import type { TraceStock } from './ports.js';
+import { isoNow, type Clock } from '../../kernel/clock.js';
 
 type Location = 'county_warehouse' | 'seller';
 
 /** The units of a batch a hold takes off the shelf: what is stocked and not sold, unless a recall holds them already. */
 const onShelf = (b: BatchRow) => (b.status === 'active' && b.sku_id && b.stock_location ? Math.max(0, b.stocked - b.sold) : 0);
+
+/**
+ * A recall holds the unsold units of every batch it reaches itself: a review's hold on such a batch gives its units
+ * back in the same transaction, so they are never held twice (the batch stays held for the review). Run after every
+ * write that changes what public pages show (with the trace revision's bump).
+ */
+export async function settleSupersededHolds(trx: Trx, stock: TraceStock): Promise<void> {
+  const superseded = await trx.selectFrom('trace_batches').selectAll().where('held', '=', 1).where('held_frozen', '>', 0).where('status', '=', 'recalled').execute();
+  for (const b of superseded) {
+    if (b.sku_id && b.stock_location) await stock.thawStock(trx, b.sku_id, b.stock_location as 'seller', b.held_frozen);
+    await trx.updateTable('trace_batches').set({ held_frozen: 0 }).where('id', '=', b.id).execute();
+  }
+}
 
 /**
  * Holding batches from sale while the regulator reviews them. A hold takes a batch's unsold units off the shelf
@@ -18,7 +34,9 @@ const onShelf = (b: BatchRow) => (b.status === 'active' && b.sku_id && b.stock_l
  */
 export class HoldService {
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly ports: TracePorts,
+    private readonly clock: Clock,
     private readonly genealogy: GenealogyService,
   ) {}
 
@@ -39,7 +57,7 @@ export class HoldService {
       findings: JSON.stringify(findings),
       attempted_by: trigger.recorded_by,
       attempted_by_name: trigger.recorded_by_name,
-      attempted_at: this.base.now(),
+      attempted_at: isoNow(this.clock),
       override_by: null,
       override_reason: null,
       override_at: null,
@@ -55,7 +73,7 @@ export class HoldService {
       if (batch.held === 1) continue;
       const frozen = onShelf(batch);
       await trx.updateTable('trace_batches').set({ held: 1, held_frozen: frozen }).where('id', '=', batch.id).execute();
-      if (frozen > 0) await this.base.ports.stock.freezeStock(trx, batch.sku_id!, batch.stock_location as Location, frozen);
+      if (frozen > 0) await this.ports.stock.freezeStock(trx, batch.sku_id!, batch.stock_location as Location, frozen);
     }
     await recordAudit(trx, ctx, { action: 'batch.held', entityType: 'trace_refusal', entityId: review.id, details: { recordId: trigger.id, findings: findings.map((f) => f.code), batches: batches.map((b) => b.code) } });
     return review;
@@ -76,8 +94,8 @@ export class HoldService {
         .limit(1)
         .executeTakeFirst();
       if (still) continue;
-      const batch = await this.base.batch(batch_id, trx);
-      if (batch.held_frozen > 0 && batch.sku_id && batch.stock_location) await this.base.ports.stock.thawStock(trx, batch.sku_id, batch.stock_location as Location, batch.held_frozen);
+      const batch = await this.repo.batch(batch_id, trx);
+      if (batch.held_frozen > 0 && batch.sku_id && batch.stock_location) await this.ports.stock.thawStock(trx, batch.sku_id, batch.stock_location as Location, batch.held_frozen);
       await trx.updateTable('trace_batches').set({ held: 0, held_frozen: 0 }).where('id', '=', batch_id).execute();
       released.push(batch.code);
     }

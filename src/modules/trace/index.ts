@@ -22,7 +22,8 @@ import { ScanCounter } from './scan-counter.js';
 import { ScanService } from './scan.service.js';
 import { scanPages } from './trace.pages.js';
 import { traceJobs } from './jobs.js';
-import { TraceBase } from './trace-base.js';
+import { TraceAccess } from './trace-access.js';
+import { TraceRepository } from './trace.repository.js';
 import type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
 import { traceRoutes } from './trace.routes.js';
 
@@ -64,24 +65,26 @@ export const traceModule = defineModule({
   },
   publishes: [],
   build(kernel, ports: { places: TracePlaces; sellers: TraceSellers; stock: TraceStock; sales: TraceSales; notifier: TraceNotifier; identifiers: TraceIdentifiers }) {
-    const base = new TraceBase(kernel.db, kernel.clock, kernel.sealer, ports);
-    const book = new RecordBook(base);
-    const maker = new BatchMaker(base);
-    const genealogy = new GenealogyService(base);
-    const counter = new ScanCounter(base);
-    const scans = new ScanService(base, genealogy, counter);
-    const holds = new HoldService(base, genealogy);
-    const records = new RecordService(base, book, maker, holds);
+    const { clock, sealer } = kernel;
+    const repo = new TraceRepository(kernel.db);
+    const access = new TraceAccess(repo, ports.sellers, ports.places);
+    const book = new RecordBook(repo);
+    const maker = new BatchMaker(repo, ports, clock);
+    const genealogy = new GenealogyService(repo, access, ports);
+    const counter = new ScanCounter(repo, clock);
+    const scans = new ScanService(repo, access, ports, sealer, clock, genealogy, counter);
+    const holds = new HoldService(repo, ports, clock, genealogy);
+    const records = new RecordService(repo, access, ports, clock, book, maker, holds);
     const services: TraceServices = {
-      producers: new ProducerService(base, book, (id) => ports.identifiers.residentIdProblem(id)),
+      producers: new ProducerService(repo, access, ports, sealer, clock, book),
       records,
-      reviews: new ReviewService(base, records, holds),
-      batches: new BatchService(base, maker, counter),
+      reviews: new ReviewService(repo, access, ports, clock, records, holds),
+      batches: new BatchService(repo, access, ports, clock, maker, counter),
       genealogy,
-      recalls: new RecallService(base, genealogy),
-      documents: new DocumentService(base, genealogy),
-      epcis: new EpcisService(base, genealogy),
-      files: new TraceFileService(base, kernel.files),
+      recalls: new RecallService(repo, access, ports, clock, genealogy),
+      documents: new DocumentService(repo, access, ports, sealer, clock, genealogy),
+      epcis: new EpcisService(repo, access, ports, clock, genealogy),
+      files: new TraceFileService(repo, access, clock, kernel.files),
       scans,
     };
 

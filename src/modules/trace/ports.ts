@@ -46,6 +46,16 @@ export interface TraceNotifier {
   recallNotice(trx: AnyKysely, message: { county: string; phone: string; productName: string; batchCode: string; orderId: string; ref: string }): Promise<void>;
 }
 
+/** Every port traceability needs, as its module is built with them. */
+export interface TracePorts {
+  places: TracePlaces;
+  sellers: TraceSellers;
+  stock: TraceStock;
+  sales: TraceSales;
+  notifier: TraceNotifier;
+  identifiers: TraceIdentifiers;
+}
+
 /** Checks of identifiers other modules own (the resident ID number of a farmer producer). */
 export interface TraceIdentifiers {
   /** What is wrong with a resident ID number, or null. */

@@ -7,19 +7,27 @@ import { checkKeeps, mayKeep, mayRead, type TraceViewer } from './access.js';
 import { earliestHarvest } from './interval-rule.js';
 import { checkDailyProducers } from './producer-quota.js';
 import type { RecordBook } from './record-book.js';
-import type { TraceBase } from './trace-base.js';
+import type { TraceRepository } from './trace.repository.js';
 import type { BaseInput, BaseView, PlotInput, PlotView, ProducerInput, ProducerView, RecordView } from './trace.schema.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
 import type { BaseRow, PlotRow, ProducerRow } from './trace.tables.js';
 import type { TracePlaceBook } from './ports.js';
+import type { TraceAccess } from './trace-access.js';
+import type { TracePorts } from './ports.js';
+import { placeName } from './place-name.js';
+import type { Sealer } from '../../kernel/sealed.js';
+import { isoNow, type Clock } from '../../kernel/clock.js';
 
 /** Producers (marketplace sellers or registered farmers), their bases and plots. */
 export class ProducerService {
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly ports: TracePorts,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
     private readonly records_: RecordBook,
-    private readonly residentIdProblem: (id: string) => string | null,
   ) {}
 
   private village(book: TracePlaceBook, code: string, field: string) {
@@ -29,9 +37,9 @@ export class ProducerService {
   }
 
   async create(ctx: RequestContext, input: ProducerInput): Promise<ProducerView> {
-    const viewer = await this.base.viewer(ctx);
+    const viewer = await this.access.viewer(ctx);
     if (viewer.regulator && !viewer.county) throw forbidden('Regulators read producers; they do not register them');
-    const book = await this.base.ports.places.placeBook();
+    const book = await this.ports.places.placeBook();
     const village = this.village(book, input.divisionCode, 'body.divisionCode');
     if (viewer.areaPrefix && !input.divisionCode.startsWith(viewer.areaPrefix)) throw invalidField('body.divisionCode', 'is outside the area you work for');
     // A farmer takes one of the township's 999 numbers: only its township or village point, or the county, registers one.
@@ -41,7 +49,7 @@ export class ProducerService {
     let phone = input.phone ?? null;
     if (input.kind === 'seller') {
       if (!input.sellerId) throw invalidField('body.sellerId', 'is required for a seller');
-      const seller = await this.base.ports.sellers.seller(input.sellerId);
+      const seller = await this.ports.sellers.seller(input.sellerId);
       if (!seller) throw invalidField('body.sellerId', 'no such seller');
       if (!viewer.county && !viewer.sellerIds.has(seller.id)) throw forbidden('Only the seller’s managers or the county office register it as a producer');
       name = seller.name;
@@ -53,7 +61,7 @@ export class ProducerService {
     }
     const idNumber = input.idNumber?.toUpperCase();
     if (idNumber) {
-      const problem = this.residentIdProblem(idNumber);
+      const problem = this.ports.identifiers.residentIdProblem(idNumber);
       if (problem) throw invalidField('body.idNumber', problem);
     }
     const row: ProducerRow = {
@@ -63,16 +71,16 @@ export class ProducerService {
       name: name!,
       division_code: village.code,
       number: '',
-      phone_sealed: phone ? this.base.sealer.seal(phone) : null,
+      phone_sealed: phone ? this.sealer.seal(phone) : null,
       phone_masked: maskPhone(phone),
-      id_number_sealed: idNumber ? this.base.sealer.seal(idNumber) : null,
+      id_number_sealed: idNumber ? this.sealer.seal(idNumber) : null,
       id_number_masked: maskIdNumber(idNumber),
       credit_code: creditCode,
       manager_user_id: viewer.userId,
-      created_at: this.base.now(),
+      created_at: isoNow(this.clock),
       is_demo: 0,
     };
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.repo.db.transaction().execute(async (trx) => {
       if (!viewer.county) await checkDailyProducers(trx, viewer.userId, new Date(row.created_at));
       if (row.seller_id && (await trx.selectFrom('trace_producers').select('id').where('seller_id', '=', row.seller_id).executeTakeFirst())) {
         throw conflict('PRODUCER_EXISTS', 'This seller is already a producer', { field: 'body.sellerId' });
@@ -95,8 +103,8 @@ export class ProducerService {
       sellerId: row.seller_id,
       name: row.name,
       divisionCode: row.division_code,
-      place: this.base.placeName(book, row.division_code),
-      phone: own && row.phone_sealed ? this.base.sealer.open(row.phone_sealed) : row.phone_masked,
+      place: placeName(book, row.division_code),
+      phone: own && row.phone_sealed ? this.sealer.open(row.phone_sealed) : row.phone_masked,
       idNumber: row.id_number_masked,
       creditCode: row.credit_code,
       number: row.number,
@@ -107,33 +115,33 @@ export class ProducerService {
 
   /** The producers the caller may read, by name. */
   async list(ctx: RequestContext, limit: number, cursor?: string): Promise<PageResult<ProducerView>> {
-    const viewer = await this.base.viewer(ctx);
-    const book = await this.base.ports.places.placeBook();
+    const viewer = await this.access.viewer(ctx);
+    const book = await this.ports.places.placeBook();
     const readable = await this.readable(viewer);
     if (readable.length === 0) return { items: [], nextCursor: null };
     const key = cursorKey(cursor, 2);
-    let query = this.base.db.selectFrom('trace_producers').selectAll().where('id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
+    let query = this.repo.db.selectFrom('trace_producers').selectAll().where('id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
     const page = toPage(await query.execute(), limit, (r) => keyOf(r.name, r.id));
-    const counts = page.items.length ? await this.base.db.selectFrom('trace_plots').select(['producer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('producer_id', 'in', page.items.map((p) => p.id)).groupBy('producer_id').execute() : [];
+    const counts = page.items.length ? await this.repo.db.selectFrom('trace_plots').select(['producer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('producer_id', 'in', page.items.map((p) => p.id)).groupBy('producer_id').execute() : [];
     const plots = new Map(counts.map((c) => [c.producer_id, Number(c.n)]));
     return { items: page.items.map((r) => this.view(r, viewer, book, plots.get(r.id) ?? 0)), nextCursor: page.nextCursor };
   }
 
   /** The ids of the producers a viewer may read. */
   private async readable(viewer: TraceViewer): Promise<string[]> {
-    return (await this.base.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
+    return (await this.repo.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
   }
 
   // ---- bases ----
 
   async createBase(ctx: RequestContext, input: BaseInput): Promise<BaseView> {
-    const viewer = await this.base.viewer(ctx);
-    const producer = checkKeeps(viewer, await this.base.producer(input.producerId));
-    const book = await this.base.ports.places.placeBook();
+    const viewer = await this.access.viewer(ctx);
+    const producer = checkKeeps(viewer, await this.repo.producer(input.producerId));
+    const book = await this.ports.places.placeBook();
     this.village(book, input.divisionCode, 'body.divisionCode');
-    const row: BaseRow = { id: newId('bas'), producer_id: producer.id, name: input.name.trim(), division_code: input.divisionCode, area_mu: input.areaMu, created_at: this.base.now(), is_demo: 0 };
-    await this.base.db.transaction().execute(async (trx) => {
+    const row: BaseRow = { id: newId('bas'), producer_id: producer.id, name: input.name.trim(), division_code: input.divisionCode, area_mu: input.areaMu, created_at: isoNow(this.clock), is_demo: 0 };
+    await this.repo.db.transaction().execute(async (trx) => {
       await trx.insertInto('trace_bases').values(row).execute();
       await recordAudit(trx, ctx, { action: 'base.created', entityType: 'trace_base', entityId: row.id, details: { producerId: producer.id, name: row.name } });
     });
@@ -141,16 +149,16 @@ export class ProducerService {
   }
 
   private baseView(row: BaseRow, book: TracePlaceBook): BaseView {
-    return { id: row.id, producerId: row.producer_id, name: row.name, divisionCode: row.division_code, place: this.base.placeName(book, row.division_code), areaMu: row.area_mu, createdAt: row.created_at };
+    return { id: row.id, producerId: row.producer_id, name: row.name, divisionCode: row.division_code, place: placeName(book, row.division_code), areaMu: row.area_mu, createdAt: row.created_at };
   }
 
   async bases(ctx: RequestContext, producerId: string | undefined, limit: number, cursor?: string): Promise<PageResult<BaseView>> {
-    const viewer = await this.base.viewer(ctx);
-    const book = await this.base.ports.places.placeBook();
+    const viewer = await this.access.viewer(ctx);
+    const book = await this.ports.places.placeBook();
     const readable = await this.readable(viewer);
     if (readable.length === 0) return { items: [], nextCursor: null };
     const key = cursorKey(cursor, 2);
-    let query = this.base.db.selectFrom('trace_bases').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
+    let query = this.repo.db.selectFrom('trace_bases').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (producerId) query = query.where('producer_id', '=', producerId);
     if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
     const page = toPage(await query.execute(), limit, (r) => keyOf(r.name, r.id));
@@ -160,10 +168,10 @@ export class ProducerService {
   // ---- plots ----
 
   async createPlot(ctx: RequestContext, input: PlotInput): Promise<PlotView> {
-    const viewer = await this.base.viewer(ctx);
-    const baseRow = await this.base.db.selectFrom('trace_bases').selectAll().where('id', '=', input.baseId).executeTakeFirst();
+    const viewer = await this.access.viewer(ctx);
+    const baseRow = await this.repo.db.selectFrom('trace_bases').selectAll().where('id', '=', input.baseId).executeTakeFirst();
     if (!baseRow) throw invalidField('body.baseId', 'no such base');
-    const producer = checkKeeps(viewer, await this.base.producer(baseRow.producer_id));
+    const producer = checkKeeps(viewer, await this.repo.producer(baseRow.producer_id));
     const row: PlotRow = {
       id: newId('plt'),
       base_id: baseRow.id,
@@ -174,10 +182,10 @@ export class ProducerService {
       area_mu: input.areaMu,
       planted_year: input.plantedYear ?? null,
       division_code: baseRow.division_code,
-      created_at: this.base.now(),
+      created_at: isoNow(this.clock),
       is_demo: 0,
     };
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.repo.db.transaction().execute(async (trx) => {
       await trx.insertInto('trace_plots').values(row).execute();
       await recordAudit(trx, ctx, { action: 'plot.created', entityType: 'trace_plot', entityId: row.id, details: { baseId: row.base_id, crop: row.crop, name: row.name } });
     });
@@ -185,11 +193,11 @@ export class ProducerService {
   }
 
   async plots(ctx: RequestContext, filter: { producerId?: string; crop?: string }, limit: number, cursor?: string): Promise<PageResult<PlotView>> {
-    const viewer = await this.base.viewer(ctx);
+    const viewer = await this.access.viewer(ctx);
     const readable = await this.readable(viewer);
     if (readable.length === 0) return { items: [], nextCursor: null };
     const key = cursorKey(cursor, 2);
-    let query = this.base.db.selectFrom('trace_plots').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
+    let query = this.repo.db.selectFrom('trace_plots').selectAll().where('producer_id', 'in', readable).orderBy('name').orderBy('id').limit(limit + 1);
     if (filter.producerId) query = query.where('producer_id', '=', filter.producerId);
     if (filter.crop) query = query.where('crop', '=', filter.crop as PlotRow['crop']);
     if (key) query = query.where((eb) => afterKey(eb, ['name', 'id'], key, 'asc'));
@@ -198,24 +206,24 @@ export class ProducerService {
   }
 
   async plot(ctx: RequestContext, id: string): Promise<PlotView> {
-    const { plot } = await this.base.readPlot(ctx, id);
+    const { plot } = await this.access.readPlot(ctx, id);
     return (await this.plotViews([plot]))[0];
   }
 
   /** A plot's farm records, newest first (corrections beside what they correct). */
   async records(ctx: RequestContext, plotId: string, limit: number, cursor?: string): Promise<PageResult<RecordView>> {
-    const { plot } = await this.base.readPlot(ctx, plotId);
+    const { plot } = await this.access.readPlot(ctx, plotId);
     return this.records_.page(plot.id, limit, cursor);
   }
 
   async plotViews(rows: PlotRow[]): Promise<PlotView[]> {
     if (rows.length === 0) return [];
-    const book = await this.base.ports.places.placeBook();
+    const book = await this.ports.places.placeBook();
     const ids = rows.map((r) => r.id);
     const [bases, producers, lastRecords] = await Promise.all([
-      this.base.db.selectFrom('trace_bases').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.base_id))]).execute(),
-      this.base.db.selectFrom('trace_producers').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.producer_id))]).execute(),
-      this.base.db.selectFrom('trace_records').select(['plot_id', (eb) => eb.fn.max('occurred_on').as('last')]).where('plot_id', 'in', ids).groupBy('plot_id').execute(),
+      this.repo.db.selectFrom('trace_bases').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.base_id))]).execute(),
+      this.repo.db.selectFrom('trace_producers').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.producer_id))]).execute(),
+      this.repo.db.selectFrom('trace_records').select(['plot_id', (eb) => eb.fn.max('occurred_on').as('last')]).where('plot_id', 'in', ids).groupBy('plot_id').execute(),
     ]);
     const baseName = new Map(bases.map((b) => [b.id, b.name]));
     const producerName = new Map(producers.map((p) => [p.id, p.name]));
@@ -236,7 +244,7 @@ export class ProducerService {
         areaMu: r.area_mu,
         plantedYear: r.planted_year,
         divisionCode: r.division_code,
-        place: this.base.placeName(book, r.division_code),
+        place: placeName(book, r.division_code),
         lastRecordOn: since,
         earliestHarvestOn: earliest,
         createdAt: r.created_at,

@@ -3,7 +3,7 @@ import type { RuleRecord } from './harvest-rules.js';
 import { daysBetween, seasonOf, useNumber } from './interval-rule.js';
 import { toPage, type PageResult } from '../../kernel/http/paging.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
-import type { TraceBase, Trx } from './trace-base.js';
+import type { TraceRepository, Trx } from './trace.repository.js';
 import type { RecordDetails, RecordView } from './trace.schema.js';
 import type { BatchRow, RecordRow } from './trace.tables.js';
 
@@ -39,15 +39,15 @@ export function inputAgainst(row: RecordRow, harvestedOn: string) {
 
 /** Reads of the append-only farm record book. */
 export class RecordBook {
-  constructor(private readonly base: TraceBase) {}
+  constructor(private readonly repo: TraceRepository) {}
 
-  async rows(plotIds: string[], db: Trx = this.base.db): Promise<RecordRow[]> {
+  async rows(plotIds: string[], db: Trx = this.repo.db): Promise<RecordRow[]> {
     if (plotIds.length === 0) return [];
     return db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).orderBy('occurred_on').orderBy('recorded_at').execute();
   }
 
   /** The pesticide applications that count, per plot. */
-  async applicationsOf(plotIds: string[], db: Trx = this.base.db): Promise<Map<string, Application[]>> {
+  async applicationsOf(plotIds: string[], db: Trx = this.repo.db): Promise<Map<string, Application[]>> {
     const byPlot = new Map<string, Application[]>();
     for (const row of effective(await this.rows(plotIds, db))) {
       const application = applicationOf(row);
@@ -59,12 +59,12 @@ export class RecordBook {
   /** A page of a plot's book, newest first (by day, then as recorded), corrections beside what they correct. */
   async page(plotId: string, limit: number, cursor?: string): Promise<PageResult<RecordView>> {
     const key = cursorKey(cursor, 3);
-    let query = this.base.db.selectFrom('trace_records').selectAll().where('plot_id', '=', plotId).orderBy('occurred_on', 'desc').orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    let query = this.repo.db.selectFrom('trace_records').selectAll().where('plot_id', '=', plotId).orderBy('occurred_on', 'desc').orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (key) query = query.where((eb) => afterKey(eb, ['occurred_on', 'recorded_at', 'id'], key, 'desc'));
     const page = toPage(await query.execute(), limit, (r) => keyOf(r.occurred_on, r.recorded_at, r.id));
     const ids = page.items.map((r) => r.id);
     const [corrections, applications] = await Promise.all([
-      ids.length ? this.base.db.selectFrom('trace_records').select(['id', 'corrects_id']).where('corrects_id', 'in', ids).execute() : [],
+      ids.length ? this.repo.db.selectFrom('trace_records').select(['id', 'corrects_id']).where('corrects_id', 'in', ids).execute() : [],
       this.applicationsOf([plotId]),
     ]);
     const correctedBy = new Map(corrections.map((r) => [r.corrects_id!, r.id]));

@@ -1,6 +1,6 @@
 import { AppError, conflict, invalidField, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { shanghaiDate } from '../../kernel/clock.js';
+import { shanghaiDate, isoNow, type Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { newId } from '../../kernel/ids.js';
 import { intervalBreaches, productKey, seasonOf, type Application } from './interval-rule.js';
@@ -9,9 +9,12 @@ import { harvestFindings, newFindings, type KeyedFinding } from './harvest-rules
 import type { HoldService } from './holds.js';
 import { readableFile } from './files.service.js';
 import type { BatchMaker } from './batch-maker.js';
-import type { TraceBase, Trx } from './trace-base.js';
+import type { TraceRepository, Trx } from './trace.repository.js';
 import type { BatchView, RecordDetails, RecordInput, RecordView, RefusalView } from './trace.schema.js';
 import type { BatchRow, PlotRow, ProducerRow, RecordRow, RefusalRow } from './trace.tables.js';
+import type { TraceAccess } from './trace-access.js';
+import type { TracePorts } from './ports.js';
+import { settleSupersededHolds } from './holds.js';
 
 /** A regulator's decision gives its reason in at least this many characters. */
 export const REASON_MIN = 4;
@@ -29,7 +32,10 @@ interface Flag {
  */
 export class RecordService {
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly ports: TracePorts,
+    private readonly clock: Clock,
     private readonly book: RecordBook,
     private readonly batches: BatchMaker,
     private readonly holds: HoldService,
@@ -49,13 +55,13 @@ export class RecordService {
 
   /** Adds a record. A harvest that breaks an interval is refused (422) and kept for a regulator to review. */
   async add(ctx: RequestContext, plotId: string, input: RecordInput, origin = ''): Promise<{ record: RecordView; batch: BatchView | null }> {
-    const { viewer, plot, producer } = await this.base.keptPlot(ctx, plotId);
+    const { viewer, plot, producer } = await this.access.keptPlot(ctx, plotId);
     const details = this.details(input);
-    if (input.occurredOn > shanghaiDate(this.base.clock.now())) throw invalidField('body.occurredOn', 'is in the future');
+    if (input.occurredOn > shanghaiDate(this.clock.now())) throw invalidField('body.occurredOn', 'is in the future');
     const harvest = input.kind === 'harvest';
     const report = input.labTest?.reportFileId;
-    if (report && !(await readableFile(this.base, ctx, report))) throw invalidField('body.labTest.reportFileId', 'no such file; upload the report first');
-    const refused = await this.base.db.transaction().execute(async (trx) => {
+    if (report && !(await readableFile(this.repo, this.access, ctx, report))) throw invalidField('body.labTest.reportFileId', 'no such file; upload the report first');
+    const refused = await this.repo.db.transaction().execute(async (trx) => {
       const rows = await this.book.rows([plot.id], trx);
       if (input.corrects) this.checkCorrection(rows, input);
       const counting = effective(rows).filter((r) => r.id !== input.corrects);
@@ -72,7 +78,8 @@ export class RecordService {
       let batch = harvest ? await this.batches.fromHarvest(trx, { producer, plot, record: row, overridden: false }) : null;
       if (batch) batch = await this.holdIfBroken(trx, ctx, plot, [...rows, row], row, batch);
       for (const b of breached) await this.holds.hold(trx, ctx, { plot, harvest: b.harvest, trigger: row, found: b.found });
-      await this.base.bump(trx);
+      await this.repo.bump(trx);
+      await settleSupersededHolds(trx, this.ports.stock);
       await recordAudit(trx, ctx, { action: input.corrects ? 'farm_record.corrected' : 'farm_record.added', entityType: 'trace_record', entityId: row.id, details: { plotId: plot.id, kind: row.kind, occurredOn: row.occurred_on, corrects: row.corrects_id } });
       return { row: batch ? { ...row, batch_id: batch.id } : row, batch };
     });
@@ -102,7 +109,7 @@ export class RecordService {
     const found = harvestFindings(effective(rows).map(ruleRecord), harvestRow.occurred_on).filter((f) => f.code !== 'INTERVAL_NOT_KEPT');
     if (found.length === 0) return batch;
     await this.holds.hold(trx, ctx, { plot, harvest: batch, trigger: harvestRow, found });
-    return this.base.batch(batch.id, trx);
+    return this.repo.batch(batch.id, trx);
   }
 
   private checkCorrection(rows: RecordRow[], input: RecordInput) {
@@ -133,7 +140,7 @@ export class RecordService {
       plot_id: plotId,
       kind: input.kind,
       occurred_on: input.occurredOn,
-      recorded_at: this.base.now(),
+      recorded_at: isoNow(this.clock),
       recorded_by: ctx.principal!.userId,
       recorded_by_name: byName,
       note: input.note?.trim() || null,
@@ -159,7 +166,7 @@ export class RecordService {
       findings: JSON.stringify(breaches.map((b) => ({ code: 'INTERVAL_NOT_KEPT', recordId: b.recordId, occurredOn: b.appliedOn, text: `${b.productName} applied ${b.appliedOn} with a ${b.intervalDays}-day interval; harvest allowed from ${b.earliestOn}` }))),
       attempted_by: ctx.principal!.userId,
       attempted_by_name: byName,
-      attempted_at: this.base.now(),
+      attempted_at: isoNow(this.clock),
       override_by: null,
       override_reason: null,
       override_at: null,
@@ -179,14 +186,14 @@ export class RecordService {
   async override(ctx: RequestContext, refusalId: string, reason: string, origin = ''): Promise<{ record: RecordView; batch: BatchView }> {
     const principal = requireRole(ctx, 'regulator');
     if (reason.trim().length < REASON_MIN) throw invalidField('body.reason', `give the reason for the decision (at least ${REASON_MIN} characters)`);
-    const done = await this.base.db.transaction().execute(async (trx) => {
+    const done = await this.repo.db.transaction().execute(async (trx) => {
       const refusal = await trx.selectFrom('trace_refusals').selectAll().where('id', '=', refusalId).executeTakeFirst();
       if (!refusal) throw notFound('Refusal');
       if (refusal.kind !== 'harvest') throw conflict('NOT_A_HARVEST', 'This review holds batches from sale; decide it with /decision');
       if (refusal.decision) throw conflict('ALREADY_DECIDED', `The regulator has decided this already (${refusal.decision})`);
       const plot = await trx.selectFrom('trace_plots').selectAll().where('id', '=', refusal.plot_id).executeTakeFirstOrThrow();
-      const producer = (await this.base.producer(plot.producer_id, trx)) as ProducerRow;
-      const at = this.base.now();
+      const producer = (await this.repo.producer(plot.producer_id, trx)) as ProducerRow;
+      const at = isoNow(this.clock);
       const input: RecordInput = { kind: 'harvest', occurredOn: refusal.occurred_on, note: refusal.note ?? undefined, harvest: { quantity: refusal.quantity, unit: refusal.unit as 'kg' } };
       const overrideNote = JSON.stringify({ by: principal.displayName, reason: reason.trim(), at });
       const flags: Flag[] = [{ code: 'INTERVAL_OVERRIDDEN', reason: `interval not kept; allowed by ${principal.displayName}: ${reason.trim()}` }];
@@ -196,7 +203,8 @@ export class RecordService {
       const result = await trx.updateTable('trace_refusals').set({ decision: 'released', override_by: principal.displayName, override_reason: reason.trim(), override_at: at, record_id: row.id }).where('id', '=', refusal.id).where('decision', 'is', null).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict('ALREADY_DECIDED', 'The regulator has decided this already');
       const batch = await this.holdIfBroken(trx, ctx, plot, [...(await this.book.rows([plot.id], trx))], row, made);
-      await this.base.bump(trx);
+      await this.repo.bump(trx);
+      await settleSupersededHolds(trx, this.ports.stock);
       await recordAudit(trx, ctx, { action: 'harvest.overridden', entityType: 'trace_refusal', entityId: refusal.id, details: { reason: reason.trim(), recordId: row.id, batchId: batch.id } });
       return { row: { ...row, batch_id: batch.id }, batch };
     });

@@ -1,5 +1,6 @@
-import type { TraceBase } from './trace-base.js';
+import type { TraceRepository } from './trace.repository.js';
 import type { PackageRow } from './trace.tables.js';
+import { isoNow, type Clock } from '../../kernel/clock.js';
 
 const FLUSH_MS = 1000;
 const MAX_NETWORKS = 20;
@@ -20,11 +21,14 @@ export class ScanCounter {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly base: TraceBase) {}
+  constructor(
+    private readonly repo: TraceRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Adds a scan; answers the counts including it. */
   add(pkg: PackageRow, network: string): { scans: number; networks: string[] } {
-    const now = this.base.now();
+    const now = isoNow(this.clock);
     const p = this.pending.get(pkg.id) ?? { scans: 0, networks: new Set<string>(), first: now, last: now };
     p.scans++;
     p.networks.add(network);
@@ -43,7 +47,7 @@ export class ScanCounter {
     const batch = this.pending;
     this.pending = new Map();
     this.flushing = this.flushing.then(() =>
-      this.base.db.transaction().execute(async (trx) => {
+      this.repo.db.transaction().execute(async (trx) => {
         for (const [id, p] of batch) {
           const row = await trx.selectFrom('trace_packages').select(['networks', 'first_scan_at']).where('id', '=', id).executeTakeFirst();
           if (!row) continue;

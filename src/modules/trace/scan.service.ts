@@ -1,5 +1,5 @@
 import { recordAudit } from '../../kernel/audit.js';
-import { shanghaiDate } from '../../kernel/clock.js';
+import { shanghaiDate, isoNow, type Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { mayRead } from './access.js';
 import { invalidField, notFound, type AppError } from '../../kernel/errors.js';
@@ -7,7 +7,8 @@ import { newId } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
 import { packageWarning } from './batches.service.js';
 import { effective, harvestOf, inputAgainst } from './record-book.js';
-import type { TraceBase } from './trace-base.js';
+import type { RevisionedMap } from '../../kernel/read-cache.js';
+import type { TraceRepository } from './trace.repository.js';
 import { gtin14, TRACE_CODE } from './trace-code.js';
 import type { RecordDetails } from './trace.schema.js';
 import type { BatchRow, PackageRow } from './trace.tables.js';
@@ -19,6 +20,10 @@ import { PER_CODE, PER_SENDER, purgeComplaintCounters, takeComplaintPlaces, type
 import type { Kysely } from 'kysely';
 import { toPage } from '../../kernel/http/paging.js';
 import { afterKey, cursorKey, keyOf } from '../../kernel/http/keyset.js';
+import type { TraceAccess } from './trace-access.js';
+import type { TracePorts } from './ports.js';
+import { placeName } from './place-name.js';
+import type { Sealer } from '../../kernel/sealed.js';
 
 /** What the public scan page shows of a batch (no personal data). */
 export interface ScanFacts {
@@ -58,14 +63,12 @@ export interface ScanKey {
 
 const FACTS_TTL_MS = 60_000;
 /**
- * How long a scanned code's batch, package and facts are kept without asking the database: a label is scanned by
- * many phones. A write in this process clears them at once; one in another process or by hand shows within this.
+ * How long a scanned code's batch, package and facts are kept: a label is scanned by many phones. A write that bumps
+ * the trace revision, in any process, clears them once committed; one that does not (or one by hand) shows within this.
  */
 const LOOKUP_TTL_MS = 5_000;
 
 interface Lookup {
-  revision: number;
-  at: number;
   batch: BatchRow;
   /** Which package a serialised code is; its counts are read for each scan. */
   pkg: PackageRow | null;
@@ -88,14 +91,23 @@ export const networkOf = (ip: string) => (ip.includes(':') ? ip.split(':').slice
 
 /** Resolves scanned codes, counts serialised scans, and gathers the public facts of a batch (cached). */
 export class ScanService {
-  private cache = new Map<string, { revision: number; at: number; facts: ScanFacts }>();
-  private lookups = new Map<string, Lookup>();
+  /** Public facts by batch id. */
+  private readonly factsKept: RevisionedMap<ScanFacts>;
+  /** Scanned codes' batches, packages and facts, by code. */
+  private readonly lookups: RevisionedMap<Lookup>;
 
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly ports: TracePorts,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
     private readonly genealogy: GenealogyService,
     readonly counter: ScanCounter,
-  ) {}
+  ) {
+    this.factsKept = repo.cache<ScanFacts>({ max: 5000, ttlMs: FACTS_TTL_MS, clock });
+    this.lookups = repo.cache<Lookup>({ max: 5000, ttlMs: LOOKUP_TTL_MS, clock });
+  }
 
   async resolve(key: ScanKey): Promise<{ batch: BatchRow; pkg: PackageRow | null }> {
     const gtin = key.gtin ? gtin14(key.gtin) : null;
@@ -103,11 +115,11 @@ export class ScanService {
     let pkg: PackageRow | null = null;
     let batch: BatchRow | undefined;
     if (key.serial) {
-      pkg = (await this.base.db.selectFrom('trace_packages').selectAll().where('serial', '=', key.serial.toUpperCase()).executeTakeFirst()) ?? null;
+      pkg = (await this.repo.db.selectFrom('trace_packages').selectAll().where('serial', '=', key.serial.toUpperCase()).executeTakeFirst()) ?? null;
       if (!pkg) throw notFound('Code');
-      batch = await this.base.db.selectFrom('trace_batches').selectAll().where('id', '=', pkg.batch_id).executeTakeFirst();
+      batch = await this.repo.db.selectFrom('trace_batches').selectAll().where('id', '=', pkg.batch_id).executeTakeFirst();
     } else if (key.code && TRACE_CODE.test(key.code)) {
-      batch = await this.base.db.selectFrom('trace_batches').selectAll().where('code', '=', key.code).executeTakeFirst();
+      batch = await this.repo.db.selectFrom('trace_batches').selectAll().where('code', '=', key.code).executeTakeFirst();
     }
     if (!batch || (key.code && batch.code !== key.code) || (gtin && batch.gtin !== gtin)) throw notFound('Code');
     return { batch, pkg };
@@ -120,54 +132,50 @@ export class ScanService {
     const complaint = `/t/${found.batch.code}/complaint${found.pkg ? `?serial=${found.pkg.serial}` : ''}`;
     if (!found.pkg) return (found.html ??= scanPage(found.facts, null, complaint));
     // Its scan count moves with every scan and every write of the counts: the package's row is read afresh.
-    const pkg = await this.base.db.selectFrom('trace_packages').selectAll().where('id', '=', found.pkg.id).executeTakeFirstOrThrow();
+    const pkg = await this.repo.db.selectFrom('trace_packages').selectAll().where('id', '=', found.pkg.id).executeTakeFirstOrThrow();
     return scanPage(found.facts, this.count(pkg, ip), complaint);
   }
 
   private async lookup(key: ScanKey): Promise<Lookup | null> {
     const id = `${key.gtin ?? ''}|${key.code ?? ''}|${key.serial?.toUpperCase() ?? ''}`;
-    const now = this.base.clock.now().getTime();
-    const kept = this.lookups.get(id);
-    if (kept && kept.revision === this.base.revision && now - kept.at < LOOKUP_TTL_MS && now >= kept.at) return kept;
-    const revision = this.base.revision;
+    // Revision first: what is read after it is at least as new, so nothing kept is older than its tag.
+    const revision = await this.lookups.revision.read();
+    const kept = this.lookups.get(id, revision);
+    if (kept) return kept;
     const found = await this.resolve(key).catch((err: AppError) => (err.status === 404 ? null : Promise.reject(err)));
     if (!found) return null;
-    const lookup = { revision, at: now, ...found, facts: await this.facts(found.batch) };
-    if (this.lookups.size > 5000) this.lookups.clear();
-    this.lookups.set(id, lookup);
+    const lookup: Lookup = { ...found, facts: await this.facts(found.batch, revision) };
+    this.lookups.set(id, revision, lookup);
     return lookup;
   }
 
   /** Counts one scan of a serialised code and returns what the page says about it. */
   private count(pkg: PackageRow, ip: string): ScanPackage {
-    const counted = this.counter.add(pkg, this.base.sealer.fingerprint(networkOf(ip)).slice(0, 12));
+    const counted = this.counter.add(pkg, this.sealer.fingerprint(networkOf(ip)).slice(0, 12));
     return { serial: pkg.serial, level: pkg.level, scans: counted.scans, warning: packageWarning({ scans: counted.scans, networks: JSON.stringify(counted.networks) })?.text ?? null };
   }
 
-  private async facts(batch: BatchRow): Promise<ScanFacts> {
-    const { revision } = await this.base.db.selectFrom('trace_revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
-    const cached = this.cache.get(batch.id);
-    const now = this.base.clock.now().getTime();
-    if (cached && cached.revision === revision && now - cached.at < FACTS_TTL_MS && now >= cached.at) return cached.facts;
+  private async facts(batch: BatchRow, revision: number): Promise<ScanFacts> {
+    const kept = this.factsKept.get(batch.id, revision);
+    if (kept) return kept;
     const facts = await this.gather(batch);
-    if (this.cache.size > 5000) this.cache.clear();
-    this.cache.set(batch.id, { revision, at: now, facts });
+    this.factsKept.set(batch.id, revision, facts);
     return facts;
   }
 
   private async gather(batch: BatchRow): Promise<ScanFacts> {
-    const book = await this.base.ports.places.placeBook();
-    const producer = (await this.base.producer(batch.producer_id))!;
+    const book = await this.ports.places.placeBook();
+    const producer = (await this.repo.producer(batch.producer_id))!;
     const ancestors = await this.genealogy.reach([batch.id], 'up');
     const harvested = ancestors.filter((b) => b.plot_id);
     const plotIds = [...new Set(harvested.map((b) => b.plot_id!))];
     const [plots, records, recall, certifications, descendants, reviews] = await Promise.all([
-      plotIds.length ? this.base.db.selectFrom('trace_plots').selectAll().where('id', 'in', plotIds).execute() : [],
-      plotIds.length ? this.base.db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).orderBy('occurred_on').execute() : [],
-      batch.recall_id ? this.base.db.selectFrom('trace_recalls').select(['reason', 'opened_at']).where('id', '=', batch.recall_id).executeTakeFirst() : undefined,
-      batch.product_id ? this.base.ports.stock.certifications(batch.product_id) : [],
+      plotIds.length ? this.repo.db.selectFrom('trace_plots').selectAll().where('id', 'in', plotIds).execute() : [],
+      plotIds.length ? this.repo.db.selectFrom('trace_records').selectAll().where('plot_id', 'in', plotIds).orderBy('occurred_on').execute() : [],
+      batch.recall_id ? this.repo.db.selectFrom('trace_recalls').select(['reason', 'opened_at']).where('id', '=', batch.recall_id).executeTakeFirst() : undefined,
+      batch.product_id ? this.ports.stock.certifications(batch.product_id) : [],
       this.genealogy.reach([batch.id], 'down'),
-      this.base.db.selectFrom('trace_holds as h').innerJoin('trace_refusals as r', 'r.id', 'h.refusal_id').select(['r.decision', 'r.override_reason', 'r.override_at']).where('h.batch_id', '=', batch.id).orderBy('r.override_at').execute(),
+      this.repo.db.selectFrom('trace_holds as h').innerJoin('trace_refusals as r', 'r.id', 'h.refusal_id').select(['r.decision', 'r.override_reason', 'r.override_at']).where('h.batch_id', '=', batch.id).orderBy('r.override_at').execute(),
     ]);
     const season = effective(records).filter((r) => harvestOf(harvested, r));
     const detail = (r: (typeof records)[number]) => JSON.parse(r.details) as RecordDetails;
@@ -195,8 +203,8 @@ export class ScanService {
       harvestedOn: batch.harvested_on,
       quantity: batch.quantity,
       unit: batch.unit,
-      producer: { name: producer.name, kind: producer.kind, creditCode: producer.credit_code, place: this.base.placeName(book, producer.division_code) },
-      origins: plots.map((p) => ({ plot: p.name, place: this.base.placeName(book, p.division_code), areaMu: p.area_mu })),
+      producer: { name: producer.name, kind: producer.kind, creditCode: producer.credit_code, place: placeName(book, producer.division_code) },
+      origins: plots.map((p) => ({ plot: p.name, place: placeName(book, p.division_code), areaMu: p.area_mu })),
       certifications,
       inputs,
       activities: activities.slice(-8),
@@ -212,12 +220,12 @@ export class ScanService {
     const steps: ScanFacts['journey'] = [];
     for (const b of ancestors.filter((a) => a.origin === 'harvest')) steps.push({ day: b.harvested_on, text: `采收 Harvested · 批次 ${b.code}` });
     for (const b of ancestors.filter((a) => a.origin !== 'harvest')) steps.push({ day: shanghaiDate(new Date(b.created_at)), text: b.origin === 'merge' ? `合并成批 Merged into ${b.code}` : `分装 Split into ${b.code}` });
-    const firstPack = await this.base.db.selectFrom('trace_packages').select('created_at').where('batch_id', '=', batch.id).orderBy('created_at').limit(1).executeTakeFirst();
+    const firstPack = await this.repo.db.selectFrom('trace_packages').select('created_at').where('batch_id', '=', batch.id).orderBy('created_at').limit(1).executeTakeFirst();
     if (firstPack) steps.push({ day: shanghaiDate(new Date(firstPack.created_at)), text: '装箱赋码 Packed and labelled' });
     if (batch.stocked > 0) steps.push({ day: '', text: `入库 ${batch.stocked} 件 In stock: ${batch.stocked}${batch.stock_location === 'county_warehouse' ? ' · 县级仓储中心 county warehouse' : ''}` });
-    const allocations = await this.base.db.selectFrom('trace_allocations').select(['order_id', 'quantity']).where('batch_id', 'in', descendants.map((d) => d.id)).execute();
+    const allocations = await this.repo.db.selectFrom('trace_allocations').select(['order_id', 'quantity']).where('batch_id', 'in', descendants.map((d) => d.id)).execute();
     if (allocations.length) {
-      const parcels = await this.base.ports.sales.parcels([...new Set(allocations.map((a) => a.order_id))].slice(0, 500));
+      const parcels = await this.ports.sales.parcels([...new Set(allocations.map((a) => a.order_id))].slice(0, 500));
       const sold = allocations.reduce((n, a) => n + a.quantity, 0);
       const delivered = parcels.filter((p) => ['picked_up', 'handed_to_carrier', 'arrived_village'].includes(p.status)).length;
       steps.push({ day: '', text: `已售 ${sold} 件，${allocations.length} 笔订单 Sold: ${sold} in ${allocations.length} orders${parcels.length ? ` · 经村级服务点发出 ${parcels.length} 件，${delivered} 件已交快递或送达 ${parcels.length} parcels sent up through village points` : ''}` });
@@ -227,11 +235,11 @@ export class ScanService {
 
   /** Complaints from scan pages, newest first: all for the county and regulators, those about their own batches for producers. */
   async complaints(ctx: RequestContext, limit: number, cursor?: string) {
-    const viewer = await this.base.viewer(ctx);
-    const readable = (await this.base.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
+    const viewer = await this.access.viewer(ctx);
+    const readable = (await this.repo.db.selectFrom('trace_producers').selectAll().execute()).filter((p) => mayRead(viewer, p)).map((p) => p.id);
     if (readable.length === 0) return { items: [], nextCursor: null };
     const key = cursorKey(cursor, 2);
-    let query = this.base.db
+    let query = this.repo.db
       .selectFrom('trace_complaints as c')
       .innerJoin('trace_batches as b', 'b.id', 'c.batch_id')
       .leftJoin('trace_packages as p', 'p.id', 'c.package_id')
@@ -247,7 +255,7 @@ export class ScanService {
 
   /** Drops complaint counters whose windows have long passed (hourly housekeeping). */
   purgeComplaintCounters(): Promise<void> {
-    return purgeComplaintCounters(this.base.db as unknown as Kysely<ComplaintCounterTables>, new Date(this.base.now()));
+    return purgeComplaintCounters(this.repo.db as unknown as Kysely<ComplaintCounterTables>, new Date(isoNow(this.clock)));
   }
 
   /**
@@ -259,10 +267,10 @@ export class ScanService {
     if (text.length < 4 || text.length > 500) throw invalidField('body.text', 'write 4 to 500 characters');
     const phone = input.phone?.trim() || null;
     if (phone && !/^1\d{10}$/.test(phone)) throw invalidField('body.phone', 'must be an 11-digit mobile number');
-    const row = { id: newId('cmp'), batch_id: batch.id, package_id: pkg?.id ?? null, text, phone_sealed: phone ? this.base.sealer.seal(phone) : null, phone_masked: maskPhone(phone), created_at: this.base.now() };
-    const sender = ctx.principal ? `user:${ctx.principal.userId}` : `addr:${this.base.sealer.fingerprint(ctx.ip)}`;
+    const row = { id: newId('cmp'), batch_id: batch.id, package_id: pkg?.id ?? null, text, phone_sealed: phone ? this.sealer.seal(phone) : null, phone_masked: maskPhone(phone), created_at: isoNow(this.clock) };
+    const sender = ctx.principal ? `user:${ctx.principal.userId}` : `addr:${this.sealer.fingerprint(ctx.ip)}`;
     const places: [string, ComplaintRule][] = [[sender, PER_SENDER], ...(ctx.principal ? [] : [[`code:${batch.id}`, PER_CODE] as [string, ComplaintRule]])];
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.repo.db.transaction().execute(async (trx) => {
       await takeComplaintPlaces(trx as unknown as Kysely<ComplaintCounterTables>, places, new Date(row.created_at));
       await trx.insertInto('trace_complaints').values(row).execute();
       // The sender's address is not kept with an anonymous complaint.

@@ -3,13 +3,17 @@ import { requireRole } from '../../../kernel/context.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import type { GenealogyService } from '../genealogy.service.js';
-import type { TraceBase } from '../trace-base.js';
+import type { TraceRepository } from '../trace.repository.js';
 import type { BatchRow } from '../trace.tables.js';
 import { AppError, invalidField } from '../../../kernel/errors.js';
 import { offloaded } from '../../../kernel/offload.js';
 import { MAX_DEPTH } from './prepare.js';
 import { linkEvents } from './links.js';
 import { eventListOf } from './validate.js';
+import type { TraceAccess } from '../trace-access.js';
+import type { TracePorts } from '../ports.js';
+import { settleSupersededHolds } from '../holds.js';
+import { isoNow, type Clock } from '../../../kernel/clock.js';
 
 /** Events a captured document may hold: a partner's day of events fits; more go in several documents. */
 export const MAX_EVENTS = 1000;
@@ -24,18 +28,21 @@ const exporter = offloaded<typeof import('./export-doc.js')>(new URL('./export-d
  */
 export class EpcisService {
   constructor(
-    private readonly base: TraceBase,
+    private readonly repo: TraceRepository,
+    private readonly access: TraceAccess,
+    private readonly ports: TracePorts,
+    private readonly clock: Clock,
     private readonly genealogy: GenealogyService,
   ) {}
 
   /** The document as JSON text: read here, written in a worker thread (a batch may have tens of thousands of units). */
   async export(ctx: RequestContext, batchId: string, origin: string): Promise<string> {
-    const { viewer, batch } = await this.base.readBatch(ctx, batchId);
+    const { viewer, batch } = await this.access.readBatch(ctx, batchId);
     const related = new Map<string, BatchRow>();
     for (const b of [...(await this.genealogy.reach([batch.id], 'up')), ...(await this.genealogy.reach([batch.id], 'down'))]) related.set(b.id, b);
     const batches = [...related.values()].sort((a, b) => a.created_at.localeCompare(b.created_at));
     const ids = batches.map((b) => b.id);
-    const db = this.base.db;
+    const db = this.repo.db;
     const [links, packages, allocations, records, imported] = await Promise.all([
       db.selectFrom('trace_batch_links').selectAll().where('child_id', 'in', ids).execute(),
       db.selectFrom('trace_packages').select(['id', 'batch_id', 'serial', 'level', 'parent_id', 'created_at']).where('batch_id', 'in', ids).orderBy('serial').execute(),
@@ -43,13 +50,13 @@ export class EpcisService {
       db.selectFrom('trace_records').selectAll().where('plot_id', 'in', [...new Set(batches.map((b) => b.plot_id ?? ''))]).where('kind', '=', 'lab_test').execute(),
       db.selectFrom('trace_epcis_events').select('body').where('batch_id', 'in', ids).$if(!viewer.readsAll, (q) => q.where('vouched', '=', 1)).execute(),
     ]);
-    const orders = await this.base.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))]);
+    const orders = await this.ports.sales.orders([...new Set(allocations.map((a) => a.order_id))]);
     const recalled = batches.filter((x) => x.recall_id);
     const recalls = recalled.length ? await db.selectFrom('trace_recalls').select(['id', 'opened_at']).where('id', 'in', recalled.map((b) => b.recall_id!)).execute() : [];
     return exporter('epcisDocument', {
       origin,
       batchId: batch.id,
-      now: this.base.now(),
+      now: isoNow(this.clock),
       batches,
       links,
       packages,
@@ -80,18 +87,21 @@ export class EpcisService {
       throw invalidField('body', `is nested more than ${MAX_DEPTH} levels deep`, 'EPCIS_INVALID');
     }
     const { documentId, events } = await prepare('prepareCapture', json);
-    const links = await linkEvents(this.base, ctx, events, (list?.path ?? ['epcisBody', 'eventList']).join('.'));
+    const links = await linkEvents(this.repo, this.access, ctx, events, (list?.path ?? ['epcisBody', 'eventList']).join('.'));
     let accepted = 0;
     let linked = 0;
-    await this.base.db.transaction().execute(async (trx) => {
+    await this.repo.db.transaction().execute(async (trx) => {
       for (const [i, event] of events.entries()) {
         if (await trx.selectFrom('trace_epcis_events').select('id').where('event_id', '=', event.eventId).executeTakeFirst()) continue;
         const { batchId, vouched } = links[i];
-        await trx.insertInto('trace_epcis_events').values({ id: newId('epc'), event_id: event.eventId, type: event.type, event_time: event.eventTime, biz_step: event.bizStep, batch_id: batchId, vouched, body: event.body, received_at: this.base.now(), received_by: principal.userId }).execute();
+        await trx.insertInto('trace_epcis_events').values({ id: newId('epc'), event_id: event.eventId, type: event.type, event_time: event.eventTime, biz_step: event.bizStep, batch_id: batchId, vouched, body: event.body, received_at: isoNow(this.clock), received_by: principal.userId }).execute();
         accepted++;
         if (batchId) linked++;
       }
-      if (linked) await this.base.bump(trx);
+      if (linked) {
+        await this.repo.bump(trx);
+        await settleSupersededHolds(trx, this.ports.stock);
+      }
       await recordAudit(trx, ctx, { action: 'epcis.captured', entityType: 'epcis_document', entityId: documentId, details: { events: events.length, accepted, linked } });
     });
     return { accepted, duplicates: events.length - accepted, linked };

@@ -1,7 +1,8 @@
 import { hasRole, type RequestContext } from '../../../kernel/context.js';
 import { AppError } from '../../../kernel/errors.js';
 import { mayKeep } from '../access.js';
-import type { TraceBase } from '../trace-base.js';
+import type { TraceAccess } from '../trace-access.js';
+import type { TraceRepository } from '../trace.repository.js';
 import type { PreparedEvent } from './prepare.js';
 
 const CHUNK = 500;
@@ -18,17 +19,17 @@ export interface EventLink {
  * not known to traceability, so a courier's events are linked but vouched 0: only the county office and regulators
  * see them. Anyone else naming a batch they may not act on has the whole document refused (403), naming the event.
  */
-export async function linkEvents(base: TraceBase, ctx: RequestContext, events: PreparedEvent[], listPath: string): Promise<EventLink[]> {
+export async function linkEvents(repo: TraceRepository, access: TraceAccess, ctx: RequestContext, events: PreparedEvent[], listPath: string): Promise<EventLink[]> {
   const codes = [...new Set(events.flatMap((e) => e.codes))];
   const batches = new Map<string, { id: string; producer_id: string }>();
   for (let i = 0; i < codes.length; i += CHUNK) {
-    const rows = await base.db.selectFrom('trace_batches').select(['id', 'code', 'producer_id']).where('code', 'in', codes.slice(i, i + CHUNK)).execute();
+    const rows = await repo.db.selectFrom('trace_batches').select(['id', 'code', 'producer_id']).where('code', 'in', codes.slice(i, i + CHUNK)).execute();
     for (const b of rows) batches.set(b.code, b);
   }
   if (!batches.size) return events.map(() => ({ batchId: null, vouched: 1 }));
-  const viewer = hasRole(ctx, 'county_admin', 'regulator', 'township_operator', 'village_operator', 'merchant') ? await base.viewer(ctx) : null;
+  const viewer = hasRole(ctx, 'county_admin', 'regulator', 'township_operator', 'village_operator', 'merchant') ? await access.viewer(ctx) : null;
   const producerIds = [...new Set([...batches.values()].map((b) => b.producer_id))];
-  const producers = viewer && !viewer.readsAll ? await base.db.selectFrom('trace_producers').selectAll().where('id', 'in', producerIds).execute() : [];
+  const producers = viewer && !viewer.readsAll ? await repo.db.selectFrom('trace_producers').selectAll().where('id', 'in', producerIds).execute() : [];
   const kept = new Set(producers.filter((p) => viewer && mayKeep(viewer, p)).map((p) => p.id));
   const mayAct = (producerId: string) => !!viewer && (viewer.readsAll || kept.has(producerId));
   const courier = hasRole(ctx, 'courier');
