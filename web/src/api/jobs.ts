@@ -1,36 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from './http.js';
+import type { ApiListItem } from './generated/openapi.js';
 
-// Written by hand until web/src/api/generated/openapi.ts is regenerated with the jobs routes (`npm run api-types`);
-// then these become ApiListItem<'GET /api/v1/jobs'> and ApiListItem<'GET /api/v1/jobs/{name}/runs'>.
+/** A job as the county admin sees it: schedule, next due, running now, last run and failures in a row. */
+export type Job = ApiListItem<'GET /api/v1/jobs'>;
 
-/** How a run ended: lost means its process stopped during the run (its lease ran out, another process took over). */
-export type RunOutcome = 'running' | 'succeeded' | 'failed' | 'lost';
-
-export interface JobRun {
-  id: string;
-  attempt: number;
-  startedAt: string;
-  finishedAt: string | null;
-  outcome: RunOutcome;
-  error: string | null;
-  summary: unknown;
-  processId: string;
-}
-
-export interface Job {
-  name: string;
-  /** Chinese, then English. */
-  title: string;
-  scheduled: boolean;
-  everyMs: number | null;
-  schedule: string;
-  nextDueAt: string | null;
-  running: boolean;
-  queued: number;
-  lastRun: JobRun | null;
-  failuresInRow: number;
-}
+/** One run; `lost`: its process stopped during the run (the lease ran out and another process took the job over). */
+export type JobRun = ApiListItem<'GET /api/v1/jobs/{name}/runs'>;
+export type RunOutcome = JobRun['outcome'];
 
 const jobsKey = ['jobs'] as const;
 /** Runs are short and rare: what the page shows is at most this old. */
