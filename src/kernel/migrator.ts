@@ -1,6 +1,5 @@
 import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet } from 'kysely';
-import pg from 'pg';
-import { isPostgresUrl, SCHEMA_DROP_LOCK } from './db.js';
+import { isPostgresUrl, loadPostgresDriver, SCHEMA_DROP_LOCK } from './db.js';
 import type { AnyKysely, Database, DialectName } from './db.js';
 
 /** A frozen schema change. Names start with an ISO date, e.g. `2026-11-28-sites`. */
@@ -74,6 +73,7 @@ const STARTUP_LOCK = 720_622;
  */
 export async function withStartupLock<T>(databaseUrl: string | undefined, schema: string | undefined, work: () => Promise<T>): Promise<T> {
   if (!isPostgresUrl(databaseUrl)) return work();
+  const pg = await loadPostgresDriver();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
