@@ -66,5 +66,10 @@ export function platformRows(w: World): Row[] {
     { op: 'PUT /api/v1/network/targets', allowed: ['county'], req: () => ({ url: '/network/targets', body: { villagePoints: 49 } }) },
 
     { op: 'GET /api/v1/notify/outbox', allowed: ['county'] },
+
+    // 后台任务: the county admin alone sees the jobs and runs one now.
+    { op: 'GET /api/v1/jobs', allowed: ['county'] },
+    { op: 'GET /api/v1/jobs/{name}/runs', allowed: ['county'], req: () => ({ url: '/jobs/kernel.purge-job-runs/runs' }) },
+    { op: 'POST /api/v1/jobs/{name}/run', allowed: ['county'], req: () => ({ url: '/jobs/kernel.purge-job-runs/run' }) },
   ];
 }
