@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+const BROWSER_TESTS = 'test/e2e/**/*.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     // Finds Chromium for the browser tests once: Debian's, or the one packaged on npm (test/setup/chromium.ts).
     globalSetup: ['test/setup/chromium.ts'],
     testTimeout: 30_000,
@@ -12,5 +13,12 @@ export default defineConfig({
     // Browser tests poll the page until it shows what they expect; on a busy 2-core machine a page can take more
     // than the default second to render a list, which is slowness, not a wrong answer.
     expect: { poll: { timeout: 10_000 } },
+    // The browser tests run after the rest, not beside the tests that start whole app processes (several
+    // processes, the compiled start, kill tests): a page's offline sync and its timers should not share two cores
+    // with four servers.
+    projects: [
+      { extends: true, test: { name: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: [BROWSER_TESTS], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'browser', include: [BROWSER_TESTS], sequence: { groupOrder: 1 } } },
+    ],
   },
 });
