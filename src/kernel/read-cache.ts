@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import type { AnyKysely } from './db.js';
+import { compiledOnce } from './compiled-once.js';
 
 interface RevisionTables {
   revision: { id: number; revision: number };
@@ -22,8 +23,12 @@ export class TableRevision {
     this.db = db as Kysely<RevisionTables>;
   }
 
+  // Read before every answer from memory, so built and compiled once (kernel/compiled-once.ts).
+  private readonly query = compiledOnce(() => this.db.selectFrom(this.table as 'revision').select('revision').where('id', '=', sql.lit(1)));
+
   async read(): Promise<number> {
-    const row = await this.db.selectFrom(this.table as 'revision').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
+    const [row] = await this.query(this.db);
+    if (!row) throw new Error(`${this.table} has no row`);
     return Number(row.revision);
   }
 
