@@ -50,13 +50,19 @@ function check(result: MigrationResultSet): string[] {
 }
 
 export async function migrateUp(database: Database, sets: MigrationSet[]): Promise<string[]> {
-  if (database.dialect !== 'postgres') return check(await migratorFor(database, sets).migrateToLatest());
-  // Kysely's migrator reads every schema's tables by name; a schema dropped meanwhile (dropPostgresSchema, which
-  // takes this lock exclusively) makes that read fail with "schema … does not exist".
+  return whileNoSchemaIsDropped(database, () => migratorFor(database, sets).migrateToLatest());
+}
+
+/**
+ * Kysely's migrator reads every schema's tables by name; a schema dropped meanwhile (dropPostgresSchema, which
+ * takes this lock exclusively) makes that read fail with "schema … does not exist".
+ */
+async function whileNoSchemaIsDropped(database: Database, migrate: () => Promise<MigrationResultSet>): Promise<string[]> {
+  if (database.dialect !== 'postgres') return check(await migrate());
   return database.db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock_shared(${SCHEMA_DROP_LOCK})`.execute(conn);
     try {
-      return check(await migratorFor(database, sets).migrateToLatest());
+      return check(await migrate());
     } finally {
       await sql`select pg_advisory_unlock_shared(${SCHEMA_DROP_LOCK})`.execute(conn);
     }
@@ -86,9 +92,9 @@ export async function withStartupLock<T>(databaseUrl: string | undefined, schema
 
 /** Reverts every migration (all modules), newest first. */
 export async function migrateDownAll(database: Database, sets: MigrationSet[]): Promise<string[]> {
-  return check(await migratorFor(database, sets).migrateTo(NO_MIGRATIONS));
+  return whileNoSchemaIsDropped(database, () => migratorFor(database, sets).migrateTo(NO_MIGRATIONS));
 }
 
 export async function migrateDownOne(database: Database, sets: MigrationSet[]): Promise<string[]> {
-  return check(await migratorFor(database, sets).migrateDown());
+  return whileNoSchemaIsDropped(database, () => migratorFor(database, sets).migrateDown());
 }
