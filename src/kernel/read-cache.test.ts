@@ -1,35 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { openTwoDatabases, type TwoDatabases } from '../../test/two-databases.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from './clock.js';
-import { dropPostgresSchema, openDatabase, type Database, type DialectName } from './db.js';
+import type { Database, DialectName } from './db.js';
 import { createRevisionTable, RevisionedCache, RevisionedMap, TableRevision } from './read-cache.js';
 
 // The kernel imports nothing of ours, so these tests open their databases themselves (as test/helpers.ts does).
 const engines: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-/** Two app processes on one database: two handles with their own connections (SQLite: one file). */
-async function openTwo(engine: DialectName): Promise<{ first: Database; second: Database; dispose(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-cache-'));
-    const file = path.join(dir, 'db.sqlite');
-    const first = await openDatabase({ sqliteFile: file });
-    const second = await openDatabase({ sqliteFile: file });
-    return { first, second, dispose: async () => (await Promise.all([first.close(), second.close()]), fs.rmSync(dir, { recursive: true, force: true })) };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const first = await openDatabase({ url, pgSchema: schema, poolSize: 4 });
-  const second = await openDatabase({ url, pgSchema: schema, poolSize: 4 });
-  return { first, second, dispose: async () => (await Promise.all([first.close(), second.close()]), await dropPostgresSchema(url, schema)) };
-}
 
 describe.each(engines)('the read cache on %s', (engine) => {
-  let dbs: Awaited<ReturnType<typeof openTwo>>;
+  let dbs: TwoDatabases;
   beforeEach(async () => {
-    dbs = await openTwo(engine);
+    dbs = await openTwoDatabases(engine);
     await createRevisionTable(dbs.first.db, 'things_revision');
     await dbs.first.db.schema.createTable('things').addColumn('name', 'text', (c) => c.primaryKey()).execute();
   });

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { openTwoDatabases, type TwoDatabases } from '../../../test/two-databases.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dropPostgresSchema, openDatabase, type Database, type DialectName } from '../db.js';
+import type { Database, DialectName } from '../db.js';
 import { defineJob, type JobDef } from './job-def.js';
 import { JobRunner } from './job-runner.js';
 import { jobMigrations } from './jobs.migrations.js';
@@ -14,21 +11,6 @@ import { jobRunsPurge } from './purge-job-runs.js';
 // The kernel imports nothing of ours, so these tests open their databases themselves (as test/helpers.ts does).
 const engines: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-/** Two app processes on one database: two handles with their own connections (SQLite: one file). */
-async function openTwo(engine: DialectName): Promise<{ first: Database; second: Database; dispose(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-'));
-    const file = path.join(dir, 'db.sqlite');
-    const first = await openDatabase({ sqliteFile: file });
-    const second = await openDatabase({ sqliteFile: file });
-    return { first, second, dispose: async () => (await Promise.all([first.close(), second.close()]), fs.rmSync(dir, { recursive: true, force: true })) };
-  }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const first = await openDatabase({ url, pgSchema: schema, poolSize: 4 });
-  const second = await openDatabase({ url, pgSchema: schema, poolSize: 4 });
-  return { first, second, dispose: async () => (await Promise.all([first.close(), second.close()]), await dropPostgresSchema(url, schema)) };
-}
 
 function manualClock(start = '2026-06-01T02:00:00.000Z') {
   let now = new Date(start);
@@ -47,7 +29,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 }
 
 describe.each(engines)('jobs claimed from the database on %s', (engine) => {
-  let dbs: Awaited<ReturnType<typeof openTwo>>;
+  let dbs: TwoDatabases;
   let db: Kysely<JobTables & { effects: { job: string; attempt: number } }>;
   let clock: ReturnType<typeof manualClock>;
   const runnerOn = (database: Database, jobs: JobDef[], processId = 'p1', at = clock) => new JobRunner({ db: database.db, dialect: database.dialect, clock: at, jobs, processId });
@@ -70,7 +52,7 @@ describe.each(engines)('jobs claimed from the database on %s', (engine) => {
 
   beforeEach(async () => {
     clock = manualClock();
-    dbs = await openTwo(engine);
+    dbs = await openTwoDatabases(engine);
     for (const m of jobMigrations) await m.up(dbs.first.db, dbs.first.dialect);
     db = dbs.first.db as never;
     await db.schema.createTable('effects').addColumn('job', 'text', (c) => c.notNull()).addColumn('attempt', 'integer', (c) => c.notNull()).execute();
