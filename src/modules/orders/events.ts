@@ -9,8 +9,8 @@ export const OrderPaid = defineEvent({
   type: 'orders.paid',
   version: 1,
   aggregate: 'order',
-  description: '订单已付款 An order was paid: its seller, when, and each line’s product and amount (fen)',
-  payload: Type.Object({ orderId: Type.String(), sellerId: Type.String(), paidAt: Type.String(), lines: Lines({ productId: Type.String(), lineFen: Type.Integer() }) }),
+  description: '订单已付款 An order was paid: its seller, when, and each line’s product, units and amount (fen)',
+  payload: Type.Object({ orderId: Type.String(), sellerId: Type.String(), paidAt: Type.String(), lines: Lines({ productId: Type.String(), quantity: Type.Integer(), lineFen: Type.Integer() }) }),
 });
 
 /** Money went back for a paid order (cancelled before shipping, a recall, an accepted return). */

@@ -264,7 +264,7 @@ export class OrdersService {
   }
 
   private async markPaid(trx: OrdersDb, row: OrderRow, items: OrderItemRow[]): Promise<void> {
-    await this.hooks.paid(trx, { orderId: row.id, sellerId: row.seller_id, paidAt: row.paid_at!, lines: items.map((i) => ({ productId: i.product_id, lineFen: i.line_fen })) });
+    await this.hooks.paid(trx, { orderId: row.id, sellerId: row.seller_id, paidAt: row.paid_at!, lines: items.map((i) => ({ productId: i.product_id, quantity: i.quantity, lineFen: i.line_fen })) });
     await this.hooks.committed(trx, committedOrder(row.id, items));
   }
 

@@ -25,7 +25,7 @@ export interface PaidSale {
   orderId: string;
   sellerId: string;
   paidAt: string;
-  lines: { productId: string; lineFen: number }[];
+  lines: { productId: string; quantity: number; lineFen: number }[];
 }
 
 /** Units of SKUs taken for a buyer: an order placed with stock reserved, whatever its payment. */
