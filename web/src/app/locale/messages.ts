@@ -9,6 +9,7 @@ import { traceBatchMessages } from './trace/batches.js';
 import { traceFarmMessages } from './trace/farm.js';
 import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
+import { traceReviewMessages } from './trace/review.js';
 import { shopCatalogMessages } from './shop/catalog.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
 import { networkCoverageMessages } from './network/coverage.js';
@@ -21,6 +22,7 @@ export const messages = {
   ...traceFarmMessages,
   ...traceProducerMessages,
   ...traceRecallMessages,
+  ...traceReviewMessages,
   ...shopCatalogMessages,
   ...partiesLedgerMessages,
   ...networkCoverageMessages,

@@ -1,4 +1,4 @@
-import { Alert, Typography } from 'antd';
+import { Alert } from 'antd';
 import type { HarvestRefusal, IntervalBreach } from '../../../api/trace-farm.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 
@@ -37,11 +37,6 @@ export function HarvestRefused({ refusal }: { refusal: HarvestRefusal }) {
                 <div key={b.recordId}>{t('trace.farm.refused.other', { product: b.productName, appliedOn: b.appliedOn, earliest: b.earliestOn })}</div>
               ))}
             </div>
-          )}
-          {refusal.refusalId && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('trace.farm.refused.id', { id: refusal.refusalId })}
-            </Typography.Text>
           )}
         </>
       }

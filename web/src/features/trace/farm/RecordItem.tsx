@@ -30,20 +30,22 @@ interface Props {
   original?: RecordView;
   /** Absent for those who only read (regulators). A harvest made a batch and is not corrected here (the server refuses it). */
   onCorrect?: (record: RecordView) => void;
+  /** The record the regulator's queue pointed at. */
+  marked?: boolean;
 }
 
 /**
  * One timeline entry. A corrected record stays, struck through and grey with 已更正 and a link to its correction;
  * a flagged one carries a warning tag with the reason.
  */
-export function RecordItem({ record: r, original, onCorrect }: Props) {
+export function RecordItem({ record: r, original, onCorrect, marked = false }: Props) {
   const t = useT();
   const corrected = !!r.correctedBy;
   const lines = recordLines(t, r);
   // The override tag says it already, with the regulator's reason.
   const flags = r.override ? r.flags.filter((f) => f.code !== 'INTERVAL_OVERRIDDEN') : r.flags;
   return (
-    <div id={recordAnchor(r.id)} data-testid="record-item" data-record-id={r.id} data-kind={r.kind} data-corrected={corrected ? 'true' : 'false'} style={{ scrollMarginTop: 80 }}>
+    <div id={recordAnchor(r.id)} data-testid="record-item" data-record-id={r.id} data-kind={r.kind} data-corrected={corrected ? 'true' : 'false'} data-marked={marked ? 'true' : undefined} style={{ scrollMarginTop: 80, ...(marked ? { background: '#fff1f0', border: '1px solid #ffa39e', borderRadius: 6, padding: 8 } : {}) }}>
       <Flex justify="space-between" align="baseline" gap={8}>
         <Typography.Text strong delete={corrected} type={corrected ? 'secondary' : undefined} style={{ fontSize: 15 }} data-testid="record-title">
           {recordTitle(t, r)}

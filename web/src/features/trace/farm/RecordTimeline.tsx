@@ -7,7 +7,8 @@ import { formKindOf } from './recordForm.js';
 import { RecordItem } from './RecordItem.js';
 
 /** The plot's records, newest first, as the server sends them. */
-export function RecordTimeline({ records, onCorrect }: { records: RecordView[]; onCorrect?: (record: RecordView) => void }) {
+/** `marked`: the record the regulator's queue pointed at, shown in red. */
+export function RecordTimeline({ records, marked, onCorrect }: { records: RecordView[]; marked?: string; onCorrect?: (record: RecordView) => void }) {
   const t = useT();
   const byId = useMemo(() => new Map(records.map((r) => [r.id, r])), [records]);
   if (records.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trace.farm.records.empty')} data-testid="records-empty" />;
@@ -18,8 +19,8 @@ export function RecordTimeline({ records, onCorrect }: { records: RecordView[]; 
         const meta = KIND_META[formKindOf(r)];
         return {
           key: r.id,
-          color: r.correctedBy ? 'gray' : meta.color,
-          content: <RecordItem record={r} original={r.corrects ? byId.get(r.corrects) : undefined} onCorrect={onCorrect} />,
+          color: r.id === marked ? 'red' : r.correctedBy ? 'gray' : meta.color,
+          content: <RecordItem record={r} original={r.corrects ? byId.get(r.corrects) : undefined} onCorrect={onCorrect} marked={r.id === marked} />,
         };
       })}
     />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Empty, Segmented, Table } from 'antd';
+import { Card, Empty, Flex, Grid, Segmented, Table } from 'antd';
 import { useRefusals, type RefusalView } from '../../../api/trace-recalls.js';
 import { mayOverrideHarvest } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { rowTestId } from '../batches/batchLabels.js';
 import { DecisionModal, type Outcome } from './DecisionModal.js';
+import { RefusalCard } from './RefusalCard.js';
 import { refusalColumns } from './refusalColumns.js';
 
 const KEYS = ['show'] as const;
@@ -27,7 +28,11 @@ export function RefusalsPage() {
   const refusals = useRefusals(pending);
   const rows = useMemo(() => refusals.data?.pages.flatMap((p) => p.items) ?? [], [refusals.data]);
   const [deciding, setDeciding] = useState<{ review: RefusalView; outcome: Outcome } | null>(null);
-  const columns = useMemo(() => refusalColumns(t, mayOverrideHarvest(user) ? (review, outcome) => setDeciding({ review, outcome }) : null), [t, user]);
+  const onDecide = useMemo(() => (mayOverrideHarvest(user) ? (review: RefusalView, outcome: Outcome) => setDeciding({ review, outcome }) : null), [user]);
+  const columns = useMemo(() => refusalColumns(t, onDecide), [t, onDecide]);
+  // On a phone the table would show a sliver of each row: one card per entry instead.
+  const phone = !Grid.useBreakpoint().md;
+  const empty = refusals.isPending ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pending ? t('traceRecall.refusals.emptyPending') : t('traceRecall.refusals.empty')} />;
 
   return (
     <>
@@ -47,6 +52,11 @@ export function RefusalsPage() {
           <LoadError error={refusals.error} onRetry={() => void refusals.refetch()} />
         ) : (
           <>
+          {phone ? (
+            <Flex vertical gap={12} data-testid="refusals-cards">
+              {rows.length === 0 ? empty : rows.map((r) => <RefusalCard key={r.id} review={r} t={t} onDecide={onDecide} />)}
+            </Flex>
+          ) : (
           <Table
             data-testid="refusals-table"
             rowKey="id"
@@ -57,8 +67,9 @@ export function RefusalsPage() {
             pagination={false}
             scroll={{ x: 1150 }}
             onRow={() => rowTestId('refusal-row')}
-            locale={{ emptyText: refusals.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pending ? t('traceRecall.refusals.emptyPending') : t('traceRecall.refusals.empty')} /> }}
+            locale={{ emptyText: empty ?? ' ' }}
           />
+          )}
           <LoadMore query={refusals} />
           </>
         )}
