@@ -2,7 +2,9 @@ import type { PlatformModules } from '../app.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Wiring } from '../kernel/compose.js';
 import { residentIdProblem } from '../modules/parties/index.js';
-import { catalogStock, ordersDirectory } from './commerce.js';
+import { addressPlaces } from './address-places.js';
+import { auditRecordNames } from './audit-names.js';
+import { catalogStock, orderTexts, ordersDirectory } from './commerce.js';
 import { accountPhones, networkPlaces, orderShipping, smsNotifier } from './logistics-links.js';
 import { marketDirectory } from './market-directory.js';
 import { catalogProducts } from './product-directory.js';
@@ -18,10 +20,14 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
   let places: ReturnType<typeof networkPlaces> | undefined;
   const placesOf = (network: Parameters<typeof networkPlaces>[0]) => (places ??= networkPlaces(network, clock));
   return {
-    identity: (m) => ({ scopes: networkScopeCheck(m.network.service) }),
+    identity: (m) => ({
+      scopes: networkScopeCheck(m.network.service),
+      places: addressPlaces(m.network.service),
+      names: auditRecordNames({ network: m.network.service, sellers: m.parties.sellers, households: m.parties.households, catalog: m.catalog.catalog, parcels: m.logistics.parcels, runs: m.logistics.runs, orders: m.orders.service, batches: m.trace.batches }),
+    }),
     parties: (m) => ({ products: catalogProducts(m.catalog.catalog) }),
     catalog: (m) => ({ directory: marketDirectory(m.parties) }),
-    orders: (m) => ({ stock: catalogStock(m.catalog.catalog), directory: ordersDirectory(m.parties.sellers, m.network.service), recalls: m.trace.batches }),
+    orders: (m) => ({ stock: catalogStock(m.catalog.catalog), directory: ordersDirectory(m.parties.sellers, m.network.service), recalls: m.trace.batches, texts: orderTexts(m.notify.sms) }),
     logistics: (m) => ({ places: placesOf(m.network.service), notifier: smsNotifier(m.notify.sms), phones: accountPhones(m.identity.service), orders: orderShipping(m.orders.service, m.parties.sellers) }),
     trace: (m) => ({
       places: placesOf(m.network.service),
@@ -31,5 +37,6 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
       notifier: recallSms(m.notify.sms),
       identifiers: { residentIdProblem },
     }),
+    workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
   };
 }
