@@ -12,6 +12,7 @@ import { traceRecallMessages } from './trace/recalls.js';
 import { traceReviewMessages } from './trace/review.js';
 import { shopCatalogMessages } from './shop/catalog.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
+import { partiesNamesMessages } from './parties/names.js';
 import { networkCoverageMessages } from './network/coverage.js';
 
 export const messages = {
@@ -25,6 +26,7 @@ export const messages = {
   ...traceReviewMessages,
   ...shopCatalogMessages,
   ...partiesLedgerMessages,
+  ...partiesNamesMessages,
   ...networkCoverageMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],

@@ -22,7 +22,7 @@ export function LicenceTable({ brand }: { brand: Brand }) {
   const sellers = useAllSellers();
   const revoke = useRevokeLicence();
   const { message } = App.useApp();
-  const sellerName = (id: string) => sellers.data?.find((s) => s.id === id)?.name ?? id;
+  const sellerName = (id: string) => (sellers.data ? (sellers.data.find((s) => s.id === id)?.name ?? t('partyNames.sellerUnknown')) : '');
 
   const columns: TableColumnsType<Licence> = [
     { key: 'seller', title: t('licence.field.seller'), dataIndex: 'sellerId', width: 240, render: (id: string) => sellerName(id) },

@@ -13,6 +13,7 @@ export function useCategoryOptions() {
         return children.length ? { label: top.name, title: top.name, options: children.map((c) => ({ value: c.id, label: c.name })) } : { value: top.id, label: top.name };
       });
   }, [categories.data]);
-  const name = (id: string) => categories.data?.find((c) => c.id === id)?.name ?? id;
+  // Blank until the categories have loaded: never the internal id.
+  const name = (id: string) => categories.data?.find((c) => c.id === id)?.name ?? '';
   return { options, name, loading: categories.isPending };
 }

@@ -36,7 +36,7 @@ export function HouseholdDescriptions({ household }: { household: Household }) {
     { key: 'members', label: t('household.field.members'), children: t('household.members', { count: household.members }) },
     { key: 'status', label: t('household.field.status'), children: <HouseholdStatusBadge status={household.status} /> },
     { key: 'liftedYear', label: t('household.field.liftedYear'), children: household.liftedYear ?? dash },
-    { key: 'account', label: t('household.field.account'), children: household.userId ? <Typography.Text type="secondary">{household.userId}</Typography.Text> : dash },
+    { key: 'account', label: t('household.field.account'), children: household.userId ? t('partyNames.accountLinked') : dash },
     { key: 'createdAt', label: t('household.field.createdAt'), children: formatDateTime(household.createdAt) },
     { key: 'updatedAt', label: t('household.field.updatedAt'), children: formatDateTime(household.updatedAt) },
   ];

@@ -23,7 +23,7 @@ export function LinksCard({ household, mayManage }: Props) {
   const { sellers } = useSellersById(sellerIds);
   const [linking, setLinking] = useState(false);
   const [ending, setEnding] = useState<{ link: HouseholdLink; open: boolean } | null>(null);
-  const sellerName = (id: string) => sellers.get(id)?.name ?? id;
+  const sellerName = (id: string) => sellers.get(id)?.name ?? t('partyNames.sellerUnknown');
 
   const columns: TableColumnsType<HouseholdLink> = [
     {
@@ -31,7 +31,7 @@ export function LinksCard({ household, mayManage }: Props) {
       title: t('link.col.seller'),
       dataIndex: 'sellerId',
       width: 240,
-      // Named when the caller may read the seller; otherwise its id.
+      // Named when the caller may read the seller.
       render: (id: string) => <Link to={`/parties/sellers/${id}`}>{sellerName(id)}</Link>,
     },
     {
@@ -39,8 +39,8 @@ export function LinksCard({ household, mayManage }: Props) {
       title: t('link.col.product'),
       dataIndex: 'productId',
       width: 140,
-      // Named by the server from the catalogue; the id only if the product is gone.
-      render: (id: string | null, l) => (id ? (l.productName ?? <Typography.Text code>{id}</Typography.Text>) : <Typography.Text type="secondary">{t('link.allProducts')}</Typography.Text>),
+      // Named by the server from the catalogue.
+      render: (id: string | null, l) => (id ? (l.productName ?? <Typography.Text type="secondary">{t('partyNames.productGone')}</Typography.Text>) : <Typography.Text type="secondary">{t('link.allProducts')}</Typography.Text>),
     },
     { key: 'role', title: t('link.col.role'), dataIndex: 'role', width: 100, render: (_: unknown, l) => <LinkRoleTag role={l.role} /> },
     { key: 'share', title: t('link.col.share'), dataIndex: 'shareBp', width: 100, align: 'right', render: (bp: number) => <span data-testid="link-share-value">{formatShareBp(bp)}</span> },

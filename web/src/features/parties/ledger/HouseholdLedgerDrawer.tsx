@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useDivisionNames } from '../../../api/network.js';
 import { useHouseholdLedger, useSellersById, type LedgerEntry } from '../../../api/parties.js';
 import { formatFen, formatShareBp } from '../../../app/format.js';
+import { orderNo } from '../../orders/shared/orderLabels.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { LoadMore } from '../../../app/ui/LoadMore.js';
@@ -63,9 +64,9 @@ export function HouseholdLedgerDrawer({ row, from, to, onClose }: { row: NamedLe
       width: 200,
       render: (_: unknown, e) => (
         <>
-          <span>{e.productName ?? e.productId}</span>
+          <span>{e.productName ?? t('partyNames.productGone')}</span>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {sellers.sellers.get(e.sellerId)?.name ?? e.sellerId}
+            {sellers.sellers.get(e.sellerId)?.name ?? t('partyNames.sellerUnknown')}
           </Typography.Text>
         </>
       ),
@@ -90,7 +91,7 @@ export function HouseholdLedgerDrawer({ row, from, to, onClose }: { row: NamedLe
         </>
       ),
     },
-    { key: 'order', title: t('order.no'), dataIndex: 'orderId', width: 190, render: (id: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{id}</Typography.Text> },
+    { key: 'order', title: t('order.no'), dataIndex: 'orderId', width: 190, render: (id: string) => <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{orderNo(id)}</Typography.Text> },
   ];
 
   const h = row?.household;

@@ -22,7 +22,6 @@ export function SellerDescriptions({ seller, own }: Props) {
   const farmer = seller.kind === 'farmer';
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: t('seller.field.name'), children: seller.name },
-    { key: 'id', label: t('seller.field.id'), children: <Typography.Text copyable>{seller.id}</Typography.Text> },
     { key: 'kind', label: t('seller.field.kind'), children: <SellerKindTag kind={seller.kind} /> },
     farmer
       ? { key: 'idNumber', label: t('seller.field.idNumber'), children: <RevealIdNumber seller={seller} mayReveal={own} /> }
@@ -57,7 +56,7 @@ export function SellerDescriptions({ seller, own }: Props) {
     {
       key: 'owner',
       label: t('seller.field.owner'),
-      children: own ? t('seller.ownAccount') : <Typography.Text type="secondary">{seller.ownerUserId}</Typography.Text>,
+      children: own ? t('seller.ownAccount') : <Typography.Text type="secondary">{t('partyNames.otherAccount')}</Typography.Text>,
     },
     { key: 'createdAt', label: t('seller.field.createdAt'), children: formatDateTime(seller.createdAt) },
     { key: 'updatedAt', label: t('seller.field.updatedAt'), span: 'filled', children: formatDateTime(seller.updatedAt) },

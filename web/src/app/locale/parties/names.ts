@@ -1,0 +1,7 @@
+/** What the sellers and households pages say where an internal id used to stand: [中文, English]. */
+export const partiesNamesMessages = {
+  'partyNames.otherAccount': ['由其他平台账号管理', 'Managed by another platform account'],
+  'partyNames.accountLinked': ['已开通', 'Opened'],
+  'partyNames.sellerUnknown': ['（无权查看的商户）', '(a seller you may not see)'],
+  'partyNames.productGone': ['（已删除的商品）', '(a deleted product)'],
+} as const satisfies Record<string, readonly [string, string]>;
