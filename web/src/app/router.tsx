@@ -1,18 +1,21 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
-import { Guard } from './Guard.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
-import { AppLayout } from './shell/AppLayout.js';
-import { SignInPage } from '../features/auth/sign-in/SignInPage.js';
-import { NotFoundPage } from '../features/errors/not-found/NotFoundPage.js';
-import { WelcomePage } from '../features/home/welcome/WelcomePage.js';
-import { SitesPage } from '../features/network/sites/SitesPage.js';
-import { SiteDetailPage } from '../features/network/site-detail/SiteDetailPage.js';
 import { ShopHomePage } from '../features/shop/home/ShopHomePage.js';
 import { ShopLayout } from '../features/shop/layout/ShopLayout.js';
 import { ShopRequireAuth } from '../features/shop/layout/ShopRequireAuth.js';
+
+// Only the shop's frame and home are in the first download: a shopper on a 3G phone never fetches the console's
+// shell, menus or sign-in page (docs/performance.md). Everything else loads when it is opened.
+const AppLayout = lazy(() => import('./shell/AppLayout.js').then((m) => ({ default: m.AppLayout })));
+const Guard = lazy(() => import('./Guard.js').then((m) => ({ default: m.Guard })));
+const SignInPage = lazy(() => import('../features/auth/sign-in/SignInPage.js').then((m) => ({ default: m.SignInPage })));
+const NotFoundPage = lazy(() => import('../features/errors/not-found/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
+const WelcomePage = lazy(() => import('../features/home/welcome/WelcomePage.js').then((m) => ({ default: m.WelcomePage })));
+const SitesPage = lazy(() => import('../features/network/sites/SitesPage.js').then((m) => ({ default: m.SitesPage })));
+const SiteDetailPage = lazy(() => import('../features/network/site-detail/SiteDetailPage.js').then((m) => ({ default: m.SiteDetailPage })));
 
 // ECharts and the admin pages load only when opened: village operators on phones never download them.
 const CoveragePage = lazy(() => import('../features/network/coverage/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
@@ -47,6 +50,7 @@ const RecallDetailPage = lazy(() => import('../features/trace/recall-detail/Reca
 
 // The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
 const SearchPage = lazy(() => import('../features/shop/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
+const CategoriesPage = lazy(() => import('../features/shop/search/CategoriesPage.js').then((m) => ({ default: m.CategoriesPage })));
 const ProductPage = lazy(() => import('../features/shop/product/ProductPage.js').then((m) => ({ default: m.ProductPage })));
 const PresalePage = lazy(() => import('../features/shop/presale/PresalePage.js').then((m) => ({ default: m.PresalePage })));
 const CartPage = lazy(() => import('../features/shop/cart/CartPage.js').then((m) => ({ default: m.CartPage })));
@@ -62,6 +66,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <ShopHomePage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'categories', element: <CategoriesPage /> },
       { path: 'products/:id', element: <ProductPage /> },
       { path: 'presales/:id', element: <PresalePage /> },
       { path: 'cart', element: <CartPage /> },
