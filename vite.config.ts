@@ -6,8 +6,11 @@ import type { CodeSplittingNameFunction } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** The pages that must open without a connection after their first visit, by their source folder. */
-const OFFLINE_PAGES = ['/web/src/features/logistics/point/'];
+/**
+ * The pages that must open without a connection after their first visit, by their source folder, with the console's
+ * frame around them (loaded on first use since the shop stopped carrying it).
+ */
+const OFFLINE_PAGES = ['/web/src/features/logistics/point/', '/web/src/app/shell/AppLayout', '/web/src/app/Guard'];
 
 /**
  * Builds dist/web/sw.js from web/sw/shell-worker.js: the worker keeps the app shell (index.html, the entry with its
@@ -111,6 +114,8 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/, priority: 30 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 20 },
             { name: firstLoadChunk(), priority: 10 },
+            // The console's icons, one file each otherwise: a menu would open with twenty requests.
+            { name: 'icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 5 },
           ],
         },
       },
