@@ -9,6 +9,7 @@ import { accountPhones, networkPlaces, orderShipping, smsNotifier } from './logi
 import { marketDirectory } from './market-directory.js';
 import { catalogProducts } from './product-directory.js';
 import { networkScopeCheck } from './scope-check.js';
+import { signInTexts } from './sign-in-texts.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
 
 /**
@@ -23,6 +24,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     identity: (m) => ({
       scopes: networkScopeCheck(m.network.service),
       places: addressPlaces(m.network.service),
+      sms: signInTexts(m.notify.sms, m.network.service),
       names: auditRecordNames({ network: m.network.service, sellers: m.parties.sellers, households: m.parties.households, catalog: m.catalog.catalog, parcels: m.logistics.parcels, runs: m.logistics.runs, orders: m.orders.service, batches: m.trace.batches }),
     }),
     parties: (m) => ({ products: catalogProducts(m.catalog.catalog) }),

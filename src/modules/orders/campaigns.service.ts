@@ -120,10 +120,10 @@ export class CampaignService {
     // What checkout asks of the catalogue (seller selling, product listed, SKU active), asked of the presale's SKU.
     if (!(await this.stock.skuInfo(this.repo.db, campaign.sku_id))?.onSale) throw new AppError(409, 'NOT_ON_SALE', 'params.id: this presale is not on sale now', { field: 'params.id' });
     if (input.paymentMethod === 'cod') throw invalidField('body.paymentMethod', 'a presale is paid up front: online or in cash at a village point');
-    await this.orders.checkPickup(input);
+    const pickup = await this.orders.checkPickup(input);
     const fee = await this.orders.feeFor(input);
     const line = { skuId: campaign.sku_id, productId: campaign.product_id, sellerId: campaign.seller_id, productName: campaign.product_name, spec: campaign.spec, unitPriceFen: campaign.price_fen, quantity, location: 'presale' as const };
-    const placed = await this.repo.transaction((trx) => this.orders.place(trx, ctx, campaign.seller_id, [line], input, fee, campaign.id));
+    const placed = await this.repo.transaction((trx) => this.orders.place(trx, ctx, campaign.seller_id, [line], input, fee, campaign.id, { pickup }));
     return this.orders.viewOf(placed, ctx);
   }
 

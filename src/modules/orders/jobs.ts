@@ -8,7 +8,7 @@ const MINUTE = 60_000;
 export const ordersJobs = (service: OrdersService, campaigns: CampaignService) => [
   defineJob({
     name: 'orders.expire-overdue',
-    title: '取消超时未付订单 Cancel orders unpaid after 30 minutes (stock and traced units back)',
+    title: '取消超时未付订单 Cancel unpaid orders past their window: 30 minutes online, the point’s next opening day for cash (stock and traced units back)',
     every: MINUTE,
     run: async () => ({ cancelled: await service.expireOverdue() }),
   }),

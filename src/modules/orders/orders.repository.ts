@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnyKysely } from '../../kernel/db.js';
+import { newShortNo } from './short-number.js';
 import type { CampaignRow, CampaignStatus, OrderItemRow, OrderRow, OrdersTables, OrderStatus, PaymentRow, PaymentStatus } from './orders.tables.js';
 
 /** The orders tables, or a transaction over them. */
@@ -11,6 +12,8 @@ export interface OrderListFilter {
   sellerIds?: string[];
   sellerId?: string;
   status?: OrderStatus;
+  /** A whole short number, or its first digits. */
+  shortNo?: { exact: string } | { prefix: string };
   /** Newest first: only orders with an id below this one. */
   beforeId?: string;
 }
@@ -68,8 +71,21 @@ export class OrdersRepository {
     if (filter.buyerUserId !== undefined) q = q.where('buyer_user_id', '=', filter.buyerUserId);
     if (filter.sellerId) q = q.where('seller_id', '=', filter.sellerId);
     if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.shortNo) q = 'exact' in filter.shortNo ? q.where('short_no', '=', filter.shortNo.exact) : q.where('short_no', 'like', `${filter.shortNo.prefix}%`);
     if (filter.beforeId) q = q.where('id', '<', filter.beforeId);
     return q.orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * A short number no order has yet. Ten draws from nine million numbers; the unique index stops the rare race of two
+   * checkouts drawing the same one at once (one of them fails and is retried by its buyer with the same key).
+   */
+  async freeShortNo(trx: OrdersDb): Promise<string> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const no = newShortNo();
+      if (!(await trx.selectFrom('orders_orders').select('id').where('short_no', '=', no).executeTakeFirst())) return no;
+    }
+    throw new Error('No free short order number after 10 draws: widen short-number.ts');
   }
 
   /** Changes an order only if it is still in status `from`; false when someone else moved it first. */

@@ -5,11 +5,12 @@ import { AppError } from '../../kernel/errors.js';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
-import { BackBody, CampaignBody, CampaignQuery, CampaignSchema, CancelBody, CheckoutBody, FeesBody, OrderQuery, OrderSchema, ShipBody } from './orders.schema.js';
+import { BackBody, CampaignBody, CampaignQuery, CampaignSchema, CancelBody, CheckoutBody, FeesBody, OrderQuery, OrderSchema, ShipBody, WalkInBody } from './orders.schema.js';
 import type { CampaignService } from './campaigns.service.js';
 import { ORDER_STATUSES } from './orders.tables.js';
 import type { OrdersService } from './orders.service.js';
 import type { LocalPaymentProvider } from './payments.js';
+import type { WalkInService } from './walk-in.service.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Fees = Page(Type.Object({ townshipCode: Type.String(), feeFen: Type.Integer() }));
@@ -20,7 +21,7 @@ declare module 'fastify' {
   }
 }
 
-export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, localProvider: LocalPaymentProvider | null) {
+export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, walkIns: WalkInService, localProvider: LocalPaymentProvider | null) {
   // Only the local provider is reachable here; without it (outside a demo) there is no online payment to call back.
   const online = localProvider !== null;
   return async (root: FastifyInstance) => {
@@ -30,7 +31,12 @@ export function ordersRoutes(orders: OrdersService, campaigns: CampaignService, 
     app.post('/orders/checkout', { schema: { tags, summary: 'Place the orders of a cart (one per seller), reserving stock; honours Idempotency-Key', body: CheckoutBody, response: { 201: Type.Object({ orders: Type.Array(OrderSchema) }), ...errorResponses } } }, async (request, reply) =>
       reply.status(201).send({ orders: await orders.checkout(request.ctx, request.body) }),
     );
-    app.get('/orders', { schema: { tags, summary: 'Your purchases, your sellers\' sales, or every order', querystring: OrderQuery, response: { 200: Page(OrderSchema), ...errorResponses } } }, (request) => {
+    app.post(
+      '/orders/walk-in',
+      { config: { roles: ['village_operator'] }, schema: { tags, summary: '代下单 A village point orders for a walk-in villager (cash at the point; the villager is texted the order number); honours Idempotency-Key', body: WalkInBody, response: { 201: Type.Object({ orders: Type.Array(OrderSchema) }), ...errorResponses } } },
+      async (request, reply) => reply.status(201).send({ orders: await walkIns.place(request.ctx, request.body) }),
+    );
+    app.get('/orders', { schema: { tags, summary: 'Your purchases, your sellers\' sales, or every order; ?q= finds one by its number', querystring: OrderQuery, response: { 200: Page(OrderSchema), ...errorResponses } } }, (request) => {
       const { limit = 50, cursor, ...filter } = request.query;
       return orders.list(request.ctx, filter, limit, cursor);
     });

@@ -30,6 +30,8 @@ export const OrderItemSchema = Type.Object({
 
 export const OrderSchema = Type.Object({
   id: Type.String(),
+  shortNo: Type.String({ description: 'the number people read out and scan: 8 digits, shown as "2612 0347"' }),
+  walkIn: Type.Boolean({ description: 'placed by a village point for a villager without an account (代下单)' }),
   buyerUserId: Type.String(),
   sellerId: Type.String(),
   status: StringEnum(ORDER_STATUSES),
@@ -37,6 +39,12 @@ export const OrderSchema = Type.Object({
   delivery: StringEnum(DELIVERY_KINDS),
   shipTo: Type.Object({ name: Type.String(), phone: Type.String({ description: 'masked unless you are the buyer' }), address: Type.String(), divisionCode: Type.String() }),
   pickupSiteId: Nullable(Type.String()),
+  cashWindow: Nullable(
+    Type.Object(
+      { hours: Type.String({ description: 'the point\'s opening hours, e.g. 每天 08:00–20:00' }), assumed: Type.Boolean({ description: 'the point gave no hours that could be read; the default was taken' }) },
+      { description: 'for cash at a village point: the hours the payment window (expiresAt) was reckoned from' },
+    ),
+  ),
   items: Type.Array(OrderItemSchema),
   itemsFen: Type.Integer(),
   deliveryFeeFen: Type.Integer(),
@@ -70,6 +78,7 @@ export const OrderQuery = Type.Object({
   as: Type.Optional(StringEnum(['buyer', 'seller', 'pickup', 'county'] as const, { description: "your purchases (default), your sellers' sales, the orders your village point collects cash for, or every order (county admin, regulator)" })),
   status: Type.Optional(StringEnum(ORDER_STATUSES)),
   sellerId: Type.Optional(Type.String({ maxLength: 64 })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'an order number (8 digits, spaces allowed) or its first 4 or more digits; a scanned order link works too' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
@@ -118,3 +127,12 @@ export const BackBody = Type.Object({
   shipTo: ShipTo,
   pickupSiteId: Type.Optional(Type.String({ maxLength: 64 })),
 });
+
+/** 代下单: a village point orders for a villager without an account, who pays the point in cash. */
+export const WalkInBody = Type.Object({
+  items: CheckoutBody.properties.items,
+  name: Type.String({ minLength: 1, maxLength: 50, description: "the villager's name" }),
+  phone: Type.String({ pattern: '^1\\d{10}$', description: "the villager's mobile: the order number is texted to it" }),
+  delivery: Type.Optional(StringEnum(DELIVERY_KINDS, { description: 'how the goods come to the point; parcel unless the township has a same-town fee' })),
+});
+export type WalkInInput = Static<typeof WalkInBody>;

@@ -7,11 +7,19 @@ import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
 import { maskPhone } from '../../kernel/mask.js';
 import { checkCodLimit } from './cod-limit.js';
+import { cashDeadline, describeHours, parseOpeningHours } from './opening-hours.js';
+import { isShortNo, shortNoDigits } from './short-number.js';
 import type { CheckoutInput, OrderView } from './orders.schema.js';
 import type { OrderListFilter, OrdersDb, OrdersRepository } from './orders.repository.js';
 import type { OrderItemRow, OrderRow, OrderStatus, PaymentRow } from './orders.tables.js';
 import type { PaymentCallback, PaymentProvider } from './payments.js';
-import type { OrderBrief, OrdersDirectory, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
+import type { OrderBrief, OrdersDirectory, PickupPoint, ReservedLine, SaleHooks, StockKeeper } from './ports.js';
+
+/** How an order is placed beyond its cart: the point that takes its cash, and whether the point placed it for a walk-in villager. */
+export interface PlaceOptions {
+  pickup: PickupPoint | null;
+  walkIn?: boolean;
+}
 
 interface Placed {
   row: OrderRow;
@@ -25,9 +33,21 @@ const CANCELLABLE: OrderStatus[] = ['pending_payment', 'confirmed', 'paid'];
 
 const SYSTEM: RequestContext = { principal: null, ip: '127.0.0.1', requestId: 'system' };
 
-/** How long an unpaid order holds its stock. */
+/** How long an unpaid order paid online holds its stock (cash at a village point waits for the point's hours). */
 export const PAYMENT_WINDOW_MS = 30 * 60_000;
 const DEFAULT_PARCEL_FEE_FEN = 1000;
+
+/**
+ * What `?q=` asks for: a whole short number (its check digit right: a typo is told, not answered with nothing) or its
+ * first 4 to 7 digits; spaces and dashes as people write it are ignored.
+ */
+function shortNoQuery(q: string): { exact: string } | { prefix: string } {
+  const digits = shortNoDigits(q);
+  if (!/^\d{4,8}$/.test(digits)) throw invalidField('querystring.q', 'an order number: 8 digits (or its first 4 or more)');
+  if (digits.length < 8) return { prefix: digits };
+  if (!isShortNo(digits)) throw new AppError(400, 'ORDER_NO_INVALID', 'querystring.q: no order has this number; a digit is wrong', { field: 'querystring.q' });
+  return { exact: digits };
+}
 
 /** The lines that hold stock (a presale line waits for its harvest and holds none), in SKU order as checkout locks them. */
 const stocked = (items: OrderItemRow[]) =>
@@ -49,15 +69,20 @@ export class OrdersService {
   private view(row: OrderRow, items: OrderItemRow[], payments: PaymentRow[], ctx: RequestContext | null, payUrl?: string): OrderView {
     const shipTo = JSON.parse(row.ship_to);
     const buyer = ctx?.principal?.userId === row.buyer_user_id;
+    // A walk-in villager's phone is theirs, the point's that took it, and the county's.
+    const walkInKeeper = row.walk_in === 1 && !!ctx && (hasRole(ctx, 'county_admin') || (ctx.principal?.scope.kind === 'site' && ctx.principal.scope.id === row.pickup_site_id));
     return {
       id: row.id,
+      shortNo: row.short_no,
+      walkIn: row.walk_in === 1,
       buyerUserId: row.buyer_user_id,
       sellerId: row.seller_id,
       status: row.status,
       paymentMethod: row.payment_method,
       delivery: row.delivery,
-      shipTo: { ...shipTo, phone: buyer ? shipTo.phone : maskPhone(shipTo.phone) },
+      shipTo: { ...shipTo, phone: buyer || walkInKeeper ? shipTo.phone : maskPhone(shipTo.phone) },
       pickupSiteId: row.pickup_site_id,
+      cashWindow: row.pickup_hours ? { hours: row.pickup_hours, assumed: row.pickup_hours_assumed === 1 } : null,
       items: items.map((i) => ({ skuId: i.sku_id, productId: i.product_id, productName: i.product_name, spec: i.spec, unitPriceFen: i.unit_price_fen, quantity: i.quantity, lineFen: i.line_fen })),
       itemsFen: row.items_fen,
       deliveryFeeFen: row.delivery_fee_fen,
@@ -92,27 +117,41 @@ export class OrdersService {
    */
   async checkout(ctx: RequestContext, input: CheckoutInput): Promise<OrderView[]> {
     signedIn(ctx);
-    await this.checkPickup(input);
+    const pickup = await this.checkPickup(input);
     const fee = await this.deliveryFee(input.delivery, input.shipTo.divisionCode);
+    return this.placeCart(ctx, input, fee, { pickup });
+  }
+
+  /**
+   * Places a cart's orders, one per seller, in one transaction (stock reserved, or nothing stored); `each` runs in the
+   * same transaction for every order placed (a walk-in villager's text).
+   */
+  async placeCart(ctx: RequestContext, input: CheckoutInput, fee: number, options: PlaceOptions, each?: (trx: OrdersDb, placed: Placed) => Promise<void>): Promise<OrderView[]> {
     const created: Placed[] = [];
     await this.repo.transaction(async (trx) => {
       if (input.paymentMethod === 'cod') checkCodLimit(await this.repo.codUnitsHeld(trx, signedIn(ctx).userId, [...new Set(input.items.map((i) => i.skuId))]), input.items);
       const lines = await this.stock.reserve(trx, input.items);
       const bySeller = new Map<string, ReservedLine[]>();
       for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
-      for (const [sellerId, sellerLines] of bySeller) created.push(await this.place(trx, ctx, sellerId, sellerLines, input, fee, null));
+      for (const [sellerId, sellerLines] of bySeller) {
+        const placed = await this.place(trx, ctx, sellerId, sellerLines, input, fee, null, options);
+        await each?.(trx, placed);
+        created.push(placed);
+      }
     });
     return created.map((c) => this.view(c.row, c.items, c.payments, ctx, c.payUrl));
   }
 
-  /** Checks what paying in cash at a village point needs; shared by checkout and presale. */
-  async checkPickup(input: Pick<CheckoutInput, 'paymentMethod' | 'pickupSiteId'>): Promise<void> {
+  /** Checks what paying in cash at a village point needs, and answers the point; shared by checkout and presale. */
+  async checkPickup(input: Pick<CheckoutInput, 'paymentMethod' | 'pickupSiteId'>): Promise<PickupPoint | null> {
     if (input.paymentMethod === 'online' && !this.payments) {
       throw new AppError(409, 'PAYMENT_UNAVAILABLE', 'body.paymentMethod: online payment is not offered by this deployment; pay in cash at a village point or on delivery', { field: 'body.paymentMethod' });
     }
-    if (input.paymentMethod !== 'village_cash') return;
+    if (input.paymentMethod !== 'village_cash') return null;
     if (!input.pickupSiteId) throw invalidField('body.pickupSiteId', 'cash at a village point needs the village point');
-    if (!(await this.directory.isPickupPoint(input.pickupSiteId))) throw invalidField('body.pickupSiteId', 'is not an operating village point');
+    const point = await this.directory.pickupPoint(input.pickupSiteId);
+    if (!point) throw invalidField('body.pickupSiteId', 'is not an operating village point');
+    return point;
   }
 
   feeFor(input: Pick<CheckoutInput, 'delivery' | 'shipTo'>): Promise<number> {
@@ -120,8 +159,10 @@ export class OrdersService {
   }
 
   /** Stores one order of one seller inside the caller's transaction, starting its online payment if any. */
-  async place(trx: OrdersDb, ctx: RequestContext, sellerId: string, lines: (Omit<ReservedLine, 'location'> & { location: OrderItemRow['location'] })[], input: Omit<CheckoutInput, 'items'>, fee: number, campaignId: string | null): Promise<Placed> {
+  async place(trx: OrdersDb, ctx: RequestContext, sellerId: string, lines: (Omit<ReservedLine, 'location'> & { location: OrderItemRow['location'] })[], input: Omit<CheckoutInput, 'items'>, fee: number, campaignId: string | null, options: PlaceOptions): Promise<Placed> {
     const now = this.clock.now();
+    // Cash at a village point waits for the point's hours (until it closes on the next opening day); online, 30 minutes.
+    const hours = input.paymentMethod === 'village_cash' && options.pickup ? parseOpeningHours(options.pickup.openingHours) : null;
     const id = newId('ord', now.getTime());
     const items: OrderItemRow[] = lines.map((l) => ({ id: newId('oit'), order_id: id, sku_id: l.skuId, product_id: l.productId, product_name: l.productName, spec: l.spec, unit_price_fen: l.unitPriceFen, quantity: l.quantity, line_fen: l.unitPriceFen * l.quantity, location: l.location }));
     const itemsFen = items.reduce((n, i) => n + i.line_fen, 0);
@@ -138,12 +179,16 @@ export class OrdersService {
       items_fen: itemsFen,
       delivery_fee_fen: fee,
       total_fen: itemsFen + fee,
-      expires_at: prepaid ? new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString() : null,
+      expires_at: hours ? cashDeadline(now, hours).toISOString() : prepaid ? new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString() : null,
       paid_at: null, shipped_at: null, carrier: null, waybill_no: null, delivered_at: null, completed_at: null, cancelled_at: null, cancel_reason: null, return_reason: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       is_demo: 0,
       campaign_id: campaignId,
+      short_no: await this.repo.freeShortNo(trx),
+      walk_in: options.walkIn ? 1 : 0,
+      pickup_hours: hours ? describeHours(hours) : null,
+      pickup_hours_assumed: hours?.assumed ? 1 : 0,
     };
     await this.repo.insertOrder(trx, row, items);
     // The reserved units are taken from their traced batches now, paid or not, so a recall reaches this order.
@@ -157,7 +202,7 @@ export class OrdersService {
       payments.push({ id: newId('pay'), order_id: id, method: 'online', provider_ref: started.providerRef, amount_fen: row.total_fen, status: 'pending', recorded_by: null, created_at: now.toISOString(), settled_at: null });
       await this.repo.insertPayments(trx, payments);
     }
-    await recordAudit(trx, ctx, { action: 'order.placed', entityType: 'order', entityId: id, details: { sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method, campaignId } });
+    await recordAudit(trx, ctx, { action: options.walkIn ? 'order.placed_for_walk_in' : 'order.placed', entityType: 'order', entityId: id, details: { orderNo: row.short_no, sellerId, totalFen: row.total_fen, paymentMethod: row.payment_method, campaignId, expiresAt: row.expires_at } });
     return { row, items, payments, payUrl };
   }
 
@@ -193,9 +238,9 @@ export class OrdersService {
     return providerRef && this.payments ? `/api/v1/payments/local/${providerRef}/pay?order=${row.id}` : undefined;
   }
 
-  async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'pickup' | 'county'; status?: OrderStatus; sellerId?: string }, limit: number, cursor?: string) {
+  async list(ctx: RequestContext, filter: { as?: 'buyer' | 'seller' | 'pickup' | 'county'; status?: OrderStatus; sellerId?: string; q?: string }, limit: number, cursor?: string) {
     const principal = signedIn(ctx);
-    const where: OrderListFilter = { sellerId: filter.sellerId, status: filter.status };
+    const where: OrderListFilter = { sellerId: filter.sellerId, status: filter.status, shortNo: filter.q === undefined ? undefined : shortNoQuery(filter.q) };
     if (filter.as === 'pickup') {
       if (principal.scope.kind !== 'site') throw forbidden('Only a village point lists the orders it collects cash for');
       where.pickupSiteId = principal.scope.id;
@@ -229,7 +274,7 @@ export class OrdersService {
       if (!(await this.repo.updateOrderIf(trx, id, row.status, { ...set, status: to, updated_at: now }))) throw new AppError(409, 'ORDER_STATUS_CONFLICT', 'The order changed meanwhile; reload');
       const next = { ...row, ...set, status: to, updated_at: now };
       await work?.(trx, next, items);
-      await recordAudit(trx, ctx ?? SYSTEM, { action, entityType: 'order', entityId: id, details: { from: row.status, to, ...set } });
+      await recordAudit(trx, ctx ?? SYSTEM, { action, entityType: 'order', entityId: id, details: { orderNo: row.short_no, from: row.status, to, ...set } });
       return { row: next, items, payments: await this.repo.payments([id], trx) };
     });
   }
@@ -471,7 +516,7 @@ export class OrdersService {
       if (todo.length === 0) return expired;
       for (const { id } of todo) {
         try {
-          await this.cancel(null, id, 'expired: not paid within 30 minutes', ['pending_payment']);
+          await this.cancel(null, id, '超时未付款，已自动取消', ['pending_payment']);
           expired++;
         } catch (err) {
           // Paid or cancelled meanwhile by someone else: nothing to do.

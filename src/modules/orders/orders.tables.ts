@@ -44,6 +44,14 @@ export interface OrderRow {
   is_demo: number;
   /** The presale campaign this order backs, if any. */
   campaign_id: string | null;
+  /** The number people read out and scan (8 digits, unique, random; short-number.ts). */
+  short_no: string;
+  /** 1 when a village point placed it for a villager without an account (代下单); its operator is the buyer of record. */
+  walk_in: number;
+  /** For cash at a village point: the point's hours its payment window was reckoned from ("每天 08:00–20:00"). */
+  pickup_hours: string | null;
+  /** 1 when the point's hours could not be read and the default was assumed. */
+  pickup_hours_assumed: number;
 }
 
 export interface OrderItemRow {

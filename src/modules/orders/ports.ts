@@ -59,8 +59,26 @@ export interface OrdersDirectory {
   managedBy(userId: string): Promise<string[]>;
   /** Ids of the sellers that may sell now (approved, not suspended); read with `db` inside a transaction. */
   sellingSellers(db?: AnyKysely): Promise<Set<string>>;
-  /** Whether a site is an operating village point that can take cash for orders. */
-  isPickupPoint(siteId: string): Promise<boolean>;
+  /** An operating village point that can take cash for orders, with its opening hours as written; null otherwise. */
+  pickupPoint(siteId: string): Promise<PickupPoint | null>;
+}
+
+/** A village point that takes cash, as the network keeps it. */
+export interface PickupPoint {
+  id: string;
+  name: string;
+  /** The village it serves. */
+  divisionCode: string;
+  address: string;
+  /** Free text ("每天 8:00–20:00"); read by opening-hours.ts. */
+  openingHours: string;
+  /** The county's name, for the signature of a text ("【鲁甸县电商】"). */
+  countyName: string;
+}
+
+/** Text messages to people, sent in the caller's transaction (the notify module's SMS sender). */
+export interface OrderTexts {
+  send(trx: AnyKysely, message: { phone: string; template: string; params: Record<string, string>; ref: string }): Promise<void>;
 }
 
 /** An order in brief, for modules that follow goods to their buyers (a recall). Phone unmasked: mask before showing. */
