@@ -192,7 +192,6 @@ export class IdentityService {
       await this.guard.giveBack(account);
       throw err;
     }
-    const now = this.now();
     const user = await this.repo.userByUsername(username);
     const matches = user ? await passwordMatches(user.password_hash, password) : await passwordMatches(await decoyHash, password).then(() => false);
     if (!user || !matches) {
@@ -207,6 +206,17 @@ export class IdentityService {
     await this.guard.succeeded(attempt, address, account);
     if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled');
 
+    const session = await this.openSession(ctx, user, userAgent);
+    const device = await this.devices.remember(deviceCookie, user.id);
+    return { ...session, device };
+  }
+
+  /**
+   * Starts a session for a user who has just proved who they are (a password, a text-message code), audited as
+   * a sign-in with how it was done. The caller sets the cookie.
+   */
+  async openSession(ctx: RequestContext, user: UserRow, userAgent: string | undefined, details?: Record<string, unknown>) {
+    const now = this.now();
     const token = newSecret();
     await this.repo.db.transaction().execute(async (trx) => {
       await trx
@@ -221,12 +231,11 @@ export class IdentityService {
           user_agent: userAgent?.slice(0, 300) ?? null,
         })
         .execute();
-      await recordAudit(trx, { ...ctx, principal: toPrincipal(user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+      await recordAudit(trx, { ...ctx, principal: toPrincipal(user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id, ...(details && { details }) });
     });
-    const device = await this.devices.remember(deviceCookie, user.id);
     const principal = toPrincipal(user, 'session');
     // The cookie lives as long as the session can; the server ends it sooner when it goes idle.
-    return { token, maxAgeSeconds: SESSION_MAX_MS / 1000, device, user: toView(user, principal) };
+    return { token, maxAgeSeconds: SESSION_MAX_MS / 1000, user: toView(user, principal) };
   }
 
   /** Removes sessions and sign-in counters that have run out; safe to run in every process at any time. */
