@@ -7,7 +7,7 @@ export const OrderPaid = defineEvent({
   version: 1,
   aggregate: 'order',
   description: '订单已付款 An order was paid',
-  payload: Type.Object({ orderId: Type.String(), sellerId: Type.String(), paidAt: Type.String(), lines: Type.Array(Type.Object({ productId: Type.String(), lineFen: Type.Integer() })) }),
+  payload: Type.Object({ orderId: Type.String(), sellerId: Type.String(), paidAt: Type.String(), lines: Type.Array(Type.Object({ productId: Type.String(), quantity: Type.Integer(), lineFen: Type.Integer() })) }),
 });
 
 export const OrderRefunded = defineEvent({
