@@ -139,6 +139,15 @@ describe.each(engines())('the address book (我的地址) on %s', (engine) => {
     expect(bad.json().error.details.field).toBe('body.divisionCode');
   });
 
+  it('keeps exactly one default when several addresses are added at once to an empty book', async () => {
+    const me = await newShopper();
+    const added = await Promise.all([1, 2, 3, 4, 5].map((n) => call(me, 'POST', '/me/addresses', { ...home, address: `${n}号` })));
+    expect(added.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const { items } = await book(me);
+    expect(items).toHaveLength(5);
+    expect(items.filter((x) => x.isDefault)).toHaveLength(1);
+  });
+
   it('holds at most 20 addresses', async () => {
     const me = await newShopper();
     for (let i = 0; i < 20; i++) expect((await call(me, 'POST', '/me/addresses', { ...home, address: `${i + 1}号` })).statusCode).toBe(201);

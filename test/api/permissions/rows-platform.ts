@@ -2,6 +2,8 @@ import { DEMO_PASSWORD } from '../../helpers.js';
 import { OWN_POINT, ROLES, next, type Row, type Who, type World } from './world.js';
 
 const COUNTY_READERS: Who[] = ['county', 'courier', 'regulator', 'trainer'];
+/** An address in 乐红村. */
+const ADDRESS = { name: '李华', phone: '13912345678', divisionCode: '530621110205', address: '乐红村三组 12 号' };
 
 /** Platform, sign-in, accounts, the service network and the SMS outbox. */
 export function platformRows(w: World): Row[] {
@@ -15,6 +17,9 @@ export function platformRows(w: World): Row[] {
     return `countyhub_session=${res.cookies.find((c) => c.name === 'countyhub_session')!.value}`;
   };
 
+  /** An address of the caller's own book (the consumer's for the signed-out request). */
+  const ownAddress = async (who: Who | null) => (await w.ok(who ?? 'consumer', 'POST', '/me/addresses', ADDRESS)).id as string;
+
   return [
     { op: 'GET /api/openapi.json', allowed: 'public', req: () => ({ url: '/api/openapi.json' }) },
     { op: 'GET /api/health', allowed: 'public', req: () => ({ url: '/api/health' }) },
@@ -22,6 +27,8 @@ export function platformRows(w: World): Row[] {
     { op: 'POST /api/v1/auth/login', allowed: 'public', req: () => ({ url: '/auth/login', body: { username: 'demo.trainer', password: DEMO_PASSWORD } }) },
     { op: 'POST /api/v1/auth/logout', allowed: 'public', req: () => ({ url: '/auth/logout' }) },
     { op: 'GET /api/v1/auth/me', allowed: ROLES },
+    // 工作台: every staff role has one; a shopper's home is the shop.
+    { op: 'GET /api/v1/workbench', allowed: ROLES.filter((who) => who !== 'consumer') },
     {
       op: 'POST /api/v1/auth/password',
       allowed: ROLES,
@@ -41,6 +48,14 @@ export function platformRows(w: World): Row[] {
       req: async () => ({ url: `/identity/tokens/${(await w.ok('consumer', 'POST', '/identity/tokens', { name: `mine${next()}` })).id}` }),
     },
     { op: 'GET /api/v1/identity/audit', allowed: ['county'], req: () => ({ url: '/identity/audit?limit=5' }) },
+
+    // 我的地址: every role keeps a book of its own (anyone may buy in the shop); another's address is a 404 to all
+    // (test/api/addresses.test.ts). Each allowed role acts on an address it has just added.
+    { op: 'GET /api/v1/me/addresses', allowed: ROLES },
+    { op: 'POST /api/v1/me/addresses', allowed: ROLES, req: () => ({ url: '/me/addresses', body: ADDRESS }) },
+    { op: 'PATCH /api/v1/me/addresses/{id}', allowed: ROLES, req: async (who) => ({ url: `/me/addresses/${await ownAddress(who)}`, body: { address: '乐红村四组 8 号' } }) },
+    { op: 'DELETE /api/v1/me/addresses/{id}', allowed: ROLES, req: async (who) => ({ url: `/me/addresses/${await ownAddress(who)}` }) },
+    { op: 'POST /api/v1/me/addresses/{id}/default', allowed: ROLES, req: async (who) => ({ url: `/me/addresses/${await ownAddress(who)}/default` }) },
 
     { op: 'GET /api/v1/network/county', allowed: 'public', req: () => ({ url: '/network/county' }) },
     { op: 'GET /api/v1/network/service-points', allowed: 'public', req: () => ({ url: '/network/service-points' }) },
