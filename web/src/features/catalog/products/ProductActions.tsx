@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Space } from 'antd';
+import { App, Button, Dropdown, Flex, Space } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useUpdateProduct, type Product } from '../../../api/catalog.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -7,7 +7,11 @@ import { errorText } from '../../../app/ui/errorText.js';
 export type ProductTask = 'edit' | 'stock' | 'cert' | 'photos';
 
 /** Edit; list or unlist; and under 更多: count stock, add a certificate, photos (the page opens the form). */
-export function ProductActions({ product, onTask }: { product: Product; onTask: (task: ProductTask, product: Product) => void }) {
+/**
+ * `spread` (a phone's card): every action a button of its own, big enough for a thumb, instead of links and 更多⌄
+ * that shrink to nothing in a table cell.
+ */
+export function ProductActions({ product, onTask, spread = false }: { product: Product; onTask: (task: ProductTask, product: Product) => void; spread?: boolean }) {
   const t = useT();
   const update = useUpdateProduct();
   const { message } = App.useApp();
@@ -20,6 +24,24 @@ export function ProductActions({ product, onTask }: { product: Product; onTask: 
         onError: (error) => void message.error(errorText(error, t)),
       },
     );
+  if (spread) {
+    const tasks: [ProductTask, string][] = [['stock', t('stock.button')], ['cert', t('cert.button')], ['photos', t('photos.button')]];
+    return (
+      <Flex wrap gap={8}>
+        <Button onClick={() => onTask('edit', product)} data-testid="edit-product">
+          {t('common.edit')}
+        </Button>
+        <Button loading={update.isPending} onClick={toggle} data-testid={listed ? 'unlist-product' : 'list-product'}>
+          {t(listed ? 'products.unlist' : 'products.list')}
+        </Button>
+        {tasks.map(([task, label]) => (
+          <Button key={task} onClick={() => onTask(task, product)} data-testid={`product-${task}`}>
+            {label}
+          </Button>
+        ))}
+      </Flex>
+    );
+  }
   return (
     <Space size={0} wrap>
       <Button type="link" size="small" onClick={() => onTask('edit', product)} data-testid="edit-product">

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Flex, Input, Select, Table } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Input, List, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PRODUCT_STATUSES, useManagedProducts, type Product, type ProductStatus } from '../../../api/catalog.js';
 import { useApprovedSellers } from '../../../api/parties.js';
@@ -10,6 +10,7 @@ import { useUrlParams } from '../../../app/useUrlParams.js';
 import { useCategoryOptions } from '../shared/useCategoryOptions.js';
 import { CertificationModal } from './CertificationModal.js';
 import { PhotosModal } from './PhotosModal.js';
+import { ProductCard } from './ProductCard.js';
 import type { ProductTask } from './ProductActions.js';
 import { productColumns } from './productColumns.js';
 import { ProductDrawer } from './ProductDrawer.js';
@@ -40,6 +41,9 @@ export function ProductsPage() {
   }, [products.data, status, params.q]);
   const showSeller = sellerList.length !== 1;
   const columns = useMemo(() => productColumns(t, categories.name, onTask, showSeller), [t, categories, showSeller]);
+  // On a phone a table cuts off price, stock and actions: one card per product instead.
+  const phone = !Grid.useBreakpoint().md;
+  const empty = products.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={sellerList.length === 0 && !sellers.isPending ? t('products.noSeller') : t('products.empty')} />;
   const counts = useMemo(() => {
     const c: Record<string, number> = { [ALL]: products.data?.length ?? 0 };
     for (const p of products.data ?? []) c[p.status] = (c[p.status] ?? 0) + 1;
@@ -68,7 +72,7 @@ export function ProductsPage() {
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 280 }}
+              style={{ width: phone ? '100%' : 280 }}
               placeholder={t('products.filter.seller')}
               value={params.sellerId}
               loading={sellers.isPending}
@@ -76,10 +80,24 @@ export function ProductsPage() {
               options={sellerList.map((s) => ({ value: s.id, label: s.name }))}
             />
           )}
-          <Input.Search key={params.q ?? ''} allowClear style={{ width: 260 }} maxLength={60} defaultValue={params.q} placeholder={t('products.filter.q')} onSearch={(q) => setParams({ ...params, q: q.trim() || undefined })} />
+          <Input.Search key={params.q ?? ''} allowClear style={{ width: phone ? '100%' : 260 }} maxLength={60} defaultValue={params.q} placeholder={t('products.filter.q')} onSearch={(q) => setParams({ ...params, q: q.trim() || undefined })} />
         </Flex>
         {products.isError ? (
           <LoadError error={products.error} onRetry={() => void products.refetch()} />
+        ) : phone ? (
+          <List
+            data-testid="products-cards"
+            dataSource={rows}
+            loading={products.isFetching}
+            grid={{ gutter: 12, column: 1 }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small', align: 'center' }}
+            locale={{ emptyText: empty }}
+            renderItem={(p) => (
+              <List.Item style={{ marginBottom: 12 }}>
+                <ProductCard product={p} t={t} category={categories.name} showSeller={showSeller} onTask={onTask} />
+              </List.Item>
+            )}
+          />
         ) : (
           <Table
             data-testid="products-table"
@@ -90,7 +108,7 @@ export function ProductsPage() {
             loading={products.isFetching}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => t('common.total', { count: total }) }}
             scroll={{ x: showSeller ? 1270 : 1070 }}
-            locale={{ emptyText: products.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={sellerList.length === 0 && !sellers.isPending ? t('products.noSeller') : t('products.empty')} /> }}
+            locale={{ emptyText: empty }}
           />
         )}
       </Card>

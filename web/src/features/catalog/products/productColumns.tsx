@@ -8,6 +8,30 @@ import { ProductStatusBadge } from '../shared/catalogLabels.js';
 import { ProductActions, type ProductTask } from './ProductActions.js';
 
 /** Product with its badges, category, seller, each SKU's price and what is left, certificates, status, actions. */
+/** Each SKU: spec and unit, price, and what is left (red when none). */
+export function SkuLines({ product, t }: { product: Product; t: Translate }) {
+  return product.skus.map((s) => (
+    <Flex key={s.id} justify="space-between" gap={8} style={{ fontSize: 13 }} data-testid="managed-sku">
+      <span>
+        {s.spec} / {s.unit} · {formatFen(s.priceFen)}
+      </span>
+      <Typography.Text type={s.available > 0 ? 'secondary' : 'danger'} style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
+        {t('products.availableShort', { count: s.available })}
+      </Typography.Text>
+    </Flex>
+  ));
+}
+
+export function ProductCerts({ product }: { product: Product }) {
+  return product.certifications.length ? (
+    <Flex wrap gap={4}>
+      <CertBadges certifications={product.certifications} />
+    </Flex>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
+}
+
 export function productColumns(t: Translate, category: (id: string) => string, onTask: (task: ProductTask, product: Product) => void, showSeller: boolean): TableColumnsType<Product> {
   return [
     {
@@ -28,33 +52,18 @@ export function productColumns(t: Translate, category: (id: string) => string, o
       ),
     },
     { key: 'category', title: t('product.field.category'), dataIndex: 'categoryId', width: 100, render: (id: string) => category(id) },
-    ...(showSeller ? [{ key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 200, render: (name: string | null, p: Product) => name ?? p.sellerId }] : []),
+    ...(showSeller ? [{ key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 200, render: (name: string | null) => name ?? '—' }] : []),
     {
       key: 'skus',
       title: t('products.col.skus'),
       width: 260,
       render: (_: unknown, p) => (
         <Flex vertical gap={2}>
-          {p.skus.map((s) => (
-            <Flex key={s.id} justify="space-between" gap={8} style={{ fontSize: 13 }} data-testid="managed-sku">
-              <span>
-                {s.spec} / {s.unit} · {formatFen(s.priceFen)}
-              </span>
-              <Typography.Text type={s.available > 0 ? 'secondary' : 'danger'} style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
-                {t('products.availableShort', { count: s.available })}
-              </Typography.Text>
-            </Flex>
-          ))}
+          <SkuLines product={p} t={t} />
         </Flex>
       ),
     },
-    { key: 'certs', title: t('products.col.certs'), width: 160, render: (_: unknown, p) => (p.certifications.length ? (
-          <Flex wrap gap={4}>
-            <CertBadges certifications={p.certifications} />
-          </Flex>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        )) },
+    { key: 'certs', title: t('products.col.certs'), width: 160, render: (_: unknown, p) => <ProductCerts product={p} /> },
     { key: 'status', title: t('sellers.col.status'), width: 110, render: (_: unknown, p) => <ProductStatusBadge product={p} /> },
     {
       key: 'actions',

@@ -26,7 +26,7 @@ export function SellerFilters({ kind, q, onChange }: Props) {
       <Input.Search
         key={q ?? ''}
         data-testid="filter-seller-q"
-        style={{ width: 260 }}
+        style={{ width: 260, maxWidth: '100%' }}
         allowClear
         maxLength={64}
         defaultValue={q}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Table } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useDivisionNames } from '../../../api/network.js';
 import { SELLER_KINDS, SELLER_STATUSES, useSellers, type SellerKind, type SellerStatus } from '../../../api/parties.js';
@@ -11,6 +11,7 @@ import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { SellerApplyDrawer } from '../seller-apply/SellerApplyDrawer.js';
+import { SellerCard } from './SellerCard.js';
 import { sellerColumns } from './sellerColumns.js';
 import { SellerFilters } from './SellerFilters.js';
 
@@ -36,6 +37,8 @@ export function SellersPage() {
   const mayApply = mayApplySeller(user);
   const [applying, setApplying] = useState(false);
   const filtered = !!(status || kind || params.q);
+  // On a phone the table shows only the names: one card per seller instead.
+  const phone = !Grid.useBreakpoint().md;
 
   const applyButton = mayApply && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply-seller">
@@ -67,6 +70,11 @@ export function SellersPage() {
           <LoadError error={sellers.error} onRetry={() => void sellers.refetch()} />
         ) : (
           <>
+            {phone ? (
+              <Flex vertical gap={10} data-testid="sellers-cards">
+                {rows.length === 0 ? empty : rows.map((s) => <SellerCard key={s.id} seller={s} place={names.place} />)}
+              </Flex>
+            ) : (
             <Table
               data-testid="sellers-table"
               rowKey="id"
@@ -78,6 +86,7 @@ export function SellersPage() {
               scroll={{ x: 1270 }}
               locale={{ emptyText: empty }}
             />
+            )}
             <LoadMore query={sellers} />
           </>
         )}

@@ -32,7 +32,7 @@ export function sellerColumns(t: Translate, place: (code: string) => string | un
       // As the server sends them: a credit code in full, a farmer's ID number masked.
       render: (_: unknown, s) => <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{s.creditCode ?? s.idNumber ?? '—'}</Typography.Text>,
     },
-    { key: 'place', title: t('sellers.col.place'), dataIndex: 'divisionCode', width: 140, render: (code: string) => place(code) ?? code },
+    { key: 'place', title: t('sellers.col.place'), dataIndex: 'divisionCode', width: 140, render: (code: string) => place(code) ?? '' },
     {
       key: 'contact',
       title: t('sellers.col.contact'),

@@ -8,6 +8,7 @@ import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { BatchCard } from './BatchCard.js';
 import { batchColumns } from './batchColumns.js';
 import { rowTestId } from './batchLabels.js';
 import { BatchFilters } from './BatchFilters.js';
@@ -53,6 +54,15 @@ export function BatchesPage() {
           <LoadError error={batches.error} onRetry={() => void batches.refetch()} />
         ) : (
           <>
+            {phone ? (
+              // A table on a phone shows a sliver of each batch: one card each, with the same merge selection.
+              <Flex vertical gap={10} data-testid="batches-cards">
+                {rows.length === 0 && !batches.isPending ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceBatch.empty')} /> : null}
+                {rows.map((b) => (
+                  <BatchCard key={b.id} batch={b} t={t} selected={selected.some((s) => s.id === b.id)} onSelect={worker ? (batch, on) => setSelected((now) => (on ? [...now, batch] : now.filter((s) => s.id !== batch.id))) : undefined} />
+                ))}
+              </Flex>
+            ) : (
             <Table
               data-testid="batches-table"
               rowKey="id"
@@ -76,6 +86,7 @@ export function BatchesPage() {
               }
               locale={{ emptyText: batches.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceBatch.empty')} /> }}
             />
+            )}
             <LoadMore query={batches} />
           </>
         )}
