@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { CodeSplittingNameFunction } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -94,13 +96,49 @@ function firstLoadChunk(): CodeSplittingNameFunction {
   };
 }
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Files worth compressing, and the size under which it is not worth a second file. */
+const PRECOMPRESS = /\.(js|css|html|svg|json|txt|map)$/;
+const PRECOMPRESS_MIN_BYTES = 1024;
+
+/**
+ * Writes a brotli (.br, best quality) and a gzip (.gz) copy beside every text file of the build; the server sends
+ * the one the browser takes (@fastify/static `preCompressed`), so no answer is compressed twice or on the fly.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'countyhub-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle(error?: Error) {
+      if (error || !fs.existsSync(outDir)) return;
+      const files = (fs.readdirSync(outDir, { recursive: true }) as string[]).map((file) => path.join(outDir, file)).filter((file) => PRECOMPRESS.test(file) && fs.statSync(file).size >= PRECOMPRESS_MIN_BYTES);
+      await Promise.all(
+        files.map(async (file) => {
+          const body = await fs.promises.readFile(file);
+          const [br, gz] = await Promise.all([
+            brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+            gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([fs.promises.writeFile(`${file}.br`, br), fs.promises.writeFile(`${file}.gz`, gz)]);
+        }),
+      );
+    },
+  };
+}
+
 /**
  * The web console: sources in web/, built into dist/web, which the Fastify server serves with an SPA fallback.
  * In development `npx vite` serves the console and forwards /api to the server on port 3000.
  */
 export default defineConfig({
   root: 'web',
-  plugins: [react(), shellWorker()],
+  plugins: [react(), shellWorker(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -20,6 +20,9 @@ import { toOpenApi30 } from './kernel/http/openapi.js';
 import { lazySchemaCompilers } from './kernel/http/lazy-schemas.js';
 import { StringEnum } from './kernel/http/schema.js';
 import { registerIdempotency } from './kernel/http/idempotency.js';
+import { registerCompression } from './kernel/http/compression.js';
+import { staticFileHeaders } from './kernel/http/static-cache.js';
+import { linkPreviewPages } from './flows/link-previews.js';
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
 import { registerSameOrigin } from './kernel/http/same-origin.js';
@@ -185,6 +188,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   registerSameOrigin(app, opts.config.publicUrl);
   registerAuth(app, (request) => modules.identity.service.resolvePrincipal(request));
   registerIdempotency(app, database.db, createSealer(loadDataKey(opts.config)));
+  // After idempotency, which keeps the plain answer; before the modules, whose routes inherit it.
+  registerCompression(app);
   // A POST sent with no body at all (a bare action such as "notify") is read as an empty object, so routes whose
   // body is optional accept it and routes that need fields name the missing one.
   app.addHook('preValidation', async (request) => {
@@ -225,7 +230,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(jobRoutes(jobs), { prefix: '/api/v1' });
 
   if (fs.existsSync(WEB_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: 'index.html' });
+    const indexFile = path.join(WEB_DIR, 'index.html');
+    if (fs.existsSync(indexFile)) await app.register(linkPreviewPages({ shop: modules.catalog.shop, indexHtml: fs.readFileSync(indexFile, 'utf8'), publicUrl: opts.config.publicUrl }));
+    // The .br and .gz written beside each file at build time (vite.config.ts), and cache rules by file (static-cache.ts).
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: 'index.html', preCompressed: true, cacheControl: false, setHeaders: staticFileHeaders });
   }
   return { app, database, modules, jobs, events };
 }
