@@ -46,6 +46,7 @@ import { notifyModule } from './modules/notify/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { partiesModule } from './modules/parties/index.js';
 import { traceModule } from './modules/trace/index.js';
+import { workbenchModule } from './modules/workbench/index.js';
 
 /** The project's folder: the nearest above this file holding package.json (src/ in development, dist/server/ compiled). */
 function projectRoot(from: string): string {
@@ -71,7 +72,7 @@ export interface BuildOptions {
 }
 
 /** The platform's modules, in the order their routes are mounted. Each is declared in its own index.ts. */
-export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule] as const;
+export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, workbenchModule] as const;
 export type PlatformModules = typeof platformModules;
 export type Modules = Composed<PlatformModules>;
 

@@ -2,6 +2,7 @@ import type { Modules } from '../app.js';
 import type { RequestContext } from '../kernel/context.js';
 import { DEMO_SELLERS } from '../seed/ludian-market.js';
 import { DEMO_BRANDS, DEMO_CATEGORIES, PRODUCT_TEMPLATES } from '../seed/ludian-catalog.js';
+import { loadDemoReminders } from './load-demo-reminders.js';
 
 /**
  * Demo catalogue: categories, the three regional brands licensed to the sellers of their produce, and every
@@ -46,5 +47,7 @@ export async function loadDemoCatalog(modules: Modules, ctx: RequestContext): Pr
       if (n === 0 && seed.status === 'approved') await catalog.setSpecialty(ctx, product.id, true);
     }
   }
+  const merchant = sellers.get(DEMO_SELLERS.find((s) => s.owner === 'demo.merchant')?.name ?? '');
+  if (merchant) await loadDemoReminders(modules, ctx, merchant, new Date());
   return { products };
 }

@@ -6,6 +6,7 @@ import type { MarketDirectory } from './directory.js';
 import { catalogInit } from './migrations/2026-11-28-catalog.js';
 import { ShopService } from './shop.service.js';
 import { PhotoService } from './photos.service.js';
+import { CatalogWorkbenchCounts } from './workbench-counts.js';
 import { photosInit } from './migrations/2026-11-28-photos.js';
 import { frozenStock } from './migrations/2026-12-02-frozen-stock.js';
 import { searchVersion } from './migrations/2026-12-06-search-version.js';
@@ -13,6 +14,7 @@ import { searchVersion } from './migrations/2026-12-06-search-version.js';
 export type { CatalogService, ReservedLine } from './catalog.service.js';
 export type { ShopService } from './shop.service.js';
 export type { MarketDirectory } from './directory.js';
+export type { CatalogWorkbenchCounts } from './workbench-counts.js';
 export type { ProductInput, ProductView } from './catalog.schema.js';
 
 /** Categories, regional brands and licences, products and stock, certifications, pavilions, Chinese search. */
@@ -28,6 +30,6 @@ export const catalogModule = defineModule({
     const catalog = new CatalogService(repo, ports.directory, kernel.clock);
     const shop = new ShopService(repo, ports.directory, kernel.clock);
     const photos = new PhotoService(repo, kernel.files, ports.directory, kernel.clock);
-    return { provides: { catalog, shop, photos }, routes: catalogRoutes(catalog, shop, photos) };
+    return { provides: { catalog, shop, photos, workbench: new CatalogWorkbenchCounts(repo, ports.directory, kernel.clock) }, routes: catalogRoutes(catalog, shop, photos) };
   },
 });

@@ -13,6 +13,7 @@ import { ScanService } from './scans.service.js';
 import { TrackingService } from './tracking.js';
 import { trackingPages } from './logistics.pages.js';
 import { logisticsJobs } from './jobs.js';
+import { LogisticsWorkbenchCounts } from './workbench-counts.js';
 import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook } from './ports.js';
 
 export type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } from './ports.js';
@@ -20,6 +21,7 @@ export type { ParcelService } from './parcels.service.js';
 export type { ScanService } from './scans.service.js';
 export type { RunService } from './runs.service.js';
 export type { PromiseService } from './promise.service.js';
+export type { LogisticsWorkbenchCounts } from './workbench-counts.js';
 export type { ScanInput, ManifestParcelInput } from './logistics.schema.js';
 
 /**
@@ -49,7 +51,7 @@ export const logisticsModule = defineModule({
     const promise = new PromiseService(repo, views, ports.places, clock);
     const tracking = new TrackingService(repo, ports.places, sealer, clock, (settings.trackingCacheSeconds ?? 5) * 1000);
     return {
-      provides: { places: ports.places, clock: kernel.clock, parcels, scans, runs, promise, tracking },
+      provides: { places: ports.places, clock: kernel.clock, parcels, scans, runs, promise, tracking, workbench: new LogisticsWorkbenchCounts(repo, views, promise, clock) },
       routes: logisticsRoutes({ parcels, scans, runs, promise, tracking, kuaidi100Salt: settings.kuaidi100Salt }),
       pages: trackingPages(tracking, ports.places),
       jobs: logisticsJobs(promise, tracking),

@@ -4,8 +4,10 @@ import { networkPoorTownships } from './migrations/2026-12-06-poor-townships.js'
 import { NetworkRepository } from './network.repository.js';
 import { networkRoutes } from './network.routes.js';
 import { NetworkService } from './network.service.js';
+import { NetworkWorkbenchCounts } from './workbench-counts.js';
 
 export type { NetworkService } from './network.service.js';
+export type { NetworkWorkbenchCounts } from './workbench-counts.js';
 export type { CoverageView, DivisionInput, SiteInput, SiteView, Targets } from './network.schema.js';
 export { SITE_KINDS, SITE_SERVICES, SITE_STATUSES } from './network.tables.js';
 
@@ -18,7 +20,8 @@ export const networkModule = defineModule({
   requires: {},
   publishes: [],
   build(kernel) {
-    const service = new NetworkService(new NetworkRepository(kernel.db), kernel.clock);
-    return { provides: { service }, routes: networkRoutes(service) };
+    const repo = new NetworkRepository(kernel.db);
+    const service = new NetworkService(repo, kernel.clock);
+    return { provides: { service, workbench: new NetworkWorkbenchCounts(repo) }, routes: networkRoutes(service) };
   },
 });

@@ -11,10 +11,12 @@ import { LedgerService } from './ledger.service.js';
 import { PartiesRepository } from './parties.repository.js';
 import { partiesRoutes } from './parties.routes.js';
 import { SellerService } from './sellers.service.js';
+import { PartiesWorkbenchCounts } from './workbench-counts.js';
 import type { ProductDirectory } from './product-directory.js';
 
 export type { Credit, HouseholdService } from './households.service.js';
 export type { SellerService } from './sellers.service.js';
+export type { PartiesWorkbenchCounts } from './workbench-counts.js';
 export type { GroupBy, LedgerService, Period, Sale } from './ledger.service.js';
 export type { ProductDirectory } from './product-directory.js';
 export type { HouseholdInput, LinkInput, SellerApplication } from './parties.schema.js';
@@ -36,7 +38,7 @@ export const partiesModule = defineModule({
     const ledger = new LedgerService(ledgerRepo, households, kernel.clock, ports.products);
     const ledgerExport = new LedgerExport(ledger, ledgerRepo, ports.products);
     return {
-      provides: { sellers, households, ledger },
+      provides: { sellers, households, ledger, workbench: new PartiesWorkbenchCounts(repo) },
       routes: partiesRoutes(sellers, households, ledger, ledgerExport),
       // A paid order credits the poor households linked to its seller or products; a refund takes the credits back.
       // In the order's transaction: the ledger never disagrees with the money.

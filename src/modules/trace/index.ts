@@ -24,11 +24,13 @@ import { scanPages } from './trace.pages.js';
 import { traceJobs } from './jobs.js';
 import { TraceAccess } from './trace-access.js';
 import { TraceRepository } from './trace.repository.js';
+import { TraceWorkbenchCounts } from './workbench-counts.js';
 import type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
 import { traceRoutes } from './trace.routes.js';
 
 export type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
 export type { BatchService } from './batches.service.js';
+export type { TraceWorkbenchCounts } from './workbench-counts.js';
 export type { RecordInput, BatchView } from './trace.schema.js';
 export { gtin14, traceCode } from './trace-code.js';
 
@@ -43,6 +45,8 @@ export interface TraceServices {
   epcis: EpcisService;
   files: TraceFileService;
   scans: ScanService;
+  /** The 工作台's figures (the workbench module). */
+  workbench: TraceWorkbenchCounts;
 }
 
 /**
@@ -86,6 +90,7 @@ export const traceModule = defineModule({
       epcis: new EpcisService(repo, access, ports, clock, genealogy),
       files: new TraceFileService(repo, access, clock, kernel.files),
       scans,
+      workbench: new TraceWorkbenchCounts(repo, access),
     };
 
     return {

@@ -1,0 +1,44 @@
+import type { RequestContext } from '../../kernel/context.js';
+
+/** Parcels at and from a village point, today's delivery runs, and the 48-hour promise (logistics). */
+export interface LogisticsFigures {
+  point(ctx: RequestContext): Promise<{ toHandOver: number; toSendUp: number }>;
+  runsToday(ctx: RequestContext): Promise<{ runs: number; stops: number; stopsLeft: number }>;
+  promiseAlerts(ctx: RequestContext): Promise<{ overdue: number; atRisk: number; breaches: number }>;
+}
+
+/** Orders waiting to ship, and cash a village point has still to take (orders). */
+export interface OrderFigures {
+  toShip(ctx: RequestContext): Promise<number>;
+  cashToCollect(ctx: RequestContext): Promise<{ orders: number; totalFen: number }>;
+}
+
+/** SKUs running low and certificates running out, of the caller's own sellers (catalog). */
+export interface CatalogFigures {
+  seller(ctx: RequestContext): Promise<{ lowStock: number; expiringCertificates: number }>;
+}
+
+/** Applications to sell waiting for review (parties). */
+export interface SellerFigures {
+  sellersToReview(ctx: RequestContext): Promise<number>;
+}
+
+/** The regulator's queue, complaints and open recalls (trace). */
+export interface OversightFigures {
+  oversight(ctx: RequestContext): Promise<{ reviewsPending: number; complaints: number; recallsOpen: number }>;
+}
+
+/** Village points by state, and the name of the caller's place (network). */
+export interface NetworkFigures {
+  points(ctx: RequestContext): Promise<{ total: number; operating: number; notOperating: number; noOperator: number }>;
+  placeName(ctx: RequestContext): Promise<string | null>;
+}
+
+export interface WorkbenchPorts {
+  logistics: LogisticsFigures;
+  orders: OrderFigures;
+  catalog: CatalogFigures;
+  sellers: SellerFigures;
+  oversight: OversightFigures;
+  network: NetworkFigures;
+}

@@ -1,0 +1,45 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
+
+/** The roles that have a 工作台 (a shopper's home is the shop), in the order their blocks are shown. */
+export const WORKBENCH_ROLES = ['county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer'] as const;
+export type WorkbenchRole = (typeof WORKBENCH_ROLES)[number];
+
+/** Every figure a block may hold; the console names each and links it to the page where the work is done. */
+export const WORKBENCH_ITEMS = [
+  'parcelsToHandOver',
+  'cashToCollect',
+  'produceToSendUp',
+  'ordersToShip',
+  'runsToday',
+  'stopsToday',
+  'stopsLeftToday',
+  'lowStockSkus',
+  'certificatesExpiring',
+  'reviewsPending',
+  'complaints',
+  'recallsOpen',
+  'pointsOperating',
+  'pointsNotOperating',
+  'pointsWithoutOperator',
+  'parcelsOverdue',
+  'parcelsAtRisk',
+  'promiseBreaches',
+  'sellersToReview',
+] as const;
+export type WorkbenchItemKey = (typeof WORKBENCH_ITEMS)[number];
+
+export const WorkbenchItemSchema = Type.Object({
+  key: StringEnum(WORKBENCH_ITEMS),
+  count: Type.Integer({ minimum: 0 }),
+  amountFen: Type.Optional(Type.Integer({ minimum: 0, description: 'money the count stands for, in fen (cash to collect)' })),
+});
+
+export const WorkbenchSchema = Type.Object({
+  name: Type.String({ description: 'the caller’s display name' }),
+  place: Nullable(Type.String(), { description: 'where the caller works: its site, township or county' }),
+  blocks: Type.Array(Type.Object({ role: StringEnum(WORKBENCH_ROLES), items: Type.Array(WorkbenchItemSchema) })),
+});
+
+export type WorkbenchItem = Static<typeof WorkbenchItemSchema>;
+export type WorkbenchView = Static<typeof WorkbenchSchema>;
