@@ -74,6 +74,12 @@ export class CatalogRepository {
     return (await this.current()).byId.get(id);
   }
 
+  /** Units sold of every product that has sold any, read live like stock (a county sells hundreds of products). */
+  async unitsSold(): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('catalog_sales').selectAll().where('units_sold', '>', 0).execute();
+    return new Map(rows.map((r) => [r.product_id, Number(r.units_sold)]));
+  }
+
   /** SKUs of the products with what is available (on hand − reserved − frozen) over all places, read live. */
   async skusOf(productIds: string[], view?: CatalogView) {
     const catalogue = view ?? (await this.view());

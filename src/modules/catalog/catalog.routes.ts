@@ -94,6 +94,14 @@ export function catalogRoutes(catalog: CatalogService, shop: ShopService, photos
         return reply.status(201).send(await photos.add(request.ctx, request.params.id, body));
       },
     );
+    app.put(
+      '/catalog/products/:id/photos/order',
+      { schema: { tags, summary: "Order a product's photos; the first is its main picture", params: IdParams, body: Type.Object({ photoIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 9 }) }), response: { 200: Ok, ...errorResponses } } },
+      async (request) => {
+        await photos.reorder(request.ctx, request.params.id, request.body.photoIds);
+        return { ok: true };
+      },
+    );
     app.delete('/catalog/photos/:id', { schema: { tags, summary: 'Remove a product photo', params: IdParams, response: { 200: Ok, ...errorResponses } } }, async (request) => {
       await photos.remove(request.ctx, request.params.id);
       return { ok: true };

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, StringEnum } from '../../kernel/http/schema.js';
 import { CERT_KINDS, PRODUCT_STATUSES, STOCK_LOCATIONS } from './catalog.tables.js';
+import { SHOP_SORTS } from './shop-sort.js';
 
 const IsoDate = Type.String({ format: 'date' });
 /** The check digit is checked by the service (GTIN_INVALID), the form here. */
@@ -79,6 +80,7 @@ export const ProductSchema = Type.Object({
   photos: Type.Array(PhotoSchema),
   minPriceFen: Nullable(Type.Integer()),
   onSale: Type.Boolean({ description: 'listed, and its seller is approved' }),
+  unitsSold: Type.Integer({ description: 'units sold (已售): paid and not refunded' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -131,6 +133,7 @@ export const SearchQuery = Type.Object({
   townshipCode: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
   minPriceFen: Type.Optional(Type.Integer({ minimum: 0 })),
   maxPriceFen: Type.Optional(Type.Integer({ minimum: 0 })),
+  sort: Type.Optional(StringEnum(SHOP_SORTS, { description: 'relevance 综合 (default: best match, then best sellers), sales 销量, price_asc / price_desc 价格 (lowest price of each product), newest 新品' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
@@ -141,5 +144,10 @@ export const SearchResultSchema = Type.Object({
   items: Type.Array(ProductSchema),
   nextCursor: Nullable(Type.String()),
   total: Type.Integer(),
-  facets: Type.Object({ category: Facet, brand: Facet, pavilion: Facet, township: Facet }),
+  facets: Type.Object({
+    category: Type.Array(Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer(), parentId: Nullable(Type.String()) }), { description: 'every category with products found, each counting the products of the categories under it too' }),
+    brand: Facet,
+    pavilion: Facet,
+    township: Facet,
+  }),
 });

@@ -99,6 +99,15 @@ export interface PhotoRow {
   created_at: string;
 }
 
+/** A paid order's units of one product, kept from `orders.paid` (refunded by `orders.refunded`). */
+export interface SaleLineRow {
+  order_id: string;
+  product_id: string;
+  quantity: number;
+  paid_at: string;
+  refunded: number;
+}
+
 export interface CatalogTables {
   /** `search_version`: the `SEARCH_INDEX_VERSION` the search terms were last built with. */
   catalog_revision: { id: number; revision: number; search_version: number };
@@ -111,4 +120,7 @@ export interface CatalogTables {
   catalog_brand_licences: BrandLicenceRow;
   catalog_certifications: CertificationRow;
   catalog_search_terms: SearchTermRow;
+  catalog_sale_lines: SaleLineRow;
+  /** Units sold of each product, paid and not refunded: always the sum of its sale lines. */
+  catalog_sales: { product_id: string; units_sold: number };
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../kernel/clock.js';
 import { hasRole, signedIn, type RequestContext, type Role } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { AppError, forbidden, notFound } from '../../kernel/errors.js';
+import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import type { FileStore } from '../../kernel/files.js';
 import { decoding, imageHeader, openImage } from '../../kernel/images.js';
 import { newId } from '../../kernel/ids.js';
@@ -90,6 +90,18 @@ export class PhotoService {
       await recordAudit(trx, ctx, { action: 'product.photo_removed', entityType: 'product', entityId: photo.product_id, details: { photoId } });
     });
     for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) await this.files.delete(keyOf(photoId, size));
+  }
+
+  /** Puts the product's photos in the order given (the first is the main picture); every photo named once. */
+  async reorder(ctx: RequestContext, productId: string, photoIds: string[]): Promise<void> {
+    await this.checkManages(ctx, productId);
+    await this.repo.write(async (trx) => {
+      const have = (await trx.selectFrom('catalog_photos').select('id').where('product_id', '=', productId).execute()).map((p) => p.id);
+      const same = photoIds.length === have.length && new Set(photoIds).size === have.length && photoIds.every((id) => have.includes(id));
+      if (!same) throw invalidField('body.photoIds', `须列出该商品的全部 ${have.length} 张图片，各一次 must name each of the product's ${have.length} photos once`);
+      for (const [sort, id] of photoIds.entries()) await trx.updateTable('catalog_photos').set({ sort }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'product.photos_reordered', entityType: 'product', entityId: productId, details: { photoIds } });
+    });
   }
 
   async file(photoId: string, size: PhotoSize): Promise<Buffer> {

@@ -12,11 +12,13 @@ export interface ViewContext {
   licences: Set<string>;
   poverty: { sellers: Set<string>; products: Set<string> };
   brandNames: Map<string, string>;
+  /** Units sold (paid, not refunded) by product. */
+  sold: Map<string, number>;
 }
 
 export async function loadViewContext(repo: CatalogRepository, directory: MarketDirectory, date: string): Promise<ViewContext> {
-  const [catalogue, selling, poverty] = await Promise.all([repo.view(), directory.sellingSellers(), directory.povertyLinks(date)]);
-  return { date, catalogue, selling, licences: catalogue.licencesInForce(date), poverty, brandNames: new Map(catalogue.brands.map((b) => [b.id, b.name])) };
+  const [catalogue, selling, poverty, sold] = await Promise.all([repo.view(), directory.sellingSellers(), directory.povertyLinks(date), repo.unitsSold()]);
+  return { date, catalogue, selling, licences: catalogue.licencesInForce(date), poverty, brandNames: new Map(catalogue.brands.map((b) => [b.id, b.name])), sold };
 }
 
 export const isOnSale = (row: ProductRow, vc: ViewContext) => row.status === 'listed' && vc.selling.has(row.seller_id);
@@ -52,6 +54,7 @@ export async function buildViews(repo: CatalogRepository, rows: ProductRow[], vc
       photos: photos.filter((p) => p.product_id === row.id).map((p) => ({ id: p.id, url: photoUrl(p.id, 'large'), thumbUrl: photoUrl(p.id, 'thumb'), width: p.width, height: p.height })),
       minPriceFen: active.length ? Math.min(...active.map((k) => k.price_fen)) : null,
       onSale: isOnSale(row, vc),
+      unitsSold: vc.sold.get(row.id) ?? 0,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -7,6 +7,8 @@ import type { ProductRow } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { brandShown, buildViews, inPovertyPavilion, isOnSale, loadViewContext } from './product-views.js';
 import { characterTerms, queryTerms } from './search.js';
+import { withAncestors, withDescendants } from './category-tree.js';
+import { sortProducts } from './shop-sort.js';
 
 interface FacetValue {
   value: string;
@@ -31,7 +33,7 @@ export class ShopService {
   async search(filter: SearchFilter, limit: number, cursor?: string) {
     const vc = await loadViewContext(this.repo, this.directory, shanghaiDate(this.clock.now()));
     const categories = vc.catalogue.categories;
-    const categoryIds = filter.categoryId ? categories.filter((c) => c.id === filter.categoryId || c.parent_id === filter.categoryId).map((c) => c.id) : undefined;
+    const categoryIds = filter.categoryId ? withDescendants(categories, filter.categoryId) : undefined;
 
     let rows = vc.catalogue.products({ status: 'listed', sellerIds: [...vc.selling.keys()], categoryIds, specialty: filter.pavilion === 'specialty', originPrefix: filter.townshipCode });
     let scores = new Map<string, number>();
@@ -48,29 +50,29 @@ export class ShopService {
     }
     if (filter.brandId) rows = rows.filter((r) => r.brand_id === filter.brandId && brandShown(r, vc));
     if (filter.pavilion === 'poverty') rows = rows.filter((r) => inPovertyPavilion(r, vc));
+    const lowest = new Map<string, number>();
+    for (const r of rows) {
+      const prices = vc.catalogue.skusOf(r.id).filter((k) => k.active === 1).map((k) => k.price_fen);
+      if (prices.length) lowest.set(r.id, Math.min(...prices));
+    }
     if (filter.minPriceFen !== undefined || filter.maxPriceFen !== undefined) {
-      const lowest = new Map<string, number>();
-      for (const r of rows) {
-        const prices = vc.catalogue.skusOf(r.id).filter((k) => k.active === 1).map((k) => k.price_fen);
-        if (prices.length) lowest.set(r.id, Math.min(...prices));
-      }
       rows = rows.filter((r) => {
         const price = lowest.get(r.id);
         return price !== undefined && price >= (filter.minPriceFen ?? 0) && price <= (filter.maxPriceFen ?? Number.MAX_SAFE_INTEGER);
       });
     }
-    // Best match first; without words, newest first (rows come newest first).
-    if (scores.size) rows = [...rows].sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.id.localeCompare(a.id));
+    rows = sortProducts(rows, filter.sort ?? 'relevance', { scores, unitsSold: vc.sold, lowestPrice: lowest });
 
     const offset = Number(decodeCursor(cursor) ?? 0);
     const page = rows.slice(offset, offset + limit);
-    const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+    const categoryById = new Map(categories.map((c) => [c.id, c]));
     return {
       items: await buildViews(this.repo, page, vc),
       nextCursor: offset + limit < rows.length ? encodeCursor(String(offset + limit)) : null,
       total: rows.length,
       facets: {
-        category: countBy(rows, (r) => [r.category_id], (id) => categoryName.get(id) ?? id),
+        // Each product counts in its category and every one above it, so the facet reads as a tree.
+        category: countBy(rows, (r) => withAncestors(categoryById, r.category_id), (id) => categoryById.get(id)?.name ?? id).map((v) => ({ ...v, parentId: categoryById.get(v.value)?.parent_id ?? null })),
         brand: countBy(rows, (r) => (brandShown(r, vc) ? [r.brand_id!] : []), (id) => vc.brandNames.get(id) ?? id),
         pavilion: countBy(rows, (r) => [...(r.in_specialty_pavilion === 1 ? ['specialty'] : []), ...(inPovertyPavilion(r, vc) ? ['poverty'] : [])], (p) => (p === 'specialty' ? '鲁甸特色馆' : '鲁甸扶贫馆')),
         township: countBy(rows, (r) => [r.origin_code.slice(0, 9)], (code) => code),

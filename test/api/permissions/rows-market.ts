@@ -54,6 +54,14 @@ export function marketRows(w: World): Row[] {
       req: () => ({ url: `/catalog/products/${w.product}/certifications`, body: { kind: 'green_food', number: `LB-${next()}`, issuer: '中国绿色食品发展中心', validFrom: '2026-01-01', validTo: '2029-12-31' } }),
     },
     { op: 'POST /api/v1/catalog/products/{id}/photos', allowed: ['county', 'merchant'], req: async () => ({ url: `/catalog/products/${await w.photoProduct()}/photos`, raw: multipart('photo', 'p.png', 'image/png', w.png) }) },
+    {
+      op: 'PUT /api/v1/catalog/products/{id}/photos/order',
+      allowed: ['county', 'merchant'],
+      req: async () => {
+        const { productId, photoId } = await w.productWithPhoto();
+        return { url: `/catalog/products/${productId}/photos/order`, body: { photoIds: [photoId] } };
+      },
+    },
     { op: 'DELETE /api/v1/catalog/photos/{id}', allowed: ['county', 'merchant'], req: fresh(() => w.newPhoto(), (id) => `/catalog/photos/${id}`) },
     { op: 'GET /api/v1/catalog/photos/{id}/{size}', allowed: 'public', req: async () => ({ url: `/catalog/photos/${await w.newPhoto()}/thumb` }) },
     { op: 'PUT /api/v1/catalog/products/{id}/specialty', allowed: ['county'], req: () => ({ url: `/catalog/products/${w.product}/specialty`, body: { inPavilion: false } }) },

@@ -246,9 +246,14 @@ export class World {
   }
 
   async newPhoto(): Promise<string> {
-    const res = await this.upload('merchant', `/catalog/products/${await this.photoProduct()}/photos`, multipart('photo', 'p.png', 'image/png', this.png));
+    return (await this.productWithPhoto()).photoId;
+  }
+
+  async productWithPhoto(): Promise<{ productId: string; photoId: string }> {
+    const productId = await this.photoProduct();
+    const res = await this.upload('merchant', `/catalog/products/${productId}/photos`, multipart('photo', 'p.png', 'image/png', this.png));
     if (res.statusCode !== 201) throw new Error(`photo: ${res.statusCode} ${res.body}`);
-    return res.json().id;
+    return { productId, photoId: res.json().id };
   }
 
   // ---- logistics ----

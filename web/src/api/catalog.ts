@@ -24,7 +24,9 @@ export type Photo = ItemOf<Product['photos']>;
 
 export type SearchFilter = Omit<ApiQuery<'GET /api/v1/catalog/search'>, 'limit' | 'cursor'>;
 export type SearchResult = ApiResponse<'GET /api/v1/catalog/search'>;
-export type FacetValue = ItemOf<SearchResult['facets']['category']>;
+export type FacetValue = ItemOf<SearchResult['facets']['brand']>;
+/** A category found, with its parent: the facet reads as a tree. */
+export type CategoryFacetValue = ItemOf<SearchResult['facets']['category']>;
 
 export type NewProduct = ApiBody<'POST /api/v1/catalog/products'>;
 export type NewSku = ItemOf<NewProduct['skus']>;
@@ -139,6 +141,15 @@ export function useRemovePhoto() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (photoId: string) => api<{ ok: boolean }>(`/catalog/photos/${encodeURIComponent(photoId)}`, { method: 'DELETE' }),
+    onSettled: () => client.invalidateQueries({ queryKey: catalogKeys.all }),
+  });
+}
+
+/** Puts a product's photos in this order; the first is its main picture. */
+export function useReorderPhotos() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ productId, photoIds }: { productId: string; photoIds: string[] }) => api<{ ok: boolean }>(`${productPath(productId)}/photos/order`, { method: 'PUT', body: { photoIds } }),
     onSettled: () => client.invalidateQueries({ queryKey: catalogKeys.all }),
   });
 }

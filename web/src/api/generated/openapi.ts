@@ -280,6 +280,8 @@ export interface ApiOperations {
         minPriceFen: number | null;
         /** listed, and its seller is approved */
         onSale: boolean;
+        /** units sold (已售): paid and not refunded */
+        unitsSold: number;
         createdAt: string;
         updatedAt: string;
       }[];
@@ -339,6 +341,8 @@ export interface ApiOperations {
       minPriceFen: number | null;
       /** listed, and its seller is approved */
       onSale: boolean;
+      /** units sold (已售): paid and not refunded */
+      unitsSold: number;
       createdAt: string;
       updatedAt: string;
     };
@@ -436,6 +440,8 @@ export interface ApiOperations {
       minPriceFen: number | null;
       /** listed, and its seller is approved */
       onSale: boolean;
+      /** units sold (已售): paid and not refunded */
+      unitsSold: number;
       createdAt: string;
       updatedAt: string;
     };
@@ -493,6 +499,8 @@ export interface ApiOperations {
       minPriceFen: number | null;
       /** listed, and its seller is approved */
       onSale: boolean;
+      /** units sold (已售): paid and not refunded */
+      unitsSold: number;
       createdAt: string;
       updatedAt: string;
     };
@@ -559,6 +567,8 @@ export interface ApiOperations {
       minPriceFen: number | null;
       /** listed, and its seller is approved */
       onSale: boolean;
+      /** units sold (已售): paid and not refunded */
+      unitsSold: number;
       createdAt: string;
       updatedAt: string;
     };
@@ -600,6 +610,19 @@ export interface ApiOperations {
       height: number;
     };
   };
+  /** Order a product's photos; the first is its main picture */
+  "PUT /api/v1/catalog/products/{id}/photos/order": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      photoIds: string[];
+    };
+    response: {
+      ok: boolean;
+    };
+  };
   /** Put a product in or out of 鲁甸特色馆 (county admin) */
   "PUT /api/v1/catalog/products/{id}/specialty": {
     params: {
@@ -625,6 +648,8 @@ export interface ApiOperations {
       townshipCode?: string;
       minPriceFen?: number;
       maxPriceFen?: number;
+      /** relevance 综合 (default: best match, then best sellers), sales 销量, price_asc / price_desc 价格 (lowest price of each product), newest 新品 */
+      sort?: "relevance" | "sales" | "price_asc" | "price_desc" | "newest";
       limit?: number;
       cursor?: string;
     };
@@ -676,16 +701,20 @@ export interface ApiOperations {
         minPriceFen: number | null;
         /** listed, and its seller is approved */
         onSale: boolean;
+        /** units sold (已售): paid and not refunded */
+        unitsSold: number;
         createdAt: string;
         updatedAt: string;
       }[];
       nextCursor: string | null;
       total: number;
       facets: {
+        /** every category with products found, each counting the products of the categories under it too */
         category: {
           value: string;
           label: string;
           count: number;
+          parentId: string | null;
         }[];
         brand: {
           value: string;

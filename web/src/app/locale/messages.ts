@@ -11,6 +11,7 @@ import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
 import { traceReviewMessages } from './trace/review.js';
 import { shopCatalogMessages } from './shop/catalog.js';
+import { shopLooksMessages } from './shop/looks.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
 import { partiesNamesMessages } from './parties/names.js';
 import { networkCoverageMessages } from './network/coverage.js';
@@ -25,6 +26,7 @@ export const messages = {
   ...traceRecallMessages,
   ...traceReviewMessages,
   ...shopCatalogMessages,
+  ...shopLooksMessages,
   ...partiesLedgerMessages,
   ...partiesNamesMessages,
   ...networkCoverageMessages,

@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { Badge, Button, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { ProfileOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../../../api/auth.js';
 import { LangSwitch } from '../../../app/locale/LangSwitch.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -11,7 +11,8 @@ import { DemoBanner } from '../../../app/ui/DemoBanner.js';
 import { FullPageSpin } from '../../../app/ui/FullPageSpin.js';
 import { LogoMark } from '../../../app/ui/Logo.js';
 import { cartCount, useCart } from '../cart/cartStore.js';
-import { BOTTOM_NAV_HEIGHT, BottomNav } from './BottomNav.js';
+import { BottomNav } from './BottomNav.js';
+import { BOTTOM_BAR_HEIGHT, hidesTabBar } from './shopTabs.js';
 import { ShopUserMenu } from './ShopUserMenu.js';
 
 const { Header, Content, Footer } = Layout;
@@ -21,6 +22,7 @@ export const SHOP_WIDTH = 1200;
 export function ShopLayout() {
   const t = useT();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
@@ -68,8 +70,11 @@ export function ShopLayout() {
           <Outlet />
         </Suspense>
       </Content>
-      <Footer style={{ textAlign: 'center', color: token.colorTextTertiary, padding: '12px 24px 20px', fontSize: 12, marginBottom: mobile ? BOTTOM_NAV_HEIGHT : 0 }}>{t('app.footer')}</Footer>
-      {mobile && <BottomNav />}
+      <Footer style={{ textAlign: 'center', color: token.colorTextTertiary, padding: '12px 24px 20px', fontSize: 12, marginBottom: mobile ? `calc(${BOTTOM_BAR_HEIGHT}px + env(safe-area-inset-bottom))` : 0 }}>
+        {t('app.footer')}
+      </Footer>
+      {/* A product page puts its buy bar where the tab bar would be. */}
+      {mobile && !hidesTabBar(pathname) && <BottomNav />}
     </Layout>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Flex, InputNumber, Typography } from 'antd';
+import { App, Button, Flex, Grid, InputNumber, Typography } from 'antd';
 import { ShoppingCartOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import type { Product } from '../../../api/catalog.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { cart, MAX_QUANTITY } from '../cart/cartStore.js';
 import { Price } from '../shared/Price.js';
+import { BuyBar } from './BuyBar.js';
 import { SkuPicker } from './SkuPicker.js';
 
 /** Choose a specification and how many, then into the cart (or straight to it). */
@@ -17,6 +18,8 @@ export function BuyBox({ product }: { product: Product }) {
   const [skuId, setSkuId] = useState(firstInStock?.id);
   const [quantity, setQuantity] = useState(1);
   const sku = product.skus.find((s) => s.id === skuId);
+  // On a phone the buttons sit in a bar fixed to the bottom of the screen, always in reach.
+  const mobile = Grid.useBreakpoint().md === false;
   const most = Math.max(1, Math.min(MAX_QUANTITY, sku?.available ?? 1));
 
   const add = () => {
@@ -27,6 +30,31 @@ export function BuyBox({ product }: { product: Product }) {
     );
     return true;
   };
+
+  const actions = (
+    <>
+      {!firstInStock ? (
+        <Button size="large" disabled block>
+          {t('shop.product.soldOut')}
+        </Button>
+      ) : (
+        <Flex gap={8}>
+          <Button
+            size="large"
+            icon={<ShoppingCartOutlined />}
+            style={{ flex: 1 }}
+            onClick={() => add() && void message.success(t('shop.product.added'))}
+            data-testid="add-to-cart"
+          >
+            {t('shop.product.addToCart')}
+          </Button>
+          <Button size="large" type="primary" danger icon={<ThunderboltOutlined />} style={{ flex: 1 }} onClick={() => add() && void navigate('/shop/cart')} data-testid="buy-now">
+            {t('shop.product.buyNow')}
+          </Button>
+        </Flex>
+      )}
+    </>
+  );
 
   return (
     <Flex vertical gap={14}>
@@ -49,26 +77,7 @@ export function BuyBox({ product }: { product: Product }) {
           </Typography.Text>
         )}
       </Flex>
-      {!firstInStock ? (
-        <Button size="large" disabled block>
-          {t('shop.product.soldOut')}
-        </Button>
-      ) : (
-        <Flex gap={8}>
-          <Button
-            size="large"
-            icon={<ShoppingCartOutlined />}
-            style={{ flex: 1 }}
-            onClick={() => add() && void message.success(t('shop.product.added'))}
-            data-testid="add-to-cart"
-          >
-            {t('shop.product.addToCart')}
-          </Button>
-          <Button size="large" type="primary" danger icon={<ThunderboltOutlined />} style={{ flex: 1 }} onClick={() => add() && void navigate('/shop/cart')} data-testid="buy-now">
-            {t('shop.product.buyNow')}
-          </Button>
-        </Flex>
-      )}
+      {mobile ? <BuyBar>{actions}</BuyBar> : actions}
     </Flex>
   );
 }

@@ -4,10 +4,11 @@ import { ApiError } from '../../../api/http.js';
 import { useProduct } from '../../../api/catalog.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
-import { ProductArt } from '../shared/ProductArt.js';
+import { SoldCount } from '../shared/SoldCount.js';
 import { BrandBadge, CertBadges, PavilionTags } from '../shared/productBadges.js';
 import { BuyBox } from './BuyBox.js';
 import { CertificationList } from './CertificationList.js';
+import { PhotoGallery } from './PhotoGallery.js';
 import { SellerBlock } from './SellerBlock.js';
 
 /** One product on sale: picture, name, badges, specifications and quantity, seller, certificates, description. */
@@ -40,13 +41,13 @@ export function ProductPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} md={10}>
         <Card styles={{ body: { padding: 0 } }} style={{ overflow: 'hidden' }}>
-          <ProductArt categoryId={p.categoryId} photo={p.photos[0]?.url}>
+          <PhotoGallery product={p}>
             {p.brand && (
               <div style={{ position: 'absolute', top: 10, left: 10 }}>
                 <BrandBadge brand={p.brand} />
               </div>
             )}
-          </ProductArt>
+          </PhotoGallery>
         </Card>
       </Col>
       <Col xs={24} md={14}>
@@ -56,6 +57,7 @@ export function ProductPage() {
               {p.name}
             </Typography.Title>
             {p.subtitle && <Typography.Text type="secondary">{p.subtitle}</Typography.Text>}
+            <SoldCount units={p.unitsSold} />
             <Flex wrap gap={6}>
               <BrandBadge brand={p.brand} />
               <PavilionTags pavilions={p.pavilions} />

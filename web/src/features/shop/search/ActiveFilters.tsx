@@ -30,7 +30,7 @@ export function ActiveFilters({ params, onChange }: { params: SearchParams; onCh
             {tag.text}
           </Tag>
         ))}
-      <Button type="link" size="small" onClick={() => onChange({ q: params.q }, true)}>
+      <Button type="link" size="small" onClick={() => onChange({ q: params.q, sort: params.sort }, true)}>
         {t('shop.filter.clear')}
       </Button>
     </Flex>

@@ -11,7 +11,8 @@ import { SearchBar } from '../shared/SearchBar.js';
 import { ActiveFilters } from './ActiveFilters.js';
 import { FacetPanel } from './FacetPanel.js';
 import { NoResults } from './NoResults.js';
-import { hasFilters, SEARCH_KEYS, toFilter, type SearchParams } from './searchParams.js';
+import { hasFilters, SEARCH_KEYS, sortOf, toFilter, type SearchParams } from './searchParams.js';
+import { SortBar } from './SortBar.js';
 
 /** Search results with facets: beside the results on a wide screen, in a drawer on a phone. */
 export function SearchPage() {
@@ -56,6 +57,9 @@ export function SearchPage() {
           </Badge>
         )}
       </Flex>
+      <div style={{ marginTop: 12 }}>
+        <SortBar sort={sortOf(params)} onChange={(sort) => change({ sort: sort === 'relevance' ? undefined : sort })} />
+      </div>
       <Flex justify="space-between" align="center" style={{ margin: '12px 0 8px' }}>
         <Typography.Text type="secondary" data-testid="search-total">
           {first ? t('shop.search.total', { count: first.total }) : ' '}

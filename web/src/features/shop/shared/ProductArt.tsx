@@ -92,20 +92,33 @@ interface Props {
   categoryId: string;
   /** The product's photo; without one, a drawing of the kind of produce. */
   photo?: string;
+  /** The photo's own size in pixels (the browser keeps its place before it arrives); square if unknown. */
+  photoSize?: { width: number; height: number };
+  /** The picture the page opens on: fetched at once, not when scrolled to. */
+  eager?: boolean;
   style?: CSSProperties;
   /** Corner badge (the brand). */
   children?: ReactNode;
 }
 
 /** A square picture: the product's photo, or a drawing of its kind of produce until it has one. */
-export function ProductArt({ categoryId, photo, style, children }: Props) {
+export function ProductArt({ categoryId, photo, photoSize, eager = false, style, children }: Props) {
   const categories = useCategories();
   const kind = produceKind(categoryId, categories.data);
   const [from, to] = BACKGROUND[kind];
   if (photo) {
     return (
       <div style={{ position: 'relative', aspectRatio: '1 / 1', width: '100%', background: '#fafafa', overflow: 'hidden', ...style }}>
-        <img src={photo} alt="" loading="lazy" style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+        <img
+          src={photo}
+          alt=""
+          loading={eager ? 'eager' : 'lazy'}
+          decoding="async"
+          width={photoSize?.width ?? 400}
+          height={photoSize?.height ?? 400}
+          style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
+          data-testid="product-photo"
+        />
         {children}
       </div>
     );
