@@ -82,6 +82,7 @@ export class SmsSignIn {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const row = { phone_print: phonePrint, code_print: this.codePrint(phone, code), sent_at: now.toISOString(), expires_at: new Date(now.getTime() + SMS_CODE_LIMITS.ttlMs).toISOString(), tries: 0 };
     try {
+      const text = await this.sms.codeText(phone, code);
       await this.db.transaction().execute(async (trx) => {
         // Replaces the phone's code only if it is at least a minute old: two requests at once send one text.
         const kept = await trx
@@ -91,7 +92,7 @@ export class SmsSignIn {
           .returning('phone_print')
           .executeTakeFirst();
         if (!kept) throw this.resendWait(now.toISOString());
-        await this.sms.sendCode(trx, phone, code);
+        await text(trx);
         await recordAudit(trx, ctx, { action: 'auth.sms_code_sent', entityType: 'phone', entityId: maskPhone(phone)!, details: { ip: ctx.ip } }, now);
       });
     } catch (err) {
