@@ -26,6 +26,9 @@ export function platformRows(w: World): Row[] {
     { op: 'GET /track', allowed: 'public', req: () => ({ url: '/track' }) },
     { op: 'POST /api/v1/auth/login', allowed: 'public', req: () => ({ url: '/auth/login', body: { username: 'demo.trainer', password: DEMO_PASSWORD } }) },
     { op: 'POST /api/v1/auth/logout', allowed: 'public', req: () => ({ url: '/auth/logout' }) },
+    { op: 'POST /api/v1/auth/sms-codes', allowed: 'public', req: () => ({ url: '/auth/sms-codes', body: { phone: '13900009999' } }) },
+    // No code was sent to this phone: the answer is a 400 naming the code, never a 401.
+    { op: 'POST /api/v1/auth/sms-sign-in', allowed: 'public', req: () => ({ url: '/auth/sms-sign-in', body: { phone: '13900009998', code: '123456' } }) },
     { op: 'GET /api/v1/auth/me', allowed: ROLES },
     // 工作台: every staff role has one; a shopper's home is the shop.
     { op: 'GET /api/v1/workbench', allowed: ROLES.filter((who) => who !== 'consumer') },
