@@ -94,4 +94,6 @@ export const AuditRecordSchema = Type.Object({
   ip: Type.String(),
   requestId: Type.String(),
   details: Type.Unknown(),
+  actorName: Nullable(Type.String(), { description: "the actor's display name; null when the platform acted by itself (系统)" }),
+  entityName: Nullable(Type.String(), { description: 'the name a person knows the record by (a site’s name, a parcel’s waybill tail and masked recipient); null when it has none' }),
 });

@@ -9,6 +9,7 @@ import { maskPhone } from '../../kernel/mask.js';
 import { decodeCursor, toPage } from '../../kernel/http/paging.js';
 import { isUniqueViolation, type AnyKysely } from '../../kernel/db.js';
 import { IdentityRepository } from './identity.repository.js';
+import { nameAuditRecords, type RecordNames } from './audit-names.js';
 import { KnownDevices } from './known-devices.js';
 import { SignInGuard, type Attempt } from './sign-in-guard.js';
 import type { UserRow } from './identity.tables.js';
@@ -128,6 +129,7 @@ export class IdentityService {
     readonly repo: IdentityRepository,
     private readonly clock: Clock,
     private readonly scopes: ScopeRules,
+    private readonly recordNames: RecordNames,
   ) {
     this.guard = new SignInGuard(repo.db, clock);
     this.devices = new KnownDevices(repo.db, clock);
@@ -469,7 +471,8 @@ export class IdentityService {
   async searchAudit(ctx: RequestContext, filter: AuditFilter, limit: number, cursor?: string) {
     requireRole(ctx, 'county_admin');
     const rows = await searchAudit(this.repo.db, filter, limit + 1, decodeCursor(cursor));
-    return toPage(rows, limit, (r) => r.id);
+    const page = toPage(rows, limit, (r) => r.id);
+    return { ...page, items: await nameAuditRecords(this.repo, this.recordNames, page.items) };
   }
 
   /**

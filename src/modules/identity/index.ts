@@ -12,6 +12,7 @@ import { identityAddresses } from './migrations/2026-12-08-addresses.js';
 import { AddressRepository } from './addresses.repository.js';
 import { addressRoutes } from './addresses.routes.js';
 import { AddressBook, type AddressPlaces } from './addresses.service.js';
+import type { RecordNames } from './audit-names.js';
 import { smsSignIn } from './migrations/2026-12-09-sms-sign-in.js';
 import type { SignInSms } from './ports.js';
 import { smsSignInJobs } from './sms-sign-in.jobs.js';
@@ -22,7 +23,6 @@ export type { IdentityService, NewUser, ScopeRules, UserView } from './identity.
 export type { AddressBook, AddressPlaces, VillagePlace } from './addresses.service.js';
 export type { SignInSms } from './ports.js';
 export type { RecordNames, RecordRef } from './audit-names.js';
-import type { RecordNames } from './audit-names.js';
 
 /** Users, roles and scopes, sessions, API tokens, sign-in throttling, and the audit log search. */
 export const identityModule = defineModule({

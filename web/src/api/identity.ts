@@ -11,7 +11,7 @@ export type NewUser = ApiBody<'POST /api/v1/identity/users'>;
 /** The body of `PATCH /identity/users/:id`: only what changes; `password` resets it, `phone: null` removes it. */
 export type UserChanges = ApiBody<'PATCH /api/v1/identity/users/{id}'>;
 
-/** `actorVia` is null on records older than that field. */
+/** `actorVia` is null on records older than that field; `actorName` null is the platform acting by itself (系统). */
 export type AuditRecord = ApiListItem<'GET /api/v1/identity/audit'>;
 
 export type UserFilter = Omit<ApiQuery<'GET /api/v1/identity/users'>, 'limit' | 'cursor'>;

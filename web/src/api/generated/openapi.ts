@@ -778,6 +778,10 @@ export interface ApiOperations {
         ip: string;
         requestId: string;
         details: unknown;
+        /** the actor's display name; null when the platform acted by itself (系统) */
+        actorName: string | null;
+        /** the name a person knows the record by (a site’s name, a parcel’s waybill tail and masked recipient); null when it has none */
+        entityName: string | null;
       }[];
       nextCursor: string | null;
     };

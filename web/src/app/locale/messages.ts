@@ -15,6 +15,7 @@ import { shopLooksMessages } from './shop/looks.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
 import { partiesNamesMessages } from './parties/names.js';
 import { networkCoverageMessages } from './network/coverage.js';
+import { auditMessages } from './identity/audit.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -30,6 +31,7 @@ export const messages = {
   ...partiesLedgerMessages,
   ...partiesNamesMessages,
   ...networkCoverageMessages,
+  ...auditMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],
@@ -193,7 +195,6 @@ export const messages = {
   'site.section.basic': ['基本信息', 'Details'],
   'site.section.operator': ['经营者', 'Operator'],
   'site.section.history': ['状态变更记录', 'Status history'],
-  'site.field.id': ['站点编号', 'Site ID'],
   'site.field.name': ['站点名称', 'Name'],
   'site.field.kind': ['站点类型', 'Kind'],
   'site.field.status': ['运营状态', 'Status'],
@@ -211,6 +212,7 @@ export const messages = {
   'site.field.operatorPhone': ['手机号', 'Mobile'],
   'site.field.operatorMarks': ['身份', 'Group'],
   'site.field.operatorAccount': ['平台账号', 'Platform account'],
+  'site.operatorHasAccount': ['已开通，可登录本平台', 'Has an account and signs in here'],
   'site.field.updatedAt': ['最近更新', 'Last updated'],
   'site.field.statusDate': ['生效日期', 'Effective date'],
   'site.field.statusNote': ['变更说明', 'Note'],
@@ -535,51 +537,6 @@ export const messages = {
   'users.removePhone': ['删除手机号', 'Remove the number'],
 
   // audit
-  'audit.title': ['审计日志', 'Audit log'],
-  'audit.subtitle': ['谁在何时改了什么', 'Who changed what, and when'],
-  'audit.filter.actor': ['操作人用户名', 'Actor user name'],
-  'audit.filter.action': ['操作', 'Action'],
-  'audit.filter.entityType': ['对象类型', 'Entity type'],
-  'audit.filter.entityId': ['对象编号', 'Entity ID'],
-  'audit.filter.range': ['时间范围', 'Time range'],
-  'audit.col.at': ['时间', 'Time'],
-  'audit.col.actor': ['操作人', 'Actor'],
-  'audit.col.action': ['操作', 'Action'],
-  'audit.col.entity': ['对象', 'Entity'],
-  'audit.col.ip': ['IP 地址', 'IP address'],
-  'audit.col.details': ['详情', 'Details'],
-  'audit.system': ['系统', 'System'],
-  'audit.viaToken': ['经接口令牌', 'via API token'],
-  'audit.entity.site': ['站点', 'Site'],
-  'audit.entity.division': ['行政区划', 'Division'],
-  'audit.entity.user': ['用户', 'User'],
-  'audit.entity.county': ['县', 'County'],
-  'audit.entity.api_token': ['接口令牌', 'API token'],
-  'audit.entity.seller': ['商户', 'Seller'],
-  'audit.entity.household': ['贫困户', 'Poor household'],
-  'action.auth.login': ['登录', 'Signed in'],
-  'action.auth.locked': ['登录等待（某地址）', 'Sign-in delayed for an address'],
-  'action.auth.account_delayed': ['新设备登录暂停（密码错误过多）', 'Sign-in paused on new devices (too many wrong passwords)'],
-  'action.user.created': ['创建用户', 'User created'],
-  'action.user.updated': ['修改用户', 'User changed'],
-  'action.user.password_changed': ['修改密码', 'Password changed'],
-  'action.token.created': ['创建接口令牌', 'API token created'],
-  'action.token.revoked': ['吊销接口令牌', 'API token revoked'],
-  'action.site.created': ['新建站点', 'Site opened'],
-  'action.site.updated': ['修改站点', 'Site changed'],
-  'action.division.saved': ['保存行政区划', 'Division saved'],
-  'action.division.retired': ['撤销行政区划', 'Division retired'],
-  'action.targets.set': ['设置建设目标', 'Targets set'],
-  'action.seller.applied': ['申请入驻', 'Applied to sell'],
-  'action.seller.updated': ['修改商户', 'Seller changed'],
-  'action.seller.approved': ['通过入驻', 'Seller approved'],
-  'action.seller.rejected': ['驳回入驻', 'Seller rejected'],
-  'action.seller.suspended': ['暂停商户', 'Seller suspended'],
-  'action.seller.reinstated': ['恢复商户', 'Seller reinstated'],
-  'action.household.registered': ['登记贫困户', 'Household registered'],
-  'action.household.updated': ['修改贫困户', 'Household changed'],
-  'action.household.linked': ['关联商户', 'Household linked'],
-  'action.household.unlinked': ['结束关联', 'Link ended'],
 
   // shop (网上商城)
   'shop.name': ['网上商城', 'Online shop'],

@@ -39,6 +39,7 @@ export const parcelsMessages = {
   'logistics.parcels.filter.waybill': ['运单号（完整）', 'Waybill number (whole)'],
   'logistics.parcels.filter.problem': ['只看问题件', 'Problems only'],
   'logistics.parcels.col.waybill': ['运单号', 'Waybill'],
+  'logistics.parcels.noWaybill': ['未出运单', 'No waybill yet'],
   'logistics.parcels.col.recipient': ['收件人', 'Recipient'],
   'logistics.parcels.col.destination': ['目的地', 'Destination'],
   'logistics.parcels.col.address': ['收件地址', 'Address'],

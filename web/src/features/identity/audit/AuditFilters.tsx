@@ -1,37 +1,15 @@
 import { useEffect } from 'react';
-import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditFilter } from '../../../api/identity.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
-import type { MessageKey } from '../../../app/locale/messages.js';
+import { auditMessages } from '../../../app/locale/identity/audit.js';
+import { actionLabel, entityLabel } from './auditLabels.js';
 
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.locked',
-  'auth.account_delayed',
-  'user.created',
-  'user.updated',
-  'user.password_changed',
-  'token.created',
-  'token.revoked',
-  'site.created',
-  'site.updated',
-  'division.saved',
-  'division.retired',
-  'targets.set',
-  'seller.applied',
-  'seller.updated',
-  'seller.approved',
-  'seller.rejected',
-  'seller.suspended',
-  'seller.reinstated',
-  'household.registered',
-  'household.updated',
-  'household.linked',
-  'household.unlinked',
-] as const;
-export const ENTITY_TYPES = ['site', 'division', 'user', 'county', 'api_token', 'seller', 'household'] as const;
+/** Every action and record type the log has a label for (app/locale/identity/audit.ts). */
+const AUDIT_ACTIONS = Object.keys(auditMessages).flatMap((k) => (k.startsWith('action.') ? [k.slice('action.'.length)] : []));
+const ENTITY_TYPES = Object.keys(auditMessages).flatMap((k) => (k.startsWith('audit.entity.') ? [k.slice('audit.entity.'.length)] : []));
 
 interface Fields {
   actor?: string;
@@ -71,16 +49,17 @@ export function AuditFilters({ filter, onSearch }: { filter: AuditFilter; onSear
         <Input allowClear placeholder={t('audit.filter.actor')} maxLength={64} style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="action">
-        <AutoComplete
+        <Select
           allowClear
+          showSearch
           placeholder={t('audit.filter.action')}
-          style={{ width: 180 }}
-          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: `${t(`action.${a}` as MessageKey)} · ${a}` }))}
-          showSearch={{ filterOption: (input, option) => (option?.label ?? '').toString().toLowerCase().includes(input.toLowerCase()) }}
+          style={{ width: 200 }}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) }))}
+          optionFilterProp="label"
         />
       </Form.Item>
       <Form.Item name="entityType">
-        <Select allowClear placeholder={t('audit.filter.entityType')} style={{ width: 140 }} options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))} />
+        <Select allowClear placeholder={t('audit.filter.entityType')} style={{ width: 140 }} options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(t, e) }))} />
       </Form.Item>
       <Form.Item name="entityId">
         <Input allowClear placeholder={t('audit.filter.entityId')} maxLength={64} style={{ width: 200 }} />

@@ -85,7 +85,7 @@ export function ParcelDrawer({ id, onClose, mayAssign, townshipCode, onAssigned 
 function ParcelFacts({ parcel: p }: { parcel: ParcelDetail }) {
   const t = useT();
   const routes = useRoutes(!!p.routeId);
-  const route = p.routeId ? (routes.data?.find((r) => r.id === p.routeId)?.name ?? p.routeId) : null;
+  const route = p.routeId ? (routes.data?.find((r) => r.id === p.routeId)?.name ?? null) : null;
   const items: DescriptionsProps['items'] = [
     { key: 'waybill', label: t('logistics.parcels.field.waybill'), children: <Typography.Text copyable style={{ fontFamily: 'monospace' }}>{p.waybillNo ?? '—'}</Typography.Text> },
     { key: 'carrier', label: t('logistics.parcels.field.carrier'), children: carrierLabel(t, p.carrier, p.carrierName) },

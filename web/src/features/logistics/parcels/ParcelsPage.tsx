@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Empty, Flex, Grid, Table } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Flex, Grid } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useParcels, type Parcel, type ParcelDetail } from '../../../api/logistics.js';
 import { MANIFEST_TEMPLATE_CSV } from '../../../api/logistics-parcels.js';
@@ -9,6 +9,7 @@ import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { ManifestUploadDrawer } from './ManifestUploadDrawer.js';
 import { parcelColumns, queueColumns } from './parcelColumns.js';
 import { ParcelDrawer } from './ParcelDrawer.js';
@@ -98,7 +99,7 @@ export function ParcelsPage() {
           <LoadError error={parcels.error} onRetry={() => void parcels.refetch()} />
         ) : (
           <>
-            <Table
+            <ResponsiveTable
               data-testid={queue ? 'unmatched-table' : 'parcels-table'}
               rowKey="id"
               size="middle"

@@ -8,7 +8,7 @@ import { carrierLabel, MatchTag, OnTimeTag, ParcelStatusTag, problemCodeOf, reas
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
-function Waybill({ parcel, onOpen }: { parcel: Parcel; onOpen: (p: Parcel) => void }) {
+function Waybill({ parcel, onOpen, t }: { parcel: Parcel; onOpen: (p: Parcel) => void; t: Translate }) {
   return (
     <Typography.Link
       style={mono}
@@ -18,7 +18,7 @@ function Waybill({ parcel, onOpen }: { parcel: Parcel; onOpen: (p: Parcel) => vo
         onOpen(parcel);
       }}
     >
-      {parcel.waybillNo ?? parcel.id}
+      {parcel.waybillNo ?? t('logistics.parcels.noWaybill')}
     </Typography.Link>
   );
 }
@@ -80,7 +80,7 @@ const unpinned = (columns: TableColumnsType<Parcel>, phone: boolean): TableColum
 /** Every parcel: waybill, carrier, recipient, destination, status, problem, the two times and the 48-hour tag. */
 export function parcelColumns(t: Translate, onOpen: (p: Parcel) => void, phone = false): TableColumnsType<Parcel> {
   const columns: TableColumnsType<Parcel> = [
-    { key: 'waybill', title: t('logistics.parcels.col.waybill'), fixed: 'left', width: 160, render: (_: unknown, p) => <Waybill parcel={p} onOpen={onOpen} /> },
+    { key: 'waybill', title: t('logistics.parcels.col.waybill'), fixed: 'left', width: 160, render: (_: unknown, p) => <Waybill parcel={p} onOpen={onOpen} t={t} /> },
     { key: 'carrier', title: t('logistics.parcels.filter.carrier'), width: 100, render: (_: unknown, p) => carrierLabel(t, p.carrier, p.carrierName) },
     { key: 'recipient', title: t('logistics.parcels.col.recipient'), width: 130, render: (_: unknown, p) => <Recipient parcel={p} /> },
     { key: 'destination', title: t('logistics.parcels.col.destination'), width: 200, render: (_: unknown, p) => <Destination parcel={p} /> },
@@ -96,7 +96,7 @@ export function parcelColumns(t: Translate, onOpen: (p: Parcel) => void, phone =
 /** The unmatched queue: the address is what a person reads to choose the village. */
 export function queueColumns(t: Translate, onOpen: (p: Parcel) => void, phone = false): TableColumnsType<Parcel> {
   const columns: TableColumnsType<Parcel> = [
-    { key: 'waybill', title: t('logistics.parcels.col.waybill'), fixed: 'left', width: 160, render: (_: unknown, p) => <Waybill parcel={p} onOpen={onOpen} /> },
+    { key: 'waybill', title: t('logistics.parcels.col.waybill'), fixed: 'left', width: 160, render: (_: unknown, p) => <Waybill parcel={p} onOpen={onOpen} t={t} /> },
     { key: 'carrier', title: t('logistics.parcels.filter.carrier'), width: 100, render: (_: unknown, p) => carrierLabel(t, p.carrier, p.carrierName) },
     { key: 'recipient', title: t('logistics.parcels.col.recipient'), width: 130, render: (_: unknown, p) => <Recipient parcel={p} /> },
     { key: 'address', title: t('logistics.parcels.col.address'), dataIndex: 'address', render: (address: string) => <span data-testid="parcel-address">{address || '—'}</span> },

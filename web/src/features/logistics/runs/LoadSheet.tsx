@@ -67,7 +67,7 @@ export function LoadSheet({ run }: { run: RunDetail }) {
       <style>{PRINT_CSS}</style>
       <h1>{t('logistics.runs.sheet.title')}</h1>
       <p className="sub">
-        {t('logistics.runs.sheet.printedAt', { time: formatDateTime(printedAt) })} · {run.id}
+        {t('logistics.runs.sheet.printedAt', { time: formatDateTime(printedAt) })}
       </p>
       <table className="meta">
         <tbody>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Empty, Flex, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Space, Statistic, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CalendarOutlined, EditOutlined, LeftOutlined, PlusOutlined, ReloadOutlined, RightOutlined, ScheduleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { CarrierCounts, clockTime, ModeTag, RunStatusTag, weekdayOf, weekdaysText } from './dispatchLabels.js';
 import { PlanRunModal } from './PlanRunModal.js';
@@ -241,8 +242,15 @@ export function RunsPage() {
               <Statistic title={t('logistics.runs.stat.departed')} value={totals.departed} suffix={`/ ${runRows.length}`} />
               <Statistic title={t('logistics.runs.stat.completed')} value={totals.completed} suffix={`/ ${runRows.length}`} />
             </Flex>
-            <Table<Run>
+            <ResponsiveTable<Run>
               data-testid="runs-table"
+              cardTitle={(r, i) => (
+                <Flex gap={10} align="center" wrap>
+                  {runColumns[0].render?.(r.departsAt, r, i) as React.ReactNode}
+                  {runColumns[1].render?.(r.routeName, r, i) as React.ReactNode}
+                </Flex>
+              )}
+              cardHides={['routeName']}
               rowKey="id"
               size="middle"
               columns={runColumns}
@@ -271,7 +279,7 @@ export function RunsPage() {
         {routes.isError ? (
           <LoadError error={routes.error} onRetry={() => void routes.refetch()} />
         ) : (
-          <Table<DeliveryRoute>
+          <ResponsiveTable<DeliveryRoute>
             data-testid="routes-table"
             rowKey="id"
             size="middle"

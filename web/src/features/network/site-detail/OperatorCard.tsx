@@ -23,7 +23,7 @@ export function OperatorCard({ site }: { site: SiteDetail }) {
               label: t('site.field.operatorMarks'),
               children: op.poorHousehold || op.disabled || op.partyMember ? <OperatorMarks operator={op} long /> : '—',
             },
-            ...(op.userId ? [{ key: 'account', label: t('site.field.operatorAccount'), children: <Typography.Text type="secondary">{op.userId}</Typography.Text> }] : []),
+            ...(op.userId ? [{ key: 'account', label: t('site.field.operatorAccount'), children: <Typography.Text type="secondary">{t('site.operatorHasAccount')}</Typography.Text> }] : []),
           ]}
         />
       ) : (

@@ -12,7 +12,6 @@ export function SiteDescriptions({ site }: { site: SiteDetail }) {
   const t = useT();
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: t('site.field.name'), children: site.name },
-    { key: 'id', label: t('site.field.id'), children: <Typography.Text copyable>{site.id}</Typography.Text> },
     { key: 'kind', label: t('site.field.kind'), children: <KindTag kind={site.kind} /> },
     { key: 'status', label: t('site.field.status'), children: <StatusBadge status={site.status} /> },
     { key: 'statusSince', label: t('site.field.statusSince'), children: site.statusSince },

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Table } from 'antd';
+import { Button, Card } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSites } from '../../../api/network.js';
 import { isCountyAdmin, isTownshipOperator } from '../../../app/access.js';
@@ -7,6 +7,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { SiteCreateDrawer } from '../site-create/SiteCreateDrawer.js';
 import { siteColumns } from './siteColumns.js';
 import { SiteFilters } from './SiteFilters.js';
@@ -44,7 +45,7 @@ export function SitesPage() {
         {sites.isError ? (
           <LoadError error={sites.error} onRetry={() => void sites.refetch()} />
         ) : (
-          <Table
+          <ResponsiveTable
             data-testid="sites-table"
             rowKey="id"
             size="middle"
