@@ -58,13 +58,14 @@ export interface TestApp {
 /** The whole app on a fresh database, optionally with the Ludian demo data loaded. */
 /**
  * `demoCatalog: false` loads the demo network and market players but no products, for tests that count products;
+ * `demoPhotos: true` draws the demo products' photos (seconds of image work most tests do not need);
  * `demoLogistics: false` leaves out the week of parcels (whose times are real ones, not the test clock's).
  */
 /** The salt test apps agree with Kuaidi100 for signed pushes. */
 export const TEST_KUAIDI100_SALT = 'test-kuaidi100-salt';
 
 /** `demoMode` (the simulated local payments) follows `demo` unless given, as COUNTYHUB_DEMO follows COUNTYHUB_DEMO_DATA. */
-export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoMode?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoMode?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; demoPhotos?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
   const { app, modules, jobs } = await buildApp({
@@ -72,7 +73,7 @@ export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; 
     database,
     clock: opts.clock,
   });
-  if (opts.demo) await loadDemoData(modules, systemContext('530621'), { catalog: opts.demoCatalog, logistics: opts.demoLogistics });
+  if (opts.demo) await loadDemoData(modules, systemContext('530621'), { catalog: opts.demoCatalog, logistics: opts.demoLogistics, photos: opts.demoPhotos ?? false });
   await app.ready();
   return {
     app,

@@ -3,13 +3,15 @@ import type { RequestContext } from '../kernel/context.js';
 import { DEMO_SELLERS } from '../seed/ludian-market.js';
 import { DEMO_BRANDS, DEMO_CATEGORIES, PRODUCT_TEMPLATES } from '../seed/ludian-catalog.js';
 import { loadDemoReminders } from './load-demo-reminders.js';
+import { demoPhoto } from './demo-photos.js';
 
 /**
  * Demo catalogue: categories, the three regional brands licensed to the sellers of their produce, and every
- * seller's products from its produce's templates (listed, with stock), a few curated into 鲁甸特色馆.
+ * seller's products from its produce's templates (listed, with stock, and with `photos` a drawn photo each), a few
+ * curated into 鲁甸特色馆.
  * Loading again adds only what is missing.
  */
-export async function loadDemoCatalog(modules: Modules, ctx: RequestContext): Promise<{ products: number }> {
+export async function loadDemoCatalog(modules: Modules, ctx: RequestContext, opts: { photos?: boolean } = {}): Promise<{ products: number }> {
   const { catalog } = modules.catalog;
   const haveCategories = new Set((await catalog.listCategories()).map((c) => c.id));
   for (const [sort, top] of DEMO_CATEGORIES.entries()) {
@@ -28,13 +30,18 @@ export async function loadDemoCatalog(modules: Modules, ctx: RequestContext): Pr
     if (brand && !(await catalog.listLicences(ctx, brand.id)).some((l) => l.sellerId === sellerId)) {
       await catalog.grantLicence(ctx, brand.id, { sellerId, licenceNo: `LD-${brand.id.slice(4, 8).toUpperCase()}-${String(index + 1).padStart(3, '0')}`, validFrom: '2019-01-01', validTo: '2030-12-31' });
     }
-    const have = new Set((await catalog.listManaged(ctx, sellerId)).map((p) => p.name));
+    const have = new Map((await catalog.listManaged(ctx, sellerId)).map((p) => [p.name, p]));
     for (const [n, name] of template.names.entries()) {
       products++;
-      if (have.has(name)) continue;
+      const had = have.get(name);
+      // A demo product gets a drawn photo with its name, also one loaded before photos were (it had none).
+      if (had) {
+        if (opts.photos && had.photos.length === 0) await modules.catalog.photos.add(ctx, had.id, await demoPhoto(template.photo, name));
+        continue;
+      }
       const product = await catalog.createProduct(ctx, {
         sellerId,
-        categoryId: template.category,
+        categoryId: template.categoryOf?.[name] ?? template.category,
         name,
         subtitle: template.subtitle,
         description: `${seed.name}出品。${template.subtitle}。产地：${seed.address}。`,
@@ -45,6 +52,7 @@ export async function loadDemoCatalog(modules: Modules, ctx: RequestContext): Pr
         isDemo: true,
       });
       if (n === 0 && seed.status === 'approved') await catalog.setSpecialty(ctx, product.id, true);
+      if (opts.photos) await modules.catalog.photos.add(ctx, product.id, await demoPhoto(template.photo, name));
     }
   }
   const merchant = sellers.get(DEMO_SELLERS.find((s) => s.owner === 'demo.merchant')?.name ?? '');

@@ -130,7 +130,7 @@ const siteFingerprint = (s: Partial<SiteInput>) =>
  * `catalog: false` stops before the products; `modulesAt` (services bound to a given clock) lets the loader write
  * months of order history as it would have happened; without it no orders are made.
  */
-export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean; logistics?: boolean; trace?: boolean; modulesAt?: ModulesAt } = {}) {
+export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: { catalog?: boolean; logistics?: boolean; trace?: boolean; photos?: boolean; modulesAt?: ModulesAt } = {}) {
   const { network, identity } = modules;
 
   const existing = new Map((await network.service.listDivisions(ctx, { history: true })).map((d) => [`${d.code}@${d.validFrom}`, d]));
@@ -173,7 +173,7 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
     .filter((v) => v.poor)
     .map((v) => ({ code: v.code, townshipCode: v.township.code }));
   const market = await loadDemoParties(modules, ctx, users, poorVillages);
-  const catalogue = opts.catalog === false ? { products: 0 } : await loadDemoCatalog(modules, ctx);
+  const catalogue = opts.catalog === false ? { products: 0 } : await loadDemoCatalog(modules, ctx, { photos: opts.photos !== false });
   if (!(await modules.orders.service.fees(1)).items.some((f) => f.townshipCode !== 'parcel')) {
     // Same-town delivery within each township, 3 yuan; a parcel anywhere, 10 yuan.
     await modules.orders.service.setFees(ctx, [{ townshipCode: 'parcel', feeFen: 1000 }, ...TOWNSHIPS.map((t) => ({ townshipCode: t.code, feeFen: 300 }))]);

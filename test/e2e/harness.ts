@@ -78,9 +78,9 @@ export interface Harness {
 
 /**
  * Registers beforeAll / afterAll in the calling describe: the server, the browser and closing them and every profile.
- * `busy` is what shot waits to be gone.
+ * `busy` is what shot waits to be gone; `demoPhotos` draws the demo products' photos (seconds more to start).
  */
-export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinning' } = {}): Harness {
+export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinning', demoPhotos = false } = {}): Harness {
   let t: TestApp | undefined;
   let browser: Browser | undefined;
   let base = '';
@@ -91,7 +91,7 @@ export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinn
       throw new Error(`The built console is missing (${INDEX_HTML}). Build it first: npx vite build (npm install runs it through "prepare").`);
     }
     fs.mkdirSync(SHOTS, { recursive: true });
-    t = await buildTestApp('sqlite', { demo: true });
+    t = await buildTestApp('sqlite', { demo: true, demoPhotos });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
