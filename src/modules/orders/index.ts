@@ -19,7 +19,7 @@ export type { CampaignService } from './campaigns.service.js';
 export type { OrdersWorkbenchCounts } from './workbench-counts.js';
 export type { OrderView, CheckoutInput } from './orders.schema.js';
 export type { CommittedOrder, OrderBrief, OrdersDirectory, OrderTexts, PaidSale, PickupPoint, RecallCheck, ReservedLine, StockKeeper } from './ports.js';
-export { formatShortNo } from './short-number.js';
+export { formatShortNo, isShortNo } from './short-number.js';
 export { LocalPaymentProvider, type PaymentProvider } from './payments.js';
 
 /**

@@ -36,6 +36,8 @@ export type OrderItem = ItemOf<Order['items']>;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export type Payment = ItemOf<Order['payments']>;
 export type Checkout = ApiBody<'POST /api/v1/orders/checkout'>;
+/** 代下单: what a village point sends to order for a walk-in villager. */
+export type WalkIn = ApiBody<'POST /api/v1/orders/walk-in'>;
 
 /** A presale; `backedQty` counts the units in paid backings. */
 export type Campaign = ApiResponse<'GET /api/v1/orders/campaigns/{id}'>;
@@ -97,6 +99,29 @@ export function useOrder(id: string | undefined) {
     queryFn: ({ signal }) => api<Order>(orderPath(id!), { signal }),
     enabled: !!id,
     retry: false,
+  });
+}
+
+/**
+ * The village point's orders with this number (8 digits, or a scanned order link): one, or none. A mistyped number is
+ * a 400 ORDER_NO_INVALID.
+ */
+export function usePickupOrderByNo(no: string | undefined) {
+  return useQuery({
+    queryKey: [...ordersKeys.all, 'pickup-no', no ?? ''] as const,
+    queryFn: ({ signal }) => api<Page<Order>>('/orders', { query: { as: 'pickup', q: no, limit: 5 }, signal }).then((page) => page.items),
+    enabled: !!no,
+    retry: false,
+  });
+}
+
+/** Orders for a walk-in villager at the caller's village point (cash there, the number texted); one key per form. */
+export function useWalkInOrder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ walkIn, idempotencyKey }: { walkIn: WalkIn; idempotencyKey: string }) =>
+      api<{ orders: Order[] }>('/orders/walk-in', { method: 'POST', body: walkIn, idempotencyKey }).then((r) => r.orders),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ordersKeys.all }), client.invalidateQueries({ queryKey: ['catalog'] })]),
   });
 }
 

@@ -1,14 +1,26 @@
 import type { TableColumnsType } from 'antd';
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import type { Order } from '../../../api/orders.js';
 import { formatDateTime, formatFen } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
-import { orderNo, OrderStatusTag } from '../shared/orderLabels.js';
+import { OrderStatusTag, shortOrderNo } from '../shared/orderLabels.js';
 
 /** Number, who pays, what, how much and by when, status, and 确认收款 while it waits for the cash. */
 export function pickupColumns(t: Translate, confirm: (order: Order) => void): TableColumnsType<Order> {
   return [
-    { key: 'no', title: t('order.no'), width: 150, render: (_: unknown, o) => <Typography.Text style={{ fontFamily: 'monospace' }}>{orderNo(o.id)}</Typography.Text> },
+    {
+      key: 'no',
+      title: t('order.no'),
+      width: 130,
+      render: (_: unknown, o) => (
+        <Flex vertical gap={2} align="flex-start">
+          <Typography.Text strong style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="pickup-order-no">
+            {shortOrderNo(o)}
+          </Typography.Text>
+          {o.walkIn && <Tag color="purple">{t('pickup.walkIn.tag')}</Tag>}
+        </Flex>
+      ),
+    },
     {
       key: 'payer',
       title: t('pickup.col.payer'),
@@ -37,7 +49,7 @@ export function pickupColumns(t: Translate, confirm: (order: Order) => void): Ta
       ),
     },
     { key: 'amount', title: t('pickup.col.amount'), width: 110, render: (_: unknown, o) => <Typography.Text strong>{formatFen(o.totalFen)}</Typography.Text> },
-    { key: 'before', title: t('order.payBefore'), width: 160, render: (_: unknown, o) => (o.status === 'pending_payment' ? formatDateTime(o.expiresAt) : '—') },
+    { key: 'before', title: t('pickup.col.payBy'), width: 160, render: (_: unknown, o) => (o.status === 'pending_payment' ? formatDateTime(o.expiresAt) : '—') },
     { key: 'status', title: t('sellers.col.status'), width: 100, render: (_: unknown, o) => <OrderStatusTag status={o.status} /> },
     {
       key: 'actions',

@@ -3,7 +3,7 @@ import { useOrderAction, type Order } from '../../../api/orders.js';
 import { formatFen } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
-import { orderNo } from '../shared/orderLabels.js';
+import { shortOrderNo } from '../shared/orderLabels.js';
 
 /** 确认收款: asks once, with the amount and who pays, then records the cash; the order is paid and the seller ships. */
 export function useConfirmCash() {
@@ -13,7 +13,7 @@ export function useConfirmCash() {
   return (order: Order) =>
     modal.confirm({
       title: t('pickup.confirm.title', { amount: formatFen(order.totalFen) }),
-      content: t('pickup.confirm.body', { no: orderNo(order.id), name: order.shipTo.name }),
+      content: t('pickup.confirm.body', { no: shortOrderNo(order), name: order.shipTo.name }),
       okText: t('pickup.confirm.ok'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'confirm-cash-ok' },

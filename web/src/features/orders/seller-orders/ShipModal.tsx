@@ -5,7 +5,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
-import { orderNo } from '../shared/orderLabels.js';
+import { shortOrderNo } from '../shared/orderLabels.js';
 
 interface ShipValues {
   carrier?: Carrier;
@@ -48,7 +48,7 @@ export function ShipModal({ order, onClose }: { order: Order; onClose: () => voi
 
   return (
     <Modal
-      title={t('ship.title', { no: orderNo(order.id) })}
+      title={t('ship.title', { no: shortOrderNo(order) })}
       open
       onCancel={onClose}
       onOk={() => form.submit()}

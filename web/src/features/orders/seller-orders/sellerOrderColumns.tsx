@@ -3,7 +3,7 @@ import { Button, Flex, Typography } from 'antd';
 import type { Order } from '../../../api/orders.js';
 import { formatDateTime, formatFen } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
-import { orderNo, OrderStatusTag, PaymentTag } from '../shared/orderLabels.js';
+import { OrderStatusTag, PaymentTag, shortOrderNo } from '../shared/orderLabels.js';
 import { SellerName } from '../shared/SellerName.js';
 import { SellerOrderActions } from './SellerOrderActions.js';
 
@@ -17,7 +17,7 @@ export function sellerOrderColumns(t: Translate, open: (order: Order) => void, p
       width: 170,
       render: (_: unknown, o) => (
         <Button type="link" size="small" style={{ paddingInline: 0, fontFamily: 'monospace', fontSize: 12, height: 'auto', whiteSpace: 'normal', wordBreak: 'break-all', textAlign: 'start' }} onClick={() => open(o)} data-testid="order-link">
-          {orderNo(o.id)}
+          {shortOrderNo(o)}
         </Button>
       ),
     },

@@ -2,7 +2,7 @@ import { Descriptions, Typography } from 'antd';
 import type { Order } from '../../../api/orders.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
-import { orderNo, PaymentTag } from './orderLabels.js';
+import { PaymentTag, shortOrderNo } from './orderLabels.js';
 import { PickupPointName } from './PickupPointName.js';
 import { SellerName } from './SellerName.js';
 
@@ -15,7 +15,7 @@ export function OrderFacts({ order, place }: { order: Order; place?: (code: stri
       size="small"
       column={{ xs: 1, sm: 2 }}
       items={[
-        { key: 'no', label: t('order.no'), children: <Typography.Text copyable={{ text: order.id }} style={{ fontFamily: 'monospace' }} data-testid="order-no">{orderNo(order.id)}</Typography.Text> },
+        { key: 'no', label: t('order.no'), children: <Typography.Text copyable={{ text: order.shortNo }} strong style={{ fontFamily: 'monospace', fontSize: 15, letterSpacing: 1 }} data-testid="order-no">{shortOrderNo(order)}</Typography.Text> },
         { key: 'seller', label: t('order.seller'), children: <SellerName sellerId={order.sellerId} /> },
         { key: 'createdAt', label: t('order.createdAt'), children: formatDateTime(order.createdAt) },
         {
@@ -28,7 +28,24 @@ export function OrderFacts({ order, place }: { order: Order; place?: (code: stri
           ),
         },
         ...(order.pickupSiteId ? [{ key: 'pickup', label: t('order.pickup'), children: <PickupPointName siteId={order.pickupSiteId} /> }] : []),
-        ...(order.status === 'pending_payment' && order.expiresAt ? [{ key: 'expires', label: t('order.payBefore'), children: formatDateTime(order.expiresAt) }] : []),
+        ...(order.status === 'pending_payment' && order.expiresAt
+          ? [
+              {
+                key: 'expires',
+                label: t('order.payBefore'),
+                children: (
+                  <span data-testid="order-pay-before">
+                    {formatDateTime(order.expiresAt)}
+                    {order.cashWindow && (
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {t(order.cashWindow.assumed ? 'pickup.hoursAssumed' : 'pickup.hours', { hours: order.cashWindow.hours })}
+                      </Typography.Text>
+                    )}
+                  </span>
+                ),
+              },
+            ]
+          : []),
         ...(order.carrier
           ? [
               {

@@ -47,5 +47,14 @@ export function CampaignStatusTag({ status }: { status: CampaignStatus }) {
   );
 }
 
-/** The order number people read out: its id without the kind prefix, upper case. */
+/** An order's short number as people read it out and type it: "2612 0347" (8 digits in two groups of four). */
+export const formatOrderNo = (shortNo: string) => (/^\d{8}$/.test(shortNo) ? `${shortNo.slice(0, 4)} ${shortNo.slice(4)}` : shortNo);
+
+/** The number of an order: its short number (every order has one). */
+export const shortOrderNo = (order: { shortNo: string }) => formatOrderNo(order.shortNo);
+
+/**
+ * For pages that hold only an order's id (other modules' records): its tail, upper case. Prefer `shortOrderNo` —
+ * people cannot find an order by this.
+ */
 export const orderNo = (id: string) => id.replace(/^ord_/, '').toUpperCase();

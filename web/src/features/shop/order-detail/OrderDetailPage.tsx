@@ -10,6 +10,7 @@ import { OrderItems } from '../../orders/shared/OrderItems.js';
 import { OrderStatusTag } from '../../orders/shared/orderLabels.js';
 import { OrderTimeline } from '../../orders/shared/OrderTimeline.js';
 import { BuyerActions } from '../orders/BuyerActions.js';
+import { PickupQr } from './PickupQr.js';
 import { usePlaceNames } from '../shared/usePlaceNames.js';
 
 /** One of my orders: where it stands, what it holds, where it goes, and what I may do. */
@@ -50,6 +51,7 @@ export function OrderDetailPage() {
         }
       />
       <Flex vertical gap={12}>
+        <PickupQr order={o} />
         <Card size="small">
           <div style={{ overflowX: 'auto' }}>
             <OrderTimeline order={o} />

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Order } from '../../../api/orders.js';
 import { formatDateTime, formatFen } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
-import { OrderStatusTag } from '../../orders/shared/orderLabels.js';
+import { OrderStatusTag, shortOrderNo } from '../../orders/shared/orderLabels.js';
 import { SellerName } from '../../orders/shared/SellerName.js';
 import { BuyerActions } from './BuyerActions.js';
 
@@ -30,7 +30,10 @@ export function OrderCard({ order }: { order: Order }) {
         </Flex>
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatDateTime(order.createdAt)}
+            <span data-testid="my-order-no">
+              {t('order.no')} {shortOrderNo(order)}
+            </span>{' '}
+            · {formatDateTime(order.createdAt)}
           </Typography.Text>
           <Typography.Text>{t('order.sumLine', { count, amount: formatFen(order.totalFen) })}</Typography.Text>
         </Flex>
