@@ -16,6 +16,7 @@ import { partiesLedgerMessages } from './parties/ledger.js';
 import { partiesNamesMessages } from './parties/names.js';
 import { networkCoverageMessages } from './network/coverage.js';
 import { auditMessages } from './identity/audit.js';
+import { ordersPickupMessages } from './orders/pickup.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -32,6 +33,7 @@ export const messages = {
   ...partiesNamesMessages,
   ...networkCoverageMessages,
   ...auditMessages,
+  ...ordersPickupMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],
