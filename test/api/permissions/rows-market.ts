@@ -72,6 +72,8 @@ export function marketRows(w: World): Row[] {
       allowed: ROLES,
       req: () => ({ url: '/orders/checkout', body: { items: [{ skuId: w.sku, quantity: 1 }], paymentMethod: 'village_cash', delivery: 'parcel', shipTo, pickupSiteId: OWN_POINT } }),
     },
+    // 代下单: only a village point, for a walk-in villager, cash at its own point.
+    { op: 'POST /api/v1/orders/walk-in', allowed: ['village'], req: () => ({ url: '/orders/walk-in', body: { items: [{ skuId: w.sku, quantity: 1 }], name: '王秀英', phone: '13912345678' } }) },
     { op: 'GET /api/v1/orders', allowed: ROLES },
     // demo.consumer's order from the co-op, cash at 乐红村's point.
     { op: 'GET /api/v1/orders/{id}', allowed: ['county', 'regulator', 'consumer', 'merchant', 'village'], req: () => ({ url: `/orders/${w.order}` }) },
