@@ -5,5 +5,6 @@ export const traceReviewMessages = {
   'traceReview.seeRecord': ['查看该条记录', 'Open this record'],
   'traceReview.backToQueue': ['返回监管复核', 'Back to the reviews'],
   'traceReview.fromQueue': ['来自监管复核：标红的记录为违规所在', 'From the reviews: the record marked red is where the rule was broken'],
+  'traceReview.system': ['系统', 'The platform'],
   'traceReview.recordedBy': ['{name} 于 {time} 记录', 'Recorded by {name} at {time}'],
 } as const satisfies Record<string, readonly [string, string]>;

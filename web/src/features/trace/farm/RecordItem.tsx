@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { RecordView } from '../../../api/trace-farm.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
+import { actorName } from '../shared/actorName.js';
 import { flagText, recordLines, recordTitle } from './recordLines.js';
 
 export const recordAnchor = (id: string) => `record-${id}`;
@@ -97,7 +98,7 @@ export function RecordItem({ record: r, original, onCorrect, marked = false }: P
       )}
       <Flex justify="space-between" align="center" style={{ marginTop: 4 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('trace.farm.record.by', { name: r.recordedBy, time: formatDateTime(r.recordedAt).slice(0, 16) })}
+          {t('trace.farm.record.by', { name: actorName(t, r.recordedBy), time: formatDateTime(r.recordedAt).slice(0, 16) })}
         </Typography.Text>
         {onCorrect && !corrected && r.kind !== 'harvest' && (
           <Button size="small" icon={<EditOutlined />} onClick={() => onCorrect(r)} style={{ minHeight: 32 }} data-testid="record-correct">

@@ -5,6 +5,7 @@ import { recallReportUrl, useCloseRecall, useRecall } from '../../../api/trace-r
 import { mayOpenRecall } from '../../../app/access.js';
 import { formatDateTime, formatNumber } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
+import { actorName } from '../shared/actorName.js';
 import { useUser } from '../../../app/session.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -85,7 +86,7 @@ export function RecallDetailPage() {
         <Col xs={24} xl={14}>
           <Card size="small" title={t('traceRecall.detail.facts')} style={{ height: '100%' }}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-              <Descriptions.Item label={t('traceRecall.col.openedBy')}>{data.openedBy}</Descriptions.Item>
+              <Descriptions.Item label={t('traceRecall.col.openedBy')}>{actorName(t, data.openedBy)}</Descriptions.Item>
               <Descriptions.Item label={t('traceRecall.col.openedAt')}>{formatDateTime(data.openedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('traceRecall.detail.closedAt')}>{formatDateTime(data.closedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('traceRecall.col.reason')} span={2}>

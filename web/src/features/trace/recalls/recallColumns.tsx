@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { RecallView } from '../../../api/trace-recalls.js';
 import { formatDateTime } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
+import { actorName } from '../shared/actorName.js';
 import { mono } from '../batches/batchLabels.js';
 import { RecallStatusTag } from './RecallStatusTag.js';
 
@@ -49,7 +50,7 @@ export function recallColumns(t: Translate): TableColumnsType<RecallView> {
         />
       ),
     },
-    { key: 'openedBy', title: t('traceRecall.col.openedBy'), dataIndex: 'openedBy', width: 120, ellipsis: true },
+    { key: 'openedBy', title: t('traceRecall.col.openedBy'), dataIndex: 'openedBy', width: 120, ellipsis: true, render: (name: string) => actorName(t, name) },
     { key: 'status', title: t('traceRecall.col.status'), width: 90, render: (_: unknown, r) => <RecallStatusTag status={r.status} /> },
   ];
 }

@@ -16,7 +16,7 @@ export function RefusalCard({ review, t, onDecide }: { review: RefusalView; t: T
       <Flex vertical gap={8}>
         <Harvest review={review} t={t} />
         <Findings review={review} t={t} />
-        <Attempted review={review} />
+        <Attempted review={review} t={t} />
         <Decision review={review} t={t} />
         {onDecide && <DecideButtons review={review} t={t} onDecide={onDecide} block />}
       </Flex>

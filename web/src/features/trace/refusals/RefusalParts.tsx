@@ -5,6 +5,7 @@ import type { RefusalView } from '../../../api/trace-recalls.js';
 import { formatDateTime } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
 import { cropName, mono, quantityText } from '../batches/batchLabels.js';
+import { actorName } from '../shared/actorName.js';
 import type { Outcome } from './DecisionModal.js';
 import { plotRecordsPath } from './plotRecordsPath.js';
 
@@ -68,7 +69,7 @@ export function Decision({ review, t }: { review: RefusalView; t: Translate }) {
         <Tag color={d.outcome === 'upheld' ? 'red' : 'green'}>{label}</Tag>
       </Tooltip>
       <Typography.Text type="secondary" style={small}>
-        {d.by} · {formatDateTime(d.at)}
+        {actorName(t, d.by)} · {formatDateTime(d.at)}
       </Typography.Text>
       <Typography.Paragraph type="secondary" style={{ ...small, margin: 0 }} ellipsis={{ rows: 2, tooltip: d.reason }}>
         {d.reason}
@@ -107,10 +108,10 @@ export function Harvest({ review, t }: { review: RefusalView; t: Translate }) {
 }
 
 /** Who recorded the harvest or the later record, and when. */
-export function Attempted({ review }: { review: RefusalView }) {
+export function Attempted({ review, t }: { review: RefusalView; t: Translate }) {
   return (
     <Flex vertical>
-      <span>{review.attemptedBy}</span>
+      <span>{actorName(t, review.attemptedBy)}</span>
       <Typography.Text type="secondary" style={small}>
         {formatDateTime(review.attemptedAt)}
       </Typography.Text>

@@ -11,7 +11,7 @@ export function refusalColumns(t: Translate, onDecide: ((r: RefusalView, outcome
     { key: 'plot', title: t('traceRecall.refusals.plot'), width: 200, render: (_: unknown, r) => <PlotCell review={r} t={t} /> },
     { key: 'harvest', title: t('traceRecall.refusals.harvest'), width: 185, render: (_: unknown, r) => <Harvest review={r} t={t} /> },
     { key: 'breaches', title: t('traceRecall.refusals.breaches'), render: (_: unknown, r) => <Findings review={r} t={t} /> },
-    { key: 'attempted', title: t('traceRecall.refusals.attempted'), width: 140, render: (_: unknown, r) => <Attempted review={r} /> },
+    { key: 'attempted', title: t('traceRecall.refusals.attempted'), width: 140, render: (_: unknown, r) => <Attempted review={r} t={t} /> },
     { key: 'decision', title: t('traceRecall.refusals.decision'), width: 220, render: (_: unknown, r) => <Decision review={r} t={t} /> },
   ];
   if (onDecide) {
