@@ -63,7 +63,8 @@ function barrelImports(code: string | null): string[] {
     if (!fileOf) continue;
     for (const name of names.split(',').map((part) => part.trim().split(/\s+/)[0]).filter(Boolean)) {
       const file = fileURLToPath(new URL(`./${fileOf(name)}`, import.meta.url));
-      if (fs.existsSync(file)) files.push(file);
+      // Module ids are real paths (node_modules may be a link).
+      if (fs.existsSync(file)) files.push(fs.realpathSync(file));
     }
   }
   return files;
@@ -77,7 +78,7 @@ function barrelImports(code: string | null): string[] {
  */
 function firstLoadChunk(): CodeSplittingNameFunction {
   const entry = fileURLToPath(new URL('./web/src/main.tsx', import.meta.url));
-  const barrels = new Set(Object.values(BARRELS).map((fileOf) => path.dirname(path.dirname(fileURLToPath(new URL(`./${fileOf('X')}`, import.meta.url))))).map((dir) => path.join(dir, 'index.js')));
+  const barrels = new Set(Object.values(BARRELS).map((fileOf) => path.join(fs.realpathSync(path.dirname(path.dirname(fileURLToPath(new URL(`./${fileOf('X')}`, import.meta.url))))), 'index.js')));
   let firstLoad: Set<string> | undefined;
   return (moduleId, ctx) => {
     if (!firstLoad) {

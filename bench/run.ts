@@ -9,6 +9,7 @@ import autocannon, { type Request } from 'autocannon';
 import { measureGenealogy } from './genealogy.js';
 import { measureIngest } from './ingest.js';
 import { measureStarts, residentMb, startTable } from './start-memory.js';
+import { measureThreeG, productOnSale, threeGTable } from './three-g.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
@@ -177,8 +178,11 @@ try {
   const genealogy = await measureGenealogy(usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '');
   const scale = usePostgres || process.argv.includes('--quick') ? [] : await trackingAtScale([10_000, Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000)]);
   const starts = await measureStarts(process.argv.includes('--quick') ? 3 : 5);
+  // The shop in a browser under 3G: needs the built console (dist/web).
+  const threeG = await measureThreeG(base, await productOnSale(base), process.argv.includes('--quick') ? 1 : 3);
   printRoutes();
   console.log(`\n${startTable(starts)}`);
+  console.log(`\n${threeGTable(threeG)}`);
   console.log(`\nResident memory of the bench server (the app and the bare route in one process, run from the sources through tsx): ${serverSetUpMb} MB set up with the demo data, ${serverAfterRoutesMb} MB after the route scenarios.`);
   console.log(`\n200 buyers racing for 100 units: ${raced.sold} sold, ${raced.refused} refused with STOCK_INSUFFICIENT, in ${Math.round(raced.ms)} ms.`);
   if (ingest) console.log(`\nBatch scan ingest (${ingest.events} events in batches of 5 000, SQLite): ${Math.round(ingest.apiEventsPerSec)} events/s through the API; a raw better-sqlite3 batched insert of the same rows: ${Math.round(ingest.rawEventsPerSec)} events/s; ratio ${pct(ingest.apiEventsPerSec / ingest.rawEventsPerSec)}.`);
