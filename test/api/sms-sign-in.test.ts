@@ -29,7 +29,7 @@ describe.each(engines())('sign-in with a text-message code on %s', (engine) => {
   const signInWith = (body: { phone: string; code: string; name?: string }, from?: string) => post('/auth/sms-sign-in', body, from);
   /** The codes texted to a phone, newest first, as the phone shows them. */
   const codesSent = async (phone: string) =>
-    (await t.modules.notify.outbox.sentTo(phone)).filter((m) => m.template === 'sign_in_code').map((m) => /验证码为(\d{6})/.exec(m.body)![1]);
+    (await t.modules.notify.outbox.sentTo(phone)).filter((m) => m.template === 'sign_in_code').map((m) => /验证码(\d{6})/.exec(m.body)![1]);
   const latestCode = async (phone: string) => (await codesSent(phone))[0];
   const cookieOf = (res: { cookies: { name: string; value: string }[] }) => `countyhub_session=${res.cookies.find((c) => c.name === 'countyhub_session')!.value}`;
   const audit = async (action: string) => (await t.app.inject({ url: `/api/v1/identity/audit?limit=500&action=${action}`, headers: await county() })).json().items as { entityId: string; details: unknown; actorUserId: string | null }[];
@@ -42,7 +42,7 @@ describe.each(engines())('sign-in with a text-message code on %s', (engine) => {
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json()).toEqual({ resendAfterSeconds: 60, expiresInSeconds: 300 });
     const [message] = await t.modules.notify.outbox.sentTo(phone);
-    expect(message.body).toMatch(/^【鲁甸县电商】您的登录验证码为\d{6}，5分钟内有效。/);
+    expect(message.body).toMatch(/^【鲁甸县电商】验证码\d{6}，用于登录网上商城，5分钟内有效。/);
     const code = await latestCode(phone);
     const rows = await db().selectFrom('identity_sms_codes').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(code);

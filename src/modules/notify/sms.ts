@@ -27,7 +27,7 @@ export const SMS_TEMPLATES: Record<string, string> = {
   parcel_arrived: '【{county}电商】您的{carrier}包裹（运单尾号{waybillTail}）已到{point}，取件码{code}，请凭取件码领取。',
   parcel_reminder: '【{county}电商】您的包裹（运单尾号{waybillTail}）在{point}已等候{days}天，取件码{code}，请尽快领取。',
   recall_notice: '【{county}电商】召回通知：您在订单{orderTail}购买的{product}（追溯码{batchCode}）被监管部门召回，请停止食用，登录商城“我的订单”选择退货或处理方式。',
-  sign_in_code: '【{county}电商】您的登录验证码为{code}，5分钟内有效。请勿告诉他人；如非本人操作，请忽略本短信。',
+  sign_in_code: '【{county}电商】验证码{code}，用于登录网上商城，5分钟内有效。请勿告诉他人；如非本人操作，请忽略本短信。',
   order_at_point: '【{county}电商】{point}已为您下单：{items}，共{amount}元，订单号{orderNo}。请在{payBy}前到服务点付款，货到后凭订单号取货。',
 };
 
