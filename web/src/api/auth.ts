@@ -67,3 +67,22 @@ export function useChangePassword() {
     mutationFn: (body: { currentPassword: string; newPassword: string }) => api<{ ok: boolean }>('/auth/password', { method: 'POST', body }),
   });
 }
+
+/** Texts a sign-in code to a shopper's phone; the answer is the same whether or not the phone has an account. */
+export function useSendSmsCode() {
+  return useMutation({
+    mutationFn: (body: { phone: string }) => api<{ resendAfterSeconds: number; expiresInSeconds: number }>('/auth/sms-codes', { method: 'POST', body }),
+  });
+}
+
+/** Signs a shopper in with the texted code; a phone new to the shop becomes an account (`created`). */
+export function useSmsSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { phone: string; code: string; name?: string }) => api<{ user: User; created: boolean }>('/auth/sms-sign-in', { method: 'POST', body }),
+    onSuccess: ({ user }) => {
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      client.setQueryData(meKey, user);
+    },
+  });
+}

@@ -55,6 +55,7 @@ const ProductPage = lazy(() => import('../features/shop/product/ProductPage.js')
 const PresalePage = lazy(() => import('../features/shop/presale/PresalePage.js').then((m) => ({ default: m.PresalePage })));
 const CartPage = lazy(() => import('../features/shop/cart/CartPage.js').then((m) => ({ default: m.CartPage })));
 const CheckoutPage = lazy(() => import('../features/shop/checkout/CheckoutPage.js').then((m) => ({ default: m.CheckoutPage })));
+const ShopSignInPage = lazy(() => import('../features/shop/sign-in/ShopSignInPage.js').then((m) => ({ default: m.ShopSignInPage })));
 const MyOrdersPage = lazy(() => import('../features/shop/orders/MyOrdersPage.js').then((m) => ({ default: m.MyOrdersPage })));
 const OrderDetailPage = lazy(() => import('../features/shop/order-detail/OrderDetailPage.js').then((m) => ({ default: m.OrderDetailPage })));
 
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'cart', element: <CartPage /> },
       { path: 'checkout', element: <ShopRequireAuth><CheckoutPage /></ShopRequireAuth> },
       { path: 'orders', element: <ShopRequireAuth><MyOrdersPage /></ShopRequireAuth> },
+      { path: 'login', element: <ShopSignInPage /> },
       { path: 'orders/:id', element: <ShopRequireAuth><OrderDetailPage /></ShopRequireAuth> },
       { path: '*', element: <NotFoundPage /> },
     ],

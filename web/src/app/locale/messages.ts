@@ -11,6 +11,7 @@ import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
 import { traceReviewMessages } from './trace/review.js';
 import { shopCatalogMessages } from './shop/catalog.js';
+import { shopSignInMessages } from './shop/sign-in.js';
 import { shopLooksMessages } from './shop/looks.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
 import { partiesNamesMessages } from './parties/names.js';
@@ -28,6 +29,7 @@ export const messages = {
   ...traceRecallMessages,
   ...traceReviewMessages,
   ...shopCatalogMessages,
+  ...shopSignInMessages,
   ...shopLooksMessages,
   ...partiesLedgerMessages,
   ...partiesNamesMessages,
@@ -79,7 +81,7 @@ export const messages = {
   'signIn.passwordRequired': ['请输入密码', 'Enter your password'],
   'signIn.submit': ['登录', 'Sign in'],
   'signIn.welcome': ['欢迎回来，{name}', 'Welcome back, {name}'],
-  'signIn.help': ['忘记密码请联系县电商办管理员重置', 'Forgot your password? Ask the county e-commerce office to reset it'],
+  'signIn.help': ['工作人员忘记密码请联系县电商办管理员重置', 'Staff who forgot their password: ask the county e-commerce office to reset it'],
   'signIn.feature.network': ['县、乡、村三级服务网络', 'County, township and village service network'],
   'signIn.feature.logistics': ['县乡村物流 48 小时送达', 'County-to-village delivery within 48 hours'],
   'signIn.feature.trace': ['农产品质量安全追溯', 'Produce traceability from farm to table'],

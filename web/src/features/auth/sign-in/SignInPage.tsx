@@ -1,5 +1,5 @@
 import { App, Button, Card, Flex, Form, Grid, Input, Typography } from 'antd';
-import { LockOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, MobileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe, useSignIn, type User } from '../../../api/auth.js';
 import { homePath } from '../../../app/access.js';
@@ -73,6 +73,11 @@ export function SignInPage() {
                 </Button>
               </Form.Item>
             </Form>
+            <Link to={`/shop/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`} data-testid="shopper-sign-in">
+              <Button block icon={<MobileOutlined />} style={{ marginBottom: 12 }}>
+                {t('signIn.shopper')}
+              </Button>
+            </Link>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', textAlign: 'center' }}>
               {t('signIn.help')}
             </Typography.Text>

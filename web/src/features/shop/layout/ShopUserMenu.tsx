@@ -5,7 +5,10 @@ import { useMe, useSignOut } from '../../../api/auth.js';
 import { isShopperOnly } from '../../../app/access.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 
-/** Signed out: 登录 (and back here after). Signed in: my orders, the console for roles that have one, sign out. */
+/** 13812345678 → 138****5678: the menu is seen over the shopper's shoulder too. */
+const maskPhone = (phone: string | null) => (phone && /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone);
+
+/** Signed out: 登录 with a texted code (and back here after). Signed in: my orders, the console for roles that have one, sign out. */
 export function ShopUserMenu({ compact }: { compact: boolean }) {
   const t = useT();
   const user = useMe().data;
@@ -16,7 +19,7 @@ export function ShopUserMenu({ compact }: { compact: boolean }) {
 
   if (!user) {
     return (
-      <Button type="primary" size="small" icon={<LoginOutlined />} onClick={() => void navigate(`/login?next=${encodeURIComponent(pathname + search)}`)} data-testid="shop-sign-in">
+      <Button type="primary" size="small" icon={<LoginOutlined />} onClick={() => void navigate(`/shop/login?next=${encodeURIComponent(pathname + search)}`)} data-testid="shop-sign-in">
         {t('shop.signIn')}
       </Button>
     );
@@ -34,7 +37,8 @@ export function ShopUserMenu({ compact }: { compact: boolean }) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'who', disabled: true, label: <Typography.Text type="secondary">{user.username}</Typography.Text> },
+          // A shopper knows their account by name and phone; the made-up user name means nothing to them.
+          { key: 'who', disabled: true, label: <Typography.Text type="secondary">{[user.displayName, maskPhone(user.phone)].filter(Boolean).join(' · ')}</Typography.Text> },
           { type: 'divider' },
           { key: 'orders', icon: <ProfileOutlined />, label: t('shop.myOrders'), onClick: () => void navigate('/shop/orders') },
           ...(isShopperOnly(user) ? [] : [{ key: 'console', icon: <AppstoreOutlined />, label: t('shop.console'), onClick: () => void navigate('/') }]),

@@ -1,0 +1,32 @@
+/** Strings of the shop's sign-in with a text-message code: [中文, English]. */
+export const shopSignInMessages = {
+  'shopSignIn.title': ['手机号登录 / 注册', 'Sign in or sign up with your phone'],
+  'shopSignIn.subtitle': ['未注册的手机号验证后自动注册', 'A number new to the shop gets an account once its code is checked'],
+  'shopSignIn.phone': ['手机号', 'Mobile number'],
+  'shopSignIn.phoneRequired': ['请输入 11 位手机号', 'Enter your 11-digit mobile number'],
+  'shopSignIn.code': ['验证码', 'Code'],
+  'shopSignIn.codePlaceholder': ['6 位数字', '6 digits'],
+  'shopSignIn.codeRequired': ['请输入短信中的 6 位验证码', 'Enter the 6 digits of the text message'],
+  'shopSignIn.send': ['获取验证码', 'Get code'],
+  'shopSignIn.resendIn': ['{seconds} 秒后重发', 'Resend in {seconds} s'],
+  'shopSignIn.sent': ['验证码已发送，5 分钟内有效', 'Code sent; it works for 5 minutes'],
+  'shopSignIn.name': ['您的称呼（选填，首次注册时使用）', 'What to call you (optional, for a new account)'],
+  'shopSignIn.namePlaceholder': ['如：王女士', 'e.g. Ms Wang'],
+  'shopSignIn.submit': ['登录 / 注册', 'Sign in / sign up'],
+  'shopSignIn.welcome': ['欢迎，{name}', 'Welcome, {name}'],
+  'shopSignIn.welcomeNew': ['注册成功，欢迎 {name}', 'Account made; welcome, {name}'],
+  'shopSignIn.demoOutbox': [
+    '演示环境不发送真实短信：验证码存入平台本地短信发件箱，县电商办可在后台查看发送记录。',
+    'A demo sends no real text messages: codes go to the platform’s local SMS outbox, where the county office sees what was sent.',
+  ],
+  'shopSignIn.staff': ['工作人员请用账号密码登录', 'Staff: sign in with user name and password'],
+  'shopSignIn.wrongCode': ['验证码不正确，还可再试 {left} 次', 'Wrong code; {left} tries left'],
+  'signIn.shopper': ['顾客请用手机验证码登录', 'Shoppers: sign in with a code sent to your phone'],
+  // The audit log's record type for a code sent to a phone (the number shown masked).
+  'audit.entity.phone': ['手机号', 'Phone'],
+  'error.SMS_CODE_WRONG': ['验证码不正确', 'Wrong code'],
+  'error.SMS_CODE_EXPIRED': ['验证码已失效，请重新获取', 'This code no longer works; get a new one'],
+  'error.SMS_CODE_RESEND_WAIT': ['验证码刚刚发送过，请稍后再获取', 'A code was just sent; wait a moment before asking again'],
+  'error.SMS_CODE_LIMIT': ['该手机号获取验证码次数过多，请稍后再试', 'This number has had as many codes as allowed for now; try again later'],
+  'error.SMS_CODE_RATE_LIMITED': ['当前网络获取验证码过于频繁，请稍后再试', 'Too many codes asked for from this connection; try again later'],
+} as const satisfies Record<string, readonly [string, string]>;
