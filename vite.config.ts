@@ -143,6 +143,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
+    // Read by the server (src/kernel/http/page-shell.ts) to announce a page's chunks in its HTML.
+    manifest: true,
     // Ant Design is split the way pages use it (no catch-all vendor chunk): the shop downloads only the components
     // its pages render, and the console's tables, forms and charts load with the console's pages.
     chunkSizeWarningLimit: 600,

@@ -122,7 +122,7 @@ export async function measureThreeG(base: string, productId: string, runs = 3): 
 export function threeGTable(loads: PageLoad[]): string {
   const floor = loads[0].visibleMs;
   const head = `Shop pages on a phone under 3G (${THREE_G.downloadKbps / 1000} Mbit/s down, ${THREE_G.uploadKbps} kbit/s up, ${THREE_G.latencyMs} ms latency, CPU ${THREE_G.cpuSlowdown}× slower; 390×844, cold cache, median of the runs; target ≤ ${TARGET_MS / 1000} s):\n\n| page | address | visible after, s | ratio to the bare page | bytes on the wire, KB | requests | target |\n| --- | --- | ---: | ---: | ---: | ---: | --- |`;
-  const rows = loads.map((l, i) => `| ${l.name} | ${l.url} | ${(l.visibleMs / 1000).toFixed(2)} | ${(l.visibleMs / floor).toFixed(1)}× | ${(l.bytes / 1024).toFixed(0)} | ${l.requests} | ${i === 0 ? '' : l.visibleMs <= TARGET_MS ? 'met' : 'missed'} |`);
+  const rows = loads.map((l, i) => `| ${l.name} | ${l.url} | ${(l.visibleMs / 1000).toFixed(2)} | ${(l.visibleMs / floor).toFixed(1)}× | ${(l.bytes / 1024).toFixed(1)} | ${l.requests} | ${i === 0 ? '' : l.visibleMs <= TARGET_MS ? 'met' : 'missed'} |`);
   return [head, ...rows].join('\n');
 }
 

@@ -22,6 +22,7 @@ import { StringEnum } from './kernel/http/schema.js';
 import { registerIdempotency } from './kernel/http/idempotency.js';
 import { registerCompression } from './kernel/http/compression.js';
 import { staticFileHeaders } from './kernel/http/static-cache.js';
+import { PageShell, pageShellRoutes } from './kernel/http/page-shell.js';
 import { linkPreviewPages } from './flows/link-previews.js';
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
@@ -231,8 +232,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   await app.register(jobRoutes(jobs), { prefix: '/api/v1' });
 
   if (fs.existsSync(WEB_DIR)) {
-    const indexFile = path.join(WEB_DIR, 'index.html');
-    if (fs.existsSync(indexFile)) await app.register(linkPreviewPages({ shop: modules.catalog.shop, indexHtml: fs.readFileSync(indexFile, 'utf8'), publicUrl: opts.config.publicUrl }));
+    const shell = PageShell.load(WEB_DIR);
+    if (shell) {
+      await app.register(linkPreviewPages({ shop: modules.catalog.shop, shell, publicUrl: opts.config.publicUrl }));
+      await app.register(pageShellRoutes(shell, { '/login': 'src/features/auth/sign-in/SignInPage.tsx', '/shop/login': 'src/features/shop/sign-in/ShopSignInPage.tsx' }));
+    }
     // The .br and .gz written beside each file at build time (vite.config.ts), and cache rules by file (static-cache.ts).
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: 'index.html', preCompressed: true, cacheControl: false, setHeaders: staticFileHeaders });
   }

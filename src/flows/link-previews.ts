@@ -2,16 +2,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../kernel/errors.js';
-import { oneLine, withPageMeta } from '../kernel/http/page-meta.js';
+import { oneLine } from '../kernel/http/page-meta.js';
+import type { PageShell } from '../kernel/http/page-shell.js';
 import type { ProductView, ShopService } from '../modules/catalog/index.js';
 
 export interface LinkPreviewOptions {
   shop: Pick<ShopService, 'product'>;
   /** The built console's index.html. */
-  indexHtml: string;
+  shell: PageShell;
   /** COUNTYHUB_PUBLIC_URL: the address links are shared under; else the address the request came to. */
   publicUrl?: string;
 }
+
+/** The shop's product page, whose chunks the answer announces so they load beside the entry. */
+const PRODUCT_PAGE = 'src/features/shop/product/ProductPage.tsx';
 
 function yuan(fen: number): string {
   return `¥${(fen / 100).toFixed(2)}`;
@@ -43,11 +47,11 @@ export function linkPreviewPages(options: LinkPreviewOptions) {
         throw err;
       });
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
-      if (!product) return reply.send(options.indexHtml);
+      if (!product) return reply.send(options.shell.render(PRODUCT_PAGE));
       const base = origin(request, options.publicUrl);
       const photo = product.photos[0]?.url;
       return reply.send(
-        withPageMeta(options.indexHtml, {
+        options.shell.render(PRODUCT_PAGE, {
           title: product.name,
           description: productPreviewText(product),
           image: photo ? new URL(photo, `${base}/`).href : undefined,

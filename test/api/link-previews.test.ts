@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
@@ -14,6 +16,8 @@ function previewTags(html: string): Record<string, string> {
   for (const [, key, value] of html.matchAll(/<meta (?:name|property)="([^"]+)" content="([^"]*)" \/>/g)) tags[key] = value;
   return tags;
 }
+
+const WEB = path.join(import.meta.dirname, '..', '..', 'dist', 'web');
 
 /** Needs the built console (dist/web): the preview is its index.html with the product's tags. */
 describe.each(engines())('link previews of shared product links on %s', (engine) => {
@@ -55,6 +59,22 @@ describe.each(engines())('link previews of shared product links on %s', (engine)
     expect(res.body).not.toContain('<script>alert');
     expect(res.body).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
     expect(res.body).toContain('<div id="root"></div>');
+    // The product page's own chunk is fetched beside the entry, not after it.
+    const manifest = JSON.parse(fs.readFileSync(path.join(WEB, '.vite', 'manifest.json'), 'utf8'));
+    expect(res.body).toContain(`<link rel="modulepreload" crossorigin href="/${manifest['src/features/shop/product/ProductPage.tsx'].file}">`);
+  });
+
+  it('announces the sign-in pages\' own chunks in their HTML', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(WEB, '.vite', 'manifest.json'), 'utf8'));
+    const res = await t.app.inject({ url: '/login' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain(`<link rel="modulepreload" crossorigin href="/${manifest['src/features/auth/sign-in/SignInPage.tsx'].file}">`);
+    const shop = await t.app.inject({ url: '/shop/login' });
+    expect(shop.statusCode).toBe(200);
+    expect(shop.body).toContain('<div id="root"></div>');
+    const own = manifest['src/features/shop/sign-in/ShopSignInPage.tsx'];
+    if (own) expect(shop.body).toContain(`<link rel="modulepreload" crossorigin href="/${own.file}">`);
   });
 
   it('gives a link to a product not on sale the plain shop page, and one with a hostile id no trouble', async () => {
