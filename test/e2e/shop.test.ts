@@ -47,7 +47,8 @@ interface HouseholdLedger {
 }
 
 /** The order number the console shows: the id without its prefix, upper case. */
-const orderNo = (id: string) => id.replace(/^ord_/, '').toUpperCase();
+/** How the console shows an order's short number: "2612 0347". */
+const orderNo = (shortNo: string) => `${shortNo.slice(0, 4)} ${shortNo.slice(4)}`;
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -198,7 +199,7 @@ describe('the marketplace', () => {
     await menu(page).getByText('代收订单', { exact: true }).click();
     await page.waitForURL(/\/network\/pickup-orders$/);
     const rows = page.locator('[data-testid=pickup-orders] tbody tr.ant-table-row');
-    const row = rows.filter({ hasText: orderNo(orderId) });
+    const row = rows.filter({ hasText: orderNo((await apiGet<{ shortNo: string }>(page, `/orders/${orderId}`)).shortNo) });
     await expect.poll(() => row.count()).toBe(1);
     await shot(page, 'village-pickup');
     await row.getByTestId('confirm-cash').click();
@@ -219,7 +220,7 @@ describe('the marketplace', () => {
     for (const item of ['商品管理', '订单管理', '预售管理', '商城']) await expect.poll(() => menu(page).getByText(item, { exact: true }).count()).toBe(1);
     await menu(page).getByText('订单管理', { exact: true }).click();
     await page.waitForURL(/\/sales\/orders$/);
-    const row = page.locator('[data-testid=seller-orders] tbody tr.ant-table-row').filter({ hasText: orderNo(orderId) });
+    const row = page.locator('[data-testid=seller-orders] tbody tr.ant-table-row').filter({ hasText: orderNo((await apiGet<{ shortNo: string }>(page, `/orders/${orderId}`)).shortNo) });
     await expect.poll(() => row.count()).toBe(1);
     await shot(page, 'seller-orders');
 
