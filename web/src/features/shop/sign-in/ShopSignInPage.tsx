@@ -81,7 +81,7 @@ export function ShopSignInPage() {
     );
 
   return (
-    <div style={box} data-testid="shop-sign-in">
+    <div style={box} data-testid="shop-sign-in-page">
       <h2 style={{ margin: 0, fontSize: 20, fontWeight: 600 }}>{t('shopSignIn.title')}</h2>
       <p style={{ ...muted, margin: '6px 0 20px' }}>{t('shopSignIn.subtitle')}</p>
       <Form<Fields> form={form} layout="vertical" size="large" requiredMark={false} onFinish={onFinish} autoComplete="on">
