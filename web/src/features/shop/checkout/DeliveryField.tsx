@@ -3,7 +3,8 @@ import type { DeliveryKind } from '../../../api/orders.js';
 import { formatFen } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useDeliveryFees } from '../shared/useDeliveryFees.js';
-import { divisionOf, type CheckoutValues } from './checkoutForm.js';
+import type { CheckoutValues } from './checkoutForm.js';
+import { countyDivision, useSavedAddress } from './savedAddress.js';
 
 /** 快递 or 同城配送, each with its fee per order; same-town only where the township has a fee. */
 export function DeliveryField() {
@@ -11,7 +12,7 @@ export function DeliveryField() {
   const form = Form.useFormInstance<CheckoutValues>();
   const fees = useDeliveryFees();
   const values = Form.useWatch([], form) as CheckoutValues | undefined;
-  const division = values && values.area === 'county' ? divisionOf(values) : undefined;
+  const division = countyDivision(values, useSavedAddress());
   const sameTown = fees.sameTown(division);
   const option = (kind: DeliveryKind, fee: number | undefined, note: string) => ({
     value: kind,

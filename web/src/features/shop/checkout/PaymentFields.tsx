@@ -3,7 +3,8 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../../api/orders.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { usePlatform } from '../../../api/platform.js';
 import { useDemoText } from '../../../app/ui/DemoBanner.js';
-import { divisionOf, type CheckoutValues } from './checkoutForm.js';
+import type { CheckoutValues } from './checkoutForm.js';
+import { countyDivision, useSavedAddress } from './savedAddress.js';
 import { PickupPointField } from './PickupPointField.js';
 
 /**
@@ -17,6 +18,7 @@ export function PaymentFields({ methods = PAYMENT_METHODS }: { methods?: readonl
   const offered = methods.filter((m) => m !== 'online' || demo);
   const form = Form.useFormInstance<CheckoutValues>();
   const values = Form.useWatch([], form) as CheckoutValues | undefined;
+  const near = countyDivision(values, useSavedAddress());
   return (
     <>
       <Form.Item name="paymentMethod" label={t('checkout.field.payment')}>
@@ -36,7 +38,7 @@ export function PaymentFields({ methods = PAYMENT_METHODS }: { methods?: readonl
           }))}
         />
       </Form.Item>
-      {values?.paymentMethod === 'village_cash' && <PickupPointField near={values.area === 'county' ? divisionOf(values) : undefined} />}
+      {values?.paymentMethod === 'village_cash' && <PickupPointField near={near} />}
     </>
   );
 }

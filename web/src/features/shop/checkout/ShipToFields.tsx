@@ -5,7 +5,7 @@ import { formRules } from '../../../app/ui/formRules.js';
 import { PlaceFields } from '../../../app/ui/PlaceFields.js';
 import { AREA_CODE_PATTERN, type Area } from './checkoutForm.js';
 
-/** Who receives it and where: in this county down to the village, or elsewhere with the area's code. */
+/** Who receives it and where: in this county down to the village (the door is found by it), or elsewhere with the area's code. */
 export function ShipToFields() {
   const t = useT();
   const rules = formRules(t);
@@ -48,7 +48,7 @@ export function ShipToFields() {
           <Input maxLength={6} inputMode="numeric" style={{ maxWidth: 200 }} data-testid="ship-area-code" />
         </Form.Item>
       ) : (
-        <PlaceFields villageField="villageCode" townshipLabel={t('checkout.field.township')} villageLabel={t('checkout.field.village')} testIds={{ township: 'ship-township', village: 'ship-village' }} />
+        <PlaceFields villageField="villageCode" villageRequired townshipLabel={t('checkout.field.township')} villageLabel={t('checkout.field.village')} testIds={{ township: 'ship-township', village: 'ship-village' }} />
       )}
       <Form.Item name={['shipTo', 'address']} label={address} rules={[rules.required(address), rules.max(address, 200)]}>
         <Input.TextArea rows={2} maxLength={200} autoComplete="street-address" placeholder={t('checkout.addressHint')} data-testid="ship-address" />

@@ -13,6 +13,8 @@ export interface CheckoutValues {
   delivery: DeliveryKind;
   paymentMethod: PaymentMethod;
   pickupSiteId?: string;
+  /** Save a new address typed at checkout to the address book (with the order). */
+  saveAddress?: boolean;
 }
 
 /** Forgotten on sign-out (app/offlineUser.ts). */
@@ -26,11 +28,13 @@ export function divisionOf(values: Pick<CheckoutValues, 'area' | 'townshipCode' 
   return values.villageCode || values.townshipCode;
 }
 
-export function toShipTo(values: CheckoutValues): ShipTo {
+export function toShipTo(values: ShipToValues): ShipTo {
   return { name: values.shipTo.name.trim(), phone: values.shipTo.phone.trim(), address: values.shipTo.address.trim(), divisionCode: divisionOf(values) ?? '' };
 }
 
-type Remembered = Pick<CheckoutValues, 'shipTo' | 'area' | 'townshipCode' | 'villageCode' | 'areaCode'>;
+/** The receiver and the place, as the ship-to fields hold them. */
+export type ShipToValues = Pick<CheckoutValues, 'shipTo' | 'area' | 'townshipCode' | 'villageCode' | 'areaCode'>;
+type Remembered = ShipToValues;
 
 /** The last address used in this browser, so the next order starts filled in. */
 export function rememberedAddress(): Partial<Remembered> {
@@ -42,6 +46,7 @@ export function rememberedAddress(): Partial<Remembered> {
   }
 }
 
+/** The last address used in this browser, for a presale's form (the checkout has the address book). */
 export function rememberAddress(values: CheckoutValues): void {
   const { shipTo, area, townshipCode, villageCode, areaCode } = values;
   try {
@@ -51,10 +56,11 @@ export function rememberAddress(values: CheckoutValues): void {
   }
 }
 
-export function initialCheckout(): CheckoutValues {
+/** A new form: the address last used in this browser, else the account's name and phone (`from`). */
+export function initialCheckout(from?: { name?: string; phone?: string | null }): CheckoutValues {
   const saved = rememberedAddress();
   return {
-    shipTo: saved.shipTo ?? { name: '', phone: '', address: '' },
+    shipTo: saved.shipTo ?? { name: from?.name ?? '', phone: from?.phone ?? '', address: '' },
     area: saved.area ?? 'county',
     townshipCode: saved.townshipCode,
     villageCode: saved.villageCode,

@@ -1,5 +1,5 @@
 import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
-import { AppstoreOutlined, LoginOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, EnvironmentOutlined, LoginOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSignOut } from '../../../api/auth.js';
 import { isShopperOnly } from '../../../app/access.js';
@@ -18,6 +18,8 @@ export function ShopUserMenu({ compact }: { compact: boolean }) {
   const { message } = App.useApp();
 
   if (!user) {
+    // The sign-in page itself needs no button to it.
+    if (pathname === '/shop/login') return null;
     return (
       <Button type="primary" size="small" icon={<LoginOutlined />} onClick={() => void navigate(`/shop/login?next=${encodeURIComponent(pathname + search)}`)} data-testid="shop-sign-in">
         {t('shop.signIn')}
@@ -41,6 +43,7 @@ export function ShopUserMenu({ compact }: { compact: boolean }) {
           { key: 'who', disabled: true, label: <Typography.Text type="secondary">{[user.displayName, maskPhone(user.phone)].filter(Boolean).join(' · ')}</Typography.Text> },
           { type: 'divider' },
           { key: 'orders', icon: <ProfileOutlined />, label: t('shop.myOrders'), onClick: () => void navigate('/shop/orders') },
+          { key: 'addresses', icon: <EnvironmentOutlined />, label: <span data-testid="menu-addresses">{t('addresses.title')}</span>, onClick: () => void navigate('/shop/addresses') },
           ...(isShopperOnly(user) ? [] : [{ key: 'console', icon: <AppstoreOutlined />, label: t('shop.console'), onClick: () => void navigate('/') }]),
           { key: 'signOut', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: onSignOut },
         ],

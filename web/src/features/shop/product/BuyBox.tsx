@@ -5,11 +5,12 @@ import { useNavigate } from 'react-router-dom';
 import type { Product } from '../../../api/catalog.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { cart, MAX_QUANTITY } from '../cart/cartStore.js';
+import { buyNowPath } from '../checkout/buyNow.js';
 import { Price } from '../shared/Price.js';
 import { BuyBar } from './BuyBar.js';
 import { SkuPicker } from './SkuPicker.js';
 
-/** Choose a specification and how many, then into the cart (or straight to it). */
+/** Choose a specification and how many, then into the cart, or 立即购买: straight to a checkout of just this item. */
 export function BuyBox({ product }: { product: Product }) {
   const t = useT();
   const navigate = useNavigate();
@@ -48,7 +49,7 @@ export function BuyBox({ product }: { product: Product }) {
           >
             {t('shop.product.addToCart')}
           </Button>
-          <Button size="large" type="primary" danger icon={<ThunderboltOutlined />} style={{ flex: 1 }} onClick={() => add() && void navigate('/shop/cart')} data-testid="buy-now">
+          <Button size="large" type="primary" danger icon={<ThunderboltOutlined />} style={{ flex: 1 }} onClick={() => sku && void navigate(buyNowPath(product.id, sku.id, Math.min(quantity, most)))} data-testid="buy-now">
             {t('shop.product.buyNow')}
           </Button>
         </Flex>
