@@ -60,7 +60,8 @@ describe('web console', () => {
 
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/network\/sites$/);
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/network/sites`);
     await expect.poll(() => page.getByTestId('platform-name').textContent()).toBe('鲁甸县 · 县域电商综合服务平台');
     await expect.poll(() => page.getByTestId('user-menu').textContent()).toContain('县电商办管理员');
 
@@ -181,7 +182,8 @@ describe('web console', () => {
     const { page, errors } = await openPage({ width: 390, height: 844 });
     await signIn(page, 'demo.village');
     const me = await apiGet<{ scope: { id: string } }>(page, '/auth/me');
-    await page.waitForURL(new RegExp(`/network/sites/${me.scope.id}$`));
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/network/sites/${me.scope.id}`);
     const own = await apiGet<{ name: string }>(page, `/network/sites/${me.scope.id}`);
     await expect.poll(() => page.getByTestId('site-title').textContent()).toBe(own.name);
     await shot(page, 'village-phone');
@@ -218,7 +220,8 @@ describe('web console', () => {
   it("keeps a township operator to its township and marks the field a server 400 names", async () => {
     const { page, errors } = await openPage();
     await signIn(page, 'demo.township');
-    await page.waitForURL(/\/network\/sites$/);
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/network/sites`);
 
     // No township filter or column: the server only answers with the operator's own township.
     const own = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
@@ -252,10 +255,10 @@ describe('web console', () => {
     expect(ownErrors(errors).filter((e) => !/status of 400/.test(e))).toEqual([]);
   }, 90_000);
 
-  it('sends a merchant to its seller applications, without the network menu', async () => {
+  it('gives a merchant its seller applications, without the network menu', async () => {
     const { page, errors } = await openPage();
     await signIn(page, 'demo.merchant');
-    await page.waitForURL(/\/parties\/sellers$/);
+    await page.waitForURL(/\/workbench$/);
     const menu = page.locator('.ant-layout-sider .ant-menu-root');
     await expect.poll(() => menu.getByText('商户入驻', { exact: true }).count()).toBe(1);
     expect(await menu.getByText('服务网络').count()).toBe(0);
@@ -272,7 +275,8 @@ describe('web console', () => {
       if (req.method() === 'POST' && req.url().endsWith('/api/v1/network/sites')) posts.push(req.headers()['idempotency-key'] ?? '');
     });
     await signIn(page, 'demo.county');
-    await page.waitForURL(/\/network\/sites$/);
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/network/sites`);
     const before = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
     expect(before.items.filter((s) => s.divisionCode === XINGLONG)).toEqual([]);
 
@@ -414,7 +418,8 @@ describe('web console', () => {
     await page.getByText('退出登录', { exact: true }).click();
     await page.waitForURL(/\/login/);
     await signIn(page, 'xinglong.point', 'Xinglong-2026');
-    await page.waitForURL(new RegExp(`/network/sites/${siteId}$`));
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/network/sites/${siteId}`);
     await expect.poll(() => page.getByTestId('site-title').textContent()).toBe('兴隆村电商服务点');
     const visible = await apiGet<{ items: SiteRow[] }>(page, '/network/sites?limit=500');
     expect(visible.items.map((s) => s.id)).toEqual([siteId]);

@@ -86,7 +86,8 @@ describe('market players in the console', () => {
 
     // A merchant lands on its own sellers only (the demo gives it one). Its menu has 商户入驻 and nothing of the network.
     await signIn(page, 'demo.merchant');
-    await page.waitForURL(/\/parties\/sellers$/);
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/parties/sellers`);
     const own = await apiGet<{ items: SellerRow[] }>(page, '/parties/sellers');
     expect(own.items.length).toBeGreaterThan(0);
     await expect.poll(() => sellerRows(page).count()).toBe(own.items.length);
@@ -157,7 +158,7 @@ describe('market players in the console', () => {
 
     // The county office: the 待审核 tab, the application, and 通过 after a confirmation.
     await signIn(page, 'demo.county');
-    await page.waitForURL(/\/network\/sites$/);
+    await page.waitForURL(/\/workbench$/);
     for (const item of ['商户入驻', '贫困户台账']) await expect.poll(() => menu(page).getByText(item, { exact: true }).count()).toBe(1);
     await menu(page).getByText('商户入驻', { exact: true }).click();
     await page.waitForURL(/\/parties\/sellers$/);
@@ -206,7 +207,7 @@ describe('market players in the console', () => {
     expect(sellerId, 'the first test approves the seller').not.toBe('');
     const { page, errors } = await openPage();
     await signIn(page, 'demo.county');
-    await page.waitForURL(/\/network\/sites$/);
+    await page.waitForURL(/\/workbench$/);
     await menu(page).getByText('贫困户台账', { exact: true }).click();
     await page.waitForURL(/\/parties\/households$/);
     await expect.poll(() => householdRows(page).count()).toBeGreaterThan(0);
@@ -433,7 +434,7 @@ describe('market players in the console', () => {
   it('lets the merchant change its password and sign in with the new one', async () => {
     const { page, errors } = await openPage();
     await signIn(page, 'demo.merchant');
-    await page.waitForURL(/\/parties\/sellers$/);
+    await page.waitForURL(/\/workbench$/);
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '修改密码' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '确认新密码' });
@@ -468,7 +469,8 @@ describe('market players in the console', () => {
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('用户名或密码错误');
     await page.getByLabel('密码').fill(NEW_PASSWORD);
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/parties\/sellers$/);
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${h.base}/parties/sellers`);
     await expect.poll(() => sellerRows(page).filter({ hasText: COOP }).count()).toBe(1);
 
     expect(ownErrors(errors)).toEqual([]);

@@ -97,8 +97,12 @@ export const mayOpenRecall = (user: User) => has(user, 'regulator', 'county_admi
 /** 投诉 sent from the public scan pages: everyone in traceability (producers see those about their own batches). */
 export const maySeeComplaints = (user: User) => maySeeTrace(user);
 
-/** Where a user lands after signing in. */
+/** 工作台: every staff role has one (the server's WORKBENCH_ROLES); a shopper's home is the shop. */
+export const hasWorkbench = (user: User) => has(user, 'county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer');
+
+/** Where a user lands after signing in: the 工作台 for staff, the shop for shoppers. */
 export function homePath(user: User): string {
+  if (hasWorkbench(user)) return '/workbench';
   if (mayListSites(user)) return '/network/sites';
   const own = ownSiteId(user);
   if (has(user, 'village_operator') && own) return `/network/sites/${own}`;

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
+import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
 import { ShopHomePage } from '../features/shop/home/ShopHomePage.js';
@@ -14,6 +14,7 @@ const Guard = lazy(() => import('./Guard.js').then((m) => ({ default: m.Guard })
 const SignInPage = lazy(() => import('../features/auth/sign-in/SignInPage.js').then((m) => ({ default: m.SignInPage })));
 const NotFoundPage = lazy(() => import('../features/errors/not-found/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
 const WelcomePage = lazy(() => import('../features/home/welcome/WelcomePage.js').then((m) => ({ default: m.WelcomePage })));
+const WorkbenchPage = lazy(() => import('../features/home/workbench/WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
 const SitesPage = lazy(() => import('../features/network/sites/SitesPage.js').then((m) => ({ default: m.SitesPage })));
 const SiteDetailPage = lazy(() => import('../features/network/site-detail/SiteDetailPage.js').then((m) => ({ default: m.SiteDetailPage })));
 
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'welcome', element: <WelcomePage /> },
+      { path: 'workbench', element: <Guard allow={hasWorkbench}><WorkbenchPage /></Guard> },
       { path: 'network/sites', element: <Guard allow={mayListSites}><SitesPage /></Guard> },
       { path: 'network/sites/:id', element: <Guard allow={maySeeNetwork}><SiteDetailPage /></Guard> },
       { path: 'network/coverage', element: <Guard allow={maySeeCoverage}><CoveragePage /></Guard> },

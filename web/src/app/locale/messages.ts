@@ -18,6 +18,7 @@ import { partiesNamesMessages } from './parties/names.js';
 import { networkCoverageMessages } from './network/coverage.js';
 import { auditMessages } from './identity/audit.js';
 import { ordersPickupMessages } from './orders/pickup.js';
+import { workbenchMessages } from './workbench.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -36,6 +37,7 @@ export const messages = {
   ...networkCoverageMessages,
   ...auditMessages,
   ...ordersPickupMessages,
+  ...workbenchMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],

@@ -8,6 +8,7 @@ import { useUser } from '../session.js';
 import { DemoBanner } from '../ui/DemoBanner.js';
 import { FullPageSpin } from '../ui/FullPageSpin.js';
 import { Logo } from '../ui/Logo.js';
+import { mainMenuGroups } from './mainMenuGroups.js';
 import { menuItems, selectedKey } from './menuItems.js';
 import { SessionWatcher } from './SessionWatcher.js';
 import { useCountyName } from './useCountyName.js';
@@ -15,7 +16,6 @@ import { UserMenu } from './UserMenu.js';
 
 const { Header, Sider, Content, Footer } = Layout;
 const SIDER_WIDTH = 232;
-const OPEN_GROUPS = ['network', 'parties', 'sales', 'trace', 'market', 'admin'];
 
 /** The signed-in console: dark sider menu, header with platform name, language and user, the page below. */
 export function AppLayout() {
@@ -39,9 +39,11 @@ export function AppLayout() {
 
   // On a phone the menu slides over the page and closes after a choice.
   useEffect(() => setCollapsed(mobile), [mobile]);
-  // Groups open whenever the menu is shown at full width; a folded menu opens them as pop-ups on hover.
-  const [openKeys, setOpenKeys] = useState<string[]>(OPEN_GROUPS);
-  useEffect(() => setOpenKeys(collapsed ? [] : OPEN_GROUPS), [collapsed]);
+  // At full width the role's own groups are open (its day's work), the others folded until asked for; a folded
+  // menu opens them as pop-ups on hover.
+  const mainGroups = useMemo(() => mainMenuGroups(user), [user]);
+  const [openKeys, setOpenKeys] = useState<string[]>(mainGroups);
+  useEffect(() => setOpenKeys(collapsed ? [] : mainGroups), [collapsed, mainGroups]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -31,9 +31,10 @@ import {
   FileSearchOutlined,
   AlertOutlined,
   ClockCircleOutlined,
+  DashboardOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
-import { isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
+import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
 
@@ -42,6 +43,7 @@ type Item = Required<MenuProps>['items'][number];
 /** The menu shows only what the user's roles may use. Keys are the paths they open. */
 export function menuItems(user: User, t: Translate): Item[] {
   const items: Item[] = [];
+  if (hasWorkbench(user)) items.push({ key: '/workbench', icon: <DashboardOutlined />, label: t('shell.menu.workbench') });
   const network: Item[] = [];
   if (mayListSites(user)) network.push({ key: '/network/sites', icon: <UnorderedListOutlined />, label: t('shell.menu.sites') });
   const own = ownSiteId(user);

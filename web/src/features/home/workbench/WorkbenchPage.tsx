@@ -1,0 +1,68 @@
+import { Alert, Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { useWorkbench, type WorkbenchBlock } from '../../../api/workbench.js';
+import { todayInShanghai } from '../../../app/format.js';
+import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
+import { useUser } from '../../../app/session.js';
+import { LoadError } from '../../../app/ui/LoadError.js';
+import { WorkbenchItemCard } from './WorkbenchItemCard.js';
+
+/** 早上好 / 下午好 / 晚上好 by the hour in the county (Asia/Shanghai), whatever the browser's zone. */
+function greeting(t: Translate, name: string): string {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  if (hour >= 5 && hour < 12) return t('workbench.morning', { name });
+  if (hour >= 12 && hour < 18) return t('workbench.afternoon', { name });
+  return t('workbench.evening', { name });
+}
+
+function Block({ block }: { block: WorkbenchBlock }) {
+  const t = useT();
+  return (
+    <Card title={t(`role.${block.role}`)} size="small" data-testid={`workbench-block-${block.role}`} variant="borderless">
+      {block.role === 'trainer' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('workbench.trainer.later')} description={t('workbench.trainer.now')} data-testid="workbench-trainer-note" />
+      )}
+      <Row gutter={[12, 12]}>
+        {block.items.map((item) => (
+          <Col key={item.key} xs={24} sm={12} xl={6}>
+            <WorkbenchItemCard item={item} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
+/**
+ * 工作台: where every staff role lands. A greeting with the user's name and place, then one block of to-do counts
+ * per role the user holds, each count a link to the page where that work is done.
+ */
+export function WorkbenchPage() {
+  const t = useT();
+  const user = useUser();
+  const bench = useWorkbench();
+  return (
+    <Flex vertical gap={16}>
+      <Card variant="borderless" size="small">
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="workbench-greeting">
+          {greeting(t, bench.data?.name ?? user.displayName)}
+        </Typography.Title>
+        <Flex wrap gap={8} align="center" style={{ marginTop: 8 }}>
+          {bench.data?.place && (
+            <Tag color="blue" data-testid="workbench-place">
+              {bench.data.place}
+            </Tag>
+          )}
+          {user.roles.map((role) => (
+            <Tag key={role}>{t(`role.${role}`)}</Tag>
+          ))}
+          <Typography.Text type="secondary">{t('workbench.today', { date: todayInShanghai() })}</Typography.Text>
+        </Flex>
+      </Card>
+      {bench.isPending && <Skeleton active />}
+      {bench.error && <LoadError error={bench.error} onRetry={() => void bench.refetch()} />}
+      {bench.data?.blocks.map((block) => (
+        <Block key={block.role} block={block} />
+      ))}
+    </Flex>
+  );
+}
