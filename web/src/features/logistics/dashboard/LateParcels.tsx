@@ -1,4 +1,5 @@
-import { Badge, Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Badge, Card, Empty, Tag, Typography, type TableColumnsType } from 'antd';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import type { Parcel } from '../../../api/logistics.js';
 import { useAlerts, useOverdue, type LogisticsAlert } from '../../../api/logistics-runs.js';
 import { formatDateTime } from '../../../app/format.js';
@@ -75,7 +76,7 @@ function OverdueTable({ atRisk, promiseHours }: { atRisk: boolean; promiseHours:
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <>
-      <Table<Parcel>
+      <ResponsiveTable<Parcel>
         data-testid={atRisk ? 'risk-table' : 'overdue-table'}
         rowKey="id"
         size="middle"
@@ -103,7 +104,7 @@ function AlertsTable({ promiseHours }: { promiseHours: number }) {
   ];
   return (
     <>
-      <Table<LogisticsAlert>
+      <ResponsiveTable<LogisticsAlert>
         data-testid="alerts-table"
         rowKey={(a) => a.parcel.id}
         size="middle"

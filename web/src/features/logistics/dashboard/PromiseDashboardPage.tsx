@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Button, Card, Col, DatePicker, Empty, Flex, Grid, Progress, Row, Segmented, Skeleton, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Flex, Grid, Progress, Row, Segmented, Skeleton, Tag, type TableColumnsType } from 'antd';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { usePromise, type PromiseShare } from '../../../api/logistics-runs.js';
@@ -145,7 +146,7 @@ export function PromiseDashboardPage() {
             style={{ marginBottom: 16 }}
             extra={<Segmented<Group> size="small" value={by} onChange={(next) => update({ by: next === 'township' ? undefined : next })} options={GROUPS.map((g) => ({ value: g, label: t(`logistics.promise.by.${g}`) }))} data-testid="promise-by" />}
           >
-            <Table<PromiseShare>
+            <ResponsiveTable<PromiseShare>
               data-testid="promise-table"
               rowKey={(r) => r.key || '-'}
               size="small"

@@ -1,4 +1,5 @@
 import { Card, Flex, Progress, Table, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { Coverage, Covered, TownshipCoverage } from '../../../api/network.js';
@@ -65,7 +66,7 @@ export function TownshipTable({ coverage }: { coverage: Coverage }) {
   const countyWide = coverage.scope.kind === 'county';
   return (
     <Card title={t('coverage.table.title')}>
-      <Table
+      <ResponsiveTable
         data-testid="coverage-table"
         rowKey="code"
         size="middle"
