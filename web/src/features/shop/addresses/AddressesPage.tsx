@@ -32,7 +32,7 @@ export function AddressesPage() {
     <>
       <PageHeader
         title={t('addresses.title')}
-        subtitle={full ? t('addresses.full', { max: MAX_ADDRESSES }) : book.data && t('addresses.count', { count: list.length, max: MAX_ADDRESSES })}
+        subtitle={full ? t('addresses.full', { max: MAX_ADDRESSES }) : list.length > 0 && t('addresses.count', { count: list.length, max: MAX_ADDRESSES })}
         extra={list.length > 0 && addButton}
       />
       {book.isError ? (

@@ -38,9 +38,11 @@ export function AddressPicker({ open, onClose, book, chosenId, onChoose, onNew }
     >
       <Radio.Group value={chosenId} onChange={(e) => onChoose(e.target.value as string)} style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="address-choices">
         {book.map((a) => (
-          <Radio key={a.id} value={a.id} style={{ alignItems: 'flex-start' }} data-testid="address-choice">
-            <AddressLines address={a} />
-          </Radio>
+          <div key={a.id} data-testid="address-choice">
+            <Radio value={a.id} style={{ alignItems: 'flex-start' }}>
+              <AddressLines address={a} />
+            </Radio>
+          </div>
         ))}
       </Radio.Group>
     </Drawer>
