@@ -1,14 +1,22 @@
 import { Card, Descriptions, Typography } from 'antd';
 import type { Seller } from '../../../api/parties.js';
 import { formatDateTime } from '../../../app/format.js';
-import { useT } from '../../../app/locale/LocaleContext.js';
+import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
+import { useUser } from '../../../app/session.js';
 import { SellerStatusBadge } from '../shared/partyLabels.js';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
+/** Who reviewed, as a person reads it: the platform itself, oneself, or the county office (only it reviews sellers). */
+function reviewerName(t: Translate, reviewedBy: string, me: string): string {
+  if (reviewedBy === 'system') return t('partyNames.reviewer.system');
+  return reviewedBy === me ? t('partyNames.reviewer.self') : t('partyNames.reviewer.county');
+}
+
 /** The seller's status, why (a rejection or suspension), and who decided when. */
 export function ReviewCard({ seller }: { seller: Seller }) {
   const t = useT();
+  const me = useUser().id;
   return (
     <Card title={t('seller.section.review')}>
       <Descriptions
@@ -20,7 +28,7 @@ export function ReviewCard({ seller }: { seller: Seller }) {
         items={[
           { key: 'status', label: t('seller.field.status'), children: <SellerStatusBadge status={seller.status} /> },
           { key: 'reason', label: t('seller.field.statusReason'), children: seller.statusReason ? <span data-testid="seller-status-reason">{seller.statusReason}</span> : dash },
-          { key: 'by', label: t('seller.field.reviewedBy'), children: seller.reviewedBy ? <Typography.Text code>{seller.reviewedBy}</Typography.Text> : <Typography.Text type="secondary">{t('seller.notReviewed')}</Typography.Text> },
+          { key: 'by', label: t('seller.field.reviewedBy'), children: seller.reviewedBy ? <span>{reviewerName(t, seller.reviewedBy, me)}</span> : <Typography.Text type="secondary">{t('seller.notReviewed')}</Typography.Text> },
           { key: 'at', label: t('seller.field.reviewedAt'), children: seller.reviewedAt ? formatDateTime(seller.reviewedAt) : dash },
         ]}
       />

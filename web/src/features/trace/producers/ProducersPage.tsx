@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Table } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useProducers, type ProducerView } from '../../../api/trace-farm.js';
 import { mayKeepFarmRecords, producerKinds } from '../../../app/access.js';
@@ -7,6 +7,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
+import { ProducerCard } from './ProducerCard.js';
 import { ProducerCreateDrawer } from './ProducerCreateDrawer.js';
 import { producerColumns } from './producerColumns.js';
 import { ProducerDrawer } from './ProducerDrawer.js';
@@ -25,6 +26,7 @@ export function ProducersPage() {
   const [created, setCreated] = useState<ProducerView | null>(null);
   const columns = useMemo(() => producerColumns(t, (p) => setOpenId(p.id)), [t]);
   const rows = producers.data ?? [];
+  const phone = !Grid.useBreakpoint().md;
   const registered = useMemo(() => new Set(rows.flatMap((p) => (p.sellerId ? [p.sellerId] : []))), [rows]);
   // The drawer shows the producer as last read, so its plot count follows a new plot.
   const open = rows.find((p) => p.id === openId) ?? (created?.id === openId ? created : null);
@@ -46,6 +48,14 @@ export function ProducersPage() {
       <Card>
         {producers.isError ? (
           <LoadError error={producers.error} onRetry={() => void producers.refetch()} />
+        ) : phone ? (
+          // A table on a phone cuts off the plots button: one card per producer instead.
+          <Flex vertical gap={10} data-testid="producers-cards">
+            {rows.length === 0 && !producers.isPending && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trace.producers.empty')} />}
+            {rows.map((p) => (
+              <ProducerCard key={p.id} producer={p} t={t} onOpen={(o) => setOpenId(o.id)} />
+            ))}
+          </Flex>
         ) : (
           <Table<ProducerView>
             data-testid="producers-table"
