@@ -147,9 +147,10 @@ describe('the marketplace', () => {
     await fillSignIn(page, 'demo.consumer');
     await page.waitForURL(/\/shop\/checkout$/);
 
-    // Nothing filled is refused in the form, naming what is missing.
+    // The receiver starts as the account's name; what is not filled is refused in the form, naming what is missing.
+    await expect.poll(() => page.getByTestId('ship-name').inputValue()).toBe('上海买家');
     await page.getByTestId('place-order').click();
-    await expect.poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toEqual(expect.arrayContaining(['请填写收货人', '请填写手机号', '请选择乡镇', '请选择付款服务点']));
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toEqual(expect.arrayContaining(['请选择乡镇', '请选择村（社区）', '请填写详细地址', '请选择付款服务点']));
     await page.getByTestId('ship-name').fill('李华');
     await page.getByTestId('ship-phone').fill('13912345678');
     await pick(page, 'ship-township', '乐红镇');
