@@ -55,10 +55,11 @@ const CategoriesPage = lazy(() => import('../features/shop/search/CategoriesPage
 const ProductPage = lazy(() => import('../features/shop/product/ProductPage.js').then((m) => ({ default: m.ProductPage })));
 const PresalePage = lazy(() => import('../features/shop/presale/PresalePage.js').then((m) => ({ default: m.PresalePage })));
 const CartPage = lazy(() => import('../features/shop/cart/CartPage.js').then((m) => ({ default: m.CartPage })));
-const CheckoutPage = lazy(() => import('../features/shop/checkout/CheckoutPage.js').then((m) => ({ default: m.CheckoutPage })));
 const ShopSignInPage = lazy(() => import('../features/shop/sign-in/ShopSignInPage.js').then((m) => ({ default: m.ShopSignInPage })));
+const CheckoutPage = lazy(() => import('../features/shop/checkout/CheckoutPage.js').then((m) => ({ default: m.CheckoutPage })));
 const MyOrdersPage = lazy(() => import('../features/shop/orders/MyOrdersPage.js').then((m) => ({ default: m.MyOrdersPage })));
 const OrderDetailPage = lazy(() => import('../features/shop/order-detail/OrderDetailPage.js').then((m) => ({ default: m.OrderDetailPage })));
+const AddressesPage = lazy(() => import('../features/shop/addresses/AddressesPage.js').then((m) => ({ default: m.AddressesPage })));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
@@ -72,10 +73,11 @@ export const router = createBrowserRouter([
       { path: 'products/:id', element: <ProductPage /> },
       { path: 'presales/:id', element: <PresalePage /> },
       { path: 'cart', element: <CartPage /> },
+      { path: 'login', element: <ShopSignInPage /> },
       { path: 'checkout', element: <ShopRequireAuth><CheckoutPage /></ShopRequireAuth> },
       { path: 'orders', element: <ShopRequireAuth><MyOrdersPage /></ShopRequireAuth> },
-      { path: 'login', element: <ShopSignInPage /> },
       { path: 'orders/:id', element: <ShopRequireAuth><OrderDetailPage /></ShopRequireAuth> },
+      { path: 'addresses', element: <ShopRequireAuth><AddressesPage /></ShopRequireAuth> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,7 @@ import { traceRecallMessages } from './trace/recalls.js';
 import { traceReviewMessages } from './trace/review.js';
 import { shopCatalogMessages } from './shop/catalog.js';
 import { shopSignInMessages } from './shop/sign-in.js';
+import { shopAddressMessages } from './shop/addresses.js';
 import { shopLooksMessages } from './shop/looks.js';
 import { partiesLedgerMessages } from './parties/ledger.js';
 import { partiesNamesMessages } from './parties/names.js';
@@ -31,6 +32,7 @@ export const messages = {
   ...traceReviewMessages,
   ...shopCatalogMessages,
   ...shopSignInMessages,
+  ...shopAddressMessages,
   ...shopLooksMessages,
   ...partiesLedgerMessages,
   ...partiesNamesMessages,
