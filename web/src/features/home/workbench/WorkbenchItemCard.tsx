@@ -9,11 +9,14 @@ import { FIGURES_ONLY, ITEM_LINKS } from './workbenchLinks.js';
 /** The units below which a SKU is 库存不足 (the server's LOW_STOCK_UNITS). */
 const LOW_STOCK_UNITS = 10;
 
-/** One count: its name, the number (orange while work waits), what it counts, and a link to where it is done. */
-export function WorkbenchItemCard({ item }: { item: WorkbenchItem }) {
+/**
+ * One count: its name, the number (orange while work waits, unless the block only informs), what it counts, and a
+ * link to where it is done.
+ */
+export function WorkbenchItemCard({ item, informs = false }: { item: WorkbenchItem; informs?: boolean }) {
   const t = useT();
   const { token } = theme.useToken();
-  const waiting = item.count > 0 && !FIGURES_ONLY.has(item.key);
+  const waiting = item.count > 0 && !informs && !FIGURES_ONLY.has(item.key);
   const hint = t(`workbench.item.${item.key}.hint`, { amount: formatFen(item.amountFen ?? 0), units: LOW_STOCK_UNITS });
   return (
     <Link to={ITEM_LINKS[item.key]} data-testid={`workbench-item-${item.key}`} aria-label={`${t(`workbench.item.${item.key}`)} ${item.count}`} style={{ display: 'block', height: '100%' }}>

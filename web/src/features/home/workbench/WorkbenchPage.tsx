@@ -24,7 +24,8 @@ function Block({ block }: { block: WorkbenchBlock }) {
       <Row gutter={[12, 12]}>
         {block.items.map((item) => (
           <Col key={item.key} xs={24} sm={12} xl={6}>
-            <WorkbenchItemCard item={item} />
+            {/* The trainer has no to-dos here yet: its figures only tell how the network stands. */}
+            <WorkbenchItemCard item={item} informs={block.role === 'trainer'} />
           </Col>
         ))}
       </Row>
@@ -40,6 +41,7 @@ export function WorkbenchPage() {
   const t = useT();
   const user = useUser();
   const bench = useWorkbench();
+  const onlyTrainer = bench.data?.blocks.every((b) => b.role === 'trainer') ?? false;
   return (
     <Flex vertical gap={16}>
       <Card variant="borderless" size="small">
@@ -55,7 +57,7 @@ export function WorkbenchPage() {
           {user.roles.map((role) => (
             <Tag key={role}>{t(`role.${role}`)}</Tag>
           ))}
-          <Typography.Text type="secondary">{t('workbench.today', { date: todayInShanghai() })}</Typography.Text>
+          <Typography.Text type="secondary">{t(onlyTrainer ? 'workbench.todayOverview' : 'workbench.today', { date: todayInShanghai() })}</Typography.Text>
         </Flex>
       </Card>
       {bench.isPending && <Skeleton active />}
