@@ -97,6 +97,56 @@ export interface ApiOperations {
       ok: boolean;
     };
   };
+  /** 发送登录验证码 Text a 6-digit sign-in code to a phone (the same answer whether or not it has an account) */
+  "POST /api/v1/auth/sms-codes": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** 11-digit mobile number */
+      phone: string;
+    };
+    response: {
+      /** how long until another code may be asked for this phone */
+      resendAfterSeconds: number;
+      /** how long the code works */
+      expiresInSeconds: number;
+    };
+  };
+  /** 验证码登录 / 注册 Sign in with a phone and its code (sets the session cookie); a phone new to the shop becomes a shopper’s account */
+  "POST /api/v1/auth/sms-sign-in": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** 11-digit mobile number */
+      phone: string;
+      /** the 6 digits of the text message */
+      code: string;
+      /** what to call a new shopper; ignored when the phone already has an account */
+      name?: string;
+    };
+    response: {
+      user: {
+        id: string;
+        username: string;
+        displayName: string;
+        /** masked unless it is your own */
+        phone: string | null;
+        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+        scope: {
+          kind: "county" | "township" | "site";
+          /** county code, township code or site id */
+          id: string;
+        };
+        status: "active" | "disabled";
+        /** deprecated, always null: wrong passwords now make an address wait for a user name, and never lock the account */
+        lockedUntil: string | null;
+        isDemo: boolean;
+        createdAt: string;
+      };
+      /** true when this sign-in made the account */
+      created: boolean;
+    };
+  };
   /** Regional public brands by name (public) */
   "GET /api/v1/catalog/brands": {
     params: Record<string, never>;
@@ -2888,6 +2938,140 @@ export interface ApiOperations {
       }[];
     };
   };
+  /** 我的地址 Your address book, the default first */
+  "GET /api/v1/me/addresses": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        name: string;
+        /** in full: only its owner reads it */
+        phone: string;
+        divisionCode: string;
+        /** a village of this county; otherwise a county elsewhere */
+        inCounty: boolean;
+        /** the village's township, in this county */
+        townshipName: string | null;
+        /** the village or community, in this county */
+        villageName: string | null;
+        address: string;
+        isDefault: boolean;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 添加地址 Add an address (the first is the default) */
+  "POST /api/v1/me/addresses": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** the receiver */
+      name: string;
+      /** the receiver's 11-digit mobile number */
+      phone: string;
+      /** a village of this county (12 digits), or the 6-digit code of a county elsewhere in China */
+      divisionCode: string;
+      /** street and number, or village group */
+      address: string;
+      /** make it the default; the first address is the default anyway */
+      isDefault?: boolean;
+    };
+    response: {
+      id: string;
+      name: string;
+      /** in full: only its owner reads it */
+      phone: string;
+      divisionCode: string;
+      /** a village of this county; otherwise a county elsewhere */
+      inCounty: boolean;
+      /** the village's township, in this county */
+      townshipName: string | null;
+      /** the village or community, in this county */
+      villageName: string | null;
+      address: string;
+      isDefault: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 修改地址 Change one of your addresses */
+  "PATCH /api/v1/me/addresses/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      /** the receiver */
+      name?: string;
+      /** the receiver's 11-digit mobile number */
+      phone?: string;
+      /** a village of this county (12 digits), or the 6-digit code of a county elsewhere in China */
+      divisionCode?: string;
+      /** street and number, or village group */
+      address?: string;
+    };
+    response: {
+      id: string;
+      name: string;
+      /** in full: only its owner reads it */
+      phone: string;
+      divisionCode: string;
+      /** a village of this county; otherwise a county elsewhere */
+      inCounty: boolean;
+      /** the village's township, in this county */
+      townshipName: string | null;
+      /** the village or community, in this county */
+      villageName: string | null;
+      address: string;
+      isDefault: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 删除地址 Delete one of your addresses (a default passes to another) */
+  "DELETE /api/v1/me/addresses/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      ok: boolean;
+    };
+  };
+  /** 设为默认 Make one of your addresses the default */
+  "POST /api/v1/me/addresses/{id}/default": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      name: string;
+      /** in full: only its owner reads it */
+      phone: string;
+      divisionCode: string;
+      /** a village of this county; otherwise a county elsewhere */
+      inCounty: boolean;
+      /** the village's township, in this county */
+      townshipName: string | null;
+      /** the village or community, in this county */
+      villageName: string | null;
+      address: string;
+      isDefault: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
   /** The county this platform serves (public) */
   "GET /api/v1/network/county": {
     params: Record<string, never>;
@@ -3426,7 +3610,7 @@ export interface ApiOperations {
       nextCursor: string | null;
     };
   };
-  /** Your purchases, your sellers' sales, or every order */
+  /** Your purchases, your sellers' sales, or every order; ?q= finds one by its number */
   "GET /api/v1/orders": {
     params: Record<string, never>;
     query: {
@@ -3434,6 +3618,8 @@ export interface ApiOperations {
       as?: "buyer" | "seller" | "pickup" | "county";
       status?: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
       sellerId?: string;
+      /** an order number (8 digits, spaces allowed) or its first 4 or more digits; a scanned order link works too */
+      q?: string;
       limit?: number;
       cursor?: string;
     };
@@ -3441,6 +3627,10 @@ export interface ApiOperations {
     response: {
       items: {
         id: string;
+        /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+        shortNo: string;
+        /** placed by a village point for a villager without an account (代下单) */
+        walkIn: boolean;
         buyerUserId: string;
         sellerId: string;
         status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3454,6 +3644,13 @@ export interface ApiOperations {
           divisionCode: string;
         };
         pickupSiteId: string | null;
+        /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+        cashWindow: {
+          /** the point's opening hours, e.g. 每天 08:00–20:00 */
+          hours: string;
+          /** the point gave no hours that could be read; the default was taken */
+          assumed: boolean;
+        } | null;
         items: {
           skuId: string;
           productId: string;
@@ -3597,6 +3794,10 @@ export interface ApiOperations {
     };
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3610,6 +3811,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -3670,6 +3878,10 @@ export interface ApiOperations {
     response: {
       orders: {
         id: string;
+        /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+        shortNo: string;
+        /** placed by a village point for a villager without an account (代下单) */
+        walkIn: boolean;
         buyerUserId: string;
         sellerId: string;
         status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3683,6 +3895,13 @@ export interface ApiOperations {
           divisionCode: string;
         };
         pickupSiteId: string | null;
+        /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+        cashWindow: {
+          /** the point's opening hours, e.g. 每天 08:00–20:00 */
+          hours: string;
+          /** the point gave no hours that could be read; the default was taken */
+          assumed: boolean;
+        } | null;
         items: {
           skuId: string;
           productId: string;
@@ -3755,6 +3974,86 @@ export interface ApiOperations {
       nextCursor: string | null;
     };
   };
+  /** 代下单 A village point orders for a walk-in villager (cash at the point; the villager is texted the order number); honours Idempotency-Key */
+  "POST /api/v1/orders/walk-in": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      items: {
+        skuId: string;
+        quantity: number;
+      }[];
+      /** the villager's name */
+      name: string;
+      /** the villager's mobile: the order number is texted to it */
+      phone: string;
+      /** how the goods come to the point; parcel unless the township has a same-town fee */
+      delivery?: "same_town" | "parcel";
+    };
+    response: {
+      orders: {
+        id: string;
+        /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+        shortNo: string;
+        /** placed by a village point for a villager without an account (代下单) */
+        walkIn: boolean;
+        buyerUserId: string;
+        sellerId: string;
+        status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+        paymentMethod: "village_cash" | "cod" | "online";
+        delivery: "same_town" | "parcel";
+        shipTo: {
+          name: string;
+          /** masked unless you are the buyer */
+          phone: string;
+          address: string;
+          divisionCode: string;
+        };
+        pickupSiteId: string | null;
+        /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+        cashWindow: {
+          /** the point's opening hours, e.g. 每天 08:00–20:00 */
+          hours: string;
+          /** the point gave no hours that could be read; the default was taken */
+          assumed: boolean;
+        } | null;
+        items: {
+          skuId: string;
+          productId: string;
+          productName: string;
+          spec: string;
+          unitPriceFen: number;
+          quantity: number;
+          lineFen: number;
+        }[];
+        itemsFen: number;
+        deliveryFeeFen: number;
+        totalFen: number;
+        expiresAt: string | null;
+        paidAt: string | null;
+        shippedAt: string | null;
+        carrier: string | null;
+        waybillNo: string | null;
+        deliveredAt: string | null;
+        completedAt: string | null;
+        cancelledAt: string | null;
+        cancelReason: string | null;
+        returnReason: string | null;
+        /** what was paid, or asked for, and where the money ended */
+        payments: {
+          method: "village_cash" | "cod" | "online";
+          /** pending (asked of the provider), succeeded, refunded, or cancelled (never made; its order was cancelled first) */
+          status: "pending" | "succeeded" | "refunded" | "cancelled";
+          amountFen: number;
+          createdAt: string;
+          settledAt: string | null;
+        }[];
+        /** where to pay, for an online order awaiting payment */
+        payUrl?: string;
+        createdAt: string;
+      }[];
+    };
+  };
   /** One order */
   "GET /api/v1/orders/{id}": {
     params: {
@@ -3764,6 +4063,10 @@ export interface ApiOperations {
     body: never;
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3777,6 +4080,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -3824,6 +4134,10 @@ export interface ApiOperations {
     };
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3837,6 +4151,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -3882,6 +4203,10 @@ export interface ApiOperations {
     body: never;
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3895,6 +4220,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -3940,6 +4272,10 @@ export interface ApiOperations {
     body: never;
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -3953,6 +4289,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -3998,6 +4341,10 @@ export interface ApiOperations {
     body: never;
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -4011,6 +4358,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -4058,6 +4412,10 @@ export interface ApiOperations {
     };
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -4071,6 +4429,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -4116,6 +4481,10 @@ export interface ApiOperations {
     body: never;
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -4129,6 +4498,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -4176,6 +4552,10 @@ export interface ApiOperations {
     };
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -4189,6 +4569,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -4237,6 +4624,10 @@ export interface ApiOperations {
     };
     response: {
       id: string;
+      /** the number people read out and scan: 8 digits, shown as "2612 0347" */
+      shortNo: string;
+      /** placed by a village point for a villager without an account (代下单) */
+      walkIn: boolean;
       buyerUserId: string;
       sellerId: string;
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
@@ -4250,6 +4641,13 @@ export interface ApiOperations {
         divisionCode: string;
       };
       pickupSiteId: string | null;
+      /** for cash at a village point: the hours the payment window (expiresAt) was reckoned from */
+      cashWindow: {
+        /** the point's opening hours, e.g. 每天 08:00–20:00 */
+        hours: string;
+        /** the point gave no hours that could be read; the default was taken */
+        assumed: boolean;
+      } | null;
       items: {
         skuId: string;
         productId: string;
@@ -6382,6 +6780,27 @@ export interface ApiOperations {
         url: string;
         createdAt: string;
       };
+    };
+  };
+  /** 工作台：本人各角色今天要办的事及其数量 The caller’s to-dos per role, as counts scoped to its place */
+  "GET /api/v1/workbench": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      /** the caller’s display name */
+      name: string;
+      /** where the caller works: its site, township or county */
+      place: string | null;
+      blocks: {
+        role: "county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer";
+        items: {
+          key: "parcelsToHandOver" | "cashToCollect" | "produceToSendUp" | "ordersToShip" | "runsToday" | "stopsToday" | "stopsLeftToday" | "lowStockSkus" | "certificatesExpiring" | "reviewsPending" | "complaints" | "recallsOpen" | "pointsOperating" | "pointsNotOperating" | "pointsWithoutOperator" | "parcelsOverdue" | "parcelsAtRisk" | "promiseBreaches" | "sellersToReview";
+          count: number;
+          /** money the count stands for, in fen (cash to collect) */
+          amountFen?: number;
+        }[];
+      }[];
     };
   };
   /** The public tracking page (HTML) */
