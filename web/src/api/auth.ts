@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { forgetDeviceData, keepUser, keptUser } from '../app/offlineUser.js';
 import { api, ApiError } from './http.js';
-import { ROLES, type ApiResponse } from './generated/openapi.js';
+import { ROLES, type ApiBody, type ApiResponse } from './generated/openapi.js';
 
 export { ROLES };
 export type Role = (typeof ROLES)[number];
@@ -71,7 +71,7 @@ export function useChangePassword() {
 /** Texts a sign-in code to a shopper's phone; the answer is the same whether or not the phone has an account. */
 export function useSendSmsCode() {
   return useMutation({
-    mutationFn: (body: { phone: string }) => api<{ resendAfterSeconds: number; expiresInSeconds: number }>('/auth/sms-codes', { method: 'POST', body }),
+    mutationFn: (body: ApiBody<'POST /api/v1/auth/sms-codes'>) => api<ApiResponse<'POST /api/v1/auth/sms-codes'>>('/auth/sms-codes', { method: 'POST', body }),
   });
 }
 
@@ -79,7 +79,7 @@ export function useSendSmsCode() {
 export function useSmsSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { phone: string; code: string; name?: string }) => api<{ user: User; created: boolean }>('/auth/sms-sign-in', { method: 'POST', body }),
+    mutationFn: (body: ApiBody<'POST /api/v1/auth/sms-sign-in'>) => api<ApiResponse<'POST /api/v1/auth/sms-sign-in'>>('/auth/sms-sign-in', { method: 'POST', body }),
     onSuccess: ({ user }) => {
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       client.setQueryData(meKey, user);
