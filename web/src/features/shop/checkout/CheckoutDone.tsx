@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useOrder, type Order } from '../../../api/orders.js';
 import { formatDateTime, formatFen } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
-import { orderNo, OrderStatusTag } from '../../orders/shared/orderLabels.js';
+import { OrderStatusTag, shortOrderNo } from '../../orders/shared/orderLabels.js';
 import { PickupPointName } from '../../orders/shared/PickupPointName.js';
 import { SellerName } from '../../orders/shared/SellerName.js';
 import { PayButton } from '../orders/PayButton.js';
@@ -22,7 +22,7 @@ function PlacedOrder({ placed }: { placed: Order }) {
             <SellerName sellerId={order.sellerId} />
           </Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontFamily: 'monospace', fontSize: 12 }}>
-            {orderNo(order.id)}
+            {shortOrderNo(order)}
           </Typography.Text>
         </Link>
         <OrderStatusTag status={order.status} />
