@@ -48,7 +48,7 @@ describe('the address book and a checkout that remembers', () => {
   const cards = (page: Page) => page.getByTestId('address-card');
 
   /** Opens the add drawer, checks it starts with the account's name and phone, and saves an address in a village. */
-  async function addAddress(page: Page, a: { name?: string; township: string; village: string; street: string }) {
+  async function addAddress(page: Page, a: { name?: string; township: string; village: string; street: string }, shotName?: string) {
     const before = await cards(page).count();
     await page.getByTestId('add-address').click();
     await expect.poll(() => page.getByTestId('ship-name').inputValue()).toBe(SHOPPER.displayName);
@@ -57,6 +57,7 @@ describe('the address book and a checkout that remembers', () => {
     await pick(page, 'ship-township', a.township);
     await pick(page, 'ship-village', a.village);
     await page.getByTestId('ship-address').fill(a.street);
+    if (shotName) await shot(page, shotName);
     await page.getByTestId('save-address').click();
     await expect.poll(() => cards(page).count()).toBe(before + 1);
   }
@@ -72,7 +73,7 @@ describe('the address book and a checkout that remembers', () => {
     await expect.poll(() => page.locator('.ant-empty-description').textContent()).toBe('还没有收货地址');
     await shot(page, 'addresses-empty-phone');
 
-    await addAddress(page, { township: '乐红镇', village: '乐红村', street: '三组 18 号' });
+    await addAddress(page, { township: '乐红镇', village: '乐红村', street: '三组 18 号' }, 'address-form-phone');
     await expect.poll(() => cards(page).first().getByTestId('address-default').count()).toBe(1);
     await addAddress(page, { name: '王国富', township: '乐红镇', village: '施初村', street: '村委会旁 2 号' });
     await expect.poll(() => page.getByTestId('address-name').allTextContents()).toEqual(['王小芳', '王国富']);
@@ -104,6 +105,8 @@ describe('the address book and a checkout that remembers', () => {
     await shot(page, 'checkout-choose-phone');
     await page.getByTestId('address-choice').filter({ hasText: '王小芳' }).click();
     await expect.poll(() => page.getByTestId('chosen-address').textContent()).toContain('王小芳');
+    // Cash is paid at the address's own village point unless the shopper chooses another.
+    await expect.poll(() => page.getByTestId('pickup-point').textContent()).toContain(POINT);
     await page.getByTestId('change-address').click();
     await page.getByTestId('address-choice').filter({ hasText: '王国富' }).click();
     await expect.poll(() => page.getByTestId('chosen-address').textContent()).toContain('王国富');

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Flex, Form, Input, Select, Typography } from 'antd';
 import { useServicePoints } from '../../../api/network.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
@@ -12,7 +12,8 @@ interface PointOption {
 }
 
 /**
- * The village point that takes the cash (代收): chosen from the operating points, nearest the delivery village first.
+ * The village point that takes the cash (代收): chosen from the operating points, nearest the delivery village first;
+ * the delivery village's own point is chosen to begin with.
  * Where the list cannot be had, the point's number (e.g. site_ld3_530621110205) is typed instead.
  */
 export function PickupPointField({ near }: { near?: string }) {
@@ -20,6 +21,16 @@ export function PickupPointField({ near }: { near?: string }) {
   const rules = formRules(t);
   const points = useServicePoints();
   const label = t('checkout.field.pickup');
+  const form = Form.useFormInstance();
+  const chosen = Form.useWatch('pickupSiteId', form) as string | undefined;
+  // The point of the address's own village is chosen for the shopper, until they choose another themselves.
+  const suggested = useRef<string | undefined>(undefined);
+  const ownVillagePoint = near?.length === 12 ? points.data?.find((p) => p.divisionCode === near)?.id : undefined;
+  useEffect(() => {
+    if (!ownVillagePoint || (chosen && chosen !== suggested.current)) return;
+    suggested.current = ownVillagePoint;
+    if (chosen !== ownVillagePoint) form.setFieldValue('pickupSiteId', ownVillagePoint);
+  }, [ownVillagePoint, chosen, form]);
   const options = useMemo<PointOption[]>(() => {
     const closeness = (code: string) => (!near ? 0 : code === near ? 3 : code.startsWith(near.slice(0, 9)) ? 2 : 0);
     return [...(points.data ?? [])]
