@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserHarness } from './harness.js';
 
 /** Every prefix `newId` is given in src (grep "newId('"), and the kernel's request ids. */
-const ID_PREFIXES = ['aud', 'bas', 'bat', 'brd', 'cat', 'cmp', 'crt', 'epc', 'fil', 'hh', 'hhl', 'job', 'jrun', 'led', 'lic', 'lln', 'mf', 'mft', 'oit', 'ord', 'pay', 'pcl', 'pho', 'pkg', 'plt', 'prd', 'rcl', 'rcn', 'rec', 'ref', 'req', 'rfs', 'rte', 'run', 'site', 'sku', 'slr', 'sms', 'sst', 'tok', 'usr'];
+const ID_PREFIXES = ['adr', 'aud', 'bas', 'bat', 'brd', 'cat', 'cmp', 'crt', 'epc', 'fil', 'hh', 'hhl', 'job', 'jrun', 'led', 'lic', 'lln', 'mf', 'mft', 'oit', 'ord', 'pay', 'pcl', 'pho', 'pkg', 'plt', 'prd', 'rcl', 'rcn', 'rec', 'ref', 'req', 'rfs', 'rte', 'run', 'site', 'sku', 'slr', 'sms', 'sst', 'tok', 'usr'];
 
 const FINDINGS: { what: string; re: RegExp }[] = [
   { what: 'internal id', re: new RegExp(`\\b(?:${ID_PREFIXES.join('|')})_[A-Za-z0-9]+`, 'g') },
