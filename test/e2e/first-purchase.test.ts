@@ -144,4 +144,27 @@ describe('a stranger buys with cash at the village point, found by the short num
     await h.shot(page, 'first-purchase-pickup-list');
     expect(ownErrors(errors)).toEqual([]);
   }, 180_000);
+
+  it('shows orders by their short numbers, never their ids, to the point and the seller on a desktop', async () => {
+    expect(order).toBeDefined();
+    const point = await h.openPage();
+    await h.signIn(point.page, 'demo.village');
+    await point.page.goto(`${h.base}/network/pickup-orders?tab=all`);
+    await expect.poll(() => point.page.getByTestId('pickup-order-no').allTextContents()).toContain(spaced(order!.shortNo));
+    expect(await point.page.locator('body').innerText()).not.toMatch(/\bord_/);
+    await h.shot(point.page, 'first-purchase-pickup-desktop');
+
+    const seller = await h.openPage();
+    await h.signIn(seller.page, 'demo.merchant');
+    await seller.page.goto(`${h.base}/sales/orders`);
+    await expect.poll(() => seller.page.getByTestId('order-link').allTextContents()).toContain(spaced(order!.shortNo));
+    expect(await seller.page.locator('body').innerText()).not.toMatch(/\bord_/);
+    await h.shot(seller.page, 'first-purchase-seller-desktop');
+    const sellerPhone = await h.openPage(PHONE);
+    await h.signIn(sellerPhone.page, 'demo.merchant');
+    await sellerPhone.page.goto(`${h.base}/sales/orders`);
+    await expect.poll(() => sellerPhone.page.getByTestId('order-link').count()).toBeGreaterThan(0);
+    await h.shot(sellerPhone.page, 'first-purchase-seller-phone');
+    expect(ownErrors([...point.errors, ...seller.errors])).toEqual([]);
+  }, 180_000);
 });
