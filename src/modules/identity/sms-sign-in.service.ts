@@ -178,7 +178,9 @@ export class SmsSignIn {
     };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('identity_users').values(row).execute();
-      await recordAudit(trx, { ...ctx, principal: null }, { action: 'user.created', entityType: 'user', entityId: row.id, details: { username: row.username, roles: ['consumer'], method: 'sms' } }, this.clock.now());
+      // The shopper signed themselves up: the record names them as who did it.
+      const self = { userId: row.id, username: row.username, displayName: row.display_name, roles: ['consumer' as const], scope: { kind: 'county' as const, id: countyCode }, via: 'session' as const };
+      await recordAudit(trx, { ...ctx, principal: self }, { action: 'user.created', entityType: 'user', entityId: row.id, details: { username: row.username, roles: ['consumer'], method: 'sms' } }, this.clock.now());
     });
     return row;
   }
