@@ -163,8 +163,14 @@ describe('a stranger buys with cash at the village point, found by the short num
     const sellerPhone = await h.openPage(PHONE);
     await h.signIn(sellerPhone.page, 'demo.merchant');
     await sellerPhone.page.goto(`${h.base}/sales/orders`);
-    await expect.poll(() => sellerPhone.page.getByTestId('order-link').count()).toBeGreaterThan(0);
+    // On a phone each order is a card with its number, total and the seller's moves, not a table cut to its numbers.
+    await expect.poll(() => sellerPhone.page.getByTestId('seller-order-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => sellerPhone.page.getByTestId('seller-order-card').first().innerText()).toMatch(/¥\d/);
     await h.shot(sellerPhone.page, 'first-purchase-seller-phone');
+    await sellerPhone.page.getByTestId('order-link').first().click();
+    await expect.poll(() => sellerPhone.page.getByTestId('order-no').textContent()).toMatch(/^\d{4} \d{4}/);
+    await h.shot(sellerPhone.page, 'first-purchase-seller-drawer-phone');
+    expect(ownErrors(sellerPhone.errors)).toEqual([]);
     expect(ownErrors([...point.errors, ...seller.errors])).toEqual([]);
   }, 180_000);
 });

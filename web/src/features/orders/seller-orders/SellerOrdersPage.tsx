@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Empty, Segmented, Table } from 'antd';
+import { Card, Empty, Flex, Grid, Segmented, Table } from 'antd';
 import { ORDER_STATUSES, useOrders, type Order, type OrderStatus } from '../../../api/orders.js';
 import { useDivisionNames } from '../../../api/network.js';
 import { useApprovedSellers } from '../../../api/parties.js';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { OrderDrawer } from '../shared/OrderDrawer.js';
 import { SellerOrderActions } from './SellerOrderActions.js';
+import { SellerOrderCard } from './SellerOrderCard.js';
 import { sellerOrderColumns } from './sellerOrderColumns.js';
 
 const ALL = 'all';
@@ -20,7 +21,7 @@ const oneOf = (value: string | undefined) => ((ORDER_STATUSES as readonly string
 
 /**
  * 订单管理: the orders of the sellers one manages, by status, to ship (carrier and waybill) and record as delivered.
- * The county office may switch to every order in the county.
+ * The county office may switch to every order in the county. On a phone the orders are cards.
  */
 export function SellerOrdersPage() {
   const t = useT();
@@ -37,6 +38,7 @@ export function SellerOrdersPage() {
   // A merchant with one seller needs no seller column; the county office and village points (for farmers) do.
   const sellers = useApprovedSellers();
   const showSeller = all || (sellers.data?.length ?? 0) > 1;
+  const phone = !Grid.useBreakpoint().md;
   const columns = useMemo(() => sellerOrderColumns(t, (o: Order) => setOpenId(o.id), names.place, showSeller), [t, names, showSeller]);
 
   return (
@@ -66,6 +68,14 @@ export function SellerOrdersPage() {
       >
         {orders.isError ? (
           <LoadError error={orders.error} onRetry={() => void orders.refetch()} />
+        ) : phone ? (
+          <Flex vertical gap={8} data-testid="seller-orders">
+            {rows.length === 0 && !orders.isPending && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sellerOrders.empty')} />}
+            {rows.map((o) => (
+              <SellerOrderCard key={o.id} order={o} open={(x) => setOpenId(x.id)} place={names.place} showSeller={showSeller} />
+            ))}
+            <LoadMore query={orders} />
+          </Flex>
         ) : (
           <>
             <Table
