@@ -63,5 +63,11 @@ export async function loadDemoOrders(modulesAt: ModulesAt, users: Record<string,
       placed++;
     }
   }
+  // This morning's order a villager will pay for in cash at 乐红村's point: the point's 工作台 has cash to collect.
+  const local = products.find((p) => p.sellerName?.includes('乐红'));
+  if (local) {
+    await today.orders.service.checkout(buyer, { items: [{ skuId: local.skus[0].id, quantity: 1 }], paymentMethod: 'village_cash', delivery: 'same_town', pickupSiteId: POINT, shipTo: BUYERS[2] });
+    placed++;
+  }
   return { orders: placed };
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, engines, signIn, type TestApp } from '../helpers.js';
+import { createModules } from '../../src/app.js';
+import { loadDemoData } from '../../src/flows/load-demo-data.js';
+import type { Clock } from '../../src/kernel/clock.js';
+import { systemContext } from '../../src/kernel/context.js';
+import { buildTestApp, engines, signIn, TEST_DATA_KEY, type TestApp } from '../helpers.js';
 
 const WHO = ['county', 'township', 'village', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
 type Who = (typeof WHO)[number];
@@ -138,6 +142,15 @@ describe.each(engines())('workbench on %s', (engine) => {
     const figures = pointFigures(await all<Site>('trainer', '/network/sites?kind=village_point'));
     expect(counts(bench, 'trainer')).toEqual({ pointsOperating: figures.operating, pointsNotOperating: figures.notOperating });
   });
+
+  it('a village point has cash to collect once the demo’s orders are written: this morning’s cash order at 乐红村', async () => {
+    const modulesAt = (clock: Clock) => createModules(t.database, clock, { secureCookies: false, dataDir: '/nonexistent', dataKey: TEST_DATA_KEY });
+    await loadDemoData(t.modules, systemContext('530621'), { modulesAt });
+    const unpaid = await all<{ totalFen: number }>('village', '/orders?as=pickup&status=pending_payment');
+    const cash = (await get<Workbench>('village', '/workbench')).blocks[0].items.find((i) => i.key === 'cashToCollect');
+    expect(cash).toEqual({ key: 'cashToCollect', count: unpaid.length, amountFen: unpaid.reduce((sum, o) => sum + o.totalFen, 0) });
+    expect(unpaid.length).toBeGreaterThan(0);
+  }, 240_000);
 
   it('a user with two roles sees a block for each; a shopper has no workbench', async () => {
     const { id } = (await t.app.inject({ method: 'POST', url: '/api/v1/identity/users', headers: as.county, payload: { username: 'two.roles', displayName: '两个角色', password: 'two-roles-pass-1', roles: ['courier', 'regulator'], scope: { kind: 'county', id: '530621' } } })).json();
