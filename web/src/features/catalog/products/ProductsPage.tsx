@@ -40,7 +40,7 @@ export function ProductsPage() {
     return (products.data ?? []).filter((p) => (!status || p.status === status) && (!q || p.name.toLowerCase().includes(q) || (p.sellerName ?? '').toLowerCase().includes(q)));
   }, [products.data, status, params.q]);
   const showSeller = sellerList.length !== 1;
-  const columns = useMemo(() => productColumns(t, categories.name, onTask, showSeller), [t, categories, showSeller]);
+  const columns = useMemo(() => productColumns(t, categories.name, onTask, showSeller, (id) => sellerList.find((s) => s.id === id)?.name), [t, categories, showSeller, sellerList]);
   // On a phone a table cuts off price, stock and actions: one card per product instead.
   const phone = !Grid.useBreakpoint().md;
   const empty = products.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={sellerList.length === 0 && !sellers.isPending ? t('products.noSeller') : t('products.empty')} />;

@@ -32,7 +32,8 @@ export function ProductCerts({ product }: { product: Product }) {
   );
 }
 
-export function productColumns(t: Translate, category: (id: string) => string, onTask: (task: ProductTask, product: Product) => void, showSeller: boolean): TableColumnsType<Product> {
+/** `sellerName`: the seller by id, for a product whose seller may not sell now (the product then carries no name). */
+export function productColumns(t: Translate, category: (id: string) => string, onTask: (task: ProductTask, product: Product) => void, showSeller: boolean, sellerName: (id: string) => string | undefined = () => undefined): TableColumnsType<Product> {
   return [
     {
       key: 'name',
@@ -52,7 +53,7 @@ export function productColumns(t: Translate, category: (id: string) => string, o
       ),
     },
     { key: 'category', title: t('product.field.category'), dataIndex: 'categoryId', width: 100, render: (id: string) => category(id) },
-    ...(showSeller ? [{ key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 200, render: (name: string | null) => name ?? '—' }] : []),
+    ...(showSeller ? [{ key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 200, render: (name: string | null, p: Product) => name ?? sellerName(p.sellerId) ?? '—' }] : []),
     {
       key: 'skus',
       title: t('products.col.skus'),

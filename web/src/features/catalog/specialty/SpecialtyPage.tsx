@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { App, Card, Empty, Flex, Input, Segmented, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useManagedProducts, useSetSpecialty, type Product } from '../../../api/catalog.js';
+import { useAllSellers } from '../../../api/parties.js';
 import { formatFen } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
@@ -22,6 +23,9 @@ export function SpecialtyPage() {
   const products = useManagedProducts();
   const setSpecialty = useSetSpecialty();
   const categories = useCategoryOptions();
+  // A product's seller that may not sell now (suspended) has no name on the product: the register names it.
+  const sellers = useAllSellers();
+  const sellerName = (p: Product) => p.sellerName ?? sellers.data?.find((s) => s.id === p.sellerId)?.name ?? '—';
   const { message } = App.useApp();
   const inOnly = params.show === 'in';
 
@@ -55,7 +59,7 @@ export function SpecialtyPage() {
         </Flex>
       ),
     },
-    { key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 220, render: (name: string | null, p) => name ?? p.sellerId },
+    { key: 'seller', title: t('product.field.seller'), dataIndex: 'sellerName', width: 220, render: (_: string | null, p) => sellerName(p) },
     { key: 'category', title: t('product.field.category'), dataIndex: 'categoryId', width: 100, render: (id: string) => categories.name(id) },
     { key: 'price', title: t('specialty.col.price'), dataIndex: 'minPriceFen', width: 100, render: (fen: number | null) => formatFen(fen) },
     { key: 'status', title: t('sellers.col.status'), width: 110, render: (_: unknown, p) => <ProductStatusBadge product={p} /> },
