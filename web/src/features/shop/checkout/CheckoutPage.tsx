@@ -9,6 +9,7 @@ import { useCheckout, type Order } from '../../../api/orders.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { errorText } from '../../../app/ui/errorText.js';
+import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { cart, MAX_LINES, type CartLine } from '../cart/cartStore.js';
@@ -37,7 +38,7 @@ export function CheckoutPage() {
   const user = useUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<CheckoutValues>();
-  const { lines, direct, productId, loading, gone } = useCheckoutLines();
+  const { lines, direct, productId, loading, gone, error, retry } = useCheckoutLines();
   const { states } = useCartCheck(lines);
   const book = useAddresses();
   const addAddress = useAddAddress();
@@ -73,6 +74,7 @@ export function CheckoutPage() {
 
   if (placed) return <CheckoutDone orders={placed} />;
   if (direct && loading) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (direct && error) return <LoadError error={error} onRetry={retry} />;
   if (direct && gone) {
     return (
       <Result

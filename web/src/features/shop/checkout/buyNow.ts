@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { catalogKeys, type Product } from '../../../api/catalog.js';
-import { api } from '../../../api/http.js';
+import { ApiError, api } from '../../../api/http.js';
 import { MAX_QUANTITY, useCart, type CartLine } from '../cart/cartStore.js';
 
 /**
@@ -21,6 +21,9 @@ export interface CheckoutLines {
   loading: boolean;
   /** The item of the link is no longer to be had (the product left the shop, the specification was withdrawn). */
   gone: boolean;
+  /** Reading the item failed otherwise (no connection): try again. */
+  error?: unknown;
+  retry?: () => void;
 }
 
 /** The lines to check out: the one item of a 立即购买 link, else the cart. */
@@ -39,6 +42,8 @@ export function useCheckoutLines(): CheckoutLines {
   if (!productId || !skuId) return { lines: cartLines, direct: false, loading: false, gone: false };
   const p = product.data;
   const sku = p?.skus.find((s) => s.id === skuId);
+  const missing = product.error instanceof ApiError && product.error.status === 404;
+  if (product.isError && !missing) return { lines: [], direct: true, productId, loading: false, gone: false, error: product.error, retry: () => void product.refetch() };
   if (!p || !sku) return { lines: [], direct: true, productId, loading: product.isPending, gone: !product.isPending };
   const line: CartLine = { skuId: sku.id, productId: p.id, sellerId: p.sellerId, sellerName: p.sellerName, categoryId: p.categoryId, photo: p.photos[0]?.thumbUrl, productName: p.name, spec: sku.spec, unit: sku.unit, priceFen: sku.priceFen, quantity };
   return { lines: [line], direct: true, productId, loading: false, gone: false };
