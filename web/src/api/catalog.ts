@@ -44,6 +44,7 @@ export const catalogKeys = {
   search: (filter: SearchFilter, limit: number) => ['catalog', 'search', filter, limit] as const,
   product: (id: string) => ['catalog', 'product', id] as const,
   managed: (sellerId?: string) => ['catalog', 'managed', sellerId ?? null] as const,
+  managedOne: (id: string) => ['catalog', 'managed-one', id] as const,
 };
 
 const productPath = (id: string) => `/catalog/products/${encodeURIComponent(id)}`;
@@ -95,6 +96,15 @@ export function useManagedProducts(sellerId?: string, enabled = true) {
     queryFn: ({ signal }) => fetchAll<Product>('/catalog/manage/products', { sellerId }, signal),
     placeholderData: (previous) => previous,
     enabled,
+  });
+}
+
+/** One product you manage, in any state, as it is now (its photos after an upload). */
+export function useManagedProduct(id: string, initial?: Product) {
+  return useQuery({
+    queryKey: catalogKeys.managedOne(id),
+    queryFn: ({ signal }) => api<Product>(`/catalog/manage/products/${encodeURIComponent(id)}`, { signal }),
+    placeholderData: initial,
   });
 }
 

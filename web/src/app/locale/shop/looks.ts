@@ -25,5 +25,9 @@ export const shopLooksMessages = {
   'photos.left': ['前移', 'Move left'],
   'photos.right': ['后移', 'Move right'],
   'photos.reordered': ['图片顺序已保存', 'Photo order saved'],
+  'photos.removeConfirm': ['删除这张图片？', 'Remove this photo?'],
+  'photos.remove': ['删除', 'Remove'],
+  'photos.removed': ['图片已删除', 'Photo removed'],
+  'photos.uploading': ['正在上传 {count} 张…', 'Uploading {count}…'],
   'photos.someFailed': ['商品已保存，但有 {count} 张图片上传失败，请在“商品图片”中重新上传', 'The product is saved, but {count} photos failed to upload; upload them again under Photos'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -3,6 +3,7 @@ import type { Product } from '../../../api/catalog.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
 import { BrandBadge, PavilionTags } from '../../shop/shared/productBadges.js';
 import { ProductStatusBadge } from '../shared/catalogLabels.js';
+import { MissingPhotoTag } from './MissingPhotoTag.js';
 import { ProductActions, type ProductTask } from './ProductActions.js';
 import { ProductCerts, SkuLines } from './productColumns.js';
 
@@ -32,6 +33,7 @@ export function ProductCard({ product: p, t, category, showSeller, onTask }: { p
             {[category(p.categoryId), showSeller ? p.sellerName : null].filter(Boolean).join(' · ')}
           </Typography.Text>
           <Flex wrap gap={4}>
+            <MissingPhotoTag product={p} onClick={() => onTask('photos', p)} />
             <BrandBadge brand={p.brand} />
             <PavilionTags pavilions={p.pavilions} />
           </Flex>

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App, Descriptions, Divider, Form, Input, Radio, Select, Table, Typography } from 'antd';
 import { newIdempotencyKey } from '../../../api/http.js';
-import { useCreateProduct, useUpdateProduct, type Product } from '../../../api/catalog.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { catalogKeys, useCreateProduct, useUpdateProduct, type Product } from '../../../api/catalog.js';
 import { useDivisionNames } from '../../../api/network.js';
 import type { Seller } from '../../../api/parties.js';
 import { formatFen, formatGrams } from '../../../app/format.js';
@@ -14,6 +15,9 @@ import { useSellerBrands } from '../shared/useSellerBrands.js';
 import { isValidGtin } from '../shared/gtin.js';
 import { emptyProduct, productChanges, productValues, toNewProduct, type ProductValues } from './productForm.js';
 import { SkuListFields } from './SkuListFields.js';
+import { NewPhotoPicker } from './NewPhotoPicker.js';
+import { PhotoWall } from './PhotoWall.js';
+import { uploadPhotos } from './uploadPhotos.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
 
 interface Props {
@@ -35,11 +39,14 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
   const create = useCreateProduct();
   const update = useUpdateProduct();
   const { message } = App.useApp();
+  const client = useQueryClient();
   const names = useDivisionNames();
   const categories = useCategoryOptions();
   const errors = useServerErrors(form, { fields: { originCode: ['townshipCode'] } });
   const { clear } = errors;
   const [idempotencyKey, setIdempotencyKey] = useState('');
+  // Photos chosen for a new product go up once it is saved (they need its id).
+  const [newPhotos, setNewPhotos] = useState<File[]>([]);
   const sellerId = Form.useWatch('sellerId', form) as string | undefined;
   const licensed = useSellerBrands(sellerId);
   const editing = !!product;
@@ -50,6 +57,7 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
     form.setFieldsValue(product ? productValues(product) : emptyProduct(sellers.length === 1 ? sellers[0].id : undefined));
     clear();
     setIdempotencyKey(newIdempotencyKey());
+    setNewPhotos([]);
   }, [open, product, sellers, form, clear]);
 
   const brandOptions = useMemo(() => {
@@ -70,7 +78,18 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
       if (Object.keys(changes).length === 0) return done(t('form.noChanges'));
       update.mutate({ id: product.id, changes }, { onSuccess: () => done(t('common.saved')), onError: errors.show });
     } else {
-      create.mutate({ product: toNewProduct(values), idempotencyKey }, { onSuccess: (p) => done(t('products.created', { name: p.name })), onError: errors.show });
+      create.mutate(
+        { product: toNewProduct(values), idempotencyKey },
+        {
+          onSuccess: async (p) => {
+            const { failed } = newPhotos.length ? await uploadPhotos(p.id, newPhotos) : { failed: [] };
+            await client.invalidateQueries({ queryKey: catalogKeys.all });
+            if (failed.length) void message.warning(t('photos.someFailed', { count: failed.length }), 8);
+            done(t('products.created', { name: p.name }));
+          },
+          onError: errors.show,
+        },
+      );
     }
   };
 
@@ -118,6 +137,9 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
         </Form.Item>
         {!editing && (
           <>
+            <Form.Item label={t('photos.section')} extra={newPhotos.length ? t('photos.newHint') : t('photos.missingHint')} data-testid="new-photos">
+              <NewPhotoPicker value={newPhotos} onChange={setNewPhotos} />
+            </Form.Item>
             <Form.Item name="status" label={field('status')}>
               <Radio.Group
                 optionType="button"
@@ -134,6 +156,8 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
       </Form>
       {product && (
         <>
+          <Divider titlePlacement="start">{t('photos.section')}</Divider>
+          <PhotoWall product={product} />
           <Divider titlePlacement="start">{t('sku.section')}</Divider>
           <Table
             size="small"

@@ -5,6 +5,7 @@ import { formatFen } from '../../../app/format.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
 import { BrandBadge, CertBadges, PavilionTags } from '../../shop/shared/productBadges.js';
 import { ProductStatusBadge } from '../shared/catalogLabels.js';
+import { MissingPhotoTag } from './MissingPhotoTag.js';
 import { ProductActions, type ProductTask } from './ProductActions.js';
 
 /** Product with its badges, category, seller, each SKU's price and what is left, certificates, status, actions. */
@@ -46,6 +47,7 @@ export function productColumns(t: Translate, category: (id: string) => string, o
             {p.name}
           </Typography.Text>
           <Flex wrap gap={4}>
+            <MissingPhotoTag product={p} onClick={() => onTask('photos', p)} />
             <BrandBadge brand={p.brand} />
             <PavilionTags pavilions={p.pavilions} />
           </Flex>
