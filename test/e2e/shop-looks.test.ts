@@ -2,7 +2,7 @@
  * The shop looks like a real one, on a 390 × 844 phone, with the demo products' drawn photos: every card shows its
  * photo (sized, loaded lazily) and 已售 N; sorting by price reorders the results both ways and by sales puts the best
  * seller first; 分类 is a tree; the product page's buy bar is fully on screen and nothing covers it; after an order is
- * placed the cart tab is not lit. Screenshots go to /tmp/shots/looks-*.png, and the shop's pages at 1440 px too.
+ * placed the cart tab is not lit. Screenshots go to /tmp/shots/shop/looks-*.png, and the shop's pages at 1440 px too.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('a shop that looks real', () => {
     expect(sold.every((s) => /^已售 \d+$/.test(s))).toBe(true);
     const answer = await apiGet<{ items: { name: string; unitsSold: number }[] }>(page, '/catalog/search?limit=20');
     expect(sold).toEqual(answer.items.map((p) => `已售 ${p.unitsSold}`));
-    await shot(page, 'looks-search');
+    await shot(page, 'shop/looks-search');
 
     // 价格 ↑, then ↓: the same products, cheapest first, then dearest first.
     const before = await cardPrices(page);
@@ -55,7 +55,7 @@ describe('a shop that looks real', () => {
     const up = await cardPrices(page);
     expect(up).not.toEqual(before);
     expect(page.url()).toContain('sort=price_asc');
-    await shot(page, 'looks-price-up');
+    await shot(page, 'shop/looks-price-up');
     answered = searched(page, 'price_desc');
     await page.getByTestId('sort-price').click();
     await answered;
@@ -67,7 +67,7 @@ describe('a shop that looks real', () => {
     await page.getByTestId('sort-sales').click();
     await answered;
     await expect.poll(async () => { const n = (await page.getByTestId('sold-count').allTextContents()).map((s) => Number(s.replace(/\D/g, ''))); return n.length > 10 && n[0] > 0 && n.every((v, i) => i === 0 || n[i - 1] >= v); }).toBe(true);
-    await shot(page, 'looks-sales');
+    await shot(page, 'shop/looks-sales');
     expect(ownErrors(errors)).toEqual([]);
   }, 180_000);
 
@@ -81,7 +81,7 @@ describe('a shop that looks real', () => {
     await page.getByTestId('category-top').filter({ hasText: '坚果' }).click();
     await expect.poll(() => page.getByTestId('category-heading').textContent()).toBe('坚果');
     await expect.poll(() => page.getByTestId('category-tile').allTextContents()).toEqual([expect.stringMatching(/^全部坚果\d+ 件$/), expect.stringMatching(/^核桃\d+ 件$/), expect.stringMatching(/^核桃仁·核桃粉\d+ 件$/)]);
-    await shot(page, 'looks-categories');
+    await shot(page, 'shop/looks-categories');
 
     // A top category finds what its children hold; the filter shows the tree with its counts.
     await page.getByTestId('category-tile').first().click();
@@ -89,7 +89,7 @@ describe('a shop that looks real', () => {
     await expect.poll(() => page.getByTestId('product-card').count()).toBeGreaterThan(0);
     await page.getByTestId('open-filters').click();
     await expect.poll(() => page.getByTestId('facet-children').first().textContent()).toMatch(/核桃\d+核桃仁·核桃粉\d+/);
-    await shot(page, 'looks-filters', false);
+    await shot(page, 'shop/looks-filters', false);
     expect(ownErrors(errors)).toEqual([]);
   }, 120_000);
 
@@ -123,7 +123,7 @@ describe('a shop that looks real', () => {
     await expect.poll(() => page.evaluate(() => Math.round(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1)).toBe(true);
     const end = (await bar.boundingBox())!;
     expect(end.y + end.height).toBeLessThanOrEqual(PHONE.height);
-    await shot(page, 'looks-product', false);
+    await shot(page, 'shop/looks-product', false);
 
     // Into the cart (from the bar), to the checkout, and the order placed: cash at the 乐红村 point.
     await page.getByTestId('add-to-cart').click();
@@ -150,7 +150,7 @@ describe('a shop that looks real', () => {
     await expect.poll(() => cartTab.isVisible()).toBe(true);
     expect(await cartTab.getAttribute('aria-current')).toBeNull();
     expect(await page.locator('[data-testid=bottom-nav] [aria-current=page]').count()).toBe(0);
-    await shot(page, 'looks-placed', false);
+    await shot(page, 'shop/looks-placed', false);
     expect(ownErrors(errors)).toEqual([]);
   }, 180_000);
 
@@ -158,14 +158,14 @@ describe('a shop that looks real', () => {
     const { page, errors } = await openPage(DESKTOP);
     await page.goto(`${h.base}/shop`);
     await expect.poll(() => page.getByTestId('product-card').count()).toBeGreaterThan(0);
-    await shot(page, 'looks-home-wide');
+    await shot(page, 'shop/looks-home-wide');
     await page.goto(`${h.base}/shop/search?sort=sales`);
     await expect.poll(() => page.getByTestId('sort-sales').getAttribute('aria-checked')).toBe('true');
     await expect.poll(() => page.getByTestId('product-card').count()).toBeGreaterThan(10);
-    await shot(page, 'looks-search-wide');
+    await shot(page, 'shop/looks-search-wide');
     await page.goto(`${h.base}/shop/categories`);
     await expect.poll(() => page.getByTestId('category-tile').count()).toBeGreaterThan(1);
-    await shot(page, 'looks-categories-wide');
+    await shot(page, 'shop/looks-categories-wide');
     await page.getByTestId('category-tile').nth(1).click();
     await page.getByTestId('product-card').first().click();
     await page.waitForURL(/\/shop\/products\/prd_/);
@@ -173,7 +173,7 @@ describe('a shop that looks real', () => {
     // On a wide screen the buttons stay in the page, beside the picture.
     expect(await page.getByTestId('buy-bar').count()).toBe(0);
     await expect.poll(() => page.getByTestId('add-to-cart').isVisible()).toBe(true);
-    await shot(page, 'looks-product-wide');
+    await shot(page, 'shop/looks-product-wide');
     expect(ownErrors(errors)).toEqual([]);
   }, 180_000);
 });
