@@ -243,7 +243,7 @@ describe.each(engines())('network on %s', (engine) => {
       const detail = (await get(`/api/v1/network/sites/${OTHER_LEHONG_POINT}`, 'county')).json();
       expect(detail.statusSince).toBe('2026-11-01');
       expect(detail.statusHistory.map((h: { status: string }) => h.status)).toEqual(['operating', 'suspended']);
-      expect(detail.statusHistory[1]).toMatchObject({ effectiveDate: '2026-11-01', note: '操作员外出务工', recordedBy: 'demo.county' });
+      expect(detail.statusHistory[1]).toMatchObject({ effectiveDate: '2026-11-01', note: '操作员外出务工', recordedBy: '县工科局 电商办' });
       const after = (await get('/api/v1/network/coverage', 'county')).json();
       expect(after.villagePoints.operating).toBe(before.villagePoints.operating - 1);
       expect(after.poorVillages.covered).toBe(before.poorVillages.covered - 1);

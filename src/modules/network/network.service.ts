@@ -265,7 +265,7 @@ export class NetworkService {
     };
     await this.write(async (trx) => {
       await trx.insertInto('network_sites').values(row).execute();
-      await this.repo.insertStatus({ id: newId('sst'), site_id: row.id, status, effective_date: statusDate, note: null, recorded_by: principal.username, recorded_at: now }, trx);
+      await this.repo.insertStatus({ id: newId('sst'), site_id: row.id, status, effective_date: statusDate, note: null, recorded_by: principal.displayName, recorded_at: now }, trx);
       await recordAudit(trx, ctx, { action: 'site.created', entityType: 'site', entityId: row.id, details: { name: row.name, kind: row.kind, divisionCode: row.division_code } });
     });
     return toSiteView((await this.repo.siteById(row.id))!, ctx);
@@ -304,7 +304,7 @@ export class NetworkService {
     await this.write(async (trx) => {
       await trx.updateTable('network_sites').set(update).where('id', '=', id).execute();
       if (statusChanged) {
-        await this.repo.insertStatus({ id: newId('sst'), site_id: id, status: changes.status!, effective_date: statusDate, note: changes.statusNote ?? null, recorded_by: principal.username, recorded_at: now }, trx);
+        await this.repo.insertStatus({ id: newId('sst'), site_id: id, status: changes.status!, effective_date: statusDate, note: changes.statusNote ?? null, recorded_by: principal.displayName, recorded_at: now }, trx);
       }
       const { operator, ...rest } = changes;
       await recordAudit(trx, ctx, { action: 'site.updated', entityType: 'site', entityId: id, details: { ...rest, ...(operator !== undefined && { operator: operator ? { ...operator, phone: maskPhone(operator.phone) } : null }) } });

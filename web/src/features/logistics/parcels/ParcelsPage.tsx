@@ -101,6 +101,7 @@ export function ParcelsPage() {
           <>
             <ResponsiveTable
               data-testid={queue ? 'unmatched-table' : 'parcels-table'}
+              cardHides={['receivedAt', 'arrivedAt', 'createdAt']}
               rowKey="id"
               size="middle"
               columns={columns}

@@ -4,6 +4,9 @@ import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { STATUS_COLOR } from '../shared/siteLabels.js';
 
+/** Who recorded a change, by name; the platform itself (the demo data, a first start) has none: 系统. */
+const byPerson = (name: string | null) => (name && !/^system$/i.test(name) ? name : null);
+
 /** The dated status changes, newest first. */
 export function StatusTimeline({ history }: { history: StatusChange[] }) {
   const t = useT();
@@ -21,7 +24,7 @@ export function StatusTimeline({ history }: { history: StatusChange[] }) {
             <Typography.Text strong>{t(`siteStatus.${h.status}`)}</Typography.Text>
             {h.note && <Typography.Text>{h.note}</Typography.Text>}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('site.history.recordedBy', { user: h.recordedBy ?? t('audit.system'), time: formatDateTime(h.recordedAt) })}
+              {t('site.history.recordedBy', { user: byPerson(h.recordedBy) ?? t('audit.system'), time: formatDateTime(h.recordedAt) })}
             </Typography.Text>
           </Flex>
         ),
