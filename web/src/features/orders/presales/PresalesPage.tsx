@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Progress, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Progress, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { CampaignStatusTag } from '../shared/orderLabels.js';
 import { SellerName } from '../shared/SellerName.js';
 import { CampaignDrawer } from './CampaignDrawer.js';
+import { PresaleCard } from './PresaleCard.js';
 
 /** 预售管理: one's presales (every one for the county office) with their progress, and opening a new one. */
 export function PresalesPage() {
@@ -27,6 +28,7 @@ export function PresalesPage() {
   const [creating, setCreating] = useState(false);
   const mine = useMemo(() => new Set((sellers.data ?? []).map((s) => s.id)), [sellers.data]);
   const rows = (campaigns.data ?? []).filter((c) => county || mine.has(c.sellerId));
+  const phone = !Grid.useBreakpoint().md;
 
   const columns: TableColumnsType<Campaign> = [
     {
@@ -77,6 +79,13 @@ export function PresalesPage() {
       <Card>
         {campaigns.isError ? (
           <LoadError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+        ) : phone ? (
+          <Flex vertical gap={8} data-testid="campaigns-table">
+            {rows.length === 0 && !campaigns.isPending && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('campaign.empty')} />}
+            {rows.map((c) => (
+              <PresaleCard key={c.id} campaign={c} showSeller={county} />
+            ))}
+          </Flex>
         ) : (
           <Table
             data-testid="campaigns-table"
