@@ -170,6 +170,16 @@ describe('a stranger buys with cash at the village point, found by the short num
     await sellerPhone.page.getByTestId('order-link').first().click();
     await expect.poll(() => sellerPhone.page.getByTestId('order-no').textContent()).toMatch(/^\d{4} \d{4}/);
     await h.shot(sellerPhone.page, 'first-purchase-seller-drawer-phone');
+    // A presale of the co-op's, so its card shows.
+    const managed = await h.apiGet<{ items: { skus: { id: string }[] }[] }>(sellerPhone.page, '/catalog/manage/products');
+    const deadline = new Date(Date.now() + 10 * 86_400_000);
+    const opened = await sellerPhone.page.request.post(`${h.base}/api/v1/orders/campaigns`, {
+      data: { skuId: managed.items[0].skus[0].id, title: '新季青花椒预售', priceFen: 1500, targetQty: 100, deadline: deadline.toISOString(), shipDate: new Date(deadline.getTime() + 2 * 86_400_000).toISOString().slice(0, 10) },
+    });
+    expect(opened.status()).toBe(201);
+    await sellerPhone.page.goto(`${h.base}/sales/presales`);
+    await expect.poll(() => sellerPhone.page.getByTestId('campaign-card').count()).toBeGreaterThan(0);
+    await h.shot(sellerPhone.page, 'first-purchase-presales-phone');
     expect(ownErrors(sellerPhone.errors)).toEqual([]);
     expect(ownErrors([...point.errors, ...seller.errors])).toEqual([]);
   }, 180_000);
