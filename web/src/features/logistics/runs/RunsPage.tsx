@@ -236,7 +236,7 @@ export function RunsPage() {
           <LoadError error={runs.error} onRetry={() => void runs.refetch()} />
         ) : (
           <>
-            <Flex gap={48} wrap style={{ marginBottom: 16 }}>
+            <Flex wrap style={{ marginBottom: 16, columnGap: 32, rowGap: 12 }}>
               <Statistic title={t('logistics.runs.stat.runs')} value={runRows.length} />
               <Statistic title={t('logistics.runs.stat.parcels')} value={totals.parcels} />
               <Statistic title={t('logistics.runs.stat.departed')} value={totals.departed} suffix={`/ ${runRows.length}`} />
