@@ -242,6 +242,16 @@ describe.each(engines())('sign-in with a text-message code on %s', (engine) => {
     expect(outbox[0].body).toContain('******');
   });
 
+  it('refuses both routes from another site’s page (a code sent, or a sign-in forced, by a foreign form)', async () => {
+    const phone = freshPhone();
+    const cross = { origin: 'https://evil.example', cookie: 'x=1' };
+    const code = await post('/auth/sms-codes', { phone }, freshAddress(), cross);
+    expect([code.statusCode, code.json().error.code]).toEqual([403, 'CROSS_SITE_REQUEST']);
+    const signInRes = await post('/auth/sms-sign-in', { phone, code: '123456' }, freshAddress(), cross);
+    expect([signInRes.statusCode, signInRes.json().error.code]).toEqual([403, 'CROSS_SITE_REQUEST']);
+    expect(await codesSent(phone)).toEqual([]);
+  });
+
   it('removes expired codes and ended counters in its hourly job', async () => {
     const phone = freshPhone();
     await askCode(phone, freshAddress());
