@@ -3,8 +3,8 @@
  * (read from the page, so a new page is walked too), every tab on it and the first detail page each list links to,
  * and fails naming the page and the text wherever the visible text (not attributes) shows an internal id
  * (`pcl_…`), an untranslated code (`order.cash_received`, `village_point`), "System" or an upper-case error code.
- * A consumer walks the shop the same way from its bottom tabs. Desktop width: the phone's card lists show the same
- * fields. Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it).
+ * A consumer walks the shop the same way from its bottom tabs, on a phone. Staff pages at desktop width: the phone's
+ * card lists show the same fields. Needs the built console (`npx vite build`) and Chromium (test/setup/chromium.ts finds it).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -84,10 +84,11 @@ describe('no internal ids or English codes on any page', () => {
     return [...new Set(ids.map((id) => /-(\/\S*)$/.exec(id)?.[1]).filter((p): p is string => !!p))];
   }
 
-  /** The shop's bottom tabs. */
+  /** The shop's bottom tabs (a phone's: the shop is built for phones first). */
   async function shopPaths(page: Page): Promise<string[]> {
-    await expect.poll(() => page.locator('[data-testid^=nav-]').count()).toBeGreaterThan(0);
-    const hrefs = await page.locator('[data-testid^=nav-]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const tabs = page.locator('[data-testid=bottom-nav] a[href]');
+    await expect.poll(() => tabs.count()).toBeGreaterThan(0);
+    const hrefs = await tabs.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     return [...new Set(hrefs.filter((p) => p.startsWith('/')))];
   }
 
@@ -117,7 +118,7 @@ describe('no internal ids or English codes on any page', () => {
   }
 
   it.each(ROLES)('$username sees names and Chinese on every page', async ({ username, shop }) => {
-    const { page } = await h.openPage();
+    const { page } = await h.openPage(shop ? { width: 390, height: 844 } : undefined);
     await h.signIn(page, username);
     if (shop) await page.goto(`${h.base}/shop`);
     const paths = shop ? await shopPaths(page) : await menuPaths(page);
