@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Empty, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Grid, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useComplaints } from '../../../api/trace-recalls.js';
 import { formatDateTime } from '../../../app/format.js';
@@ -13,7 +13,35 @@ export function ComplaintsTable() {
   const t = useT();
   const complaints = useComplaints();
   const rows = useMemo(() => complaints.data?.pages.flatMap((p) => p.items) ?? [], [complaints.data]);
+  // On a phone the table cuts off what was written: one card per complaint instead.
+  const phone = !Grid.useBreakpoint().md;
   if (complaints.isError) return <LoadError error={complaints.error} onRetry={() => void complaints.refetch()} />;
+  if (phone) {
+    return (
+      <Flex vertical gap={10} data-testid="complaints-cards">
+        {rows.length === 0 && !complaints.isPending && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.complaints.empty')} />}
+        {rows.map((c) => (
+          <Card key={c.id} size="small" data-testid="complaint-row" styles={{ body: { padding: 12 } }}>
+            <Flex justify="space-between" gap={8} style={{ fontSize: 13 }}>
+              <Link to={`/trace/batches/${encodeURIComponent(c.batchId)}`} style={mono}>
+                {c.batchCode}
+              </Link>
+              <Typography.Text type="secondary">{formatDateTime(c.createdAt)}</Typography.Text>
+            </Flex>
+            <Typography.Paragraph style={{ margin: '6px 0 0' }} ellipsis={{ rows: 4, expandable: true }}>
+              {c.text}
+            </Typography.Paragraph>
+            {(c.serial || c.phone) && (
+              <Typography.Text type="secondary" style={{ ...mono, fontSize: 12 }}>
+                {[c.serial, c.phone].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            )}
+          </Card>
+        ))}
+        <LoadMore query={complaints} />
+      </Flex>
+    );
+  }
   return (
     <>
     <Table

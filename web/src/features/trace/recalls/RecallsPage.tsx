@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Table } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Table } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
 import { useRecalls } from '../../../api/trace-recalls.js';
 import { mayOpenRecall, maySeeComplaints } from '../../../app/access.js';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { rowTestId } from '../batches/batchLabels.js';
 import { ComplaintsTable } from './ComplaintsTable.js';
+import { RecallCard } from './RecallCard.js';
 import { OpenRecallModal } from './OpenRecallModal.js';
 import { recallColumns } from './recallColumns.js';
 
@@ -27,6 +28,8 @@ export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
   const [opening, setOpening] = useState(false);
   const columns = useMemo(() => recallColumns(t), [t]);
   const rows = useMemo(() => recalls.data?.pages.flatMap((p) => p.items) ?? [], [recalls.data]);
+  // On a phone the table cuts off the batches and answers: one card per recall instead.
+  const phone = !Grid.useBreakpoint().md;
 
   return (
     <>
@@ -60,6 +63,14 @@ export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
           <LoadError error={recalls.error} onRetry={() => void recalls.refetch()} />
         ) : (
           <>
+          {phone ? (
+            <Flex vertical gap={10} data-testid="recalls-cards">
+              {rows.length === 0 && !recalls.isPending && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.empty')} />}
+              {rows.map((r) => (
+                <RecallCard key={r.id} recall={r} t={t} />
+              ))}
+            </Flex>
+          ) : (
           <Table
             data-testid="recalls-table"
             rowKey="id"
@@ -72,6 +83,7 @@ export function RecallsPage({ initialTab }: { initialTab?: 'complaints' }) {
             onRow={() => rowTestId('recall-row')}
             locale={{ emptyText: recalls.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('traceRecall.empty')} /> }}
           />
+          )}
           <LoadMore query={recalls} />
           </>
         )}
