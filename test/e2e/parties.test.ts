@@ -73,7 +73,8 @@ describe('market players in the console', () => {
   const ownErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|401|404|409)/.test(e));
 
   const menu = (page: Page) => page.locator('.ant-layout-sider .ant-menu-root');
-  const sellerRows = (page: Page) => page.locator('[data-testid=sellers-table] tbody tr.ant-table-row');
+  // A table's rows on a desktop, a card each on a phone.
+  const sellerRows = (page: Page) => page.locator('[data-testid=sellers-table] tbody tr.ant-table-row, [data-testid=seller-card]');
   const householdRows = (page: Page) => page.locator('[data-testid=households-table] tbody tr.ant-table-row');
   const linkRows = (page: Page) => page.locator('[data-testid=links-table] tbody tr.ant-table-row');
 
