@@ -53,6 +53,19 @@ describe('photos on the product form', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => flagged.filter({ hasText: name }).count()).toBe(0);
 
+    // A new product takes its photos in the form itself, before it is saved.
+    await page.getByTestId('create-product').click();
+    const drawer = page.locator('.ant-drawer-body').filter({ has: page.getByTestId('new-photos-hint') });
+    await expect.poll(() => drawer.getByTestId('new-photos-hint').textContent()).toContain('还没有商品图片');
+    await drawer.getByTestId('photo-add').locator('input[type=file]').setInputFiles([
+      { name: 'a.png', mimeType: 'image/png', buffer: red },
+      { name: 'b.jpg', mimeType: 'image/jpeg', buffer: green },
+    ]);
+    await expect.poll(() => drawer.getByTestId('photo-tile').count()).toBe(2);
+    await expect.poll(() => drawer.getByTestId('new-photos-hint').textContent()).toContain('保存商品后自动上传');
+    await h.shot(page, 'shop/console-new-product-photos', false);
+    await page.keyboard.press('Escape');
+
     const shopper = await h.openPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await shopper.page.goto(`${h.base}/shop/products/${product.id}`);
     await expect.poll(() => shopper.page.getByTestId('product-photo').first().getAttribute('src')).toBe(second.thumbUrl.replace(/thumb$/, 'large'));

@@ -119,6 +119,11 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
         <Form.Item name="description" label={field('description')} rules={[rules.max(field('description'), 5000)]}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
+        {!editing && (
+          <Form.Item label={t('photos.section')} extra={<span data-testid="new-photos-hint">{newPhotos.length ? t('photos.newHint') : t('photos.missingHint')}</span>}>
+            <NewPhotoPicker value={newPhotos} onChange={setNewPhotos} />
+          </Form.Item>
+        )}
         {editing ? (
           <Descriptions size="small" column={1} style={{ marginBottom: 16 }} items={[{ key: 'origin', label: t('product.field.origin'), children: names.place(product.originCode) ?? product.originCode }]} />
         ) : (
@@ -137,9 +142,6 @@ export function ProductDrawer({ product, sellers, open, onClose }: Props) {
         </Form.Item>
         {!editing && (
           <>
-            <Form.Item label={t('photos.section')} extra={newPhotos.length ? t('photos.newHint') : t('photos.missingHint')} data-testid="new-photos">
-              <NewPhotoPicker value={newPhotos} onChange={setNewPhotos} />
-            </Form.Item>
             <Form.Item name="status" label={field('status')}>
               <Radio.Group
                 optionType="button"
