@@ -154,7 +154,7 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/, priority: 30 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 20 },
-            { name: firstLoadChunk(), priority: 10 },
+            { name: firstLoadChunk(), debugName: 'first-load', priority: 10 },
             // The console's icons, one file each otherwise: a menu would open with twenty requests.
             { name: 'icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 5 },
           ],
