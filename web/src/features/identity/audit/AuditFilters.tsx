@@ -65,7 +65,7 @@ export function AuditFilters({ filter, onSearch }: { filter: AuditFilter; onSear
         <Input allowClear placeholder={t('audit.filter.entityId')} maxLength={64} style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="range">
-        <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
+        <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item>
         <Space>

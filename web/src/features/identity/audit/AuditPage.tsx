@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useAudit, type AuditFilter } from '../../../api/identity.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -8,6 +8,7 @@ import { useUrlParams } from '../../../app/useUrlParams.js';
 import { auditColumns } from './auditColumns.js';
 import { AuditFilters } from './AuditFilters.js';
 import { LoadMore } from '../../../app/ui/LoadMore.js';
+import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 
 const KEYS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
 
@@ -28,7 +29,7 @@ export function AuditPage() {
           <LoadError error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (
           <>
-            <Table
+            <ResponsiveTable
               data-testid="audit-table"
               rowKey="id"
               size="middle"
