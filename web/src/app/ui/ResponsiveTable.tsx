@@ -10,8 +10,8 @@ type Props<T> = TableProps<T> & {
   cardHides?: string[];
 };
 
-/** The column keys that hold a row's buttons: on a card they sit at the bottom, full width. */
-const ACTIONS = ['actions', 'action'];
+/** The column key that holds a row's buttons: on a card they sit at the bottom, full width. */
+const ACTIONS = 'actions';
 
 const cellOf = <T,>(col: TableColumnType<T>, row: T, index: number): ReactNode => {
   const path = col.dataIndex === undefined ? [] : Array.isArray(col.dataIndex) ? col.dataIndex : [col.dataIndex];
@@ -35,7 +35,7 @@ const columnKey = <T,>(col: TableColumnType<T>) => String(col.key ?? (Array.isAr
 /**
  * An antd Table on a wide screen and a list of cards on a phone (under 768 px), where a table would be cut off:
  * each card has the first column as its heading, every other column as a "label value" line, and the `actions`
- * (or `action`) column's buttons at the bottom. Same props as Table; paging, loading, the empty text and a row's onClick carry over.
+ * column's buttons at the bottom. Same props as Table; paging, loading, the empty text and a row's onClick carry over.
  */
 export function ResponsiveTable<T extends object>(props: Props<T>) {
   const screens = Grid.useBreakpoint();
@@ -44,8 +44,8 @@ export function ResponsiveTable<T extends object>(props: Props<T>) {
 
   const columns = ((table.columns ?? []) as TableColumnType<T>[]).filter((c) => !c.hidden);
   const [first, ...rest] = columns;
-  const lines = rest.filter((c) => !ACTIONS.includes(columnKey(c)) && !cardHides.includes(columnKey(c)));
-  const actions = rest.find((c) => ACTIONS.includes(columnKey(c)));
+  const lines = rest.filter((c) => columnKey(c) !== ACTIONS && !cardHides.includes(columnKey(c)));
+  const actions = rest.find((c) => columnKey(c) === ACTIONS);
   const paging = table.pagination;
   const emptyText = table.locale?.emptyText;
 

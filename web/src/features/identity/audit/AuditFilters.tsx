@@ -64,7 +64,7 @@ export function AuditFilters({ filter, onSearch }: { filter: AuditFilter; onSear
       <Form.Item name="entityId">
         <Input allowClear placeholder={t('audit.filter.entityId')} maxLength={64} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item name="range">
+      <Form.Item name="range" style={{ maxWidth: '100%' }}>
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item>

@@ -103,7 +103,7 @@ export function queueColumns(t: Translate, onOpen: (p: Parcel) => void, phone = 
     { key: 'status', title: t('logistics.parcels.col.status'), width: 110, render: (_: unknown, p) => <ParcelStatusTag status={p.status} /> },
     { key: 'createdAt', title: t('logistics.parcels.col.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: string) => formatDateTime(at) },
     {
-      key: 'action',
+      key: 'actions',
       title: t('logistics.parcels.col.action'),
       width: 110,
       fixed: 'right',
