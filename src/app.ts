@@ -23,6 +23,7 @@ import { registerIdempotency } from './kernel/http/idempotency.js';
 import { registerCompression } from './kernel/http/compression.js';
 import { staticFileHeaders } from './kernel/http/static-cache.js';
 import { PageShell, pageShellRoutes } from './kernel/http/page-shell.js';
+import { SHOP_FRAME_ANSWERS, SHOP_HOME_ANSWERS } from './flows/shop-first-answers.js';
 import { linkPreviewPages } from './flows/link-previews.js';
 import { requestIds } from './kernel/ids.js';
 import { registerSecurityHeaders } from './kernel/http/security-headers.js';
@@ -235,7 +236,13 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     const shell = PageShell.load(WEB_DIR);
     if (shell) {
       await app.register(linkPreviewPages({ shop: modules.catalog.shop, shell, publicUrl: opts.config.publicUrl }));
-      await app.register(pageShellRoutes(shell, { '/login': 'src/features/auth/sign-in/SignInPage.tsx', '/shop/login': 'src/features/shop/sign-in/ShopSignInPage.tsx' }));
+      await app.register(
+        pageShellRoutes(shell, {
+          '/login': { source: 'src/features/auth/sign-in/SignInPage.tsx' },
+          '/shop': { fetches: SHOP_HOME_ANSWERS },
+          '/shop/login': { source: 'src/features/shop/sign-in/ShopSignInPage.tsx', fetches: SHOP_FRAME_ANSWERS },
+        }),
+      );
     }
     // The .br and .gz written beside each file at build time (vite.config.ts), and cache rules by file (static-cache.ts).
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: 'index.html', preCompressed: true, cacheControl: false, setHeaders: staticFileHeaders });

@@ -5,6 +5,7 @@ import { AppError } from '../kernel/errors.js';
 import { oneLine } from '../kernel/http/page-meta.js';
 import type { PageShell } from '../kernel/http/page-shell.js';
 import type { ProductView, ShopService } from '../modules/catalog/index.js';
+import { productPageAnswers, SHOP_FRAME_ANSWERS } from './shop-first-answers.js';
 
 export interface LinkPreviewOptions {
   shop: Pick<ShopService, 'product'>;
@@ -47,7 +48,7 @@ export function linkPreviewPages(options: LinkPreviewOptions) {
         throw err;
       });
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
-      if (!product) return reply.send(options.shell.render(PRODUCT_PAGE));
+      if (!product) return reply.send(options.shell.render(PRODUCT_PAGE, undefined, SHOP_FRAME_ANSWERS));
       const base = origin(request, options.publicUrl);
       const photo = product.photos[0]?.url;
       return reply.send(
@@ -56,7 +57,7 @@ export function linkPreviewPages(options: LinkPreviewOptions) {
           description: productPreviewText(product),
           image: photo ? new URL(photo, `${base}/`).href : undefined,
           url: `${base}/shop/products/${encodeURIComponent(product.id)}`,
-        }),
+        }, productPageAnswers(product.id)),
       );
     });
   };
