@@ -134,8 +134,10 @@ describe('the marketplace', () => {
     await page.getByTestId('add-to-cart').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已加入购物车');
 
+    // On a phone the product page's buy bar takes the tab bar's place; its cart corner opens the cart.
+    await expect.poll(() => page.getByTestId('nav-cart').count()).toBe(0);
     // The cart groups by seller and adds the parcel fee (the county set none: the server's ¥10.00 a parcel).
-    await page.getByTestId('nav-cart').click();
+    await page.getByTestId('buy-bar-cart').click();
     await page.waitForURL(/\/shop\/cart$/);
     await expect.poll(() => page.getByTestId('cart-seller').allTextContents()).toEqual([COOP]);
     await expect.poll(() => page.getByTestId('line-quantity').inputValue()).toBe(String(QUANTITY));
@@ -363,6 +365,9 @@ describe('the marketplace', () => {
   it('lets the county office license brands and curate 特色馆', async () => {
     const { page, errors } = await openPage();
     await signIn(page, 'demo.county');
+    // Staff land on the workbench with their own groups open; 商城运营 is folded until clicked.
+    await page.waitForURL(/\/workbench$/);
+    await menu(page).locator('.ant-menu-submenu-title').filter({ hasText: '商城运营' }).click();
     await menu(page).getByText('品牌授权', { exact: true }).click();
     await page.waitForURL(/\/market\/brands$/);
     await expect.poll(() => page.getByTestId('brand-item').count()).toBe(3);
