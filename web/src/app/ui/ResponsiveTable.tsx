@@ -13,8 +13,15 @@ type Props<T> = TableProps<T> & {
 /** The column key that holds a row's buttons: on a card they sit at the bottom, full width. */
 const ACTIONS = 'actions';
 
+/**
+ * A column's dataIndex read as plain keys: antd types it as every deep path of the row, and narrowing that type made
+ * tsc run out of memory.
+ */
+const pathOf = (dataIndex: unknown): readonly (string | number)[] =>
+  dataIndex === undefined || dataIndex === null ? [] : Array.isArray(dataIndex) ? (dataIndex as (string | number)[]) : [dataIndex as string | number];
+
 const cellOf = <T,>(col: TableColumnType<T>, row: T, index: number): ReactNode => {
-  const path = col.dataIndex === undefined ? [] : Array.isArray(col.dataIndex) ? col.dataIndex : [col.dataIndex];
+  const path = pathOf(col.dataIndex);
   let raw: unknown = row;
   for (const step of path) raw = raw == null ? raw : (raw as Record<string | number, unknown>)[step as string];
   if (path.length === 0) raw = undefined;
@@ -30,7 +37,7 @@ const keyOf = <T,>(rowKey: TableProps<T>['rowKey'], row: T, index: number): Key 
   return ((row as Record<string, unknown>)[field as string] as Key | undefined) ?? index;
 };
 
-const columnKey = <T,>(col: TableColumnType<T>) => String(col.key ?? (Array.isArray(col.dataIndex) ? col.dataIndex.join('.') : (col.dataIndex ?? '')));
+const columnKey = <T,>(col: TableColumnType<T>) => String(col.key ?? pathOf(col.dataIndex).join('.'));
 
 /**
  * An antd Table on a wide screen and a list of cards on a phone (under 768 px), where a table would be cut off:
