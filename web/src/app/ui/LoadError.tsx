@@ -4,7 +4,8 @@ import { useT } from '../locale/LocaleContext.js';
 import { errorText } from './errorText.js';
 
 // antd's Result carries three large illustrations; a page that loads fine never needs them.
-const Result = lazy(() => import('antd/es/result/index.js'));
+// The typings describe this file as CommonJS under NodeNext; the bundler hands over its ES default, the component.
+const Result = lazy(() => import('antd/es/result/index.js') as unknown as Promise<{ default: typeof import('antd').Result }>);
 
 /** A failed load, with the reason and a retry button. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
