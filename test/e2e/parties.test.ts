@@ -190,7 +190,9 @@ describe('market players in the console', () => {
     await confirm.getByRole('button', { name: /通\s*过/ }).click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已通过入驻申请');
     await expect.poll(() => page.getByTestId('seller-status').first().textContent()).toBe('已通过');
-    await expect.poll(() => page.getByTestId('seller-review').textContent()).toContain('demo.county');
+    // The reviewer by name, never a login name: the county office reads its own decision as 本账号's.
+    await expect.poll(() => page.getByTestId('seller-review').textContent()).toContain('审核人本账号');
+    expect(await page.getByTestId('seller-review').textContent()).not.toContain('demo.county');
     expect(await page.getByTestId('seller-status-alert').count()).toBe(0);
     // Approved: the next decision is a suspension, which asks for a reason.
     await page.getByTestId('suspend-seller').click();
@@ -199,7 +201,7 @@ describe('market players in the console', () => {
     await expect.poll(() => fieldErrors(page)).toContain('请填写暂停原因');
     await reasonModal.getByRole('button', { name: /取\s*消/ }).click();
     await shot(page, 'sellers-detail');
-    expect((await apiGet<SellerRow>(page, `/parties/sellers/${sellerId}`)).status).toBe('approved');
+    expect(await apiGet<SellerRow>(page, `/parties/sellers/${sellerId}`)).toMatchObject({ status: 'approved', reviewedBy: 'demo.county' });
 
     expect(ownErrors(errors)).toEqual([]);
   }, 120_000);

@@ -5,6 +5,19 @@ const COUNTY_READERS: Who[] = ['county', 'courier', 'regulator', 'trainer'];
 /** An address in 乐红村. */
 const ADDRESS = { name: '李华', phone: '13912345678', divisionCode: '530621110205', address: '乐红村三组 12 号' };
 
+/**
+ * A new village code on every call (530621110901, …902, …), never one of the demo's. Its own counter: the shared
+ * `next()` runs past 50 in a full run, and a code taken from its last digits once retired 施初村 (…206), which
+ * the site-creating row after it needs.
+ */
+const retiredVillageCode = (() => {
+  let n = 0;
+  return () => {
+    if (++n > 99) throw new Error('out of test village codes');
+    return `5306211109${String(n).padStart(2, '0')}`;
+  };
+})();
+
 /** Platform, sign-in, accounts, the service network and the SMS outbox. */
 export function platformRows(w: World): Row[] {
   /** A fresh account of the caller's role, signed in: for changing a password without touching the demo accounts. */
@@ -69,7 +82,7 @@ export function platformRows(w: World): Row[] {
       op: 'POST /api/v1/network/divisions/{code}/retire',
       allowed: ['county'],
       req: async (who) => {
-        const code = `5306211102${String(50 + next()).slice(-2)}`;
+        const code = retiredVillageCode();
         if (who === 'county') await w.ok('county', 'POST', '/network/divisions', { code, name: `退役村${code.slice(-2)}`, kind: 'village', validFrom: '2026-01-01' });
         return { url: `/network/divisions/${code}/retire`, body: { validTo: '2026-06-01' } };
       },

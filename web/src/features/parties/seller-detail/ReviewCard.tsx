@@ -7,7 +7,10 @@ import { SellerStatusBadge } from '../shared/partyLabels.js';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
-/** Who reviewed, as a person reads it: the platform itself, oneself, or the county office (only it reviews sellers). */
+/**
+ * Who reviewed, as a person reads it: the platform itself, oneself, or the county office (only it reviews sellers).
+ * The server records the reviewer's login name, so "oneself" is a match on the caller's username, not its id.
+ */
 function reviewerName(t: Translate, reviewedBy: string, me: string): string {
   if (reviewedBy === 'system') return t('partyNames.reviewer.system');
   return reviewedBy === me ? t('partyNames.reviewer.self') : t('partyNames.reviewer.county');
@@ -16,7 +19,7 @@ function reviewerName(t: Translate, reviewedBy: string, me: string): string {
 /** The seller's status, why (a rejection or suspension), and who decided when. */
 export function ReviewCard({ seller }: { seller: Seller }) {
   const t = useT();
-  const me = useUser().id;
+  const me = useUser().username;
   return (
     <Card title={t('seller.section.review')}>
       <Descriptions
