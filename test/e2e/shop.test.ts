@@ -46,7 +46,6 @@ interface HouseholdLedger {
   items: { orderId: string; saleFen: number; shareBp: number; creditFen: number; reversed: boolean }[];
 }
 
-/** The order number the console shows: the id without its prefix, upper case. */
 /** How the console shows an order's short number: "2612 0347". */
 const orderNo = (shortNo: string) => `${shortNo.slice(0, 4)} ${shortNo.slice(4)}`;
 
@@ -323,9 +322,10 @@ describe('the marketplace', () => {
     await expect.poll(() => page.getByTestId('ledger-chart').getAttribute('data-rendered'), { timeout: 15_000 }).toBe('true');
     await shot(page, 'ledger');
 
+    // The drawer names each entry's order by its number (the id without its prefix, upper case).
     await row.getByTestId('ledger-household').click();
     await expect.poll(() => page.locator('.ant-drawer-title').textContent()).toContain(household.headName);
-    await expect.poll(() => page.locator('[data-testid=ledger-entries] tbody tr.ant-table-row').filter({ hasText: orderId }).getByTestId('entry-credit').textContent()).toBe(yuan(first.creditFen));
+    await expect.poll(() => page.locator('[data-testid=ledger-entries] tbody tr.ant-table-row').filter({ hasText: orderId.replace(/^ord_/, '') }).getByTestId('entry-credit').textContent()).toBe(yuan(first.creditFen));
     await shot(page, 'ledger-household', false);
     expect(ownErrors(errors)).toEqual([]);
   }, 90_000);
