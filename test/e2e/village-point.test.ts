@@ -263,9 +263,15 @@ describe('the village point phone page', () => {
     await openList();
     // The copy kept for opening the page offline has the number masked already.
     expect(await keptWith(page, phone)).toEqual([]);
-    await page.getByTestId('user-menu').click();
-    await page.getByText('退出登录').click();
-    await page.waitForURL(/\/login/);
+    // On a busy machine a click can land while the menu is still opening and be lost: sign out until the sign-in page shows.
+    const signOut = async () => {
+      if (/\/login/.test(page.url())) return page.url();
+      await page.getByTestId('user-menu').click({ timeout: 5_000 }).catch(() => undefined);
+      await page.getByText('退出登录').click({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForURL(/\/login/, { timeout: 10_000 }).catch(() => undefined);
+      return page.url();
+    };
+    await expect.poll(signOut, { timeout: 60_000 }).toMatch(/\/login/);
     await expect.poll(() => keptWith(page, w)).toEqual([]);
     expect(await keptWith(page, phone)).toEqual([]);
     expect(await page.evaluate(() => localStorage.getItem('countyhub.offline.user'))).toBeNull();
