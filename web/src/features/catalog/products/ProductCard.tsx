@@ -1,11 +1,9 @@
 import { Card, Flex, Typography } from 'antd';
 import type { Product } from '../../../api/catalog.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
-import { BrandBadge, PavilionTags } from '../../shop/shared/productBadges.js';
 import { ProductStatusBadge } from '../shared/catalogLabels.js';
-import { MissingPhotoTag } from './MissingPhotoTag.js';
 import { ProductActions, type ProductTask } from './ProductActions.js';
-import { ProductCerts, SkuLines } from './productColumns.js';
+import { ProductCerts, ProductTags, SkuLines } from './productColumns.js';
 
 const THUMB = 64;
 
@@ -32,11 +30,7 @@ export function ProductCard({ product: p, t, category, showSeller, onTask }: { p
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[category(p.categoryId), showSeller ? p.sellerName : null].filter(Boolean).join(' · ')}
           </Typography.Text>
-          <Flex wrap gap={4}>
-            <MissingPhotoTag product={p} onClick={() => onTask('photos', p)} />
-            <BrandBadge brand={p.brand} />
-            <PavilionTags pavilions={p.pavilions} />
-          </Flex>
+          <ProductTags product={p} onTask={onTask} />
         </Flex>
       </Flex>
       <Flex vertical gap={2} style={{ marginTop: 8 }}>

@@ -46,11 +46,7 @@ export function productColumns(t: Translate, category: (id: string) => string, o
           <Typography.Text strong data-testid="managed-product-name">
             {p.name}
           </Typography.Text>
-          <Flex wrap gap={4}>
-            <MissingPhotoTag product={p} onClick={() => onTask('photos', p)} />
-            <BrandBadge brand={p.brand} />
-            <PavilionTags pavilions={p.pavilions} />
-          </Flex>
+          <ProductTags product={p} onTask={onTask} />
         </Flex>
       ),
     },
@@ -80,4 +76,15 @@ export function productColumns(t: Translate, category: (id: string) => string, o
       ),
     },
   ];
+}
+
+/** A product's tags in the list and on its phone card: photo missing (opens its photos), brand, pavilions. */
+export function ProductTags({ product, onTask }: { product: Product; onTask: (task: ProductTask, product: Product) => void }) {
+  return (
+    <Flex wrap gap={4}>
+      <MissingPhotoTag product={product} onClick={() => onTask('photos', product)} />
+      <BrandBadge brand={product.brand} />
+      <PavilionTags pavilions={product.pavilions} />
+    </Flex>
+  );
 }
