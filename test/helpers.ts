@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Modules } from '../src/app.js';
 import type { Clock } from '../src/kernel/clock.js';
 import type { JobRunner } from '../src/kernel/jobs/index.js';
+import type { EventDispatcher } from '../src/kernel/events/index.js';
 import { systemContext } from '../src/kernel/context.js';
 import { dropPostgresSchema, openDatabase, type Database, type DialectName } from '../src/kernel/db.js';
 import { DEMO_PASSWORD } from '../src/seed/ludian.js';
@@ -51,6 +52,8 @@ export interface TestApp {
   modules: Modules;
   /** The app's job runner: tests call `jobs.tick()` (no poll loop runs in tests). */
   jobs: JobRunner;
+  /** The app's event dispatcher: tests call `events.runOnce()` to deliver async subscribers (no loop runs in tests). */
+  events: EventDispatcher;
   database: Database;
   close(): Promise<void>;
 }
@@ -68,7 +71,7 @@ export const TEST_KUAIDI100_SALT = 'test-kuaidi100-salt';
 export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; demoMode?: boolean; demoCatalog?: boolean; demoLogistics?: boolean; demoPhotos?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'countyhub-test-'));
-  const { app, modules, jobs } = await buildApp({
+  const { app, modules, jobs, events } = await buildApp({
     config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: TEST_DATA_KEY, kuaidi100Salt: TEST_KUAIDI100_SALT, demoMode: opts.demoMode ?? !!opts.demo },
     database,
     clock: opts.clock,
@@ -79,6 +82,7 @@ export async function buildTestApp(engine: DialectName, opts: { demo?: boolean; 
     app,
     modules,
     jobs,
+    events,
     database,
     close: async () => {
       await app.close().catch(() => undefined);
