@@ -5,6 +5,7 @@ import { conflict, notFound } from '../errors.js';
 import type { PageResult } from '../http/paging.js';
 import { newId } from '../ids.js';
 import type { JobDef } from './job-def.js';
+import { enqueueJob, type EnqueueOptions } from './enqueue.js';
 import { findDue, finishRun, settle, settleLost, startRun, takeLease, writeTogether, type JobRow } from './job-store.js';
 import { jobOverview, jobRuns, type JobView, type RunView } from './job-views.js';
 import type { JobTables } from './jobs.tables.js';
@@ -34,7 +35,6 @@ const MAX_TEXT = 2000;
 const MAX_SUMMARY = 10_000;
 
 const scheduleKey = (name: string) => `schedule:${name}`;
-const onceKey = (name: string, key: string) => `once:${name}:${key}`;
 /** A one-off row follows the one-off rules even if its name is also scheduled. */
 const rulesFor = (def: JobDef, row: JobRow) => ({ ...def, every: row.kind === 'scheduled' ? def.every : null });
 
@@ -90,28 +90,9 @@ export class JobRunner {
    * A one-off job, written in the caller's transaction (it runs only if that commits). With `key`, at most one job of
    * this name and key is waiting or running at a time: a second enqueue while one is live does nothing.
    */
-  async enqueue(trx: AnyKysely, name: string, payload: unknown, opts: { runAt?: Date; key?: string } = {}): Promise<void> {
+  async enqueue(trx: AnyKysely, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<void> {
     if (!this.defs.has(name)) throw new Error(`No job named ${name}`);
-    const now = this.opts.clock.now().toISOString();
-    await (trx as Kysely<JobTables>)
-      .insertInto('kernel_jobs')
-      .values({
-        id: newId('job'),
-        name,
-        kind: 'once',
-        payload: JSON.stringify(payload ?? null),
-        live_key: opts.key === undefined ? null : onceKey(name, opts.key),
-        state: 'ready',
-        due_at: (opts.runAt ?? this.opts.clock.now()).toISOString(),
-        attempts: 0,
-        lease_owner: null,
-        lease_until: null,
-        run_id: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column('live_key').doNothing())
-      .execute();
+    await enqueueJob(trx, this.opts.clock, name, payload, opts);
   }
 
   /** Makes a scheduled job due now (the console's 立即运行); it runs at the next tick of any process. */
