@@ -14,6 +14,7 @@ import { TrackingService } from './tracking.js';
 import { trackingPages } from './logistics.pages.js';
 import { logisticsJobs } from './jobs.js';
 import { LogisticsWorkbenchCounts } from './workbench-counts.js';
+import { LOGISTICS_EVENTS, parcelEvents } from './events.js';
 import type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook } from './ports.js';
 
 export type { LogisticsPlaces, Notifier, OrderShipping, PhoneBook, PlaceBook } from './ports.js';
@@ -39,14 +40,15 @@ export const logisticsModule = defineModule({
     phones: 'an account’s phone number (identity)',
     orders: 'a marketplace order’s recipient and origin; shipping it when its produce leaves (orders, parties)',
   },
-  publishes: [],
+  publishes: LOGISTICS_EVENTS,
   build(kernel, ports: { places: LogisticsPlaces; notifier: Notifier; phones: PhoneBook; orders: OrderShipping }) {
     const { settings } = kernel;
     const { clock, sealer } = kernel;
     const repo = new LogisticsRepository(kernel.db);
     const views = new ParcelViews(ports.places, ports.phones, sealer, clock);
-    const scans = new ScanService(repo, views, ports.places, ports.notifier, sealer, clock);
-    const parcels = new ParcelService(repo, views, scans, ports.places, ports.orders, clock);
+    const events = parcelEvents(kernel.events);
+    const scans = new ScanService(repo, views, ports.places, ports.notifier, sealer, clock, events);
+    const parcels = new ParcelService(repo, views, scans, ports.places, ports.orders, clock, events);
     const runs = new RunService(repo, views, scans, ports.places, clock);
     const promise = new PromiseService(repo, views, ports.places, clock);
     const tracking = new TrackingService(repo, ports.places, sealer, clock, (settings.trackingCacheSeconds ?? 5) * 1000);

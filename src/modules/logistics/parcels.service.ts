@@ -20,6 +20,7 @@ import type { ScanService } from './scans.service.js';
 import { calendarInstant } from './calendar.js';
 import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import { requireText } from './text-check.js';
+import type { ParcelEvents } from './events.js';
 
 type Trx = Kysely<LogisticsTables>;
 export type FieldName = (index: number, name: string) => string;
@@ -43,6 +44,7 @@ export class ParcelService {
     private readonly places: LogisticsPlaces,
     private readonly orders: OrderShipping,
     private readonly clock: Clock,
+    private readonly events: ParcelEvents,
   ) {}
 
   /** The route serving each stop (the first active one that stops there). */
@@ -110,6 +112,7 @@ export class ParcelService {
         }
       }
       for (const part of chunks(fresh, INSERT_CHUNK)) await trx.insertInto('logistics_parcels').values(part).execute();
+      for (const row of fresh) await this.events.registered(trx, row);
       await trx.insertInto('logistics_manifests').values(manifest).execute();
       await recordAudit(trx, ctx, { action: 'logistics.manifest', entityType: 'manifest', entityId: manifest.id, details: { carrier, total: manifest.total, matched: manifest.matched, unmatched: manifest.unmatched, updated: manifest.updated } });
       return manifestView(manifest);
@@ -225,6 +228,7 @@ export class ParcelService {
     });
     await this.repo.transaction(async (trx) => {
       await trx.insertInto('logistics_parcels').values(row).execute();
+      await this.events.registered(trx, row);
       await recordAudit(trx, ctx, { action: 'logistics.shipment.opened', entityType: 'parcel', entityId: row.id, details: { originSiteId: input.originSiteId, orderId: input.orderId ?? null } });
     });
     return this.get(ctx, row.id);

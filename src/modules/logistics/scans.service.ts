@@ -13,6 +13,7 @@ import type { ParcelViews } from './parcel-views.js';
 import { chunks, INSERT_CHUNK, newParcelRow } from './parcel-rows.js';
 import { auditLockedTry, countWrongCode, lockedError, pickupLocked, refusedTry, wrongCodeError } from './pickup-guard.js';
 import type { LogisticsPlaces, Notifier, PlaceBook } from './ports.js';
+import type { ParcelEvents } from './events.js';
 import { auditRefusedSms, countSms, smsLimitError, smsWaitFor } from './sms-limits.js';
 
 type Trx = Kysely<LogisticsTables>;
@@ -104,10 +105,14 @@ interface ParcelIndex {
   add(row: ParcelRow): void;
 }
 
-/** Stores the parcels made in this call that a new scan names; one refused scan leaves no parcel behind. */
-async function insertCreated(trx: Trx, index: ParcelIndex, fresh: PreparedScan[]) {
+/**
+ * Stores the parcels made in this call that a new scan names, each announced as registered; one refused scan leaves
+ * no parcel behind.
+ */
+async function insertCreated(trx: Trx, index: ParcelIndex, fresh: PreparedScan[], events: ParcelEvents) {
   const needed = [...index.created].filter((row) => fresh.some((s) => s.parcel === row));
   for (const part of chunks(needed, INSERT_CHUNK)) await trx.insertInto('logistics_parcels').values(part).execute();
+  for (const row of needed) await events.registered(trx, row);
 }
 
 function addTo(index: ParcelIndex, row: ParcelRow) {
@@ -181,6 +186,7 @@ export class ScanService {
     private readonly notifier: Notifier,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly events: ParcelEvents,
   ) {}
 
   private readonly waiting: Waiting[] = [];
@@ -245,7 +251,7 @@ export class ScanService {
         prepared.push(err);
       }
     }
-    await insertCreated(trx, parcels, fresh);
+    await insertCreated(trx, parcels, fresh, this.events);
     await this.store(trx, fresh, group[group.length - 1].book);
     const stored = await this.storedEvents(trx, prepared.flatMap((p) => (p instanceof Error ? [] : [p.eventId])));
     const answered = new Set<string>();
@@ -336,7 +342,7 @@ export class ScanService {
         if (this.sort(p, field('eventId'), earlier, seen, null) === 'fresh') fresh.push(p);
         if (!answered.has(p.eventId)) answered.set(p.eventId, p);
       }
-      await insertCreated(trx, parcels, fresh);
+      await insertCreated(trx, parcels, fresh, this.events);
       const { stored, sms } = await this.store(trx, fresh, book, ctx);
       for (const p of fresh) if (p.codeRefused && stored.has(p.eventId)) await (p.codeRefused === 'locked' ? auditLockedTry : countWrongCode)(trx, ctx, p.parcel, true, this.clock.now());
       const outcomes = await this.outcomes(trx, [...answered.values()], earlier, sms);
@@ -435,6 +441,9 @@ export class ScanService {
 
     const moved: ParcelRow[] = [];
     const arrivals: string[] = [];
+    // Announced once each, when the stored state first has it: a resend is never stored again, and a replay that
+    // finds an earlier arrival keeps the one announced.
+    const announce: { row: ParcelRow; arrived: boolean; pickedUp: boolean }[] = [];
     for (const fresh of byParcel.values()) {
       const row = fresh[0].parcel;
       const before = stateOf(row);
@@ -472,6 +481,9 @@ export class ScanService {
       Object.assign(row, changes);
       moved.push(row);
       if (state.arrivedAt && !before.arrivedAt) arrivals.push(row.id);
+      const arrived = row.direction === 'down' && !!state.arrivedAt && !before.arrivedAt;
+      const pickedUp = row.direction === 'down' && !!state.pickedUpAt && !before.pickedUpAt;
+      if (arrived || pickedUp) announce.push({ row, arrived, pickedUp });
       const notices = fresh.filter((s) => s.type === 'notified' && !flags.get(s.eventId));
       if (notices.length && row.recipient_phone && row.pickup_code) {
         const now = this.clock.now();
@@ -485,6 +497,10 @@ export class ScanService {
       }
     }
     await saveStates(trx, moved);
+    for (const { row, arrived, pickedUp } of announce) {
+      if (arrived) await this.events.arrived(trx, row);
+      if (pickedUp) await this.events.pickedUp(trx, row);
+    }
     for (const part of chunks(arrivals, INSERT_CHUNK)) await trx.updateTable('logistics_alerts').set({ cleared_at: recordedAt }).where('parcel_id', 'in', part).where('cleared_at', 'is', null).execute();
     return { stored, flags, sms };
   }

@@ -302,14 +302,27 @@ export class OrdersService {
     await this.hooks.released(trx, id);
     // A payment asked of the provider and never made ends cancelled; money taken goes back.
     await this.repo.movePayments(trx, id, 'pending', 'cancelled');
-    if (wasPaid) {
-      await this.repo.movePayments(trx, id, 'succeeded', 'refunded');
-      await this.hooks.refunded(trx, id);
-    }
+    if (wasPaid) await this.refundAll(trx, id);
+  }
+
+  /** Every payment that went through goes back, and the refund is announced with its amount. */
+  private async refundAll(trx: OrdersDb, id: string): Promise<void> {
+    const amountFen = (await this.repo.payments([id], trx)).filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + p.amount_fen, 0);
+    await this.repo.movePayments(trx, id, 'succeeded', 'refunded');
+    await this.hooks.refunded(trx, { orderId: id, refundedAt: this.clock.now().toISOString(), amountFen });
   }
 
   private async markPaid(trx: OrdersDb, row: OrderRow, items: OrderItemRow[]): Promise<void> {
-    await this.hooks.paid(trx, { orderId: row.id, sellerId: row.seller_id, paidAt: row.paid_at!, lines: items.map((i) => ({ productId: i.product_id, quantity: i.quantity, lineFen: i.line_fen })) });
+    await this.hooks.paid(trx, {
+      orderId: row.id,
+      sellerId: row.seller_id,
+      paidAt: row.paid_at!,
+      lines: items.map((i) => ({ productId: i.product_id, quantity: i.quantity, lineFen: i.line_fen })),
+      buyerId: row.walk_in === 1 ? null : row.buyer_user_id,
+      paymentMethod: row.payment_method,
+      pointSiteId: row.pickup_site_id,
+      totalFen: row.total_fen,
+    });
     await this.hooks.committed(trx, committedOrder(row.id, items));
   }
 
@@ -487,10 +500,7 @@ export class OrdersService {
    */
   async acceptReturn(ctx: RequestContext, id: string): Promise<OrderView> {
     await this.checkSells(ctx, (await this.load(id)).row);
-    const moved = await this.move(ctx, id, ['return_requested'], 'returned', {}, 'order.returned', async (trx) => {
-      await this.repo.movePayments(trx, id, 'succeeded', 'refunded');
-      await this.hooks.refunded(trx, id);
-    });
+    const moved = await this.move(ctx, id, ['return_requested'], 'returned', {}, 'order.returned', (trx) => this.refundAll(trx, id));
     return this.view(moved.row, moved.items, moved.payments, ctx);
   }
 

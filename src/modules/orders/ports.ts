@@ -20,12 +20,26 @@ export interface ReservedLine {
   location: 'county_warehouse' | 'seller';
 }
 
-/** A sale that has been paid for, line by line, for the poverty-alleviation ledger. */
+/** A sale that has been paid for, line by line (the poverty-alleviation ledger), and whole (statistics). */
 export interface PaidSale {
   orderId: string;
   sellerId: string;
   paidAt: string;
   lines: { productId: string; quantity: number; lineFen: number }[];
+  /** The buyer's account; null for a walk-in villager (the point's operator is only the buyer of record). */
+  buyerId: string | null;
+  paymentMethod: 'online' | 'village_cash' | 'cod';
+  /** The village point that took the cash or placed the order; null otherwise. */
+  pointSiteId: string | null;
+  /** What the buyer paid: the lines and the delivery fee. */
+  totalFen: number;
+}
+
+/** Money that went back for a paid order: when, and how much (fen, the payments refunded). */
+export interface OrderRefund {
+  orderId: string;
+  refundedAt: string;
+  amountFen: number;
 }
 
 /** Units of SKUs taken for a buyer: an order placed with stock reserved, whatever its payment. */
@@ -42,7 +56,7 @@ export interface RecallCheck {
 /** What happens when money or goods move, inside the order's transaction: published as events (see events.ts). */
 export interface SaleHooks {
   paid(trx: AnyKysely, sale: PaidSale): Promise<void>;
-  refunded(trx: AnyKysely, orderId: string): Promise<void>;
+  refunded(trx: AnyKysely, refund: OrderRefund): Promise<void>;
   /**
    * The order's units are taken from traced batches when its stock is reserved (at checkout, paid or not), so a
    * recall reaches it; called again when it is paid, which changes nothing once taken.

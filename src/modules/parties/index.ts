@@ -1,6 +1,6 @@
 import { inline } from '../../kernel/events/index.js';
 import { defineModule } from '../../kernel/module.js';
-import { OrderPaid, OrderRefunded } from './events.js';
+import { OrderPaid, OrderRefunded, PARTIES_EVENTS } from './events.js';
 import { HouseholdService } from './households.service.js';
 import { partiesInit } from './migrations/2026-11-28-parties.js';
 import { ledgerInit } from './migrations/2026-11-28-ledger.js';
@@ -29,13 +29,13 @@ export const partiesModule = defineModule({
   summary: '市场主体与帮扶台账 Sellers (firms, co-ops, individual businesses, farmers), poor households and the sales ledger',
   migrations: [partiesInit, ledgerInit, ledgerEntries],
   requires: { products: 'who sells a product and what products are called (catalog)' },
-  publishes: [],
+  publishes: PARTIES_EVENTS,
   build(kernel, ports: { products: ProductDirectory }) {
     const repo = new PartiesRepository(kernel.db);
-    const sellers = new SellerService(repo, kernel.sealer, kernel.clock);
+    const sellers = new SellerService(repo, kernel.sealer, kernel.clock, kernel.events);
     const households = new HouseholdService(repo, kernel.sealer, kernel.clock, ports.products);
     const ledgerRepo = new LedgerRepository(kernel.db);
-    const ledger = new LedgerService(ledgerRepo, households, kernel.clock, ports.products);
+    const ledger = new LedgerService(ledgerRepo, households, kernel.clock, ports.products, kernel.events);
     const ledgerExport = new LedgerExport(ledger, ledgerRepo, ports.products);
     return {
       provides: { sellers, households, ledger, workbench: new PartiesWorkbenchCounts(repo) },

@@ -5,6 +5,8 @@ import type { AnyKysely } from '../../kernel/db.js';
 import { forbidden, invalidField } from '../../kernel/errors.js';
 import { decodeCursor, encodeCursor } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
+import type { EventPublisher } from '../../kernel/events/index.js';
+import { HouseholdCredited, HouseholdCreditReversed, placeOf } from './events.js';
 import type { HouseholdService } from './households.service.js';
 import { capShares, splitLine } from './ledger-rounding.js';
 import type { GroupBy, LedgerRepository, Period } from './ledger.repository.js';
@@ -54,6 +56,17 @@ function readCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T
 const isGroupCursor = (v: unknown): v is [number, string] => Array.isArray(v) && v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string';
 const isEntryCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
 
+/** Ledger entries added up per household, in the order the households first appear: what each was credited (or reversed). */
+function byHousehold(entries: LedgerRow[]): Map<string, { villageCode: string; amountFen: number }> {
+  const totals = new Map<string, { villageCode: string; amountFen: number }>();
+  for (const e of entries) {
+    const total = totals.get(e.household_id) ?? { villageCode: e.village_code, amountFen: 0 };
+    total.amountFen += e.credit_fen;
+    totals.set(e.household_id, total);
+  }
+  return totals;
+}
+
 function checkPeriod(period: Period) {
   if (period.from && period.to && period.from > period.to) throw invalidField('querystring.to', `must not be before ${period.from}`);
 }
@@ -69,6 +82,7 @@ export class LedgerService {
     private readonly households: HouseholdService,
     private readonly clock: Clock,
     private readonly products: ProductDirectory,
+    private readonly events: EventPublisher,
   ) {}
 
   /** Credits the households linked to each line on the day it was paid; runs in the order's transaction. */
@@ -91,6 +105,9 @@ export class LedgerService {
     }
     if (entries.length) await db.insertInto('parties_ledger').values(entries).execute();
     if (lines.length) await db.insertInto('parties_ledger_lines').values(lines).execute();
+    for (const [householdId, { villageCode, amountFen }] of byHousehold(entries)) {
+      await this.events.publish(trx, HouseholdCredited, householdId, { householdId, orderId: sale.orderId, ...placeOf(villageCode), amountFen, creditedAt: sale.paidAt });
+    }
   }
 
   /**
@@ -119,6 +136,10 @@ export class LedgerService {
     const reversedLines = lines.map((l): LedgerLineRow => ({ ...l, id: newId('lln'), kind: 'reversal', sale_fen: -l.sale_fen, credited_fen: -l.credited_fen, remainder_e4: -l.remainder_e4, entry_date: today, reverses_id: l.id }));
     if (entries.length) await db.insertInto('parties_ledger').values(entries).execute();
     if (reversedLines.length) await db.insertInto('parties_ledger_lines').values(reversedLines).execute();
+    const reversedAt = this.clock.now().toISOString();
+    for (const [householdId, { amountFen }] of byHousehold(entries)) {
+      await this.events.publish(trx, HouseholdCreditReversed, householdId, { householdId, orderId, amountFen: -amountFen, reversedAt });
+    }
   }
 
   private readsLedger(ctx: RequestContext) {

@@ -8,6 +8,8 @@ import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.
 import { newId } from '../../kernel/ids.js';
 import { maskIdNumber, maskPhone } from '../../kernel/mask.js';
 import type { Sealer } from '../../kernel/sealed.js';
+import type { EventPublisher } from '../../kernel/events/index.js';
+import { placeOf, SellerApproved } from './events.js';
 import { creditCodeProblem, residentIdProblem } from './identifiers.js';
 import type { PartiesRepository } from './parties.repository.js';
 import type { SellerApplication, SellerChanges, SellerFilter, SellerView } from './parties.schema.js';
@@ -54,6 +56,7 @@ export class SellerService {
     private readonly repo: PartiesRepository,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly events: EventPublisher,
   ) {}
 
   /** A seller its caller may see in full: the county office and regulators see all, others their own. */
@@ -206,6 +209,10 @@ export class SellerService {
       const result = await trx.updateTable('parties_sellers').set(update).where('id', '=', id).where('status', '=', from).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new AppError(409, 'SELLER_STATUS_CONFLICT', 'The seller changed meanwhile; reload');
       await recordAudit(trx, ctx, { action, entityType: 'seller', entityId: id, details: { from, to, reason } });
+      // Approved once, on review: a suspension and its reinstatement are not a new seller.
+      if (from === 'pending' && to === 'approved') {
+        await this.events.publish(trx, SellerApproved, id, { sellerId: id, kind: row.kind, ...placeOf(row.division_code), approvedAt: now, isPoorHousehold: (JSON.parse(row.tags) as string[]).includes('poor_household') });
+      }
     });
     return toView({ ...row, ...update }, ctx);
   }

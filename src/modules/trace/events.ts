@@ -17,3 +17,20 @@ export const OrderStockReleased = defineEvent({
   description: '订单释放库存 An unshipped order’s units go back',
   payload: Type.Object({ orderId: Type.String() }),
 });
+
+/** A consumer complained from a trace code's scan page: once per complaint. */
+export const ComplaintFiled = defineEvent({
+  type: 'trace.complaint-filed',
+  version: 1,
+  aggregate: 'complaint',
+  description: '消费者投诉 A consumer complained from a trace code’s scan page: when, about which product and seller, and the township the batch comes from',
+  payload: Type.Object({
+    complaintId: Type.String(),
+    filedAt: Type.String(),
+    productId: Type.Union([Type.String(), Type.Null()]),
+    sellerId: Type.Union([Type.String(), Type.Null()]),
+    townshipCode: Type.Union([Type.String(), Type.Null()]),
+  }),
+});
+
+export const TRACE_EVENTS = [ComplaintFiled];

@@ -1,6 +1,6 @@
 import { inline } from '../../kernel/events/index.js';
 import { defineModule } from '../../kernel/module.js';
-import { OrderStockCommitted, OrderStockReleased } from './events.js';
+import { OrderStockCommitted, OrderStockReleased, TRACE_EVENTS } from './events.js';
 import { traceInit } from './migrations/2026-12-02-trace.js';
 import { traceHolds } from './migrations/2026-12-06-trace-holds.js';
 import { traceComplaintLimits } from './migrations/2026-12-07-trace-complaint-limits.js';
@@ -67,7 +67,7 @@ export const traceModule = defineModule({
     notifier: 'recall notices by text message (notify)',
     identifiers: 'the resident ID check of a farmer producer (parties)',
   },
-  publishes: [],
+  publishes: TRACE_EVENTS,
   build(kernel, ports: { places: TracePlaces; sellers: TraceSellers; stock: TraceStock; sales: TraceSales; notifier: TraceNotifier; identifiers: TraceIdentifiers }) {
     const { clock, sealer } = kernel;
     const repo = new TraceRepository(kernel.db);
@@ -76,7 +76,7 @@ export const traceModule = defineModule({
     const maker = new BatchMaker(repo, ports, clock);
     const genealogy = new GenealogyService(repo, access, ports);
     const counter = new ScanCounter(repo, clock);
-    const scans = new ScanService(repo, access, ports, sealer, clock, genealogy, counter);
+    const scans = new ScanService(repo, access, ports, sealer, clock, genealogy, counter, kernel.events);
     const holds = new HoldService(repo, ports, clock, genealogy);
     const records = new RecordService(repo, access, ports, clock, book, maker, holds);
     const services: TraceServices = {

@@ -24,6 +24,8 @@ import type { TraceAccess } from './trace-access.js';
 import type { TracePorts } from './ports.js';
 import { placeName } from './place-name.js';
 import type { Sealer } from '../../kernel/sealed.js';
+import type { EventPublisher } from '../../kernel/events/index.js';
+import { ComplaintFiled } from './events.js';
 
 /** What the public scan page shows of a batch (no personal data). */
 export interface ScanFacts {
@@ -104,6 +106,7 @@ export class ScanService {
     private readonly clock: Clock,
     private readonly genealogy: GenealogyService,
     readonly counter: ScanCounter,
+    private readonly events: EventPublisher,
   ) {
     this.factsKept = repo.cache<ScanFacts>({ max: 5000, ttlMs: FACTS_TTL_MS, clock });
     this.lookups = repo.cache<Lookup>({ max: 5000, ttlMs: LOOKUP_TTL_MS, clock });
@@ -273,6 +276,14 @@ export class ScanService {
     await this.repo.db.transaction().execute(async (trx) => {
       await takeComplaintPlaces(trx as unknown as Kysely<ComplaintCounterTables>, places, new Date(row.created_at));
       await trx.insertInto('trace_complaints').values(row).execute();
+      const producer = await trx.selectFrom('trace_producers').select('seller_id').where('id', '=', batch.producer_id).executeTakeFirst();
+      await this.events.publish(trx, ComplaintFiled, row.id, {
+        complaintId: row.id,
+        filedAt: row.created_at,
+        productId: batch.product_id,
+        sellerId: producer?.seller_id ?? null,
+        townshipCode: /^\d{9}/.test(batch.division_code) ? batch.division_code.slice(0, 9) : null,
+      });
       // The sender's address is not kept with an anonymous complaint.
       await recordAudit(trx, { principal: ctx.principal, ip: '', requestId: ctx.requestId }, { action: 'complaint.received', entityType: 'trace_batch', entityId: batch.id, details: { complaintId: row.id } });
     });
