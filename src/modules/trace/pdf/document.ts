@@ -1,19 +1,6 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-
-/** Noto Sans SC (SIL OFL) from npm: Chinese on every machine, subset into each PDF by pdfkit. */
-function chineseFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
-    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
-  };
-  return fonts;
-}
+import { chineseFonts } from '../../../kernel/cjk-fonts.js';
 
 export const MM = 72 / 25.4;
 
