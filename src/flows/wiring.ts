@@ -1,13 +1,14 @@
 import type { PlatformModules } from '../app.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Wiring } from '../kernel/compose.js';
-import { residentIdProblem } from '../modules/parties/index.js';
+import { creditCodeProblem, residentIdProblem } from '../modules/parties/index.js';
 import { addressPlaces } from './address-places.js';
 import { auditRecordNames } from './audit-names.js';
 import { catalogStock, orderTexts, ordersDirectory } from './commerce.js';
 import { accountPhones, networkPlaces, orderShipping, smsNotifier } from './logistics-links.js';
 import { marketDirectory } from './market-directory.js';
 import { catalogProducts } from './product-directory.js';
+import { playerPlaces } from './player-places.js';
 import { networkScopeCheck } from './scope-check.js';
 import { signInTexts } from './sign-in-texts.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
@@ -39,6 +40,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
       notifier: recallSms(m.notify.sms),
       identifiers: { residentIdProblem },
     }),
+    players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
   };
 }
