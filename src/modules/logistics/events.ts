@@ -1,7 +1,8 @@
 import { Type, type TSchema } from 'typebox';
 import { defineEvent, type EventPublisher } from '../../kernel/events/index.js';
 import type { AnyKysely } from '../../kernel/db.js';
-import { PROMISE_MINUTES, transitMinutes } from './lifecycle.js';
+import { transitMinutes } from './lifecycle.js';
+import { arrivedOnTime } from './promise-rule.js';
 import type { ParcelRow } from './logistics.tables.js';
 
 const OrNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -26,7 +27,11 @@ export const ParcelRegistered = defineEvent({
   }),
 });
 
-/** A parcel coming down first reached its village point: how long it took from the county and whether within 48 hours. Once per parcel. */
+/**
+ * A parcel coming down first reached its village point: how long it took from the county (whole minutes, for
+ * showing) and whether within the 48 hours, decided to the millisecond as the console decides it (promise-rule.ts).
+ * Once per parcel.
+ */
 export const ParcelArrived = defineEvent({
   type: 'logistics.parcel-arrived',
   version: 1,
@@ -65,18 +70,16 @@ export interface ParcelEvents {
 export const parcelEvents = (events: EventPublisher): ParcelEvents => ({
   registered: (trx, row) =>
     events.publish(trx, ParcelRegistered, row.id, { parcelId: row.id, direction: row.direction, townshipCode: row.township_code, villageCode: row.village_code, pointSiteId: row.point_site_id, carrier: row.carrier, registeredAt: row.created_at }),
-  arrived: (trx, row) => {
-    const minutes = transitMinutes(row.received_at, row.arrived_at);
-    return events.publish(trx, ParcelArrived, row.id, {
+  arrived: (trx, row) =>
+    events.publish(trx, ParcelArrived, row.id, {
       parcelId: row.id,
       direction: 'down',
       townshipCode: row.township_code,
       villageCode: row.village_code,
       pointSiteId: row.point_site_id,
       arrivedAt: row.arrived_at!,
-      transitMinutes: minutes,
-      onTime: minutes !== null && minutes <= PROMISE_MINUTES,
-    });
-  },
+      transitMinutes: transitMinutes(row.received_at, row.arrived_at),
+      onTime: arrivedOnTime(row.received_at, row.arrived_at) === true,
+    }),
   pickedUp: (trx, row) => events.publish(trx, ParcelPickedUp, row.id, { parcelId: row.id, townshipCode: row.township_code, villageCode: row.village_code, pickedUpAt: row.picked_up_at! }),
 });
