@@ -97,6 +97,14 @@ export const mayOpenRecall = (user: User) => has(user, 'regulator', 'county_admi
 /** 投诉 sent from the public scan pages: everyone in traceability (producers see those about their own batches). */
 export const maySeeComplaints = (user: User) => maySeeTrace(user);
 
+/** 统计分析: the county office and regulators the county, a township operator its township, a village operator its village. */
+export const maySeeStats = (user: User) => has(user, 'county_admin', 'regulator', 'township_operator', 'village_operator');
+/** 数据大屏: for the county's and the townships' walls (a township sees its own township). */
+export const mayOpenScreen = (user: User) => has(user, 'county_admin', 'regulator', 'township_operator');
+/** 指标说明: whoever reads statistics; 重建统计 the county office only. */
+export const maySeeIndicators = maySeeStats;
+export const mayRebuildStats = isCountyAdmin;
+
 /** 工作台: every staff role has one (the server's WORKBENCH_ROLES); a shopper's home is the shop. */
 export const hasWorkbench = (user: User) => has(user, 'county_admin', 'township_operator', 'village_operator', 'merchant', 'courier', 'regulator', 'trainer');
 

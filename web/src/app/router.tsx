@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
+import { mayOpenScreen, maySeeIndicators, maySeeStats } from './access.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
@@ -48,6 +49,10 @@ const BatchDetailPage = lazy(() => import('../features/trace/batch-detail/BatchD
 const RefusalsPage = lazy(() => import('../features/trace/refusals/RefusalsPage.js').then((m) => ({ default: m.RefusalsPage })));
 const RecallsPage = lazy(() => import('../features/trace/recalls/RecallsPage.js').then((m) => ({ default: m.RecallsPage })));
 const RecallDetailPage = lazy(() => import('../features/trace/recall-detail/RecallDetailPage.js').then((m) => ({ default: m.RecallDetailPage })));
+// 统计: the data screen stands alone on the wall (no console frame); the drill-down and catalogue sit in the console.
+const ScreenPage = lazy(() => import('../features/stats/screen/ScreenPage.js').then((m) => ({ default: m.ScreenPage })));
+const StatsPage = lazy(() => import('../features/stats/analysis/StatsPage.js').then((m) => ({ default: m.StatsPage })));
+const IndicatorsPage = lazy(() => import('../features/stats/indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
 
 // The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
 const SearchPage = lazy(() => import('../features/shop/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
@@ -63,6 +68,16 @@ const AddressesPage = lazy(() => import('../features/shop/addresses/AddressesPag
 
 export const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
+  {
+    path: '/screen',
+    element: (
+      <RequireAuth>
+        <Guard allow={mayOpenScreen}>
+          <ScreenPage />
+        </Guard>
+      </RequireAuth>
+    ),
+  },
   {
     path: '/shop',
     element: <ShopLayout />,
@@ -121,6 +136,8 @@ export const router = createBrowserRouter([
       { path: 'trace/recalls', element: <Guard allow={maySeeTrace}><RecallsPage /></Guard> },
       { path: 'trace/recalls/:id', element: <Guard allow={maySeeTrace}><RecallDetailPage /></Guard> },
       { path: 'trace/complaints', element: <Guard allow={maySeeTrace}><RecallsPage initialTab="complaints" /></Guard> },
+      { path: 'stats', element: <Guard allow={maySeeStats}><StatsPage /></Guard> },
+      { path: 'stats/indicators', element: <Guard allow={maySeeIndicators}><IndicatorsPage /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
       { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },
       { path: 'admin/jobs', element: <Guard allow={isCountyAdmin}><JobsPage /></Guard> },

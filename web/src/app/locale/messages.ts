@@ -20,6 +20,7 @@ import { networkCoverageMessages } from './network/coverage.js';
 import { auditMessages } from './identity/audit.js';
 import { ordersPickupMessages } from './orders/pickup.js';
 import { workbenchMessages } from './workbench.js';
+import { statsAnalysisMessages } from './stats/analysis.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -40,6 +41,7 @@ export const messages = {
   ...auditMessages,
   ...ordersPickupMessages,
   ...workbenchMessages,
+  ...statsAnalysisMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],
@@ -137,6 +139,7 @@ export const messages = {
   'role.regulator': ['市场监管', 'Market regulator'],
   'role.trainer': ['培训讲师', 'Trainer'],
   'role.consumer': ['消费者', 'Consumer'],
+  'role.data_center': ['数据中心', 'Data centre'],
 
   // scope kinds
   'scope.county': ['全县', 'County'],

@@ -32,9 +32,14 @@ import {
   AlertOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FundOutlined,
+  FundProjectionScreenOutlined,
+  LineChartOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
+import { mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
 
@@ -92,6 +97,13 @@ export function menuItems(user: User, t: Translate): Item[] {
     logistics.push({ key: '/logistics/promise', icon: <FieldTimeOutlined />, label: t('shell.menu.promise') });
   }
   if (logistics.length > 0) items.push({ key: 'logistics', icon: <CarOutlined />, label: t('shell.menu.logistics'), children: logistics });
+
+  // 统计: the drill-down, the data screen (opens full screen, outside the console) and the catalogue.
+  const stats: Item[] = [];
+  if (maySeeStats(user)) stats.push({ key: '/stats', icon: <LineChartOutlined />, label: t('shell.menu.statsAnalysis') });
+  if (mayOpenScreen(user)) stats.push({ key: '/screen', icon: <FundProjectionScreenOutlined />, label: t('shell.menu.screen') });
+  if (maySeeIndicators(user)) stats.push({ key: '/stats/indicators', icon: <ReadOutlined />, label: t('shell.menu.indicators') });
+  if (stats.length > 0) items.push({ key: 'stats', icon: <FundOutlined />, label: t('shell.menu.stats'), children: stats });
 
   if (mayRunMarket(user)) {
     items.push({

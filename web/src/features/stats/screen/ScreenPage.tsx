@@ -1,0 +1,297 @@
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { Button, Spin } from 'antd';
+import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useScreen } from '../../../api/stats.js';
+import { formatDateTime } from '../../../app/format.js';
+import { useLocale } from '../../../app/locale/LocaleContext.js';
+import { errorText } from '../../../app/ui/errorText.js';
+import { StatsChart } from '../StatsChart.js';
+import { changeColor, formatChange, formatWan } from '../figureFormat.js';
+import { gaugeOption, networkOption, pavilionOption, rankingOption, SCREEN, townshipSalesOption, trendOption } from './screenCharts.js';
+import { toScreenModel, type ScreenAnswer } from './toScreenModel.js';
+import type { ScreenModel } from './screenModel.js';
+
+const W = 1920;
+const H = 1080;
+
+/** The factor that fits the 1920×1080 board into the window, and the offset that centres it. */
+function useFit() {
+  const measure = () => {
+    const scale = Math.min(window.innerWidth / W, window.innerHeight / H);
+    return { scale, left: (window.innerWidth - W * scale) / 2, top: (window.innerHeight - H * scale) / 2 };
+  };
+  const [fit, setFit] = useState(measure);
+  useLayoutEffect(() => {
+    const onResize = () => setFit(measure());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return fit;
+}
+
+/** The wall clock in the title bar: ticks on its own so the charts never re-render with it. */
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 1_000);
+    return () => clearInterval(id);
+  }, []);
+  return <span data-testid="screen-clock">{formatDateTime(now.toISOString())}</span>;
+}
+
+function Panel({ title, children, style, testId, extra }: { title: ReactNode; children: ReactNode; style?: React.CSSProperties; testId?: string; extra?: ReactNode }) {
+  return (
+    <section
+      data-testid={testId}
+      style={{
+        background: SCREEN.panel,
+        border: `1px solid ${SCREEN.border}`,
+        borderRadius: 4,
+        boxShadow: 'inset 0 0 24px rgba(64,158,255,0.12)',
+        padding: '10px 14px',
+        display: 'flex',
+        flexDirection: 'column',
+        minHeight: 0,
+        ...style,
+      }}
+    >
+      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', borderLeft: `4px solid ${SCREEN.cyan}`, paddingLeft: 10, marginBottom: 6 }}>
+        <h2 style={{ margin: 0, fontSize: 20, fontWeight: 600, color: SCREEN.text, letterSpacing: 1 }}>{title}</h2>
+        {extra && <span style={{ fontSize: 13, color: SCREEN.dim }}>{extra}</span>}
+      </header>
+      <div style={{ flex: 1, minHeight: 0, position: 'relative' }}>{children}</div>
+    </section>
+  );
+}
+
+const big: React.CSSProperties = { fontSize: 40, fontWeight: 700, color: SCREEN.gold, fontVariantNumeric: 'tabular-nums', lineHeight: 1.1, fontFamily: "'DIN Alternate', 'Roboto Mono', 'Noto Sans SC', monospace" };
+
+function Headlines({ model }: { model: ScreenModel }) {
+  const { t } = useLocale();
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 16 }}>
+      {model.headlines.map((h) => (
+        <div key={h.key} data-testid={`screen-${h.key}`} style={{ background: SCREEN.panel, border: `1px solid ${SCREEN.border}`, borderRadius: 4, padding: '12px 18px' }}>
+          <div style={{ fontSize: 17, color: SCREEN.dim }}>
+            {t(`screen.${h.key}`)}
+            {h.unit === 'fen' && <span style={{ marginLeft: 6, fontSize: 14 }}>（{t('screen.wan')}）</span>}
+          </div>
+          <div style={big} data-testid={`screen-${h.key}-value`}>
+            {h.unit === 'fen' ? formatWan(h.value) : h.value === null ? '—' : h.value.toLocaleString('zh-CN')}
+          </div>
+          <div style={{ fontSize: 15, color: SCREEN.dim }}>
+            {t('screen.yoy')} <span style={{ color: changeColor(h.yoyPct, true) ?? SCREEN.text }}>{formatChange(h.yoyPct)}</span>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function ParcelsToday({ model }: { model: ScreenModel }) {
+  const { t } = useLocale();
+  const cells = [
+    { key: 'down', label: t('screen.parcelsDown'), value: model.parcelsToday.down, color: SCREEN.cyan },
+    { key: 'up', label: t('screen.parcelsUp'), value: model.parcelsToday.up, color: SCREEN.gold },
+    { key: 'arrived', label: t('screen.parcelsArrived'), value: model.parcelsToday.arrived, color: SCREEN.green },
+    { key: 'inTransit', label: t('screen.parcelsInTransit'), value: model.parcelsToday.inTransit, color: SCREEN.orange },
+  ];
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 10, height: '100%', alignItems: 'center' }}>
+      {cells.map((c) => (
+        <div key={c.key} data-testid={`screen-parcels-${c.key}`} style={{ textAlign: 'center' }}>
+          <div data-testid="screen-number" style={{ ...big, fontSize: 38, color: c.color }}>{c.value}</div>
+          <div style={{ fontSize: 15, color: SCREEN.dim }}>{c.label}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const GAUGE_COLORS = [SCREEN.cyan, SCREEN.green, SCREEN.purple, SCREEN.gold];
+
+function Gauges({ model }: { model: ScreenModel }) {
+  const { t } = useLocale();
+  const options = useMemo(() => model.coverage.map((g, i) => gaugeOption(g, GAUGE_COLORS[i % GAUGE_COLORS.length])), [model.coverage]);
+  const training = model.training;
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: `repeat(${model.coverage.length + 1}, 1fr)`, height: '100%' }}>
+      {model.coverage.map((g, i) => (
+        <div key={g.key} data-testid={`screen-gauge-${g.key}`} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+          <StatsChart theme="dark" option={options[i]} height={150} />
+          <div style={{ textAlign: 'center', color: SCREEN.text, fontSize: 15, lineHeight: 1.3 }}>{g.label}</div>
+          {g.target !== null && (
+            <div style={{ textAlign: 'center', color: SCREEN.dim, fontSize: 13 }}>
+              {t('screen.target')} {g.target}%
+            </div>
+          )}
+        </div>
+      ))}
+      <div data-testid="screen-training" style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', alignItems: 'center', textAlign: 'center', gap: 6 }}>
+        <div style={{ color: SCREEN.text, fontSize: 15 }}>{t('screen.training')}</div>
+        {training.value === null ? (
+          <div style={{ color: SCREEN.dim, fontSize: 18, border: `1px dashed ${SCREEN.border}`, padding: '14px 10px', borderRadius: 4 }}>{t('screen.trainingAwaiting')}</div>
+        ) : (
+          <>
+            <div style={{ ...big, fontSize: 34 }}>
+              {training.value.toLocaleString('zh-CN')}
+              <span style={{ fontSize: 14, color: SCREEN.dim, marginLeft: 4 }}>{t('screen.personTimes')}</span>
+            </div>
+            {training.target !== null && (
+              <div style={{ color: SCREEN.dim, fontSize: 13 }}>
+                {t('screen.target')} {training.target.toLocaleString('zh-CN')}
+              </div>
+            )}
+            {training.poor !== null && <div style={{ color: SCREEN.dim, fontSize: 13 }}>{t('screen.trainingPoor', { n: training.poor })}</div>}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Board({ model }: { model: ScreenModel }) {
+  const { t, lang } = useLocale();
+  const trend = useMemo(() => trendOption(model, t, lang), [model, t, lang]);
+  const network = useMemo(() => networkOption(model, t), [model, t]);
+  const towns = useMemo(() => townshipSalesOption(model, t), [model, t]);
+  const products = useMemo(() => rankingOption(model.topProducts, SCREEN.cyan, t), [model.topProducts, t]);
+  const brands = useMemo(() => rankingOption(model.topBrands, SCREEN.purple, t), [model.topBrands, t]);
+  const pavilions = useMemo(() => pavilionOption(model.pavilions, t), [model.pavilions, t]);
+  const empty = (rows: unknown[]) => rows.length === 0 && <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: SCREEN.dim, fontSize: 16 }}>{t('screen.noData')}</div>;
+
+  return (
+    <>
+      <Headlines model={model} />
+      <div style={{ display: 'grid', gridTemplateColumns: '540px 1fr 540px', gap: 16, flex: 1, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: '340px 1fr 1fr', gap: 16, minHeight: 0 }}>
+          <Panel title={t('screen.trend')} testId="screen-trend">
+            <StatsChart theme="dark" option={trend} height="100%" testId="screen-trend-chart" />
+          </Panel>
+          <Panel title={t('screen.topProducts')} testId="screen-top-products">
+            <StatsChart theme="dark" option={products} height="100%" />
+            {empty(model.topProducts)}
+          </Panel>
+          <Panel title={t('screen.topBrands')} testId="screen-top-brands">
+            <StatsChart theme="dark" option={brands} height="100%" />
+            {empty(model.topBrands)}
+          </Panel>
+        </div>
+        <div style={{ display: 'grid', gridTemplateRows: '1fr 300px', gap: 16, minHeight: 0 }}>
+          <Panel title={t('screen.network')} extra={t('screen.networkHint')} testId="screen-network">
+            <StatsChart theme="dark" option={network} height="100%" testId="screen-network-chart" />
+          </Panel>
+          <Panel title={t('screen.townships')} testId="screen-townships">
+            <StatsChart theme="dark" option={towns} height="100%" />
+          </Panel>
+        </div>
+        <div style={{ display: 'grid', gridTemplateRows: '150px 250px 1fr', gap: 16, minHeight: 0 }}>
+          <Panel title={t('screen.parcelsToday')} testId="screen-parcels">
+            <ParcelsToday model={model} />
+          </Panel>
+          <Panel title={`${t('screen.coverage')} · ${t('screen.training')}`} testId="screen-gauges">
+            <Gauges model={model} />
+          </Panel>
+          <Panel title={t('screen.pavilions')} testId="screen-pavilions">
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 170px', height: '100%' }}>
+              <div style={{ position: 'relative', minHeight: 0 }}>
+                <StatsChart theme="dark" option={pavilions} height="100%" />
+                {empty(model.pavilions)}
+              </div>
+              <div data-testid="screen-poverty" style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: 18, borderLeft: `1px solid ${SCREEN.border}`, paddingLeft: 14 }}>
+                <div style={{ color: SCREEN.text, fontSize: 17, fontWeight: 600 }}>{t('screen.poverty')}</div>
+                <div>
+                  <div style={{ color: SCREEN.dim, fontSize: 14 }}>{t('screen.poorHouseholds')}</div>
+                  <div style={{ ...big, fontSize: 32 }}>
+                    {model.poorHouseholds === null ? '—' : model.poorHouseholds.toLocaleString('zh-CN')}
+                    <span style={{ fontSize: 14, color: SCREEN.dim, marginLeft: 4 }}>{t('screen.households')}</span>
+                  </div>
+                </div>
+                <div>
+                  <div style={{ color: SCREEN.dim, fontSize: 14 }}>{t('screen.poorIncome')}</div>
+                  <div style={{ ...big, fontSize: 32 }}>{formatWan(model.poorIncomeFen)}</div>
+                </div>
+              </div>
+            </div>
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * 数据大屏: the county's figures on a 1920×1080 board for the wall and the projector, scaled to fit any window,
+ * read again every 30 s without a flash (the last answer stays until the next one is drawn).
+ */
+export function ScreenPage() {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  const fit = useFit();
+  const screen = useScreen<ScreenAnswer>();
+  const model = useMemo(() => (screen.data ? toScreenModel(screen.data) : null), [screen.data]);
+
+  useEffect(() => {
+    if (model) document.title = model.townshipName ? t('screen.titleTownship', { county: model.countyName, township: model.townshipName }) : t('screen.title', { county: model.countyName });
+  }, [model, t]);
+
+  const title = model ? (model.townshipName ? t('screen.titleTownship', { county: model.countyName, township: model.townshipName }) : t('screen.title', { county: model.countyName })) : '';
+
+  return (
+    <div style={{ position: 'fixed', inset: 0, background: SCREEN.bg, overflow: 'hidden' }}>
+      <div
+        data-testid="screen-board"
+        style={{
+          position: 'absolute',
+          left: fit.left,
+          top: fit.top,
+          width: W,
+          height: H,
+          transform: `scale(${fit.scale})`,
+          transformOrigin: '0 0',
+          padding: '0 16px 16px',
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 14,
+          color: SCREEN.text,
+          background: `radial-gradient(ellipse at 50% 0%, rgba(22,119,255,0.25), transparent 60%), ${SCREEN.bg}`,
+          fontFamily: "'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+        }}
+      >
+        <header style={{ height: 76, display: 'grid', gridTemplateColumns: '1fr auto 1fr', alignItems: 'center', borderBottom: `2px solid ${SCREEN.border}` }}>
+          <div style={{ fontSize: 20, color: SCREEN.dim, display: 'flex', gap: 16, alignItems: 'center' }}>
+            <Button ghost size="small" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/stats')}>
+              {t('screen.back')}
+            </Button>
+            <Clock />
+          </div>
+          <h1 data-testid="screen-title" style={{ margin: 0, fontSize: 34, fontWeight: 700, letterSpacing: 4, color: '#e6f4ff', textShadow: '0 0 18px rgba(64,158,255,0.8)' }}>
+            {title}
+          </h1>
+          <div style={{ fontSize: 16, color: SCREEN.dim, display: 'flex', gap: 16, justifyContent: 'flex-end', alignItems: 'center' }}>
+            {model && (
+              <span data-testid="screen-updated" style={{ color: screen.isError ? SCREEN.orange : SCREEN.dim }}>
+                {screen.isError ? t('screen.stale', { time: formatDateTime(model.asOf) }) : t('screen.updated', { time: formatDateTime(model.asOf) })}
+              </span>
+            )}
+            <Button ghost size="small" icon={<FullscreenOutlined />} onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+              {t('screen.fullscreen')}
+            </Button>
+          </div>
+        </header>
+        {model ? (
+          <Board model={model} />
+        ) : screen.isError ? (
+          <div role="alert" style={{ flex: 1, display: 'grid', placeItems: 'center', fontSize: 24, color: SCREEN.orange }}>
+            {errorText(screen.error, t)}
+          </div>
+        ) : (
+          <div style={{ flex: 1, display: 'grid', placeItems: 'center' }}>
+            <Spin size="large" />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
