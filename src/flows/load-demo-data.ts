@@ -75,6 +75,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'demo.regulator', displayName: '县市场监管局', roles: ['regulator'], scope: { kind: 'county', id: COUNTY.code } },
   { username: 'demo.trainer', displayName: '电商培训讲师', roles: ['trainer'], scope: { kind: 'county', id: COUNTY.code } },
   { username: 'demo.consumer', displayName: '上海买家', roles: ['consumer'], scope: { kind: 'county', id: COUNTY.code } },
+  { username: 'demo.datacenter', displayName: '昭通市数据中心', roles: ['data_center'], scope: { kind: 'county', id: COUNTY.code } },
 ];
 
 function divisionInputs(): DivisionInput[] {

@@ -12,6 +12,7 @@ import { playerPlaces } from './player-places.js';
 import { networkScopeCheck } from './scope-check.js';
 import { signInTexts } from './sign-in-texts.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
+import { noFiguresYet } from './uplink-links.js';
 
 /**
  * How every module's ports are answered from the other modules' doors. A module that needs something new of
@@ -41,6 +42,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
       identifiers: { residentIdProblem },
     }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
+    uplink: (m) => ({ figures: noFiguresYet, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
   };
 }

@@ -9,6 +9,7 @@ export const ROLES = [
   'regulator',
   'trainer',
   'consumer',
+  'data_center',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -19,6 +19,11 @@ declare module 'fastify' {
      * the same Idempotency-Key answers 409 IDEMPOTENCY_SECRET_SHOWN instead of showing it again.
      */
     secretAnswer?: boolean;
+    /**
+     * The route keeps each key once itself and answers a replay in its own words (a receiving endpoint such as the
+     * statistics inbox, `{accepted:false, duplicate:true}`): the kernel neither keeps nor replays its answers.
+     */
+    ownIdempotency?: boolean;
   }
 }
 
@@ -35,7 +40,7 @@ const fingerprint = (request: FastifyRequest, sealer: Sealer) => sealer.fingerpr
  */
 export function registerIdempotency(app: FastifyInstance, db: AnyKysely, sealer: Sealer): void {
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+    if (request.method !== 'POST' || request.routeOptions.config?.ownIdempotency === true) return;
     const key = request.headers[HEADER];
     if (key === undefined) return;
     if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
