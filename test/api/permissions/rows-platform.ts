@@ -24,7 +24,7 @@ export function platformRows(w: World): Row[] {
   const freshAccount = async (who: Who) => {
     const username = `perm.${who}.${next()}`;
     const scope = who === 'township' ? { kind: 'township', id: '530621110' } : who === 'village' ? { kind: 'site', id: OWN_POINT } : { kind: 'county', id: '530621' };
-    const role = { county: 'county_admin', township: 'township_operator', village: 'village_operator' }[who as string] ?? who;
+    const role = { county: 'county_admin', township: 'township_operator', village: 'village_operator', datacenter: 'data_center' }[who as string] ?? who;
     await w.ok('county', 'POST', '/identity/users', { username, displayName: '测试', password: 'perm-pass-000', roles: [role], scope });
     const res = await w.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'perm-pass-000' } });
     return `countyhub_session=${res.cookies.find((c) => c.name === 'countyhub_session')!.value}`;
@@ -43,8 +43,8 @@ export function platformRows(w: World): Row[] {
     // No code was sent to this phone: the answer is a 400 naming the code, never a 401.
     { op: 'POST /api/v1/auth/sms-sign-in', allowed: 'public', req: () => ({ url: '/auth/sms-sign-in', body: { phone: '13900009998', code: '123456' } }) },
     { op: 'GET /api/v1/auth/me', allowed: ROLES },
-    // 工作台: every staff role has one; a shopper's home is the shop.
-    { op: 'GET /api/v1/workbench', allowed: ROLES.filter((who) => who !== 'consumer') },
+    // 工作台: every staff role has one; a shopper's home is the shop; a data centre's account is a machine client's.
+    { op: 'GET /api/v1/workbench', allowed: ROLES.filter((who) => who !== 'consumer' && who !== 'datacenter') },
     {
       op: 'POST /api/v1/auth/password',
       allowed: ROLES,

@@ -5,7 +5,7 @@ import { creditCodeCheck, organisationCodeCheck } from '../../../src/modules/par
 import { buildTestApp, signIn, type TestApp } from '../../helpers.js';
 import { labReportPdf } from '../../fixtures/lab-report-pdf.js';
 
-export const ROLES = ['county', 'township', 'village', 'merchant', 'courier', 'regulator', 'trainer', 'consumer'] as const;
+export const ROLES = ['county', 'township', 'village', 'merchant', 'courier', 'regulator', 'trainer', 'consumer', 'datacenter'] as const;
 export type Who = (typeof ROLES)[number];
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
