@@ -11,6 +11,7 @@ import { catalogProducts } from './product-directory.js';
 import { playerPlaces } from './player-places.js';
 import { networkScopeCheck } from './scope-check.js';
 import { signInTexts } from './sign-in-texts.js';
+import { statsCoverage, statsPlaces, statsProducts } from './stats-ports.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
 import { noFiguresYet } from './uplink-links.js';
 
@@ -41,6 +42,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
       notifier: recallSms(m.notify.sms),
       identifiers: { residentIdProblem },
     }),
+    stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
     uplink: (m) => ({ figures: noFiguresYet, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),

@@ -1,0 +1,105 @@
+import { Type, type TSchema } from 'typebox';
+import { defineEvent } from '../../kernel/events/index.js';
+
+/**
+ * The events the statistics read: this module's copies, with only the fields it uses (checked against the
+ * publishers' at start-up). Each becomes a row of stats_inputs (see docs/architecture.md, "Statistics").
+ */
+
+const OrNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Lines = <T extends Parameters<typeof Type.Object>[0]>(line: T) => Type.Array(Type.Object(line));
+
+export const OrderPaid = defineEvent({
+  type: 'orders.paid',
+  version: 1,
+  aggregate: 'order',
+  description: '订单已付款 An order was paid',
+  payload: Type.Object({
+    orderId: Type.String(),
+    sellerId: Type.String(),
+    paidAt: Type.String(),
+    lines: Lines({ productId: Type.String(), quantity: Type.Integer(), lineFen: Type.Integer() }),
+    buyerId: OrNull(Type.String()),
+    paymentMethod: Type.Union([Type.Literal('online'), Type.Literal('village_cash'), Type.Literal('cod')]),
+    pointSiteId: OrNull(Type.String()),
+    totalFen: Type.Integer(),
+  }),
+});
+
+export const OrderRefunded = defineEvent({
+  type: 'orders.refunded',
+  version: 1,
+  aggregate: 'order',
+  description: '订单已退款 A paid order was refunded',
+  payload: Type.Object({ orderId: Type.String(), refundedAt: Type.String(), amountFen: Type.Integer() }),
+});
+
+export const ParcelRegistered = defineEvent({
+  type: 'logistics.parcel-registered',
+  version: 1,
+  aggregate: 'parcel',
+  description: '快件登记 A parcel first exists',
+  payload: Type.Object({
+    parcelId: Type.String(),
+    direction: Type.Union([Type.Literal('down'), Type.Literal('up')]),
+    townshipCode: OrNull(Type.String()),
+    villageCode: OrNull(Type.String()),
+    registeredAt: Type.String(),
+  }),
+});
+
+export const ParcelArrived = defineEvent({
+  type: 'logistics.parcel-arrived',
+  version: 1,
+  aggregate: 'parcel',
+  description: '快件到村 A parcel coming down reached its village point',
+  payload: Type.Object({ parcelId: Type.String(), townshipCode: OrNull(Type.String()), villageCode: OrNull(Type.String()), arrivedAt: Type.String(), onTime: Type.Boolean() }),
+});
+
+export const SellerApproved = defineEvent({
+  type: 'parties.seller-approved',
+  version: 1,
+  aggregate: 'seller',
+  description: '市场主体审核通过 A seller was approved',
+  payload: Type.Object({
+    sellerId: Type.String(),
+    kind: Type.Union([Type.Literal('enterprise'), Type.Literal('cooperative'), Type.Literal('individual_business'), Type.Literal('farmer')]),
+    townshipCode: OrNull(Type.String()),
+    villageCode: OrNull(Type.String()),
+    approvedAt: Type.String(),
+  }),
+});
+
+export const HouseholdCredited = defineEvent({
+  type: 'parties.household-credited',
+  version: 1,
+  aggregate: 'household',
+  description: '贫困户获得带贫收益 A paid order credited a poor household',
+  payload: Type.Object({
+    householdId: Type.String(),
+    orderId: Type.String(),
+    townshipCode: OrNull(Type.String()),
+    villageCode: OrNull(Type.String()),
+    amountFen: Type.Integer(),
+    creditedAt: Type.String(),
+  }),
+});
+
+export const HouseholdCreditReversed = defineEvent({
+  type: 'parties.household-credit-reversed',
+  version: 1,
+  aggregate: 'household',
+  description: '贫困户带贫收益冲回 A refund took back a household’s credit',
+  payload: Type.Object({ householdId: Type.String(), orderId: Type.String(), amountFen: Type.Integer(), reversedAt: Type.String() }),
+});
+
+export const ComplaintFiled = defineEvent({
+  type: 'trace.complaint-filed',
+  version: 1,
+  aggregate: 'complaint',
+  description: '消费者投诉 A consumer complained',
+  payload: Type.Object({ complaintId: Type.String(), filedAt: Type.String(), townshipCode: Type.Union([Type.String(), Type.Null()]) }),
+});
+
+/** Every event the rollups read (the subscriber `stats.rollups`). */
+export const STATS_INPUT_EVENTS = [OrderPaid, OrderRefunded, ParcelRegistered, ParcelArrived, SellerApproved, HouseholdCredited, HouseholdCreditReversed, ComplaintFiled] as const;

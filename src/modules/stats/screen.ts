@@ -1,0 +1,137 @@
+import ExcelJS from 'exceljs';
+import type { Clock } from '../../kernel/clock.js';
+import type { RequestContext } from '../../kernel/context.js';
+import type { Figures, Place } from './figures.js';
+import { CHANNEL_LABELS, indicatorOf, type Dim } from './indicators.js';
+import { checkPeriod, periodRange, previousYear, shift, type Grain } from './periods.js';
+import type { StatsPlaces } from './ports.js';
+import type { ScreenView } from './stats.schema.js';
+import type { StatsService } from './stats.service.js';
+
+const HEADLINE = ['online_retail_fen', 'produce_online_retail_fen', 'orders', 'buyers', 'active_shops', 'parcels_down', 'parcels_up', 'on_time_share'];
+const GAUGES = ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage', 'training_person_times', 'training_poor_person_times'];
+const COUNTY = { dim: '' as const, value: '' };
+
+/** The data screen's one answer and the drill-down workbook, read from the rollups. */
+export class StatsScreen {
+  constructor(
+    private readonly service: StatsService,
+    private readonly figures: Figures,
+    private readonly places: StatsPlaces,
+    private readonly clock: Clock,
+  ) {}
+
+  async answer(ctx: RequestContext): Promise<ScreenView> {
+    await this.service.requireCountyReader(ctx);
+    const today = this.service.today();
+    const month = today.slice(0, 7);
+    const year = today.slice(0, 4);
+    const [county, dayFigures, monthFigures, yearFigures, fingerprint] = await Promise.all([
+      this.places.county(),
+      this.figures.period('day', today),
+      this.figures.period('month', month),
+      this.figures.period('year', year),
+      this.figures.fingerprint('month', month),
+    ]);
+    const [headToday, headMonth, headYear] = await Promise.all([dayFigures, monthFigures, yearFigures].map((f) => this.service.headline(f, HEADLINE)));
+
+    const months = periodRange('month', shift('month', month, -23), month);
+    const val = (key: string, grain: Grain, period: string) => this.figures.value(indicatorOf(key)!, grain, period, COUNTY);
+    const target = monthFigures.find((f) => f.indicator === 'online_retail_fen')?.target;
+    const growth = target?.growthPct ?? null;
+    const trend = await Promise.all(
+      months.map(async (m) => {
+        const [platform, external, lastYear] = await Promise.all([val('platform_sales_fen', 'month', m), val('external_sales_fen', 'month', m), val('online_retail_fen', 'month', previousYear('month', m))]);
+        return { month: m, platformFen: platform ?? 0, externalFen: external ?? 0, targetFen: growth === null || !lastYear ? null : Math.round(lastYear * (1 + growth / 100)) };
+      }),
+    );
+    const ranked = async (indicator: string, dim: Dim, limit: number) =>
+      (await this.figures.breakdown({ indicator, grain: 'year', period: year, dim })).slice(0, limit).map(({ key, label, value, share }) => ({ key, label, value, share }));
+    const [topProducts, topBrands, pavilions] = await Promise.all([ranked('online_retail_fen', 'product', 10), ranked('online_retail_fen', 'brand', 10), ranked('platform_sales_fen', 'pavilion', 10)]);
+    const [income, households] = await Promise.all([val('poor_household_income_fen', 'year', year), val('poor_households_benefiting', 'year', year)]);
+    const gauges = GAUGES.map((key) => {
+      const f = yearFigures.find((x) => x.indicator === key)!;
+      return { indicator: key, name: f.name, value: f.value, target: f.target?.value ?? null, targetLabel: f.target?.label ?? null, status: f.status };
+    });
+    const [down, up, arrived] = await Promise.all([val('parcels_down', 'day', today), val('parcels_up', 'day', today), val('parcels_arrived', 'day', today)]);
+    const [allDown, allArrived] = await Promise.all([this.figures.levelOf('parcels_down', month), this.figures.levelOf('parcels_arrived', month)]);
+    const children = await this.service.children(ctx, 'month', month, undefined);
+    return {
+      county,
+      asOf: this.clock.now().toISOString(),
+      today,
+      month,
+      year,
+      fingerprint,
+      headline: { today: headToday, month: headMonth, year: headYear },
+      trend,
+      topProducts,
+      topBrands,
+      pavilions,
+      poverty: { incomeFen: income ?? 0, households: households ?? 0, povertyPavilionFen: pavilions.find((p) => p.key === 'poverty')?.value ?? 0 },
+      gauges,
+      parcelsToday: { down: down ?? 0, up: up ?? 0, arrived: arrived ?? 0, inTransit: Math.max(0, allDown - allArrived) },
+      townships: children.map((c) => ({ code: c.code, name: c.name, isPoor: c.isPoor, points: c.points, parcelsDown: c.parcelsDown, parcelsUp: c.parcelsUp, salesFen: c.onlineRetailFen })),
+    };
+  }
+
+  /** The drill-down of a place and period as a workbook: its figures, the places under it, and breakdowns. */
+  async workbook(ctx: RequestContext, grain: Grain, period: string, asked: Place): Promise<{ fileName: string; body: Buffer }> {
+    checkPeriod(grain, period);
+    const answer = await this.service.figuresAt(ctx, grain, period, asked);
+    const scope = await this.service.scopeOf(ctx);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'CountyHub';
+    const sheet = workbook.addWorksheet('指标');
+    sheet.columns = [
+      { header: '指标', width: 26 },
+      { header: '单位', width: 8 },
+      { header: '本期', width: 16 },
+      { header: '上期', width: 16 },
+      { header: '环比%', width: 10 },
+      { header: '去年同期', width: 16 },
+      { header: '同比%', width: 10 },
+      { header: '目标', width: 16 },
+      { header: '目标说明', width: 40 },
+    ];
+    const UNIT = { fen: '元', count: '个', person_times: '人次', percent: '%', households: '户' } as const;
+    const shown = (unit: keyof typeof UNIT, v: number | null) => (v === null ? null : unit === 'fen' ? v / 100 : v);
+    for (const f of answer.figures) {
+      sheet.addRow([f.name, UNIT[f.unit], shown(f.unit, f.value) ?? (f.status === 'awaiting_source' ? '待接入' : null), shown(f.unit, f.previousPeriod), f.momPct, shown(f.unit, f.previousYear), f.yoyPct, shown(f.unit, f.target?.value ?? null), f.target?.label ?? null]);
+    }
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+
+    const place = answer.place;
+    if (place.level !== 'village') {
+      const rows = await this.service.children(ctx, grain, period, place.level === 'township' ? place.code : undefined);
+      const children = workbook.addWorksheet(place.level === 'county' ? '各乡镇' : '各村');
+      children.columns = [
+        { header: '代码', width: 14 },
+        { header: '名称', width: 16 },
+        { header: '贫困', width: 6 },
+        { header: '服务点', width: 8 },
+        { header: '网络零售额(元)', width: 16 },
+        { header: '下行包裹', width: 10 },
+        { header: '上行包裹', width: 10 },
+        { header: '48小时到村率%', width: 14 },
+        { header: '受益贫困户', width: 12 },
+      ];
+      for (const r of rows) children.addRow([r.code, r.name, r.isPoor ? '是' : '', r.points, r.onlineRetailFen / 100, r.parcelsDown, r.parcelsUp, r.onTimeShare, r.poorHouseholdsBenefiting]);
+      children.getRow(1).font = { bold: true };
+    }
+    if (scope.kind === 'county' && place.level === 'county') {
+      const parts = workbook.addWorksheet('分项');
+      parts.columns = [{ header: '维度', width: 10 }, { header: '项目', width: 24 }, { header: '网络零售额(元)', width: 16 }, { header: '占比%', width: 10 }, { header: '同比%', width: 10 }];
+      const DIM_NAMES: [Dim, string][] = [['source', '来源'], ['channel', '渠道'], ['platform', '平台'], ['category', '类目'], ['brand', '品牌'], ['pavilion', '场馆']];
+      for (const [dim, name] of DIM_NAMES) {
+        for (const item of await this.figures.breakdown({ indicator: 'online_retail_fen', grain, period, dim })) {
+          parts.addRow([name, dim === 'channel' ? (CHANNEL_LABELS[item.key] ?? item.label) : item.label, item.value / 100, item.share === null ? null : Math.round(item.share * 1000) / 10, item.yoyPct]);
+        }
+      }
+      parts.getRow(1).font = { bold: true };
+    }
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    return { fileName: `统计-${place.name}-${period}.xlsx`, body };
+  }
+}
