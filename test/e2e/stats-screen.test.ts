@@ -43,11 +43,10 @@ describe('the data screen and the drill-down', () => {
 
   async function figures(page: Page, place: { township?: string } = {}) {
     const query = new URLSearchParams({ grain: 'month', period: monthNow(), ...place });
-    const answer = await h.apiGet<Figure[] | { items: Figure[] }>(page, `/stats/figures?${query.toString()}`);
-    const list = Array.isArray(answer) ? answer : answer.items;
+    const { figures: list } = await h.apiGet<{ figures: Figure[] }>(page, `/stats/figures?${query.toString()}`);
     return (key: string) => list.find((f) => f.indicator === key)?.value ?? 0;
   }
-  const places = async (page: Page) => (await h.apiGet<{ items: PlaceRow[] }>(page, `/stats/places?grain=month&period=${monthNow()}`)).items;
+  const places = async (page: Page) => (await h.apiGet<{ items: PlaceRow[] }>(page, `/stats/places?grain=month&period=${monthNow()}&limit=500`)).items;
 
   it('shows an order paid and a parcel arrived today, on the wall and county → township', async () => {
     const { app } = h.t;
@@ -74,7 +73,7 @@ describe('the data screen and the drill-down', () => {
     expect(row0.name).toBe('乐红镇');
 
     // An 乐红村 co-op sells two bags of 花椒; the buyer pays cash at the 乐红村 point.
-    const coop = await ok<{ id: string }>('POST', '/parties/sellers', 'merchant', { kind: 'cooperative', name: `鲁甸县大屏核对专业合作社${stamp}`, creditCode: '93530621MA6K00171X', contactName: '陈志强', contactPhone: '13987001235', divisionCode: VILLAGE, address: '乐红村' });
+    const coop = await ok<{ id: string }>('POST', '/parties/sellers', 'merchant', { kind: 'cooperative', name: `鲁甸县大屏核对专业合作社${stamp}`, creditCode: '93530621MA6K001610', contactName: '陈志强', contactPhone: '13987001235', divisionCode: VILLAGE, address: '乐红村' });
     await ok('POST', `/parties/sellers/${coop.id}/review`, 'county', { decision: 'approve' });
     const category = (await ok<{ items: { id: string }[] }>('GET', '/catalog/categories', 'county')).items[0].id;
     const product = await ok<{ skus: { id: string }[] }>('POST', '/catalog/products', 'merchant', { sellerId: coop.id, categoryId: category, name: '大屏核对青花椒', originCode: VILLAGE, skus: [{ spec: '500克', unit: '袋', netWeightG: 500, priceFen: 61_725, stock: 100, location: 'seller' }], status: 'listed' });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from './http.js';
+import { api, fetchAll, withQuery } from './http.js';
 import type { SiteDetail } from './network.js';
 
 /** 统计: indicators, figures of a place and period, the drill-down's children, the data screen, rebuilds. */
@@ -14,21 +14,27 @@ export interface IndicatorDef {
   unit: Unit;
   definition: string;
   formula: string;
-  kind: string;
+  kind: 'sum' | 'distinct' | 'ratio' | 'snapshot';
+  numerator: string | null;
+  denominator: string | null;
   dims: Dim[];
   sources: string[];
   owner: string;
   status: 'live' | 'awaiting_source';
   headline: boolean;
+  monthlyOnly: boolean;
 }
 
 export interface Target {
   id: string;
   indicator: string;
+  indicatorName: string;
+  label: string;
   value: number | null;
   growthPct: number | null;
   due: string | null;
-  label: string;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 export interface FigureValue {
@@ -44,44 +50,101 @@ export interface FigureValue {
   status: 'live' | 'awaiting_source';
 }
 
+export interface Figures {
+  grain: Grain;
+  period: string;
+  place: { level: 'county' | 'township' | 'village'; code: string; name: string };
+  figures: FigureValue[];
+}
+
 export interface SeriesPoint {
   period: string;
   value: number | null;
+}
+
+export interface Series {
+  indicator: string;
+  name: string;
+  unit: Unit;
+  points: SeriesPoint[];
 }
 
 export interface BreakdownRow {
   key: string;
   label: string;
   value: number;
+  /** Of the county's figure, 0–1. */
   share: number | null;
   yoyPct: number | null;
+}
+
+export interface Breakdown {
+  indicator: string;
+  name: string;
+  unit: Unit;
+  dim: Dim;
+  items: BreakdownRow[];
 }
 
 /** One child of a place in the drill-down table: a township of the county or a village of a township. */
 export interface PlaceRow {
   code: string;
   name: string;
+  level: 'township' | 'village';
+  isPoor: boolean;
   points: number;
   onlineRetailFen: number;
   parcelsDown: number;
   parcelsUp: number;
+  /** Percent, one decimal. */
   onTimeShare: number | null;
   poorHouseholdsBenefiting: number;
 }
 
-export interface Places {
-  level: 'township' | 'village';
-  items: PlaceRow[];
-}
-
 export interface RebuildStatus {
   id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  state: 'queued' | 'running' | 'done' | 'failed';
   done: number;
   total: number;
   percent: number;
+  requestedBy: string;
+  requestedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  error: string | null;
+}
+
+interface Headline {
+  indicator: string;
+  name: string;
+  unit: Unit;
+  value: number | null;
+  yoyPct: number | null;
+}
+interface Ranked {
+  key: string;
+  label: string;
+  value: number;
+  share: number | null;
+}
+
+/** GET /stats/screen: everything the data screen shows, in one answer. */
+export interface Screen {
+  county: { code: string; name: string };
+  asOf: string;
+  today: string;
+  month: string;
+  year: string;
+  fingerprint: string;
+  headline: { today: Headline[]; month: Headline[]; year: Headline[] };
+  trend: { month: string; platformFen: number; externalFen: number; targetFen: number | null }[];
+  topProducts: Ranked[];
+  topBrands: Ranked[];
+  pavilions: Ranked[];
+  poverty: { incomeFen: number; households: number; povertyPavilionFen: number };
+  gauges: { indicator: string; name: string; value: number | null; target: number | null; targetLabel: string | null; status: 'live' | 'awaiting_source' }[];
+  parcelsToday: { down: number; up: number; arrived: number; inTransit: number };
+  townships: { code: string; name: string; isPoor: boolean; points: number; parcelsDown: number; parcelsUp: number; salesFen: number }[];
 }
 
 /** Where a figure is read: the county (no township), a township, or one of its villages. */
@@ -102,12 +165,10 @@ export const statsKeys = {
   rebuild: ['stats', 'rebuilds', 'latest'] as const,
 };
 
-const itemsOf = <T,>(answer: T[] | { items: T[] }): T[] => (Array.isArray(answer) ? answer : answer.items);
-
 export function useIndicators() {
   return useQuery({
     queryKey: statsKeys.indicators,
-    queryFn: async ({ signal }) => itemsOf(await api<IndicatorDef[] | { items: IndicatorDef[] }>('/stats/indicators', { signal })),
+    queryFn: ({ signal }) => fetchAll<IndicatorDef>('/stats/indicators', {}, signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -115,7 +176,7 @@ export function useIndicators() {
 export function useTargets() {
   return useQuery({
     queryKey: statsKeys.targets,
-    queryFn: async ({ signal }) => itemsOf(await api<Target[] | { items: Target[] }>('/stats/targets', { signal })),
+    queryFn: ({ signal }) => fetchAll<Target>('/stats/targets', {}, signal),
   });
 }
 
@@ -123,7 +184,7 @@ export function useFigures(grain: Grain, period: string, place: Place, enabled =
   return useQuery({
     enabled,
     queryKey: statsKeys.figures(grain, period, place),
-    queryFn: async ({ signal }) => itemsOf(await api<FigureValue[] | { items: FigureValue[] }>('/stats/figures', { query: { grain, period, ...place }, signal })),
+    queryFn: ({ signal }) => api<Figures>('/stats/figures', { query: { grain, period, ...place }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -140,7 +201,7 @@ export interface SeriesQuery {
 export function useSeries(q: SeriesQuery) {
   return useQuery({
     queryKey: statsKeys.series(q),
-    queryFn: async ({ signal }) => itemsOf(await api<SeriesPoint[] | { items: SeriesPoint[] }>('/stats/series', { query: { ...q }, signal })),
+    queryFn: ({ signal }) => api<Series>('/stats/series', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -156,7 +217,7 @@ export interface BreakdownQuery {
 export function useBreakdown(q: BreakdownQuery) {
   return useQuery({
     queryKey: statsKeys.breakdown(q),
-    queryFn: async ({ signal }) => itemsOf(await api<BreakdownRow[] | { items: BreakdownRow[] }>('/stats/breakdown', { query: { ...q }, signal })),
+    queryFn: ({ signal }) => api<Breakdown>('/stats/breakdown', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -164,7 +225,8 @@ export function useBreakdown(q: BreakdownQuery) {
 export function usePlaces(grain: Grain, period: string, township?: string) {
   return useQuery({
     queryKey: statsKeys.places(grain, period, township),
-    queryFn: ({ signal }) => api<Places>('/stats/places', { query: { grain, period, township }, signal }),
+    // A township has a few dozen villages, a county a dozen townships: every page.
+    queryFn: ({ signal }) => fetchAll<PlaceRow>('/stats/places', { grain, period, township }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -172,10 +234,10 @@ export function usePlaces(grain: Grain, period: string, township?: string) {
 /** The data screen reads again every 30 s; the last answer stays on the wall while the next one comes. */
 export const SCREEN_REFRESH_MS = 30_000;
 
-export function useScreen<T>() {
+export function useScreen() {
   return useQuery({
     queryKey: statsKeys.screen,
-    queryFn: ({ signal }) => api<T>('/stats/screen', { signal }),
+    queryFn: ({ signal }) => api<Screen>('/stats/screen', { signal }),
     refetchInterval: SCREEN_REFRESH_MS,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
@@ -189,10 +251,10 @@ export const exportUrl = (grain: Grain, period: string, place: Place) => withQue
 export function useLatestRebuild(enabled: boolean) {
   return useQuery({
     queryKey: statsKeys.rebuild,
-    queryFn: ({ signal }) => api<RebuildStatus | null>('/stats/rebuilds/latest', { signal }),
+    queryFn: async ({ signal }) => (await api<{ rebuild: RebuildStatus | null }>('/stats/rebuilds/latest', { signal })).rebuild,
     enabled,
     refetchInterval: (query) => {
-      const status = query.state.data?.status;
+      const status = query.state.data?.state;
       return status === 'queued' || status === 'running' ? 1_000 : false;
     },
   });

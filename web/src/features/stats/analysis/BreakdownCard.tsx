@@ -27,11 +27,11 @@ function pieOption(rows: BreakdownRow[]): StatsChartOption {
   };
 }
 
-function Breakdown({ dim, grain, period, township }: { dim: BreakdownDim; grain: PeriodGrain; period: string; township?: string }) {
+function Breakdown({ dim, grain, period }: { dim: BreakdownDim; grain: PeriodGrain; period: string }) {
   const t = useT();
   const compact = Grid.useBreakpoint().md === false;
-  const rows = useBreakdown({ indicator: 'online_retail_fen', grain, period, dim, township });
-  const data = rows.data ?? [];
+  const rows = useBreakdown({ indicator: 'online_retail_fen', grain, period, dim });
+  const data = useMemo(() => rows.data?.items ?? [], [rows.data]);
   const option = useMemo(() => pieOption(data), [data]);
   const columns: TableColumnsType<BreakdownRow> = [
     { key: 'label', dataIndex: 'label', title: t('statsPage.col.item'), ellipsis: true },
@@ -49,8 +49,8 @@ function Breakdown({ dim, grain, period, township }: { dim: BreakdownDim; grain:
   );
 }
 
-/** Online retail by category, channel, platform, brand and pavilion: a ring and its table. */
-export function BreakdownCard({ grain, period, township }: { grain: PeriodGrain; period: string; township?: string }) {
+/** The county's online retail by category, channel, platform, brand and pavilion: a ring and its table. */
+export function BreakdownCard({ grain, period }: { grain: PeriodGrain; period: string }) {
   const t = useT();
   const [dim, setDim] = useState<BreakdownDim>('category');
   return (
@@ -58,7 +58,7 @@ export function BreakdownCard({ grain, period, township }: { grain: PeriodGrain;
       <Tabs
         activeKey={dim}
         onChange={(k) => setDim(k as BreakdownDim)}
-        items={DIMS.map((d) => ({ key: d, label: t(`statsPage.dim.${d}`), children: d === dim ? <Breakdown dim={d} grain={grain} period={period} township={township} /> : null }))}
+        items={DIMS.map((d) => ({ key: d, label: t(`statsPage.dim.${d}`), children: d === dim ? <Breakdown dim={d} grain={grain} period={period} /> : null }))}
       />
     </Card>
   );

@@ -28,7 +28,7 @@ export function PlacesCard({ grain, period, township, onOpen }: { grain: PeriodG
         size="small"
         rowKey="code"
         columns={columns}
-        dataSource={places.data?.items ?? []}
+        dataSource={places.data ?? []}
         loading={places.isPending}
         locale={{ emptyText: t('statsPage.noChildren') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -62,7 +62,8 @@ export function StatsPage() {
   if (place.township) crumbs.push({ title: names.name(place.township) ?? place.township, to: !fixedVillage && place.village ? at({ township: place.township }) : undefined });
   if (place.village) crumbs.push({ title: names.name(place.village) ?? place.village });
 
-  const here = place.village ? names.name(place.village) : place.township ? names.name(place.township) : countyName;
+  const shown = figures.data && !figures.isPlaceholderData ? figures.data.place.name : undefined;
+  const here = shown ?? (place.village ? names.name(place.village) : place.township ? names.name(place.township) : countyName);
 
   return (
     <>
@@ -100,9 +101,10 @@ export function StatsPage() {
         <LoadError error={figures.error} onRetry={() => void figures.refetch()} />
       ) : (
         <>
-          <FigureCards figures={figures.data} loading={figures.isFetching && figures.isPlaceholderData} />
-          {figures.data && <TrendCard grain={grain} period={period} place={place} figures={figures.data} />}
-          {!place.village && <BreakdownCard grain={grain} period={period} township={place.township} />}
+          <FigureCards figures={figures.data?.figures} loading={figures.isFetching && figures.isPlaceholderData} />
+          {figures.data && <TrendCard grain={grain} period={period} place={place} figures={figures.data.figures} />}
+          {/* The API breaks the county's figures down (a township's only by village, which the table below shows). */}
+          {!place.township && <BreakdownCard grain={grain} period={period} />}
           {!place.village && <PlacesCard grain={grain} period={period} township={place.township} onOpen={(code) => go(place.township ? { village: code } : { township: code, village: undefined })} />}
         </>
       )}

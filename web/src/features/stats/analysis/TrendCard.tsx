@@ -38,7 +38,7 @@ export function TrendCard({ grain, period, place, figures }: { grain: PeriodGrai
     ...(place.village ? { dim: 'village' as const, dimValue: place.village } : place.township ? { dim: 'township' as const, dimValue: place.township } : {}),
   });
   const option = useMemo(
-    () => trendOption(series.data ?? [], grain, chosen?.unit ?? 'fen', chosen?.name ?? '', lang, compact),
+    () => trendOption(series.data?.points ?? [], grain, chosen?.unit ?? 'fen', chosen?.name ?? '', lang, compact),
     [series.data, grain, chosen?.unit, chosen?.name, lang, compact],
   );
   return (

@@ -15,17 +15,17 @@ export function RebuildPanel() {
   const start = useStartRebuild();
   const key = useRef(newIdempotencyKey());
   const run = latest.data ?? null;
-  const busy = run?.status === 'queued' || run?.status === 'running';
+  const busy = run?.state === 'queued' || run?.state === 'running';
 
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="stats-rebuild">
       <Flex gap={16} wrap align="center" justify="space-between">
         <div style={{ flex: 1, minWidth: 240 }}>
-          {run === null ? null : run.status === 'failed' ? (
+          {run === null ? null : run.state === 'failed' ? (
             <Alert type="error" showIcon message={t('indicators.rebuildFailed')} />
           ) : busy ? (
             <>
-              <Typography.Text>{run.status === 'queued' ? t('indicators.rebuildQueued') : t('indicators.rebuildRunning', { done: run.done.toLocaleString('zh-CN'), total: run.total.toLocaleString('zh-CN') })}</Typography.Text>
+              <Typography.Text>{run.state === 'queued' ? t('indicators.rebuildQueued') : t('indicators.rebuildRunning', { done: run.done.toLocaleString('zh-CN'), total: run.total.toLocaleString('zh-CN') })}</Typography.Text>
               <Progress data-testid="stats-rebuild-progress" percent={Math.floor(run.percent)} status="active" />
             </>
           ) : (

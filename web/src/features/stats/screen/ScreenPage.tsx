@@ -9,7 +9,7 @@ import { errorText } from '../../../app/ui/errorText.js';
 import { StatsChart } from '../StatsChart.js';
 import { changeColor, formatChange, formatWan } from '../figureFormat.js';
 import { gaugeOption, networkOption, pavilionOption, rankingOption, SCREEN, townshipSalesOption, trendOption } from './screenCharts.js';
-import { toScreenModel, type ScreenAnswer } from './toScreenModel.js';
+import { toScreenModel } from './toScreenModel.js';
 import type { ScreenModel } from './screenModel.js';
 
 const W = 1920;
@@ -116,35 +116,36 @@ function Gauges({ model }: { model: ScreenModel }) {
   const options = useMemo(() => model.coverage.map((g, i) => gaugeOption(g, GAUGE_COLORS[i % GAUGE_COLORS.length])), [model.coverage]);
   const training = model.training;
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: `repeat(${model.coverage.length + 1}, 1fr)`, height: '100%' }}>
-      {model.coverage.map((g, i) => (
-        <div key={g.key} data-testid={`screen-gauge-${g.key}`} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-          <StatsChart theme="dark" option={options[i]} height={150} />
-          <div style={{ textAlign: 'center', color: SCREEN.text, fontSize: 15, lineHeight: 1.3 }}>{g.label}</div>
-          {g.target !== null && (
-            <div style={{ textAlign: 'center', color: SCREEN.dim, fontSize: 13 }}>
-              {t('screen.target')} {g.target}%
-            </div>
-          )}
-        </div>
-      ))}
-      <div data-testid="screen-training" style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', alignItems: 'center', textAlign: 'center', gap: 6 }}>
-        <div style={{ color: SCREEN.text, fontSize: 15 }}>{t('screen.training')}</div>
-        {training.value === null ? (
-          <div style={{ color: SCREEN.dim, fontSize: 18, border: `1px dashed ${SCREEN.border}`, padding: '14px 10px', borderRadius: 4 }}>{t('screen.trainingAwaiting')}</div>
-        ) : (
-          <>
-            <div style={{ ...big, fontSize: 34 }}>
-              {training.value.toLocaleString('zh-CN')}
-              <span style={{ fontSize: 14, color: SCREEN.dim, marginLeft: 4 }}>{t('screen.personTimes')}</span>
-            </div>
-            {training.target !== null && (
-              <div style={{ color: SCREEN.dim, fontSize: 13 }}>
-                {t('screen.target')} {training.target.toLocaleString('zh-CN')}
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${Math.max(1, model.coverage.length)}, 1fr)`, flex: 1, minHeight: 0 }}>
+        {model.coverage.map((g, i) => (
+          <div key={g.key} data-testid={`screen-gauge-${g.key}`} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+            <StatsChart theme="dark" option={options[i]} height={118} />
+            <div style={{ textAlign: 'center', color: SCREEN.text, fontSize: 14, lineHeight: 1.25, minHeight: 36, padding: '0 4px' }}>{g.label}</div>
+            {g.target !== null && (
+              <div style={{ textAlign: 'center', color: SCREEN.dim, fontSize: 13 }}>
+                {t('screen.target')} {g.target}%
               </div>
             )}
-            {training.poor !== null && <div style={{ color: SCREEN.dim, fontSize: 13 }}>{t('screen.trainingPoor', { n: training.poor })}</div>}
-          </>
+          </div>
+        ))}
+      </div>
+      <div
+        data-testid="screen-training"
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, borderTop: `1px solid ${SCREEN.border}`, paddingTop: 8, height: 52 }}
+      >
+        <div style={{ color: SCREEN.text, fontSize: 17, fontWeight: 600 }}>{t('screen.training')}</div>
+        {training.value === null ? (
+          <div style={{ color: SCREEN.dim, fontSize: 17, border: `1px dashed ${SCREEN.border}`, padding: '4px 14px', borderRadius: 4 }}>{t('screen.trainingAwaiting')}</div>
+        ) : (
+          <div style={{ display: 'flex', alignItems: 'baseline', gap: 12 }}>
+            <span style={{ ...big, fontSize: 30 }}>{training.value.toLocaleString('zh-CN')}</span>
+            <span style={{ fontSize: 14, color: SCREEN.dim }}>
+              {t('screen.personTimes')}
+              {training.target !== null && ` / ${t('screen.target')} ${training.target.toLocaleString('zh-CN')}`}
+              {training.poor !== null && ` · ${t('screen.trainingPoor', { n: training.poor })}`}
+            </span>
+          </div>
         )}
       </div>
     </div>
@@ -186,7 +187,7 @@ function Board({ model }: { model: ScreenModel }) {
             <StatsChart theme="dark" option={towns} height="100%" />
           </Panel>
         </div>
-        <div style={{ display: 'grid', gridTemplateRows: '150px 250px 1fr', gap: 16, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: '150px 290px 1fr', gap: 16, minHeight: 0 }}>
           <Panel title={t('screen.parcelsToday')} testId="screen-parcels">
             <ParcelsToday model={model} />
           </Panel>
@@ -229,7 +230,7 @@ export function ScreenPage() {
   const { t } = useLocale();
   const navigate = useNavigate();
   const fit = useFit();
-  const screen = useScreen<ScreenAnswer>();
+  const screen = useScreen();
   const model = useMemo(() => (screen.data ? toScreenModel(screen.data) : null), [screen.data]);
 
   useEffect(() => {
@@ -251,6 +252,7 @@ export function ScreenPage() {
           transform: `scale(${fit.scale})`,
           transformOrigin: '0 0',
           padding: '0 16px 16px',
+          boxSizing: 'border-box',
           display: 'flex',
           flexDirection: 'column',
           gap: 14,

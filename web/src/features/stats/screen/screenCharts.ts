@@ -86,9 +86,9 @@ export function pavilionOption(rows: Ranked[], t: Translate): StatsChartOption {
       {
         id: 'pavilions',
         type: 'pie',
-        radius: ['42%', '68%'],
-        center: ['50%', '44%'],
-        label: { color: SCREEN.text, fontSize: 14, formatter: '{b}\n{c}' },
+        radius: ['40%', '72%'],
+        center: ['50%', '45%'],
+        label: { position: 'inside', color: '#0b1a33', fontSize: 15, fontWeight: 'bold', formatter: '{c}' },
         data: rows.map((r, i) => ({ name: r.label, value: wan2(r.value) ?? 0, itemStyle: { color: colors[i % colors.length] } })),
       },
     ],
@@ -170,6 +170,11 @@ export function networkOption(m: ScreenModel, t: Translate): StatsChartOption {
         id: 'network',
         type: 'graph',
         layout: 'none',
+        // Room for the townships' names beside the outer circles.
+        left: 110,
+        right: 110,
+        top: 30,
+        bottom: 40,
         roam: false,
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 8,
@@ -200,7 +205,7 @@ export function townshipSalesOption(m: ScreenModel, t: Translate): StatsChartOpt
     backgroundColor: 'transparent',
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${String(v)} ${t('screen.wan')}` },
     grid: { left: 8, right: 8, top: 16, bottom: 4, containLabel: true },
-    xAxis: { type: 'category', data: m.townships.map((r) => r.name), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 0, fontSize: 13 } },
+    xAxis: { type: 'category', data: m.townships.map((r) => r.name), ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 0, fontSize: 13, rotate: m.townships.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value', ...AXIS },
     series: [
       {

@@ -1,9 +1,50 @@
-import type { ScreenModel } from './screenModel.js';
+import type { Screen } from '../../../api/stats.js';
+import type { Headline, ScreenModel } from './screenModel.js';
 
-/** The API's screen answer (GET /stats/screen). Provisional until the stats schema lands. */
-export type ScreenAnswer = ScreenModel;
+const COVERAGE = ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage'];
 
-/** The answer as the board draws it. */
-export function toScreenModel(answer: ScreenAnswer): ScreenModel {
-  return answer;
+/** The API's screen answer as the board draws it: which headline comes from which period, gauges split from training. */
+export function toScreenModel(a: Screen): ScreenModel {
+  const head = (list: Screen['headline']['today'], indicator: string, key: Headline['key']): Headline => {
+    const f = list.find((h) => h.indicator === indicator);
+    return { key, unit: f?.unit === 'fen' ? 'fen' : 'count', value: f?.value ?? null, yoyPct: f?.yoyPct ?? null };
+  };
+  const gauge = (key: string) => a.gauges.find((g) => g.indicator === key);
+  const training = gauge('training_person_times');
+  const trainingPoor = gauge('training_poor_person_times');
+  return {
+    countyName: a.county.name,
+    townshipName: null,
+    asOf: a.asOf,
+    headlines: [
+      head(a.headline.today, 'online_retail_fen', 'today'),
+      head(a.headline.month, 'online_retail_fen', 'month'),
+      head(a.headline.year, 'online_retail_fen', 'year'),
+      head(a.headline.year, 'produce_online_retail_fen', 'yearProduce'),
+      head(a.headline.year, 'orders', 'yearOrders'),
+      head(a.headline.month, 'active_shops', 'activeShops'),
+    ],
+    trend: {
+      periods: a.trend.map((p) => p.month),
+      platformFen: a.trend.map((p) => p.platformFen),
+      externalFen: a.trend.map((p) => p.externalFen),
+      targetFen: a.trend.map((p) => p.targetFen),
+    },
+    topProducts: a.topProducts,
+    topBrands: a.topBrands,
+    pavilions: a.pavilions,
+    poorHouseholds: a.poverty.households,
+    poorIncomeFen: a.poverty.incomeFen,
+    coverage: COVERAGE.flatMap((key) => {
+      const g = gauge(key);
+      return g ? [{ key, label: g.name, pct: g.status === 'live' ? g.value : null, target: g.target }] : [];
+    }),
+    training: {
+      value: training?.status === 'live' ? training.value : null,
+      poor: trainingPoor?.status === 'live' ? trainingPoor.value : null,
+      target: training?.target ?? null,
+    },
+    parcelsToday: a.parcelsToday,
+    townships: a.townships.map((r) => ({ code: r.code, name: r.name, points: r.points, down: r.parcelsDown, up: r.parcelsUp, salesFen: r.salesFen })),
+  };
 }
