@@ -52,6 +52,7 @@ import { workbenchModule } from './modules/workbench/index.js';
 import { uplinkModule } from './modules/uplink/index.js';
 import { playersModule } from './modules/players/index.js';
 import { statsModule } from './modules/stats/index.js';
+import { reportsModule } from './modules/reports/index.js';
 
 /** The project's folder: the nearest above this file holding package.json (src/ in development, dist/server/ compiled). */
 function projectRoot(from: string): string {
@@ -77,7 +78,7 @@ export interface BuildOptions {
 }
 
 /** The platform's modules, in the order their routes are mounted. Each is declared in its own index.ts. */
-export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, playersModule, statsModule, workbenchModule, uplinkModule] as const;
+export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, playersModule, statsModule, workbenchModule, uplinkModule, reportsModule] as const;
 export type PlatformModules = typeof platformModules;
 export type Modules = Composed<PlatformModules>;
 

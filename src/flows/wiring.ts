@@ -42,6 +42,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
       notifier: recallSms(m.notify.sms),
       identifiers: { residentIdProblem },
     }),
+    reports: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
     uplink: (m) => ({ figures: noFiguresYet, county: m.network.service }),
