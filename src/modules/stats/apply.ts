@@ -46,7 +46,10 @@ export interface ReportFact {
   version: number;
   adds: Increment[];
 }
-type Fact = OrderFact | CreditFact | ReportFact;
+export interface PlayerFact {
+  kind: string;
+}
+type Fact = OrderFact | CreditFact | ReportFact | PlayerFact;
 
 export const rollupKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string) => `${indicator}\u0001${grain}\u0001${period}\u0001${dim}\u0001${dimValue}`;
 export const memberKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string, member: string) => `${rollupKey(indicator, grain, period, dim, dimValue)}\u0001${member}`;
@@ -321,7 +324,8 @@ export class RollupBatch {
   // ---- players ----
 
   private playerRegistered(p: PlayerRegisteredPayload): void {
-    this.label('kind', p.kind, null);
+    // Its kind, for the kind dimension of its shops' reports (enriched when they arrive).
+    this.setFact(`player:${p.playerId}`, { kind: p.kind });
     if (p.kind !== 'enterprise' && p.kind !== 'service_firm') return;
     const { day, month } = periodsOf(p.registeredAt);
     this.names(p._x?.names, p.townshipCode, p.villageCode);

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { defineEvent } from '../../kernel/events/index.js';
+import { Nullable, StringEnum } from '../../kernel/http/schema.js';
 
 /**
  * The events the statistics read: this module's copies, with only the fields it uses (checked against the
@@ -101,5 +102,43 @@ export const ComplaintFiled = defineEvent({
   payload: Type.Object({ complaintId: Type.String(), filedAt: Type.String(), townshipCode: Type.Union([Type.String(), Type.Null()]) }),
 });
 
+const PLAYER_KINDS = ['enterprise', 'cooperative', 'service_firm', 'trader', 'individual'] as const;
+const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'douyin', 'kuaishou', 'weidian', 'wechat', 'other'] as const;
+
+export const PlayerRegistered = defineEvent({
+  type: 'players.player-registered',
+  version: 1,
+  aggregate: 'player',
+  description: '市场主体已登记 A market player was registered',
+  payload: Type.Object({ playerId: Type.String(), name: Type.String(), kind: StringEnum(PLAYER_KINDS), townshipCode: Nullable(Type.String()), villageCode: Nullable(Type.String()), registeredAt: Type.String() }),
+});
+
+export const ShopOpened = defineEvent({
+  type: 'players.shop-opened',
+  version: 1,
+  aggregate: 'shop',
+  description: '站外店铺已登记 A player’s shop on another platform was recorded',
+  payload: Type.Object({ shopId: Type.String(), playerId: Type.String(), platform: StringEnum(PLATFORMS), openedOn: Type.String(), townshipCode: Nullable(Type.String()) }),
+});
+
+export const ShopMonthReported = defineEvent({
+  type: 'players.shop-month-reported',
+  version: 1,
+  aggregate: 'shop',
+  description: '站外店铺月报 A shop’s month was reported (a higher version replaces the earlier)',
+  payload: Type.Object({
+    shopId: Type.String(),
+    playerId: Type.String(),
+    platform: StringEnum(PLATFORMS),
+    month: Type.String(),
+    salesFen: Type.Integer(),
+    orders: Type.Integer(),
+    produceFen: Type.Integer(),
+    townshipCode: Nullable(Type.String()),
+    villageCode: Nullable(Type.String()),
+    version: Type.Integer(),
+  }),
+});
+
 /** Every event the rollups read (the subscriber `stats.rollups`). */
-export const STATS_INPUT_EVENTS = [OrderPaid, OrderRefunded, ParcelRegistered, ParcelArrived, SellerApproved, HouseholdCredited, HouseholdCreditReversed, ComplaintFiled] as const;
+export const STATS_INPUT_EVENTS = [OrderPaid, OrderRefunded, ParcelRegistered, ParcelArrived, SellerApproved, HouseholdCredited, HouseholdCreditReversed, ComplaintFiled, PlayerRegistered, ShopOpened, ShopMonthReported] as const;

@@ -253,6 +253,9 @@ export const INDICATORS: IndicatorDef[] = [
   }),
 ];
 
+/** Indicators written by the daily snapshot from the network, not by inputs: a rebuild keeps them. */
+export const SNAPSHOT_INDICATORS = INDICATORS.filter((i) => i.kind === 'snapshot' && !i.cumulativeOf && i.status === 'live').map((i) => i.key);
+
 export const INDICATOR_BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
 
 export function indicatorOf(key: string): IndicatorDef | undefined {

@@ -3,6 +3,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { newId } from '../../kernel/ids.js';
 import { defineJob, enqueueJob } from '../../kernel/jobs/index.js';
+import { SNAPSHOT_INDICATORS } from './indicators.js';
 import { STATS_ADMIN, type RebuildView } from './stats.schema.js';
 import type { StatsRepository } from './stats.repository.js';
 import type { StatsRebuildRow } from './stats.tables.js';
@@ -72,7 +73,7 @@ export class StatsRebuilds {
         return { applied: 0, state: 'failed' };
       }
       if (row.state === 'queued') {
-        await this.repo.clearRollups(trx);
+        await this.repo.clearRollups(trx, SNAPSHOT_INDICATORS);
         const { count } = await this.repo.countInputs(trx);
         await trx.updateTable('stats_rebuilds').set({ state: 'running', started_at: now, total: count, cursor: 0, done: 0 }).where('id', '=', id).execute();
         return { applied: 0, state: 'running' };

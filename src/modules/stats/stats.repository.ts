@@ -135,8 +135,9 @@ export class StatsRepository {
     }
   }
 
-  async clearRollups(trx: Db): Promise<void> {
-    await trx.deleteFrom('stats_rollups').execute();
+  /** Clears what inputs make; the network's daily snapshots (which no input can make again) stay. */
+  async clearRollups(trx: Db, keep: string[]): Promise<void> {
+    await trx.deleteFrom('stats_rollups').where('indicator', 'not in', keep).execute();
     await trx.deleteFrom('stats_members').execute();
     await trx.deleteFrom('stats_facts').execute();
   }

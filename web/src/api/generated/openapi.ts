@@ -38,7 +38,7 @@ export interface ApiOperations {
         displayName: string;
         /** masked unless it is your own */
         phone: string | null;
-        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
         scope: {
           kind: "county" | "township" | "site";
           /** county code, township code or site id */
@@ -72,7 +72,7 @@ export interface ApiOperations {
       displayName: string;
       /** masked unless it is your own */
       phone: string | null;
-      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
       scope: {
         kind: "county" | "township" | "site";
         /** county code, township code or site id */
@@ -131,7 +131,7 @@ export interface ApiOperations {
         displayName: string;
         /** masked unless it is your own */
         phone: string | null;
-        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
         scope: {
           kind: "county" | "township" | "site";
           /** county code, township code or site id */
@@ -900,7 +900,7 @@ export interface ApiOperations {
   "GET /api/v1/identity/users": {
     params: Record<string, never>;
     query: {
-      role?: "county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer";
+      role?: "county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center";
       q?: string;
       limit?: number;
       cursor?: string;
@@ -913,7 +913,7 @@ export interface ApiOperations {
         displayName: string;
         /** masked unless it is your own */
         phone: string | null;
-        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+        roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
         scope: {
           kind: "county" | "township" | "site";
           /** county code, township code or site id */
@@ -939,7 +939,7 @@ export interface ApiOperations {
       password: string;
       /** 11-digit mobile number */
       phone?: string;
-      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
       scope: {
         kind: "county" | "township" | "site";
         /** county code, township code or site id */
@@ -952,7 +952,7 @@ export interface ApiOperations {
       displayName: string;
       /** masked unless it is your own */
       phone: string | null;
-      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
       scope: {
         kind: "county" | "township" | "site";
         /** county code, township code or site id */
@@ -978,7 +978,7 @@ export interface ApiOperations {
       displayName: string;
       /** masked unless it is your own */
       phone: string | null;
-      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
       scope: {
         kind: "county" | "township" | "site";
         /** county code, township code or site id */
@@ -1001,7 +1001,7 @@ export interface ApiOperations {
       displayName?: string;
       /** 11-digit mobile number */
       phone?: string | null;
-      roles?: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+      roles?: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
       scope?: {
         kind: "county" | "township" | "site";
         /** county code, township code or site id */
@@ -1016,7 +1016,7 @@ export interface ApiOperations {
       displayName: string;
       /** masked unless it is your own */
       phone: string | null;
-      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer")[];
+      roles: ("county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer" | "consumer" | "data_center")[];
       scope: {
         kind: "county" | "township" | "site";
         /** county code, township code or site id */
@@ -5294,6 +5294,957 @@ export interface ApiOperations {
       status: "pending_payment" | "confirmed" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
     };
   };
+  /** 市场主体 Market players: all for the county office and regulators, a township its own, a merchant those it owns */
+  "GET /api/v1/players/players": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** part of the name or the credit code */
+      q?: string;
+      kind?: "enterprise" | "cooperative" | "service_firm" | "trader" | "individual";
+      /** township division code */
+      townshipCode?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        name: string;
+        kind: "enterprise" | "cooperative" | "service_firm" | "trader" | "individual";
+        creditCode: string;
+        contactName: string;
+        /** in full for the county office and the owner account, else masked (138****5678) */
+        contactPhone: string;
+        townshipCode: string;
+        townshipName: string;
+        villageCode: string | null;
+        villageName: string | null;
+        ownerUserId: string | null;
+        notes: string;
+        shopCount: number;
+        isDemo: boolean;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 登记市场主体 Register a market player (county admin; a township operator in its township); unique by credit code (409 PLAYER_EXISTS) */
+  "POST /api/v1/players/players": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      name: string;
+      kind: "enterprise" | "cooperative" | "service_firm" | "trader" | "individual";
+      /** 统一社会信用代码, with its check characters */
+      creditCode: string;
+      contactName: string;
+      /** 11-digit mobile number */
+      contactPhone: string;
+      /** township division code */
+      townshipCode: string;
+      /** village division code, in the township */
+      villageCode?: string | null;
+      /** an account that may report for the player */
+      ownerUserId?: string | null;
+      notes?: string;
+      isDemo?: boolean;
+    };
+    response: {
+      id: string;
+      name: string;
+      kind: "enterprise" | "cooperative" | "service_firm" | "trader" | "individual";
+      creditCode: string;
+      contactName: string;
+      /** in full for the county office and the owner account, else masked (138****5678) */
+      contactPhone: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      ownerUserId: string | null;
+      notes: string;
+      shopCount: number;
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** One market player with its shops */
+  "GET /api/v1/players/players/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      name: string;
+      kind: "enterprise" | "cooperative" | "service_firm" | "trader" | "individual";
+      creditCode: string;
+      contactName: string;
+      /** in full for the county office and the owner account, else masked (138****5678) */
+      contactPhone: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      ownerUserId: string | null;
+      notes: string;
+      shopCount: number;
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      shops: {
+        id: string;
+        playerId: string;
+        playerName: string;
+        platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+        platformName: string;
+        name: string;
+        url: string | null;
+        openedOn: string;
+        status: "operating" | "closed";
+        closedOn: string | null;
+        lastReportedMonth: string | null;
+      }[];
+    };
+  };
+  /** Change a player's name, contact, village, owner account or notes */
+  "PATCH /api/v1/players/players/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      name?: string;
+      contactName?: string;
+      /** 11-digit mobile number */
+      contactPhone?: string;
+      /** village division code, in the township */
+      villageCode?: string | null;
+      ownerUserId?: string | null;
+      notes?: string;
+    };
+    response: {
+      id: string;
+      name: string;
+      kind: "enterprise" | "cooperative" | "service_firm" | "trader" | "individual";
+      creditCode: string;
+      contactName: string;
+      /** in full for the county office and the owner account, else masked (138****5678) */
+      contactPhone: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      ownerUserId: string | null;
+      notes: string;
+      shopCount: number;
+      isDemo: boolean;
+      createdAt: string;
+      updatedAt: string;
+      shops: {
+        id: string;
+        playerId: string;
+        playerName: string;
+        platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+        platformName: string;
+        name: string;
+        url: string | null;
+        openedOn: string;
+        status: "operating" | "closed";
+        closedOn: string | null;
+        lastReportedMonth: string | null;
+      }[];
+    };
+  };
+  /** A player's monthly sales, orders and produce over the last 24 months (its shops' current reports) */
+  "GET /api/v1/players/players/{id}/months": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      months: {
+        month: string;
+        salesFen: number;
+        orders: number;
+        produceFen: number;
+      }[];
+    };
+  };
+  /** 登记站外店铺 Record a shop of the player on another platform (url http/https only) */
+  "POST /api/v1/players/players/{id}/shops": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+      name: string;
+      /** http or https address of the shop */
+      url?: string | null;
+      openedOn: string;
+    };
+    response: {
+      id: string;
+      playerId: string;
+      playerName: string;
+      platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+      platformName: string;
+      name: string;
+      url: string | null;
+      openedOn: string;
+      status: "operating" | "closed";
+      closedOn: string | null;
+      lastReportedMonth: string | null;
+    };
+  };
+  /** Monthly reports, newest month first: current versions (history=true for every version); flagged=true lists late and implausible ones */
+  "GET /api/v1/players/reports": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      shopId?: string;
+      playerId?: string;
+      /** YYYY-MM */
+      month?: string;
+      /** only late or implausible reports */
+      flagged?: boolean;
+      reviewed?: boolean;
+      /** every version, not only the current one */
+      history?: boolean;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        shopId: string;
+        shopName: string;
+        platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+        platformName: string;
+        playerId: string;
+        playerName: string;
+        townshipName: string;
+        month: string;
+        version: number;
+        current: boolean;
+        salesFen: number;
+        orders: number;
+        produceFen: number;
+        source: "form" | "import" | "api";
+        /** the display name of the account that reported */
+        reportedBy: string;
+        reportedAt: string;
+        late: boolean;
+        implausible: boolean;
+        flags: {
+          code: string;
+          message: string;
+        }[];
+        reviewedAt: string | null;
+        reviewedBy: string | null;
+        reviewNote: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 填报月报 A shop's month: sales and produce in fen, orders. A second report of the same shop-month is a correction (the next version). With an API token the source is 'api'; honours Idempotency-Key */
+  "POST /api/v1/players/reports": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      shopId: string;
+      /** YYYY-MM */
+      month: string;
+      salesFen: number;
+      orders: number;
+      produceFen: number;
+    };
+    response: {
+      id: string;
+      shopId: string;
+      shopName: string;
+      platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+      platformName: string;
+      playerId: string;
+      playerName: string;
+      townshipName: string;
+      month: string;
+      version: number;
+      current: boolean;
+      salesFen: number;
+      orders: number;
+      produceFen: number;
+      source: "form" | "import" | "api";
+      /** the display name of the account that reported */
+      reportedBy: string;
+      reportedAt: string;
+      late: boolean;
+      implausible: boolean;
+      flags: {
+        code: string;
+        message: string;
+      }[];
+      reviewedAt: string | null;
+      reviewedBy: string | null;
+      reviewNote: string | null;
+    };
+  };
+  /** 导入月报 Reports from an Excel .xlsx file (multipart field `file`, at most 5 000 rows): columns 店铺编号 (or 平台 + 店铺名), 月份, 销售额（元）, 订单数, 其中农产品（元）. Every row is checked first; one bad row refuses the whole file (400 IMPORT_ROWS_INVALID, details.rows names each row and column) */
+  "POST /api/v1/players/reports/import": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      imported: number;
+      /** rows that replaced an earlier report of the same shop-month */
+      corrections: number;
+      flagged: number;
+    };
+  };
+  /** Operating shops with no report for a month (last month by default) */
+  "GET /api/v1/players/reports/missing": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** YYYY-MM */
+      month?: string;
+    };
+    body: never;
+    response: {
+      month: string;
+      items: {
+        id: string;
+        playerId: string;
+        playerName: string;
+        platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+        platformName: string;
+        name: string;
+        url: string | null;
+        openedOn: string;
+        status: "operating" | "closed";
+        closedOn: string | null;
+        lastReportedMonth: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 月报导入模板 The import template (.xlsx) with the caller’s shops on a second sheet */
+  "GET /api/v1/players/reports/template.xlsx": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: unknown;
+  };
+  /** Mark a flagged report reviewed, with a note (county admin) */
+  "POST /api/v1/players/reports/{id}/review": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      note: string;
+    };
+    response: {
+      id: string;
+      shopId: string;
+      shopName: string;
+      platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+      platformName: string;
+      playerId: string;
+      playerName: string;
+      townshipName: string;
+      month: string;
+      version: number;
+      current: boolean;
+      salesFen: number;
+      orders: number;
+      produceFen: number;
+      source: "form" | "import" | "api";
+      /** the display name of the account that reported */
+      reportedBy: string;
+      reportedAt: string;
+      late: boolean;
+      implausible: boolean;
+      flags: {
+        code: string;
+        message: string;
+      }[];
+      reviewedAt: string | null;
+      reviewedBy: string | null;
+      reviewNote: string | null;
+    };
+  };
+  /** Shops on other platforms the caller sees */
+  "GET /api/v1/players/shops": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      playerId?: string;
+      platform?: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+      status?: "operating" | "closed";
+      /** part of the shop name */
+      q?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        playerId: string;
+        playerName: string;
+        platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+        platformName: string;
+        name: string;
+        url: string | null;
+        openedOn: string;
+        status: "operating" | "closed";
+        closedOn: string | null;
+        lastReportedMonth: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** A shop closed on a date: no reports after its month */
+  "POST /api/v1/players/shops/{id}/close": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      closedOn: string;
+    };
+    response: {
+      id: string;
+      playerId: string;
+      playerName: string;
+      platform: "taobao" | "tmall" | "jd" | "pdd" | "douyin" | "kuaishou" | "weidian" | "wechat" | "other";
+      platformName: string;
+      name: string;
+      url: string | null;
+      openedOn: string;
+      status: "operating" | "closed";
+      closedOn: string | null;
+      lastReportedMonth: string | null;
+    };
+  };
+  /** 统计报表列表（新的在前） Reports, newest first (county admin, regulator, township operator) */
+  "GET /api/v1/reports/reports": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** month 月报 | quarter 季报 | year 年报 | self_evaluation 绩效自评 (a year) */
+      kind?: "month" | "quarter" | "year" | "self_evaluation";
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        /** month 月报 | quarter 季报 | year 年报 | self_evaluation 绩效自评 (a year) */
+        kind: "month" | "quarter" | "year" | "self_evaluation";
+        /** 月报, 季报, 年报, 绩效自评 */
+        kindName: string;
+        /** YYYY-MM, YYYY-Qn or YYYY (Asia/Shanghai) */
+        period: string;
+        /** 2026年11月 */
+        periodLabel: string;
+        title: string;
+        /** Regenerating a period makes the next version; earlier ones are kept */
+        version: number;
+        status: "queued" | "running" | "done" | "failed";
+        progress: number;
+        /** what the job is doing (中文) */
+        step: string;
+        /** the written summary, once done */
+        summary: string | null;
+        files: {
+          xlsxBytes: number | null;
+          pdfBytes: number | null;
+        };
+        requestedByName: string;
+        createdAt: string;
+        startedAt: string | null;
+        finishedAt: string | null;
+        error: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 生成统计报表（月报、季报、年报、绩效自评；后台任务，可带 Idempotency-Key） Queue a report of a period: a new version each time (county admin) */
+  "POST /api/v1/reports/reports": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** month 月报 | quarter 季报 | year 年报 | self_evaluation 绩效自评 (a year) */
+      kind: "month" | "quarter" | "year" | "self_evaluation";
+      /** month 2026-11, quarter 2026-Q4, year and self_evaluation 2026; not a period that has not begun */
+      period: string;
+    };
+    response: {
+      id: string;
+      /** month 月报 | quarter 季报 | year 年报 | self_evaluation 绩效自评 (a year) */
+      kind: "month" | "quarter" | "year" | "self_evaluation";
+      /** 月报, 季报, 年报, 绩效自评 */
+      kindName: string;
+      /** YYYY-MM, YYYY-Qn or YYYY (Asia/Shanghai) */
+      period: string;
+      /** 2026年11月 */
+      periodLabel: string;
+      title: string;
+      /** Regenerating a period makes the next version; earlier ones are kept */
+      version: number;
+      status: "queued" | "running" | "done" | "failed";
+      progress: number;
+      /** what the job is doing (中文) */
+      step: string;
+      /** the written summary, once done */
+      summary: string | null;
+      files: {
+        xlsxBytes: number | null;
+        pdfBytes: number | null;
+      };
+      requestedByName: string;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      error: string | null;
+    };
+  };
+  /** 一份报表及其生成进度 A report and its progress */
+  "GET /api/v1/reports/reports/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      /** month 月报 | quarter 季报 | year 年报 | self_evaluation 绩效自评 (a year) */
+      kind: "month" | "quarter" | "year" | "self_evaluation";
+      /** 月报, 季报, 年报, 绩效自评 */
+      kindName: string;
+      /** YYYY-MM, YYYY-Qn or YYYY (Asia/Shanghai) */
+      period: string;
+      /** 2026年11月 */
+      periodLabel: string;
+      title: string;
+      /** Regenerating a period makes the next version; earlier ones are kept */
+      version: number;
+      status: "queued" | "running" | "done" | "failed";
+      progress: number;
+      /** what the job is doing (中文) */
+      step: string;
+      /** the written summary, once done */
+      summary: string | null;
+      files: {
+        xlsxBytes: number | null;
+        pdfBytes: number | null;
+      };
+      requestedByName: string;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      error: string | null;
+    };
+  };
+  /** 下载报表（PDF） The report as PDF, once done (409 REPORT_NOT_READY before) */
+  "GET /api/v1/reports/reports/{id}/report.pdf": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: unknown;
+  };
+  /** 下载报表（Excel） The report as XLSX, once done (409 REPORT_NOT_READY before) */
+  "GET /api/v1/reports/reports/{id}/report.xlsx": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: unknown;
+  };
+  /** 指标分项（按乡镇、村、类目、品牌、场馆、渠道、来源、平台、类型、商品） One indicator by a dimension */
+  "GET /api/v1/stats/breakdown": {
+    params: Record<string, never>;
+    query: {
+      /** an indicator key from GET /stats/indicators */
+      indicator: string;
+      /** day YYYY-MM-DD, month YYYY-MM, quarter YYYY-Qn, year YYYY (Asia/Shanghai) */
+      grain: "day" | "month" | "quarter" | "year";
+      /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
+      period: string;
+      dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
+      /** 9-digit township code */
+      township?: string;
+    };
+    body: never;
+    response: {
+      indicator: string;
+      name: string;
+      unit: "fen" | "count" | "person_times" | "percent" | "households";
+      dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
+      items: {
+        key: string;
+        /** what people read: a township’s, category’s or product’s name, a channel in Chinese */
+        label: string;
+        value: number;
+        /** of the county’s figure, 0–1 */
+        share: number | null;
+        yoyPct: number | null;
+      }[];
+    };
+  };
+  /** 导出某地某期统计（Excel：指标、下级地区、分项） The drill-down as a workbook */
+  "GET /api/v1/stats/export.xlsx": {
+    params: Record<string, never>;
+    query: {
+      /** day YYYY-MM-DD, month YYYY-MM, quarter YYYY-Qn, year YYYY (Asia/Shanghai) */
+      grain: "day" | "month" | "quarter" | "year";
+      /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
+      period: string;
+      /** 9-digit township code */
+      township?: string;
+      /** 12-digit village code */
+      village?: string;
+    };
+    body: never;
+    response: unknown;
+  };
+  /** 某地某期的全部指标，含环比、同比与目标 Every figure of a period at a place, with month-on-month, year-on-year and target */
+  "GET /api/v1/stats/figures": {
+    params: Record<string, never>;
+    query: {
+      /** day YYYY-MM-DD, month YYYY-MM, quarter YYYY-Qn, year YYYY (Asia/Shanghai) */
+      grain: "day" | "month" | "quarter" | "year";
+      /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
+      period: string;
+      /** 9-digit township code */
+      township?: string;
+      /** 12-digit village code */
+      village?: string;
+    };
+    body: never;
+    response: {
+      /** day YYYY-MM-DD, month YYYY-MM, quarter YYYY-Qn, year YYYY (Asia/Shanghai) */
+      grain: "day" | "month" | "quarter" | "year";
+      period: string;
+      place: {
+        level: "county" | "township" | "village";
+        code: string;
+        name: string;
+      };
+      figures: {
+        indicator: string;
+        name: string;
+        unit: "fen" | "count" | "person_times" | "percent" | "households";
+        /** null: no source yet, or the indicator has no figure at this place */
+        value: number | null;
+        previousPeriod: number | null;
+        previousYear: number | null;
+        momPct: number | null;
+        yoyPct: number | null;
+        target: {
+          value: number | null;
+          growthPct: number | null;
+          due: string | null;
+          label: string;
+        } | null;
+        status: "live" | "awaiting_source";
+      }[];
+    };
+  };
+  /** 统计指标目录：名称、单位、口径、公式、维度、来源事件、责任单位 The indicator catalogue */
+  "GET /api/v1/stats/indicators": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        key: string;
+        name: string;
+        nameEn: string;
+        unit: "fen" | "count" | "person_times" | "percent" | "households";
+        definition: string;
+        formula: string;
+        kind: "sum" | "distinct" | "ratio" | "snapshot";
+        numerator: string | null;
+        denominator: string | null;
+        dims: ("township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product")[];
+        sources: string[];
+        owner: string;
+        status: "live" | "awaiting_source";
+        /** a figure people read; false for the parts ratios and levels are made of */
+        headline: boolean;
+        /** only monthly figures (reports by month): no day value */
+        monthlyOnly: boolean;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 下级地区及其主要指标：全县各乡镇，或某乡镇各村 The places under a place with their headline figures */
+  "GET /api/v1/stats/places": {
+    params: Record<string, never>;
+    query: {
+      /** day YYYY-MM-DD, month YYYY-MM, quarter YYYY-Qn, year YYYY (Asia/Shanghai) */
+      grain: "day" | "month" | "quarter" | "year";
+      /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
+      period: string;
+      /** 9-digit township code */
+      township?: string;
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        code: string;
+        name: string;
+        level: "township" | "village";
+        isPoor: boolean;
+        /** village points operating */
+        points: number;
+        onlineRetailFen: number;
+        parcelsDown: number;
+        parcelsUp: number;
+        /** percent, one decimal */
+        onTimeShare: number | null;
+        poorHouseholdsBenefiting: number;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 从保存的事件重建全部统计（后台任务） Rebuild every figure from the stored events (a job) */
+  "POST /api/v1/stats/rebuilds": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      state: "queued" | "running" | "done" | "failed";
+      done: number;
+      total: number;
+      percent: number;
+      requestedBy: string;
+      requestedAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+      error: string | null;
+    };
+  };
+  /** 最近一次重建的进度 The latest rebuild and its progress */
+  "GET /api/v1/stats/rebuilds/latest": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      rebuild: {
+        id: string;
+        state: "queued" | "running" | "done" | "failed";
+        done: number;
+        total: number;
+        percent: number;
+        requestedBy: string;
+        requestedAt: string;
+        startedAt: string | null;
+        finishedAt: string | null;
+        error: string | null;
+      } | null;
+    };
+  };
+  /** 数据大屏的全部数据（一次取回） Everything the county data screen shows, in one answer */
+  "GET /api/v1/stats/screen": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      county: {
+        code: string;
+        name: string;
+      };
+      /** ISO time of the answer */
+      asOf: string;
+      today: string;
+      month: string;
+      year: string;
+      /** changes when any of this month’s figures changes */
+      fingerprint: string;
+      headline: {
+        today: {
+          indicator: string;
+          name: string;
+          unit: "fen" | "count" | "person_times" | "percent" | "households";
+          value: number | null;
+          yoyPct: number | null;
+        }[];
+        month: {
+          indicator: string;
+          name: string;
+          unit: "fen" | "count" | "person_times" | "percent" | "households";
+          value: number | null;
+          yoyPct: number | null;
+        }[];
+        year: {
+          indicator: string;
+          name: string;
+          unit: "fen" | "count" | "person_times" | "percent" | "households";
+          value: number | null;
+          yoyPct: number | null;
+        }[];
+      };
+      trend: {
+        month: string;
+        platformFen: number;
+        externalFen: number;
+        targetFen: number | null;
+      }[];
+      topProducts: {
+        key: string;
+        label: string;
+        value: number;
+        share: number | null;
+      }[];
+      topBrands: {
+        key: string;
+        label: string;
+        value: number;
+        share: number | null;
+      }[];
+      pavilions: {
+        key: string;
+        label: string;
+        value: number;
+        share: number | null;
+      }[];
+      poverty: {
+        incomeFen: number;
+        households: number;
+        povertyPavilionFen: number;
+      };
+      gauges: {
+        indicator: string;
+        name: string;
+        /** percent or count; null until its source exists */
+        value: number | null;
+        target: number | null;
+        targetLabel: string | null;
+        status: "live" | "awaiting_source";
+      }[];
+      parcelsToday: {
+        down: number;
+        up: number;
+        arrived: number;
+        inTransit: number;
+      };
+      townships: {
+        code: string;
+        name: string;
+        isPoor: boolean;
+        points: number;
+        parcelsDown: number;
+        parcelsUp: number;
+        salesFen: number;
+      }[];
+    };
+  };
+  /** 指标时间序列 One indicator over a run of periods */
+  "GET /api/v1/stats/series": {
+    params: Record<string, never>;
+    query: {
+      /** an indicator key from GET /stats/indicators */
+      indicator: string;
+      /** day YYYY-MM-DD, month YYYY-MM, quarter YYYY-Qn, year YYYY (Asia/Shanghai) */
+      grain: "day" | "month" | "quarter" | "year";
+      /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
+      from: string;
+      /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
+      to: string;
+      dim?: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
+      dimValue?: string;
+    };
+    body: never;
+    response: {
+      indicator: string;
+      name: string;
+      unit: "fen" | "count" | "person_times" | "percent" | "households";
+      points: {
+        period: string;
+        value: number | null;
+      }[];
+    };
+  };
+  /** 考核目标（实施方案的目标值与时限） The plan’s targets */
+  "GET /api/v1/stats/targets": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        indicator: string;
+        indicatorName: string;
+        label: string;
+        /** in the indicator’s unit (fen, count, percent) */
+        value: number | null;
+        /** percent over the same period a year before */
+        growthPct: number | null;
+        /** YYYY-MM-DD */
+        due: string | null;
+        updatedAt: string;
+        updatedBy: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 修改考核目标（县管理员） Change a target (county admin) */
+  "PUT /api/v1/stats/targets/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      label?: string;
+      value?: number | null;
+      growthPct?: number | null;
+      due?: string | null;
+    };
+    response: {
+      id: string;
+      indicator: string;
+      indicatorName: string;
+      label: string;
+      /** in the indicator’s unit (fen, count, percent) */
+      value: number | null;
+      /** percent over the same period a year before */
+      growthPct: number | null;
+      /** YYYY-MM-DD */
+      due: string | null;
+      updatedAt: string;
+      updatedBy: string;
+    };
+  };
   /** Production bases, by name */
   "GET /api/v1/trace/bases": {
     params: Record<string, never>;
@@ -6782,6 +7733,271 @@ export interface ApiOperations {
       };
     };
   };
+  /** 上报记录 The delivery log: each version of each figure sent upward, newest first */
+  "GET /api/v1/uplink/deliveries": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      endpointId?: string;
+      status?: "pending" | "sending" | "sent" | "failed_retrying" | "given_up";
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        endpointId: string;
+        endpointName: string;
+        /** day, month, quarter or year */
+        grain: "day" | "month" | "quarter" | "year";
+        period: string;
+        indicator: string;
+        indicatorName: string;
+        /** 'fen', 'count', 'person_times', 'percent' (one decimal) or 'households' */
+        unit: string;
+        value: number;
+        version: number;
+        /** the version this one corrects */
+        correctionOf: number | null;
+        /** SHA-256 of the message body sent */
+        payloadDigest: string;
+        status: "pending" | "sending" | "sent" | "failed_retrying" | "given_up";
+        attempts: number;
+        nextAttemptAt: string | null;
+        lastHttpStatus: number | null;
+        lastError: string | null;
+        createdAt: string;
+        sentAt: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 上报端点 Endpoints the county pushes its figures to (county admin) */
+  "GET /api/v1/uplink/endpoints": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        name: string;
+        level: "city" | "province" | "national";
+        url: string;
+        algorithm: "hmac-sha256" | "sm2-sm3";
+        /** SM2: the county’s public key (hex, 04‖x‖y) the receiver installs to verify */
+        publicKey: string | null;
+        grains: ("day" | "month" | "quarter" | "year")[];
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 新增上报端点 Add an endpoint; an HMAC secret is returned this once, an SM2 public key always */
+  "POST /api/v1/uplink/endpoints": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      name: string;
+      level: "city" | "province" | "national";
+      /** http or https */
+      url: string;
+      algorithm: "hmac-sha256" | "sm2-sm3";
+      secret?: string;
+      grains: ("day" | "month" | "quarter" | "year")[];
+      active?: boolean;
+    };
+    response: {
+      id: string;
+      name: string;
+      level: "city" | "province" | "national";
+      url: string;
+      algorithm: "hmac-sha256" | "sm2-sm3";
+      /** SM2: the county’s public key (hex, 04‖x‖y) the receiver installs to verify */
+      publicKey: string | null;
+      grains: ("day" | "month" | "quarter" | "year")[];
+      active: boolean;
+      createdAt: string;
+      updatedAt: string;
+      /** HMAC: the shared secret, shown this once; give it to the receiver */
+      secret: string | null;
+    };
+  };
+  /** 修改上报端点 Change an endpoint: name, URL, grains, on or off */
+  "PATCH /api/v1/uplink/endpoints/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      name?: string;
+      level?: "city" | "province" | "national";
+      /** http or https */
+      url?: string;
+      grains?: ("day" | "month" | "quarter" | "year")[];
+      active?: boolean;
+    };
+    response: {
+      id: string;
+      name: string;
+      level: "city" | "province" | "national";
+      url: string;
+      algorithm: "hmac-sha256" | "sm2-sm3";
+      /** SM2: the county’s public key (hex, 04‖x‖y) the receiver installs to verify */
+      publicKey: string | null;
+      grains: ("day" | "month" | "quarter" | "year")[];
+      active: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 按期拉取指标 The county’s figures of a period (pull API) */
+  "GET /api/v1/uplink/figures": {
+    params: Record<string, never>;
+    query: {
+      /** day, month, quarter or year */
+      grain: "day" | "month" | "quarter" | "year";
+      /** day 'YYYY-MM-DD', month 'YYYY-MM', quarter 'YYYY-Qn', year 'YYYY' (Asia/Shanghai) */
+      period: string;
+      indicator?: string;
+    };
+    body: never;
+    response: {
+      county: {
+        code: string;
+        name: string;
+      };
+      /** day, month, quarter or year */
+      grain: "day" | "month" | "quarter" | "year";
+      period: string;
+      generatedAt: string;
+      figures: {
+        indicator: string;
+        name: string;
+        unit: string;
+        /** null: the indicator has no source yet */
+        value: number | null;
+        previousPeriod: number | null;
+        previousYear: number | null;
+        momPct: number | null;
+        yoyPct: number | null;
+        /** 'live' or 'awaiting_source' */
+        status: string;
+      }[];
+    };
+  };
+  /** 接收记录 Figures received from counties (the demo city’s view), newest first */
+  "GET /api/v1/uplink/inbox": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        countyCode: string;
+        countyName: string;
+        /** day, month, quarter or year */
+        grain: "day" | "month" | "quarter" | "year";
+        period: string;
+        indicator: string;
+        indicatorName: string;
+        unit: string;
+        value: number;
+        version: number;
+        correctionOf: number | null;
+        algorithm: "hmac-sha256" | "sm2-sm3";
+        receivedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 接收上报（演示的市级平台）Receive a county’s signed push, as a city’s platform would */
+  "POST /api/v1/uplink/inbox": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      county: {
+        code: string;
+        name: string;
+      };
+      /** day, month, quarter or year */
+      grain: "day" | "month" | "quarter" | "year";
+      /** day 'YYYY-MM-DD', month 'YYYY-MM', quarter 'YYYY-Qn', year 'YYYY' (Asia/Shanghai) */
+      period: string;
+      indicator: string;
+      name: string;
+      unit: string;
+      value: number;
+      version: number;
+      correctionOf: number | null;
+      generatedAt: string;
+    };
+    response: {
+      /** false: this version was received before and nothing was stored */
+      accepted: boolean;
+      duplicate: boolean;
+      /** <county>:<grain>:<period>:<indicator>:v<n> */
+      key: string;
+    };
+  };
+  /** 登记上报县 Install a sending county’s key (HMAC secret or SM2 public key) for the inbox */
+  "POST /api/v1/uplink/inbox/senders": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      countyCode: string;
+      countyName: string;
+      algorithm: "hmac-sha256" | "sm2-sm3";
+      /** HMAC: the shared secret */
+      secret?: string;
+      /** SM2: the sender’s public key (hex, 04‖x‖y) */
+      publicKey?: string;
+    };
+    response: {
+      countyCode: string;
+      countyName: string;
+      algorithm: "hmac-sha256" | "sm2-sm3";
+      publicKey: string | null;
+      createdAt: string;
+    };
+  };
+  /** 指标目录 The indicators the county reports (pull API) */
+  "GET /api/v1/uplink/indicators": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      indicators: {
+        key: string;
+        name: string;
+        unit: string;
+      }[];
+    };
+  };
+  /** 立即推送 Prepare and send now (what the hourly and minutely jobs do) */
+  "POST /api/v1/uplink/push": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      /** new versions made (first versions and corrections) */
+      made: number;
+      sent: number;
+      /** failed this time, to be retried */
+      failed: number;
+      givenUp: number;
+    };
+  };
   /** 工作台：本人各角色今天要办的事及其数量 The caller’s to-dos per role, as counts scoped to its place */
   "GET /api/v1/workbench": {
     params: Record<string, never>;
@@ -6888,7 +8104,7 @@ export const RECALL_RESPONSES = ["returned", "destroyed", "refund_requested", "n
 /** POST /api/v1/trace/plots/{id}/records → body.kind */
 export const RECORD_KINDS = ["planting", "input", "activity", "observation", "lab_test", "harvest"] as const;
 /** GET /api/v1/auth/me → response.roles[] */
-export const ROLES = ["county_admin", "township_operator", "village_operator", "merchant", "courier", "regulator", "trainer", "consumer"] as const;
+export const ROLES = ["county_admin", "township_operator", "village_operator", "merchant", "courier", "regulator", "trainer", "consumer", "data_center"] as const;
 /** POST /api/v1/logistics/routes → body.mode */
 export const ROUTE_MODES = ["county_truck", "postal_van", "rural_bus"] as const;
 /** GET /api/v1/logistics/runs/{id} → response.status */
