@@ -6,6 +6,7 @@ import { loadDemoLogistics } from './load-demo-logistics.js';
 import { loadDemoParties } from './load-demo-parties.js';
 import { loadDemoOrders, type ModulesAt } from './load-demo-orders.js';
 import { loadDemoTrace } from './load-demo-trace.js';
+import { loadDemoPlayers } from './load-demo-players.js';
 import { loadDemoUplink } from './load-demo-uplink.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
@@ -184,6 +185,7 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
   const logistics = opts.logistics === false ? { parcels: 0, routes: 0 } : await loadDemoLogistics(modules, courier, modules.logistics.clock.now());
   const history = opts.catalog !== false && opts.modulesAt ? await loadDemoOrders(opts.modulesAt, users, new Date()) : { orders: 0 };
   const traced = opts.catalog !== false && opts.trace !== false ? await loadDemoTrace(modules, ctx, users) : { batches: 0 };
+  const external = await loadDemoPlayers(modules, users);
   await loadDemoUplink(modules, ctx);
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced };
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced, externalPlayers: external.players, externalShops: external.shops, externalReports: external.reports };
 }

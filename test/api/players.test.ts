@@ -67,6 +67,30 @@ describe.each(engines())('market players and their shops elsewhere, on %s', (eng
   }, 120_000);
   afterAll(() => t?.close());
 
+  it('has demo players with two years of monthly reports up to last month, growing, a few late, one implausible, some missing', async () => {
+    const demo = (await call('county', 'GET', '/players/players?limit=500')).json().items.filter((p: { isDemo: boolean }) => p.isDemo);
+    expect(demo.length).toBe(15);
+    expect(new Set(demo.map((p: { kind: string }) => p.kind))).toEqual(new Set(['enterprise', 'service_firm', 'cooperative', 'trader', 'individual']));
+    const lvyuan = demo.find((p: { name: string }) => p.name === '云南鲁甸绿源农业开发有限公司');
+    const months = (await call('county', 'GET', `/players/players/${lvyuan.id}/months`)).json().months as { month: string; salesFen: number }[];
+    expect(months.length).toBe(24);
+    expect(months.at(-1)!.month).toBe('2026-11');
+    const year = (list: typeof months) => list.reduce((a, m) => a + m.salesFen, 0);
+    // Several million yuan a year, and growing.
+    expect(year(months.slice(12))).toBeGreaterThan(600_000_000);
+    expect(year(months.slice(12)) / year(months.slice(0, 12))).toBeGreaterThan(1.15);
+    // Apples sell in the autumn.
+    const october = months.find((m) => m.month === '2026-10')!.salesFen;
+    const april = months.find((m) => m.month === '2026-04')!.salesFen;
+    expect(october).toBeGreaterThan(april * 4);
+    const flagged = (await call('county', 'GET', '/players/reports?flagged=true&limit=500')).json().items as { late: boolean; implausible: boolean; shopName: string }[];
+    expect(flagged.filter((r) => r.implausible).map((r) => r.shopName)).toEqual(['江底山核桃']);
+    expect(flagged.filter((r) => r.late).length).toBeGreaterThanOrEqual(3);
+    const missing = (await call('county', 'GET', '/players/reports/missing?limit=500')).json().items.map((s: { name: string }) => s.name);
+    expect(missing).toEqual(expect.arrayContaining(['江底山核桃', '兴农农资社区团购', '春梅花椒小铺']));
+    expect(missing).not.toContain('龙头山苹果微店');
+  });
+
   it('registers a player with its place by name, publishes it whole, and refuses a second one with the same credit code', async () => {
     const input = player({ notes: '2019 年成立' });
     const res = await call('county', 'POST', '/players/players', input);

@@ -29,6 +29,6 @@ export const playersModule = defineModule({
     const repo = new PlayersRepository(kernel.db);
     const players = new PlayerService(repo, kernel.sealer, kernel.clock, kernel.events, ports.places, ports.identifiers);
     const reports = new ReportService(repo, kernel.clock, kernel.events, ports.places);
-    return { provides: { players, reports }, routes: playersRoutes(players, reports) };
+    return { provides: { players, reports, clock: kernel.clock }, routes: playersRoutes(players, reports) };
   },
 });

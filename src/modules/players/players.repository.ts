@@ -128,6 +128,12 @@ export class PlayersRepository {
     return rows.map((r) => Number(r.sales_fen)).reverse();
   }
 
+  /** The current sales of a shop's month, or null when it was not reported. */
+  async salesOf(shopId: string, month: string, db = this.db): Promise<number | null> {
+    const row = await db.selectFrom('players_reports').select('sales_fen').where('shop_id', '=', shopId).where('month', '=', month).where('is_current', '=', 1).executeTakeFirst();
+    return row ? Number(row.sales_fen) : null;
+  }
+
   async latestVersion(shopId: string, month: string, db = this.db): Promise<number> {
     const row = await db.selectFrom('players_reports').select((eb) => eb.fn.max('version').as('v')).where('shop_id', '=', shopId).where('month', '=', month).executeTakeFirst();
     return Number(row?.v ?? 0);

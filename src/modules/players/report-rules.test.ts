@@ -44,6 +44,14 @@ describe('monthly report rules', () => {
     expect(implausibleFlags({ salesFen: 600_000, orders: 100, produceFen: 0 }, history)[0].message).toBe('销售额 ¥6,000 超过前 4 个月中位数 ¥1,050 的 5 倍');
   });
 
+  it('takes a harvest month as the season when the same month a year ago was as big', () => {
+    const spring = [100_000, 90_000, 110_000, 100_000, 95_000, 105_000];
+    expect(implausibleFlags({ salesFen: 700_000, orders: 100, produceFen: 0 }, spring, 600_000)).toEqual([]);
+    expect(implausibleFlags({ salesFen: 700_000, orders: 100, produceFen: 0 }, spring, 100_000).map((f) => f.code)).toEqual(['jump']);
+    expect(implausibleFlags({ salesFen: 700_000, orders: 100, produceFen: 0 }, spring, null).map((f) => f.code)).toEqual(['jump']);
+    expect(implausibleFlags({ salesFen: 10_000, orders: 10, produceFen: 0 }, [600_000, 500_000, 400_000], 12_000)).toEqual([]);
+  });
+
   it('flags sales without orders, odd average orders and produce over sales', () => {
     expect(implausibleFlags({ salesFen: 10_000, orders: 0, produceFen: 0 }, []).map((f) => f.code)).toEqual(['no_orders']);
     expect(implausibleFlags({ salesFen: 600_001, orders: 1, produceFen: 0 }, []).map((f) => f.code)).toEqual(['high_order_value']);

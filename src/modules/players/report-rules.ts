@@ -59,17 +59,20 @@ const LOW_ORDER_FEN = 100;
 
 /**
  * Why a month's figures look implausible (empty when they do not): sales over 5× or under 1/5 of the median of the
- * shop's previous reported months (the last 6, when there are at least 3), sales without orders, an average order
+ * shop's previous reported months (the last 6, when there are at least 3) — unless the same month a year before was
+ * within the same bounds (a harvest season, not a typo) — sales without orders, an average order
  * over ¥5,000 or under ¥1, produce over sales. A flagged report still counts; the county reviews it.
  */
-export function implausibleFlags(figures: { salesFen: number; orders: number; produceFen: number }, previousSalesFen: number[]): Flag[] {
+export function implausibleFlags(figures: { salesFen: number; orders: number; produceFen: number }, previousSalesFen: number[], sameMonthLastYearFen: number | null = null): Flag[] {
   const flags: Flag[] = [];
   const { salesFen, orders, produceFen } = figures;
   const history = previousSalesFen.slice(-HISTORY_MONTHS);
   const mid = history.length >= MIN_HISTORY ? median(history) : null;
+  // A harvest month is many times the months before it; when the same month a year ago was as big, it is the season.
+  const seasonal = (ratioOk: (lastYear: number) => boolean) => sameMonthLastYearFen !== null && sameMonthLastYearFen > 0 && ratioOk(sameMonthLastYearFen);
   if (mid !== null && mid > 0) {
-    if (salesFen > mid * 5) flags.push({ code: 'jump', message: `销售额 ${yuan(salesFen)} 超过前 ${history.length} 个月中位数 ${yuan(mid)} 的 5 倍` });
-    else if (salesFen * 5 < mid) flags.push({ code: 'drop', message: `销售额 ${yuan(salesFen)} 不到前 ${history.length} 个月中位数 ${yuan(mid)} 的五分之一` });
+    if (salesFen > mid * 5 && !seasonal((ly) => salesFen <= ly * 5)) flags.push({ code: 'jump', message: `销售额 ${yuan(salesFen)} 超过前 ${history.length} 个月中位数 ${yuan(mid)} 的 5 倍` });
+    else if (salesFen * 5 < mid && !seasonal((ly) => salesFen * 5 >= ly)) flags.push({ code: 'drop', message: `销售额 ${yuan(salesFen)} 不到前 ${history.length} 个月中位数 ${yuan(mid)} 的五分之一` });
   }
   if (orders === 0 && salesFen > 0) flags.push({ code: 'no_orders', message: '有销售额但订单数为 0' });
   if (orders > 0) {

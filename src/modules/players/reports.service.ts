@@ -67,7 +67,8 @@ export class ReportService {
   private async write(trx: Kysely<PlayersTables>, principal: Principal, shop: ShopWithPlayer, village: string | null, input: Omit<ReportCreate, 'shopId'>, source: ReportSource, at: Date): Promise<ReportRow> {
     const version = (await this.repo.latestVersion(shop.id, input.month, trx)) + 1;
     const history = await this.repo.previousSales(shop.id, input.month, HISTORY_MONTHS, trx);
-    const implausible = implausibleFlags(input, history);
+    const lastYear = await this.repo.salesOf(shop.id, `${Number(input.month.slice(0, 4)) - 1}${input.month.slice(4)}`, trx);
+    const implausible = implausibleFlags(input, history, lastYear);
     const late = isLate(input.month, at);
     const flags = [...(late ? [lateFlag(input.month)] : []), ...implausible];
     const reportedAt = at.toISOString();
@@ -121,11 +122,29 @@ export class ReportService {
     return { shop, village: player.village_code };
   }
 
+  /**
+   * A shop's months as they were reported in the past, in one transaction: for the demo loader, which writes two years
+   * of history as it would have come in (each early in the following month, so not late). No route reaches it.
+   */
+  async recordHistory(ctx: RequestContext, shopId: string, months: (Omit<ReportCreate, 'shopId'> & { reportedAt: Date })[], source: ReportSource): Promise<number> {
+    const principal = requireRole(ctx, ...REPORTERS);
+    const { shop, village } = await this.shopFor(ctx, shopId, 'shopId');
+    await this.repo.db.transaction().execute(async (trx) => {
+      for (const { reportedAt, ...figures } of [...months].sort((a, b) => (a.month < b.month ? -1 : 1))) {
+        const problem = monthProblem(figures.month, reportedAt, { openedOn: shop.opened_on, closedOn: shop.closed_on });
+        if (problem) throw invalidField('month', problem);
+        await this.write(trx, principal, shop, village, figures, source, reportedAt);
+      }
+      await recordAudit(trx, ctx, { action: 'player.history_recorded', entityType: 'player', entityId: shop.player_id, details: { shopId, months: months.length } }, this.clock.now());
+    });
+    return months.length;
+  }
+
   /** One month of one shop, from the form or a machine client (an API token: source 'api'). */
   async report(ctx: RequestContext, input: ReportCreate): Promise<ReportView> {
     const principal = requireRole(ctx, ...REPORTERS);
-    const { shop, village } = await this.shopFor(ctx, input.shopId, 'body.shopId');
     const now = this.clock.now();
+    const { shop, village } = await this.shopFor(ctx, input.shopId, 'body.shopId');
     const problem = monthProblem(input.month, now, { openedOn: shop.opened_on, closedOn: shop.closed_on });
     if (problem) throw invalidField('body.month', problem);
     if (input.produceFen > input.salesFen) throw invalidField('body.produceFen', '农产品销售额不能大于销售额 cannot exceed salesFen');
