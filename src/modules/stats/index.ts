@@ -21,6 +21,7 @@ export { INDICATORS, DIMS, PLATFORM_LABELS, CHANNEL_LABELS, KIND_LABELS } from '
 export { GRAINS, periodsOf, previousPeriod, previousYear, monthsOf, checkPeriod } from './periods.js';
 export { StatsRepository } from './stats.repository.js';
 export { applyInputs } from './rollups.js';
+export { StatsRebuilds, REBUILD_JOB, REBUILD_BATCH } from './rebuild.js';
 
 /**
  * 统计: indicators as data, rollups kept from other modules' events (never their tables), figures by period and
