@@ -1,151 +1,28 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll, withQuery } from './http.js';
+import type { ApiListItem, ApiQuery, ApiResponse, ItemOf } from './generated/openapi.js';
 import type { SiteDetail } from './network.js';
 
 /** 统计: indicators, figures of a place and period, the drill-down's children, the data screen, rebuilds. */
-export type Grain = 'day' | 'month' | 'quarter' | 'year';
-export type Dim = 'township' | 'village' | 'category' | 'brand' | 'pavilion' | 'channel' | 'source' | 'platform' | 'kind' | 'product';
-export type Unit = 'fen' | 'count' | 'person_times' | 'percent' | 'households';
+export type Grain = ApiQuery<'GET /api/v1/stats/figures'>['grain'];
+export type Dim = ApiQuery<'GET /api/v1/stats/breakdown'>['dim'];
 
-export interface IndicatorDef {
-  key: string;
-  name: string;
-  nameEn: string;
-  unit: Unit;
-  definition: string;
-  formula: string;
-  kind: 'sum' | 'distinct' | 'ratio' | 'snapshot';
-  numerator: string | null;
-  denominator: string | null;
-  dims: Dim[];
-  sources: string[];
-  owner: string;
-  status: 'live' | 'awaiting_source';
-  headline: boolean;
-  monthlyOnly: boolean;
-}
-
-export interface Target {
-  id: string;
-  indicator: string;
-  indicatorName: string;
-  label: string;
-  value: number | null;
-  growthPct: number | null;
-  due: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface FigureValue {
-  indicator: string;
-  name: string;
-  unit: Unit;
-  value: number | null;
-  previousPeriod: number | null;
-  previousYear: number | null;
-  momPct: number | null;
-  yoyPct: number | null;
-  target: { value: number | null; growthPct: number | null; due: string | null; label: string } | null;
-  status: 'live' | 'awaiting_source';
-}
-
-export interface Figures {
-  grain: Grain;
-  period: string;
-  place: { level: 'county' | 'township' | 'village'; code: string; name: string };
-  figures: FigureValue[];
-}
-
-export interface SeriesPoint {
-  period: string;
-  value: number | null;
-}
-
-export interface Series {
-  indicator: string;
-  name: string;
-  unit: Unit;
-  points: SeriesPoint[];
-}
-
-export interface BreakdownRow {
-  key: string;
-  label: string;
-  value: number;
-  /** Of the county's figure, 0–1. */
-  share: number | null;
-  yoyPct: number | null;
-}
-
-export interface Breakdown {
-  indicator: string;
-  name: string;
-  unit: Unit;
-  dim: Dim;
-  items: BreakdownRow[];
-}
-
-/** One child of a place in the drill-down table: a township of the county or a village of a township. */
-export interface PlaceRow {
-  code: string;
-  name: string;
-  level: 'township' | 'village';
-  isPoor: boolean;
-  points: number;
-  onlineRetailFen: number;
-  parcelsDown: number;
-  parcelsUp: number;
-  /** Percent, one decimal. */
-  onTimeShare: number | null;
-  poorHouseholdsBenefiting: number;
-}
-
-export interface RebuildStatus {
-  id: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  percent: number;
-  requestedBy: string;
-  requestedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-interface Headline {
-  indicator: string;
-  name: string;
-  unit: Unit;
-  value: number | null;
-  yoyPct: number | null;
-}
-interface Ranked {
-  key: string;
-  label: string;
-  value: number;
-  share: number | null;
-}
-
+export type IndicatorDef = ApiListItem<'GET /api/v1/stats/indicators'>;
+export type Unit = IndicatorDef['unit'];
+export type Target = ApiListItem<'GET /api/v1/stats/targets'>;
+/** Every figure of a period at a place (with the place's name). */
+export type Figures = ApiResponse<'GET /api/v1/stats/figures'>;
+export type FigureValue = ItemOf<Figures['figures']>;
+export type Series = ApiResponse<'GET /api/v1/stats/series'>;
+export type SeriesPoint = ItemOf<Series['points']>;
+export type Breakdown = ApiResponse<'GET /api/v1/stats/breakdown'>;
+/** `share` is of the county's figure, 0–1. */
+export type BreakdownRow = ItemOf<Breakdown['items']>;
+/** One child of a place in the drill-down table: a township of the county or a village of a township; onTimeShare in percent. */
+export type PlaceRow = ApiListItem<'GET /api/v1/stats/places'>;
+export type RebuildStatus = ApiResponse<'POST /api/v1/stats/rebuilds'>;
 /** GET /stats/screen: everything the data screen shows, in one answer. */
-export interface Screen {
-  county: { code: string; name: string };
-  asOf: string;
-  today: string;
-  month: string;
-  year: string;
-  fingerprint: string;
-  headline: { today: Headline[]; month: Headline[]; year: Headline[] };
-  trend: { month: string; platformFen: number; externalFen: number; targetFen: number | null }[];
-  topProducts: Ranked[];
-  topBrands: Ranked[];
-  pavilions: Ranked[];
-  poverty: { incomeFen: number; households: number; povertyPavilionFen: number };
-  gauges: { indicator: string; name: string; value: number | null; target: number | null; targetLabel: string | null; status: 'live' | 'awaiting_source' }[];
-  parcelsToday: { down: number; up: number; arrived: number; inTransit: number };
-  townships: { code: string; name: string; isPoor: boolean; points: number; parcelsDown: number; parcelsUp: number; salesFen: number }[];
-}
+export type Screen = ApiResponse<'GET /api/v1/stats/screen'>;
 
 /** Where a figure is read: the county (no township), a township, or one of its villages. */
 export interface Place {

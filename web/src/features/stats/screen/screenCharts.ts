@@ -140,7 +140,8 @@ export function networkOption(m: ScreenModel, t: Translate): StatsChartOption {
     return {
       id: r.code,
       name: r.name,
-      x: 500 + 400 * Math.cos(angle),
+      // An ellipse a little wider than tall: the graph keeps its aspect and the names beside the outer circles fit.
+      x: 500 + 290 * Math.cos(angle),
       y: 300 + 250 * Math.sin(angle),
       symbolSize: 22 + (30 * Math.sqrt(r.points)) / Math.sqrt(maxPoints),
       value: r.points,
@@ -170,11 +171,6 @@ export function networkOption(m: ScreenModel, t: Translate): StatsChartOption {
         id: 'network',
         type: 'graph',
         layout: 'none',
-        // Room for the townships' names beside the outer circles.
-        left: 110,
-        right: 110,
-        top: 30,
-        bottom: 40,
         roam: false,
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 8,
