@@ -13,7 +13,6 @@ import { networkScopeCheck } from './scope-check.js';
 import { signInTexts } from './sign-in-texts.js';
 import { statsCoverage, statsPlaces, statsProducts } from './stats-ports.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
-import { noFiguresYet } from './uplink-links.js';
 
 /**
  * How every module's ports are answered from the other modules' doors. A module that needs something new of
@@ -45,7 +44,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     reports: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
-    uplink: (m) => ({ figures: noFiguresYet, county: m.network.service }),
+    uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
   };
 }

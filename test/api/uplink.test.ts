@@ -202,10 +202,16 @@ describe.each(engines())('reporting upward (%s)', (engine) => {
     const merchantToken = (await api('POST', '/identity/tokens', { name: '商户程序' }, merchant.cookie)).body.token as string;
     const pull = (url: string, auth?: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: auth ? { authorization: `Bearer ${auth}` } : {} });
 
+    // The statistics module's figures, through its door.
     const figures = await pull('/uplink/figures?grain=month&period=2026-11', token);
     expect(figures.statusCode).toBe(200);
-    expect(figures.json()).toMatchObject({ county: COUNTY, grain: 'month', period: '2026-11', figures: expect.any(Array) });
-    expect((await pull('/uplink/indicators', token)).statusCode).toBe(200);
+    expect(figures.json()).toMatchObject({ county: COUNTY, grain: 'month', period: '2026-11', figures: expect.arrayContaining([expect.objectContaining({ indicator: 'online_retail_fen', name: '网络零售额', unit: 'fen' })]) });
+    const one = (await pull('/uplink/figures?grain=month&period=2026-11&indicator=orders', token)).json();
+    expect(one.figures.map((f: { indicator: string }) => f.indicator)).toEqual(['orders']);
+    const catalogue = await pull('/uplink/indicators', token);
+    expect(catalogue.statusCode).toBe(200);
+    expect(catalogue.json().indicators).toEqual(expect.arrayContaining([{ key: 'online_retail_fen', name: '网络零售额', unit: 'fen' }]));
+    expect((await pull('/uplink/figures?grain=month&period=2026-11&indicator=no_such_thing', token)).json().error.details).toMatchObject({ field: 'querystring.indicator' });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/uplink/indicators', headers: { cookie: county.cookie } })).statusCode).toBe(200);
     expect((await pull('/uplink/figures?grain=month&period=2026-11')).statusCode).toBe(401);
     expect((await pull('/uplink/figures?grain=month&period=2026-11', 'not-a-token')).statusCode).toBe(401);
@@ -215,5 +221,45 @@ describe.each(engines())('reporting upward (%s)', (engine) => {
     expect(wrongPeriod.json().error.details).toMatchObject({ field: 'querystring.period' });
     // A data centre reads figures; it does not run the county's endpoints.
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/uplink/deliveries', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
+  });
+});
+
+describe.each(engines())('the demo’s reporting upward (%s)', (engine) => {
+  let t: TestApp;
+  let county: { cookie: string };
+  let base: string;
+  const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => {
+    const res = await t.app.inject({ method, url: `/api/v1${url}`, payload: body as object, headers: { cookie: county.cookie } });
+    return { status: res.statusCode, body: res.json() };
+  };
+  beforeAll(async () => {
+    t = await buildTestApp(engine, { demo: true, demoCatalog: false, demoLogistics: false });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    county = await signIn(t.app, 'demo.county');
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('has the demo city’s endpoint and its sender; 立即推送 reaches this deployment’s own inbox', async () => {
+    const demo = (await api('GET', '/uplink/endpoints?limit=100')).body.items.find((e: { name: string }) => e.name === '昭通市电子商务公共服务平台（演示）');
+    expect(demo).toMatchObject({ level: 'city', algorithm: 'hmac-sha256', grains: ['month', 'quarter', 'year'], url: expect.stringMatching(/\/api\/v1\/uplink\/inbox$/) });
+    // The test app listens on a port of its own: point the demo endpoint at it.
+    await api('PATCH', `/uplink/endpoints/${demo.id}`, { url: `${base}/api/v1/uplink/inbox`, active: true });
+        const pushed = await api('POST', '/uplink/push');
+    expect(pushed.status).toBe(200);
+    expect(pushed.body).toMatchObject({ failed: 0, givenUp: 0 });
+    expect(pushed.body.sent).toBe(pushed.body.made);
+    const log = (await api('GET', `/uplink/deliveries?endpointId=${demo.id}&limit=500`)).body.items as Array<{ status: string }>;
+    expect(log.length).toBe(pushed.body.made);
+    expect(log.every((d) => d.status === 'sent')).toBe(true);
+    // Again: nothing changed, nothing new.
+    expect((await api('POST', '/uplink/push')).body).toEqual({ made: 0, sent: 0, failed: 0, givenUp: 0 });
+  }, 90_000);
+
+  it('answers what the city received in 接收记录, by indicator name', async () => {
+    const received = (await api('GET', '/uplink/inbox?limit=500')).body.items as Array<{ countyName: string; indicatorName: string; algorithm: string }>;
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((m) => m.countyName === '鲁甸县' && m.algorithm === 'hmac-sha256')).toBe(true);
+    expect(received.map((m) => m.indicatorName)).toContain('网络零售额');
   });
 });

@@ -205,7 +205,15 @@ export class PushService {
     requireRole(ctx, 'county_admin');
     const now = this.clock.now();
     const { made } = await this.prepare(now);
-    const sent = await this.send(now);
+    // A first push may make a few hundred versions (a year of months for each indicator): send batch after batch.
+    const sent = { sent: 0, failed: 0, givenUp: 0 };
+    for (let batch = 0; batch < 10; batch++) {
+      const run = await this.send(this.clock.now());
+      sent.sent += run.sent;
+      sent.failed += run.failed;
+      sent.givenUp += run.givenUp;
+      if (run.sent === 0) break;
+    }
     await this.repo.transaction((trx) => recordAudit(trx, ctx, { action: 'uplink.push-now', entityType: 'uplink', entityId: 'push', details: { made, ...sent } }, this.clock.now()));
     return { made, ...sent };
   }
@@ -224,6 +232,7 @@ export class PushService {
         period: r.period,
         indicator: r.indicator,
         indicatorName: r.indicator_name,
+        unit: (JSON.parse(r.payload) as PushMessage).unit,
         value: Number(r.value),
         version: Number(r.version),
         correctionOf: Number(r.version) > 1 ? Number(r.version) - 1 : null,

@@ -63,6 +63,7 @@ export const DeliverySchema = Type.Object({
   period: Type.String(),
   indicator: Type.String(),
   indicatorName: Type.String(),
+  unit: Type.String({ description: "'fen', 'count', 'person_times', 'percent' (one decimal) or 'households'" }),
   value: Type.Number(),
   version: Type.Integer(),
   correctionOf: Nullable(Type.Integer({ description: 'the version this one corrects' })),
