@@ -56,7 +56,8 @@ export class StatsService {
       if (asked.village && !asked.village.startsWith(scope.township!)) throw outside();
       return { township: scope.township!, ...(asked.village && { village: asked.village }) };
     }
-    if (asked.township && asked.township !== scope.township) throw outside();
+    // A village point sees its village: a township (even its own) asked without the village is outside.
+    if (asked.township && (asked.township !== scope.township || !asked.village)) throw outside();
     if (asked.village && asked.village !== scope.village) throw outside();
     return { township: scope.township!, village: scope.village! };
   }
