@@ -29,7 +29,7 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(201);
     expect((await t.app.inject({ method: 'POST', url: res.json().orders[0].payUrl, headers: as.consumer })).statusCode).toBe(200);
     await deliver(t);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   const ask = (kind: string, period: string, key?: string) =>
@@ -87,7 +87,7 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(text).toContain(done.title);
     expect(text).toContain(`${yuan(sales)} 元`);
     expect(text).toContain('待接入');
-  });
+  }, 180_000);
 
   it('keeps every version, replays an Idempotency-Key, and makes last month’s report on its own once', async () => {
     const first = await ask('quarter', `${year}-Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`, 'rep-key-1');
@@ -108,7 +108,7 @@ describe.each(engines())('reports on %s', (engine) => {
     const months = (await t.app.inject({ url: '/api/v1/reports/reports?kind=month', headers: as.county })).json().items as { period: string; requestedByName: string; status: string }[];
     expect(months.filter((r) => r.period === lastMonth)).toEqual([expect.objectContaining({ requestedByName: '系统（每月自动生成）', status: 'done' })]);
     expect(await t.modules.reports.service.scheduleLastMonth(new Date())).toEqual({ period: lastMonth, queued: false });
-  });
+  }, 180_000);
 
   it('judges the plan’s targets in the self-evaluation: 达标/未达标/待接入 with evidence', async () => {
     const asked = (await ask('self_evaluation', year)).json();
@@ -133,7 +133,7 @@ describe.each(engines())('reports on %s', (engine) => {
     }
     const pdf = await t.app.inject({ url: `/api/v1/reports/reports/${asked.id}/report.pdf`, headers: as.county });
     expect(pdfText(pdf.rawPayload)).toContain('绩效目标自评');
-  });
+  }, 180_000);
 
   it('refuses a period not begun or of the wrong shape, naming the field, and other roles', async () => {
     const future = await ask('month', `${Number(year) + 1}-01`);

@@ -8,6 +8,6 @@ import { openDatabase } from '../../src/kernel/db.js';
 
 const [engine, where, dataDir, start] = process.argv.slice(2);
 const database = engine === 'postgres' ? await openDatabase({ url: process.env.TEST_DATABASE_URL, pgSchema: where }) : await openDatabase({ sqliteFile: where });
-const { app, jobs } = await buildApp({ config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false }, database, clock: { now: () => new Date(start) } });
+const { app, jobs } = await buildApp({ config: { dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: '' }, database, clock: { now: () => new Date(start) } });
 console.log(JSON.stringify({ ran: await jobs.tick() }));
 await app.close();

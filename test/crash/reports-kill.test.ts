@@ -42,7 +42,7 @@ describe.each(engines())('a report whose process is killed half-way on %s', (eng
 
   it('is made again by another process, ending with one pair of files', async () => {
     const clock = manualClock(START);
-    const { app, modules, jobs, database } = await buildApp({ config: { dataDir: shared.dataDir, databaseUrl: '', secureCookies: false, trustProxy: false }, database: await shared.open(), clock });
+    const { app, modules, jobs, database } = await buildApp({ config: { dataDir: shared.dataDir, databaseUrl: '', secureCookies: false, trustProxy: false, dataKey: '' }, database: await shared.open(), clock });
     try {
       await modules.network.service.saveDivision(systemContext(), { code: '530621', name: '鲁甸县', kind: 'county', validFrom: '2020-01-01' });
       const report = await modules.reports.service.request(systemContext(), { kind: 'month', period: '2026-11' });
@@ -75,7 +75,7 @@ describe.each(engines())('a report whose process is killed half-way on %s', (eng
       const pdf = fs.readFileSync(path.join(shared.dataDir, 'files', done.pdf_key!));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
-      const runs = await (database.db as unknown as Kysely<{ kernel_job_runs: { name: string; outcome: string; attempt: number; id: string } }>)
+      const runs = await (database.db as unknown as Kysely<{ kernel_job_runs: { name: string; outcome: string; attempt: number; id: string; summary: string | null } }>)
         .selectFrom('kernel_job_runs')
         .select(['outcome', 'attempt'])
         .where('name', '=', 'reports.generate')
@@ -88,5 +88,5 @@ describe.each(engines())('a report whose process is killed half-way on %s', (eng
     } finally {
       await app.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
