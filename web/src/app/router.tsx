@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { mayOpenScreen, maySeeIndicators, maySeeStats } from './access.js';
+import { maySeeReports } from '../features/reports/access.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
@@ -53,6 +54,7 @@ const RecallDetailPage = lazy(() => import('../features/trace/recall-detail/Reca
 const ScreenPage = lazy(() => import('../features/stats/screen/ScreenPage.js').then((m) => ({ default: m.ScreenPage })));
 const StatsPage = lazy(() => import('../features/stats/analysis/StatsPage.js').then((m) => ({ default: m.StatsPage })));
 const IndicatorsPage = lazy(() => import('../features/stats/indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 // The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
 const SearchPage = lazy(() => import('../features/shop/search/SearchPage.js').then((m) => ({ default: m.SearchPage })));
@@ -138,6 +140,7 @@ export const router = createBrowserRouter([
       { path: 'trace/complaints', element: <Guard allow={maySeeTrace}><RecallsPage initialTab="complaints" /></Guard> },
       { path: 'stats', element: <Guard allow={maySeeStats}><StatsPage /></Guard> },
       { path: 'stats/indicators', element: <Guard allow={maySeeIndicators}><IndicatorsPage /></Guard> },
+      { path: 'reports', element: <Guard allow={maySeeReports}><ReportsPage /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
       { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },
       { path: 'admin/jobs', element: <Guard allow={isCountyAdmin}><JobsPage /></Guard> },

@@ -4,6 +4,7 @@ export const statsAnalysisMessages = {
   'shell.menu.statsAnalysis': ['统计分析', 'Analysis'],
   'shell.menu.screen': ['数据大屏', 'Data screen'],
   'shell.menu.indicators': ['指标说明', 'Indicators'],
+  'shell.menu.reports': ['统计报表', 'Reports'],
 
   // the data screen
   'screen.title': ['{county}电子商务进农村综合示范数据大屏', '{county} rural e-commerce data screen'],
