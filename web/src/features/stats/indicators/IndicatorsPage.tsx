@@ -1,4 +1,4 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Card, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useIndicators, useTargets, type IndicatorDef, type Target } from '../../../api/stats.js';
 import { mayRebuildStats } from '../../../app/access.js';
@@ -9,6 +9,7 @@ import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { formatWan } from '../figureFormat.js';
+import { formulaText } from './formulaText.js';
 import { RebuildPanel } from './RebuildPanel.js';
 
 const DIM_NAMES: Record<string, [string, string]> = {
@@ -32,6 +33,7 @@ export function IndicatorsPage() {
   const targets = useTargets();
   const names = new Map((indicators.data ?? []).map((d) => [d.key, lang === 'zh' ? d.name : d.nameEn]));
   const dimName = (d: string) => DIM_NAMES[d]?.[lang === 'zh' ? 0 : 1] ?? d;
+  const nameOf = (key: string) => names.get(key);
 
   const columns: TableColumnsType<IndicatorDef> = [
     {
@@ -52,9 +54,20 @@ export function IndicatorsPage() {
     },
     { key: 'unit', title: t('indicators.col.unit'), width: 80, render: (_: unknown, d) => t(`indicators.unit.${d.unit}`) },
     { key: 'definition', title: t('indicators.col.definition'), width: 360, render: (_: unknown, d) => <Typography.Paragraph style={{ margin: 0 }}>{d.definition}</Typography.Paragraph> },
-    { key: 'formula', title: t('indicators.col.formula'), width: 280, render: (_: unknown, d) => <Typography.Text code style={{ whiteSpace: 'normal' }}>{d.formula}</Typography.Text> },
+    {
+      key: 'formula',
+      title: t('indicators.col.formula'),
+      width: 280,
+      render: (_: unknown, d) => (
+        <Tooltip title={d.formula}>
+          <Typography.Text code style={{ whiteSpace: 'normal' }}>
+            {formulaText(d.formula, lang, nameOf)}
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
     { key: 'dims', title: t('indicators.col.dimensions'), width: 160, render: (_: unknown, d) => (d.dims.length ? d.dims.map(dimName).join('、') : '—') },
-    { key: 'sources', title: t('indicators.col.sources'), width: 220, render: (_: unknown, d) => <span style={{ fontSize: 12 }}>{d.sources.join('，')}</span> },
+    { key: 'sources', title: t('indicators.col.sources'), width: 220, render: (_: unknown, d) => <span style={{ fontSize: 12 }}>{d.sources.map((x) => formulaText(x, lang, nameOf)).join('，')}</span> },
     { key: 'owner', title: t('indicators.col.owner'), width: 170, dataIndex: 'owner' },
   ];
 

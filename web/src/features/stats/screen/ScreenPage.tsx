@@ -77,8 +77,9 @@ function Headlines({ model }: { model: ScreenModel }) {
             {t(`screen.${h.key}`)}
             {h.unit === 'fen' && <span style={{ marginLeft: 6, fontSize: 14 }}>（{t('screen.wan')}）</span>}
           </div>
-          <div style={big} data-testid={`screen-${h.key}-value`}>
-            {h.unit === 'fen' ? formatWan(h.value) : h.value === null ? '—' : h.value.toLocaleString('zh-CN')}
+          <div style={big}>
+            {h.unit === 'fen' && <span style={{ fontSize: 26, marginRight: 4 }}>¥</span>}
+            <span data-testid={`screen-${h.key}-value`}>{h.unit === 'fen' ? formatWan(h.value) : h.value === null ? '—' : h.value.toLocaleString('zh-CN')}</span>
           </div>
           <div style={{ fontSize: 15, color: SCREEN.dim }}>
             {t('screen.yoy')} <span style={{ color: changeColor(h.yoyPct, true) ?? SCREEN.text }}>{formatChange(h.yoyPct)}</span>
