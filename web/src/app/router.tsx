@@ -54,6 +54,7 @@ const RecallDetailPage = lazy(() => import('../features/trace/recall-detail/Reca
 const ScreenPage = lazy(() => import('../features/stats/screen/ScreenPage.js').then((m) => ({ default: m.ScreenPage })));
 const StatsPage = lazy(() => import('../features/stats/analysis/StatsPage.js').then((m) => ({ default: m.StatsPage })));
 const IndicatorsPage = lazy(() => import('../features/stats/indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
+const UplinkPage = lazy(() => import('../features/uplink/UplinkPage.js').then((m) => ({ default: m.UplinkPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 // The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
@@ -140,6 +141,7 @@ export const router = createBrowserRouter([
       { path: 'trace/complaints', element: <Guard allow={maySeeTrace}><RecallsPage initialTab="complaints" /></Guard> },
       { path: 'stats', element: <Guard allow={maySeeStats}><StatsPage /></Guard> },
       { path: 'stats/indicators', element: <Guard allow={maySeeIndicators}><IndicatorsPage /></Guard> },
+      { path: 'uplink', element: <Guard allow={isCountyAdmin}><UplinkPage /></Guard> },
       { path: 'reports', element: <Guard allow={maySeeReports}><ReportsPage /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
       { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },

@@ -140,6 +140,7 @@ export const messages = {
   'role.trainer': ['培训讲师', 'Trainer'],
   'role.consumer': ['消费者', 'Consumer'],
   'role.data_center': ['数据中心', 'Data centre'],
+  'shell.menu.uplink': ['数据上报', 'Reporting upward'],
 
   // scope kinds
   'scope.county': ['全县', 'County'],

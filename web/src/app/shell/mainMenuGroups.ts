@@ -10,6 +10,7 @@ const MAIN_GROUPS: Record<Role, string[]> = {
   regulator: ['trace'],
   trainer: ['network'],
   consumer: [],
+  data_center: [],
 };
 
 /** The groups open when the menu shows: those of the user's roles, the rest folded until asked for. */

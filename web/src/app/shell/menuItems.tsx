@@ -40,6 +40,7 @@ import {
 import type { User } from '../../api/auth.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
 import { mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { maySeeReports } from '../../features/reports/access.js';
 import { FileTextOutlined } from '@ant-design/icons';
 import type { Translate } from '../locale/LocaleContext.js';
@@ -106,6 +107,7 @@ export function menuItems(user: User, t: Translate): Item[] {
   if (mayOpenScreen(user)) stats.push({ key: '/screen', icon: <FundProjectionScreenOutlined />, label: t('shell.menu.screen') });
   if (maySeeIndicators(user)) stats.push({ key: '/stats/indicators', icon: <ReadOutlined />, label: t('shell.menu.indicators') });
   if (maySeeReports(user)) stats.push({ key: '/reports', icon: <FileTextOutlined />, label: t('shell.menu.reports') });
+  if (isCountyAdmin(user)) stats.push({ key: '/uplink', icon: <CloudUploadOutlined />, label: t('shell.menu.uplink') });
   if (stats.length > 0) items.push({ key: 'stats', icon: <FundOutlined />, label: t('shell.menu.stats'), children: stats });
 
   if (mayRunMarket(user)) {
