@@ -82,45 +82,84 @@ export class Figures implements StatsFigures {
 
   /** One indicator's value for a period at a place or dimension value; null when it has no source or no such dimension. */
   async value(def: IndicatorDef, grain: Grain, period: string, where: Where): Promise<number | null> {
-    if (def.status === 'awaiting_source') return null;
-    if (where.dim !== '' && !def.dims.includes(where.dim)) return null;
-    switch (def.kind) {
-      case 'sum': {
-        if (grain === 'day' && def.monthlyOnly) return null;
-        const periods = grain === 'day' ? [period] : monthsOf(grain, period);
-        const rows = await this.repo.values({ indicators: [def.key], grain: grain === 'day' ? 'day' : 'month', periods, dim: where.dim, dimValue: where.value });
-        return rows.reduce((n, r) => n + r.value, 0);
-      }
-      case 'distinct': {
-        const rows = await this.repo.values({ indicators: [def.key], grain, periods: [period], dim: where.dim, dimValue: where.value });
-        return rows[0]?.value ?? 0;
-      }
-      case 'ratio': {
-        const num = indicatorOf(def.numerator!)!;
-        const den = indicatorOf(def.denominator!)!;
-        const [n, d] = await Promise.all([this.value(num, grain, period, where), this.value(den, grain, period, where)]);
-        return n === null || d === null ? null : ratioPct(n, d);
-      }
-      case 'snapshot': {
-        if (def.cumulativeOf) return this.level(def.cumulativeOf, grain, period, where);
-        // Written each day by stats.snapshot: a period reads the last value at or before its last day.
-        return this.repo.latestSnapshot({ indicator: def.key, grain: 'day', upTo: lastDayOf(grain, period), dim: where.dim, dimValue: where.value });
-      }
-    }
+    return (await this.evaluate([def], grain, [period], where)).get(`${def.key}|${period}`) ?? null;
   }
 
-  /** A level from a flow: everything up to the end of the period (a day adds its month's days so far). */
-  private async level(flow: string, grain: Grain, period: string, where: Where): Promise<number> {
-    if (grain !== 'day') {
-      const months = monthsOf(grain, period);
-      const total = await this.repo.cumulative({ indicator: flow, upToMonth: months[months.length - 1]!, dim: where.dim, dimValue: where.value });
-      return total.get(where.value) ?? 0;
-    }
-    const month = period.slice(0, 7);
-    const before = await this.repo.cumulative({ indicator: flow, upToMonth: shift('month', month, -1), dim: where.dim, dimValue: where.value });
-    const days = periodRange('day', `${month}-01`, period, 31);
-    const rows = await this.repo.values({ indicators: [flow], grain: 'day', periods: days, dim: where.dim, dimValue: where.value });
-    return (before.get(where.value) ?? 0) + rows.reduce((n, r) => n + r.value, 0);
+  /**
+   * Many indicators over some periods of one grain at one place, in a handful of queries (one per kind of row:
+   * sums, distinct counts, levels, snapshots), all by primary-key ranges: flat in the number of orders. The answer
+   * is keyed `indicator|period`.
+   */
+  async evaluate(defs: IndicatorDef[], grain: Grain, periods: string[], where: Where): Promise<Map<string, number | null>> {
+    const live = (d: IndicatorDef) => d.status === 'live' && (where.dim === '' || d.dims.includes(where.dim));
+    const parts = new Map<string, IndicatorDef>();
+    const need = (d: IndicatorDef) => {
+      if (d.kind === 'ratio') for (const k of [d.numerator!, d.denominator!]) parts.set(k, indicatorOf(k)!);
+      else parts.set(d.key, d);
+    };
+    for (const d of defs) if (live(d)) need(d);
+    const all = [...parts.values()];
+    const sums = all.filter((d) => d.kind === 'sum' && !(grain === 'day' && d.monthlyOnly)).map((d) => d.key);
+    const distinct = all.filter((d) => d.kind === 'distinct').map((d) => d.key);
+    const flows = [...new Set(all.filter((d) => d.kind === 'snapshot' && d.cumulativeOf).map((d) => d.cumulativeOf!))];
+    const snaps = all.filter((d) => d.kind === 'snapshot' && !d.cumulativeOf).map((d) => d.key);
+    const base = { dim: where.dim, dimValue: where.value };
+    const months = grain === 'day' ? [] : [...new Set(periods.flatMap((p) => monthsOf(grain, p)))];
+    const lastMonth = (p: string) => (grain === 'day' ? p.slice(0, 7) : monthsOf(grain, p).at(-1)!);
+    const maxMonth = periods.map(lastMonth).sort().at(-1)!;
+    const days = grain === 'day' ? [...new Set(periods.flatMap((p) => periodRange('day', `${p.slice(0, 7)}-01`, p, 31)))] : [];
+    const [sumRows, distinctRows, flowMonths, flowDays, snapMonths, snapDays] = await Promise.all([
+      sums.length ? this.repo.values({ indicators: sums, grain: grain === 'day' ? 'day' : 'month', periods: grain === 'day' ? periods : months, ...base }) : [],
+      distinct.length ? this.repo.values({ indicators: distinct, grain, periods, ...base }) : [],
+      flows.length ? this.repo.upTo({ indicators: flows, grain: 'month', upTo: maxMonth, ...base }) : [],
+      flows.length && grain === 'day' ? this.repo.values({ indicators: flows, grain: 'day', periods: days, ...base }) : [],
+      snaps.length ? this.repo.upTo({ indicators: snaps, grain: 'month', upTo: maxMonth, ...base }) : [],
+      snaps.length && grain === 'day' ? this.repo.values({ indicators: snaps, grain: 'day', periods, ...base }) : [],
+    ]);
+    const cell = new Map<string, number>();
+    for (const r of [...sumRows, ...distinctRows, ...flowDays, ...snapDays]) cell.set(`${r.indicator}|${r.grain}|${r.period}`, r.value);
+    const byIndicator = (rows: { indicator: string; period: string; value: number }[]) => {
+      const out = new Map<string, { period: string; value: number }[]>();
+      for (const r of rows) (out.get(r.indicator) ?? out.set(r.indicator, []).get(r.indicator)!).push(r);
+      for (const list of out.values()) list.sort((a, b) => a.period.localeCompare(b.period));
+      return out;
+    };
+    const flowHistory = byIndicator(flowMonths);
+    const snapHistory = byIndicator(snapMonths);
+
+    const raw = (d: IndicatorDef, period: string): number | null => {
+      switch (d.kind) {
+        case 'sum':
+          if (grain === 'day' && d.monthlyOnly) return null;
+          if (grain === 'day') return cell.get(`${d.key}|day|${period}`) ?? 0;
+          return monthsOf(grain, period).reduce((n, m) => n + (cell.get(`${d.key}|month|${m}`) ?? 0), 0);
+        case 'distinct':
+          return cell.get(`${d.key}|${grain}|${period}`) ?? 0;
+        case 'snapshot': {
+          if (d.cumulativeOf) {
+            const flow = d.cumulativeOf;
+            const upTo = grain === 'day' ? shift('month', period.slice(0, 7), -1) : lastMonth(period);
+            let level = (flowHistory.get(flow) ?? []).reduce((n, r) => (r.period <= upTo ? n + r.value : n), 0);
+            if (grain === 'day') for (const day of periodRange('day', `${period.slice(0, 7)}-01`, period, 31)) level += cell.get(`${flow}|day|${day}`) ?? 0;
+            return level;
+          }
+          // Written by stats.snapshot (a day's row and its month's, the last value winning): a period reads the
+          // value of its last day, else the last month written up to it; null before the first snapshot.
+          if (grain === 'day' && cell.has(`${d.key}|day|${period}`)) return cell.get(`${d.key}|day|${period}`)!;
+          const upTo = lastMonth(period);
+          const rows = (snapHistory.get(d.key) ?? []).filter((r) => r.period <= upTo);
+          return rows.at(-1)?.value ?? null;
+        }
+        case 'ratio': {
+          const n = raw(parts.get(d.numerator!)!, period);
+          const den = raw(parts.get(d.denominator!)!, period);
+          return n === null || den === null ? null : ratioPct(n, den);
+        }
+      }
+    };
+    const out = new Map<string, number | null>();
+    for (const d of defs) for (const p of periods) out.set(`${d.key}|${p}`, live(d) ? raw(d, p) : null);
+    return out;
   }
 
   /** A flow summed from the start up to the end of a month (parcels in transit: registered down − arrived). */
@@ -134,23 +173,25 @@ export class Figures implements StatsFigures {
     const targets = await this.targets();
     const prev = previousPeriod(grain, period);
     const lastYear = previousYear(grain, period);
-    return Promise.all(
-      INDICATORS.filter((d) => d.headline).map(async (def) => {
-        const [value, before, yearAgo] = await Promise.all([this.value(def, grain, period, where), this.value(def, grain, prev, where), this.value(def, grain, lastYear, where)]);
-        return {
-          indicator: def.key,
-          name: def.name,
-          unit: def.unit,
-          value,
-          previousPeriod: before,
-          previousYear: yearAgo,
-          momPct: def.unit === 'percent' ? null : changePct(value, before),
-          yoyPct: def.unit === 'percent' ? null : changePct(value, yearAgo),
-          target: where.dim === '' ? targetFor(def, grain, period, yearAgo, targets) : null,
-          status: def.status,
-        };
-      }),
-    );
+    const defs = INDICATORS.filter((d) => d.headline);
+    const values = await this.evaluate(defs, grain, [period, prev, lastYear], where);
+    return defs.map((def) => {
+      const value = values.get(`${def.key}|${period}`) ?? null;
+      const before = values.get(`${def.key}|${prev}`) ?? null;
+      const yearAgo = values.get(`${def.key}|${lastYear}`) ?? null;
+      return {
+        indicator: def.key,
+        name: def.name,
+        unit: def.unit,
+        value,
+        previousPeriod: before,
+        previousYear: yearAgo,
+        momPct: def.unit === 'percent' ? null : changePct(value, before),
+        yoyPct: def.unit === 'percent' ? null : changePct(value, yearAgo),
+        target: where.dim === '' ? targetFor(def, grain, period, yearAgo, targets) : null,
+        status: def.status,
+      };
+    });
   }
 
   async series(q: { indicator: string; grain: Grain; from: string; to: string; dim?: Dim; dimValue?: string }): Promise<{ period: string; value: number | null }[]> {
@@ -160,7 +201,8 @@ export class Figures implements StatsFigures {
     if (q.dim && !DIMS.includes(q.dim)) throw invalidField('dim', `no dimension ${q.dim}`);
     const periods = periodRange(q.grain, q.from, q.to, 400);
     const where: Where = q.dim ? { dim: q.dim, value: q.dimValue! } : { dim: '', value: '' };
-    return Promise.all(periods.map(async (period) => ({ period, value: await this.value(def, q.grain, period, where) })));
+    const values = await this.evaluate([def], q.grain, periods, where);
+    return periods.map((period) => ({ period, value: values.get(`${def.key}|${period}`) ?? null }));
   }
 
   /** The values of one dimension for a period, largest first, each with its share of the county's figure and its change on a year before. */
@@ -199,6 +241,9 @@ export class Figures implements StatsFigures {
     const addRows = (rows: { dim_value: string; value: number }[]) => {
       for (const r of rows) out.set(r.dim_value, (out.get(r.dim_value) ?? 0) + r.value);
     };
+    const addRowsReplacing = (rows: { dim_value: string; value: number }[]) => {
+      for (const r of rows) out.set(r.dim_value, r.value);
+    };
     switch (def.kind) {
       case 'sum':
         if (grain === 'day' && def.monthlyOnly) return out;
@@ -225,10 +270,15 @@ export class Figures implements StatsFigures {
           }
           return total;
         }
-        const day = await this.repo.latestSnapshot({ indicator: def.key, grain: 'day', upTo: lastDayOf(grain, period), dim: '', dimValue: '' });
-        if (day === null) return out;
-        const at = await this.repo.latestSnapshotDay(def.key, lastDayOf(grain, period));
-        if (at) addRows(await this.repo.values({ indicators: [def.key], grain: 'day', periods: [at], dim }));
+        // The last value written up to the period's end, per dimension value (a day's own row when there is one).
+        const upTo = grain === 'day' ? period.slice(0, 7) : monthsOf(grain, period).at(-1)!;
+        const latest = new Map<string, { period: string; value: number }>();
+        for (const r of await this.repo.upTo({ indicators: [def.key], grain: 'month', upTo, dim })) {
+          const seen = latest.get(r.dim_value);
+          if (!seen || seen.period < r.period) latest.set(r.dim_value, r);
+        }
+        for (const [key, r] of latest) out.set(key, r.value);
+        if (grain === 'day') addRowsReplacing(await this.repo.values({ indicators: [def.key], grain: 'day', periods: [period], dim }));
         return out;
       }
     }
@@ -242,11 +292,15 @@ export class Figures implements StatsFigures {
 
   async fingerprint(grain: Grain, period: string): Promise<string> {
     checkPeriod(grain, period);
-    const figures = await this.period(grain, period);
-    const hash = createHash('sha256');
-    for (const f of figures) hash.update(`${f.indicator}=${f.value ?? 'null'};`);
-    return hash.digest('hex').slice(0, 32);
+    return fingerprintOf(await this.period(grain, period));
   }
+}
+
+/** A hash of a period's figures: equal figures, equal fingerprint. */
+export function fingerprintOf(figures: FigureValue[]): string {
+  const hash = createHash('sha256');
+  for (const f of figures) hash.update(`${f.indicator}=${f.value ?? 'null'};`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
-import type { Figures, Place } from './figures.js';
+import { fingerprintOf, type Figures, type Place } from './figures.js';
 import { CHANNEL_LABELS, indicatorOf, type Dim } from './indicators.js';
 import { checkPeriod, periodRange, previousYear, shift, type Grain } from './periods.js';
 import type { StatsPlaces } from './ports.js';
@@ -26,34 +26,34 @@ export class StatsScreen {
     const today = this.service.today();
     const month = today.slice(0, 7);
     const year = today.slice(0, 4);
-    const [county, dayFigures, monthFigures, yearFigures, fingerprint] = await Promise.all([
-      this.places.county(),
-      this.figures.period('day', today),
-      this.figures.period('month', month),
-      this.figures.period('year', year),
-      this.figures.fingerprint('month', month),
-    ]);
+    const [county, dayFigures, monthFigures, yearFigures] = await Promise.all([this.places.county(), this.figures.period('day', today), this.figures.period('month', month), this.figures.period('year', year)]);
+    const fingerprint = fingerprintOf(monthFigures);
     const [headToday, headMonth, headYear] = await Promise.all([dayFigures, monthFigures, yearFigures].map((f) => this.service.headline(f, HEADLINE)));
 
     const months = periodRange('month', shift('month', month, -23), month);
-    const val = (key: string, grain: Grain, period: string) => this.figures.value(indicatorOf(key)!, grain, period, COUNTY);
+    const trendDefs = ['platform_sales_fen', 'external_sales_fen', 'online_retail_fen'].map((k) => indicatorOf(k)!);
+    const [trendValues, todayValues, yearValues] = await Promise.all([
+      this.figures.evaluate(trendDefs, 'month', [...months.map((m) => previousYear('month', m)), ...months], COUNTY),
+      this.figures.evaluate(['parcels_down', 'parcels_up', 'parcels_arrived'].map((k) => indicatorOf(k)!), 'day', [today], COUNTY),
+      this.figures.evaluate(['poor_household_income_fen', 'poor_households_benefiting'].map((k) => indicatorOf(k)!), 'year', [year], COUNTY),
+    ]);
+    const at = (values: Map<string, number | null>, key: string, period: string) => values.get(`${key}|${period}`) ?? 0;
     const target = monthFigures.find((f) => f.indicator === 'online_retail_fen')?.target;
     const growth = target?.growthPct ?? null;
-    const trend = await Promise.all(
-      months.map(async (m) => {
-        const [platform, external, lastYear] = await Promise.all([val('platform_sales_fen', 'month', m), val('external_sales_fen', 'month', m), val('online_retail_fen', 'month', previousYear('month', m))]);
-        return { month: m, platformFen: platform ?? 0, externalFen: external ?? 0, targetFen: growth === null || !lastYear ? null : Math.round(lastYear * (1 + growth / 100)) };
-      }),
-    );
+    const trend = months.map((m) => {
+      const lastYear = at(trendValues, 'online_retail_fen', previousYear('month', m));
+      return { month: m, platformFen: at(trendValues, 'platform_sales_fen', m), externalFen: at(trendValues, 'external_sales_fen', m), targetFen: growth === null || !lastYear ? null : Math.round(lastYear * (1 + growth / 100)) };
+    });
     const ranked = async (indicator: string, dim: Dim, limit: number) =>
       (await this.figures.breakdown({ indicator, grain: 'year', period: year, dim })).slice(0, limit).map(({ key, label, value, share }) => ({ key, label, value, share }));
     const [topProducts, topBrands, pavilions] = await Promise.all([ranked('online_retail_fen', 'product', 10), ranked('online_retail_fen', 'brand', 10), ranked('platform_sales_fen', 'pavilion', 10)]);
-    const [income, households] = await Promise.all([val('poor_household_income_fen', 'year', year), val('poor_households_benefiting', 'year', year)]);
+    const income = at(yearValues, 'poor_household_income_fen', year);
+    const households = at(yearValues, 'poor_households_benefiting', year);
     const gauges = GAUGES.map((key) => {
       const f = yearFigures.find((x) => x.indicator === key)!;
       return { indicator: key, name: f.name, value: f.value, target: f.target?.value ?? null, targetLabel: f.target?.label ?? null, status: f.status };
     });
-    const [down, up, arrived] = await Promise.all([val('parcels_down', 'day', today), val('parcels_up', 'day', today), val('parcels_arrived', 'day', today)]);
+    const [down, up, arrived] = ['parcels_down', 'parcels_up', 'parcels_arrived'].map((k) => at(todayValues, k, today));
     const [allDown, allArrived] = await Promise.all([this.figures.levelOf('parcels_down', month), this.figures.levelOf('parcels_arrived', month)]);
     const children = await this.service.children(ctx, 'month', month, undefined);
     return {

@@ -153,6 +153,14 @@ export class StatsRepository {
     return rows.map((r) => ({ ...r, value: Number(r.value) }));
   }
 
+  /** Rows of some indicators at one grain up to and including a period (levels and snapshots read their history). */
+  async upTo(q: { indicators: string[]; grain: string; upTo: string; dim: string; dimValue?: string }): Promise<RollupRead[]> {
+    let query = this.db.selectFrom('stats_rollups').selectAll().where('indicator', 'in', q.indicators).where('grain', '=', q.grain).where('dim', '=', q.dim).where('period', '<=', q.upTo);
+    if (q.dimValue !== undefined) query = query.where('dim_value', '=', q.dimValue);
+    const rows = await query.execute();
+    return rows.map((r) => ({ ...r, value: Number(r.value) }));
+  }
+
   /** Sums a flow up to and including a month (levels: sellers, shops, enterprises), per dimension value. */
   async cumulative(q: { indicator: string; upToMonth: string; dim: string; dimValue?: string }): Promise<Map<string, number>> {
     let query = this.db
@@ -166,22 +174,6 @@ export class StatsRepository {
     if (q.dimValue !== undefined) query = query.where('dim_value', '=', q.dimValue);
     const rows = await query.execute();
     return new Map(rows.map((r) => [r.dim_value, Number(r.total)]));
-  }
-
-  /** The latest snapshot row at or before a period (coverage is written each day; a period reads its last). */
-  async latestSnapshot(q: { indicator: string; grain: 'day' | 'month'; upTo: string; dim: string; dimValue: string }): Promise<number | null> {
-    const row = await this.db
-      .selectFrom('stats_rollups')
-      .select('value')
-      .where('indicator', '=', q.indicator)
-      .where('grain', '=', q.grain)
-      .where('dim', '=', q.dim)
-      .where('dim_value', '=', q.dimValue)
-      .where('period', '<=', q.upTo)
-      .orderBy('period', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ? Number(row.value) : null;
   }
 
   async labels(dim: string, values: string[]): Promise<Map<string, string>> {
@@ -206,11 +198,5 @@ export class StatsRepository {
 
   async targetRows() {
     return this.db.selectFrom('stats_targets').selectAll().orderBy('sort').execute();
-  }
-
-  /** The last day at or before `upTo` a snapshot indicator was written for the county. */
-  async latestSnapshotDay(indicator: string, upTo: string): Promise<string | null> {
-    const row = await this.db.selectFrom('stats_rollups').select('period').where('indicator', '=', indicator).where('grain', '=', 'day').where('dim', '=', '').where('dim_value', '=', '').where('period', '<=', upTo).orderBy('period', 'desc').limit(1).executeTakeFirst();
-    return row?.period ?? null;
   }
 }
