@@ -17,9 +17,12 @@ export const wanYuan = (fen: number) => `${grouped(fen / 1_000_000, 2)} 万元`;
 
 const UNIT_WORDS: Record<Unit, string> = { fen: '元', count: '', person_times: '人次', percent: '%', households: '户' };
 
-/** A figure as a table shows it: 1,234.56 元, 1,234, 87.5%, 待接入 for null. */
-export function formatValue(unit: Unit, value: number | null): string {
-  if (value === null) return AWAITING;
+/** What a missing figure of a live indicator shows (a share with nothing to divide, a level not yet taken). */
+export const NO_DATA = '无数据';
+
+/** A figure as a table shows it: 1,234.56 元, 1,234, 87.5%; null is 待接入 (no source yet) or 无数据 (`live`). */
+export function formatValue(unit: Unit, value: number | null, status: 'live' | 'awaiting_source' = 'awaiting_source'): string {
+  if (value === null) return status === 'live' ? NO_DATA : AWAITING;
   if (unit === 'fen') return `${yuan(value)} 元`;
   if (unit === 'percent') return `${grouped(value, 1)}%`;
   const word = UNIT_WORDS[unit];

@@ -119,7 +119,7 @@ export function renderPdf(model: ReportModel, charts: Chart[]): Promise<Buffer> 
     for (const f of s.figures) {
       const awaiting = f.status === 'awaiting_source';
       rows.push({
-        cells: [f.name, formatValue(f.unit, f.value), awaiting ? '—' : formatValue(f.unit, f.previousPeriod), awaiting ? '—' : formatPct(f.momPct), awaiting ? '—' : formatPct(f.yoyPct), f.target?.label ?? ''],
+        cells: [f.name, formatValue(f.unit, f.value, f.status), awaiting ? '—' : formatValue(f.unit, f.previousPeriod, 'live'), awaiting ? '—' : formatPct(f.momPct), awaiting ? '—' : formatPct(f.yoyPct), f.target?.label ?? ''],
       });
     }
   }

@@ -45,8 +45,10 @@ export function writeSummary(county: string, periodLabel: string, figures: Figur
   if (met.length > 0) sentences.push(`已达目标：${met.map((x) => x.f.name).join('、')}。`);
   const onTime = live.find((f) => f.indicator === 'on_time_share');
   if (onTime && onTime.value !== null) sentences.push(`下行包裹 48 小时送达率 ${sayValue('percent', onTime.value)}${onTime.previousPeriod !== null ? `，上期 ${sayValue('percent', onTime.previousPeriod)}` : ''}。`);
-  const awaiting = figures.filter((f) => f.status === 'awaiting_source' || f.value === null);
+  const awaiting = figures.filter((f) => f.status === 'awaiting_source');
   if (awaiting.length > 0) sentences.push(`${awaiting.map((f) => f.name).join('、')}的数据来源尚未接入，报告中标为“待接入”。`);
+  const empty = figures.filter((f) => f.status === 'live' && f.value === null);
+  if (empty.length > 0) sentences.push(`${empty.map((f) => f.name).join('、')}本期无数据。`);
   if (sentences.length === 0) sentences.push(`${periodLabel}暂无统计数据。`);
   return sentences;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Chart } from './charts.js';
 import type { ReportModel } from './content.js';
-import { AWAITING } from './format.js';
+import { AWAITING, NO_DATA } from './format.js';
 import type { Unit } from './ports.js';
 
 const MONEY = '#,##0.00';
@@ -10,8 +10,8 @@ const PERCENT = '0.0%';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
 
 /** A figure as a cell: 元 (from fen) with two decimals, a percentage as a fraction, 待接入 as text. */
-function cell(unit: Unit, value: number | null): { value: ExcelJS.CellValue; numFmt?: string } {
-  if (value === null) return { value: AWAITING };
+function cell(unit: Unit, value: number | null, status: 'live' | 'awaiting_source' = 'live'): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (value === null) return { value: status === 'live' ? NO_DATA : AWAITING };
   if (unit === 'fen') return { value: value / 100, numFmt: MONEY };
   if (unit === 'percent') return { value: value / 100, numFmt: PERCENT };
   return { value, numFmt: COUNT };
@@ -60,7 +60,7 @@ export async function renderWorkbook(model: ReportModel, charts: Chart[]): Promi
   for (const section of model.sections) {
     for (const f of section.figures) {
       const row = summary.addRow([section.title, f.name]);
-      put(row, 3, cell(f.unit, f.value));
+      put(row, 3, cell(f.unit, f.value, f.status));
       put(row, 4, f.status === 'awaiting_source' ? { value: AWAITING } : cell(f.unit, f.previousPeriod));
       put(row, 5, pctCell(f.momPct));
       put(row, 6, f.status === 'awaiting_source' ? { value: AWAITING } : cell(f.unit, f.previousYear));
@@ -102,7 +102,7 @@ export async function renderWorkbook(model: ReportModel, charts: Chart[]): Promi
     for (const r of model.evaluation) {
       const row = ev.addRow([r.name, r.targetLabel]);
       put(row, 3, r.targetValue === null ? { value: '—' } : cell(r.unit, r.targetValue));
-      put(row, 4, cell(r.unit, r.actual));
+      put(row, 4, cell(r.unit, r.actual, r.verdict === '待接入' && r.actual === null ? 'awaiting_source' : 'live'));
       put(row, 5, r.completionPct === null ? { value: '—' } : { value: r.completionPct / 100, numFmt: PERCENT });
       row.getCell(6).value = r.verdict;
       row.getCell(7).value = r.evidence;

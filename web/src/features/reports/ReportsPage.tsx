@@ -114,10 +114,10 @@ export function ReportsPage() {
         </div>
       ),
     },
-    { key: 'version', title: text('reports.col.version'), render: (_v, r) => text('reports.version', { n: r.version }) },
+    { key: 'version', title: text('reports.col.version'), render: (_v, r) => <span style={{ whiteSpace: 'nowrap' }}>{text('reports.version', { n: r.version })}</span> },
     { key: 'status', title: text('reports.col.status'), render: (_v, r) => <StatusCell report={r} text={text} /> },
     { key: 'by', title: text('reports.col.by'), dataIndex: 'requestedByName' },
-    { key: 'at', title: text('reports.col.at'), render: (_v, r) => when(r.createdAt) },
+    { key: 'at', title: text('reports.col.at'), render: (_v, r) => <span style={{ whiteSpace: 'nowrap' }}>{when(r.createdAt)}</span> },
     { key: 'actions', title: text('reports.col.actions'), render: (_v, r) => <Downloads report={r} text={text} /> },
   ];
   return (

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './evaluation.js';
+import type { FigureValue } from './ports.js';
+import { writeSummary } from './summary.js';
+
+const figure = (f: Partial<FigureValue> & Pick<FigureValue, 'indicator' | 'name' | 'unit'>): FigureValue => ({
+  value: null,
+  previousPeriod: null,
+  previousYear: null,
+  momPct: null,
+  yoyPct: null,
+  target: null,
+  status: 'live',
+  ...f,
+});
+
+const sales = figure({ indicator: 'online_retail_fen', name: '网络零售额', unit: 'fen', value: 123_456_789, previousYear: 100_000_000, yoyPct: 23.5, momPct: -4.2, target: { value: null, growthPct: 30, due: null, label: '网络零售额年均增长30%' } });
+const produce = figure({ indicator: 'produce_online_retail_fen', name: '农产品网络零售额', unit: 'fen', value: 61_728_394, yoyPct: 40 });
+const parcels = figure({ indicator: 'parcels_down', name: '下行包裹数', unit: 'count', value: 800, yoyPct: -12.5 });
+const firms = figure({ indicator: 'ecommerce_enterprises', name: '电子商务企业数', unit: 'count', value: 3, target: { value: 2, growthPct: null, due: '2019-12-31', label: '培育电子商务企业2—3户' } });
+const training = figure({ indicator: 'training_person_times', name: '电商培训人次', unit: 'person_times', status: 'awaiting_source', target: { value: 3500, growthPct: null, due: '2019-12-31', label: '培训3500人次' } });
+const share = figure({ indicator: 'on_time_share', name: '48小时到村率', unit: 'percent', value: null });
+
+describe('the written summary', () => {
+  it('says what grew, what fell, what is behind or past its target and what has no source, from the figures', () => {
+    expect(writeSummary('鲁甸县', '2026年11月', [sales, produce, parcels, firms, training, share])).toEqual([
+      '2026年11月，鲁甸县网络零售额 123.46 万元，同比增长 23.5%，环比下降 4.2%，其中农产品 61.73 万元，占 50.0%。',
+      '增长的有：农产品网络零售额（同比+40.0%）。',
+      '下降的有：下行包裹数（同比-12.5%）。',
+      '未达目标：网络零售额完成目标的 95.0%（目标 130.00 万元）。',
+      '已达目标：电子商务企业数。',
+      '电商培训人次的数据来源尚未接入，报告中标为“待接入”。',
+      '48小时到村率本期无数据。',
+    ]);
+  });
+
+  it('says there is nothing when there is nothing', () => {
+    expect(writeSummary('鲁甸县', '2026年11月', [])).toEqual(['2026年11月暂无统计数据。']);
+  });
+});
+
+describe('the self-evaluation', () => {
+  it('judges a growth target against last year grown by the rate, an absolute one directly, and a missing source as 待接入', () => {
+    const rows = evaluate('2026', [sales, firms, training, parcels]);
+    expect(rows.map((r) => [r.name, r.targetValue, r.actual, r.completionPct, r.verdict])).toEqual([
+      ['网络零售额', 130_000_000, 123_456_789, 95, '未达标'],
+      ['电子商务企业数', 2, 3, 150, '达标'],
+      ['电商培训人次', 3500, null, null, '待接入'],
+    ]);
+    expect(rows[0].evidence).toBe('2026年网络零售额 123.46 万元，上年 100.00 万元，目标增长 30% 即 130.00 万元；实际同比+23.5%，完成目标的 95.0%，尚差 6.54 万元。');
+    expect(rows[2].evidence).toContain('尚未接入');
+  });
+
+  it('does not judge a growth target without last year’s figure', () => {
+    const [row] = evaluate('2026', [{ ...sales, previousYear: null }]);
+    expect(row).toMatchObject({ verdict: '待接入', completionPct: null });
+    expect(row.evidence).toContain('上年无可比数据');
+  });
+});
