@@ -175,6 +175,39 @@ describe.each(engines())('reporting upward (%s)', (engine) => {
     }
   });
 
+  it('follows a redirect only to the same host', async () => {
+    const hits: string[] = [];
+    const city = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        hits.push(String(req.url));
+        if (req.url === '/moved') res.writeHead(307, { location: '/in' }).end();
+        else if (req.url === '/away') res.writeHead(307, { location: 'http://elsewhere.example/in' }).end();
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => city.listen(0, '127.0.0.1', resolve));
+    try {
+      const at = `http://127.0.0.1:${(city.address() as AddressInfo).port}`;
+      const moved = await api('POST', '/uplink/endpoints', { name: '迁址的平台', level: 'city', url: `${at}/moved`, algorithm: 'hmac-sha256', grains: ['month'] });
+      await onlyEndpoint(moved.body.id);
+      const { push } = uplinkParts(kernelOf(), fakeFigures({ orders: 5 }));
+      await push.prepare();
+      expect(await push.send()).toEqual({ sent: 1, failed: 0, givenUp: 0 });
+      expect(hits).toEqual(['/moved', '/in']);
+
+      const away = await api('POST', '/uplink/endpoints', { name: '转向别处的平台', level: 'city', url: `${at}/away`, algorithm: 'hmac-sha256', grains: ['month'] });
+      await onlyEndpoint(away.body.id);
+      await push.prepare();
+      expect(await push.send()).toEqual({ sent: 0, failed: 1, givenUp: 0 });
+      expect(hits).toEqual(['/moved', '/in', '/away']);
+      const [failed] = (await api('GET', `/uplink/deliveries?endpointId=${away.body.id}`)).body.items;
+      expect(failed).toMatchObject({ status: 'failed_retrying', lastHttpStatus: 307, lastError: expect.stringContaining('未跟随') });
+    } finally {
+      await new Promise((resolve) => city.close(resolve));
+    }
+  });
+
   it('signs with the county’s SM2 key; the city verifies with the public key shown', async () => {
     const created = await api('POST', '/uplink/endpoints', { name: '国家电子商务进农村综合示范监测平台', level: 'national', url: `${base}/api/v1/uplink/inbox`, algorithm: 'sm2-sm3', grains: ['month'] });
     expect(created.status).toBe(201);
