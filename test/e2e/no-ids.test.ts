@@ -46,6 +46,8 @@ const ROLES: Role[] = [
   { username: 'demo.regulator' },
   { username: 'demo.trainer' },
   { username: 'demo.consumer', shop: true },
+  // A data centre's account is a machine client's: in the console it has the welcome page and the shop.
+  { username: 'demo.datacenter', shop: true },
 ];
 
 /** What the text shows that a user should not see, each with a few characters around it. */
