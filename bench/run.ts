@@ -3,12 +3,14 @@
 // with each scenario (ROUNDS times), since this machine's speed drifts by a factor of two within a run.
 // `npm run bench -- --postgres` runs the app on the local PostgreSQL instead of SQLite.
 // `npm run bench -- --only=track` runs only the route scenarios whose name holds that text, against the baselines.
+// Statistics (bench/stats.ts): 10⁵ orders' worth of inputs rebuilt and read; `-- --stats-full` adds 10⁷ (hours here).
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import autocannon, { type Request } from 'autocannon';
 import { measureGenealogy } from './genealogy.js';
 import { measureIngest } from './ingest.js';
 import { measureStarts, residentMb, startTable } from './start-memory.js';
+import { measureStats, statsTables } from './stats.js';
 import { measureThreeG, productOnSale, threeGTable } from './three-g.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
@@ -176,6 +178,10 @@ try {
   const raced = await race(buyer, merchant);
   const ingest = usePostgres ? null : await measureIngest();
   const genealogy = await measureGenealogy(usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '');
+  const statsResults: Awaited<ReturnType<typeof measureStats>>[] = [];
+  for (const orders of process.argv.includes('--stats-full') ? [100_000, 10_000_000] : [100_000]) {
+    statsResults.push(await measureStats({ url: usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '', orders, calls: process.argv.includes('--quick') ? 20 : 50 }));
+  }
   const scale = usePostgres || process.argv.includes('--quick') ? [] : await trackingAtScale([10_000, Number(process.env.BENCH_SCALE_PARCELS ?? 1_000_000)]);
   const starts = await measureStarts(process.argv.includes('--quick') ? 3 : 5);
   // The shop in a browser under 3G: needs the built console (dist/web).
@@ -188,6 +194,7 @@ try {
   if (ingest) console.log(`\nBatch scan ingest (${ingest.events} events in batches of 5 000, SQLite): ${Math.round(ingest.apiEventsPerSec)} events/s through the API; a raw better-sqlite3 batched insert of the same rows: ${Math.round(ingest.rawEventsPerSec)} events/s; ratio ${pct(ingest.apiEventsPerSec / ingest.rawEventsPerSec)}.`);
   console.log(`\nPublic scan page: ${ports.scanBytes} bytes of HTML (no images, no script).`);
   console.log(`\nForward genealogy of a batch sold in ${genealogy.orders.toLocaleString('en')} orders (median of 11): ${genealogy.serviceMs.toFixed(1)} ms in the service, ${genealogy.httpMs.toFixed(1)} ms through the HTTP route (${Math.round(genealogy.bytes / 1024)} KB of JSON); loading the orders took ${genealogy.loadSeconds.toFixed(0)} s.`);
+  console.log(`\n${statsTables(statsResults)}`);
   if (scale.length) {
     console.log('\n| tracking lookup with | parcels | events | req/s | p99 ms | bulk load s |\n| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const r of scale) console.log(`| ${r.parcels.toLocaleString('en')} parcels | ${r.parcels} | ${r.events} | ${Math.round(r.reqPerSec)} | ${r.p99Ms} | ${r.loadSeconds.toFixed(0)} |`);
