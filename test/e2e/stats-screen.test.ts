@@ -6,6 +6,7 @@
  * amount and that parcel. Screenshots: /tmp/shots/stats-*.png (1920×1080, 1366×768, the drill-down at 1280 and 390).
  * Needs the built console (`npx vite build`).
  */
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatWan } from '../../web/src/features/stats/figureFormat.js';
@@ -141,6 +142,17 @@ describe('the data screen and the drill-down', () => {
     await expect.poll(() => desk.page.getByTestId('stats-places').textContent()).toContain('乐红村');
     await desk.page.locator('[data-testid=stats-trend-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     await h.shot(desk.page, 'stats-drilldown-1280');
+
+    // 导出 Excel: 乐红镇's month as a workbook, its villages on a sheet.
+    const [download] = await Promise.all([desk.page.waitForEvent('download'), desk.page.getByTestId('stats-export').click()]);
+    expect(download.suggestedFilename()).toBe(`统计-乐红镇-${monthNow()}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    expect(book.worksheets.map((s) => s.name)).toContain('各村');
+    const villages = new Map<string, number>();
+    book.getWorksheet('各村')!.eachRow((row) => villages.set(String(row.getCell(2).value ?? ''), Number(row.getCell(5).value)));
+    // 网络零售额(元): the order's two bags are in 乐红村's month.
+    expect(villages.get('乐红村')).toBeGreaterThanOrEqual(lineFen / 100);
 
     // The same link on a township operator's phone: cards, its own township.
     const phone = await h.openPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
