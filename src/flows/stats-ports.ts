@@ -9,14 +9,18 @@ import type { BatchService } from '../modules/trace/index.js';
 const NOT_PRODUCE = /日用|百货|家电|数码|服装|鞋|文具|五金|化妆|家居|农资|工业/;
 const TTL_MS = 60_000;
 
+/** A value loaded at most every `ttl` ms; `fresh()` reloads it unless it was loaded in the last second. */
 function cached<T>(load: () => Promise<T>, ttl = TTL_MS): { get(): Promise<T>; fresh(): Promise<T> } {
   let held: { at: number; value: Promise<T> } | null = null;
-  const fresh = () => {
+  const reload = () => {
     held = { at: Date.now(), value: load() };
     held.value.catch(() => (held = null));
     return held.value;
   };
-  return { get: () => (held && Date.now() - held.at < ttl ? held.value : fresh()), fresh };
+  return {
+    get: () => (held && Date.now() - held.at < ttl ? held.value : reload()),
+    fresh: () => (held && Date.now() - held.at < 1000 ? held.value : reload()),
+  };
 }
 
 /** The township and village a division code names (a village's 12 digits, a township's 9). */

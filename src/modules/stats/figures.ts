@@ -235,6 +235,45 @@ export class Figures implements StatsFigures {
       .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
   }
 
+  /**
+   * Several sum, distinct or ratio indicators by one dimension for a period, in one query per kind of row (the
+   * drill-down table's columns): indicator → dimension value → figure.
+   */
+  async valuesByMany(defs: IndicatorDef[], grain: Grain, period: string, dim: Dim): Promise<Map<string, Map<string, number>>> {
+    const parts = new Map<string, IndicatorDef>();
+    for (const d of defs) {
+      if (d.status !== 'live' || !d.dims.includes(dim)) continue;
+      if (d.kind === 'ratio') for (const k of [d.numerator!, d.denominator!]) parts.set(k, indicatorOf(k)!);
+      else if (d.kind === 'sum' || d.kind === 'distinct') parts.set(d.key, d);
+    }
+    const sums = [...parts.values()].filter((d) => d.kind === 'sum' && !(grain === 'day' && d.monthlyOnly)).map((d) => d.key);
+    const distinct = [...parts.values()].filter((d) => d.kind === 'distinct').map((d) => d.key);
+    const [sumRows, distinctRows] = await Promise.all([
+      sums.length ? this.repo.values({ indicators: sums, grain: grain === 'day' ? 'day' : 'month', periods: grain === 'day' ? [period] : monthsOf(grain, period), dim }) : [],
+      distinct.length ? this.repo.values({ indicators: distinct, grain, periods: [period], dim }) : [],
+    ]);
+    const raw = new Map<string, Map<string, number>>();
+    for (const r of [...sumRows, ...distinctRows]) {
+      const m = raw.get(r.indicator) ?? raw.set(r.indicator, new Map()).get(r.indicator)!;
+      m.set(r.dim_value, (m.get(r.dim_value) ?? 0) + r.value);
+    }
+    const out = new Map<string, Map<string, number>>();
+    for (const d of defs) {
+      if (d.kind !== 'ratio') {
+        out.set(d.key, raw.get(d.key) ?? new Map());
+        continue;
+      }
+      const num = raw.get(d.numerator!) ?? new Map<string, number>();
+      const ratios = new Map<string, number>();
+      for (const [key, den] of raw.get(d.denominator!) ?? []) {
+        const pct = ratioPct(num.get(key) ?? 0, den);
+        if (pct !== null) ratios.set(key, pct);
+      }
+      out.set(d.key, ratios);
+    }
+    return out;
+  }
+
   /** Every value of a dimension for a period (a map from dimension value to figure). */
   async valuesBy(def: IndicatorDef, grain: Grain, period: string, dim: Dim): Promise<Map<string, number>> {
     const out = new Map<string, number>();

@@ -35,8 +35,9 @@ export class StatsScreen {
     const [trendValues, todayValues, yearValues] = await Promise.all([
       this.figures.evaluate(trendDefs, 'month', [...months.map((m) => previousYear('month', m)), ...months], COUNTY),
       this.figures.evaluate(['parcels_down', 'parcels_up', 'parcels_arrived'].map((k) => indicatorOf(k)!), 'day', [today], COUNTY),
-      this.figures.evaluate(['poor_household_income_fen', 'poor_households_benefiting'].map((k) => indicatorOf(k)!), 'year', [year], COUNTY),
+      this.figures.evaluate(['poor_household_income_fen', 'poor_households_benefiting', 'online_retail_fen', 'platform_sales_fen'].map((k) => indicatorOf(k)!), 'year', [year], COUNTY),
     ]);
+    const yearTotals = yearValues;
     const at = (values: Map<string, number | null>, key: string, period: string) => values.get(`${key}|${period}`) ?? 0;
     const target = monthFigures.find((f) => f.indicator === 'online_retail_fen')?.target;
     const growth = target?.growthPct ?? null;
@@ -44,8 +45,13 @@ export class StatsScreen {
       const lastYear = at(trendValues, 'online_retail_fen', previousYear('month', m));
       return { month: m, platformFen: at(trendValues, 'platform_sales_fen', m), externalFen: at(trendValues, 'external_sales_fen', m), targetFen: growth === null || !lastYear ? null : Math.round(lastYear * (1 + growth / 100)) };
     });
-    const ranked = async (indicator: string, dim: Dim, limit: number) =>
-      (await this.figures.breakdown({ indicator, grain: 'year', period: year, dim })).slice(0, limit).map(({ key, label, value, share }) => ({ key, label, value, share }));
+    // This year's largest, each with its share of the county's figure (read once with the year's figures).
+    const ranked = async (indicator: string, dim: Dim, limit: number) => {
+      const values = [...(await this.figures.valuesBy(indicatorOf(indicator)!, 'year', year, dim))].filter(([, v]) => v !== 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+      const labels = await this.figures.labelsOf(dim, values.map(([k]) => k));
+      const total = at(yearTotals, indicator, year);
+      return values.map(([key, value]) => ({ key, label: labels.get(key) ?? key, value, share: total ? Math.round((value * 1000) / total) / 1000 : null }));
+    };
     const [topProducts, topBrands, pavilions] = await Promise.all([ranked('online_retail_fen', 'product', 10), ranked('online_retail_fen', 'brand', 10), ranked('platform_sales_fen', 'pavilion', 10)]);
     const income = at(yearValues, 'poor_household_income_fen', year);
     const households = at(yearValues, 'poor_households_benefiting', year);

@@ -166,8 +166,9 @@ export class StatsService {
       const key = level === 'township' ? (p.townshipCode ?? p.villageCode.slice(0, 9)) : p.villageCode;
       operating.set(key, (operating.get(key) ?? 0) + 1);
     }
-    const by = (key: string) => this.figures.valuesBy(indicatorOf(key)!, grain, period, level);
-    const [sales, down, up, onTime, households] = await Promise.all([by('online_retail_fen'), by('parcels_down'), by('parcels_up'), by('on_time_share'), by('poor_households_benefiting')]);
+    const keys = ['online_retail_fen', 'parcels_down', 'parcels_up', 'on_time_share', 'poor_households_benefiting'];
+    const by = await this.figures.valuesByMany(keys.map((k) => indicatorOf(k)!), grain, period, level);
+    const [sales, down, up, onTime, households] = keys.map((k) => by.get(k)!);
     return rows.map((d) => ({
       code: d.code,
       name: d.name,
