@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { mayOpenScreen, maySeeIndicators, maySeeStats } from './access.js';
 import { maySeeReports } from '../features/reports/access.js';
+import { maySeePlayers } from '../features/players/access.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
@@ -54,6 +55,9 @@ const RecallDetailPage = lazy(() => import('../features/trace/recall-detail/Reca
 const ScreenPage = lazy(() => import('../features/stats/screen/ScreenPage.js').then((m) => ({ default: m.ScreenPage })));
 const StatsPage = lazy(() => import('../features/stats/analysis/StatsPage.js').then((m) => ({ default: m.StatsPage })));
 const IndicatorsPage = lazy(() => import('../features/stats/indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
+const PlayersPage = lazy(() => import('../features/players/PlayersPage.js').then((m) => ({ default: m.PlayersPage })));
+const PlayerDetailPage = lazy(() => import('../features/players/PlayerDetailPage.js').then((m) => ({ default: m.PlayerDetailPage })));
+const PlayerReportsPage = lazy(() => import('../features/players/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 const UplinkPage = lazy(() => import('../features/uplink/UplinkPage.js').then((m) => ({ default: m.UplinkPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
@@ -141,6 +145,9 @@ export const router = createBrowserRouter([
       { path: 'trace/complaints', element: <Guard allow={maySeeTrace}><RecallsPage initialTab="complaints" /></Guard> },
       { path: 'stats', element: <Guard allow={maySeeStats}><StatsPage /></Guard> },
       { path: 'stats/indicators', element: <Guard allow={maySeeIndicators}><IndicatorsPage /></Guard> },
+      { path: 'stats/players', element: <Guard allow={maySeePlayers}><PlayersPage /></Guard> },
+      { path: 'stats/players/:id', element: <Guard allow={maySeePlayers}><PlayerDetailPage /></Guard> },
+      { path: 'stats/player-reports', element: <Guard allow={maySeePlayers}><PlayerReportsPage /></Guard> },
       { path: 'uplink', element: <Guard allow={isCountyAdmin}><UplinkPage /></Guard> },
       { path: 'reports', element: <Guard allow={maySeeReports}><ReportsPage /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },

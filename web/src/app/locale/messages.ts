@@ -20,6 +20,7 @@ import { networkCoverageMessages } from './network/coverage.js';
 import { auditMessages } from './identity/audit.js';
 import { ordersPickupMessages } from './orders/pickup.js';
 import { workbenchMessages } from './workbench.js';
+import { playersMessages } from './players.js';
 import { statsAnalysisMessages } from './stats/analysis.js';
 
 export const messages = {
@@ -41,6 +42,7 @@ export const messages = {
   ...auditMessages,
   ...ordersPickupMessages,
   ...workbenchMessages,
+  ...playersMessages,
   ...statsAnalysisMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],

@@ -42,6 +42,8 @@ import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandlePar
 import { mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { maySeeReports } from '../../features/reports/access.js';
+import { maySeePlayers } from '../../features/players/access.js';
+import { ShopOutlined as PlayerShopsOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { FileTextOutlined } from '@ant-design/icons';
 import type { Translate } from '../locale/LocaleContext.js';
 import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
@@ -106,6 +108,8 @@ export function menuItems(user: User, t: Translate): Item[] {
   if (maySeeStats(user)) stats.push({ key: '/stats', icon: <LineChartOutlined />, label: t('shell.menu.statsAnalysis') });
   if (mayOpenScreen(user)) stats.push({ key: '/screen', icon: <FundProjectionScreenOutlined />, label: t('shell.menu.screen') });
   if (maySeeIndicators(user)) stats.push({ key: '/stats/indicators', icon: <ReadOutlined />, label: t('shell.menu.indicators') });
+  if (maySeePlayers(user)) stats.push({ key: '/stats/players', icon: <PlayerShopsOutlined />, label: t('shell.menu.players') });
+  if (maySeePlayers(user)) stats.push({ key: '/stats/player-reports', icon: <FileDoneOutlined />, label: t('shell.menu.playerReports') });
   if (maySeeReports(user)) stats.push({ key: '/reports', icon: <FileTextOutlined />, label: t('shell.menu.reports') });
   if (isCountyAdmin(user)) stats.push({ key: '/uplink', icon: <CloudUploadOutlined />, label: t('shell.menu.uplink') });
   if (stats.length > 0) items.push({ key: 'stats', icon: <FundOutlined />, label: t('shell.menu.stats'), children: stats });
