@@ -161,9 +161,18 @@ describe.each(engines())('statistics rollups on %s', (engine) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/stats/rebuilds', headers: county });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ state: 'queued', total: inputs().length, done: 0, percent: 0 });
+    // An order paid while the rebuild waits is stored, not applied: the rebuild reaches it.
+    const late = { ...paid('ord_during', '2026-11-10T02:00:00.000Z', [['prd_soap', 900]]), seq: 5000 };
+    await t.modules.stats.rollups.store(late);
+    expect((await figures('month', '2026-11')).online_retail_fen!.value).toBe(before[0]!.online_retail_fen!.value);
     // The job's own work (the job runner's tick runs it the same way: test/crash/stats-rebuild-kill.test.ts).
     await t.modules.stats.rebuilds.run(res.json().id);
-    expect((await get('/stats/rebuilds/latest')).rebuild).toMatchObject({ state: 'done', done: inputs().length, total: inputs().length, percent: 100 });
+    expect((await figures('month', '2026-11')).online_retail_fen!.value).toBe(before[0]!.online_retail_fen!.value! + 900);
+    // After the rebuild, events are applied as they come again.
+    await t.modules.stats.rollups.store({ ...paid('ord_after', '2026-11-11T02:00:00.000Z', [['prd_soap', 100]]), seq: 5001 });
+    expect((await figures('month', '2026-11')).online_retail_fen!.value).toBe(before[0]!.online_retail_fen!.value! + 1000);
+    for (const l of [{ ...refunded('ord_during', 900), seq: 5002 }, { ...refunded('ord_after', 100), seq: 5003 }]) await t.modules.stats.rollups.store(l);
+    expect((await get('/stats/rebuilds/latest')).rebuild).toMatchObject({ state: 'done', done: inputs().length + 1, total: inputs().length + 1, percent: 100 });
     expect(await Promise.all(periods.map(([g, p]) => figures(g, p)))).toEqual(before);
     expect(await get('/stats/breakdown?indicator=online_retail_fen&grain=year&period=2026&dim=product')).toEqual(breakdown);
   });
