@@ -76,6 +76,17 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(book.getWorksheet('趋势')!.getRow(14).getCell(1).value).toBe(month);
     expect(book.getWorksheet('趋势')!.getRow(14).getCell(2).value).toBe(sales / 100);
     expect(book.getWorksheet('图表')!.getImages().length).toBeGreaterThanOrEqual(2);
+    // Shares are fractions shown as percentages: a breakdown's shares of a positive total add up to 1.
+    const shares: number[] = [];
+    book.getWorksheet('分项')!.eachRow((row) => {
+      const share = row.getCell(3);
+      if (typeof share.value === 'number') {
+        expect(share.numFmt).toBe('0.0%');
+        shares.push(share.value);
+      }
+    });
+    expect(shares.length).toBeGreaterThan(0);
+    expect(shares.every((v) => v >= 0 && v <= 1)).toBe(true);
 
     const pdf = await t.app.inject({ url: `/api/v1/reports/reports/${queued.id}/report.pdf`, headers: as.regulator });
     expect(pdf.statusCode).toBe(200);

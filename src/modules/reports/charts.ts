@@ -111,7 +111,7 @@ export async function renderCharts(model: ReportModel): Promise<Chart[]> {
             type: 'bar',
             data: rows.map((r) => ({ value: r.completionPct ?? 0, itemStyle: { color: r.verdict === '达标' ? '#52c41a' : r.verdict === '未达标' ? '#fa541c' : '#bfbfbf' } })),
             label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => (rows[p.dataIndex].completionPct === null ? '待接入' : `${rows[p.dataIndex].completionPct}%`) },
-            markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#999', type: 'dashed' }, label: { formatter: '100%' } },
+            markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#999', type: 'dashed' }, label: { formatter: '100%', position: 'end' } },
           },
         ],
       }),

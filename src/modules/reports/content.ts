@@ -13,6 +13,8 @@ export interface ReportModel {
   periodLabel: string;
   version: number;
   generatedAt: string;
+  /** The period has not ended: its figures are those so far. */
+  ongoing: boolean;
   /** The period's figures, in sections. */
   sections: { title: string; figures: FigureValue[] }[];
   /** 13 months ending with the period's last month. */
@@ -94,6 +96,7 @@ export async function gatherReport(figures: ReportFigures, q: { kind: ReportKind
     periodLabel: label,
     version: q.version,
     generatedAt: q.now.toISOString(),
+    ongoing: last >= new Date(q.now.getTime() + 8 * 3600_000).toISOString().slice(0, 7),
     sections,
     trend: { months, lines },
     breakdowns,

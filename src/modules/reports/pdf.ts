@@ -74,7 +74,7 @@ export function renderPdf(model: ReportModel, charts: Chart[]): Promise<Buffer> 
   });
 
   doc.font('cn-bold').fontSize(18).fillColor('#000').text(model.title, MARGIN, MARGIN + 10, { width: WIDTH, align: 'center' });
-  doc.moveDown(0.4).font('cn').fontSize(9).fillColor('#555').text(`报告期 ${model.periodLabel}\u3000第 ${model.version} 版\u3000生成于 ${shanghaiTime(model.generatedAt)}（北京时间）\u3000数据来源：县域电商综合服务平台统计模块`, { width: WIDTH, align: 'center' });
+  doc.moveDown(0.4).font('cn').fontSize(9).fillColor('#555').text(`报告期 ${model.periodLabel}\u3000第 ${model.version} 版\u3000生成于 ${shanghaiTime(model.generatedAt)}（北京时间）${model.ongoing ? '\u3000本期尚未结束，数字截至生成时' : ''}\u3000数据来源：县域电商综合服务平台统计模块`, { width: WIDTH, align: 'center' });
   let n = 0;
   const section = (title: string) => heading(doc, `${'一二三四五六七八九十'[n++]}、${title}`);
 
@@ -164,7 +164,7 @@ export function renderPdf(model: ReportModel, charts: Chart[]): Promise<Buffer> 
             { title: '占比', width: 0.15, align: 'right' },
             { title: '同比', width: 0.15, align: 'right' },
           ],
-          top.map((r) => ({ cells: [r.label, formatValue(b.unit, r.value), r.share === null ? '—' : `${r.share.toFixed(1)}%`, formatPct(r.yoyPct)] })),
+          top.map((r) => ({ cells: [r.label, formatValue(b.unit, r.value), r.share === null ? '—' : `${(r.share * 100).toFixed(1)}%`, formatPct(r.yoyPct)] })),
         );
       }
       doc.moveDown(0.8);

@@ -41,6 +41,7 @@ export interface BreakdownRow {
   key: string;
   label: string;
   value: number;
+  /** Of the county's figure, as a fraction (0.652). */
   share: number | null;
   yoyPct: number | null;
 }

@@ -51,7 +51,7 @@ export async function renderWorkbook(model: ReportModel, charts: Chart[]): Promi
   const summary = book.addWorksheet('概要');
   summary.columns = [{ width: 16 }, { width: 24 }, { width: 18 }, { width: 18 }, { width: 10 }, { width: 18 }, { width: 10 }, { width: 34 }, { width: 8 }];
   summary.addRow([model.title]).font = { bold: true, size: 14 };
-  summary.addRow([`报告期：${model.periodLabel}\u3000版本：第 ${model.version} 版\u3000生成时间：${model.generatedAt}`]);
+  summary.addRow([`报告期：${model.periodLabel}\u3000版本：第 ${model.version} 版\u3000生成时间：${model.generatedAt}${model.ongoing ? '\u3000本期尚未结束，数字截至生成时' : ''}`]);
   summary.addRow([]);
   summary.addRow(['情况概述']).font = { bold: true };
   for (const s of model.summary) summary.addRow([s]);
@@ -88,7 +88,7 @@ export async function renderWorkbook(model: ReportModel, charts: Chart[]): Promi
     for (const r of b.rows) {
       const row = parts.addRow([r.label]);
       put(row, 2, cell(b.unit, r.value));
-      put(row, 3, r.share === null ? { value: '—' } : { value: r.share / 100, numFmt: PERCENT });
+      put(row, 3, r.share === null ? { value: '—' } : { value: r.share, numFmt: PERCENT });
       put(row, 4, pctCell(r.yoyPct));
     }
     if (b.rows.length === 0) parts.addRow(['本期无数据']);
