@@ -162,6 +162,17 @@ describe('the data screen and the drill-down', () => {
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await h.shot(phone.page, 'stats-drilldown-390');
 
+    // 乐红镇's own wall: its operator's screen shows its township, its villages, and the order in its month.
+    const town = await h.openPage({ width: 1920, height: 1080 });
+    await h.signIn(town.page, 'demo.township');
+    await town.page.goto(`${h.base}/screen`);
+    await expect.poll(() => town.page.getByTestId('screen-title').textContent(), { timeout: 20_000 }).toContain('乐红镇');
+    await expect.poll(() => town.page.getByTestId('screen-month-value').textContent(), { timeout: 20_000 }).toBe(formatWan(town1('online_retail_fen')));
+    await town.page.locator('[data-testid=screen-network-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => town.page.getByTestId('screen-training').textContent()).toContain('待培训模块接入');
+    await h.shot(town.page, 'stats-screen-township', false);
+    errors.push(...town.errors);
+
     // 指标说明: training waits for its module; the county rebuilds every figure from the stored events, follows the
     // progress to the end, and the figures are the same as the live ones.
     await desk.page.goto(`${h.base}/stats/indicators`);

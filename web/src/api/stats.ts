@@ -111,8 +111,9 @@ export function usePlaces(grain: Grain, period: string, township?: string) {
 /** The data screen reads again every 30 s; the last answer stays on the wall while the next one comes. */
 export const SCREEN_REFRESH_MS = 30_000;
 
-export function useScreen() {
+export function useScreen(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: statsKeys.screen,
     queryFn: ({ signal }) => api<Screen>('/stats/screen', { signal }),
     refetchInterval: SCREEN_REFRESH_MS,

@@ -99,8 +99,8 @@ export const maySeeComplaints = (user: User) => maySeeTrace(user);
 
 /** 统计分析: the county office and regulators the county, a township operator its township, a village operator its village. */
 export const maySeeStats = (user: User) => has(user, 'county_admin', 'regulator', 'township_operator', 'village_operator');
-/** 数据大屏: for the county's wall (the server's STATS_COUNTY: the whole county's figures). */
-export const mayOpenScreen = (user: User) => has(user, 'county_admin', 'regulator');
+/** 数据大屏: the county's wall (county office, regulators) and a township's (its operator sees its own township). */
+export const mayOpenScreen = (user: User) => has(user, 'county_admin', 'regulator', 'township_operator');
 /** 指标说明: whoever reads statistics; 重建统计 the county office only. */
 export const maySeeIndicators = maySeeStats;
 export const mayRebuildStats = isCountyAdmin;

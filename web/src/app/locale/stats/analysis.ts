@@ -52,6 +52,11 @@ export const statsAnalysisMessages = {
   'screen.township': ['乡镇', 'Township'],
   'screen.sales': ['网络零售额（万元）', 'Online retail (10k yuan)'],
   'screen.noData': ['暂无数据', 'No data yet'],
+  'screen.topVillages': ['本年各村网络零售额 TOP10', 'Top 10 villages by online retail this year'],
+  'screen.villageParcels': ['本月各村下行包裹 TOP10', 'Top 10 villages by parcels down this month'],
+  'screen.townshipCentre': ['乡镇电商服务站', 'Township station'],
+  'screen.villages': ['各村本月情况', 'Villages this month'],
+  'screen.villageNetwork': ['乡镇电商服务网络', 'Township service network'],
   'screen.forbidden': ['数据大屏仅供县、乡镇管理人员查看', 'The data screen is for county and township staff'],
 
   // the drill-down

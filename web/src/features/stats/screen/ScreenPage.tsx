@@ -10,6 +10,10 @@ import { StatsChart } from '../StatsChart.js';
 import { changeColor, formatChange, formatWan } from '../figureFormat.js';
 import { gaugeOption, networkOption, pavilionOption, rankingOption, SCREEN, townshipSalesOption, trendOption } from './screenCharts.js';
 import { toScreenModel } from './toScreenModel.js';
+import { useTownshipScreen } from './townshipScreen.js';
+import { isTownshipOperator } from '../../../app/access.js';
+import { useUser } from '../../../app/session.js';
+import { useCountyName } from '../../../app/shell/useCountyName.js';
 import type { ScreenModel } from './screenModel.js';
 
 const W = 1920;
@@ -102,7 +106,7 @@ function ParcelsToday({ model }: { model: ScreenModel }) {
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 10, height: '100%', alignItems: 'center' }}>
       {cells.map((c) => (
         <div key={c.key} data-testid={`screen-parcels-${c.key}`} style={{ textAlign: 'center' }}>
-          <div data-testid="screen-number" style={{ ...big, fontSize: 38, color: c.color }}>{c.value}</div>
+          <div data-testid="screen-number" style={{ ...big, fontSize: 38, color: c.color }}>{c.value ?? '—'}</div>
           <div style={{ fontSize: 15, color: SCREEN.dim }}>{c.label}</div>
         </div>
       ))}
@@ -159,7 +163,8 @@ function Board({ model }: { model: ScreenModel }) {
   const network = useMemo(() => networkOption(model, t), [model, t]);
   const towns = useMemo(() => townshipSalesOption(model, t), [model, t]);
   const products = useMemo(() => rankingOption(model.topProducts, SCREEN.cyan, t), [model.topProducts, t]);
-  const brands = useMemo(() => rankingOption(model.topBrands, SCREEN.purple, t), [model.topBrands, t]);
+  const county = model.level === 'county';
+  const brands = useMemo(() => rankingOption(model.topBrands, SCREEN.purple, t, county ? 'fen' : 'count'), [model.topBrands, t, county]);
   const pavilions = useMemo(() => pavilionOption(model.pavilions, t), [model.pavilions, t]);
   const empty = (rows: unknown[]) => rows.length === 0 && <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center', color: SCREEN.dim, fontSize: 16 }}>{t('screen.noData')}</div>;
 
@@ -171,20 +176,20 @@ function Board({ model }: { model: ScreenModel }) {
           <Panel title={t('screen.trend')} testId="screen-trend">
             <StatsChart theme="dark" option={trend} height="100%" testId="screen-trend-chart" />
           </Panel>
-          <Panel title={t('screen.topProducts')} testId="screen-top-products">
+          <Panel title={county ? t('screen.topProducts') : t('screen.topVillages')} testId="screen-top-products">
             <StatsChart theme="dark" option={products} height="100%" />
             {empty(model.topProducts)}
           </Panel>
-          <Panel title={t('screen.topBrands')} testId="screen-top-brands">
+          <Panel title={county ? t('screen.topBrands') : t('screen.villageParcels')} testId="screen-top-brands">
             <StatsChart theme="dark" option={brands} height="100%" />
             {empty(model.topBrands)}
           </Panel>
         </div>
         <div style={{ display: 'grid', gridTemplateRows: '1fr 300px', gap: 16, minHeight: 0 }}>
-          <Panel title={t('screen.network')} extra={t('screen.networkHint')} testId="screen-network">
+          <Panel title={county ? t('screen.network') : t('screen.villageNetwork')} extra={t('screen.networkHint')} testId="screen-network">
             <StatsChart theme="dark" option={network} height="100%" testId="screen-network-chart" />
           </Panel>
-          <Panel title={t('screen.townships')} testId="screen-townships">
+          <Panel title={county ? t('screen.townships') : t('screen.villages')} testId="screen-townships">
             <StatsChart theme="dark" option={towns} height="100%" />
           </Panel>
         </div>
@@ -195,14 +200,17 @@ function Board({ model }: { model: ScreenModel }) {
           <Panel title={`${t('screen.coverage')} · ${t('screen.training')}`} testId="screen-gauges">
             <Gauges model={model} />
           </Panel>
-          <Panel title={t('screen.pavilions')} testId="screen-pavilions">
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 170px', height: '100%' }}>
-              <div style={{ position: 'relative', minHeight: 0 }}>
+          <Panel title={county ? t('screen.pavilions') : t('screen.poverty')} testId="screen-pavilions">
+            <div style={{ display: 'grid', gridTemplateColumns: county ? '1fr 170px' : '1fr', height: '100%' }}>
+              <div style={{ position: 'relative', minHeight: 0, display: county ? undefined : 'none' }}>
                 <StatsChart theme="dark" option={pavilions} height="100%" />
                 {empty(model.pavilions)}
               </div>
-              <div data-testid="screen-poverty" style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: 18, borderLeft: `1px solid ${SCREEN.border}`, paddingLeft: 14 }}>
-                <div style={{ color: SCREEN.text, fontSize: 17, fontWeight: 600 }}>{t('screen.poverty')}</div>
+              <div
+                data-testid="screen-poverty"
+                style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: 18, paddingLeft: 14, ...(county ? { borderLeft: `1px solid ${SCREEN.border}` } : { alignItems: 'center' }) }}
+              >
+                {county && <div style={{ color: SCREEN.text, fontSize: 17, fontWeight: 600 }}>{t('screen.poverty')}</div>}
                 <div>
                   <div style={{ color: SCREEN.dim, fontSize: 14 }}>{t('screen.poorHouseholds')}</div>
                   <div style={{ ...big, fontSize: 32 }}>
@@ -231,8 +239,14 @@ export function ScreenPage() {
   const { t } = useLocale();
   const navigate = useNavigate();
   const fit = useFit();
-  const screen = useScreen();
-  const model = useMemo(() => (screen.data ? toScreenModel(screen.data) : null), [screen.data]);
+  const user = useUser();
+  const countyName = useCountyName();
+  // A township operator's wall shows its own township; the county office's and the regulator's the county.
+  const township = isTownshipOperator(user) && user.scope.kind === 'township' ? user.scope.id : null;
+  const countyScreen = useScreen(!township);
+  const townshipScreen = useTownshipScreen(township, countyName);
+  const screen = township ? townshipScreen : countyScreen;
+  const model = useMemo(() => (township ? (townshipScreen.data ?? null) : countyScreen.data ? toScreenModel(countyScreen.data) : null), [township, townshipScreen.data, countyScreen.data]);
 
   useEffect(() => {
     if (model) document.title = model.townshipName ? t('screen.titleTownship', { county: model.countyName, township: model.townshipName }) : t('screen.title', { county: model.countyName });

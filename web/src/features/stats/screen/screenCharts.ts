@@ -48,11 +48,12 @@ export function trendOption(m: ScreenModel, t: Translate, lang: 'zh' | 'en'): St
 }
 
 /** A ranking as horizontal bars, the largest on top. */
-export function rankingOption(rows: Ranked[], color: string, t: Translate): StatsChartOption {
+export function rankingOption(rows: Ranked[], color: string, t: Translate, unit: 'fen' | 'count' = 'fen'): StatsChartOption {
   const top = rows.slice(0, 10).reverse();
+  const shown = (v: number) => (unit === 'fen' ? wan2(v) : v);
   return {
     backgroundColor: 'transparent',
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${String(v)} ${t('screen.wan')}` },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (unit === 'fen' ? `${String(v)} ${t('screen.wan')}` : String(v)) },
     grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
     xAxis: { type: 'value', show: false },
     yAxis: {
@@ -69,7 +70,7 @@ export function rankingOption(rows: Ranked[], color: string, t: Translate): Stat
         barMaxWidth: 14,
         itemStyle: { color, borderRadius: [0, 7, 7, 0] },
         label: { show: true, position: 'right', color: SCREEN.text, fontSize: 13, formatter: (p) => String(p.value) },
-        data: top.map((r) => wan2(r.value)),
+        data: top.map((r) => shown(r.value)),
       },
     ],
   };
@@ -133,7 +134,7 @@ export function networkOption(m: ScreenModel, t: Translate): StatsChartOption {
   const towns = m.townships;
   const maxPoints = Math.max(1, ...towns.map((r) => r.points));
   const maxFlow = Math.max(1, ...towns.map((r) => Math.max(r.down, r.up)));
-  const centre = t('screen.countyCentre');
+  const centre = m.level === 'county' ? t('screen.countyCentre') : t('screen.townshipCentre');
   const width = (n: number) => 1 + (5 * n) / maxFlow;
   const node = (r: TownshipFlow, i: number) => {
     const angle = (2 * Math.PI * i) / Math.max(1, towns.length) - Math.PI / 2;

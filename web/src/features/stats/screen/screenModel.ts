@@ -20,6 +20,7 @@ export interface Gauge {
   target: number | null;
 }
 
+/** A township of the county on the county's board, a village of the township on a township's. */
 export interface TownshipFlow {
   code: string;
   name: string;
@@ -30,6 +31,8 @@ export interface TownshipFlow {
 }
 
 export interface ScreenModel {
+  /** The whole county (the API's screen answer) or one township (a township operator's board). */
+  level: 'county' | 'township';
   countyName: string;
   /** The township a township operator sees; null for the county. */
   townshipName: string | null;
@@ -44,6 +47,7 @@ export interface ScreenModel {
   coverage: Gauge[];
   /** null until the training module publishes (issue 15): the screen says so, never a made-up number. */
   training: { value: number | null; poor: number | null; target: number | null };
-  parcelsToday: { down: number; up: number; arrived: number; inTransit: number };
+  /** inTransit: null where the API has no figure (a township's board). */
+  parcelsToday: { down: number; up: number; arrived: number; inTransit: number | null };
   townships: TownshipFlow[];
 }

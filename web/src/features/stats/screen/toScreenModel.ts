@@ -13,6 +13,7 @@ export function toScreenModel(a: Screen): ScreenModel {
   const training = gauge('training_person_times');
   const trainingPoor = gauge('training_poor_person_times');
   return {
+    level: 'county',
     countyName: a.county.name,
     townshipName: null,
     asOf: a.asOf,
