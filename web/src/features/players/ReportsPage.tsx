@@ -34,7 +34,7 @@ function Flagged() {
     // What to review first: the month, the shop, why it is flagged; then the figures and who sent them.
     const all = reportColumns(t, { player: true, reasons: true });
     const byKey = (key: string) => all.find((c) => c.key === key)!;
-    const base = ['month', 'shop', 'flags', 'sales', 'orders', 'produce', 'reported'].map(byKey);
+    const base = ['month', 'shop', 'flags', 'sales', 'orders', 'reported'].map(byKey);
     if (!mayReviewReports(user)) return base;
     return [
       ...base,
@@ -73,7 +73,7 @@ function Flagged() {
         dataSource={rows}
         loading={reports.isFetching && !reports.isFetchingNextPage}
         pagination={false}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1080 }}
         locale={{ emptyText: reports.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.flaggedEmpty')} /> }}
       />
       <LoadMore query={reports} />
