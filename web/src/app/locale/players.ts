@@ -58,7 +58,6 @@ export const playersMessages = {
   'shop.col.status': ['状态', 'Status'],
   'shop.col.lastMonth': ['最近月报', 'Last report'],
   'shop.col.player': ['市场主体', 'Player'],
-  'shop.col.id': ['店铺编号', 'Shop number'],
   'shop.status.operating': ['经营中', 'Operating'],
   'shop.status.closed': ['已关店 {date}', 'Closed {date}'],
   'shop.form.url': ['店铺网址', 'Shop address'],

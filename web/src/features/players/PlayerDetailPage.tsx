@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
@@ -44,7 +44,6 @@ export function PlayerDetailPage() {
     { key: 'openedOn', title: t('shop.col.openedOn'), dataIndex: 'openedOn', width: 120 },
     { key: 'status', title: t('shop.col.status'), width: 150, render: (_: unknown, s) => (s.status === 'operating' ? <Tag color="success">{t('shop.status.operating')}</Tag> : <Tag>{t('shop.status.closed', { date: s.closedOn ?? '' })}</Tag>) },
     { key: 'lastMonth', title: t('shop.col.lastMonth'), dataIndex: 'lastReportedMonth', width: 110, render: (m: string | null) => m ?? '—' },
-    { key: 'id', title: t('shop.col.id'), dataIndex: 'id', width: 240, render: (shopId: string) => <Typography.Text copyable style={{ fontFamily: 'monospace', fontSize: 12 }}>{shopId}</Typography.Text> },
     ...(mayReport
       ? [
           {
