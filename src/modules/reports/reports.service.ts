@@ -15,6 +15,7 @@ export const GENERATE_JOB = 'reports.generate';
 export const REPORT_READERS: Role[] = ['county_admin', 'regulator', 'township_operator'];
 export const REPORT_MAKERS: Role[] = ['county_admin'];
 const SYSTEM_NAME = '系统（每月自动生成）';
+const SCHEDULED_DELAY_MS = 10 * 60_000;
 
 export interface ReportView {
   id: string;
@@ -121,7 +122,10 @@ export class ReportsService {
           error: null,
         };
         if (!(await this.repo.insert(trx, row))) return null;
-        await enqueueJob(trx, this.clock, GENERATE_JOB, { reportId: row.id }, { key: row.id });
+        // The scheduled report waits a few minutes: it is made by whichever process ticks then, not in the burst of
+        // jobs every process runs when it starts (nor in a test's tick).
+        const runAt = mode === 'first-only' ? new Date(this.clock.now().getTime() + SCHEDULED_DELAY_MS) : undefined;
+        await enqueueJob(trx, this.clock, GENERATE_JOB, { reportId: row.id }, { key: row.id, runAt });
         return row;
       });
       if (row === 'exists') return null;
