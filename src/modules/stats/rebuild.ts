@@ -11,6 +11,7 @@ import type { StatsRebuildRow } from './stats.tables.js';
 export const REBUILD_JOB = 'stats.rebuild';
 /** Inputs applied per transaction: a batch's increments are summed in memory, then written once per key. */
 export const REBUILD_BATCH = 5000;
+const REBUILD_ATTEMPTS = 5;
 
 /**
  * Rebuilding every figure from stats_inputs, the module's permanent copy of the events: the rollups, members and
@@ -31,7 +32,8 @@ export class StatsRebuilds {
       const owner = await this.repo.lockState(trx);
       if (owner) {
         const running = await trx.selectFrom('stats_rebuilds').selectAll().where('id', '=', owner).executeTakeFirstOrThrow();
-        return view(running);
+        // A rebuild that gave up keeps the rollups (half made, live events only stored) until a new one starts.
+        if (running.state !== 'failed') return view(running);
       }
       const { count } = await this.repo.countInputs(trx);
       const at = this.clock.now().toISOString();
@@ -98,7 +100,19 @@ export class StatsRebuilds {
       name: REBUILD_JOB,
       title: '统计重建 Rebuild every figure from the stored events',
       leaseMs: 30 * 60_000,
-      run: async ({ payload }) => this.run(String((payload as { id?: unknown } | null)?.id ?? '')),
+      maxAttempts: REBUILD_ATTEMPTS,
+      run: async ({ payload, attempt }) => {
+        const id = String((payload as { id?: unknown } | null)?.id ?? '');
+        try {
+          return await this.run(id);
+        } catch (err) {
+          // The last attempt marks the rebuild failed (shown with its error); the county admin may start another.
+          if (attempt >= REBUILD_ATTEMPTS) {
+            await this.repo.db.updateTable('stats_rebuilds').set({ state: 'failed', error: String((err as Error).message ?? err).slice(0, 500), finished_at: this.clock.now().toISOString() }).where('id', '=', id).where('state', 'in', ['queued', 'running']).execute();
+          }
+          throw err;
+        }
+      },
     });
   }
 }
