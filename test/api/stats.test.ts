@@ -206,6 +206,11 @@ describe.each(engines())('statistics from real flows on %s', (engine) => {
     expect(await value('external_sales_fen', 'month', lastMonth)).toBe(lastBefore! + 520_000);
     const platforms = await ok('GET', `/stats/breakdown?indicator=external_sales_fen&grain=month&period=${lastMonth}&dim=platform`, 'county');
     expect(platforms.items.find((i: { key: string }) => i.key === 'pdd')).toMatchObject({ label: '拼多多' });
+    // Paged largest first: two pages of three hold the same rows as the whole list, in the same order.
+    const first = await ok('GET', `/stats/breakdown?indicator=external_sales_fen&grain=month&period=${lastMonth}&dim=platform&limit=3`, 'county');
+    const second = await ok('GET', `/stats/breakdown?indicator=external_sales_fen&grain=month&period=${lastMonth}&dim=platform&limit=3&cursor=${encodeURIComponent(first.nextCursor)}`, 'county');
+    expect([...first.items, ...second.items]).toEqual(platforms.items.slice(0, first.items.length + second.items.length));
+    expect(first.items.length).toBe(3);
 
     const after = await figures('month', month(), `&township=${TOWNSHIP}`);
     expect(after.sellers!.value).toBe(before.sellers!.value! + 1);

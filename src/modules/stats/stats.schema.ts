@@ -87,7 +87,7 @@ export const SeriesAnswer = Type.Object({
   points: Type.Array(Type.Object({ period: Type.String(), value: Nullable(Type.Number()) })),
 });
 
-export const BreakdownQuery = Type.Object({ indicator: IndicatorKey, grain: Grain, period: Period, dim: Dim, township: Type.Optional(TownshipCode) });
+export const BreakdownQuery = Type.Object({ indicator: IndicatorKey, grain: Grain, period: Period, dim: Dim, township: Type.Optional(TownshipCode), ...PageQuery.properties });
 export const BreakdownItemSchema = Type.Object({
   key: Type.String(),
   label: Type.String({ description: 'what people read: a township’s, category’s or product’s name, a channel in Chinese' }),
@@ -95,7 +95,8 @@ export const BreakdownItemSchema = Type.Object({
   share: Nullable(Type.Number({ description: 'of the county’s figure, 0–1' })),
   yoyPct: Nullable(Type.Number()),
 });
-export const BreakdownAnswer = Type.Object({ indicator: Type.String(), name: Type.String(), unit: StringEnum(UNITS), dim: Dim, items: Type.Array(BreakdownItemSchema) });
+/** Items largest first; a page of `limit` (products and villages run long), `nextCursor` for the rest. */
+export const BreakdownAnswer = Type.Object({ indicator: Type.String(), name: Type.String(), unit: StringEnum(UNITS), dim: Dim, items: Type.Array(BreakdownItemSchema), nextCursor: Nullable(Type.String()) });
 
 export const PlacesQuery = Type.Object({ grain: Grain, period: Period, township: Type.Optional(TownshipCode), ...PageQuery.properties });
 export const PlaceRowSchema = Type.Object({

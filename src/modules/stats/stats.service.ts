@@ -135,7 +135,7 @@ export class StatsService {
     return { indicator: def.key, name: def.name, unit: def.unit, points };
   }
 
-  async breakdown(ctx: RequestContext, q: { indicator: string; grain: Grain; period: string; dim: Dim; township?: string }) {
+  async breakdown(ctx: RequestContext, q: { indicator: string; grain: Grain; period: string; dim: Dim; township?: string; limit?: number; cursor?: string }) {
     const def = indicatorOf(q.indicator);
     if (!def) throw invalidField('indicator', `没有指标 ${q.indicator} No such indicator`);
     if (!DIMS.includes(q.dim)) throw invalidField('dim', `no dimension ${q.dim}`);
@@ -147,8 +147,10 @@ export class StatsService {
       if (township && township !== scope.township) throw forbidden('只能查看本辖区的统计 You may see the statistics of your own place only');
       township = scope.township!;
     }
-    const items = await this.figures.breakdown({ ...q, township });
-    return { indicator: def.key, name: def.name, unit: def.unit, dim: q.dim, items };
+    const { limit = 50, cursor, ...query } = q;
+    const ranked = (await this.figures.breakdown({ ...query, township })).map((item, rank) => ({ item, rank: String(rank).padStart(6, '0') }));
+    const page = pageOf(ranked, limit, cursor, (r) => r.rank);
+    return { indicator: def.key, name: def.name, unit: def.unit, dim: q.dim, items: page.items.map((r) => r.item), nextCursor: page.nextCursor };
   }
 
   /** The children of a place with their headline figures: the county's townships, or a township's villages. */

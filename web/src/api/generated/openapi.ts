@@ -5890,6 +5890,9 @@ export interface ApiOperations {
       dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
       /** 9-digit township code */
       township?: string;
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
     };
     body: never;
     response: {
@@ -5906,6 +5909,7 @@ export interface ApiOperations {
         share: number | null;
         yoyPct: number | null;
       }[];
+      nextCursor: string | null;
     };
   };
   /** 导出某地某期统计（Excel：指标、下级地区、分项） The drill-down as a workbook */
