@@ -36,15 +36,15 @@ import {
   FundProjectionScreenOutlined,
   LineChartOutlined,
   ReadOutlined,
+  CloudUploadOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  ShopOutlined as PlayerShopsOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
-import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId } from '../access.js';
-import { mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
-import { CloudUploadOutlined } from '@ant-design/icons';
+import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId, mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
 import { maySeeReports } from '../../features/reports/access.js';
 import { maySeePlayers } from '../../features/players/access.js';
-import { ShopOutlined as PlayerShopsOutlined, FileDoneOutlined } from '@ant-design/icons';
-import { FileTextOutlined } from '@ant-design/icons';
 import type { Translate } from '../locale/LocaleContext.js';
 import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
 
