@@ -276,11 +276,11 @@ describe.each(engines())('market players and their shops elsewhere, on %s', (eng
     ]);
   });
 
-  it('refuses a file over 5 000 rows with a clear 400, and gives a template with the caller’s shops', async () => {
+  it('refuses a file over 5 000 rows with a clear 413 (as a manifest over its limit), and gives a template with the caller’s shops', async () => {
     const rows = Array.from({ length: 5001 }, () => ['shp_x', '', '', '2026-11', '1', 1, '']);
     const file = multipart(await workbook(rows));
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/players/reports/import', headers: { ...as.county, ...file.headers }, payload: file.payload });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'TOO_MANY_ROWS', details: { field: 'file', limit: 5000 } });
     const template = await call('township', 'GET', '/players/reports/template.xlsx');
     expect(template.statusCode).toBe(200);

@@ -115,7 +115,7 @@ describe('manifest files', () => {
       expect(await parseXlsx(await workbook(100), limits)).toHaveLength(101);
       const err = await failure(parseXlsx(await workbook(101), limits));
       expect(err).toMatchObject({ status: 413, code: 'TOO_MANY_ROWS', details: { field: 'file', limit: 100 } });
-      expect(err.message).toMatch(/^file: more than 100 rows/);
+      expect(err.message).toMatch(/^file: 超过 100 行.*more than 100 rows/);
     });
 
     it('a workbook of too many cells, or that unpacks too large, is refused', async () => {

@@ -2,7 +2,7 @@ import { AppError } from '../../kernel/errors.js';
 import { offloaded } from '../../kernel/offload.js';
 import type { ManifestParcelInput } from './logistics.schema.js';
 import { gbkTextProblem, textProblem } from './text-check.js';
-import { checkWorkbookBounds, tooManyCells, tooManyRows, type SheetLimits } from './xlsx-bounds.js';
+import { checkWorkbookBounds, tooManyCells, tooManyRows, type SheetLimits } from '../../kernel/xlsx-bounds.js';
 
 /** A manifest file is read only this far: 10 000 parcels (as the JSON API takes) of up to 40 columns. */
 export const MANIFEST_LIMITS: SheetLimits = { rows: 10_000, cells: 400_000, unpackedBytes: 64 * 1024 * 1024 };

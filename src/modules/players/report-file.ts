@@ -1,6 +1,6 @@
 import { AppError } from '../../kernel/errors.js';
 import { monthFromCell, yuanToFen } from './report-rules.js';
-import { checkWorkbookBounds, type SheetLimits } from './sheet-bounds.js';
+import { checkWorkbookBounds, type SheetLimits } from '../../kernel/xlsx-bounds.js';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from './players.tables.js';
 
 /** An import takes at most 5 000 reports (a county's shops for a year, or more); a file up to 40 columns wide. */

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import { AppError } from '../../kernel/errors.js';
+import { AppError } from './errors.js';
 
 /**
- * What a report workbook may hold, checked before exceljs builds it (a copy of logistics' xlsx-bounds.ts: modules do not
- * import each other, and the messages here are the reporting clerk's).
+ * What an uploaded workbook may hold (a manifest, a month's shop reports), checked from the zip before exceljs builds
+ * it: bounds that fit the upload's purpose, not a way to fill the server's memory.
  */
 export interface SheetLimits {
   rows: number;
@@ -16,7 +16,7 @@ export interface SheetLimits {
 const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 export const tooManyRows = (limit: number) =>
-  new AppError(400, 'TOO_MANY_ROWS', `file: 超过 ${spaced(limit)} 行，请拆分后分批导入 more than ${spaced(limit)} rows under the header; split the file`, { field: 'file', limit });
+  new AppError(413, 'TOO_MANY_ROWS', `file: 超过 ${spaced(limit)} 行，请拆分后分批导入 more than ${spaced(limit)} rows under the header; split the file`, { field: 'file', limit });
 export const tooManyCells = (limit: number) => new AppError(413, 'TOO_MANY_CELLS', `file: 超过 ${spaced(limit)} 个单元格 more than ${spaced(limit)} cells`, { field: 'file', limit });
 const tooLargeUnpacked = (limit: number) => new AppError(413, 'FILE_TOO_LARGE', `file: unpacks to more than ${limit / 1024 / 1024} MB`, { field: 'file', limit });
 const notXlsx = () => new AppError(400, 'VALIDATION_FAILED', 'file: 不是 Excel .xlsx 文件 is not an Excel .xlsx workbook', { field: 'file' });
@@ -102,7 +102,7 @@ export async function checkWorkbookBounds(zip: Buffer, limits: SheetLimits): Pro
         if (unpacked > limits.unpackedBytes) throw tooLargeUnpacked(limits.unpackedBytes);
         if (!sheet) continue;
         sheet.feed(chunk.toString('latin1'));
-        // The header row is not a report.
+        // The header row is not a record.
         if (sheet.rows > limits.rows + 1) throw tooManyRows(limits.rows);
         if (cells + sheet.cells > limits.cells) throw tooManyCells(limits.cells);
       }
