@@ -51,6 +51,9 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(done).toMatchObject({ status: 'done', progress: 100, error: null });
     expect(done.files.xlsxBytes).toBeGreaterThan(10_000);
     expect(done.summary).toContain('鲁甸县网络零售额');
+    // This month is not over: no change is printed for it, in the summary or the tables.
+    expect(done.summary).toContain('本期未结束');
+    expect(done.summary).not.toMatch(/同比(增长|下降)|环比(增长|下降)|上年同期无可比数据/);
 
     const figures = Object.fromEntries((await t.modules.stats.figures.period('month', month)).map((f) => [f.indicator, f]));
     const sales = figures.online_retail_fen.value!;
@@ -69,6 +72,8 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(salesRow.getCell(3).value).toBe(sales / 100);
     expect(salesRow.getCell(3).numFmt).toBe('#,##0.00');
     expect(rows.get(figures.orders.name)!.getCell(3).value).toBe(figures.orders.value);
+    expect([salesRow.getCell(5).value, salesRow.getCell(7).value]).toEqual(['本期未结束', '本期未结束']);
+    expect(figures.online_retail_fen).toMatchObject({ open: true, momPct: null, yoyPct: null });
     expect(figures.training_person_times.value).toBeNull();
     expect(rows.get(figures.training_person_times.name)!.getCell(3).value).toBe('待接入');
     const share = rows.get(figures.on_time_share.name);
@@ -98,6 +103,7 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(text).toContain(done.title);
     expect(text).toContain(`${yuan(sales)} 元`);
     expect(text).toContain('待接入');
+    expect(text).toContain('本期未结束');
   }, 180_000);
 
   it('keeps every version, replays an Idempotency-Key, and makes last month’s report on its own once', async () => {

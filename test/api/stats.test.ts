@@ -254,7 +254,7 @@ describe.each(engines())('statistics from real flows on %s', (engine) => {
     const screen = await ok('GET', '/stats/screen', 'county');
     const month_ = await figures('month', month());
     expect(screen).toMatchObject({ county: { code: '530621', name: '鲁甸县' }, today: today(), month: month() });
-    expect(screen.headline.month.find((h: { indicator: string }) => h.indicator === 'online_retail_fen').value).toBe(month_.online_retail_fen!.value);
+    expect(screen.headline.today.find((h: { indicator: string }) => h.indicator === 'online_retail_fen').value).toBe((await figures('day', today())).online_retail_fen!.value);
     expect(screen.trend).toHaveLength(24);
     expect(screen.trend[23]).toMatchObject({ month: month(), platformFen: month_.platform_sales_fen!.value });
     expect(screen.townships.find((r: { code: string }) => r.code === TOWNSHIP)).toMatchObject({ name: '乐红镇', parcelsDown: (await figures('month', month(), `&township=${TOWNSHIP}`)).parcels_down!.value });
@@ -275,5 +275,69 @@ describe.each(engines())('statistics from real flows on %s', (engine) => {
     const villageBook = new ExcelJS.Workbook();
     await villageBook.xlsx.load(villageFile.rawPayload as unknown as ArrayBuffer);
     expect(villageBook.worksheets.map((s) => s.name)).toEqual(['指标']);
+  });
+
+  it('never compares a period not yet over with a whole one: open periods have no 同比/环比; the screen reads 上月 and the closed months of the year from the month rollups', async () => {
+    const pct = (now: number | null, before: number | null) => (now === null || before === null || before === 0 ? null : Math.round(((now - before) * 1000) / Math.abs(before)) / 10);
+    const shiftMonth = (m: string, n: number) => {
+      const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n;
+      return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    };
+    const door = t.modules.stats.figures;
+    const byKey = async (grain: 'day' | 'month' | 'quarter' | 'year', period: string) => Object.fromEntries((await door.period(grain, period)).map((f) => [f.indicator, f]));
+    const monthSum = async (indicator: string, from: string, to: string) => (await door.series({ indicator, grain: 'month', from, to })).reduce((n, p) => n + (p.value ?? 0), 0);
+
+    const check = async () => {
+      const now = month();
+      const last = shiftMonth(now, -1);
+      // Today, this month, this quarter and this year are open: figures so far, no changes (the door and the API).
+      const quarter = `${now.slice(0, 4)}-Q${Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1}`;
+      for (const [grain, period] of [['day', today()], ['month', now], ['quarter', quarter], ['year', now.slice(0, 4)]] as const) {
+        for (const f of Object.values(await byKey(grain, period))) expect(f, `${grain} ${period} ${f.indicator}`).toMatchObject({ open: true, momPct: null, yoyPct: null });
+      }
+      const api = (await ok('GET', `/stats/figures?grain=month&period=${now}`, 'county')).figures.find((f: { indicator: string }) => f.indicator === 'online_retail_fen');
+      expect(api).toMatchObject({ open: true, momPct: null, yoyPct: null });
+      // Last month is closed: compared with the month before and a year before.
+      const closed = await byKey('month', last);
+      expect(closed.online_retail_fen!.open).toBe(false);
+      expect(closed.online_retail_fen!.value).toBeGreaterThan(0);
+      expect(closed.online_retail_fen!.yoyPct).toBe(pct(closed.online_retail_fen!.value, closed.online_retail_fen!.previousYear));
+      expect(closed.online_retail_fen!.momPct).toBe(pct(closed.online_retail_fen!.value, closed.online_retail_fen!.previousPeriod));
+      expect(closed.online_retail_fen!.yoyPct).not.toBeNull();
+
+      const screen = await ok('GET', '/stats/screen', 'county');
+      expect(screen.headline.today.every((h: { yoyPct: number | null; momPct: number | null }) => h.yoyPct === null && h.momPct === null)).toBe(true);
+      expect(screen.headline.lastMonth.month).toBe(last);
+      for (const h of screen.headline.lastMonth.figures as { indicator: string; value: number | null; yoyPct: number | null; momPct: number | null }[]) {
+        expect(h, h.indicator).toMatchObject({ value: closed[h.indicator]!.value, yoyPct: closed[h.indicator]!.yoyPct, momPct: closed[h.indicator]!.momPct });
+      }
+      const ytd = screen.headline.yearToDate;
+      const year = last.slice(0, 4);
+      expect(ytd).toMatchObject({ year, from: `${year}-01`, to: last });
+      const before = (m: string) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`;
+      for (const h of ytd.figures as { indicator: string; value: number; yoyPct: number | null; momPct: number | null }[]) {
+        const sum = await monthSum(h.indicator, `${year}-01`, last);
+        expect(h, h.indicator).toMatchObject({ value: sum, yoyPct: pct(sum, await monthSum(h.indicator, before(`${year}-01`), before(last))), momPct: null });
+      }
+      expect(ytd.figures.find((h: { indicator: string }) => h.indicator === 'online_retail_fen').value).toBeGreaterThan(0);
+      return { ytd, last };
+    };
+
+    const december = await check();
+    expect(december.ytd.from.slice(0, 4)).toBe(month().slice(0, 4));
+    // In January the closed months of the year are none: the screen reads last year, all of it, against the year before.
+    const year = Number(month().slice(0, 4));
+    const january = Date.parse(`${year + 1}-01-10T02:00:00.000Z`) - clock.now().getTime();
+    clock.advance(january);
+    const signedIn = as.county;
+    try {
+      as.county = await signIn(t.app, 'demo.county'); // a month on, the December session has ended
+      const { ytd, last } = await check();
+      expect(last).toBe(`${year}-12`);
+      expect(ytd).toMatchObject({ year: String(year), from: `${year}-01`, to: `${year}-12` });
+    } finally {
+      clock.advance(-january);
+      as.county = signedIn;
+    }
   });
 });

@@ -87,6 +87,8 @@ export async function gatherReport(figures: ReportFigures, q: { kind: ReportKind
     }
   }
   const label = periodLabel(q.kind, q.period);
+  // Not over while its last month holds today (Shanghai): no change is printed for it (本期未结束).
+  const ongoing = last >= new Date(q.now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
   return {
     kind: q.kind,
     period: q.period,
@@ -96,11 +98,11 @@ export async function gatherReport(figures: ReportFigures, q: { kind: ReportKind
     periodLabel: label,
     version: q.version,
     generatedAt: q.now.toISOString(),
-    ongoing: last >= new Date(q.now.getTime() + 8 * 3600_000).toISOString().slice(0, 7),
+    ongoing,
     sections,
     trend: { months, lines },
     breakdowns,
-    summary: writeSummary(q.county, label, period),
+    summary: writeSummary(q.county, label, period, ongoing),
     evaluation: q.kind === 'self_evaluation' ? evaluate(q.period, period) : null,
   };
 }

@@ -19,6 +19,8 @@ const UNIT_WORDS: Record<Unit, string> = { fen: '元', count: '', person_times: 
 
 /** What a missing figure of a live indicator shows (a share with nothing to divide, a level not yet taken). */
 export const NO_DATA = '无数据';
+/** Where a change would be printed for a period not yet over: a part is never compared with a whole. */
+export const OPEN_PERIOD = '本期未结束';
 
 /** A figure as a table shows it: 1,234.56 元, 1,234, 87.5%; null is 待接入 (no source yet) or 无数据 (`live`). */
 export function formatValue(unit: Unit, value: number | null, status: 'live' | 'awaiting_source' = 'awaiting_source'): string {

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { chineseFonts } from '../../kernel/cjk-fonts.js';
 import type { Chart } from './charts.js';
 import type { ReportModel } from './content.js';
-import { formatPct, formatValue } from './format.js';
+import { formatPct, formatValue, OPEN_PERIOD } from './format.js';
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -118,8 +118,9 @@ export function renderPdf(model: ReportModel, charts: Chart[]): Promise<Buffer> 
     rows.push({ cells: [s.title, '', '', '', '', ''], bold: true });
     for (const f of s.figures) {
       const awaiting = f.status === 'awaiting_source';
+      const change = (pct: number | null) => (awaiting ? '—' : model.ongoing ? OPEN_PERIOD : formatPct(pct));
       rows.push({
-        cells: [f.name, formatValue(f.unit, f.value, f.status), awaiting ? '—' : formatValue(f.unit, f.previousPeriod, 'live'), awaiting ? '—' : formatPct(f.momPct), awaiting ? '—' : formatPct(f.yoyPct), f.target?.label ?? ''],
+        cells: [f.name, formatValue(f.unit, f.value, f.status), awaiting ? '—' : formatValue(f.unit, f.previousPeriod, 'live'), change(f.momPct), change(f.yoyPct), f.target?.label ?? ''],
       });
     }
   }
@@ -164,7 +165,7 @@ export function renderPdf(model: ReportModel, charts: Chart[]): Promise<Buffer> 
             { title: '占比', width: 0.15, align: 'right' },
             { title: '同比', width: 0.15, align: 'right' },
           ],
-          top.map((r) => ({ cells: [r.label, formatValue(b.unit, r.value), r.share === null ? '—' : `${(r.share * 100).toFixed(1)}%`, formatPct(r.yoyPct)] })),
+          top.map((r) => ({ cells: [r.label, formatValue(b.unit, r.value), r.share === null ? '—' : `${(r.share * 100).toFixed(1)}%`, model.ongoing ? OPEN_PERIOD : formatPct(r.yoyPct)] })),
         );
       }
       doc.moveDown(0.8);

@@ -34,6 +34,15 @@ describe('the written summary', () => {
     ]);
   });
 
+  it('does not compare a period not yet over with whole ones: 本期未结束 where a change would be, targets as progress so far', () => {
+    // The door gives no changes for an open period; even if a figure carried one, the summary would not print it.
+    expect(writeSummary('鲁甸县', '2026年12月', [sales, produce, parcels, firms, training], true)).toEqual([
+      '2026年12月，鲁甸县网络零售额 123.46 万元，本期未结束，暂不作同比、环比，其中农产品 61.73 万元，占 50.0%。',
+      '目标进度（截至目前）：网络零售额完成目标的 95.0%；电子商务企业数完成目标的 150.0%。',
+      '电商培训人次的数据来源尚未接入，报告中标为“待接入”。',
+    ]);
+  });
+
   it('says there is nothing when there is nothing', () => {
     expect(writeSummary('鲁甸县', '2026年11月', [])).toEqual(['2026年11月暂无统计数据。']);
   });

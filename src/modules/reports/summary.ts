@@ -17,31 +17,37 @@ function targetGap(f: FigureValue): { completion: number; target: number } | nul
 
 /**
  * The report's written summary: a few Chinese sentences read off the figures (what grew, what fell, what is behind
- * its target, what has no source yet). Nothing canned: a sentence appears only when the figures say it.
+ * its target, what has no source yet). Nothing canned: a sentence appears only when the figures say it. A period not
+ * yet over (`ongoing`) is not compared with whole ones: it says 本期未结束 where a change would be.
  */
-export function writeSummary(county: string, periodLabel: string, figures: FigureValue[]): string[] {
+export function writeSummary(county: string, periodLabel: string, figures: FigureValue[], ongoing = false): string[] {
   const sentences: string[] = [];
   const live = figures.filter((f) => f.status === 'live' && f.value !== null);
   const head = live.find((f) => f.indicator === HEADLINE);
   if (head) {
     const parts = [`${periodLabel}，${county}${head.name} ${sayValue(head.unit, head.value)}`];
-    if (head.yoyPct !== null) parts.push(`同比${head.yoyPct >= 0 ? '增长' : '下降'} ${formatPct(Math.abs(head.yoyPct)).replace('+', '')}`);
+    if (ongoing) parts.push('本期未结束，暂不作同比、环比');
+    else if (head.yoyPct !== null) parts.push(`同比${head.yoyPct >= 0 ? '增长' : '下降'} ${formatPct(Math.abs(head.yoyPct)).replace('+', '')}`);
     else parts.push('上年同期无可比数据');
-    if (head.momPct !== null) parts.push(`环比${head.momPct >= 0 ? '增长' : '下降'} ${formatPct(Math.abs(head.momPct)).replace('+', '')}`);
+    if (!ongoing && head.momPct !== null) parts.push(`环比${head.momPct >= 0 ? '增长' : '下降'} ${formatPct(Math.abs(head.momPct)).replace('+', '')}`);
     const produce = live.find((f) => f.indicator === 'produce_online_retail_fen');
     if (produce && produce.value !== null && head.value) parts.push(`其中农产品 ${sayValue(produce.unit, produce.value)}，占 ${((produce.value / head.value) * 100).toFixed(1)}%`);
     sentences.push(parts.join('，') + '。');
   }
-  const changes = live.filter((f) => f.unit !== 'percent').map((f) => ({ f, c: changeOf(f) })).filter((x): x is { f: FigureValue; c: { pct: number; word: '同比' | '环比' } } => x.c !== null && x.f.indicator !== HEADLINE);
+  const changes = live.filter((f) => f.unit !== 'percent' && !ongoing).map((f) => ({ f, c: changeOf(f) })).filter((x): x is { f: FigureValue; c: { pct: number; word: '同比' | '环比' } } => x.c !== null && x.f.indicator !== HEADLINE);
   const grew = changes.filter((x) => x.c.pct > 0).sort((a, b) => b.c.pct - a.c.pct).slice(0, 3);
   const fell = changes.filter((x) => x.c.pct < 0).sort((a, b) => a.c.pct - b.c.pct).slice(0, 3);
   if (grew.length > 0) sentences.push(`增长的有：${grew.map((x) => `${x.f.name}（${x.c.word}${formatPct(x.c.pct)}）`).join('、')}。`);
   if (fell.length > 0) sentences.push(`下降的有：${fell.map((x) => `${x.f.name}（${x.c.word}${formatPct(x.c.pct)}）`).join('、')}。`);
-  const behind = live.map((f) => ({ f, g: targetGap(f) })).filter((x) => x.g !== null && x.g.completion < 100);
+  const progress = live.map((f) => ({ f, g: targetGap(f) })).filter((x) => x.g !== null);
+  if (ongoing && progress.length > 0) {
+    sentences.push(`目标进度（截至目前）：${progress.map((x) => `${x.f.name}完成目标的 ${x.g!.completion.toFixed(1)}%`).join('；')}。`);
+  }
+  const behind = ongoing ? [] : progress.filter((x) => x.g!.completion < 100);
   if (behind.length > 0) {
     sentences.push(`未达目标：${behind.map((x) => `${x.f.name}完成目标的 ${x.g!.completion.toFixed(1)}%（目标 ${sayValue(x.f.unit, x.g!.target)}）`).join('；')}。`);
   }
-  const met = live.map((f) => ({ f, g: targetGap(f) })).filter((x) => x.g !== null && x.g.completion >= 100);
+  const met = ongoing ? [] : progress.filter((x) => x.g!.completion >= 100);
   if (met.length > 0) sentences.push(`已达目标：${met.map((x) => x.f.name).join('、')}。`);
   const onTime = live.find((f) => f.indicator === 'on_time_share');
   if (onTime && onTime.value !== null) sentences.push(`下行包裹 48 小时送达率 ${sayValue('percent', onTime.value)}${onTime.previousPeriod !== null ? `，上期 ${sayValue('percent', onTime.previousPeriod)}` : ''}。`);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Chart } from './charts.js';
 import type { ReportModel } from './content.js';
-import { AWAITING, NO_DATA } from './format.js';
+import { AWAITING, NO_DATA, OPEN_PERIOD } from './format.js';
 import type { Unit } from './ports.js';
 
 const MONEY = '#,##0.00';
@@ -62,9 +62,9 @@ export async function renderWorkbook(model: ReportModel, charts: Chart[]): Promi
       const row = summary.addRow([section.title, f.name]);
       put(row, 3, cell(f.unit, f.value, f.status));
       put(row, 4, f.status === 'awaiting_source' ? { value: AWAITING } : cell(f.unit, f.previousPeriod));
-      put(row, 5, pctCell(f.momPct));
+      put(row, 5, model.ongoing ? { value: OPEN_PERIOD } : pctCell(f.momPct));
       put(row, 6, f.status === 'awaiting_source' ? { value: AWAITING } : cell(f.unit, f.previousYear));
-      put(row, 7, pctCell(f.yoyPct));
+      put(row, 7, model.ongoing ? { value: OPEN_PERIOD } : pctCell(f.yoyPct));
       row.getCell(8).value = f.target ? f.target.label : '';
       row.getCell(9).value = unitName(f.unit);
     }
@@ -89,7 +89,7 @@ export async function renderWorkbook(model: ReportModel, charts: Chart[]): Promi
       const row = parts.addRow([r.label]);
       put(row, 2, cell(b.unit, r.value));
       put(row, 3, r.share === null ? { value: '—' } : { value: r.share, numFmt: PERCENT });
-      put(row, 4, pctCell(r.yoyPct));
+      put(row, 4, model.ongoing ? { value: OPEN_PERIOD } : pctCell(r.yoyPct));
     }
     if (b.rows.length === 0) parts.addRow(['本期无数据']);
     parts.addRow([]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { invalidField } from '../../kernel/errors.js';
 import { CHANNEL_LABELS, DIMS, INDICATORS, indicatorOf, KIND_LABELS, PAVILION_LABELS, PLATFORM_LABELS, SOURCE_LABELS, type Dim, type IndicatorDef, type Unit } from './indicators.js';
-import { checkPeriod, lastDayOf, monthsOf, periodRange, previousPeriod, previousYear, shift, type Grain } from './periods.js';
+import { checkPeriod, firstDayOf, lastDayOf, monthsOf, periodRange, previousPeriod, previousYear, shift, type Grain } from './periods.js';
 import type { StatsRepository } from './stats.repository.js';
 import type { StatsTargetRow } from './stats.tables.js';
 
@@ -23,6 +23,11 @@ export interface FigureValue {
   yoyPct: number | null;
   target: FigureTarget | null;
   status: 'live' | 'awaiting_source';
+  /**
+   * The period holds today (Asia/Shanghai, by the module's clock): its figures are those so far, and momPct/yoyPct
+   * are null — a part of a period is never compared with a whole one (a target's progress is progress so far).
+   */
+  open: boolean;
 }
 
 export interface Place {
@@ -74,7 +79,15 @@ export class Figures implements StatsFigures {
   constructor(
     private readonly repo: StatsRepository,
     private readonly targets: () => Promise<StatsTargetRow[]>,
+    /** Today in Asia/Shanghai by the module's clock (which periods are still open). */
+    private readonly today: () => string,
   ) {}
+
+  /** Whether a period holds today: it is not over, and its figures are those so far. */
+  isOpen(grain: Grain, period: string): boolean {
+    const today = this.today();
+    return firstDayOf(grain, period) <= today && today <= lastDayOf(grain, period);
+  }
 
   indicators(): IndicatorDef[] {
     return INDICATORS;
@@ -175,6 +188,8 @@ export class Figures implements StatsFigures {
     const lastYear = previousYear(grain, period);
     const defs = INDICATORS.filter((d) => d.headline);
     const values = await this.evaluate(defs, grain, [period, prev, lastYear], where);
+    const open = this.isOpen(grain, period);
+    const compare = (def: IndicatorDef, now: number | null, before: number | null) => (open || def.unit === 'percent' ? null : changePct(now, before));
     return defs.map((def) => {
       const value = values.get(`${def.key}|${period}`) ?? null;
       const before = values.get(`${def.key}|${prev}`) ?? null;
@@ -186,10 +201,11 @@ export class Figures implements StatsFigures {
         value,
         previousPeriod: before,
         previousYear: yearAgo,
-        momPct: def.unit === 'percent' ? null : changePct(value, before),
-        yoyPct: def.unit === 'percent' ? null : changePct(value, yearAgo),
+        momPct: compare(def, value, before),
+        yoyPct: compare(def, value, yearAgo),
         target: where.dim === '' ? targetFor(def, grain, period, yearAgo, targets) : null,
         status: def.status,
+        open,
       };
     });
   }
@@ -219,6 +235,7 @@ export class Figures implements StatsFigures {
       this.value(def, q.grain, q.period, { dim: '', value: '' }),
     ]);
     const keys = [...now.keys()].filter((k) => !q.township || k.startsWith(q.township));
+    const open = this.isOpen(q.grain, q.period);
     const labels = await this.labelsOf(q.dim, keys);
     return keys
       .map((key) => {
@@ -228,7 +245,7 @@ export class Figures implements StatsFigures {
           label: labels.get(key) ?? key,
           value,
           share: def.unit === 'percent' || total === null || total === 0 ? null : Math.round((value * 1000) / total) / 1000,
-          yoyPct: def.unit === 'percent' ? null : changePct(value, yearAgo.get(key) ?? null),
+          yoyPct: open || def.unit === 'percent' ? null : changePct(value, yearAgo.get(key) ?? null),
         };
       })
       .filter((item) => item.value !== 0)

@@ -10,6 +10,7 @@ import { StatsScreen } from './screen.js';
 import { StatsSnapshot } from './snapshot.js';
 import { StatsRepository } from './stats.repository.js';
 import { statsRoutes } from './stats.routes.js';
+import { shanghaiToday } from './periods.js';
 import { StatsService } from './stats.service.js';
 
 export type { StatsFigures, FigureValue, FigureTarget, BreakdownItem, Place } from './figures.js';
@@ -41,7 +42,7 @@ export const statsModule = defineModule({
   publishes: [],
   build(kernel, ports: StatsPorts) {
     const repo = new StatsRepository(kernel.db, kernel.dialect);
-    const figures = new Figures(repo, () => repo.targetRows());
+    const figures = new Figures(repo, () => repo.targetRows(), () => shanghaiToday(kernel.clock));
     const stats = new StatsService(repo, figures, ports.places, kernel.clock);
     const rollups = new Rollups(repo, ports.products, ports.places, kernel.clock);
     const rebuilds = new StatsRebuilds(repo, kernel.clock);

@@ -98,6 +98,11 @@ export function periodOfDay(grain: Grain, day: string): string {
   return day.slice(0, 4);
 }
 
+/** The first Shanghai day of a period. */
+export function firstDayOf(grain: Grain, period: string): string {
+  return grain === 'day' ? period : `${monthsOf(grain, period)[0]!}-01`;
+}
+
 /** The last Shanghai day of a period. */
 export function lastDayOf(grain: Grain, period: string): string {
   if (grain === 'day') return period;

@@ -1,13 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
-import { fingerprintOf, type Figures, type Place } from './figures.js';
+import { changePct, fingerprintOf, type Figures, type Place } from './figures.js';
 import { CHANNEL_LABELS, indicatorOf, type Dim } from './indicators.js';
 import { checkPeriod, periodRange, previousYear, shift, type Grain } from './periods.js';
 import type { StatsPlaces } from './ports.js';
 import type { ScreenView } from './stats.schema.js';
 import type { StatsService } from './stats.service.js';
 
+/** The year-to-date headlines: flows whose months add up (sums of the month rollups). */
+const YEAR_TO_DATE = ['online_retail_fen', 'produce_online_retail_fen', 'platform_sales_fen', 'external_sales_fen', 'orders', 'parcels_down', 'parcels_up'];
 const HEADLINE = ['online_retail_fen', 'produce_online_retail_fen', 'orders', 'buyers', 'active_shops', 'parcels_down', 'parcels_up', 'on_time_share'];
 const GAUGES = ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage', 'training_person_times', 'training_poor_person_times'];
 const COUNTY = { dim: '' as const, value: '' };
@@ -26,9 +28,28 @@ export class StatsScreen {
     const today = this.service.today();
     const month = today.slice(0, 7);
     const year = today.slice(0, 4);
-    const [county, dayFigures, monthFigures, yearFigures] = await Promise.all([this.places.county(), this.figures.period('day', today), this.figures.period('month', month), this.figures.period('year', year)]);
+    // Only closed periods are compared: today has no change; the last closed month has 同比 and 环比; the year so
+    // far is its closed months against the same months a year before (in January, last year against the one before).
+    const lastMonth = shift('month', month, -1);
+    const ytdYear = lastMonth.slice(0, 4);
+    const ytdMonths = periodRange('month', `${ytdYear}-01`, lastMonth);
+    const [county, dayFigures, monthFigures, yearFigures, lastMonthFigures] = await Promise.all([
+      this.places.county(),
+      this.figures.period('day', today),
+      this.figures.period('month', month),
+      this.figures.period('year', year),
+      this.figures.period('month', lastMonth),
+    ]);
     const fingerprint = fingerprintOf(monthFigures);
-    const [headToday, headMonth, headYear] = await Promise.all([dayFigures, monthFigures, yearFigures].map((f) => this.service.headline(f, HEADLINE)));
+    const [headToday, headLastMonth] = await Promise.all([dayFigures, lastMonthFigures].map((f) => this.service.headline(f, HEADLINE)));
+    const ytdDefs = YEAR_TO_DATE.map((k) => indicatorOf(k)!);
+    const ytdBefore = ytdMonths.map((m) => previousYear('month', m));
+    const ytdValues = await this.figures.evaluate(ytdDefs, 'month', [...ytdBefore, ...ytdMonths], COUNTY);
+    const sumOf = (key: string, periods: string[]) => periods.reduce((n, p) => n + (ytdValues.get(`${key}|${p}`) ?? 0), 0);
+    const headYearToDate = ytdDefs.map((d) => {
+      const value = sumOf(d.key, ytdMonths);
+      return { indicator: d.key, name: d.name, unit: d.unit, value, yoyPct: changePct(value, sumOf(d.key, ytdBefore)), momPct: null };
+    });
 
     const months = periodRange('month', shift('month', month, -23), month);
     const trendDefs = ['platform_sales_fen', 'external_sales_fen', 'online_retail_fen'].map((k) => indicatorOf(k)!);
@@ -69,7 +90,7 @@ export class StatsScreen {
       month,
       year,
       fingerprint,
-      headline: { today: headToday, month: headMonth, year: headYear },
+      headline: { today: headToday, lastMonth: { month: lastMonth, figures: headLastMonth }, yearToDate: { year: ytdYear, from: ytdMonths[0]!, to: lastMonth, figures: headYearToDate } },
       trend,
       topProducts,
       topBrands,

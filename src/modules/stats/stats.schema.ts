@@ -68,6 +68,7 @@ export const FigureSchema = Type.Object({
   yoyPct: Nullable(Type.Number()),
   target: Nullable(FigureTargetSchema),
   status: StringEnum(['live', 'awaiting_source'] as const),
+  open: Type.Boolean({ description: 'the period holds today (Asia/Shanghai): its figures are those so far, and momPct/yoyPct are null (a part is never compared with a whole); a target’s progress is progress so far' }),
 });
 
 export const PlaceQuery = Type.Object({ township: Type.Optional(TownshipCode), village: Type.Optional(VillageCode) });
@@ -113,7 +114,14 @@ export const PlaceRowSchema = Type.Object({
 });
 export const PlacesAnswer = Page(PlaceRowSchema);
 
-const Headline = Type.Object({ indicator: Type.String(), name: Type.String(), unit: StringEnum(UNITS), value: Nullable(Type.Number()), yoyPct: Nullable(Type.Number()) });
+const Headline = Type.Object({
+  indicator: Type.String(),
+  name: Type.String(),
+  unit: StringEnum(UNITS),
+  value: Nullable(Type.Number()),
+  yoyPct: Nullable(Type.Number({ description: 'null for today (not over) and where there is nothing to compare with' })),
+  momPct: Nullable(Type.Number({ description: 'the last closed month on the month before it; null elsewhere' })),
+});
 const Gauge = Type.Object({ indicator: Type.String(), name: Type.String(), value: Nullable(Type.Number({ description: 'percent or count; null until its source exists' })), target: Nullable(Type.Number()), targetLabel: Nullable(Type.String()), status: StringEnum(['live', 'awaiting_source'] as const) });
 const Ranked = Type.Object({ key: Type.String(), label: Type.String(), value: Type.Number(), share: Nullable(Type.Number()) });
 export const ScreenAnswer = Type.Object({
@@ -123,7 +131,14 @@ export const ScreenAnswer = Type.Object({
   month: Type.String(),
   year: Type.String(),
   fingerprint: Type.String({ description: 'changes when any of this month’s figures changes' }),
-  headline: Type.Object({ today: Type.Array(Headline), month: Type.Array(Headline), year: Type.Array(Headline) }),
+  headline: Type.Object({
+    today: Type.Array(Headline, { description: 'today so far: no comparison' }),
+    lastMonth: Type.Object({ month: Type.String({ description: 'the last closed month, YYYY-MM' }), figures: Type.Array(Headline) }, { description: 'the last closed month, with 同比 and 环比' }),
+    yearToDate: Type.Object(
+      { year: Type.String(), from: Type.String({ description: 'YYYY-01' }), to: Type.String({ description: 'the last closed month' }), figures: Type.Array(Headline) },
+      { description: 'the closed months of the year (in January: last year, all of it), summed from the month rollups; 同比 on the same months a year before' },
+    ),
+  }),
   trend: Type.Array(Type.Object({ month: Type.String(), platformFen: Type.Integer(), externalFen: Type.Integer(), targetFen: Nullable(Type.Integer()) })),
   topProducts: Type.Array(Ranked),
   topBrands: Type.Array(Ranked),

@@ -216,7 +216,7 @@ export class StatsService {
   }
 
   async headline(figures: FigureValue[], keys: string[]) {
-    return keys.map((k) => figures.find((f) => f.indicator === k)!).map((f) => ({ indicator: f.indicator, name: f.name, unit: f.unit, value: f.value, yoyPct: f.yoyPct }));
+    return keys.map((k) => figures.find((f) => f.indicator === k)!).map((f) => ({ indicator: f.indicator, name: f.name, unit: f.unit, value: f.value, yoyPct: f.yoyPct, momPct: f.momPct }));
   }
 }
 

@@ -5968,6 +5968,8 @@ export interface ApiOperations {
           label: string;
         } | null;
         status: "live" | "awaiting_source";
+        /** the period holds today (Asia/Shanghai): its figures are those so far, and momPct/yoyPct are null (a part is never compared with a whole); a target’s progress is progress so far */
+        open: boolean;
       }[];
     };
   };
@@ -6092,27 +6094,50 @@ export interface ApiOperations {
       /** changes when any of this month’s figures changes */
       fingerprint: string;
       headline: {
+        /** today so far: no comparison */
         today: {
           indicator: string;
           name: string;
           unit: "fen" | "count" | "person_times" | "percent" | "households";
           value: number | null;
+          /** null for today (not over) and where there is nothing to compare with */
           yoyPct: number | null;
+          /** the last closed month on the month before it; null elsewhere */
+          momPct: number | null;
         }[];
-        month: {
-          indicator: string;
-          name: string;
-          unit: "fen" | "count" | "person_times" | "percent" | "households";
-          value: number | null;
-          yoyPct: number | null;
-        }[];
-        year: {
-          indicator: string;
-          name: string;
-          unit: "fen" | "count" | "person_times" | "percent" | "households";
-          value: number | null;
-          yoyPct: number | null;
-        }[];
+        /** the last closed month, with 同比 and 环比 */
+        lastMonth: {
+          /** the last closed month, YYYY-MM */
+          month: string;
+          figures: {
+            indicator: string;
+            name: string;
+            unit: "fen" | "count" | "person_times" | "percent" | "households";
+            value: number | null;
+            /** null for today (not over) and where there is nothing to compare with */
+            yoyPct: number | null;
+            /** the last closed month on the month before it; null elsewhere */
+            momPct: number | null;
+          }[];
+        };
+        /** the closed months of the year (in January: last year, all of it), summed from the month rollups; 同比 on the same months a year before */
+        yearToDate: {
+          year: string;
+          /** YYYY-01 */
+          from: string;
+          /** the last closed month */
+          to: string;
+          figures: {
+            indicator: string;
+            name: string;
+            unit: "fen" | "count" | "person_times" | "percent" | "households";
+            value: number | null;
+            /** null for today (not over) and where there is nothing to compare with */
+            yoyPct: number | null;
+            /** the last closed month on the month before it; null elsewhere */
+            momPct: number | null;
+          }[];
+        };
       };
       trend: {
         month: string;

@@ -15,6 +15,9 @@ export function periodOf(grain: Grain, day = todayInShanghai()): string {
   return year;
 }
 
+/** The last period of a grain that is over (last month, last quarter, last year): what the drill-down opens on. */
+export const lastClosedPeriod = (grain: PeriodGrain): string => shiftPeriod(grain, periodOf(grain), -1);
+
 export const isPeriod = (grain: Grain, period: string | undefined): period is string =>
   !!period &&
   (grain === 'month'

@@ -48,7 +48,7 @@ function TargetLine({ f }: { f: FigureValue }) {
       <Tooltip title={`${target.label}${target.due ? ` · ${target.due}` : ''}`}>
         <div data-testid={`figure-${f.indicator}-target`}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('statsPage.targetProgress', { pct: formatPercent(pct) })}
+            {t(f.open ? 'statsPage.targetProgressSoFar' : 'statsPage.targetProgress', { pct: formatPercent(pct) })}
           </Typography.Text>
           <Progress percent={Math.min(100, pct)} showInfo={false} size="small" status={pct >= 100 ? 'success' : 'normal'} />
         </div>
@@ -96,10 +96,18 @@ export function FigureCards({ figures, loading }: { figures: FigureValue[] | und
                 <div data-testid={`figure-${f.indicator}-value`} style={{ fontSize: 24, fontWeight: 600, fontVariantNumeric: 'tabular-nums', lineHeight: 1.3 }}>
                   {figureNumber(f.unit, f.value)}
                 </div>
-                <Flex gap={10} wrap style={{ fontSize: 12 }}>
-                  <Change label={t('statsPage.yoy')} pct={f.yoyPct} />
-                  <Change label={t('statsPage.mom')} pct={f.momPct} />
-                </Flex>
+                {f.open ? (
+                  <Tooltip title={t('statsPage.openHint')}>
+                    <Typography.Text data-testid={`figure-${f.indicator}-open`} type="secondary" style={{ fontSize: 12 }}>
+                      {t('statsPage.open')}
+                    </Typography.Text>
+                  </Tooltip>
+                ) : (
+                  <Flex gap={10} wrap style={{ fontSize: 12 }}>
+                    <Change label={t('statsPage.yoy')} pct={f.yoyPct} />
+                    <Change label={t('statsPage.mom')} pct={f.momPct} />
+                  </Flex>
+                )}
                 <TargetLine f={f} />
               </>
             )}

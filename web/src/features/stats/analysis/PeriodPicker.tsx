@@ -1,7 +1,7 @@
 import { Button, Flex, Segmented, Select } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../app/locale/LocaleContext.js';
-import { PERIOD_GRAINS, periodLabel, periodOf, periodsEnding, shiftPeriod, type PeriodGrain } from '../period.js';
+import { lastClosedPeriod, PERIOD_GRAINS, periodLabel, periodOf, periodsEnding, shiftPeriod, type PeriodGrain } from '../period.js';
 
 /** How far back the period list reaches: five years of months, quarters or years. */
 const BACK: Record<PeriodGrain, number> = { month: 60, quarter: 20, year: 6 };
@@ -19,7 +19,7 @@ export function PeriodPicker({ grain, period, onChange }: { grain: PeriodGrain; 
         data-testid="stats-grain"
         value={grain}
         options={PERIOD_GRAINS.map((g) => ({ value: g, label: t(`statsPage.grain.${g}`) }))}
-        onChange={(g) => onChange(g, periodOf(g))}
+        onChange={(g) => onChange(g, lastClosedPeriod(g))}
       />
       <Flex gap={4} align="center">
         <Button aria-label={t('statsPage.prev')} icon={<LeftOutlined />} onClick={() => onChange(grain, shiftPeriod(grain, period, -1))} />

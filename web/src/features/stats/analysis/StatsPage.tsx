@@ -10,7 +10,7 @@ import { useCountyName } from '../../../app/shell/useCountyName.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader, type Crumb } from '../../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
-import { isPeriod, periodLabel, periodOf, PERIOD_GRAINS, type PeriodGrain } from '../period.js';
+import { isPeriod, lastClosedPeriod, periodLabel, PERIOD_GRAINS, type PeriodGrain } from '../period.js';
 import { BreakdownCard } from './BreakdownCard.js';
 import { FigureCards } from './FigureCards.js';
 import { PeriodPicker } from './PeriodPicker.js';
@@ -48,7 +48,8 @@ export function StatsPage() {
   const names = useDivisionNames();
   const [params, setParams] = useUrlParams(KEYS);
   const grain: PeriodGrain = (PERIOD_GRAINS as readonly string[]).includes(params.grain ?? '') ? (params.grain as PeriodGrain) : 'month';
-  const period = isPeriod(grain, params.period) ? params.period : periodOf(grain);
+  // Opens on the last closed period (a month not yet over is not compared with whole ones); the URL overrides.
+  const period = isPeriod(grain, params.period) ? params.period : lastClosedPeriod(grain);
   const { place, fixedTownship, fixedVillage, ready } = useAllowedPlace({ township: params.township, village: params.village?.startsWith(params.township ?? '') ? params.village : undefined });
   const figures = useFigures(grain, period, place, ready);
 

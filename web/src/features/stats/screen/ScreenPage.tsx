@@ -10,11 +10,12 @@ import { StatsChart } from '../StatsChart.js';
 import { changeColor, formatChange, formatWan } from '../figureFormat.js';
 import { gaugeOption, networkOption, pavilionOption, rankingOption, SCREEN, townshipSalesOption, trendOption } from './screenCharts.js';
 import { toScreenModel } from './toScreenModel.js';
+import { periodOf } from '../period.js';
 import { useTownshipScreen } from './townshipScreen.js';
 import { isTownshipOperator } from '../../../app/access.js';
 import { useUser } from '../../../app/session.js';
 import { useCountyName } from '../../../app/shell/useCountyName.js';
-import type { ScreenModel } from './screenModel.js';
+import type { Headline, ScreenModel } from './screenModel.js';
 
 const W = 1920;
 const H = 1080;
@@ -71,22 +72,51 @@ function Panel({ title, children, style, testId, extra }: { title: ReactNode; ch
 
 const big: React.CSSProperties = { fontSize: 40, fontWeight: 700, color: SCREEN.gold, fontVariantNumeric: 'tabular-nums', lineHeight: 1.1, fontFamily: "'DIN Alternate', 'Roboto Mono', 'Noto Sans SC', monospace" };
 
+/** 11月 / Nov; with its year (2026年11月) when it is not this year's. */
+function monthName(month: string, lang: 'zh' | 'en', thisYear: string): string {
+  const [y, m] = month.split('-');
+  if (lang === 'en') return `${new Date(Date.UTC(Number(y), Number(m) - 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}${y === thisYear ? '' : ` ${y}`}`;
+  return `${y === thisYear ? '' : `${y}年`}${Number(m)}月`;
+}
+
+/** The headline cards' titles: 今日, the last closed month by its name (11月), the year's closed months (1–11月). */
+function headlineTitle(h: Headline, model: ScreenModel, t: ReturnType<typeof useLocale>['t'], lang: 'zh' | 'en'): string {
+  const thisYear = periodOf('year');
+  const month = monthName(model.periods.lastMonth, lang, thisYear);
+  const { from, to } = model.periods.yearToDate;
+  const range = from === to ? monthName(to, lang, thisYear) : lang === 'zh' ? `${to.slice(0, 4) === thisYear ? '' : `${to.slice(0, 4)}年`}1–${Number(to.slice(5))}月` : `${monthName(from, lang, to.slice(0, 4))}–${monthName(to, lang, thisYear)}`;
+  if (h.key === 'today') return t('screen.today');
+  if (h.key === 'lastMonth' || h.key === 'activeShops') return t(`screen.${h.key}`, { month });
+  return t(`screen.${h.key}`, { range });
+}
+
 function Headlines({ model }: { model: ScreenModel }) {
-  const { t } = useLocale();
+  const { t, lang } = useLocale();
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 16 }}>
       {model.headlines.map((h) => (
         <div key={h.key} data-testid={`screen-${h.key}`} style={{ background: SCREEN.panel, border: `1px solid ${SCREEN.border}`, borderRadius: 4, padding: '12px 18px' }}>
-          <div style={{ fontSize: 17, color: SCREEN.dim }}>
-            {t(`screen.${h.key}`)}
+          <div data-testid={`screen-${h.key}-title`} style={{ fontSize: 17, color: SCREEN.dim, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {headlineTitle(h, model, t, lang)}
             {h.unit === 'fen' && <span style={{ marginLeft: 6, fontSize: 14 }}>（{t('screen.wan')}）</span>}
           </div>
           <div style={big}>
             {h.unit === 'fen' && <span style={{ fontSize: 26, marginRight: 4 }}>¥</span>}
             <span data-testid={`screen-${h.key}-value`}>{h.unit === 'fen' ? formatWan(h.value) : h.value === null ? '—' : h.value.toLocaleString('zh-CN')}</span>
           </div>
-          <div style={{ fontSize: 15, color: SCREEN.dim }}>
-            {t('screen.yoy')} <span style={{ color: changeColor(h.yoyPct, true) ?? SCREEN.text }}>{formatChange(h.yoyPct)}</span>
+          <div data-testid={`screen-${h.key}-change`} style={{ fontSize: 15, color: SCREEN.dim, whiteSpace: 'nowrap' }}>
+            {h.changes === 'none' ? (
+              t('screen.notCompared')
+            ) : (
+              <>
+                {t('screen.yoy')} <span style={{ color: changeColor(h.yoyPct, true) ?? SCREEN.text }}>{formatChange(h.yoyPct)}</span>
+                {h.changes === 'yoyMom' && (
+                  <span style={{ marginLeft: 12 }}>
+                    {t('screen.mom')} <span style={{ color: changeColor(h.momPct, true) ?? SCREEN.text }}>{formatChange(h.momPct)}</span>
+                  </span>
+                )}
+              </>
+            )}
           </div>
         </div>
       ))}

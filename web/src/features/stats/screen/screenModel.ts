@@ -1,9 +1,22 @@
 /** What the data screen draws, read from the API's one screen answer (GET /stats/screen). */
+/**
+ * A headline of the board. Only closed periods are compared: today has no change at all; the last closed month has
+ * 同比 and 环比; the closed months of the year (1–N月累计) have 同比 on the same months a year before.
+ */
 export interface Headline {
-  key: 'today' | 'month' | 'year' | 'yearProduce' | 'yearOrders' | 'activeShops';
+  key: 'today' | 'lastMonth' | 'yearToDate' | 'yearToDateProduce' | 'yearToDateOrders' | 'activeShops';
   unit: 'fen' | 'count';
   value: number | null;
   yoyPct: number | null;
+  momPct: number | null;
+  /** Which changes the card shows: none (today), 同比 (the year so far), 同比 and 环比 (last month). */
+  changes: 'none' | 'yoy' | 'yoyMom';
+}
+
+/** The periods the headlines name: the last closed month (YYYY-MM) and the closed months of a year (YYYY-01 … YYYY-MM). */
+export interface HeadlinePeriods {
+  lastMonth: string;
+  yearToDate: { from: string; to: string };
 }
 
 export interface Ranked {
@@ -38,6 +51,7 @@ export interface ScreenModel {
   townshipName: string | null;
   asOf: string;
   headlines: Headline[];
+  periods: HeadlinePeriods;
   trend: { periods: string[]; platformFen: (number | null)[]; externalFen: (number | null)[]; targetFen: (number | null)[] };
   topProducts: Ranked[];
   topBrands: Ranked[];

@@ -1,14 +1,19 @@
 import type { Screen } from '../../../api/stats.js';
 import type { Headline, ScreenModel } from './screenModel.js';
 
+type ApiHeadline = Screen['headline']['today'][number];
+
+/** A headline card from one of the answer's lists (missing: an empty card, never a made-up number). */
+export function headlineOf(list: ApiHeadline[], indicator: string, key: Headline['key'], changes: Headline['changes']): Headline {
+  const f = list.find((h) => h.indicator === indicator);
+  return { key, unit: f?.unit === 'fen' ? 'fen' : 'count', value: f?.value ?? null, yoyPct: changes === 'none' ? null : (f?.yoyPct ?? null), momPct: changes === 'yoyMom' ? (f?.momPct ?? null) : null, changes };
+}
+
 const COVERAGE = ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage'];
 
 /** The API's screen answer as the board draws it: which headline comes from which period, gauges split from training. */
 export function toScreenModel(a: Screen): ScreenModel {
-  const head = (list: Screen['headline']['today'], indicator: string, key: Headline['key']): Headline => {
-    const f = list.find((h) => h.indicator === indicator);
-    return { key, unit: f?.unit === 'fen' ? 'fen' : 'count', value: f?.value ?? null, yoyPct: f?.yoyPct ?? null };
-  };
+  const { lastMonth, yearToDate } = a.headline;
   const gauge = (key: string) => a.gauges.find((g) => g.indicator === key);
   const training = gauge('training_person_times');
   const trainingPoor = gauge('training_poor_person_times');
@@ -18,13 +23,14 @@ export function toScreenModel(a: Screen): ScreenModel {
     townshipName: null,
     asOf: a.asOf,
     headlines: [
-      head(a.headline.today, 'online_retail_fen', 'today'),
-      head(a.headline.month, 'online_retail_fen', 'month'),
-      head(a.headline.year, 'online_retail_fen', 'year'),
-      head(a.headline.year, 'produce_online_retail_fen', 'yearProduce'),
-      head(a.headline.year, 'orders', 'yearOrders'),
-      head(a.headline.month, 'active_shops', 'activeShops'),
+      headlineOf(a.headline.today, 'online_retail_fen', 'today', 'none'),
+      headlineOf(lastMonth.figures, 'online_retail_fen', 'lastMonth', 'yoyMom'),
+      headlineOf(yearToDate.figures, 'online_retail_fen', 'yearToDate', 'yoy'),
+      headlineOf(yearToDate.figures, 'produce_online_retail_fen', 'yearToDateProduce', 'yoy'),
+      headlineOf(yearToDate.figures, 'orders', 'yearToDateOrders', 'yoy'),
+      headlineOf(lastMonth.figures, 'active_shops', 'activeShops', 'yoyMom'),
     ],
+    periods: { lastMonth: lastMonth.month, yearToDate: { from: yearToDate.from, to: yearToDate.to } },
     trend: {
       periods: a.trend.map((p) => p.month),
       platformFen: a.trend.map((p) => p.platformFen),
