@@ -52,10 +52,11 @@ describe.skipIf(!url)('two app processes on one PostgreSQL database (needs TEST_
     for (const app of apps) expect((await call(app, 'GET', '/api/health')).json).toMatchObject({ status: 'ok', db: 'postgres' });
     const migrations = await database.db.selectFrom('kernel_migrations').select('name').execute();
     expect(new Set(migrations.map((m) => m.name)).size).toBe(migrations.length);
-    // The admin and the eight demo accounts; twelve demo sellers and 76 poor households, as one load makes them.
-    expect(await count('identity_users')).toBe(9);
+    // The admin and the nine demo accounts; twelve demo sellers, 76 poor households and 15 market players, as one load makes them.
+    expect(await count('identity_users')).toBe(10);
     expect(await count('parties_sellers')).toBe(12);
     expect(await count('parties_households')).toBe(76);
+    expect(await count('players_players')).toBe(15);
     // The order history ships each order under its own waybill: a second load would have repeated them.
     const shipped = await database.db.selectFrom('orders_orders').select('waybill_no').where('waybill_no', 'is not', null).execute();
     expect(shipped.length).toBeGreaterThan(40);
