@@ -3,7 +3,8 @@
  * parcel brought to its village point in the test: an 乐红村 co-op's order is paid in cash at the 乐红村 point, a
  * parcel for 乐红村 comes by the courier's manifest and is scanned in at the point; once the statistics have taken
  * the events in, the screen and the drill-down (county → 乐红镇) show figures that moved by exactly that order's
- * amount and that parcel. Screenshots: /tmp/shots/stats-*.png (1920×1080, 1366×768, the drill-down at 1280 and 390).
+ * amount and that parcel (today's on the wall, this month's in the drill-down by its URL; last month, closed, is the
+ * one compared). Screenshots: /tmp/shots/stats-*.png (1920×1080, 1366×768, the drill-down at 1280 and 390).
  * Needs the built console (`npx vite build`).
  */
 import ExcelJS from 'exceljs';
@@ -31,6 +32,12 @@ interface PlaceRow {
 
 /** The period of a day (now) in Shanghai: 2026-12 for the month. */
 const monthNow = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+const todayNow = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** The last month that is over: the wall's 上月 and the drill-down's default. */
+const lastMonth = () => {
+  const [y, m] = monthNow().split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 
 describe('the data screen and the drill-down', () => {
   const h = useBrowserHarness({ busy: '.ant-spin-spinning, .ant-skeleton' });
@@ -42,8 +49,8 @@ describe('the data screen and the drill-down', () => {
     throw new Error('events kept coming');
   }
 
-  async function figures(page: Page, place: { township?: string } = {}) {
-    const query = new URLSearchParams({ grain: 'month', period: monthNow(), ...place });
+  async function figures(page: Page, place: { township?: string } = {}, grain = 'month', period = monthNow()) {
+    const query = new URLSearchParams({ grain, period, ...place });
     const { figures: list } = await h.apiGet<{ figures: Figure[] }>(page, `/stats/figures?${query.toString()}`);
     return (key: string) => list.find((f) => f.indicator === key)?.value ?? 0;
   }
@@ -110,10 +117,19 @@ describe('the data screen and the drill-down', () => {
     expect(row1.onlineRetailFen - row0.onlineRetailFen).toBe(lineFen);
     expect(row1.parcelsDown - row0.parcelsDown).toBe(1);
 
-    // The wall: this month's sales as the API counts them, 万元 with two decimals; the parcel in 乐红镇's flow.
+    // The wall: today's sales as the API counts them (万元 with two decimals), not compared; last month (the last one
+    // over) by its name with 同比 and 环比; the year's closed months as 1–N月累计; the parcel in 乐红镇's flow.
+    const today1 = await figures(page, {}, 'day', todayNow());
+    const last = await figures(page, {}, 'month', lastMonth());
     await page.goto(`${h.base}/screen`);
     await expect.poll(() => page.getByTestId('screen-title').textContent(), { timeout: 20_000 }).toContain('鲁甸县');
-    await expect.poll(() => page.getByTestId('screen-month-value').textContent(), { timeout: 20_000 }).toBe(formatWan(county1('online_retail_fen')));
+    await expect.poll(() => page.getByTestId('screen-today-value').textContent(), { timeout: 20_000 }).toBe(formatWan(today1('online_retail_fen')));
+    expect(await page.getByTestId('screen-today-change').textContent()).toBe('今日实时，不作比较');
+    expect(await page.getByTestId('screen-lastMonth-title').textContent()).toContain(`${Number(lastMonth().slice(5))}月网络零售额`);
+    expect(await page.getByTestId('screen-lastMonth-value').textContent()).toBe(formatWan(last('online_retail_fen')));
+    expect(await page.getByTestId('screen-lastMonth-change').textContent()).toMatch(/^同比 .+环比 .+$/);
+    expect(await page.getByTestId('screen-yearToDate-title').textContent()).toMatch(/1(–\d+)?月累计网络零售额/);
+    expect(await page.getByTestId('screen-yearToDate-change').textContent()).toMatch(/^同比 /);
     await page.locator('[data-testid=screen-network-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=screen-trend-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     expect(Number(await page.getByTestId('screen-parcels-down').getByTestId('screen-number').textContent())).toBeGreaterThanOrEqual(1);
@@ -123,17 +139,24 @@ describe('the data screen and the drill-down', () => {
     const small = await h.openPage({ width: 1366, height: 768 });
     await h.signIn(small.page, 'demo.county');
     await small.page.goto(`${h.base}/screen`);
-    await expect.poll(() => small.page.getByTestId('screen-month-value').textContent(), { timeout: 20_000 }).toBe(formatWan(county1('online_retail_fen')));
+    await expect.poll(() => small.page.getByTestId('screen-today-value').textContent(), { timeout: 20_000 }).toBe(formatWan(today1('online_retail_fen')));
     await small.page.locator('[data-testid=screen-network-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     // The whole board fits the window: nothing scrolls.
     expect(await small.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1366, 768]);
     await h.shot(small.page, 'stats-screen-1366', false);
 
-    // The drill-down: the county, then a click on 乐红镇's row; the URL holds place and period.
+    // The drill-down opens on last month, compared; this month (by its URL) shows its figures so far, 本期未结束
+    // where 同比/环比 would be. Then a click on 乐红镇's row; the URL holds place and period.
     const desk = await h.openPage({ width: 1280, height: 900 });
     await h.signIn(desk.page, 'demo.county');
     await desk.page.goto(`${h.base}/stats`);
+    await expect.poll(() => desk.page.getByTestId('figure-online_retail_fen-value').textContent(), { timeout: 20_000 }).toBe(formatWan(last('online_retail_fen')));
+    await expect.poll(() => desk.page.getByTestId('figure-online_retail_fen').textContent()).toMatch(/同比.+环比/);
+    await h.shot(desk.page, 'stats-drilldown-last-month-1280');
+    await desk.page.goto(`${h.base}/stats?grain=month&period=${monthNow()}`);
     await expect.poll(() => desk.page.getByTestId('figure-online_retail_fen-value').textContent(), { timeout: 20_000 }).toBe(formatWan(county1('online_retail_fen')));
+    expect(await desk.page.getByTestId('figure-online_retail_fen-open').textContent()).toBe('本期未结束');
+    expect(await desk.page.getByTestId('figure-online_retail_fen').textContent()).not.toContain('同比');
     await desk.page.getByTestId('stats-places').getByText('乐红镇', { exact: true }).click();
     await expect.poll(() => new URL(desk.page.url()).searchParams.get('township')).toBe(TOWNSHIP);
     await expect.poll(() => desk.page.getByTestId('stats-place').textContent()).toBe('乐红镇');
@@ -167,7 +190,11 @@ describe('the data screen and the drill-down', () => {
     await h.signIn(town.page, 'demo.township');
     await town.page.goto(`${h.base}/screen`);
     await expect.poll(() => town.page.getByTestId('screen-title').textContent(), { timeout: 20_000 }).toContain('乐红镇');
-    await expect.poll(() => town.page.getByTestId('screen-month-value').textContent(), { timeout: 20_000 }).toBe(formatWan(town1('online_retail_fen')));
+    const townToday = await figures(town.page, { township: TOWNSHIP }, 'day', todayNow());
+    const townLast = await figures(town.page, { township: TOWNSHIP }, 'month', lastMonth());
+    await expect.poll(() => town.page.getByTestId('screen-today-value').textContent(), { timeout: 20_000 }).toBe(formatWan(townToday('online_retail_fen')));
+    expect(await town.page.getByTestId('screen-lastMonth-value').textContent()).toBe(formatWan(townLast('online_retail_fen')));
+    expect(await town.page.getByTestId('screen-lastMonth-change').textContent()).toMatch(/^同比 .+环比 .+$/);
     await town.page.locator('[data-testid=screen-network-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     await expect.poll(() => town.page.getByTestId('screen-training').textContent()).toContain('待培训模块接入');
     await h.shot(town.page, 'stats-screen-township', false);
