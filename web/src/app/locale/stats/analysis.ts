@@ -92,6 +92,7 @@ export const statsAnalysisMessages = {
   'statsPage.col.item': ['项目', 'Item'],
   'statsPage.col.value': ['网络零售额（万元）', 'Online retail (10k yuan)'],
   'statsPage.col.share': ['占比', 'Share'],
+  'statsPage.platformOnly': ['仅含本平台销售；其他平台按店铺月报总额计入，不分品类、品牌和场馆。', 'This platform’s sales only: other platforms report a shop’s monthly total, without categories, brands or pavilions.'],
   'statsPage.col.yoy': ['同比', 'YoY'],
   'statsPage.children.townships': ['各乡镇', 'Townships'],
   'statsPage.children.villages': ['各村', 'Villages'],
