@@ -165,7 +165,8 @@ describe('the village point phone page', () => {
     await cardOf(taken).getByTestId('parcel-notify').click();
     await expect.poll(() => page.locator('.ant-message-notice').allTextContents()).toContainEqual(expect.stringContaining(`${taken}：包裹已取件，本次「通知取件」未生效`));
     expect(await h.t.modules.notify.outbox.sentTo(`1394${stamp.slice(-7)}`)).toHaveLength(1);
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 15_000 }).toBe('activated');
+    // Installing the worker fetches the whole shell (~1.4 MB): on a busy machine that takes a while.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 60_000 }).toBe('activated');
     // The worker is served as a script from the root, so its scope is the whole console.
     const worker = await page.request.get(`${h.base}/sw.js`);
     expect(worker.status()).toBe(200);
@@ -184,7 +185,9 @@ describe('the village point phone page', () => {
     await cardOf(returned).getByTestId('parcel-handover').click();
     await page.getByTestId('handover-code').fill(code);
     await page.getByTestId('handover-ok').click();
-    await expect.poll(() => cardOf(returned).getAttribute('data-pending')).toBe('1');
+    // The form closes once the hand-over is kept on the phone; then the card shows it waiting to be sent.
+    await expect.poll(() => page.getByTestId('handover-ok').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => cardOf(returned).getAttribute('data-pending'), { timeout: 20_000 }).toBe('1');
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await expect.poll(() => page.getByTestId('point-sync-banner').textContent(), { timeout: 15_000 }).toContain('离线 1 条待同步');
