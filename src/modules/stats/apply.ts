@@ -1,12 +1,16 @@
 import type { Dim } from './indicators.js';
 import type {
   ComplaintPayload,
+  CourseCompletedPayload,
   HouseholdCreditedPayload,
   HouseholdReversedPayload,
   PaidPayload,
   ParcelArrivedPayload,
   ParcelRegisteredPayload,
+  PersonTimeCountedPayload,
+  PersonTimeWithdrawnPayload,
   PlayerRegisteredPayload,
+  OutcomeRecordedPayload,
   RefundPayload,
   SellerApprovedPayload,
   ShopMonthPayload,
@@ -49,7 +53,21 @@ export interface ReportFact {
 export interface PlayerFact {
   kind: string;
 }
-type Fact = OrderFact | CreditFact | ReportFact | PlayerFact;
+/** What a person-time added (its sums and its trainee's distinct-count periods), taken back by its withdrawal. */
+export interface PersonTimeFact {
+  adds?: Increment[];
+  traineeId?: string;
+  day?: string;
+  month?: string;
+  dims?: DimPairs;
+  /** The withdrawal came first (never in seq order; kept so a late count adds nothing). */
+  withdrawn?: boolean;
+}
+/** A trainee's live person-times (by day, month and place), so a withdrawal keeps them counted while another remains. */
+export interface TraineeFact {
+  live: { id: string; day: string; month: string; dims: DimPairs }[];
+}
+type Fact = OrderFact | CreditFact | ReportFact | PlayerFact | PersonTimeFact | TraineeFact;
 
 export const rollupKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string) => `${indicator}\u0001${grain}\u0001${period}\u0001${dim}\u0001${dimValue}`;
 export const memberKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string, member: string) => `${rollupKey(indicator, grain, period, dim, dimValue)}\u0001${member}`;
@@ -68,6 +86,9 @@ export function factKeysOf(input: StatsInput): string[] {
       return [`report:${p.shopId}:${p.month}`];
     case 'players.player-registered':
       return [];
+    case 'training.person-time-counted':
+    case 'training.person-time-withdrawn':
+      return [`pt:${p.personTimeId}`, `trainee:${p.traineeId}`];
     default:
       return [];
   }
@@ -81,6 +102,8 @@ export function factKeysOf(input: StatsInput): string[] {
 export class RollupBatch {
   readonly sums = new Map<string, number>();
   readonly members = new Set<string>();
+  /** Members a withdrawal takes out (deleted, and their count taken back, when written). */
+  readonly removedMembers = new Set<string>();
   readonly facts: Map<string, Fact | null>;
   readonly changedFacts = new Set<string>();
   readonly labels = new Map<string, string>();
@@ -113,6 +136,14 @@ export class RollupBatch {
         return this.shopOpened(input.payload as unknown as ShopOpenedPayload);
       case 'players.shop-month-reported@1':
         return this.shopMonth(input.payload as unknown as ShopMonthPayload);
+      case 'training.person-time-counted@1':
+        return this.personTimeCounted(input.payload as unknown as PersonTimeCountedPayload);
+      case 'training.person-time-withdrawn@1':
+        return this.personTimeWithdrawn(input.payload as unknown as PersonTimeWithdrawnPayload);
+      case 'training.course-completed@1':
+        return this.courseCompleted(input.payload as unknown as CourseCompletedPayload);
+      case 'training.outcome-recorded@1':
+        return this.outcomeRecorded(input.payload as unknown as OutcomeRecordedPayload);
       default:
         // An input of a type this version does not read is kept, and applied by a rebuild once it does.
         return;
@@ -138,14 +169,17 @@ export class RollupBatch {
 
   /** Counts `member` once per period of every grain (day, month, quarter, year) and per dimension value. */
   member(indicator: string, at: { day: string | null; month: string }, dims: DimPairs, member: string): void {
-    const periods: [string, string][] = [
-      ['month', at.month],
-      ['quarter', quarterOfMonth(at.month)],
-      ['year', at.month.slice(0, 4)],
-    ];
-    if (at.day) periods.push(['day', at.day]);
-    for (const [dim, value] of [['', ''] as [string, string], ...dims]) {
-      for (const [grain, period] of periods) this.members.add(memberKey(indicator, grain, period, dim, value, member));
+    for (const key of memberKeysOf(indicator, at, dims, member)) {
+      this.members.add(key);
+      this.removedMembers.delete(key);
+    }
+  }
+
+  /** Takes `member` out of the given member keys (a withdrawal that left the member nothing in those periods). */
+  unmember(keys: Iterable<string>): void {
+    for (const key of keys) {
+      this.members.delete(key);
+      this.removedMembers.add(key);
     }
   }
 
@@ -359,6 +393,76 @@ export class RollupBatch {
     if (p.salesFen > 0) this.member('active_shops', { day: null, month: m }, [...placeDims(p.townshipCode, null), ['source', 'external'], ['platform', p.platform]], `shop:${p.shopId}`);
     this.setFact(key, { version: p.version, adds });
   }
+
+  // ---- training ----
+
+  /**
+   * One person-time (present at a session, or an online course completed), in the period of its check-in or
+   * completion: person-times, the poor's, and the trainee once per period (distinct). Kept by personTimeId so its
+   * withdrawal takes back exactly this.
+   */
+  private personTimeCounted(p: PersonTimeCountedPayload): void {
+    const key = `pt:${p.personTimeId}`;
+    const known = this.fact<PersonTimeFact>(key);
+    if (known?.adds || known?.withdrawn) return; // counted once; withdrawn before it came: nothing to count
+    const { day, month } = periodsOf(p.countedAt);
+    this.names(p._x?.names, p.townshipCode, p.villageCode);
+    const place = placeDims(p.townshipCode, p.villageCode);
+    const dims: DimPairs = [...place, ['track', p.track]];
+    const adds: Increment[] = [{ i: 'training_person_times', d: day, m: month, dims, v: 1 }];
+    if (p.poor) adds.push({ i: 'training_poor_person_times', d: day, m: month, dims, v: 1 });
+    for (const inc of adds) this.add(inc);
+    this.member('training_trainees', { day, month }, dims, p.traineeId);
+    const traineeKey = `trainee:${p.traineeId}`;
+    const trainee = this.fact<TraineeFact>(traineeKey) ?? { live: [] };
+    this.setFact(traineeKey, { live: [...trainee.live, { id: p.personTimeId, day, month, dims }] });
+    this.setFact(key, { adds, traineeId: p.traineeId, day, month, dims });
+  }
+
+  /** A mistaken tick taken back: its sums leave their period, and the trainee leaves each period where nothing else counts them. */
+  private personTimeWithdrawn(p: PersonTimeWithdrawnPayload): void {
+    const key = `pt:${p.personTimeId}`;
+    const fact = this.fact<PersonTimeFact>(key);
+    if (!fact?.adds) {
+      if (!fact?.withdrawn) this.setFact(key, { withdrawn: true });
+      return;
+    }
+    for (const inc of fact.adds) this.add(inc, -1);
+    const traineeKey = `trainee:${p.traineeId}`;
+    const live = (this.fact<TraineeFact>(traineeKey)?.live ?? []).filter((x) => x.id !== p.personTimeId);
+    this.setFact(traineeKey, { live });
+    const gone = new Set(memberKeysOf('training_trainees', { day: fact.day!, month: fact.month! }, fact.dims ?? [], p.traineeId));
+    for (const other of live) for (const k of memberKeysOf('training_trainees', other, other.dims, p.traineeId)) gone.delete(k);
+    this.unmember(gone);
+    this.setFact(key, { withdrawn: true });
+  }
+
+  private courseCompleted(p: CourseCompletedPayload): void {
+    const { day, month } = periodsOf(p.completedAt);
+    this.names(p._x?.names, p.townshipCode, null);
+    this.add({ i: 'training_completions', d: day, m: month, dims: [...placeDims(p.townshipCode, null), ['track', p.track]], v: 1 });
+  }
+
+  private outcomeRecorded(p: OutcomeRecordedPayload): void {
+    const { day, month } = periodsOf(p.recordedAt);
+    this.names(p._x?.names, p.townshipCode, null);
+    this.add({ i: 'training_outcomes', d: day, m: month, dims: [...placeDims(p.townshipCode, null), ['kind', p.kind]], v: 1 });
+  }
+}
+
+/** The member keys of one member at one time: per period of every grain (day, month, quarter, year) and per dimension value. */
+export function memberKeysOf(indicator: string, at: { day: string | null; month: string }, dims: DimPairs, member: string): string[] {
+  const periods: [string, string][] = [
+    ['month', at.month],
+    ['quarter', quarterOfMonth(at.month)],
+    ['year', at.month.slice(0, 4)],
+  ];
+  if (at.day) periods.push(['day', at.day]);
+  const keys: string[] = [];
+  for (const [dim, value] of [['', ''] as [string, string], ...dims]) {
+    for (const [grain, period] of periods) keys.push(memberKey(indicator, grain, period, dim, value, member));
+  }
+  return keys;
 }
 
 export function placeDims(township: string | null | undefined, village: string | null | undefined): DimPairs {

@@ -140,5 +140,82 @@ export const ShopMonthReported = defineEvent({
   }),
 });
 
+const TRACKS = ['officials', 'sellers', 'station_staff'] as const;
+const LEVELS = ['basic', 'advanced', 'elite'] as const;
+const MODES = ['onsite', 'online'] as const;
+
+export const PersonTimeCounted = defineEvent({
+  type: 'training.person-time-counted',
+  version: 1,
+  aggregate: 'trainee',
+  description: '培训人次已计入 One trainee was present at one session, or completed one online course',
+  payload: Type.Object({
+    personTimeId: Type.String(),
+    traineeId: Type.String(),
+    track: StringEnum(TRACKS),
+    level: Nullable(StringEnum(LEVELS)),
+    mode: StringEnum(MODES),
+    townshipCode: Nullable(Type.String()),
+    villageCode: Nullable(Type.String()),
+    poor: Type.Boolean(),
+    countedAt: Type.String(),
+  }),
+});
+
+export const PersonTimeWithdrawn = defineEvent({
+  type: 'training.person-time-withdrawn',
+  version: 1,
+  aggregate: 'trainee',
+  description: '培训人次已撤回 A mistaken tick was taken back',
+  payload: Type.Object({ personTimeId: Type.String(), traineeId: Type.String(), withdrawnAt: Type.String() }),
+});
+
+export const CourseCompleted = defineEvent({
+  type: 'training.course-completed',
+  version: 1,
+  aggregate: 'trainee',
+  description: '课程已结业 A trainee completed a course',
+  payload: Type.Object({
+    completionId: Type.String(),
+    traineeId: Type.String(),
+    track: StringEnum(TRACKS),
+    mode: StringEnum(MODES),
+    townshipCode: Nullable(Type.String()),
+    poor: Type.Boolean(),
+    completedAt: Type.String(),
+  }),
+});
+
+export const OutcomeRecorded = defineEvent({
+  type: 'training.outcome-recorded',
+  version: 1,
+  aggregate: 'trainee',
+  description: '培训成效已记录 A trainee went on to sell, open a shop, run a point or work for an e-commerce firm',
+  payload: Type.Object({
+    outcomeId: Type.String(),
+    traineeId: Type.String(),
+    kind: StringEnum(['seller', 'shop', 'point_operator', 'employed'] as const),
+    townshipCode: Nullable(Type.String()),
+    poor: Type.Boolean(),
+    recordedAt: Type.String(),
+  }),
+});
+
 /** Every event the rollups read (the subscriber `stats.rollups`). */
-export const STATS_INPUT_EVENTS = [OrderPaid, OrderRefunded, ParcelRegistered, ParcelArrived, SellerApproved, HouseholdCredited, HouseholdCreditReversed, ComplaintFiled, PlayerRegistered, ShopOpened, ShopMonthReported] as const;
+export const STATS_INPUT_EVENTS = [
+  OrderPaid,
+  OrderRefunded,
+  ParcelRegistered,
+  ParcelArrived,
+  SellerApproved,
+  HouseholdCredited,
+  HouseholdCreditReversed,
+  ComplaintFiled,
+  PlayerRegistered,
+  ShopOpened,
+  ShopMonthReported,
+  PersonTimeCounted,
+  PersonTimeWithdrawn,
+  CourseCompleted,
+  OutcomeRecorded,
+] as const;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { invalidField } from '../../kernel/errors.js';
-import { CHANNEL_LABELS, DIMS, INDICATORS, indicatorOf, KIND_LABELS, PAVILION_LABELS, PLATFORM_LABELS, SOURCE_LABELS, type Dim, type IndicatorDef, type Unit } from './indicators.js';
+import { CHANNEL_LABELS, DIMS, INDICATORS, indicatorOf, KIND_LABELS, PAVILION_LABELS, PLATFORM_LABELS, SOURCE_LABELS, TRACK_LABELS, type Dim, type IndicatorDef, type Unit } from './indicators.js';
 import { checkPeriod, firstDayOf, lastDayOf, monthsOf, periodRange, previousPeriod, previousYear, shift, type Grain } from './periods.js';
 import type { StatsRepository } from './stats.repository.js';
 import type { StatsTargetRow } from './stats.tables.js';
@@ -73,7 +73,7 @@ interface Where {
 const placeWhere = (place?: Place): Where => (place?.village ? { dim: 'village', value: place.village } : place?.township ? { dim: 'township', value: place.township } : { dim: '', value: '' });
 
 /** Labels of code-like dimension values that are fixed (channels, sources, platforms, pavilions, kinds). */
-const FIXED_LABELS: Partial<Record<Dim, Record<string, string>>> = { channel: CHANNEL_LABELS, source: SOURCE_LABELS, platform: PLATFORM_LABELS, pavilion: PAVILION_LABELS, kind: KIND_LABELS };
+const FIXED_LABELS: Partial<Record<Dim, Record<string, string>>> = { channel: CHANNEL_LABELS, source: SOURCE_LABELS, platform: PLATFORM_LABELS, pavilion: PAVILION_LABELS, kind: KIND_LABELS, track: TRACK_LABELS };
 
 export class Figures implements StatsFigures {
   constructor(

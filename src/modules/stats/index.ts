@@ -3,6 +3,7 @@ import { defineModule } from '../../kernel/module.js';
 import { STATS_INPUT_EVENTS } from './events.js';
 import { Figures, type StatsFigures } from './figures.js';
 import { statsInit } from './migrations/2026-12-07-stats.js';
+import { statsTrainingTargets } from './migrations/2026-12-10-training-targets.js';
 import type { StatsPorts } from './ports.js';
 import { StatsRebuilds } from './rebuild.js';
 import { Rollups } from './rollups.js';
@@ -33,7 +34,7 @@ export const statsModule = defineModule({
   name: 'stats',
   tablePrefix: 'stats_',
   summary: '统计 Indicators as data, rollups from events, figures by period and place against the plan’s targets, the data screen, rebuilds',
-  migrations: [statsInit],
+  migrations: [statsInit, statsTrainingTargets],
   requires: {
     products: 'a paid product’s name, category (farm produce or not), brand, pavilions and traced batches, and its seller’s township and village (catalog, parties, trace)',
     places: 'the county’s townships and villages with their poor flags, a site’s village, the village points (network)',

@@ -4,7 +4,7 @@
  * read this one list; nothing about an indicator is written anywhere else.
  */
 
-export const DIMS = ['township', 'village', 'category', 'brand', 'pavilion', 'channel', 'source', 'platform', 'kind', 'product'] as const;
+export const DIMS = ['township', 'village', 'category', 'brand', 'pavilion', 'channel', 'source', 'platform', 'kind', 'product', 'track'] as const;
 export type Dim = (typeof DIMS)[number];
 
 export const UNITS = ['fen', 'count', 'person_times', 'percent', 'households'] as const;
@@ -47,6 +47,10 @@ const TJJ = '县统计局';
 const YZ = '县邮政管理局';
 const FPB = '县扶贫开发办公室';
 const SCJ = '县市场监督管理局';
+const RSJ = '县人力资源和社会保障局';
+const COUNTED = 'training.person-time-counted@1';
+const WITHDRAWN = 'training.person-time-withdrawn@1';
+const TRAINING_DIMS: Dim[] = ['township', 'village', 'track'];
 
 const def = (d: Omit<IndicatorDef, 'status' | 'headline'> & { status?: IndicatorDef['status']; headline?: boolean }): IndicatorDef => ({ status: 'live', headline: true, ...d });
 
@@ -240,16 +244,46 @@ export const INDICATORS: IndicatorDef[] = [
     formula: 'count(stations 服务记录)',
   }),
   def({
-    key: 'training_person_times', name: '电商培训人次', nameEn: 'Training person-times', unit: 'person_times', kind: 'sum', dims: ['township'], owner: '县人力资源和社会保障局', status: 'awaiting_source',
-    sources: ['training（第15号议题）'],
-    definition: '电子商务培训参训人次。培训模块上线后由其事件提供。',
-    formula: 'Σ training 参训人次',
+    key: 'training_person_times', name: '电商培训人次', nameEn: 'Training person-times', unit: 'person_times', kind: 'sum', dims: TRAINING_DIMS, owner: RSJ,
+    sources: [COUNTED, WITHDRAWN],
+    definition: '当期电子商务培训参训人次：一名学员到场参加一期培训班计1人次（无论扫码、点名几次），或在线学完一门线上课程计1人次（同一课程只计一次）；按签到（或线上结业）时间计入当期（北京时间）。培训老师撤回的误签从原计入期减去。按学员所在乡镇、村统计（学员未填的取培训班举办地），并按培训类别（干部和企业负责人、电商创业、站点人员）分列。',
+    formula: 'count(training.person-time-counted) − count(training.person-time-withdrawn)',
   }),
   def({
-    key: 'training_poor_person_times', name: '贫困人口培训人次', nameEn: 'Training person-times of the poor', unit: 'person_times', kind: 'sum', dims: ['township'], owner: FPB, status: 'awaiting_source',
-    sources: ['training（第15号议题）'],
-    definition: '电商培训参训人次中建档立卡贫困人口的人次。培训模块上线后由其事件提供。',
-    formula: 'Σ training 参训人次（建档立卡贫困人口）',
+    key: 'training_poor_person_times', name: '贫困人口培训人次', nameEn: 'Training person-times of the poor', unit: 'person_times', kind: 'sum', dims: TRAINING_DIMS, owner: FPB,
+    sources: [COUNTED, WITHDRAWN],
+    definition: '电商培训参训人次中建档立卡贫困人口的人次（计入时学员标为贫困人口），口径同电商培训人次。',
+    formula: 'count(training.person-time-counted, poor) − 撤回',
+  }),
+  def({
+    key: 'training_person_times_total', name: '累计电商培训人次', nameEn: 'Training person-times since the programme began', unit: 'person_times', kind: 'snapshot', cumulativeOf: 'training_person_times', dims: TRAINING_DIMS, owner: RSJ,
+    sources: [COUNTED, WITHDRAWN],
+    definition: '自项目实施以来截至期末的电商培训人次累计数。实施方案的培训目标（2018年8月底前1750人次、10月底前完成50%、2019年底前3500人次以上）都是累计数，因此目标和绩效自评对照本指标：某期的完成情况＝截至该期末的累计人次÷到期（或最近到期）的目标。',
+    formula: 'Σ training_person_times 截至期末',
+  }),
+  def({
+    key: 'training_poor_person_times_total', name: '累计贫困人口培训人次', nameEn: 'Training person-times of the poor since the programme began', unit: 'person_times', kind: 'snapshot', cumulativeOf: 'training_poor_person_times', dims: TRAINING_DIMS, owner: FPB,
+    sources: [COUNTED, WITHDRAWN],
+    definition: '自项目实施以来截至期末的建档立卡贫困人口培训人次累计数；“2018年10月底前完成50%、建档立卡贫困人口培训350人次以上”按本累计数对照。',
+    formula: 'Σ training_poor_person_times 截至期末',
+  }),
+  def({
+    key: 'training_trainees', name: '参训人数', nameEn: 'Trainees', unit: 'count', kind: 'distinct', dims: TRAINING_DIMS, owner: RSJ,
+    sources: [COUNTED, WITHDRAWN],
+    definition: '当期至少计入1个培训人次的不同学员数（同一身份证号为同一人；月、季、年内不重复计数）。一人次被撤回后，若该学员当期再无其他人次，则不再计入。',
+    formula: 'count distinct training.person-time-counted.traineeId（扣除已撤回）',
+  }),
+  def({
+    key: 'training_completions', name: '课程结业人次', nameEn: 'Courses completed', unit: 'person_times', kind: 'sum', dims: ['township', 'track'], owner: RSJ,
+    sources: ['training.course-completed@1'],
+    definition: '当期学员完成课程的次数：参加了该课程的一期培训班（现场），或学完该线上课程的全部资料（线上）；同一学员同一课程只计一次，按结业时间计入。',
+    formula: 'count(training.course-completed)',
+  }),
+  def({
+    key: 'training_outcomes', name: '培训后创业就业人数', nameEn: 'Trainees who went on to sell, open a shop, run a point or be employed', unit: 'count', kind: 'sum', dims: ['township', 'kind'], owner: RSJ,
+    sources: ['training.outcome-recorded@1'],
+    definition: '当期新记录的培训成效：参训学员成为本平台卖家、在外部平台开设网店、经营服务站点或受雇于电商企业；同一学员每种成效只计一次，按记录时间计入，按成效类别分列。',
+    formula: 'count(training.outcome-recorded)',
   }),
 ];
 
@@ -286,4 +320,10 @@ export const KIND_LABELS: Record<string, string> = {
   individual: '个人',
   individual_business: '个体工商户',
   farmer: '农户',
+  // training outcomes
+  seller: '成为本平台卖家',
+  shop: '在外部平台开网店',
+  point_operator: '经营服务站点',
+  employed: '受雇于电商企业',
 };
+export const TRACK_LABELS: Record<string, string> = { officials: '干部和企业负责人', sellers: '电商创业', station_staff: '站点人员' };

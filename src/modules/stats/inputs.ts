@@ -139,6 +139,53 @@ export interface ShopMonthPayload {
   _x?: { names: Record<string, string>; playerKind?: string | null };
 }
 
+export interface PersonTimeCountedPayload {
+  personTimeId: string;
+  traineeId: string;
+  sessionId?: string | null;
+  courseId?: string | null;
+  track: string;
+  level?: string | null;
+  mode: 'onsite' | 'online';
+  organiserId?: string | null;
+  townshipCode: string | null;
+  villageCode: string | null;
+  poor: boolean;
+  woman?: boolean;
+  countedAt: string;
+  _x?: { names: Record<string, string> };
+}
+
+export interface PersonTimeWithdrawnPayload {
+  personTimeId: string;
+  traineeId: string;
+  withdrawnAt: string;
+}
+
+export interface CourseCompletedPayload {
+  completionId: string;
+  traineeId: string;
+  courseId?: string;
+  track: string;
+  level?: string | null;
+  mode: 'onsite' | 'online';
+  townshipCode: string | null;
+  poor: boolean;
+  completedAt: string;
+  _x?: { names: Record<string, string> };
+}
+
+export interface OutcomeRecordedPayload {
+  outcomeId: string;
+  traineeId: string;
+  kind: string;
+  townshipCode: string | null;
+  poor: boolean;
+  firstTrainedAt?: string | null;
+  recordedAt: string;
+  _x?: { names: Record<string, string> };
+}
+
 /** One stored input, as the appliers read it. */
 export interface StatsInput {
   seq: number;

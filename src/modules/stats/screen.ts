@@ -11,7 +11,9 @@ import type { StatsService } from './stats.service.js';
 /** The year-to-date headlines: flows whose months add up (sums of the month rollups). */
 const YEAR_TO_DATE = ['online_retail_fen', 'produce_online_retail_fen', 'platform_sales_fen', 'external_sales_fen', 'orders', 'parcels_down', 'parcels_up'];
 const HEADLINE = ['online_retail_fen', 'produce_online_retail_fen', 'orders', 'buyers', 'active_shops', 'parcels_down', 'parcels_up', 'on_time_share'];
-const GAUGES = ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage', 'training_person_times', 'training_poor_person_times'];
+const GAUGES = ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage', 'training_person_times_total', 'training_poor_person_times_total'];
+/** A cumulative gauge's flow: this month's figure shown beside the total since the programme began. */
+const MONTH_OF: Record<string, string> = { training_person_times_total: 'training_person_times', training_poor_person_times_total: 'training_poor_person_times' };
 const COUNTY = { dim: '' as const, value: '' };
 
 /** The data screen's one answer and the drill-down workbook, read from the rollups. */
@@ -78,7 +80,8 @@ export class StatsScreen {
     const households = at(yearValues, 'poor_households_benefiting', year);
     const gauges = GAUGES.map((key) => {
       const f = yearFigures.find((x) => x.indicator === key)!;
-      return { indicator: key, name: f.name, value: f.value, target: f.target?.value ?? null, targetLabel: f.target?.label ?? null, status: f.status };
+      const flow = MONTH_OF[key] ? monthFigures.find((x) => x.indicator === MONTH_OF[key]) : undefined;
+      return { indicator: key, name: f.name, value: f.value, target: f.target?.value ?? null, targetLabel: f.target?.label ?? null, status: f.status, month: flow?.value ?? null };
     });
     const [down, up, arrived] = ['parcels_down', 'parcels_up', 'parcels_arrived'].map((k) => at(todayValues, k, today));
     const [allDown, allArrived] = await Promise.all([this.figures.levelOf('parcels_down', month), this.figures.levelOf('parcels_arrived', month)]);
@@ -143,8 +146,10 @@ export class StatsScreen {
         { header: '上行包裹', width: 10 },
         { header: '48小时到村率%', width: 14 },
         { header: '受益贫困户', width: 12 },
+        { header: '培训人次', width: 10 },
+        { header: '贫困人口培训人次', width: 16 },
       ];
-      for (const r of rows) children.addRow([r.code, r.name, r.isPoor ? '是' : '', r.points, r.onlineRetailFen / 100, r.parcelsDown, r.parcelsUp, r.onTimeShare, r.poorHouseholdsBenefiting]);
+      for (const r of rows) children.addRow([r.code, r.name, r.isPoor ? '是' : '', r.points, r.onlineRetailFen / 100, r.parcelsDown, r.parcelsUp, r.onTimeShare, r.poorHouseholdsBenefiting, r.trainingPersonTimes, r.trainingPoorPersonTimes]);
       children.getRow(1).font = { bold: true };
     }
     if (scope.kind === 'county' && place.level === 'county') {

@@ -95,6 +95,24 @@ export class StatsRepository {
       const [indicator, grain, period, dim, dim_value, member] = k.split('\u0001') as [string, string, string, string, string, string];
       return { indicator, grain, period, dim, dim_value, member };
     });
+    // A withdrawal's members first (a member taken out and counted again in one batch is in `members` only).
+    for (const k of batch.removedMembers) {
+      const [indicator, grain, period, dim, dim_value, member] = k.split('\u0001') as [string, string, string, string, string, string];
+      const gone = await trx
+        .deleteFrom('stats_members')
+        .where('indicator', '=', indicator)
+        .where('grain', '=', grain)
+        .where('period', '=', period)
+        .where('dim', '=', dim)
+        .where('dim_value', '=', dim_value)
+        .where('member', '=', member)
+        .returning('member')
+        .execute();
+      if (gone.length > 0) {
+        const key = [indicator, grain, period, dim, dim_value].join('\u0001');
+        sums.set(key, (sums.get(key) ?? 0) - 1);
+      }
+    }
     for (const part of chunks(members)) {
       const fresh = await trx.insertInto('stats_members').values(part).onConflict((oc) => oc.columns(['indicator', 'grain', 'period', 'dim', 'dim_value', 'member']).doNothing()).returning(['indicator', 'grain', 'period', 'dim', 'dim_value']).execute();
       for (const m of fresh) {

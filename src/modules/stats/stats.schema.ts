@@ -111,6 +111,8 @@ export const PlaceRowSchema = Type.Object({
   parcelsUp: Type.Integer(),
   onTimeShare: Nullable(Type.Number({ description: 'percent, one decimal' })),
   poorHouseholdsBenefiting: Type.Integer(),
+  trainingPersonTimes: Type.Integer({ description: 'training person-times of the period (trainee’s place, else the session’s)' }),
+  trainingPoorPersonTimes: Type.Integer({ description: 'of which the poor' }),
 });
 export const PlacesAnswer = Page(PlaceRowSchema);
 
@@ -122,7 +124,7 @@ const Headline = Type.Object({
   yoyPct: Nullable(Type.Number({ description: 'null for today (not over) and where there is nothing to compare with' })),
   momPct: Nullable(Type.Number({ description: 'the last closed month on the month before it; null elsewhere' })),
 });
-const Gauge = Type.Object({ indicator: Type.String(), name: Type.String(), value: Nullable(Type.Number({ description: 'percent or count; null until its source exists' })), target: Nullable(Type.Number()), targetLabel: Nullable(Type.String()), status: StringEnum(['live', 'awaiting_source'] as const) });
+const Gauge = Type.Object({ indicator: Type.String(), name: Type.String(), value: Nullable(Type.Number({ description: 'percent or count; null until its source exists' })), target: Nullable(Type.Number()), targetLabel: Nullable(Type.String()), status: StringEnum(['live', 'awaiting_source'] as const), month: Nullable(Type.Number({ description: 'a cumulative gauge (training since the programme began): this month’s figure; null for the coverage shares' })) });
 const Ranked = Type.Object({ key: Type.String(), label: Type.String(), value: Type.Number(), share: Nullable(Type.Number()) });
 export const ScreenAnswer = Type.Object({
   county: Type.Object({ code: Type.String(), name: Type.String() }),

@@ -168,9 +168,9 @@ export class StatsService {
       const key = level === 'township' ? (p.townshipCode ?? p.villageCode.slice(0, 9)) : p.villageCode;
       operating.set(key, (operating.get(key) ?? 0) + 1);
     }
-    const keys = ['online_retail_fen', 'parcels_down', 'parcels_up', 'on_time_share', 'poor_households_benefiting'];
+    const keys = ['online_retail_fen', 'parcels_down', 'parcels_up', 'on_time_share', 'poor_households_benefiting', 'training_person_times', 'training_poor_person_times'];
     const by = await this.figures.valuesByMany(keys.map((k) => indicatorOf(k)!), grain, period, level);
-    const [sales, down, up, onTime, households] = keys.map((k) => by.get(k)!);
+    const [sales, down, up, onTime, households, trained, poorTrained] = keys.map((k) => by.get(k)!);
     return rows.map((d) => ({
       code: d.code,
       name: d.name,
@@ -182,6 +182,8 @@ export class StatsService {
       parcelsUp: up.get(d.code) ?? 0,
       onTimeShare: onTime.get(d.code) ?? null,
       poorHouseholdsBenefiting: households.get(d.code) ?? 0,
+      trainingPersonTimes: trained.get(d.code) ?? 0,
+      trainingPoorPersonTimes: poorTrained.get(d.code) ?? 0,
     }));
   }
 
