@@ -51,6 +51,7 @@ import { traceModule } from './modules/trace/index.js';
 import { workbenchModule } from './modules/workbench/index.js';
 import { uplinkModule } from './modules/uplink/index.js';
 import { playersModule } from './modules/players/index.js';
+import { trainingModule } from './modules/training/index.js';
 import { statsModule } from './modules/stats/index.js';
 import { reportsModule } from './modules/reports/index.js';
 
@@ -78,7 +79,7 @@ export interface BuildOptions {
 }
 
 /** The platform's modules, in the order their routes are mounted. Each is declared in its own index.ts. */
-export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, playersModule, statsModule, workbenchModule, uplinkModule, reportsModule] as const;
+export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, playersModule, trainingModule, statsModule, workbenchModule, uplinkModule, reportsModule] as const;
 export type PlatformModules = typeof platformModules;
 export type Modules = Composed<PlatformModules>;
 

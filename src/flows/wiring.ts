@@ -44,6 +44,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     reports: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
+    training: (m) => ({ identifiers: { residentIdProblem }, places: placesOf(m.network.service) }),
     uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
   };
