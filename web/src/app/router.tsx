@@ -73,6 +73,12 @@ const MyOrdersPage = lazy(() => import('../features/shop/orders/MyOrdersPage.js'
 const OrderDetailPage = lazy(() => import('../features/shop/order-detail/OrderDetailPage.js').then((m) => ({ default: m.OrderDetailPage })));
 const AddressesPage = lazy(() => import('../features/shop/addresses/AddressesPage.js').then((m) => ({ default: m.AddressesPage })));
 
+// 学习培训: the trainee's phone pages (enrol, QR check-in, online courses, certificates), in their own small frame.
+const LearnLayout = lazy(() => import('../features/training/learn/LearnLayout.js').then((m) => ({ default: m.LearnLayout })));
+const LearnHomePage = lazy(() => import('../features/training/learn/LearnHomePage.js').then((m) => ({ default: m.LearnHomePage })));
+const CheckinPage = lazy(() => import('../features/training/learn/CheckinPage.js').then((m) => ({ default: m.CheckinPage })));
+const CoursePage = lazy(() => import('../features/training/learn/CoursePage.js').then((m) => ({ default: m.CoursePage })));
+
 export const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
   {
@@ -84,6 +90,16 @@ export const router = createBrowserRouter([
         </Guard>
       </RequireAuth>
     ),
+  },
+  {
+    path: '/learn',
+    element: <LearnLayout />,
+    children: [
+      { index: true, element: <LearnHomePage /> },
+      { path: 'checkin/:sessionId', element: <CheckinPage /> },
+      { path: 'courses/:id', element: <CoursePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
   },
   {
     path: '/shop',

@@ -22,6 +22,7 @@ import { ordersPickupMessages } from './orders/pickup.js';
 import { workbenchMessages } from './workbench.js';
 import { playersMessages } from './players.js';
 import { statsAnalysisMessages } from './stats/analysis.js';
+import { learnMessages } from '../../features/training/learn/messages.js';
 
 export const messages = {
   ...parcelsMessages,
@@ -44,6 +45,7 @@ export const messages = {
   ...workbenchMessages,
   ...playersMessages,
   ...statsAnalysisMessages,
+  ...learnMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],
   'app.short': ['县域电商综合服务平台', 'CountyHub'],
