@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { mayOpenScreen, maySeeIndicators, maySeeStats } from './access.js';
 import { maySeeReports } from '../features/reports/access.js';
 import { maySeePlayers } from '../features/players/access.js';
+import { mayManageOrganisers, maySeeCourses, maySeeFollowUp, maySeeProgress, maySeeSessions, maySeeTrainees, mayRunSessions } from '../features/training/access.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
@@ -58,6 +59,16 @@ const IndicatorsPage = lazy(() => import('../features/stats/indicators/Indicator
 const PlayersPage = lazy(() => import('../features/players/PlayersPage.js').then((m) => ({ default: m.PlayersPage })));
 const PlayerDetailPage = lazy(() => import('../features/players/PlayerDetailPage.js').then((m) => ({ default: m.PlayerDetailPage })));
 const PlayerReportsPage = lazy(() => import('../features/players/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+// 电商培训: the staff pages in the console; the check-in QR stands alone on the projector.
+const TrainingSessionsPage = lazy(() => import('../features/training/SessionsPage.js').then((m) => ({ default: m.SessionsPage })));
+const TrainingSessionPage = lazy(() => import('../features/training/SessionDetailPage.js').then((m) => ({ default: m.SessionDetailPage })));
+const TrainingQrPage = lazy(() => import('../features/training/CheckinQrPage.js').then((m) => ({ default: m.CheckinQrPage })));
+const TrainingCoursesPage = lazy(() => import('../features/training/CoursesPage.js').then((m) => ({ default: m.CoursesPage })));
+const TrainingTraineesPage = lazy(() => import('../features/training/TraineesPage.js').then((m) => ({ default: m.TraineesPage })));
+const TrainingTraineePage = lazy(() => import('../features/training/TraineeDetailPage.js').then((m) => ({ default: m.TraineeDetailPage })));
+const TrainingProgressPage = lazy(() => import('../features/training/ProgressPage.js').then((m) => ({ default: m.ProgressPage })));
+const TrainingFollowUpPage = lazy(() => import('../features/training/FollowUpPage.js').then((m) => ({ default: m.FollowUpPage })));
+const TrainingOrganisersPage = lazy(() => import('../features/training/OrganisersPage.js').then((m) => ({ default: m.OrganisersPage })));
 const UplinkPage = lazy(() => import('../features/uplink/UplinkPage.js').then((m) => ({ default: m.UplinkPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
@@ -100,6 +111,16 @@ export const router = createBrowserRouter([
       { path: 'courses/:id', element: <CoursePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
+  },
+  {
+    path: '/training/sessions/:id/qr',
+    element: (
+      <RequireAuth>
+        <Guard allow={mayRunSessions}>
+          <TrainingQrPage />
+        </Guard>
+      </RequireAuth>
+    ),
   },
   {
     path: '/shop',
@@ -164,6 +185,14 @@ export const router = createBrowserRouter([
       { path: 'stats/players', element: <Guard allow={maySeePlayers}><PlayersPage /></Guard> },
       { path: 'stats/players/:id', element: <Guard allow={maySeePlayers}><PlayerDetailPage /></Guard> },
       { path: 'stats/player-reports', element: <Guard allow={maySeePlayers}><PlayerReportsPage /></Guard> },
+      { path: 'training/sessions', element: <Guard allow={maySeeSessions}><TrainingSessionsPage /></Guard> },
+      { path: 'training/sessions/:id', element: <Guard allow={maySeeSessions}><TrainingSessionPage /></Guard> },
+      { path: 'training/courses', element: <Guard allow={maySeeCourses}><TrainingCoursesPage /></Guard> },
+      { path: 'training/trainees', element: <Guard allow={maySeeTrainees}><TrainingTraineesPage /></Guard> },
+      { path: 'training/trainees/:id', element: <Guard allow={maySeeTrainees}><TrainingTraineePage /></Guard> },
+      { path: 'training/progress', element: <Guard allow={maySeeProgress}><TrainingProgressPage /></Guard> },
+      { path: 'training/follow-up', element: <Guard allow={maySeeFollowUp}><TrainingFollowUpPage /></Guard> },
+      { path: 'training/organisers', element: <Guard allow={mayManageOrganisers}><TrainingOrganisersPage /></Guard> },
       { path: 'uplink', element: <Guard allow={isCountyAdmin}><UplinkPage /></Guard> },
       { path: 'reports', element: <Guard allow={maySeeReports}><ReportsPage /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },

@@ -22,6 +22,7 @@ import { ordersPickupMessages } from './orders/pickup.js';
 import { workbenchMessages } from './workbench.js';
 import { playersMessages } from './players.js';
 import { statsAnalysisMessages } from './stats/analysis.js';
+import { trainingConsoleMessages } from './training/console.js';
 import { learnMessages } from '../../features/training/learn/messages.js';
 
 export const messages = {
@@ -45,6 +46,7 @@ export const messages = {
   ...workbenchMessages,
   ...playersMessages,
   ...statsAnalysisMessages,
+  ...trainingConsoleMessages,
   ...learnMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],

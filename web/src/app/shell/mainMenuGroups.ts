@@ -8,7 +8,7 @@ const MAIN_GROUPS: Record<Role, string[]> = {
   merchant: ['sales', 'parties'],
   courier: ['logistics'],
   regulator: ['trace'],
-  trainer: ['network'],
+  trainer: ['training'],
   consumer: [],
   data_center: [],
 };

@@ -40,11 +40,18 @@ import {
   FileDoneOutlined,
   FileTextOutlined,
   ShopOutlined as PlayerShopsOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  IdcardOutlined,
+  RiseOutlined,
+  StarOutlined,
+  BankOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId, mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
 import { maySeeReports } from '../../features/reports/access.js';
 import { maySeePlayers } from '../../features/players/access.js';
+import { mayManageOrganisers, maySeeCourses, maySeeFollowUp, maySeeProgress, maySeeSessions, maySeeTrainees } from '../../features/training/access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
 
@@ -113,6 +120,16 @@ export function menuItems(user: User, t: Translate): Item[] {
   if (maySeeReports(user)) stats.push({ key: '/reports', icon: <FileTextOutlined />, label: t('shell.menu.reports') });
   if (isCountyAdmin(user)) stats.push({ key: '/uplink', icon: <CloudUploadOutlined />, label: t('shell.menu.uplink') });
   if (stats.length > 0) items.push({ key: 'stats', icon: <FundOutlined />, label: t('shell.menu.stats'), children: stats });
+
+  // 电商培训: one line an entry; every key sits under /training/.
+  const training: Item[] = [];
+  if (maySeeSessions(user)) training.push({ key: '/training/sessions', icon: <CalendarOutlined />, label: t('shell.menu.trainingSessions') });
+  if (maySeeCourses(user)) training.push({ key: '/training/courses', icon: <BookOutlined />, label: t('shell.menu.trainingCourses') });
+  if (maySeeTrainees(user)) training.push({ key: '/training/trainees', icon: <IdcardOutlined />, label: t('shell.menu.trainingTrainees') });
+  if (maySeeProgress(user)) training.push({ key: '/training/progress', icon: <RiseOutlined />, label: t('shell.menu.trainingProgress') });
+  if (maySeeFollowUp(user)) training.push({ key: '/training/follow-up', icon: <StarOutlined />, label: t('shell.menu.trainingFollowUp') });
+  if (mayManageOrganisers(user)) training.push({ key: '/training/organisers', icon: <BankOutlined />, label: t('shell.menu.trainingOrganisers') });
+  if (training.length > 0) items.push({ key: 'training', icon: <ReadOutlined />, label: t('shell.menu.training'), children: training });
 
   if (mayRunMarket(user)) {
     items.push({
