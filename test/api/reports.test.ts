@@ -29,6 +29,16 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(201);
     expect((await t.app.inject({ method: 'POST', url: res.json().orders[0].payUrl, headers: as.consumer })).statusCode).toBe(200);
     await deliver(t);
+    // A person-time of this month as the training module publishes it (the statistics' input, stored as delivered).
+    const countedAt = new Date().toISOString();
+    await t.modules.stats.rollups.store({
+      seq: 9_000_001,
+      type: 'training.person-time-counted',
+      version: 1,
+      aggregateId: 'trn_r1',
+      occurredAt: countedAt,
+      payload: { personTimeId: 'tpt_r1', traineeId: 'trn_r1', sessionId: 'trs_r1', courseId: null, track: 'sellers', level: 'basic', mode: 'onsite', organiserId: null, townshipCode: '530621110', villageCode: null, poor: true, woman: true, countedAt },
+    });
   }, 300_000);
   afterAll(() => t?.close());
 
@@ -74,8 +84,11 @@ describe.each(engines())('reports on %s', (engine) => {
     expect(rows.get(figures.orders.name)!.getCell(3).value).toBe(figures.orders.value);
     expect([salesRow.getCell(5).value, salesRow.getCell(7).value]).toEqual(['本期未结束', '本期未结束']);
     expect(figures.online_retail_fen).toMatchObject({ open: true, momPct: null, yoyPct: null });
-    expect(figures.training_person_times.value).toBeNull();
-    expect(rows.get(figures.training_person_times.name)!.getCell(3).value).toBe('待接入');
+    // Training is live: this month's person-times (and the poor's) are figures, not 待接入.
+    expect(figures.training_person_times).toMatchObject({ value: 1, status: 'live' });
+    expect(rows.get('电商培训人次')!.getCell(3).value).toBe(1);
+    expect(rows.get('贫困人口培训人次')!.getCell(3).value).toBe(1);
+    expect(rows.get('累计电商培训人次')!.getCell(3).value).toBe(1);
     const share = rows.get(figures.on_time_share.name);
     if (share && figures.on_time_share.value !== null) expect(share.getCell(3).numFmt).toBe('0.0%');
     expect(book.getWorksheet('趋势')!.getRow(14).getCell(1).value).toBe(month);
@@ -149,6 +162,10 @@ describe.each(engines())('reports on %s', (engine) => {
       if (f.status === 'awaiting_source') expect(verdict).toBe('待接入');
       expect(String(evidence)).toContain(f.name);
     }
+    // The plan's training targets are judged from real figures: person-times since the programme began, to the year's end.
+    expect(rows['累计电商培训人次']!.slice(5, 7)).toEqual(['未达标', `截至${year}年底累计电商培训人次 1 人次，目标 3,500 人次（2019-12-31 到期，按截至${year}年底的累计数评价）；完成目标的 0.0%，尚差 3,499 人次。`]);
+    expect(rows['累计贫困人口培训人次']![5]).toBe('未达标');
+    expect(rows['电商培训人次']).toBeUndefined();
     const pdf = await t.app.inject({ url: `/api/v1/reports/reports/${asked.id}/report.pdf`, headers: as.county });
     expect(pdfText(pdf.rawPayload)).toContain('绩效目标自评');
   }, 180_000);

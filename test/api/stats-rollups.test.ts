@@ -111,7 +111,7 @@ describe.each(engines())('statistics rollups on %s', (engine) => {
       poor_households_benefiting: 1,
       poor_household_income_fen: 600,
       complaints: 1,
-      training_person_times: null,
+      training_person_times: 0,
     });
     expect(nov.external_sales_fen).toMatchObject({ previousYear: 20_000, yoyPct: 200 });
     expect(nov.online_retail_fen).toMatchObject({ previousPeriod: 0, momPct: null, previousYear: 20_000, yoyPct: 295 });

@@ -31,7 +31,7 @@ const SECTIONS: { title: string; keys: string[] }[] = [
   { title: '扶贫带动', keys: ['poor_households_benefiting', 'poor_household_income_fen'] },
   { title: '质量与服务', keys: ['traced_produce_share', 'complaints', 'station_services'] },
   { title: '网络覆盖', keys: ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage'] },
-  { title: '培训', keys: ['training_person_times', 'training_poor_person_times'] },
+  { title: '培训', keys: ['training_person_times', 'training_poor_person_times', 'training_person_times_total', 'training_poor_person_times_total', 'training_trainees', 'training_completions', 'training_outcomes'] },
 ];
 
 const TREND = ['online_retail_fen', 'produce_online_retail_fen', 'platform_sales_fen', 'external_sales_fen', 'orders', 'parcels_down', 'parcels_up', 'on_time_share'];
@@ -45,6 +45,8 @@ const BREAKDOWNS: { title: string; indicator: string; dim: Dim }[] = [
   { title: '本平台销售额·按特色馆与扶贫馆', indicator: 'platform_sales_fen', dim: 'pavilion' },
   { title: '贫困户增收·按乡镇', indicator: 'poor_household_income_fen', dim: 'township' },
   { title: '下行包裹·按乡镇', indicator: 'parcels_down', dim: 'township' },
+  { title: '电商培训人次·按乡镇', indicator: 'training_person_times', dim: 'township' },
+  { title: '电商培训人次·按培训类别', indicator: 'training_person_times', dim: 'track' },
   { title: '外部平台网店数·按平台', indicator: 'external_shops', dim: 'platform' },
 ];
 
@@ -103,6 +105,6 @@ export async function gatherReport(figures: ReportFigures, q: { kind: ReportKind
     trend: { months, lines },
     breakdowns,
     summary: writeSummary(q.county, label, period, ongoing),
-    evaluation: q.kind === 'self_evaluation' ? evaluate(q.period, period) : null,
+    evaluation: q.kind === 'self_evaluation' ? evaluate(q.period, period, new Set(catalogue.filter((i) => i.cumulativeOf).map((i) => i.key))) : null,
   };
 }

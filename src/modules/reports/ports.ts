@@ -3,7 +3,7 @@
  * and targets) and the county's name. Shapes copied from the stats door's contract, only what reports read.
  */
 export type Grain = 'day' | 'month' | 'quarter' | 'year';
-export type Dim = 'township' | 'village' | 'category' | 'brand' | 'pavilion' | 'channel' | 'source' | 'platform' | 'kind' | 'product';
+export type Dim = 'township' | 'village' | 'category' | 'brand' | 'pavilion' | 'channel' | 'source' | 'platform' | 'kind' | 'product' | 'track';
 export type Unit = 'fen' | 'count' | 'person_times' | 'percent' | 'households';
 
 export interface FigureTarget {
@@ -35,6 +35,8 @@ export interface IndicatorInfo {
   owner?: string;
   definition?: string;
   headline?: boolean;
+  /** A level summed from the start (累计): its figure for a period is everything up to the period's end. */
+  cumulativeOf?: string;
 }
 
 export interface BreakdownRow {
