@@ -12,6 +12,8 @@ import { playerPlaces } from './player-places.js';
 import { networkScopeCheck } from './scope-check.js';
 import { signInTexts } from './sign-in-texts.js';
 import { statsCoverage, statsPlaces, statsProducts } from './stats-ports.js';
+import { trainingPlaces } from './training-places.js';
+import { followUpPlayers, followUpPoints, followUpSellers, trainingTargets } from './training-follow-up.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
 
 /**
@@ -44,7 +46,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     reports: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
-    training: (m) => ({ identifiers: { residentIdProblem }, places: placesOf(m.network.service) }),
+    training: (m) => ({ identifiers: { residentIdProblem }, places: trainingPlaces(m.network.service, clock), targets: trainingTargets(m.stats.service), sellers: followUpSellers(m.parties.farmersById), points: followUpPoints(m.network.service), players: followUpPlayers(m.players.players, m.players.reports) }),
     uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
   };
