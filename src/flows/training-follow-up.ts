@@ -4,14 +4,20 @@ import type { FarmersById } from '../modules/parties/index.js';
 import type { PlayerService, ReportService } from '../modules/players/index.js';
 import type { FollowUpPlayers, FollowUpPoints, FollowUpSellers, TrainingTargets } from '../modules/training/index.js';
 
-const TRAINING_INDICATORS = new Set(['training_person_times', 'training_poor_person_times']);
+/** The statistics' training indicators (their cumulative figures `…_total` carry the plan's targets) by what training calls them. */
+const TRAINING_INDICATORS = new Map([
+  ['training_person_times', 'training_person_times'],
+  ['training_person_times_total', 'training_person_times'],
+  ['training_poor_person_times', 'training_poor_person_times'],
+  ['training_poor_person_times_total', 'training_poor_person_times'],
+]);
 
 /** The plan's dated training targets, from the statistics' targets (the county changes them there). */
 export function trainingTargets(stats: { targetRows(): Promise<{ id: string; indicator: string; label: string; value: number | null; due: string | null }[]> }): TrainingTargets {
   return {
     async trainingTargets() {
       const rows = await stats.targetRows();
-      return rows.filter((r) => TRAINING_INDICATORS.has(r.indicator) && r.value !== null && r.due !== null).map((r) => ({ id: r.id, indicator: r.indicator, label: r.label, value: Number(r.value), due: r.due! }));
+      return rows.filter((r) => TRAINING_INDICATORS.has(r.indicator) && r.value !== null && r.due !== null).map((r) => ({ id: r.id, indicator: TRAINING_INDICATORS.get(r.indicator)!, label: r.label, value: Number(r.value), due: r.due! }));
     },
   };
 }
