@@ -133,7 +133,12 @@ describe('the data screen and the drill-down', () => {
     await page.locator('[data-testid=screen-network-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=screen-trend-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
     expect(Number(await page.getByTestId('screen-parcels-down').getByTestId('screen-number').textContent())).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => page.getByTestId('screen-training').textContent()).toContain('待培训模块接入');
+    // Training since the programme began against the plan's 3 500 (the poor's 350), with this month's person-times.
+    const trained = await figures(page, {}, 'year', monthNow().slice(0, 4));
+    await expect.poll(() => page.getByTestId('screen-training-all-value').textContent()).toBe(trained('training_person_times_total').toLocaleString('zh-CN'));
+    expect(await page.getByTestId('screen-training-all').textContent()).toContain('/ 3,500 人次');
+    expect(await page.getByTestId('screen-training-poor').textContent()).toContain('/ 350 人次');
+    expect(await page.getByTestId('screen-training-all-month').textContent()).toBe(`本月 ${county1('training_person_times').toLocaleString('zh-CN')} 人次`);
     await h.shot(page, 'stats-screen-1920', false);
 
     const small = await h.openPage({ width: 1366, height: 768 });
@@ -196,15 +201,19 @@ describe('the data screen and the drill-down', () => {
     expect(await town.page.getByTestId('screen-lastMonth-value').textContent()).toBe(formatWan(townLast('online_retail_fen')));
     expect(await town.page.getByTestId('screen-lastMonth-change').textContent()).toMatch(/^同比 .+环比 .+$/);
     await town.page.locator('[data-testid=screen-network-chart][data-rendered=true]').waitFor({ timeout: 20_000 });
-    await expect.poll(() => town.page.getByTestId('screen-training').textContent()).toContain('待培训模块接入');
+    const townNow = await figures(town.page, { township: TOWNSHIP });
+    await expect.poll(() => town.page.getByTestId('screen-training-all-value').textContent()).toBe(townNow('training_person_times_total').toLocaleString('zh-CN'));
+    expect(await town.page.getByTestId('screen-training-all-month').textContent()).toBe(`本月 ${townNow('training_person_times').toLocaleString('zh-CN')} 人次`);
     await h.shot(town.page, 'stats-screen-township', false);
     errors.push(...town.errors);
 
-    // 指标说明: training waits for its module; the county rebuilds every figure from the stored events, follows the
-    // progress to the end, and the figures are the same as the live ones.
+    // 指标说明: station services wait for their module, training is live; the county rebuilds every figure from the
+    // stored events, follows the progress to the end, and the figures are the same as the live ones.
     await desk.page.goto(`${h.base}/stats/indicators`);
-    const training = desk.page.getByTestId('indicators-table').getByRole('row').filter({ hasText: '电商培训人次' });
-    await expect.poll(() => training.textContent(), { timeout: 20_000 }).toContain('待接入');
+    const services = desk.page.getByTestId('indicators-table').getByRole('row').filter({ hasText: '站点服务人次' });
+    await expect.poll(() => services.textContent(), { timeout: 20_000 }).toContain('待接入');
+    const training = desk.page.getByTestId('indicators-table').getByRole('row').filter({ hasText: '电商培训人次' }).first();
+    expect(await training.textContent()).not.toContain('待接入');
     await expect.poll(() => desk.page.getByTestId('targets-table').textContent()).toContain('网络零售额');
     await desk.page.getByTestId('stats-rebuild-button').click();
     await desk.page.locator('.ant-popconfirm .ant-btn-primary').click();

@@ -5887,7 +5887,7 @@ export interface ApiOperations {
       grain: "day" | "month" | "quarter" | "year";
       /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
       period: string;
-      dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
+      dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product" | "track";
       /** 9-digit township code */
       township?: string;
       limit?: number;
@@ -5899,7 +5899,7 @@ export interface ApiOperations {
       indicator: string;
       name: string;
       unit: "fen" | "count" | "person_times" | "percent" | "households";
-      dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
+      dim: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product" | "track";
       items: {
         key: string;
         /** what people read: a township’s, category’s or product’s name, a channel in Chinese */
@@ -5993,7 +5993,7 @@ export interface ApiOperations {
         kind: "sum" | "distinct" | "ratio" | "snapshot";
         numerator: string | null;
         denominator: string | null;
-        dims: ("township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product")[];
+        dims: ("township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product" | "track")[];
         sources: string[];
         owner: string;
         status: "live" | "awaiting_source";
@@ -6034,6 +6034,10 @@ export interface ApiOperations {
         /** percent, one decimal */
         onTimeShare: number | null;
         poorHouseholdsBenefiting: number;
+        /** training person-times of the period (trainee’s place, else the session’s) */
+        trainingPersonTimes: number;
+        /** of which the poor */
+        trainingPoorPersonTimes: number;
       }[];
       nextCursor: string | null;
     };
@@ -6176,6 +6180,8 @@ export interface ApiOperations {
         target: number | null;
         targetLabel: string | null;
         status: "live" | "awaiting_source";
+        /** a cumulative gauge (training since the programme began): this month’s figure; null for the coverage shares */
+        month: number | null;
       }[];
       parcelsToday: {
         down: number;
@@ -6206,7 +6212,7 @@ export interface ApiOperations {
       from: string;
       /** a period of the grain: 2026-05-31, 2026-05, 2026-Q2, 2026 */
       to: string;
-      dim?: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product";
+      dim?: "township" | "village" | "category" | "brand" | "pavilion" | "channel" | "source" | "platform" | "kind" | "product" | "track";
       dimValue?: string;
     };
     body: never;
@@ -7760,6 +7766,1720 @@ export interface ApiOperations {
         url: string;
         createdAt: string;
       };
+    };
+  };
+  /** 培训证书 Certificates, newest first: mine, or (scope=managed) those of the trainees I may see, by trainee or course */
+  "GET /api/v1/training/certificates": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** mine (default): my own; managed: the trainees I may see (staff) */
+      scope?: "mine" | "managed";
+      traineeId?: string;
+      courseId?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        /** 证书编号 PX<county>-<year>-<serial> */
+        number: string;
+        traineeId: string;
+        holderName: string;
+        idNumberMasked: string;
+        courseId: string;
+        courseTitle: string;
+        track: "officials" | "sellers" | "station_staff";
+        trackName: string;
+        level: "basic" | "advanced" | "elite" | null;
+        levelName: string | null;
+        hoursTenths: number;
+        organiserName: string | null;
+        mode: "onsite" | "online";
+        issuedOn: string;
+        status: "valid" | "revoked";
+        revokedAt: string | null;
+        revokeReason: string | null;
+        /** the public verify page the QR code opens */
+        verifyUrl: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 一份证书 One certificate (its holder, or staff who may see the holder) */
+  "GET /api/v1/training/certificates/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      /** 证书编号 PX<county>-<year>-<serial> */
+      number: string;
+      traineeId: string;
+      holderName: string;
+      idNumberMasked: string;
+      courseId: string;
+      courseTitle: string;
+      track: "officials" | "sellers" | "station_staff";
+      trackName: string;
+      level: "basic" | "advanced" | "elite" | null;
+      levelName: string | null;
+      hoursTenths: number;
+      organiserName: string | null;
+      mode: "onsite" | "online";
+      issuedOn: string;
+      status: "valid" | "revoked";
+      revokedAt: string | null;
+      revokeReason: string | null;
+      /** the public verify page the QR code opens */
+      verifyUrl: string;
+    };
+  };
+  /** 证书 PDF The certificate as an A4 landscape PDF with a QR code to its verify page; a revoked one is 409 CERTIFICATE_REVOKED */
+  "GET /api/v1/training/certificates/{id}/pdf": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: unknown;
+  };
+  /** 扫码签到 Check in with the code scanned (30 min before the start to 30 min after the end; 409 CHECKIN_CLOSED, CHECKIN_CODE_EXPIRED, TRAINEE_PROFILE_NEEDED; 429 after 10 wrong codes in 10 min) */
+  "POST /api/v1/training/checkins": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      sessionId: string;
+      token: string;
+    };
+    response: {
+      counted: boolean;
+      personTime: {
+        id: string;
+        traineeId: string;
+        sessionId: string | null;
+        courseId: string | null;
+        mode: "onsite" | "online";
+        method: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        countedAt: string;
+      };
+      sessionTitle: string;
+      placeName: string;
+    };
+  };
+  /** 课程 Courses of the three tracks */
+  "GET /api/v1/training/courses": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      track?: "officials" | "sellers" | "station_staff";
+      online?: boolean;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        title: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        summary: string;
+        /** class hours (one decimal) */
+        hours: number;
+        online: boolean;
+        organiserId: string | null;
+        organiserName: string | null;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 新增课程 Add a course: title, track, level (sellers only), hours, online (county admin) */
+  "POST /api/v1/training/courses": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      title: string;
+      /** officials 干部和企业负责人, sellers 电商创业, station_staff 站点人员 */
+      track: "officials" | "sellers" | "station_staff";
+      /** basic 基础, advanced 进阶, elite 精英: the sellers track only */
+      level?: "basic" | "advanced" | "elite" | null;
+      summary?: string;
+      hours: number;
+      online?: boolean;
+      organiserId?: string | null;
+    };
+    response: {
+      id: string;
+      title: string;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      summary: string;
+      /** class hours (one decimal) */
+      hours: number;
+      online: boolean;
+      organiserId: string | null;
+      organiserName: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 课程详情 One course */
+  "GET /api/v1/training/courses/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      title: string;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      summary: string;
+      /** class hours (one decimal) */
+      hours: number;
+      online: boolean;
+      organiserId: string | null;
+      organiserName: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 修改课程 Change a course (county admin) */
+  "PATCH /api/v1/training/courses/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      title?: string;
+      /** officials 干部和企业负责人, sellers 电商创业, station_staff 站点人员 */
+      track?: "officials" | "sellers" | "station_staff";
+      /** basic 基础, advanced 进阶, elite 精英: the sellers track only */
+      level?: "basic" | "advanced" | "elite" | null;
+      summary?: string;
+      hours?: number;
+      online?: boolean;
+      organiserId?: string | null;
+    };
+    response: {
+      id: string;
+      title: string;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      summary: string;
+      /** class hours (one decimal) */
+      hours: number;
+      online: boolean;
+      organiserId: string | null;
+      organiserName: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 课程课件 The materials of a course, in order */
+  "GET /api/v1/training/courses/{id}/materials": {
+    params: {
+      id: string;
+    };
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        courseId: string;
+        /** document 文档 (PDF) or video 视频 (MP4, WebM) */
+        kind: "document" | "video";
+        contentType: string;
+        title: string;
+        position: number;
+        sizeBytes: number;
+        durationSeconds: number | null;
+        minReadSeconds: number;
+        createdAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 上传课件 Upload a course material (multipart field `file`): a PDF handout up to 50 MB or an MP4 / WebM video up to 500 MB, told apart by content, not by name (else 400 UNSUPPORTED_MATERIAL). Title, order, a video's length (read from an MP4 when left out) and a document's reading time in the query. County admins, or trainers of the course's organiser */
+  "POST /api/v1/training/courses/{id}/materials": {
+    params: {
+      id: string;
+    };
+    query: {
+      /** 课件标题 (or a form field before the file) */
+      title?: string;
+      /** order in the course (default: after the last) */
+      position?: number;
+      /** a video’s length; read from an MP4’s header when left out */
+      durationSeconds?: number;
+      /** a document’s minimum reading time (default 120) */
+      minReadSeconds?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      courseId: string;
+      /** document 文档 (PDF) or video 视频 (MP4, WebM) */
+      kind: "document" | "video";
+      contentType: string;
+      title: string;
+      position: number;
+      sizeBytes: number;
+      durationSeconds: number | null;
+      minReadSeconds: number;
+      createdAt: string;
+    };
+  };
+  /** 培训跟踪 Trainees counted at least once, with what they went on to do and their sales since the first training (a township: its trainees) */
+  "GET /api/v1/training/follow-up": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      township?: string;
+      /** trainees with an outcome of this kind, with any, or with none */
+      outcome?: "seller" | "shop" | "point_operator" | "employed" | "any" | "none";
+    };
+    body: never;
+    response: {
+      items: {
+        traineeId: string;
+        name: string;
+        /** masked */
+        idNumber: string;
+        townshipCode: string | null;
+        townshipName: string | null;
+        villageCode: string | null;
+        villageName: string | null;
+        poor: boolean;
+        firstTrainedAt: string;
+        personTimes: number;
+        outcomes: {
+          id: string;
+          traineeId: string;
+          kind: "seller" | "shop" | "point_operator" | "employed";
+          /** 本平台卖家 / 站外开店 / 站点经营 / 电商企业就业 */
+          kindName: string;
+          /** the seller, 主体 · 店铺, the site or the firm */
+          name: string;
+          playerId: string | null;
+          shopId: string | null;
+          source: "auto" | "hand";
+          beganAt: string | null;
+          note: string;
+          recordedAt: string;
+          /** sales since the first training: a seller’s paid orders less refunds; a shop’s (or player’s) reported months from the month of the first training; null when it has none */
+          salesSinceFen: number | null;
+          /** reported months counted (shops); null otherwise */
+          salesMonths: number | null;
+        }[];
+        /** the outcomes’ sales since the first training together */
+        salesSinceFen: number;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 修改课件 Title, order, a video’s length or a document’s reading time */
+  "PATCH /api/v1/training/materials/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      title?: string;
+      position?: number;
+      durationSeconds?: number;
+      minReadSeconds?: number;
+    };
+    response: {
+      id: string;
+      courseId: string;
+      /** document 文档 (PDF) or video 视频 (MP4, WebM) */
+      kind: "document" | "video";
+      contentType: string;
+      title: string;
+      position: number;
+      sizeBytes: number;
+      durationSeconds: number | null;
+      minReadSeconds: number;
+      createdAt: string;
+    };
+  };
+  /** 删除课件 Delete a material (county admins): one with learners’ progress is hidden, not destroyed */
+  "DELETE /api/v1/training/materials/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      outcome: "deleted" | "hidden";
+    };
+  };
+  /** 课件内容 The material’s bytes, whole (200) or one `Range: bytes=a-b` (206 with Content-Range; 416 when the range starts past the end). Opening it starts a document’s reading time */
+  "GET /api/v1/training/materials/{id}/content": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: unknown;
+  };
+  /** 学习进度 Report progress: a video’s position (credited at most the wall time since the previous report; done at 90 %), or a document read (after its reading time, else 409 READING_TIME_NOT_REACHED). The last material done completes the course (person-time, certificate). 409 TRAINEE_PROFILE_NEEDED without a trainee record */
+  "POST /api/v1/training/materials/{id}/progress": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      /** a video’s player position (about every 15 s); a document’s page sends 0 when it opens */
+      positionSeconds?: number;
+      /** a document read (after its minimum reading time) */
+      done?: true;
+    };
+    response: {
+      progress: {
+        materialId: string;
+        openedAt: string;
+        positionSeconds: number;
+        watchedSeconds: number;
+        /** video: seconds still to watch for 90 %; document: seconds before it may be marked read */
+        secondsLeft: number;
+        percent: number;
+        doneAt: string | null;
+      };
+      courseCompleted: boolean;
+    };
+  };
+  /** 我的培训 My trainee record (whole), my enrolments and person-times */
+  "GET /api/v1/training/me": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      trainee: {
+        id: string;
+        name: string;
+        /** masked (5306**********105X) for everyone but the trainee’s own account */
+        idNumber: string;
+        /** masked for everyone but the trainee’s own account */
+        phone: string | null;
+        masked: boolean;
+        townshipCode: string | null;
+        townshipName: string | null;
+        villageCode: string | null;
+        villageName: string | null;
+        poor: boolean;
+        disabled: boolean;
+        partyMember: boolean;
+        woman: boolean;
+        /** as given, else 18–35 today (Asia/Shanghai) */
+        youth: boolean;
+        /** the trainee has an account of their own */
+        claimed: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+      enrolments: {
+        session: {
+          id: string;
+          title: string;
+          courseId: string | null;
+          courseTitle: string | null;
+          track: "officials" | "sellers" | "station_staff";
+          level: "basic" | "advanced" | "elite" | null;
+          organiserId: string;
+          organiserName: string;
+          trainerUserId: string | null;
+          trainerName: string;
+          siteId: string | null;
+          placeName: string;
+          townshipCode: string;
+          townshipName: string;
+          villageCode: string | null;
+          villageName: string | null;
+          capacity: number;
+          enrolled: number;
+          present: number;
+          startsAt: string;
+          endsAt: string;
+          status: "planned" | "closed" | "cancelled";
+          notes: string;
+          closedAt: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          createdAt: string;
+          updatedAt: string;
+        };
+        present: boolean;
+      }[];
+      personTimes: {
+        id: string;
+        traineeId: string;
+        sessionId: string | null;
+        courseId: string | null;
+        mode: "onsite" | "online";
+        method: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        countedAt: string;
+        title: string;
+      }[];
+    };
+  };
+  /** 填写学员信息 Create my trainee record, or claim the one a roster made with my ID number (409 TRAINEE_CLAIM_CONFLICT: ask the trainer) */
+  "POST /api/v1/training/me": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      name: string;
+      idNumber: string;
+      phone?: string | null;
+      /** a township (9 digits) or village (12 digits) division code */
+      townshipCode?: string | null;
+      /** a township (9 digits) or village (12 digits) division code */
+      villageCode?: string | null;
+      /** 建档立卡贫困户 */
+      poor?: boolean;
+      /** 残疾人 */
+      disabled?: boolean;
+      /** 党员 */
+      partyMember?: boolean;
+      /** 女性; blank: from the ID number */
+      woman?: boolean | null;
+      /** 青年; blank: 18–35 on the session date */
+      youth?: boolean | null;
+    };
+    response: {
+      trainee: {
+        id: string;
+        name: string;
+        /** masked (5306**********105X) for everyone but the trainee’s own account */
+        idNumber: string;
+        /** masked for everyone but the trainee’s own account */
+        phone: string | null;
+        masked: boolean;
+        townshipCode: string | null;
+        townshipName: string | null;
+        villageCode: string | null;
+        villageName: string | null;
+        poor: boolean;
+        disabled: boolean;
+        partyMember: boolean;
+        woman: boolean;
+        /** as given, else 18–35 today (Asia/Shanghai) */
+        youth: boolean;
+        /** the trainee has an account of their own */
+        claimed: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+      enrolments: {
+        session: {
+          id: string;
+          title: string;
+          courseId: string | null;
+          courseTitle: string | null;
+          track: "officials" | "sellers" | "station_staff";
+          level: "basic" | "advanced" | "elite" | null;
+          organiserId: string;
+          organiserName: string;
+          trainerUserId: string | null;
+          trainerName: string;
+          siteId: string | null;
+          placeName: string;
+          townshipCode: string;
+          townshipName: string;
+          villageCode: string | null;
+          villageName: string | null;
+          capacity: number;
+          enrolled: number;
+          present: number;
+          startsAt: string;
+          endsAt: string;
+          status: "planned" | "closed" | "cancelled";
+          notes: string;
+          closedAt: string | null;
+          cancelledAt: string | null;
+          cancelReason: string | null;
+          createdAt: string;
+          updatedAt: string;
+        };
+        present: boolean;
+      }[];
+      personTimes: {
+        id: string;
+        traineeId: string;
+        sessionId: string | null;
+        courseId: string | null;
+        mode: "onsite" | "online";
+        method: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        countedAt: string;
+        title: string;
+      }[];
+    };
+  };
+  /** 我的线上课程 Online courses with their materials and my progress */
+  "GET /api/v1/training/me/courses": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        courseId: string;
+        title: string;
+        track: string;
+        level: string | null;
+        summary: string;
+        hoursTenths: number;
+        materials: {
+          id: string;
+          courseId: string;
+          /** document 文档 (PDF) or video 视频 (MP4, WebM) */
+          kind: "document" | "video";
+          contentType: string;
+          title: string;
+          position: number;
+          sizeBytes: number;
+          durationSeconds: number | null;
+          minReadSeconds: number;
+          createdAt: string;
+          progress: {
+            materialId: string;
+            openedAt: string;
+            positionSeconds: number;
+            watchedSeconds: number;
+            /** video: seconds still to watch for 90 %; document: seconds before it may be marked read */
+            secondsLeft: number;
+            percent: number;
+            doneAt: string | null;
+          } | null;
+        }[];
+        materialsDone: number;
+        completedAt: string | null;
+        certificateId: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 培训组织单位 Organisers: county departments, training bodies, leading enterprises */
+  "GET /api/v1/training/organisers": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      kind?: "department" | "body" | "enterprise";
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        name: string;
+        kind: "department" | "body" | "enterprise";
+        contactName: string;
+        notes: string;
+        active: boolean;
+        memberUserIds: string[];
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 新增培训组织单位 Add an organiser with its member accounts (county admin); unique by name (409 ORGANISER_EXISTS) */
+  "POST /api/v1/training/organisers": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      name: string;
+      /** department 县直部门, body 第三方培训机构, enterprise 电商龙头企业 */
+      kind: "department" | "body" | "enterprise";
+      contactName?: string;
+      notes?: string;
+      memberUserIds?: string[];
+    };
+    response: {
+      id: string;
+      name: string;
+      kind: "department" | "body" | "enterprise";
+      contactName: string;
+      notes: string;
+      active: boolean;
+      memberUserIds: string[];
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 修改培训组织单位 Change an organiser; memberUserIds replaces its members (county admin) */
+  "PATCH /api/v1/training/organisers/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      name?: string;
+      kind?: "department" | "body" | "enterprise";
+      contactName?: string;
+      notes?: string;
+      active?: boolean;
+      memberUserIds?: string[];
+    };
+    response: {
+      id: string;
+      name: string;
+      kind: "department" | "body" | "enterprise";
+      contactName: string;
+      notes: string;
+      active: boolean;
+      memberUserIds: string[];
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 培训进度 Person-times (of them poor, women; distinct trainees) by track, township, organiser and month, cumulative since the start, and the plan’s milestones with the projection and a behind warning. County and regulators all; a township its own; a trainer its organisers’ share */
+  "GET /api/v1/training/progress": {
+    params: Record<string, never>;
+    query: {
+      /** first day counted (Asia/Shanghai), inclusive */
+      from?: string;
+      /** last day counted (Asia/Shanghai), inclusive */
+      to?: string;
+      /** a township code */
+      township?: string;
+      organiser?: string;
+      track?: "officials" | "sellers" | "station_staff";
+    };
+    body: never;
+    response: {
+      /** YYYY-MM-DD, Asia/Shanghai */
+      today: string;
+      from: string | null;
+      to: string | null;
+      /** the whole county (no township, organiser or track narrows it): the milestones are judged */
+      whole: boolean;
+      totals: {
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+        /** 其中女性人次 */
+        women: number;
+        /** 人数 (distinct trainees) */
+        trainees: number;
+      };
+      /** since the programme’s start, up to `to` (or today) */
+      cumulative: {
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+        /** 其中女性人次 */
+        women: number;
+        /** 人数 (distinct trainees) */
+        trainees: number;
+      };
+      byTrack: {
+        track: "officials" | "sellers" | "station_staff";
+        name: string;
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+      }[];
+      byTownship: {
+        townshipCode: string | null;
+        name: string;
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+      }[];
+      byOrganiser: {
+        organiserId: string | null;
+        name: string;
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+      }[];
+      byMonth: {
+        month: string;
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+        cumulativePersonTimes: number;
+        cumulativePoor: number;
+      }[];
+      pace: {
+        days: number;
+        /** 人次 */
+        personTimes: number;
+        /** 其中建档立卡贫困人口人次 */
+        poor: number;
+        method: string;
+      };
+      milestones: {
+        id: string;
+        indicator: "training_person_times" | "training_poor_person_times";
+        label: string;
+        target: number;
+        /** YYYY-MM-DD */
+        due: string;
+        /** counted by the due date once past; so far before it */
+        counted: number;
+        /** 'share' when the answer is a part of the county (a township, organiser or track): the target is the county's */
+        status: "met" | "missed" | "reached" | "on_track" | "behind" | "share";
+        /** 达标 / 未达标 / 已达标 / 进度正常 / 进度落后; null for a share */
+        verdict: string | null;
+        daysLeft: number;
+        /** projected count at the due date from the pace of the last 90 days */
+        projection: number | null;
+        behind: boolean | null;
+        shortfall: number | null;
+      }[];
+    };
+  };
+  /** 培训名单模板 The roster template (.xlsx): 姓名, 身份证号, 手机号, 乡镇, 村, 建档立卡贫困户, 残疾人, 党员, 女性, 青年 */
+  "GET /api/v1/training/roster-template.xlsx": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: unknown;
+  };
+  /** 培训场次 Sessions in the caller’s sight, newest first (a trainer its own and its organisers’, a township its own) */
+  "GET /api/v1/training/sessions": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** first day (Asia/Shanghai) */
+      from?: string;
+      /** last day (Asia/Shanghai) */
+      to?: string;
+      track?: "officials" | "sellers" | "station_staff";
+      /** a township (9 digits) or village (12 digits) division code */
+      township?: string;
+      organiser?: string;
+      status?: "planned" | "closed" | "cancelled";
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        title: string;
+        courseId: string | null;
+        courseTitle: string | null;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        organiserId: string;
+        organiserName: string;
+        trainerUserId: string | null;
+        trainerName: string;
+        siteId: string | null;
+        placeName: string;
+        townshipCode: string;
+        townshipName: string;
+        villageCode: string | null;
+        villageName: string | null;
+        capacity: number;
+        enrolled: number;
+        present: number;
+        startsAt: string;
+        endsAt: string;
+        status: "planned" | "closed" | "cancelled";
+        notes: string;
+        closedAt: string | null;
+        cancelledAt: string | null;
+        cancelReason: string | null;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 新增培训场次 Plan a session: a site of the network or a place in a township, organiser, trainer, capacity, track and level (a past session: county admin only) */
+  "POST /api/v1/training/sessions": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      title: string;
+      courseId?: string | null;
+      /** the course’s when a course is given */
+      track?: "officials" | "sellers" | "station_staff";
+      level?: "basic" | "advanced" | "elite" | null;
+      organiserId: string;
+      trainerUserId?: string | null;
+      trainerName: string;
+      siteId?: string | null;
+      placeText?: string;
+      /** a township (9 digits) or village (12 digits) division code */
+      townshipCode?: string | null;
+      capacity: number;
+      /** ISO 8601 with offset */
+      startsAt: string;
+      endsAt: string;
+      notes?: string;
+    };
+    response: {
+      id: string;
+      title: string;
+      courseId: string | null;
+      courseTitle: string | null;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      organiserId: string;
+      organiserName: string;
+      trainerUserId: string | null;
+      trainerName: string;
+      siteId: string | null;
+      placeName: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      capacity: number;
+      enrolled: number;
+      present: number;
+      startsAt: string;
+      endsAt: string;
+      status: "planned" | "closed" | "cancelled";
+      notes: string;
+      closedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 可报名的培训 Sessions open for enrolment (planned, not yet ended), soonest first */
+  "GET /api/v1/training/sessions/open": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        title: string;
+        courseId: string | null;
+        courseTitle: string | null;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        organiserId: string;
+        organiserName: string;
+        trainerUserId: string | null;
+        trainerName: string;
+        siteId: string | null;
+        placeName: string;
+        townshipCode: string;
+        townshipName: string;
+        villageCode: string | null;
+        villageName: string | null;
+        capacity: number;
+        enrolled: number;
+        present: number;
+        startsAt: string;
+        endsAt: string;
+        status: "planned" | "closed" | "cancelled";
+        notes: string;
+        closedAt: string | null;
+        cancelledAt: string | null;
+        cancelReason: string | null;
+        createdAt: string;
+        updatedAt: string;
+        enrolledByMe: boolean;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 培训场次详情 One session */
+  "GET /api/v1/training/sessions/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      title: string;
+      courseId: string | null;
+      courseTitle: string | null;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      organiserId: string;
+      organiserName: string;
+      trainerUserId: string | null;
+      trainerName: string;
+      siteId: string | null;
+      placeName: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      capacity: number;
+      enrolled: number;
+      present: number;
+      startsAt: string;
+      endsAt: string;
+      status: "planned" | "closed" | "cancelled";
+      notes: string;
+      closedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 修改培训场次 Change a planned session (its trainers, the county admin) */
+  "PATCH /api/v1/training/sessions/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      title?: string;
+      courseId?: string | null;
+      /** the course’s when a course is given */
+      track?: "officials" | "sellers" | "station_staff";
+      level?: "basic" | "advanced" | "elite" | null;
+      trainerUserId?: string | null;
+      trainerName?: string;
+      siteId?: string | null;
+      placeText?: string;
+      /** a township (9 digits) or village (12 digits) division code */
+      townshipCode?: string | null;
+      capacity?: number;
+      /** ISO 8601 with offset */
+      startsAt?: string;
+      endsAt?: string;
+      notes?: string;
+    };
+    response: {
+      id: string;
+      title: string;
+      courseId: string | null;
+      courseTitle: string | null;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      organiserId: string;
+      organiserName: string;
+      trainerUserId: string | null;
+      trainerName: string;
+      siteId: string | null;
+      placeName: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      capacity: number;
+      enrolled: number;
+      present: number;
+      startsAt: string;
+      endsAt: string;
+      status: "planned" | "closed" | "cancelled";
+      notes: string;
+      closedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 点名签到 Tick a trainee present (counted once) */
+  "POST /api/v1/training/sessions/{id}/attendance": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      traineeId: string;
+    };
+    response: {
+      /** false: the trainee was counted present already */
+      counted: boolean;
+      personTime: {
+        id: string;
+        traineeId: string;
+        sessionId: string | null;
+        courseId: string | null;
+        mode: "onsite" | "online";
+        method: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        countedAt: string;
+      };
+    };
+  };
+  /** 撤销签到 Take a mistaken tick back, with a reason, while the session is open */
+  "DELETE /api/v1/training/sessions/{id}/attendance/{traineeId}": {
+    params: {
+      id: string;
+      traineeId: string;
+    };
+    query: {
+      reason: string;
+    };
+    body: never;
+    response: {
+      withdrawn: boolean;
+      personTime: {
+        id: string;
+        traineeId: string;
+        sessionId: string | null;
+        courseId: string | null;
+        mode: "onsite" | "online";
+        method: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        countedAt: string;
+      };
+    };
+  };
+  /** 取消培训 Cancel a planned session nobody was counted at (409 SESSION_HAS_ATTENDANCE) */
+  "POST /api/v1/training/sessions/{id}/cancel": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      reason: string;
+    };
+    response: {
+      id: string;
+      title: string;
+      courseId: string | null;
+      courseTitle: string | null;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      organiserId: string;
+      organiserName: string;
+      trainerUserId: string | null;
+      trainerName: string;
+      siteId: string | null;
+      placeName: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      capacity: number;
+      enrolled: number;
+      present: number;
+      startsAt: string;
+      endsAt: string;
+      status: "planned" | "closed" | "cancelled";
+      notes: string;
+      closedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 签到二维码 The session’s check-in code for the QR (rotates every 30 s; the current and previous are accepted) */
+  "GET /api/v1/training/sessions/{id}/checkin-code": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      url: string;
+      token: string;
+      expiresAt: string;
+      validFrom: string;
+      validTo: string;
+    };
+  };
+  /** 结束培训 Close a session that has begun: its list and attendance are locked */
+  "POST /api/v1/training/sessions/{id}/close": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      title: string;
+      courseId: string | null;
+      courseTitle: string | null;
+      track: "officials" | "sellers" | "station_staff";
+      level: "basic" | "advanced" | "elite" | null;
+      organiserId: string;
+      organiserName: string;
+      trainerUserId: string | null;
+      trainerName: string;
+      siteId: string | null;
+      placeName: string;
+      townshipCode: string;
+      townshipName: string;
+      villageCode: string | null;
+      villageName: string | null;
+      capacity: number;
+      enrolled: number;
+      present: number;
+      startsAt: string;
+      endsAt: string;
+      status: "planned" | "closed" | "cancelled";
+      notes: string;
+      closedAt: string | null;
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 我要报名 Enrol oneself in an open session (409 TRAINEE_PROFILE_NEEDED without a trainee record) */
+  "POST /api/v1/training/sessions/{id}/enrol": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      sessionId: string;
+      traineeId: string;
+      source: "operator" | "self" | "roster" | "checkin";
+      createdAt: string;
+      created: boolean;
+    };
+  };
+  /** 代为报名 Enrol a trainee (traineeId, or a trainee’s details: found by ID number, else recorded); capacity enforced (409 SESSION_FULL) */
+  "POST /api/v1/training/sessions/{id}/enrolments": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      traineeId?: string;
+      trainee?: {
+        name: string;
+        /** 18-character resident ID number */
+        idNumber: string;
+        /** 11-digit mobile number */
+        phone?: string | null;
+        /** a township (9 digits) or village (12 digits) division code */
+        townshipCode?: string | null;
+        /** a township (9 digits) or village (12 digits) division code */
+        villageCode?: string | null;
+        /** 建档立卡贫困户 */
+        poor?: boolean;
+        /** 残疾人 */
+        disabled?: boolean;
+        /** 党员 */
+        partyMember?: boolean;
+        /** 女性; blank: from the ID number */
+        woman?: boolean | null;
+        /** 青年; blank: 18–35 on the session date */
+        youth?: boolean | null;
+      };
+    };
+    response: {
+      id: string;
+      sessionId: string;
+      traineeId: string;
+      source: "operator" | "self" | "roster" | "checkin";
+      createdAt: string;
+      created: boolean;
+    };
+  };
+  /** 培训名单 A session’s list with who was present (masked; a village operator sees its villagers) */
+  "GET /api/v1/training/sessions/{id}/roster": {
+    params: {
+      id: string;
+    };
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      present?: boolean;
+    };
+    body: never;
+    response: {
+      items: {
+        enrolmentId: string;
+        source: "operator" | "self" | "roster" | "checkin";
+        enrolledAt: string;
+        present: boolean;
+        personTimeId: string | null;
+        countedAt: string | null;
+        method: string | null;
+        trainee: {
+          id: string;
+          name: string;
+          /** masked (5306**********105X) for everyone but the trainee’s own account */
+          idNumber: string;
+          /** masked for everyone but the trainee’s own account */
+          phone: string | null;
+          masked: boolean;
+          townshipCode: string | null;
+          townshipName: string | null;
+          villageCode: string | null;
+          villageName: string | null;
+          poor: boolean;
+          disabled: boolean;
+          partyMember: boolean;
+          woman: boolean;
+          /** as given, else 18–35 today (Asia/Shanghai) */
+          youth: boolean;
+          /** the trainee has an account of their own */
+          claimed: boolean;
+          createdAt: string;
+          updatedAt: string;
+        };
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 导入培训名单 A roster from Excel (multipart `file`, at most 2 000 rows). mode=all: one bad row refuses the file (400 IMPORT_ROWS_INVALID, details.rows by row and column); mode=valid: the good rows are imported and the bad listed */
+  "POST /api/v1/training/sessions/{id}/roster/import": {
+    params: {
+      id: string;
+    };
+    query: {
+      /** all: one bad row refuses the file; valid: good rows imported, bad rows listed */
+      mode?: "all" | "valid";
+    };
+    body: never;
+    response: {
+      importId: string;
+      mode: "all" | "valid";
+      /** data rows read */
+      rows: number;
+      /** rows imported (a person twice in the file counts once) */
+      imported: number;
+      traineesCreated: number;
+      traineesUpdated: number;
+      /** new enrolments */
+      enrolled: number;
+      alreadyEnrolled: number;
+      badRows: {
+        row: number;
+        column: string;
+        message: string;
+      }[];
+    };
+  };
+  /** 人才推荐 The talent shortlist: trainees and teams nominated for support and awards, with the support given */
+  "GET /api/v1/training/talent": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      township?: string;
+      status?: "nominated" | "supported" | "awarded" | "dropped";
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        kind: "person" | "team";
+        name: string;
+        members: {
+          traineeId: string;
+          name: string;
+          /** masked */
+          idNumber: string;
+          villageName: string | null;
+          poor: boolean;
+        }[];
+        townshipCode: string;
+        townshipName: string;
+        reason: string;
+        status: "nominated" | "supported" | "awarded" | "dropped";
+        statusName: string;
+        statusNote: string;
+        support: {
+          id: string;
+          kind: "funding" | "loan_interest" | "free_venue" | "award" | "other";
+          kindName: string;
+          amountFen: number;
+          givenOn: string;
+          note: string;
+          recordedBy: string;
+          createdAt: string;
+        }[];
+        /** the support’s amounts together */
+        supportFen: number;
+        nominatedBy: string;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 推荐人才 Nominate a trainee or a team (county; a township operator in its township) */
+  "POST /api/v1/training/talent": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** person: one trainee; team: a named team of trainees */
+      kind: "person" | "team";
+      traineeId?: string;
+      teamName?: string;
+      /** team: its trainees */
+      members?: string[];
+      /** team: its township (a township operator’s own; a person’s is the trainee’s) */
+      townshipCode?: string;
+      reason: string;
+    };
+    response: {
+      id: string;
+      kind: "person" | "team";
+      name: string;
+      members: {
+        traineeId: string;
+        name: string;
+        /** masked */
+        idNumber: string;
+        villageName: string | null;
+        poor: boolean;
+      }[];
+      townshipCode: string;
+      townshipName: string;
+      reason: string;
+      status: "nominated" | "supported" | "awarded" | "dropped";
+      statusName: string;
+      statusNote: string;
+      support: {
+        id: string;
+        kind: "funding" | "loan_interest" | "free_venue" | "award" | "other";
+        kindName: string;
+        amountFen: number;
+        givenOn: string;
+        note: string;
+        recordedBy: string;
+        createdAt: string;
+      }[];
+      /** the support’s amounts together */
+      supportFen: number;
+      nominatedBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 推荐详情 One nomination with its members and support */
+  "GET /api/v1/training/talent/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      kind: "person" | "team";
+      name: string;
+      members: {
+        traineeId: string;
+        name: string;
+        /** masked */
+        idNumber: string;
+        villageName: string | null;
+        poor: boolean;
+      }[];
+      townshipCode: string;
+      townshipName: string;
+      reason: string;
+      status: "nominated" | "supported" | "awarded" | "dropped";
+      statusName: string;
+      statusNote: string;
+      support: {
+        id: string;
+        kind: "funding" | "loan_interest" | "free_venue" | "award" | "other";
+        kindName: string;
+        amountFen: number;
+        givenOn: string;
+        note: string;
+        recordedBy: string;
+        createdAt: string;
+      }[];
+      /** the support’s amounts together */
+      supportFen: number;
+      nominatedBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 更新推荐 Change a nomination’s status (nominated → supported → awarded, or dropped), note, reason or team name (county) */
+  "PATCH /api/v1/training/talent/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      status?: "nominated" | "supported" | "awarded" | "dropped";
+      statusNote?: string;
+      reason?: string;
+      teamName?: string;
+    };
+    response: {
+      id: string;
+      kind: "person" | "team";
+      name: string;
+      members: {
+        traineeId: string;
+        name: string;
+        /** masked */
+        idNumber: string;
+        villageName: string | null;
+        poor: boolean;
+      }[];
+      townshipCode: string;
+      townshipName: string;
+      reason: string;
+      status: "nominated" | "supported" | "awarded" | "dropped";
+      statusName: string;
+      statusNote: string;
+      support: {
+        id: string;
+        kind: "funding" | "loan_interest" | "free_venue" | "award" | "other";
+        kindName: string;
+        amountFen: number;
+        givenOn: string;
+        note: string;
+        recordedBy: string;
+        createdAt: string;
+      }[];
+      /** the support’s amounts together */
+      supportFen: number;
+      nominatedBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 登记扶持 Record support given (资金扶持, 贷款贴息, 免费场地, 奖励, 其他; amount in fen; date): a nomination becomes supported */
+  "POST /api/v1/training/talent/{id}/support": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      /** 资金扶持 / 贷款贴息 / 免费场地 / 奖励 / 其他 */
+      kind: "funding" | "loan_interest" | "free_venue" | "award" | "other";
+      amountFen: number;
+      givenOn: string;
+      note?: string;
+    };
+    response: {
+      id: string;
+      kind: "person" | "team";
+      name: string;
+      members: {
+        traineeId: string;
+        name: string;
+        /** masked */
+        idNumber: string;
+        villageName: string | null;
+        poor: boolean;
+      }[];
+      townshipCode: string;
+      townshipName: string;
+      reason: string;
+      status: "nominated" | "supported" | "awarded" | "dropped";
+      statusName: string;
+      statusNote: string;
+      support: {
+        id: string;
+        kind: "funding" | "loan_interest" | "free_venue" | "award" | "other";
+        kindName: string;
+        amountFen: number;
+        givenOn: string;
+        note: string;
+        recordedBy: string;
+        createdAt: string;
+      }[];
+      /** the support’s amounts together */
+      supportFen: number;
+      nominatedBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 学员 Trainees in the caller’s sight: by name, whole ID number, township, village, flags (masked) */
+  "GET /api/v1/training/trainees": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** a name (part of it) or a whole ID number */
+      q?: string;
+      /** a township (9 digits) or village (12 digits) division code */
+      township?: string;
+      /** a township (9 digits) or village (12 digits) division code */
+      village?: string;
+      poor?: boolean;
+      disabled?: boolean;
+      partyMember?: boolean;
+      woman?: boolean;
+      session?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        name: string;
+        /** masked (5306**********105X) for everyone but the trainee’s own account */
+        idNumber: string;
+        /** masked for everyone but the trainee’s own account */
+        phone: string | null;
+        masked: boolean;
+        townshipCode: string | null;
+        townshipName: string | null;
+        villageCode: string | null;
+        villageName: string | null;
+        poor: boolean;
+        disabled: boolean;
+        partyMember: boolean;
+        woman: boolean;
+        /** as given, else 18–35 today (Asia/Shanghai) */
+        youth: boolean;
+        /** the trainee has an account of their own */
+        claimed: boolean;
+        createdAt: string;
+        updatedAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 学员详情 One trainee (masked) */
+  "GET /api/v1/training/trainees/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      name: string;
+      /** masked (5306**********105X) for everyone but the trainee’s own account */
+      idNumber: string;
+      /** masked for everyone but the trainee’s own account */
+      phone: string | null;
+      masked: boolean;
+      townshipCode: string | null;
+      townshipName: string | null;
+      villageCode: string | null;
+      villageName: string | null;
+      poor: boolean;
+      disabled: boolean;
+      partyMember: boolean;
+      woman: boolean;
+      /** as given, else 18–35 today (Asia/Shanghai) */
+      youth: boolean;
+      /** the trainee has an account of their own */
+      claimed: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 修改学员信息 Change a trainee (county admin; township and village operators in their area) */
+  "PATCH /api/v1/training/trainees/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      name?: string;
+      phone?: string | null;
+      /** a township (9 digits) or village (12 digits) division code */
+      townshipCode?: string | null;
+      /** a township (9 digits) or village (12 digits) division code */
+      villageCode?: string | null;
+      poor?: boolean;
+      disabled?: boolean;
+      partyMember?: boolean;
+      woman?: boolean;
+      youth?: boolean | null;
+    };
+    response: {
+      id: string;
+      name: string;
+      /** masked (5306**********105X) for everyone but the trainee’s own account */
+      idNumber: string;
+      /** masked for everyone but the trainee’s own account */
+      phone: string | null;
+      masked: boolean;
+      townshipCode: string | null;
+      townshipName: string | null;
+      villageCode: string | null;
+      villageName: string | null;
+      poor: boolean;
+      disabled: boolean;
+      partyMember: boolean;
+      woman: boolean;
+      /** as given, else 18–35 today (Asia/Shanghai) */
+      youth: boolean;
+      /** the trainee has an account of their own */
+      claimed: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 登记培训成效 Link a shop elsewhere (a market player or one of its shops) or an employment to a trainee (409 OUTCOME_EXISTS when linked already) */
+  "POST /api/v1/training/trainees/{id}/outcomes": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      /** what is linked by hand: a shop elsewhere (a market player or one of its shops) or employment; sellers and point operators are matched by the hourly job */
+      kind: "shop" | "employed";
+      /** shop: the market player */
+      playerId?: string;
+      /** shop: one of the player’s shops (optional) */
+      shopId?: string;
+      /** employed: the e-commerce firm */
+      firmName?: string;
+      note?: string;
+    };
+    response: {
+      id: string;
+      traineeId: string;
+      kind: "seller" | "shop" | "point_operator" | "employed";
+      /** 本平台卖家 / 站外开店 / 站点经营 / 电商企业就业 */
+      kindName: string;
+      /** the seller, 主体 · 店铺, the site or the firm */
+      name: string;
+      playerId: string | null;
+      shopId: string | null;
+      source: "auto" | "hand";
+      beganAt: string | null;
+      note: string;
+      recordedAt: string;
+      /** sales since the first training: a seller’s paid orders less refunds; a shop’s (or player’s) reported months from the month of the first training; null when it has none */
+      salesSinceFen: number | null;
+      /** reported months counted (shops); null otherwise */
+      salesMonths: number | null;
     };
   };
   /** 上报记录 The delivery log: each version of each figure sent upward, newest first */

@@ -6,16 +6,16 @@ import { useScreen } from '../../../api/stats.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useLocale } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
-import { StatsChart } from '../StatsChart.js';
+import { StatsChart, type StatsChartOption } from '../StatsChart.js';
 import { changeColor, formatChange, formatWan } from '../figureFormat.js';
-import { gaugeOption, networkOption, pavilionOption, rankingOption, SCREEN, townshipSalesOption, trendOption } from './screenCharts.js';
+import { gaugeOption, networkOption, pavilionOption, rankingOption, SCREEN, townshipSalesOption, trainingGaugeOption, trendOption } from './screenCharts.js';
 import { toScreenModel } from './toScreenModel.js';
 import { periodOf } from '../period.js';
 import { useTownshipScreen } from './townshipScreen.js';
 import { isTownshipOperator } from '../../../app/access.js';
 import { useUser } from '../../../app/session.js';
 import { useCountyName } from '../../../app/shell/useCountyName.js';
-import type { Headline, ScreenModel } from './screenModel.js';
+import type { Headline, ScreenModel, TrainingGauge } from './screenModel.js';
 
 const W = 1920;
 const H = 1080;
@@ -149,7 +149,10 @@ const GAUGE_COLORS = [SCREEN.cyan, SCREEN.green, SCREEN.purple, SCREEN.gold];
 function Gauges({ model }: { model: ScreenModel }) {
   const { t } = useLocale();
   const options = useMemo(() => model.coverage.map((g, i) => gaugeOption(g, GAUGE_COLORS[i % GAUGE_COLORS.length])), [model.coverage]);
-  const training = model.training;
+  const trainingOptions = useMemo(
+    () => model.training.map((g, i) => (g.total !== null && g.target ? trainingGaugeOption(g.key, g.total, g.target, [SCREEN.gold, SCREEN.green][i % 2]) : null)),
+    [model.training],
+  );
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
       <div style={{ display: 'grid', gridTemplateColumns: `repeat(${Math.max(1, model.coverage.length)}, 1fr)`, flex: 1, minHeight: 0 }}>
@@ -165,23 +168,42 @@ function Gauges({ model }: { model: ScreenModel }) {
           </div>
         ))}
       </div>
-      <div
-        data-testid="screen-training"
-        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, borderTop: `1px solid ${SCREEN.border}`, paddingTop: 8, height: 52 }}
-      >
-        <div style={{ color: SCREEN.text, fontSize: 17, fontWeight: 600 }}>{t('screen.training')}</div>
-        {training.value === null ? (
-          <div style={{ color: SCREEN.dim, fontSize: 17, border: `1px dashed ${SCREEN.border}`, padding: '4px 14px', borderRadius: 4 }}>{t('screen.trainingAwaiting')}</div>
-        ) : (
-          <div style={{ display: 'flex', alignItems: 'baseline', gap: 12 }}>
-            <span style={{ ...big, fontSize: 30 }}>{training.value.toLocaleString('zh-CN')}</span>
-            <span style={{ fontSize: 14, color: SCREEN.dim }}>
-              {t('screen.personTimes')}
-              {training.target !== null && ` / ${t('screen.target')} ${training.target.toLocaleString('zh-CN')}`}
-              {training.poor !== null && ` · ${t('screen.trainingPoor', { n: training.poor })}`}
-            </span>
-          </div>
-        )}
+      <div data-testid="screen-training" style={{ display: 'flex', alignItems: 'center', gap: 12, borderTop: `1px solid ${SCREEN.border}`, paddingTop: 6, height: 70 }}>
+        <div style={{ color: SCREEN.text, fontSize: 17, fontWeight: 600, flex: 'none' }}>{t('screen.training')}</div>
+        <div style={{ display: 'grid', gridTemplateColumns: `repeat(${model.training.length}, 1fr)`, gap: 8, flex: 1, minWidth: 0 }}>
+          {model.training.map((g, i) => (
+            <TrainingGaugeCell key={g.key} gauge={g} option={trainingOptions[i]} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One training count since the programme began: its ring against the target (the county's), the figure, this month's. */
+function TrainingGaugeCell({ gauge, option }: { gauge: TrainingGauge; option: StatsChartOption | null }) {
+  const { t } = useLocale();
+  return (
+    <div data-testid={`screen-training-${gauge.key}`} style={{ display: 'flex', alignItems: 'center', gap: 6, minWidth: 0 }}>
+      {option && (
+        <div style={{ width: 62, flex: 'none' }}>
+          <StatsChart theme="dark" option={option} height={62} />
+        </div>
+      )}
+      <div style={{ minWidth: 0, lineHeight: 1.25 }}>
+        <div style={{ fontSize: 13, color: SCREEN.dim, whiteSpace: 'nowrap' }}>{t(gauge.key === 'all' ? 'screen.trainingTotal' : 'screen.trainingPoorTotal')}</div>
+        <div style={{ whiteSpace: 'nowrap' }}>
+          <span data-testid={`screen-training-${gauge.key}-value`} style={{ ...big, fontSize: 24 }}>
+            {gauge.total === null ? '—' : gauge.total.toLocaleString('zh-CN')}
+          </span>
+          <span style={{ fontSize: 13, color: SCREEN.dim }}>
+            {gauge.target !== null ? ` / ${gauge.target.toLocaleString('zh-CN')} ` : ' '}
+            {t('screen.personTimes')}
+          </span>
+        </div>
+        <div data-testid={`screen-training-${gauge.key}-month`} style={{ fontSize: 13, color: SCREEN.dim, whiteSpace: 'nowrap' }}>
+          {t('screen.trainingMonth', { n: gauge.month === null ? '—' : gauge.month.toLocaleString('zh-CN') })}
+        </div>
       </div>
     </div>
   );

@@ -128,6 +128,39 @@ export function gaugeOption(gauge: Gauge, color: string): StatsChartOption {
 }
 
 /**
+ * Training since the programme began against its target as a small ring: the share of the target done (the ring
+ * stops full at 100 %, the figure says how far past it).
+ */
+export function trainingGaugeOption(key: string, total: number, target: number, color: string): StatsChartOption {
+  const pct = Math.round((total * 1000) / target) / 10;
+  return {
+    backgroundColor: 'transparent',
+    series: [
+      {
+        id: `training-${key}`,
+        type: 'gauge',
+        startAngle: 90,
+        endAngle: -270,
+        min: 0,
+        max: 100,
+        radius: '88%',
+        center: ['50%', '50%'],
+        progress: { show: true, width: 8, itemStyle: { color } },
+        axisLine: { lineStyle: { width: 8, color: [[1, 'rgba(64,158,255,0.18)']] } },
+        axisTick: { show: false },
+        splitLine: { show: false },
+        axisLabel: { show: false },
+        pointer: { show: false },
+        anchor: { show: false },
+        title: { show: false },
+        detail: { valueAnimation: false, offsetCenter: [0, 0], fontSize: 13, fontWeight: 'bold', color: SCREEN.text, formatter: () => `${pct}%` },
+        data: [{ value: Math.min(100, pct) }],
+      },
+    ],
+  };
+}
+
+/**
  * The county as a schematic network (no map file works offline): the county centre in the middle, the townships on
  * a ring sized by their points, a line to each with this month's parcels down and up.
  */

@@ -33,6 +33,16 @@ export interface Gauge {
   target: number | null;
 }
 
+/** A count since the programme began against its target (the county's only; null on a township's board). */
+export interface TrainingGauge {
+  key: 'all' | 'poor';
+  /** null: no figure (never a made-up number). */
+  total: number | null;
+  target: number | null;
+  /** This month's person-times. */
+  month: number | null;
+}
+
 /** A township of the county on the county's board, a village of the township on a township's. */
 export interface TownshipFlow {
   code: string;
@@ -59,8 +69,8 @@ export interface ScreenModel {
   poorHouseholds: number | null;
   poorIncomeFen: number | null;
   coverage: Gauge[];
-  /** null until the training module publishes (issue 15): the screen says so, never a made-up number. */
-  training: { value: number | null; poor: number | null; target: number | null };
+  /** Training person-times since the programme began (and the poor's) against the plan's targets, with this month's. */
+  training: TrainingGauge[];
   /** inTransit: null where the API has no figure (a township's board). */
   parcelsToday: { down: number; up: number; arrived: number; inTransit: number | null };
   townships: TownshipFlow[];

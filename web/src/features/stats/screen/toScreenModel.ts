@@ -1,5 +1,5 @@
 import type { Screen } from '../../../api/stats.js';
-import type { Headline, ScreenModel } from './screenModel.js';
+import type { Headline, ScreenModel, TrainingGauge } from './screenModel.js';
 
 type ApiHeadline = Screen['headline']['today'][number];
 
@@ -15,8 +15,10 @@ const COVERAGE = ['station_coverage', 'point_coverage', 'poor_village_coverage',
 export function toScreenModel(a: Screen): ScreenModel {
   const { lastMonth, yearToDate } = a.headline;
   const gauge = (key: string) => a.gauges.find((g) => g.indicator === key);
-  const training = gauge('training_person_times');
-  const trainingPoor = gauge('training_poor_person_times');
+  const trainingOf = (key: TrainingGauge['key'], indicator: string): TrainingGauge => {
+    const g = gauge(indicator);
+    return { key, total: g?.status === 'live' ? g.value : null, target: g?.target ?? null, month: g?.status === 'live' ? g.month : null };
+  };
   return {
     level: 'county',
     countyName: a.county.name,
@@ -46,11 +48,7 @@ export function toScreenModel(a: Screen): ScreenModel {
       const g = gauge(key);
       return g ? [{ key, label: g.name, pct: g.status === 'live' ? g.value : null, target: g.target }] : [];
     }),
-    training: {
-      value: training?.status === 'live' ? training.value : null,
-      poor: trainingPoor?.status === 'live' ? trainingPoor.value : null,
-      target: training?.target ?? null,
-    },
+    training: [trainingOf('all', 'training_person_times_total'), trainingOf('poor', 'training_poor_person_times_total')],
     parcelsToday: a.parcelsToday,
     townships: a.townships.map((r) => ({ code: r.code, name: r.name, points: r.points, down: r.parcelsDown, up: r.parcelsUp, salesFen: r.salesFen })),
   };

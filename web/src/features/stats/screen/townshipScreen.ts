@@ -79,7 +79,11 @@ async function load(township: string, countyName: string, signal: AbortSignal): 
     poorHouseholds: value(yr, 'poor_households_benefiting'),
     poorIncomeFen: value(yr, 'poor_household_income_fen'),
     coverage: [...gauge('point_coverage'), ...gauge('poor_village_coverage')],
-    training: { value: null, poor: null, target: null },
+    // The plan's targets are the county's: a township's board shows its own counts, without a target.
+    training: [
+      { key: 'all', total: value(mon, 'training_person_times_total'), target: null, month: value(mon, 'training_person_times') },
+      { key: 'poor', total: value(mon, 'training_poor_person_times_total'), target: null, month: value(mon, 'training_poor_person_times') },
+    ],
     parcelsToday: { down: value(day, 'parcels_down') ?? 0, up: value(day, 'parcels_up') ?? 0, arrived: value(day, 'parcels_arrived') ?? 0, inTransit: null },
     townships: villagesMonth.map((r) => ({ code: r.code, name: r.name, points: r.points, down: r.parcelsDown, up: r.parcelsUp, salesFen: r.onlineRetailFen })),
   };
