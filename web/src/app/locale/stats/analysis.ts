@@ -105,6 +105,8 @@ export const statsAnalysisMessages = {
   'statsPage.col.up': ['上行包裹', 'Parcels up'],
   'statsPage.col.onTime': ['48小时到村率', 'On time (48 h)'],
   'statsPage.col.poor': ['带动贫困户', 'Poor households'],
+  'statsPage.col.training': ['培训人次', 'Training person-times'],
+  'statsPage.col.trainingPoor': ['贫困人口培训', 'Of them poor'],
   'statsPage.county': ['全县', 'County'],
   'statsPage.noChildren': ['暂无下级数据', 'No places below'],
 

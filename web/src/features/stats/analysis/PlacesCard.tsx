@@ -20,6 +20,8 @@ export function PlacesCard({ grain, period, township, onOpen }: { grain: PeriodG
     { key: 'up', title: t('statsPage.col.up'), align: 'right', render: (_: unknown, r) => formatNumber(r.parcelsUp) },
     { key: 'onTime', title: t('statsPage.col.onTime'), align: 'right', render: (_: unknown, r) => formatPercent(r.onTimeShare) },
     { key: 'poor', title: t('statsPage.col.poor'), align: 'right', render: (_: unknown, r) => formatNumber(r.poorHouseholdsBenefiting) },
+    { key: 'training', title: t('statsPage.col.training'), align: 'right', render: (_: unknown, r) => formatNumber(r.trainingPersonTimes) },
+    { key: 'trainingPoor', title: t('statsPage.col.trainingPoor'), align: 'right', render: (_: unknown, r) => formatNumber(r.trainingPoorPersonTimes) },
   ];
   return (
     <Card title={t(`statsPage.children.${level}`)} extra={<Typography.Text type="secondary">{t('statsPage.children.hint')}</Typography.Text>} style={{ marginBottom: 16 }}>
