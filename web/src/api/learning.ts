@@ -1,109 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newIdempotencyKey, type Page } from './http.js';
+import type { ApiBody, ApiListItem, ApiResponse } from './generated/openapi.js';
 
 /**
  * The trainee's own side of 培训 (/learn…): my record, open sessions and enrolment, QR check-in, online courses with
  * my progress, my certificates. Every signed-in account may be a trainee.
  */
 
-export type Track = 'officials' | 'sellers' | 'station_staff';
-export type Level = 'basic' | 'advanced' | 'elite';
-
-/** My trainee record as I see it: my ID number and phone whole (everyone else sees masks). */
-export interface MyTrainee {
-  id: string;
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  townshipCode: string | null;
-  townshipName: string | null;
-  villageCode: string | null;
-  villageName: string | null;
-  poor: boolean;
-  disabled: boolean;
-  partyMember: boolean;
-  woman: boolean;
-  youth: boolean;
-}
-
-/** A session as a trainee sees it: what, when, where, by whom. */
-export interface SessionCard {
-  id: string;
-  title: string;
-  track: Track;
-  level: Level | null;
-  organiserName: string | null;
-  trainerName: string | null;
-  placeName: string;
-  townshipName: string | null;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  enrolled: number;
-  status: 'planned' | 'closed' | 'cancelled';
-}
-
-export interface MyEnrolment {
-  session: SessionCard;
-  present: boolean;
-  checkedInAt: string | null;
-}
-
-export interface MyTraining {
-  trainee: MyTrainee | null;
-  enrolments: MyEnrolment[];
-  personTimes: number;
-}
-
-export interface ProfileInput {
-  name: string;
-  idNumber: string;
-  townshipCode: string;
-  villageCode: string;
-  poor: boolean;
-  disabled: boolean;
-  partyMember: boolean;
-}
-
-export interface CheckinResult {
-  session: SessionCard;
-  checkedInAt: string;
-  /** False when this trainee was already counted present (a second scan). */
-  counted: boolean;
-}
-
-export interface MaterialProgress {
-  id: string;
-  title: string;
-  kind: 'document' | 'video';
-  durationSeconds: number | null;
-  minSeconds: number | null;
-  positionSeconds: number;
-  openedAt: string | null;
-  done: boolean;
-}
-
-export interface MyCourse {
-  id: string;
-  title: string;
-  track: Track;
-  level: Level | null;
-  summary: string;
-  hours: number;
-  materials: MaterialProgress[];
-  completed: boolean;
-  certificateId: string | null;
-}
-
-export interface Certificate {
-  id: string;
-  number: string;
-  courseTitle: string;
-  traineeName: string;
-  issuedAt: string;
-  verifyUrl: string;
-  revoked: boolean;
-}
+/** My record (whole, it is mine; null until made or claimed), my enrolments with present or not, my person-times. */
+export type MyTraining = ApiResponse<'GET /api/v1/training/me'>;
+export type MyTrainee = NonNullable<MyTraining['trainee']>;
+export type MyEnrolment = MyTraining['enrolments'][number];
+export type ProfileInput = ApiBody<'POST /api/v1/training/me'>;
+/** A session open for enrolment, with whether I am on its list. */
+export type OpenSession = ApiListItem<'GET /api/v1/training/sessions/open'>;
+export type SessionCard = MyEnrolment['session'];
+export type CheckinResult = ApiResponse<'POST /api/v1/training/checkins'>;
+export type MyCourse = ApiListItem<'GET /api/v1/training/me/courses'>;
+export type Material = MyCourse['materials'][number];
+export type ProgressView = NonNullable<Material['progress']>;
+export type ProgressAnswer = ApiResponse<'POST /api/v1/training/materials/{id}/progress'>;
+export type Certificate = ApiListItem<'GET /api/v1/training/certificates'>;
+export type Track = SessionCard['track'];
+export type Level = NonNullable<SessionCard['level']>;
 
 export const learnKeys = {
   all: ['learn'] as const,
@@ -122,14 +41,14 @@ export function useMyTraining() {
 export function useSaveProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileInput) => api<MyTrainee>('/training/me', { method: 'POST', body, idempotencyKey: newIdempotencyKey() }),
+    mutationFn: (body: ProfileInput) => api<MyTraining>('/training/me', { method: 'POST', body, idempotencyKey: newIdempotencyKey() }),
     onSuccess: () => client.invalidateQueries({ queryKey: learnKeys.all }),
   });
 }
 
 /** Sessions open for enrolment (the first page: a trainee looks at the next few weeks). */
 export function useOpenSessions() {
-  return useQuery({ queryKey: learnKeys.open, queryFn: ({ signal }) => api<Page<SessionCard>>('/training/sessions/open', { query: { limit: 50 }, signal }) });
+  return useQuery({ queryKey: learnKeys.open, queryFn: ({ signal }) => api<Page<OpenSession>>('/training/sessions/open', { query: { limit: 50 }, signal }) });
 }
 
 export function useEnrol() {
@@ -151,7 +70,7 @@ export function useCheckin() {
 
 /** Online courses with my progress in each material. */
 export function useMyCourses() {
-  return useQuery({ queryKey: learnKeys.courses, queryFn: ({ signal }) => api<{ items: MyCourse[] }>('/training/me/courses', { signal }) });
+  return useQuery({ queryKey: learnKeys.courses, queryFn: ({ signal }) => api<Page<MyCourse>>('/training/me/courses', { query: { limit: 50 }, signal }) });
 }
 
 /** Reports where I am in a video, or that I finished a material. */
@@ -159,7 +78,7 @@ export function useReportProgress() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ materialId, ...body }: { materialId: string; positionSeconds?: number; done?: boolean }) =>
-      api<MaterialProgress & { courseCompleted?: boolean }>(`/training/materials/${encodeURIComponent(materialId)}/progress`, { method: 'POST', body }),
+      api<ProgressAnswer>(`/training/materials/${encodeURIComponent(materialId)}/progress`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: learnKeys.courses }),
   });
 }

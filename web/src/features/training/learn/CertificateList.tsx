@@ -5,8 +5,6 @@ import { certificatePdfUrl, useMyCertificates, type Certificate } from '../../..
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 
-const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The certificate's verification QR (the qrcode library loads only when one is opened). */
 function VerifyQr({ url }: { url: string }) {
   const t = useT();
@@ -42,11 +40,11 @@ function CertificateItem({ cert }: { cert: Certificate }) {
             <SafetyCertificateOutlined style={{ color: '#d48806' }} /> {cert.courseTitle}
           </Typography.Text>
           <Typography.Text type="secondary">{t('learn.certs.no', { no: cert.number })}</Typography.Text>
-          <Typography.Text type="secondary">{day.format(new Date(cert.issuedAt))}</Typography.Text>
+          <Typography.Text type="secondary">{cert.issuedOn}</Typography.Text>
         </Flex>
-        {cert.revoked && <Tag color="red">{t('learn.certs.revoked')}</Tag>}
+        {cert.status === 'revoked' && <Tag color="red">{t('learn.certs.revoked')}</Tag>}
       </Flex>
-      {!cert.revoked && (
+      {cert.status === 'valid' && (
         <Flex gap={8} style={{ marginTop: 8 }}>
           <Button size="small" icon={<FilePdfOutlined />} href={certificatePdfUrl(cert.id)} target="_blank" data-testid="learn-cert-pdf">
             {t('learn.certs.pdf')}

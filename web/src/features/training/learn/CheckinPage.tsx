@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Card, Flex, Spin, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, EnvironmentOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/http.js';
-import { useCheckin, type CheckinResult } from '../../../api/learning.js';
+import { useCheckin, useMyTraining, type CheckinResult } from '../../../api/learning.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { sessionPlace, sessionTime, TrackTag } from './labels.js';
@@ -12,6 +12,38 @@ import { ProfileForm } from './ProfileForm.js';
 type State = { kind: 'working' } | { kind: 'ok'; result: CheckinResult } | { kind: 'profile' } | { kind: 'expired' } | { kind: 'closed' } | { kind: 'failed'; text: string };
 
 const big = { fontSize: 72, lineHeight: 1 } as const;
+
+/** ✓ 签到成功, what and where from the check-in's answer, when (and the trainer) from my list of sessions. */
+function CheckedIn({ result, sessionId, toHome }: { result: CheckinResult; sessionId: string; toHome: ReactNode }) {
+  const t = useT();
+  const mine = useMyTraining();
+  const session = mine.data?.enrolments.find((e) => e.session.id === (result.personTime.sessionId ?? sessionId))?.session;
+  return (
+    <Card data-testid="checkin-ok">
+      <Flex vertical align="center" gap={12} style={{ padding: '16px 0 8px', textAlign: 'center' }}>
+        <CheckCircleFilled style={{ ...big, color: '#52c41a' }} />
+        <Typography.Title level={2} style={{ margin: 0 }} data-testid="checkin-ok-title">
+          {t('learn.checkin.ok')}
+        </Typography.Title>
+        {!result.counted && <Typography.Text type="secondary">{t('learn.checkin.already')}</Typography.Text>}
+        <Typography.Text strong style={{ fontSize: 18 }} data-testid="checkin-session-title">
+          {result.sessionTitle}
+        </Typography.Text>
+        <TrackTag t={t} track={result.personTime.track} level={result.personTime.level} />
+        <Flex vertical gap={6} style={{ fontSize: 15 }}>
+          <span data-testid="checkin-session-time">
+            <ClockCircleOutlined /> {session ? sessionTime(session.startsAt, session.endsAt) : '…'}
+          </span>
+          <span data-testid="checkin-session-place">
+            <EnvironmentOutlined /> {session ? sessionPlace(session) : result.placeName}
+          </span>
+          {session?.trainerName && <Typography.Text type="secondary">{t('learn.checkin.trainer', { name: session.trainerName })}</Typography.Text>}
+        </Flex>
+      </Flex>
+      <div style={{ marginTop: 16 }}>{toHome}</div>
+    </Card>
+  );
+}
 
 /**
  * What the session's QR code opens on the trainee's phone (/learn/checkin/:sessionId?t=token). The frame has made
@@ -78,34 +110,7 @@ export function CheckinPage() {
     </Link>
   );
 
-  if (state.kind === 'ok') {
-    const { session, counted } = state.result;
-    return (
-      <Card data-testid="checkin-ok">
-        <Flex vertical align="center" gap={12} style={{ padding: '16px 0 8px', textAlign: 'center' }}>
-          <CheckCircleFilled style={{ ...big, color: '#52c41a' }} />
-          <Typography.Title level={2} style={{ margin: 0 }} data-testid="checkin-ok-title">
-            {t('learn.checkin.ok')}
-          </Typography.Title>
-          {!counted && <Typography.Text type="secondary">{t('learn.checkin.already')}</Typography.Text>}
-          <Typography.Text strong style={{ fontSize: 18 }} data-testid="checkin-session-title">
-            {session.title}
-          </Typography.Text>
-          <TrackTag t={t} track={session.track} level={session.level} />
-          <Flex vertical gap={6} style={{ fontSize: 15 }}>
-            <span data-testid="checkin-session-time">
-              <ClockCircleOutlined /> {sessionTime(session.startsAt, session.endsAt)}
-            </span>
-            <span data-testid="checkin-session-place">
-              <EnvironmentOutlined /> {sessionPlace(session)}
-            </span>
-            {session.trainerName && <Typography.Text type="secondary">{session.trainerName}</Typography.Text>}
-          </Flex>
-        </Flex>
-        <div style={{ marginTop: 16 }}>{toHome}</div>
-      </Card>
-    );
-  }
+  if (state.kind === 'ok') return <CheckedIn result={state.result} sessionId={sessionId} toHome={toHome} />;
 
   const [icon, title, hint, testId] =
     state.kind === 'expired'

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, List, Progress, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleFilled, FilePdfOutlined, LeftOutlined, PlayCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { materialContentUrl, useMyCourses, useReportProgress, type MaterialProgress } from '../../../api/learning.js';
+import { materialContentUrl, useMyCourses, useReportProgress, type Material } from '../../../api/learning.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -11,7 +11,7 @@ import { TrackTag } from './labels.js';
 /** A video reports where the learner is every 15 s while it plays, and when it pauses or ends. */
 const REPORT_EVERY_MS = 15_000;
 
-function VideoMaterial({ material }: { material: MaterialProgress }) {
+function VideoMaterial({ material }: { material: Material }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const report = useReportProgress();
@@ -27,7 +27,9 @@ function VideoMaterial({ material }: { material: MaterialProgress }) {
     const timer = setInterval(() => sendRef.current(), REPORT_EVERY_MS);
     return () => clearInterval(timer);
   }, [playing]);
-  const share = material.durationSeconds ? Math.min(100, Math.round((100 * material.positionSeconds) / material.durationSeconds)) : 0;
+  const progress = material.progress;
+  const done = !!progress?.doneAt;
+  const share = progress?.percent ?? 0;
 
   return (
     <Flex vertical gap={6} style={{ width: '100%' }}>
@@ -40,7 +42,7 @@ function VideoMaterial({ material }: { material: MaterialProgress }) {
         style={{ width: '100%', maxHeight: 320, background: '#000', borderRadius: 6 }}
         onLoadedMetadata={(e) => {
           // Back where the learner left off.
-          if (material.positionSeconds > 0 && !material.done) e.currentTarget.currentTime = material.positionSeconds;
+          if (progress && progress.positionSeconds > 0 && !done) e.currentTarget.currentTime = progress.positionSeconds;
         }}
         onPlay={() => setPlaying(true)}
         onPause={() => {
@@ -53,19 +55,21 @@ function VideoMaterial({ material }: { material: MaterialProgress }) {
         }}
         data-testid="learn-video"
       />
-      {!material.done && <Progress percent={share} size="small" format={() => t('learn.course.watched', { share: `${share}%` })} />}
+      {!done && <Progress percent={share} size="small" format={() => t('learn.course.watched', { share: `${share}%` })} />}
     </Flex>
   );
 }
 
-function DocumentMaterial({ material }: { material: MaterialProgress }) {
+function DocumentMaterial({ material, fetchedAt }: { material: Material; fetchedAt: number }) {
   const t = useT();
   const report = useReportProgress();
   const { message } = App.useApp();
   const [now, setNow] = useState(() => Date.now());
-  const opened = material.openedAt ? new Date(material.openedAt).getTime() : null;
-  const minMs = (material.minSeconds ?? 120) * 1000;
-  const left = opened === null ? null : Math.max(0, Math.ceil((opened + minMs - now) / 1000));
+  const progress = material.progress;
+  const done = !!progress?.doneAt;
+  const opened = !!progress;
+  // The server's count of seconds still to read when the page fetched it, run down on this phone's clock.
+  const left = progress ? Math.max(0, Math.ceil((fetchedAt + progress.secondsLeft * 1000 - now) / 1000)) : null;
   useEffect(() => {
     if (left === null || left === 0) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -74,7 +78,7 @@ function DocumentMaterial({ material }: { material: MaterialProgress }) {
 
   const onOpen = () => {
     // The reading time starts when the document is first opened.
-    if (opened === null) report.mutate({ materialId: material.id, positionSeconds: 0 });
+    if (!opened) report.mutate({ materialId: material.id, positionSeconds: 0 });
   };
   const onDone = () =>
     report.mutate(
@@ -88,13 +92,13 @@ function DocumentMaterial({ material }: { material: MaterialProgress }) {
         <Button icon={<FilePdfOutlined />} href={materialContentUrl(material.id)} target="_blank" onClick={onOpen} data-testid="learn-open-pdf">
           {t('learn.course.openPdf')}
         </Button>
-        {!material.done && (
+        {!done && (
           <Button type="primary" disabled={left === null || left > 0} loading={report.isPending} onClick={onDone} data-testid="learn-finish-pdf">
             {t('learn.course.finishPdf')}
           </Button>
         )}
       </Flex>
-      {!material.done && left !== null && left > 0 && (
+      {!done && left !== null && left > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('learn.course.finishIn', { seconds: left })}
         </Typography.Text>
@@ -110,14 +114,16 @@ export function CoursePage() {
   const courses = useMyCourses();
   if (courses.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (courses.isError) return <LoadError error={courses.error} onRetry={() => void courses.refetch()} />;
-  const course = courses.data.items.find((c) => c.id === id);
+  const course = courses.data.items.find((c) => c.courseId === id);
   const back = (
     <Link to="/learn" data-testid="learn-back">
       <LeftOutlined /> {t('learn.course.back')}
     </Link>
   );
   if (!course) return <Flex vertical gap={12}>{back}<Empty description={t('learn.courses.empty')} /></Flex>;
-  const done = course.materials.filter((m) => m.done).length;
+  const done = course.materialsDone;
+  const completed = !!course.completedAt;
+  const hours = course.hoursTenths / 10;
 
   return (
     <Flex vertical gap={12} data-testid="learn-course-page">
@@ -129,13 +135,13 @@ export function CoursePage() {
           </Typography.Title>
           <Flex gap={6} wrap align="center">
             <TrackTag t={t} track={course.track} level={course.level} />
-            {course.hours > 0 && <Tag style={{ marginInlineEnd: 0 }}>{t('learn.courses.hours', { hours: course.hours })}</Tag>}
+            {hours > 0 && <Tag style={{ marginInlineEnd: 0 }}>{t('learn.courses.hours', { hours })}</Tag>}
           </Flex>
           {course.summary && <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>{course.summary}</Typography.Paragraph>}
-          <Progress percent={course.materials.length ? Math.round((100 * done) / course.materials.length) : 0} status={course.completed ? 'success' : 'active'} />
+          <Progress percent={course.materials.length ? Math.round((100 * done) / course.materials.length) : 0} status={completed ? 'success' : 'active'} />
         </Flex>
       </Card>
-      {course.completed && (
+      {completed && (
         <Alert
           type="success"
           showIcon
@@ -157,7 +163,7 @@ export function CoursePage() {
                   <Typography.Text strong>
                     {i + 1}. {m.kind === 'video' ? <PlayCircleOutlined /> : <FilePdfOutlined />} {m.title}
                   </Typography.Text>
-                  {m.done ? (
+                  {m.progress?.doneAt ? (
                     <Tag color="success" icon={<CheckCircleFilled />} style={{ marginInlineEnd: 0 }} data-testid="learn-material-done">
                       {t('learn.course.done')}
                     </Tag>
@@ -165,7 +171,7 @@ export function CoursePage() {
                     <Tag style={{ marginInlineEnd: 0 }}>{m.kind === 'video' ? t('learn.course.video') : t('learn.course.document')}</Tag>
                   )}
                 </Flex>
-                {m.kind === 'video' ? <VideoMaterial material={m} /> : <DocumentMaterial material={m} />}
+                {m.kind === 'video' ? <VideoMaterial material={m} /> : <DocumentMaterial material={m} fetchedAt={courses.dataUpdatedAt} />}
               </List.Item>
             )}
           />

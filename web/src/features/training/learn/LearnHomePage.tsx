@@ -104,7 +104,7 @@ function OpenSessions({ hasRecord, enrolledIds }: { hasRecord: boolean; enrolled
           dataSource={open.data.items}
           renderItem={(s) => {
             const left = Math.max(0, s.capacity - s.enrolled);
-            const mine = enrolledIds.has(s.id);
+            const mine = s.enrolledByMe || enrolledIds.has(s.id);
             return (
               <List.Item style={{ paddingInline: 0, alignItems: 'flex-start' }} data-testid="learn-open-session">
                 <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
@@ -145,8 +145,8 @@ function OpenSessions({ hasRecord, enrolledIds }: { hasRecord: boolean; enrolled
 }
 
 function courseShare(course: MyCourse): number {
-  if (course.materials.length === 0) return course.completed ? 100 : 0;
-  return Math.round((100 * course.materials.filter((m) => m.done).length) / course.materials.length);
+  if (course.completedAt) return 100;
+  return course.materials.length === 0 ? 0 : Math.round((100 * course.materialsDone) / course.materials.length);
 }
 
 function OnlineCourses() {
@@ -165,7 +165,7 @@ function OnlineCourses() {
           dataSource={courses.data.items}
           renderItem={(c) => (
             <List.Item style={{ paddingInline: 0 }} data-testid="learn-course">
-              <Link to={`/learn/courses/${encodeURIComponent(c.id)}`} style={{ width: '100%', color: 'inherit' }}>
+              <Link to={`/learn/courses/${encodeURIComponent(c.courseId)}`} style={{ width: '100%', color: 'inherit' }}>
                 <Flex vertical gap={2} style={small}>
                   <Flex gap={6} wrap align="center">
                     <Typography.Text strong style={{ fontSize: 15 }}>
@@ -174,9 +174,9 @@ function OnlineCourses() {
                     <TrackTag t={t} track={c.track} level={c.level} />
                   </Flex>
                   <Flex align="center" gap={8}>
-                    <Progress percent={courseShare(c)} size="small" status={c.completed ? 'success' : 'active'} style={{ flex: 1, margin: 0 }} />
+                    <Progress percent={courseShare(c)} size="small" status={c.completedAt ? 'success' : 'active'} style={{ flex: 1, margin: 0 }} />
                     <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
-                      {c.completed ? t('learn.courses.completed') : t('learn.courses.materials', { done: c.materials.filter((m) => m.done).length, total: c.materials.length })}
+                      {c.completedAt ? t('learn.courses.completed') : t('learn.courses.materials', { done: c.materialsDone, total: c.materials.length })}
                     </Typography.Text>
                   </Flex>
                 </Flex>
@@ -203,7 +203,7 @@ export function LearnHomePage() {
 
   return (
     <div data-testid="learn-home">
-      {trainee ? <MyRecord trainee={trainee} personTimes={personTimes} /> : (
+      {trainee ? <MyRecord trainee={trainee} personTimes={personTimes.length} /> : (
         <div style={{ marginBottom: 12 }}>
           <Typography.Paragraph style={small}>{t('learn.me.none')}</Typography.Paragraph>
           <ProfileForm />

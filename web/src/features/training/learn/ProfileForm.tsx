@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Flex, Form, Input, Typography } from 'antd';
 import { useMe } from '../../../api/auth.js';
-import { useSaveProfile, type MyTrainee, type ProfileInput } from '../../../api/learning.js';
+import { useSaveProfile, type MyTraining, type ProfileInput } from '../../../api/learning.js';
 import { normalizeIdentifier } from '../../../app/identifiers.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { formRules } from '../../../app/ui/formRules.js';
@@ -20,7 +20,7 @@ interface Fields {
  * from a roster is claimed by the same ID number (the server decides; a record of another account is refused with
  * 请联系培训老师). Woman and youth follow from the ID number, so they are not asked.
  */
-export function ProfileForm({ title, onSaved }: { title?: string; onSaved?: (trainee: MyTrainee) => void }) {
+export function ProfileForm({ title, onSaved }: { title?: string; onSaved?: (mine: MyTraining) => void }) {
   const t = useT();
   const rules = formRules(t);
   const [form] = Form.useForm<Fields>();
@@ -39,7 +39,7 @@ export function ProfileForm({ title, onSaved }: { title?: string; onSaved?: (tra
       disabled: fields.flags.includes('disabled'),
       partyMember: fields.flags.includes('partyMember'),
     };
-    save.mutate(body, { onSuccess: (trainee) => onSaved?.(trainee), onError: errors.show });
+    save.mutate(body, { onSuccess: (mine) => onSaved?.(mine), onError: errors.show });
   };
 
   return (

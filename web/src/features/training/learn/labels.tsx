@@ -13,14 +13,19 @@ export function sessionTime(startsAt: string, endsAt: string): string {
   return sameDay ? `${day.format(start)} ${clock.format(start)}–${clock.format(end)}` : `${day.format(start)} ${clock.format(start)} – ${day.format(end)} ${clock.format(end)}`;
 }
 
-/** 电商创业 · 进阶 */
-export function trackText(t: Translate, track: Track, level: Level | null): string {
-  return level ? `${t(`learn.track.${track}`)} · ${t(`learn.level.${level}`)}` : t(`learn.track.${track}`);
+const TRACK_COLOURS: Record<Track, string> = { officials: 'geekblue', sellers: 'orange', station_staff: 'green' };
+const LEVELS: Level[] = ['basic', 'advanced', 'elite'];
+const isTrack = (track: string): track is Track => track in TRACK_COLOURS;
+const isLevel = (level: string | null): level is Level => LEVELS.includes(level as Level);
+
+/** 电商创业 · 进阶 (some answers type the track as a plain string: an unknown one shows nothing rather than a code). */
+export function trackText(t: Translate, track: string, level: string | null): string {
+  if (!isTrack(track)) return '';
+  return isLevel(level) ? `${t(`learn.track.${track}`)} · ${t(`learn.level.${level}`)}` : t(`learn.track.${track}`);
 }
 
-const TRACK_COLOURS: Record<Track, string> = { officials: 'geekblue', sellers: 'orange', station_staff: 'green' };
-
-export function TrackTag({ t, track, level }: { t: Translate; track: Track; level: Level | null }) {
+export function TrackTag({ t, track, level }: { t: Translate; track: string; level: string | null }) {
+  if (!isTrack(track)) return null;
   return (
     <Tag color={TRACK_COLOURS[track]} style={{ marginInlineEnd: 0 }}>
       {trackText(t, track, level)}

@@ -86,6 +86,7 @@ export const learnMessages = {
   'learn.checkin.toHome': ['查看我的培训', 'My training'],
   'learn.checkin.time': ['时间', 'Time'],
   'learn.checkin.place': ['地点', 'Place'],
+  'learn.checkin.trainer': ['授课：{name}', 'Trainer: {name}'],
 
   'learn.course.materials': ['课程内容', 'Materials'],
   'learn.course.video': ['视频', 'Video'],
