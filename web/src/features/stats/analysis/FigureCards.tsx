@@ -21,6 +21,8 @@ export const HEADLINE_ORDER = [
   'poor_household_income_fen',
   'complaints',
   'training_person_times',
+  'training_person_times_total',
+  'training_poor_person_times_total',
 ] as const;
 
 export function headlineFigures(figures: FigureValue[]): FigureValue[] {

@@ -16,6 +16,10 @@ const EVENTS: Record<string, [string, string]> = {
   'logistics.parcel-arrived': ['包裹到村', 'parcel arrived'],
   'logistics.parcel-picked-up': ['包裹取件', 'parcel picked up'],
   'trace.complaint-filed': ['投诉登记', 'complaint filed'],
+  'training.person-time-counted': ['培训人次计入', 'person-time counted'],
+  'training.person-time-withdrawn': ['培训人次撤回', 'person-time withdrawn'],
+  'training.course-completed': ['课程结业', 'course completed'],
+  'training.outcome-recorded': ['培训成效记录', 'outcome recorded'],
 };
 
 const WORDS: Record<string, [string, string]> = {
@@ -41,6 +45,8 @@ const WORDS: Record<string, [string, string]> = {
   network: ['服务网络', 'network'],
   stations: ['站点服务', 'stations'],
   training: ['电商培训', 'training'],
+  traineeId: ['学员', 'trainee'],
+  poor: ['贫困人口', 'poor'],
 };
 
 const TERM = /[A-Za-z_][A-Za-z0-9_.@-]*[A-Za-z0-9_]/g;
