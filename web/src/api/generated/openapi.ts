@@ -9760,10 +9760,17 @@ export interface ApiOperations {
       blocks: {
         role: "county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer";
         items: {
-          key: "parcelsToHandOver" | "cashToCollect" | "produceToSendUp" | "ordersToShip" | "runsToday" | "stopsToday" | "stopsLeftToday" | "lowStockSkus" | "certificatesExpiring" | "reviewsPending" | "complaints" | "recallsOpen" | "pointsOperating" | "pointsNotOperating" | "pointsWithoutOperator" | "parcelsOverdue" | "parcelsAtRisk" | "promiseBreaches" | "sellersToReview";
+          key: "parcelsToHandOver" | "cashToCollect" | "produceToSendUp" | "ordersToShip" | "runsToday" | "stopsToday" | "stopsLeftToday" | "lowStockSkus" | "certificatesExpiring" | "reviewsPending" | "complaints" | "recallsOpen" | "pointsOperating" | "pointsNotOperating" | "pointsWithoutOperator" | "parcelsOverdue" | "parcelsAtRisk" | "promiseBreaches" | "sellersToReview" | "sessionsUpcoming" | "personTimesThisMonth";
           count: number;
           /** money the count stands for, in fen (cash to collect) */
           amountFen?: number;
+          /** the next few of the upcoming training sessions, soonest first (sessionsUpcoming) */
+          sessions?: {
+            id: string;
+            title: string;
+            startsAt: string;
+            placeText: string;
+          }[];
         }[];
       }[];
     };
