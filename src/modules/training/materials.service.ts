@@ -307,7 +307,8 @@ export function parseRange(header: string | undefined, size: number): [number, n
   }
   const start = Number(m[1]);
   const end = m[2] === '' ? size - 1 : Number(m[2]);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return null;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return null;
   if (start >= size) return 'unsatisfiable';
+  if (end < start) return null;
   return [start, Math.min(end, size - 1)];
 }
