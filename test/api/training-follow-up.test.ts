@@ -57,9 +57,12 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
     expect(res.statusCode, res.body).toBe(status);
     return res.json();
   };
-  /** The trainer ticks a trainee at a session: the core's PersonTimes, in a transaction. */
+  /** The trainee on the session's list, and the trainer ticks it: the core's PersonTimes, in a transaction. */
   const tick = (key: Key, session: string, countedAt: string) =>
-    db.transaction().execute((trx) => t.modules.training.personTimes.count(trx, { mode: 'onsite', traineeId: ids[key], sessionId: session, method: 'tick', countedAt, countedBy: 'trainer' }));
+    db.transaction().execute(async (trx) => {
+      await trx.insertInto('training_enrolments').values({ id: `enr_${session}_${key}`, session_id: session, trainee_id: ids[key], source: 'operator', enrolled_by: 'test', created_at: countedAt }).onConflict((oc) => oc.doNothing()).execute();
+      return t.modules.training.personTimes.count(trx, { mode: 'onsite', traineeId: ids[key], sessionId: session, method: 'tick', countedAt, countedBy: 'trainer' });
+    });
   const events = async (type: string) =>
     (await sql<{ payload: string; aggregate_id: string }>`select payload, aggregate_id from kernel_events where type = ${type} order by id`.execute(t.database.db)).rows.map((r) => ({ aggregateId: r.aggregate_id, payload: JSON.parse(r.payload) }));
 
@@ -191,10 +194,13 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
       ['tgt_training_poor_all', 'on_track', 3, 12],
     ]);
 
-    // The counts are the check-in records': recomputed from the person-time rows' sessions and trainees.
-    const records = await db.selectFrom('training_person_times').innerJoin('training_trainees', 'training_trainees.id', 'training_person_times.trainee_id').select(['training_person_times.session_id', 'training_trainees.poor', 'training_trainees.woman']).execute();
-    expect(records.length).toBe(later.totals.personTimes);
-    expect(records.filter((r) => Number(r.poor) === 1).length).toBe(later.totals.poor);
+    // The counts are the check-in records': recomputed from each session's list of who was present (the roster API).
+    const present: { trainee: { id: string; poor: boolean; woman: boolean } }[] = [];
+    for (const session of ['ses_1', 'ses_2', 'ses_3']) present.push(...(await ok('county', 'GET', `/training/sessions/${session}/roster?present=true&limit=500`)).items);
+    expect(present.length).toBe(later.totals.personTimes);
+    expect(present.filter((r) => r.trainee.poor).length).toBe(later.totals.poor);
+    expect(present.filter((r) => r.trainee.woman).length).toBe(later.totals.women);
+    expect(new Set(present.map((r) => r.trainee.id)).size).toBe(later.totals.trainees);
     expect((await events('training.person-time-counted')).length - (await events('training.person-time-withdrawn')).length).toBe(later.totals.personTimes);
 
     // A period: August to September, with the cumulative figure up to its end.
@@ -229,12 +235,16 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
     const seller = await ok('county', 'POST', '/parties/sellers', { kind: 'farmer', name: '马春梅（乐红村青花椒）', idNumber: TRAINEES.t1.id, contactName: '马春梅', contactPhone: '13987000001', divisionCode: LEHONG_VILLAGE, address: '乐红镇乐红村' }, 201);
     await ok('county', 'POST', `/parties/sellers/${seller.id}/review`, { decision: 'approve' });
 
+    // T2's account runs an operating village point.
+    await t.modules.network.service.createSite(systemContext(COUNTY), { name: '乐红村服务点', address: '乐红村委会', kind: 'village_point', divisionCode: LEHONG_VILLAGE, status: 'operating', statusDate: '2018-10-01', operator: { userId: users['fu.consumer']!, name: '杨永福', phone: null, poorHousehold: false, disabled: false, partyMember: false } });
+
     const first = await t.modules.training.followUp.autoMatch();
-    expect(first).toEqual({ checked: 4, recorded: 1 });
+    expect(first).toEqual({ checked: 4, recorded: 2 });
     expect(await t.modules.training.followUp.autoMatch()).toEqual({ checked: 4, recorded: 0 });
     const recorded = await events('training.outcome-recorded');
     expect(recorded).toEqual([
       { aggregateId: ids.t1, payload: { outcomeId: expect.stringMatching(/^out_/), traineeId: ids.t1, kind: 'seller', townshipCode: LEHONG, poor: true, firstTrainedAt: '2018-05-10T02:00:00.000Z', recordedAt: '2018-11-05T02:00:00.000Z' } },
+      { aggregateId: ids.t2, payload: { outcomeId: expect.stringMatching(/^out_/), traineeId: ids.t2, kind: 'point_operator', townshipCode: LEHONG, poor: false, firstTrainedAt: '2018-05-10T02:00:00.000Z', recordedAt: '2018-11-05T02:00:00.000Z' } },
     ]);
 
     // Its orders: one paid before the first training (not counted), one after, partly refunded.
@@ -257,7 +267,10 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
       ],
       nextCursor: null,
     });
-    expect((await ok('county', 'GET', '/training/follow-up?outcome=none')).items.map((i: { traineeId: string }) => i.traineeId)).toEqual([ids.t2, ids.t3, ids.t4]);
+    expect((await ok('county', 'GET', '/training/follow-up?outcome=none')).items.map((i: { traineeId: string }) => i.traineeId)).toEqual([ids.t3, ids.t4]);
+    expect((await ok('county', 'GET', '/training/follow-up?outcome=point_operator')).items[0].outcomes).toEqual([
+      { id: recorded[1]!.payload.outcomeId, traineeId: ids.t2, kind: 'point_operator', kindName: '站点经营', name: '乐红村服务点', playerId: null, shopId: null, source: 'auto', beganAt: null, note: '', recordedAt: '2018-11-05T02:00:00.000Z', salesSinceFen: null, salesMonths: null },
+    ]);
     const paged = await ok('county', 'GET', '/training/follow-up?limit=3');
     expect(paged.items.length).toBe(3);
     expect((await ok('county', 'GET', `/training/follow-up?limit=3&cursor=${paged.nextCursor}`)).items.map((i: { traineeId: string }) => i.traineeId)).toEqual([ids.t4]);
@@ -290,6 +303,7 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
     const kinds = (await events('training.outcome-recorded')).map((e) => [e.aggregateId, e.payload.kind, e.payload.townshipCode, e.payload.poor, e.payload.firstTrainedAt]);
     expect(kinds).toEqual([
       [ids.t1, 'seller', LEHONG, true, '2018-05-10T02:00:00.000Z'],
+      [ids.t2, 'point_operator', LEHONG, false, '2018-05-10T02:00:00.000Z'],
       [ids.t2, 'shop', LEHONG, false, '2018-05-10T02:00:00.000Z'],
       [ids.t3, 'employed', WENPING, true, '2018-08-20T02:00:00.000Z'],
     ]);
