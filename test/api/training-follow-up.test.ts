@@ -210,6 +210,7 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
     const bad = await call('county', 'GET', '/training/progress?from=2018-02-30');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('from') });
+    expect((await call('county', 'GET', '/training/progress?from=2018-09-01&to=2018-08-01')).json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'querystring.to' } });
   });
 
   it('shows a township its township and a trainer its organisers’ share, not judged against the county’s targets; others are refused', async () => {
@@ -316,7 +317,11 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
       townshipCode: LEHONG, townshipName: '乐红镇', reason: '开网店带动全村销售花椒', status: 'nominated', statusName: '已推荐', statusNote: '', support: [], supportFen: 0, nominatedBy: 'fu.township', createdAt: '2018-11-05T02:00:00.000Z', updatedAt: '2018-11-05T02:00:00.000Z',
     });
     expect((await call('township', 'POST', '/training/talent', { kind: 'person', traineeId: ids.t3, reason: '外乡镇' })).json().error).toMatchObject({ details: { field: 'body.traineeId' } });
-    const team = await ok('county', 'POST', '/training/talent', { kind: 'team', teamName: '乐红花椒电商团队', members: [ids.t1, ids.t2], townshipCode: LEHONG, reason: '团队运营拼多多店铺' }, 201);
+    const teamBody = { kind: 'team', teamName: '乐红花椒电商团队', members: [ids.t1, ids.t2], townshipCode: LEHONG, reason: '团队运营拼多多店铺' };
+    const nominateTeam = () => t.app.inject({ method: 'POST', url: '/api/v1/training/talent', headers: { ...as.county, 'idempotency-key': 'team-1' }, payload: teamBody });
+    const team = (await nominateTeam()).json();
+    // A replay with the same Idempotency-Key answers the first nomination; nothing is nominated twice.
+    expect((await nominateTeam()).json().id).toBe(team.id);
     expect(team.members.map((m: { name: string }) => m.name)).toEqual(['马春梅', '杨永福']);
 
     const supported = await ok('county', 'POST', `/training/talent/${person.id}/support`, { kind: 'funding', amountFen: 500_000, givenOn: '2018-11-01', note: '创业补贴' }, 201);

@@ -1,6 +1,6 @@
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, type RequestContext } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/errors.js';
+import { forbidden, invalidField } from '../../kernel/errors.js';
 import type { FollowUpRepository, PersonTimeFact, PersonTimeWhere } from './follow-up.repository.js';
 import type { TrainingTargets } from './follow-up.ports.js';
 import type { TrainingPlaces } from './ports.js';
@@ -54,6 +54,7 @@ export class ProgressService {
   }
 
   async progress(ctx: RequestContext, filter: ProgressFilter): Promise<ProgressView> {
+    if (filter.from && filter.to && filter.from > filter.to) throw invalidField('querystring.to', '截止日期不能早于开始日期 must not be before from');
     const { where, whole } = await this.sight(ctx, filter);
     const today = shanghaiDate(this.clock.now());
     const [facts, book, organisers, targets] = await Promise.all([this.repo.personTimes(where), this.places.placeBook(), this.repo.organiserNames(), this.targets.trainingTargets()]);
