@@ -28,25 +28,44 @@ export interface Organiser {
   id: string;
   name: string;
   kind: OrganiserKind;
-  members: { userId: string; displayName: string }[];
+  contactName: string;
+  notes: string;
+  active: boolean;
+  memberUserIds: string[];
+  createdAt: string;
+  updatedAt: string;
 }
 export interface NewOrganiser {
   name: string;
   kind: OrganiserKind;
-  memberIds?: string[];
+  contactName?: string;
+  notes?: string;
+  memberUserIds?: string[];
 }
 
 export interface Course {
   id: string;
-  organiserId?: string | null;
+  title: string;
+  track: Track;
+  level: Level | null;
+  summary: string;
+  /** Class hours, one decimal. */
+  hours: number;
+  online: boolean;
+  organiserId: string | null;
+  organiserName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface NewCourse {
   title: string;
   track: Track;
   level: Level | null;
   summary: string;
   hours: number;
   online: boolean;
+  organiserId?: string | null;
 }
-export type NewCourse = Omit<Course, 'id' | 'organiserId'>;
 
 export interface Material {
   id: string;
@@ -64,39 +83,49 @@ export interface Material {
 export interface Session {
   id: string;
   title: string;
+  courseId: string | null;
+  courseTitle: string | null;
   track: Track;
   level: Level | null;
-  courseId: string | null;
-  courseTitle?: string | null;
   organiserId: string;
-  organiserName?: string | null;
-  trainerId: string;
-  trainerName?: string | null;
+  organiserName: string;
+  trainerUserId: string | null;
+  trainerName: string;
   siteId: string | null;
-  siteName?: string | null;
-  placeText?: string | null;
-  townshipCode: string | null;
-  townshipName?: string | null;
+  /** The site's name, or the place as typed. */
+  placeName: string;
+  townshipCode: string;
+  townshipName: string;
+  villageCode: string | null;
+  villageName: string | null;
+  capacity: number;
+  enrolled: number;
+  present: number;
   startsAt: string;
   endsAt: string;
-  capacity: number;
-  enrolledCount?: number;
-  presentCount?: number;
   status: SessionStatus;
+  notes: string;
+  closedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 export interface NewSession {
   title: string;
+  courseId: string | null;
   track: Track;
   level: Level | null;
-  courseId: string | null;
   organiserId: string;
-  trainerId: string;
+  trainerUserId: string | null;
+  trainerName: string;
   siteId: string | null;
-  placeText: string | null;
+  placeText?: string;
   townshipCode: string | null;
+  capacity: number;
   startsAt: string;
   endsAt: string;
-  capacity: number;
+  notes?: string;
 }
 export interface SessionFilter {
   from?: string;
@@ -107,44 +136,40 @@ export interface SessionFilter {
   status?: SessionStatus;
 }
 
-/** One line of a session's roster: the enrolment, masked, and whether the trainee was present. */
-export interface RosterEntry {
-  traineeId: string;
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  townshipName?: string | null;
-  villageName?: string | null;
-  poor: boolean;
-  disabled: boolean;
-  partyMember: boolean;
-  woman: boolean;
-  youth: boolean;
-  present: boolean;
-  checkedInAt?: string | null;
-  method?: string | null;
-  personTimeId?: string | null;
-  enrolledAt?: string;
-  source?: string;
-}
-
 export interface Trainee {
   id: string;
   name: string;
+  /** Masked for everyone but the trainee's own account. */
   idNumber: string;
   phone: string | null;
+  masked: boolean;
   townshipCode: string | null;
-  townshipName?: string | null;
+  townshipName: string | null;
   villageCode: string | null;
-  villageName?: string | null;
+  villageName: string | null;
   poor: boolean;
   disabled: boolean;
   partyMember: boolean;
   woman: boolean;
   youth: boolean;
-  userId?: string | null;
-  personTimes?: number;
+  /** The trainee has an account of their own. */
+  claimed: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
+
+/** One line of a session's roster: the enrolment, the (masked) trainee, and whether they were present. */
+export interface RosterEntry {
+  enrolmentId: string;
+  source: 'operator' | 'self' | 'roster' | 'checkin';
+  enrolledAt: string;
+  present: boolean;
+  personTimeId: string | null;
+  countedAt: string | null;
+  method: string | null;
+  trainee: Trainee;
+}
+
 export interface TraineeDetails {
   name: string;
   idNumber: string;
@@ -158,17 +183,26 @@ export interface TraineeDetails {
   youth?: boolean | null;
 }
 export interface TraineeFilter {
+  /** A name (part of it) or a whole ID number. */
   q?: string;
-  idNumber?: string;
   township?: string;
   village?: string;
   poor?: boolean;
 }
-export interface TraineeHistory {
-  enrolments?: { sessionId: string; title?: string; startsAt?: string; present?: boolean; status?: SessionStatus }[];
-  personTimes?: { id: string; sessionId: string | null; courseId: string | null; mode: 'onsite' | 'online'; title?: string | null; countedAt: string }[];
+export interface PersonTime {
+  id: string;
+  traineeId: string;
+  sessionId: string | null;
+  courseId: string | null;
+  mode: 'onsite' | 'online';
+  method: string;
+  track: Track;
+  level: Level | null;
+  countedAt: string;
+  title?: string;
 }
-export type TraineeDetail = Trainee & TraineeHistory & { outcomes?: Outcome[] };
+/** A trainee as GET /training/trainees/{id} answers; history and outcomes when the server gives them. */
+export type TraineeDetail = Trainee & { personTimes?: PersonTime[]; outcomes?: Outcome[] };
 
 export interface RowProblem {
   row: number;
@@ -176,12 +210,15 @@ export interface RowProblem {
   message: string;
 }
 export interface ImportResult {
+  importId: string;
+  mode: 'all' | 'valid';
+  rows: number;
   imported: number;
-  enrolled?: number;
-  created?: number;
-  updated?: number;
-  skipped?: number;
-  rows?: RowProblem[];
+  traineesCreated: number;
+  traineesUpdated: number;
+  enrolled: number;
+  alreadyEnrolled: number;
+  badRows: RowProblem[];
 }
 
 export interface CheckinCode {
@@ -194,14 +231,25 @@ export interface CheckinCode {
 
 export interface Certificate {
   id: string;
+  /** 证书编号 PX<county>-<year>-<serial>. */
   number: string;
-  traineeId?: string;
-  traineeName?: string;
+  traineeId: string;
+  holderName: string;
+  idNumberMasked: string;
   courseId: string;
-  courseTitle?: string;
-  issuedAt: string;
-  revokedAt?: string | null;
-  status?: string;
+  courseTitle: string;
+  track: Track;
+  trackName: string;
+  level: Level | null;
+  levelName: string | null;
+  hoursTenths: number;
+  organiserName: string | null;
+  mode: 'onsite' | 'online';
+  issuedOn: string;
+  status: 'valid' | 'revoked';
+  revokedAt: string | null;
+  revokeReason: string | null;
+  verifyUrl: string;
 }
 
 export interface Outcome {
@@ -246,27 +294,38 @@ export interface NewOutcome {
 export interface SupportRecord {
   id: string;
   kind: SupportKind;
+  kindName: string;
   amountFen: number;
   givenOn: string;
   note: string;
+}
+export interface NewSupport {
+  kind: SupportKind;
+  amountFen: number;
+  givenOn: string;
+  note?: string;
 }
 export interface Talent {
   id: string;
   kind: 'person' | 'team';
   /** The trainee's name, or the team's. */
   name: string;
-  members: { traineeId: string; name: string }[];
+  members: { traineeId: string; name: string; idNumber: string; villageName: string | null; poor: boolean }[];
   townshipCode: string;
-  townshipName?: string | null;
+  townshipName: string;
   reason: string;
   status: TalentStatus;
-  statusNote?: string;
+  statusName: string;
+  statusNote: string;
   support: SupportRecord[];
+  supportFen: number;
+  createdAt: string;
 }
 export interface NewTalent {
   kind: 'person' | 'team';
-  name?: string;
-  memberIds: string[];
+  traineeId?: string;
+  teamName?: string;
+  members?: string[];
   reason: string;
 }
 
@@ -404,10 +463,8 @@ export function useUploadMaterial(courseId: string) {
   return useMutation({
     mutationFn: ({ file, title, durationSeconds }: { file: File; title: string; durationSeconds?: number }) => {
       const body = new FormData();
-      body.append('title', title);
-      if (durationSeconds) body.append('durationSeconds', String(durationSeconds));
       body.append('file', file);
-      return api<Material>(`/training/courses/${enc(courseId)}/materials`, { method: 'POST', body });
+      return api<Material>(`/training/courses/${enc(courseId)}/materials`, { method: 'POST', query: { title, durationSeconds }, body });
     },
     onSuccess: () => invalidate(client),
   });
@@ -454,7 +511,7 @@ export function useSessionAction(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ action, reason }: { action: 'cancel' | 'close'; reason?: string }) =>
-      api<Session>(`/training/sessions/${enc(id)}/${action}`, { method: 'POST', body: reason ? { reason } : {} }),
+      api<Session>(`/training/sessions/${enc(id)}/${action}`, { method: 'POST', body: action === 'cancel' ? { reason } : {} }),
     onSettled: () => invalidate(client),
   });
 }
@@ -546,7 +603,7 @@ export function useUpdateTrainee(id: string) {
 export function useCertificates(filter: { traineeId?: string; courseId?: string }, enabled = true) {
   return useQuery({
     queryKey: trainingKeys.certificates(filter),
-    queryFn: ({ signal }) => fetchAll<Certificate>('/training/certificates', filter, signal),
+    queryFn: ({ signal }) => fetchAll<Certificate>('/training/certificates', { scope: 'managed', ...filter }, signal),
     enabled,
   });
 }
@@ -597,7 +654,7 @@ export function useNominate() {
 export function useUpdateTalent() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: { status?: TalentStatus; reason?: string } }) => api<Talent>(`/training/talent/${enc(id)}`, { method: 'PATCH', body: changes }),
+    mutationFn: ({ id, changes }: { id: string; changes: { status?: TalentStatus; statusNote?: string; reason?: string } }) => api<Talent>(`/training/talent/${enc(id)}`, { method: 'PATCH', body: changes }),
     onSettled: () => invalidate(client),
   });
 }
@@ -605,7 +662,7 @@ export function useUpdateTalent() {
 export function useAddSupport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, support, idempotencyKey }: { id: string; support: Omit<SupportRecord, 'id'>; idempotencyKey: string }) =>
+    mutationFn: ({ id, support, idempotencyKey }: { id: string; support: NewSupport; idempotencyKey: string }) =>
       api<SupportRecord>(`/training/talent/${enc(id)}/support`, { method: 'POST', body: support, idempotencyKey }),
     onSuccess: () => invalidate(client),
   });

@@ -145,7 +145,7 @@ function NominateDrawer({ open, preset, onClose }: { open: boolean; preset?: Fol
   const rules = formRules(t);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: 'person' | 'team'; traineeId?: string; memberIds?: string[]; name?: string; reason: string }>();
-  const errors = useServerErrors(form);
+  const errors = useServerErrors(form, { fields: { teamName: ['name'], members: ['memberIds'] } });
   const nominate = useNominate();
   const [key, setKey] = useState('');
   const kind = Form.useWatch('kind', form);
@@ -160,7 +160,7 @@ function NominateDrawer({ open, preset, onClose }: { open: boolean; preset?: Fol
     const v = await form.validateFields();
     try {
       await nominate.mutateAsync({
-        talent: v.kind === 'person' ? { kind: 'person', memberIds: [v.traineeId!], reason: v.reason.trim() } : { kind: 'team', name: v.name?.trim(), memberIds: v.memberIds ?? [], reason: v.reason.trim() },
+        talent: v.kind === 'person' ? { kind: 'person', traineeId: v.traineeId, reason: v.reason.trim() } : { kind: 'team', teamName: v.name?.trim(), members: v.memberIds ?? [], reason: v.reason.trim() },
         idempotencyKey: key,
       });
       void message.success(t('talent.saved'));
@@ -290,7 +290,7 @@ function followUpColumns(t: Translate, canRecord: boolean, canNominate: boolean,
           <Typography.Text type="secondary">{t('trainee.outcomesEmpty')}</Typography.Text>
         ),
     },
-    { key: 'sales', title: t('followUp.col.sales'), width: 130, align: 'right', render: (_: unknown, r) => formatFen(r.salesSinceFen) },
+    { key: 'sales', title: t('followUp.col.sales'), width: 130, align: 'right', render: (_: unknown, r) => (r.outcomes.length ? formatFen(r.salesSinceFen) : '—') },
   ];
   if (canRecord || canNominate) {
     cols.push({
@@ -355,7 +355,7 @@ function TalentTab({ onNominate }: { onNominate: () => void }) {
             options={TALENT_STATUSES.map((s) => ({ value: s, label: t(`talent.status.${s}`) }))}
           />
         ) : (
-          <Tag color={STATUS_COLOURS[r.status]}>{t(`talent.status.${r.status}`)}</Tag>
+          <Tag color={STATUS_COLOURS[r.status]}>{r.statusName}</Tag>
         ),
     },
     {
@@ -367,7 +367,7 @@ function TalentTab({ onNominate }: { onNominate: () => void }) {
           <Flex vertical gap={2}>
             {r.support.map((s) => (
               <Typography.Text key={s.id}>
-                {s.givenOn} {t(`support.kind.${s.kind}`)} {s.amountFen ? formatFen(s.amountFen) : ''} {s.note}
+                {s.givenOn} {s.kindName} {s.amountFen ? formatFen(s.amountFen) : ''} {s.note}
               </Typography.Text>
             ))}
           </Flex>

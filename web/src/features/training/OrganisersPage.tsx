@@ -15,6 +15,8 @@ import { useServerErrors } from '../../app/ui/useServerErrors.js';
 interface Values {
   name: string;
   kind: OrganiserKind;
+  contactName?: string;
+  notes?: string;
   memberIds?: string[];
 }
 
@@ -32,15 +34,14 @@ function OrganiserDrawer({ open, onClose, organiser }: { open: boolean; onClose:
     setKey(newIdempotencyKey());
     errors.clear();
     form.resetFields();
-    if (organiser) form.setFieldsValue({ name: organiser.name, kind: organiser.kind, memberIds: organiser.members.map((m) => m.userId) });
+    if (organiser) form.setFieldsValue({ name: organiser.name, kind: organiser.kind, contactName: organiser.contactName, notes: organiser.notes, memberIds: organiser.memberUserIds });
   }, [open]);
   const options = (trainers.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
-  for (const m of organiser?.members ?? []) if (!options.some((o) => o.value === m.userId)) options.push({ value: m.userId, label: m.displayName });
 
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await save.mutateAsync({ id: organiser?.id, organiser: { name: v.name.trim(), kind: v.kind, memberIds: v.memberIds ?? [] }, idempotencyKey: key });
+      await save.mutateAsync({ id: organiser?.id, organiser: { name: v.name.trim(), kind: v.kind, contactName: v.contactName?.trim() ?? '', notes: v.notes?.trim() ?? '', memberUserIds: v.memberIds ?? [] }, idempotencyKey: key });
       void message.success(t('training.organisers.saved'));
       onClose();
     } catch (error) {
@@ -57,6 +58,12 @@ function OrganiserDrawer({ open, onClose, organiser }: { open: boolean; onClose:
         <Form.Item name="kind" label={t('organiser.col.kind')} rules={[rules.chosen(t('organiser.col.kind'))]}>
           <Select options={ORGANISER_KINDS.map((k) => ({ value: k, label: t(`organiserKind.${k}`) }))} data-testid="organiser-kind" />
         </Form.Item>
+        <Form.Item name="contactName" label={t('organiser.col.contact')}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('organiser.col.notes')}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
         <Form.Item name="memberIds" label={t('organiser.form.members')} extra={t('organiser.form.membersHelp')}>
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} loading={trainers.isPending} options={options} data-testid="organiser-members" />
         </Form.Item>
@@ -69,15 +76,18 @@ function OrganiserDrawer({ open, onClose, organiser }: { open: boolean; onClose:
 export function OrganisersPage() {
   const t = useT();
   const organisers = useOrganisers();
+  const trainers = useTrainerAccounts(true);
+  const nameOf = new Map((trainers.data ?? []).map((u) => [u.id, u.displayName]));
   const [editing, setEditing] = useState<Organiser | undefined>();
   const [open, setOpen] = useState(false);
   const columns: TableColumnsType<Organiser> = [
     { key: 'name', title: t('organiser.col.name'), dataIndex: 'name', width: 220 },
+    { key: 'contact', title: t('organiser.col.contact'), dataIndex: 'contactName', width: 110 },
     { key: 'kind', title: t('organiser.col.kind'), dataIndex: 'kind', width: 140, render: (k: OrganiserKind) => <Tag style={{ marginInlineEnd: 0 }}>{t(`organiserKind.${k}`)}</Tag> },
     {
       key: 'members',
       title: t('organiser.col.members'),
-      render: (_: unknown, o) => (o.members.length ? <Flex gap={4} wrap>{o.members.map((m) => <Tag key={m.userId}>{m.displayName}</Tag>)}</Flex> : '—'),
+      render: (_: unknown, o) => (o.memberUserIds.length ? <Flex gap={4} wrap>{o.memberUserIds.map((id) => <Tag key={id}>{nameOf.get(id) ?? '…'}</Tag>)}</Flex> : '—'),
     },
     {
       key: 'actions',

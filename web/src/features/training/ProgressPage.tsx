@@ -18,7 +18,7 @@ const PLAN_TARGETS = { training_person_times: 3500, training_poor_person_times: 
 
 const VERDICT_COLOURS: Record<Milestone['status'], string> = { met: 'success', reached: 'success', missed: 'error', on_track: 'processing', behind: 'warning', share: 'default' };
 
-function gauge(value: number, target: number, colour: string, name: string): StatsChartOption {
+function gauge(value: number, target: number, colour: string, name: string, caption: string): StatsChartOption {
   const pct = target > 0 ? Math.round((value / target) * 1000) / 10 : 0;
   return {
     series: [
@@ -40,7 +40,7 @@ function gauge(value: number, target: number, colour: string, name: string): Sta
         anchor: { show: false },
         title: { show: true, offsetCenter: [0, '38%'], fontSize: 14, color: '#595959' },
         detail: { valueAnimation: true, offsetCenter: [0, '0%'], fontSize: 28, fontWeight: 'bold', color: '#262626', formatter: `${formatNumber(value)}\n{sub|${pct}%}`, rich: { sub: { fontSize: 14, color: '#8c8c8c', padding: [6, 0, 0, 0] } } },
-        data: [{ value: Math.min(pct, 100), name: `${name} ${formatNumber(value)} / ${formatNumber(target)}` }],
+        data: [{ value: Math.min(pct, 100), name: caption }],
       },
     ],
   };
@@ -95,7 +95,7 @@ function barsOption(rows: { name: string; personTimes: number; poor: number }[],
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: sorted.map((r) => r.name), axisLabel: { interval: 0 } },
     series: [
-      { id: 'all', name: t('training.progress.series.all'), type: 'bar', data: sorted.map((r) => r.personTimes), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } },
+      { id: 'all', name: t('training.progress.series.all'), type: 'bar', data: sorted.map((r) => r.personTimes), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right', formatter: (v: { value: unknown }) => formatNumber(Number(v.value)) } },
       { id: 'poor', name: t('training.progress.series.poor'), type: 'bar', data: sorted.map((r) => r.poor), itemStyle: { color: '#fa541c' } },
     ],
   };
@@ -138,7 +138,8 @@ export function ProgressPage() {
   const target = targetOf('training_person_times');
   const poorTarget = targetOf('training_poor_person_times');
   const mcols = useMemo(() => milestoneColumns(t), [t]);
-  const behind = (p?.milestones ?? []).filter((m) => m.status === 'behind');
+  // Behind (the projection falls short) and missed (past due, short) both warn.
+  const behind = (p?.milestones ?? []).filter((m) => m.status === 'behind' || m.status === 'missed');
   const ownTownship = user.scope.kind === 'township' && !user.roles.includes('county_admin') && !user.roles.includes('regulator');
 
   return (
@@ -191,7 +192,7 @@ export function ProgressPage() {
               type="warning"
               showIcon
               data-testid="progress-behind"
-              title={behind.map((m) => t('training.progress.behind', { label: m.label, shortfall: formatNumber(m.shortfall ?? 0) })).join('；')}
+              title={behind.map((m) => t(m.status === 'missed' ? 'training.progress.missed' : 'training.progress.behind', { label: m.label, shortfall: formatNumber(m.shortfall ?? 0) })).join('；')}
             />
           )}
           {!p.whole && <Alert type="info" showIcon title={t('training.progress.shareNote')} />}
@@ -199,14 +200,14 @@ export function ProgressPage() {
             <Col xs={24} md={12}>
               <Card title={t('training.progress.personTimes')} extra={<Typography.Text type="secondary">{formatNumber(p.cumulative.personTimes)} / {formatNumber(target)}</Typography.Text>}>
                 <div data-testid="progress-person-times" data-value={p.cumulative.personTimes}>
-                  <StatsChart option={gauge(p.cumulative.personTimes, target, '#1677ff', t('training.progress.personTimes'))} height={240} testId="progress-gauge" />
+                  <StatsChart option={gauge(p.cumulative.personTimes, target, '#1677ff', 'all', t('training.progress.target', { target: formatNumber(target) }))} height={240} testId="progress-gauge" />
                 </div>
               </Card>
             </Col>
             <Col xs={24} md={12}>
               <Card title={t('training.progress.poor')} extra={<Typography.Text type="secondary">{formatNumber(p.cumulative.poor)} / {formatNumber(poorTarget)}</Typography.Text>}>
                 <div data-testid="progress-poor" data-value={p.cumulative.poor}>
-                  <StatsChart option={gauge(p.cumulative.poor, poorTarget, '#fa541c', t('training.progress.poor'))} height={240} testId="progress-poor-gauge" />
+                  <StatsChart option={gauge(p.cumulative.poor, poorTarget, '#fa541c', 'poor', t('training.progress.target', { target: formatNumber(poorTarget) }))} height={240} testId="progress-poor-gauge" />
                 </div>
               </Card>
             </Col>

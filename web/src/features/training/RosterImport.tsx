@@ -42,7 +42,7 @@ export function RosterImport({ sessionId }: { sessionId: string }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const refused = rowsOf(failure);
-  const skipped = result?.rows ?? [];
+  const skipped = result?.badRows ?? [];
 
   const send = async (file: File) => {
     setResult(null);

@@ -21,11 +21,11 @@ import { placeOf } from './SessionsPage.js';
 
 function rosterColumns(t: Translate, tickable: boolean, onTick: (r: RosterEntry) => void, onUntick: (r: RosterEntry) => void, busy: string | null): TableColumnsType<RosterEntry> {
   const cols: TableColumnsType<RosterEntry> = [
-    { key: 'name', title: t('roster.col.name'), dataIndex: 'name', width: 100 },
-    { key: 'idNumber', title: t('roster.col.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{v}</Typography.Text> },
-    { key: 'phone', title: t('roster.col.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
-    { key: 'place', title: t('roster.col.place'), width: 170, render: (_: unknown, r) => [r.townshipName, r.villageName].filter(Boolean).join(' ') || '—' },
-    { key: 'flags', title: t('roster.col.flags'), width: 200, render: (_: unknown, r) => <FlagTags of={r} /> },
+    { key: 'name', title: t('roster.col.name'), width: 100, render: (_: unknown, r) => r.trainee.name },
+    { key: 'idNumber', title: t('roster.col.idNumber'), dataIndex: ['trainee', 'idNumber'], width: 190, render: (v: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{v}</Typography.Text> },
+    { key: 'phone', title: t('roster.col.phone'), dataIndex: ['trainee', 'phone'], width: 130, render: (v: string | null) => v ?? '—' },
+    { key: 'place', title: t('roster.col.place'), width: 170, render: (_: unknown, r) => [r.trainee.townshipName, r.trainee.villageName].filter(Boolean).join(' ') || '—' },
+    { key: 'flags', title: t('roster.col.flags'), width: 200, render: (_: unknown, r) => <FlagTags of={r.trainee} /> },
     {
       key: 'present',
       title: t('roster.col.present'),
@@ -50,11 +50,11 @@ function rosterColumns(t: Translate, tickable: boolean, onTick: (r: RosterEntry)
       width: 110,
       render: (_: unknown, r) =>
         r.present ? (
-          <Button size="small" icon={<UndoOutlined />} loading={busy === r.traineeId} onClick={() => onUntick(r)} data-testid="roster-untick">
+          <Button size="small" icon={<UndoOutlined />} loading={busy === r.trainee.id} onClick={() => onUntick(r)} data-testid="roster-untick">
             {t('roster.untick')}
           </Button>
         ) : (
-          <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy === r.traineeId} onClick={() => onTick(r)} data-testid="roster-tick">
+          <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy === r.trainee.id} onClick={() => onTick(r)} data-testid="roster-tick">
             {t('roster.tick')}
           </Button>
         ),
@@ -74,7 +74,7 @@ function Summary({ session, present, enrolled }: { session: Session; present: nu
           style={{ flex: '1 1 420px' }}
           items={[
             { key: 'time', label: t('training.col.time'), children: sessionTime(session.startsAt, session.endsAt) },
-            { key: 'place', label: t('training.col.place'), children: placeOf(session) || '—' },
+            { key: 'place', label: t('training.col.place'), children: placeOf(session) },
             { key: 'track', label: t('training.col.track'), children: <TrackTag track={session.track} level={session.level} /> },
             { key: 'course', label: t('training.form.course'), children: session.courseTitle ?? '—' },
             { key: 'organiser', label: t('training.col.organiser'), children: session.organiserName ?? '—' },
@@ -107,14 +107,16 @@ export function SessionDetailPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [untick, setUntick] = useState<RosterEntry | null>(null);
   const [reason, setReason] = useState('');
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelReason, setCancelReason] = useState('');
   const s = session.data;
   const open = s?.status === 'planned';
   const tickable = mayRunSessions(user) && open;
 
   const doTick = async (r: RosterEntry, present: boolean, why?: string) => {
-    setBusy(r.traineeId);
+    setBusy(r.trainee.id);
     try {
-      await tick.mutateAsync({ traineeId: r.traineeId, present, reason: why });
+      await tick.mutateAsync({ traineeId: r.trainee.id, present, reason: why });
     } catch (error) {
       void message.error(errorText(error, t));
     } finally {
@@ -141,13 +143,13 @@ export function SessionDetailPage() {
   const rows = roster.data ?? [];
   const present = rows.filter((r) => r.present).length;
 
-  const confirmAction = (which: 'close' | 'cancel') =>
+  const confirmClose = () =>
     modal.confirm({
-      title: t(which === 'close' ? 'training.session.close' : 'training.session.cancel'),
-      content: t(which === 'close' ? 'training.session.closeConfirm' : 'training.session.cancelConfirm'),
+      title: t('training.session.close'),
+      content: t('training.session.closeConfirm'),
       onOk: async () => {
         try {
-          await action.mutateAsync({ action: which });
+          await action.mutateAsync({ action: 'close' });
         } catch (error) {
           void message.error(errorText(error, t));
         }
@@ -163,7 +165,7 @@ export function SessionDetailPage() {
       ) : (
         <ResponsiveTable<RosterEntry>
           data-testid="roster-table"
-          rowKey="traineeId"
+          rowKey="enrolmentId"
           size="middle"
           columns={cols}
           dataSource={rows}
@@ -198,12 +200,20 @@ export function SessionDetailPage() {
               </Button>
             )}
             {mayRunSessions(user) && open && (
-              <Button onClick={() => confirmAction('close')} data-testid="session-close">
+              <Button onClick={confirmClose} data-testid="session-close">
                 {t('training.session.close')}
               </Button>
             )}
             {mayRunSessions(user) && open && (
-              <Button danger icon={<StopOutlined />} onClick={() => confirmAction('cancel')} data-testid="session-cancel">
+              <Button
+                danger
+                icon={<StopOutlined />}
+                onClick={() => {
+                  setCancelReason('');
+                  setCancelling(true);
+                }}
+                data-testid="session-cancel"
+              >
                 {t('training.session.cancel')}
               </Button>
             )}
@@ -216,10 +226,27 @@ export function SessionDetailPage() {
       </Card>
       {mayRunSessions(user) && <SessionDrawer open={editing} onClose={() => setEditing(false)} session={s} />}
       <Modal
+        open={cancelling}
+        title={t('training.session.cancel')}
+        onCancel={() => setCancelling(false)}
+        okButtonProps={{ disabled: cancelReason.trim().length < 2, danger: true }}
+        onOk={async () => {
+          try {
+            await action.mutateAsync({ action: 'cancel', reason: cancelReason.trim() });
+            setCancelling(false);
+          } catch (error) {
+            void message.error(errorText(error, t));
+          }
+        }}
+      >
+        <Typography.Paragraph>{t('training.session.cancelConfirm')}</Typography.Paragraph>
+        <Input.TextArea rows={2} maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} placeholder={t('training.session.cancelReason')} data-testid="cancel-reason" />
+      </Modal>
+      <Modal
         open={!!untick}
-        title={untick ? t('roster.untickTitle', { name: untick.name }) : ''}
+        title={untick ? t('roster.untickTitle', { name: untick.trainee.name }) : ''}
         onCancel={() => setUntick(null)}
-        okButtonProps={{ disabled: !reason.trim(), danger: true }}
+        okButtonProps={{ disabled: reason.trim().length < 2, danger: true }}
         onOk={async () => {
           if (!untick) return;
           await doTick(untick, false, reason.trim());

@@ -60,10 +60,10 @@ export function SessionDrawer({ open, onClose, session, onSaved }: { open: boole
         track: session.track,
         level: session.level ?? undefined,
         organiserId: session.organiserId,
-        trainerId: session.trainerId ?? undefined,
+        trainerId: session.trainerUserId ?? undefined,
         placeKind: session.siteId ? 'site' : 'other',
         siteId: session.siteId ?? undefined,
-        placeText: session.placeText ?? undefined,
+        placeText: session.siteId ? undefined : session.placeName,
         townshipCode: session.townshipCode ?? undefined,
         time: [dayjs(session.startsAt), dayjs(session.endsAt)],
         capacity: session.capacity,
@@ -82,11 +82,11 @@ export function SessionDrawer({ open, onClose, session, onSaved }: { open: boole
   const trainerOptions = useMemo(() => {
     const list = (trainers.data ?? []).map((u) => ({ value: u.id, label: u.displayName }));
     if (!isAdmin) return [{ value: user.id, label: user.displayName }];
-    if (session?.trainerId && !list.some((o) => o.value === session.trainerId)) list.unshift({ value: session.trainerId, label: session.trainerName ?? '' });
+    if (session?.trainerUserId && !list.some((o) => o.value === session.trainerUserId)) list.unshift({ value: session.trainerUserId, label: session.trainerName });
     return list;
   }, [trainers.data, isAdmin, session]);
   const organiserOptions = (organisers.data ?? [])
-    .filter((o) => isAdmin || o.members.some((m) => m.userId === user.id))
+    .filter((o) => isAdmin || o.memberUserIds.includes(user.id))
     .map((o) => ({ value: o.id, label: o.name }));
 
   const submit = async () => {
@@ -97,9 +97,10 @@ export function SessionDrawer({ open, onClose, session, onSaved }: { open: boole
       track: v.track,
       level: v.track === 'sellers' ? ((v.level as NewSession['level']) ?? null) : null,
       organiserId: v.organiserId,
-      trainerId: v.trainerId ?? user.id,
+      trainerUserId: v.trainerId ?? user.id,
+      trainerName: trainerOptions.find((o) => o.value === (v.trainerId ?? user.id))?.label ?? user.displayName,
       siteId: v.placeKind === 'site' ? (v.siteId ?? null) : null,
-      placeText: v.placeKind === 'other' ? (v.placeText?.trim() ?? null) : null,
+      ...(v.placeKind === 'other' ? { placeText: v.placeText?.trim() } : {}),
       townshipCode: v.placeKind === 'other' ? (v.townshipCode ?? null) : null,
       startsAt: v.time[0].second(0).format(),
       endsAt: v.time[1].second(0).format(),

@@ -20,7 +20,7 @@ import { SessionDrawer } from './SessionDrawer.js';
 const KEYS = ['month', 'track', 'township', 'organiser', 'status'] as const;
 const thisMonth = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
 
-export const placeOf = (s: Session) => [s.townshipName, s.siteName ?? s.placeText].filter(Boolean).join(' · ');
+export const placeOf = (s: Session) => [s.townshipName, s.placeName].filter(Boolean).join(' · ');
 
 function columns(t: Translate): TableColumnsType<Session> {
   return [
@@ -37,15 +37,15 @@ function columns(t: Translate): TableColumnsType<Session> {
     { key: 'time', title: t('training.col.time'), width: 170, render: (_: unknown, s) => sessionTime(s.startsAt, s.endsAt) },
     { key: 'place', title: t('training.col.place'), width: 190, render: (_: unknown, s) => placeOf(s) },
     { key: 'track', title: t('training.col.track'), width: 150, render: (_: unknown, s) => <TrackTag track={s.track} level={s.level} /> },
-    { key: 'organiser', title: t('training.col.organiser'), width: 150, render: (_: unknown, s) => s.organiserName ?? '—' },
-    { key: 'trainer', title: t('training.col.trainer'), width: 100, render: (_: unknown, s) => s.trainerName ?? '—' },
+    { key: 'organiser', title: t('training.col.organiser'), dataIndex: 'organiserName', width: 150 },
+    { key: 'trainer', title: t('training.col.trainer'), dataIndex: 'trainerName', width: 100 },
     {
       key: 'attendance',
       title: t('training.col.attendance'),
       width: 130,
       render: (_: unknown, s) => (
         <Typography.Text>
-          {s.presentCount ?? 0} / {s.enrolledCount ?? 0} / {s.capacity}
+          {s.present} / {s.enrolled} / {s.capacity}
         </Typography.Text>
       ),
     },

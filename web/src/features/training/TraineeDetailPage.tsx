@@ -36,7 +36,7 @@ export function TraineeDetailPage() {
             { key: 'phone', label: t('roster.col.phone'), children: r.phone ?? '—' },
             { key: 'place', label: t('roster.col.place'), children: [r.townshipName, r.villageName].filter(Boolean).join(' ') || '—' },
             { key: 'flags', label: t('roster.col.flags'), children: <FlagTags of={r} /> },
-            { key: 'account', label: t('trainee.account'), children: r.userId ? t('trainee.accountClaimed') : t('trainee.accountNone') },
+            { key: 'account', label: t('trainee.account'), children: r.claimed ? t('trainee.accountClaimed') : t('trainee.accountNone') },
           ]}
         />
       </Card>
@@ -102,10 +102,10 @@ export function TraineeDetailPage() {
                     >
                       <Flex vertical>
                         <span>
-                          {c.courseTitle ?? ''} {c.revokedAt ? <Tag color="error">{t('certificate.revoked')}</Tag> : null}
+                          {c.courseTitle} {c.status === 'revoked' ? <Tag color="error">{t('certificate.revoked')}</Tag> : null}
                         </span>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {c.number} · {c.issuedAt.slice(0, 10)}
+                          {c.number} · {c.issuedOn}
                         </Typography.Text>
                       </Flex>
                     </List.Item>

@@ -23,20 +23,19 @@ function columns(t: Translate): TableColumnsType<Trainee> {
     { key: 'phone', title: t('roster.col.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
     { key: 'place', title: t('roster.col.place'), width: 170, render: (_: unknown, r) => [r.townshipName, r.villageName].filter(Boolean).join(' ') || '—' },
     { key: 'flags', title: t('roster.col.flags'), width: 220, render: (_: unknown, r) => <FlagTags of={r} /> },
-    { key: 'personTimes', title: t('trainee.col.personTimes'), dataIndex: 'personTimes', width: 90, render: (v: number | undefined) => v ?? '—' },
+    { key: 'account', title: t('trainee.account'), width: 90, render: (_: unknown, r) => (r.claimed ? t('trainee.accountClaimed') : t('trainee.accountNone')) },
   ];
 }
 
-/** 学员: found by name, or by a whole ID number (sent as such: the server matches its fingerprint), township, village, flags. */
+/** 学员: found by name or a whole ID number (the server matches its fingerprint), township, village, registered poor. */
 export function TraineesPage() {
   const t = useT();
   const user = useUser();
   const [params, setParams] = useUrlParams(KEYS);
   const typed = params.q?.trim();
-  const byId = typed && ID_LIKE.test(typed);
   const trainees = useTrainees({
-    q: byId ? undefined : typed,
-    idNumber: byId ? typed.toUpperCase() : undefined,
+    // A whole ID number is matched by its fingerprint on the server; anything else is part of a name.
+    q: typed && ID_LIKE.test(typed) ? typed.toUpperCase() : typed,
     township: params.township,
     village: params.village,
     poor: params.poor === '1' ? true : undefined,

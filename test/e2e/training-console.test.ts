@@ -1,0 +1,152 @@
+/**
+ * 电商培训 in the staff console, in a real browser: the county office creates a session in the form (site picked by
+ * name, organiser, trainer, time), imports a roster workbook with one bad row in mode 只导入正确的行 (the bad row is
+ * named by row and column, the good rows are enrolled, ID numbers masked), and opens the projector's 签到二维码 page,
+ * which shows a QR image and the live present / enrolled count. The sessions list and the roster read on a 390 px
+ * phone. Waits on state only.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { residentIdCheck } from '../../src/modules/parties/index.js';
+import { pick, useBrowserHarness } from './harness.js';
+
+/** A resident ID number of Ludian (530621) born on `birth` (YYYYMMDD) with sequence `seq` (3 digits; odd = man). */
+const residentId = (birth: string, seq: string) => {
+  const first17 = `530621${birth}${seq}`;
+  return first17 + residentIdCheck(first17);
+};
+
+async function rosterFile(rows: unknown[][]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('花名册');
+  sheet.addRow(['姓名', '身份证号', '手机号', '乡镇', '村', '建档立卡贫困户', '残疾人', '党员', '女性', '青年']);
+  for (const row of rows) sheet.addRow(row);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'training-e2e-')), 'roster.xlsx');
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+/** YYYY-MM-DD HH:mm in Asia/Shanghai, `minutes` from now (rounded down to 5 minutes, as the picker steps). */
+function shanghaiTime(minutes: number): string {
+  const at = new Date(Date.now() + minutes * 60_000 + 8 * 3600_000);
+  at.setUTCMinutes(at.getUTCMinutes() - (at.getUTCMinutes() % 5), 0, 0);
+  return at.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+describe('training console', () => {
+  const h = useBrowserHarness();
+  const ownErrors = (errors: string[]) => errors.filter((e) => !/status of 401/.test(e));
+
+  it('creates a session, imports a roster with one bad row (the good rows only), and shows the check-in QR', async () => {
+    const { page, errors } = await h.openPage();
+    await h.signIn(page, 'demo.county');
+    // An organiser of our own, with the demo trainer as its member (the demo's organisers may change).
+    const trainers = await h.apiGet<{ items: { id: string; displayName: string }[] }>(page, '/identity/users?role=trainer');
+    const trainer = trainers.items[0]!;
+    const organiser = await page.request.post(`${h.base}/api/v1/training/organisers`, { data: { name: '浏览器测试电商培训学校', kind: 'body', memberUserIds: [trainer.id] } });
+    expect(organiser.status()).toBe(201);
+
+    await page.goto(`${h.base}/training/sessions`);
+    await page.locator('[data-testid=session-create]').click();
+    await page.locator('[data-testid=session-title]').fill('浏览器测试 · 网店开设与运营（基础班）');
+    await pick(page, 'session-track', '电商创业');
+    await pick(page, 'session-level', '基础');
+    await pick(page, 'session-organiser', '浏览器测试电商培训学校', { typed: '浏览器测试' });
+    await pick(page, 'session-trainer', trainer.displayName);
+    await pick(page, 'session-site', '鲁甸县电子商务公共服务中心', { typed: '公共服务中心' });
+    const range = page.locator('.ant-drawer-open .ant-picker-range input');
+    await range.first().click();
+    await range.first().fill(shanghaiTime(-10));
+    await range.first().press('Enter');
+    await range.nth(1).fill(shanghaiTime(120));
+    await range.nth(1).press('Enter');
+    await expect.poll(() => range.nth(1).inputValue()).toBe(shanghaiTime(120));
+    await page.locator('input[data-testid=session-capacity], [data-testid=session-capacity] input').first().fill('30');
+    await h.shot(page, 'training-session-form');
+    await page.locator('[data-testid=session-save]').click();
+    await page.waitForURL(/\/training\/sessions\/[^/]+$/);
+    const sessionId = new URL(page.url()).pathname.split('/').pop()!;
+    await expect.poll(() => page.locator('h4').first().textContent()).toContain('网店开设与运营');
+
+    // 导入花名册, mode 只导入正确的行: the third data row (spreadsheet row 4) has a wrong check digit.
+    await page.locator('[data-testid=session-tabs]').getByRole('tab', { name: '导入花名册' }).click();
+    await page.locator('[data-testid=roster-import-mode]').getByText('只导入正确的行').click();
+    const good1 = residentId('19900315', '124'); // a woman (even 17th digit), 36 in 2026: not youth
+    const good2 = residentId('20010709', '131'); // a man, 25: youth
+    const bad = `${good1.slice(0, 17)}${good1[17] === '0' ? '1' : '0'}`;
+    const file = await rosterFile([
+      ['张秀兰', good1, '13987001234', '文屏镇', '砚池山村', '是', '', '', '', ''],
+      ['李国华', good2, '', '文屏镇', '岩洞村', '否', '否', '是', '', ''],
+      ['王错号', bad, '13987005678', '文屏镇', '砚池山村', '', '', '', '', ''],
+    ]);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.locator('[data-testid=roster-import-done]').textContent()).toContain('已导入 2 人');
+    const problems = page.locator('[data-testid=roster-import-errors] tbody tr.ant-table-row');
+    await expect.poll(() => problems.count()).toBe(1);
+    const [row, column] = (await problems.first().locator('td').allTextContents()).map((s) => s.trim());
+    expect([row, column]).toEqual(['4', '身份证号']);
+    await h.shot(page, 'training-roster-import');
+
+    await page.locator('[data-testid=session-tabs]').getByRole('tab', { name: '花名册与签到' }).click();
+    const roster = page.locator('[data-testid=roster-table] tbody tr.ant-table-row');
+    await expect.poll(() => roster.count()).toBe(2);
+    const zhang = roster.filter({ hasText: '张秀兰' });
+    const zhangText = (await zhang.textContent()) ?? '';
+    expect(zhangText).not.toContain(good1);
+    expect(zhangText).toContain('建档立卡');
+    expect(zhangText).toContain('女性');
+    expect(zhangText).toContain('砚池山村');
+    expect((await roster.filter({ hasText: '李国华' }).textContent()) ?? '').toContain('青年');
+    await h.shot(page, 'training-session-detail');
+
+    // 签到二维码: a QR image for the projector, and the count of present / enrolled.
+    await page.locator('[data-testid=session-qr]').click();
+    await page.waitForURL(new RegExp(`/training/sessions/${sessionId}/qr$`));
+    const qr = page.locator('[data-testid=checkin-qr-image]');
+    await expect.poll(() => qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await expect.poll(() => page.locator('[data-testid=checkin-qr-enrolled]').textContent()).toContain('2');
+    expect(await page.locator('[data-testid=checkin-qr-present]').textContent()).toBe('0');
+    await expect.poll(() => page.locator('[data-testid=checkin-qr-countdown]').textContent()).toMatch(/\d+ 秒后刷新/);
+    await h.shot(page, 'training-checkin-qr', false);
+
+    // The one refused row is not an error of the page; the QR code is the server's.
+    const code = await h.apiGet<{ token: string; url: string }>(page, `/training/sessions/${sessionId}/checkin-code`);
+    expect(code.url).toContain(`/learn/checkin/${sessionId}?t=`);
+    expect(ownErrors(errors)).toEqual([]);
+  }, 180_000);
+
+  it('reads on a 390 px phone: the sessions as cards and the progress page', async () => {
+    const { page, errors } = await h.openPage({ width: 390, height: 844 });
+    await h.signIn(page, 'demo.county');
+    await page.goto(`${h.base}/training/sessions?month=all`);
+    await expect.poll(() => page.locator('[data-testid=sessions-table-card]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.shot(page, 'training-sessions-phone');
+    await page.goto(`${h.base}/training/progress`);
+    await expect.poll(() => page.locator('[data-testid=progress-gauge]').getAttribute('data-rendered')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.shot(page, 'training-progress-phone');
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
+
+  it('shows the progress against 3 500 / 350 with the milestones, and the follow-up and organisers pages', async () => {
+    const { page, errors } = await h.openPage();
+    await h.signIn(page, 'demo.county');
+    await page.goto(`${h.base}/training/progress`);
+    const progress = await h.apiGet<{ cumulative: { personTimes: number; poor: number } }>(page, '/training/progress');
+    await expect.poll(() => page.locator('[data-testid=progress-person-times]').getAttribute('data-value')).toBe(String(progress.cumulative.personTimes));
+    expect(await page.locator('[data-testid=progress-poor]').getAttribute('data-value')).toBe(String(progress.cumulative.poor));
+    await expect.poll(() => page.locator('[data-testid=progress-gauge]').getAttribute('data-rendered')).toBe('true');
+    await h.shot(page, 'training-progress');
+    await page.goto(`${h.base}/training/follow-up`);
+    await expect.poll(() => page.locator('[data-testid=follow-up-table]').count()).toBe(1);
+    await h.shot(page, 'training-follow-up');
+    await page.goto(`${h.base}/training/organisers`);
+    await expect.poll(() => page.locator('[data-testid=organisers-table] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await h.shot(page, 'training-organisers');
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
+});
