@@ -46,8 +46,8 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     reports: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
-    training: (m) => ({ identifiers: { residentIdProblem }, places: trainingPlaces(m.network.service, clock), targets: trainingTargets(m.stats.service), sellers: followUpSellers(m.parties.farmersById), points: followUpPoints(m.network.service), players: followUpPlayers(m.players.players, m.players.reports) }),
+    training: (m) => ({ identifiers: { residentIdProblem }, places: trainingPlaces(m.network.service, clock), accounts: accountPhones(m.identity.service), targets: trainingTargets(m.stats.service), sellers: followUpSellers(m.parties.farmersById), points: followUpPoints(m.network.service), players: followUpPlayers(m.players.players, m.players.reports) }),
     uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
-    workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench }),
+    workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench, training: m.training.trainerDesk }),
   };
 }

@@ -5,6 +5,7 @@ import { trainingInit } from './migrations/2026-12-07-training.js';
 import { learningInit } from './migrations/2026-12-07-learning.js';
 import { followUpInit } from './migrations/2026-12-07-follow-up.js';
 import { PersonTimes } from './person-times.js';
+import { TrainerDesk } from './workbench.js';
 import { TrainingRepository } from './training.repository.js';
 import { trainingRoutes } from './training.routes.js';
 import { buildLearning } from './learning.parts.js';
@@ -51,6 +52,6 @@ export const trainingModule = defineModule({
       await learning.routes(app);
       await followUp.routes(app);
     };
-    return { provides: { personTimes, clock: kernel.clock, ...core, progress: followUp.progress, followUp: followUp.followUp, talent: followUp.talent }, routes, pages: learning.pages, subscriptions: [...learning.subscriptions, ...followUp.subscriptions], jobs: [...learning.jobs, ...followUp.jobs] };
+    return { provides: { personTimes, clock: kernel.clock, trainerDesk: new TrainerDesk(kernel.db, kernel.clock), ...core, progress: followUp.progress, followUp: followUp.followUp, talent: followUp.talent, materials: learning.materials, learning: learning.learning, certificates: learning.certificates }, routes, pages: learning.pages, subscriptions: [...learning.subscriptions, ...followUp.subscriptions], jobs: [...learning.jobs, ...followUp.jobs] };
   },
 });
