@@ -33,6 +33,8 @@ export function ProfileForm({ title, onSaved }: { title?: string; onSaved?: (min
     const body: ProfileInput = {
       name: fields.name.trim(),
       idNumber: normalizeIdentifier(fields.idNumber),
+      // The account's own phone (a texted-code account has one): the trainer can reach the trainee by it.
+      ...(user?.phone && /^1\d{10}$/.test(user.phone) && { phone: user.phone }),
       townshipCode: fields.townshipCode,
       villageCode: fields.villageCode,
       poor: fields.flags.includes('poor'),
