@@ -5,6 +5,7 @@ import { requireRole, signedIn, type RequestContext } from '../../kernel/context
 import { AppError, forbidden, invalidField, notFound } from '../../kernel/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../kernel/http/paging.js';
 import { newId } from '../../kernel/ids.js';
+import { offloaded } from '../../kernel/offload.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { organisersOf } from './learning.access.js';
 import { DEFAULT_MIN_READ_SECONDS } from './learning.rules.js';
@@ -12,6 +13,8 @@ import type { MaterialKind, MaterialRow } from './learning.tables.js';
 import type { MaterialChunks } from './materials.store.js';
 import { mp4DurationSeconds, pdfEndsWell, sniffMaterial, SNIFF_BYTES } from './materials.sniff.js';
 import type { TrainingDatabase } from './training.tables.js';
+
+const handouts = offloaded<typeof import('./certificates.pdf.js')>(new URL('./certificates.pdf.js', import.meta.url));
 
 /** Upload limits: a handout PDF up to 50 MB, a video up to 500 MB (the stream is cut there; nothing is kept). */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -93,7 +96,7 @@ export class MaterialService {
    * with %%EOF, a video needs its length (given, or read from the MP4's movie header). The row is written first
    * (`uploading`), then the pieces, then the row is made `ready`; on any failure the pieces and the row go.
    */
-  async upload(ctx: RequestContext, courseId: string, meta: MaterialMeta, file: AsyncIterable<Buffer>): Promise<MaterialView> {
+  async upload(ctx: RequestContext, courseId: string, meta: MaterialMeta, file: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<MaterialView> {
     await this.checkUpload(ctx, courseId);
     if (!meta.title.trim()) throw invalidField('body.title', '请填写课件标题 give the material a title');
     const now = this.clock.now();
@@ -148,6 +151,15 @@ export class MaterialService {
       if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', `body.file: 文件过大，视频不超过 ${MAX_VIDEO_BYTES >> 20} MB`, { field: 'body.file', limitBytes: MAX_VIDEO_BYTES });
       throw err;
     }
+  }
+
+  /**
+   * A short Chinese handout made as a real PDF (pdfkit, in a worker thread) and stored as a course's document: the
+   * demo's online courses get their materials this way, with nothing binary in the repository.
+   */
+  async uploadHandout(ctx: RequestContext, courseId: string, title: string, sections: { heading: string; text: string }[], minReadSeconds?: number): Promise<MaterialView> {
+    const pdf = await handouts('handoutPdf', title, sections);
+    return this.upload(ctx, courseId, { title, minReadSeconds }, [pdf]);
   }
 
   /** The row, written once the first bytes say what the file is. */
