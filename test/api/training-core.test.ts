@@ -361,4 +361,24 @@ describe.each(engines())('training core: sessions, enrolment, rosters, check-in,
     expect(list.items.map((s: { id: string }) => s.id)).toContain(session.id);
     expect((await call('county', 'GET', '/training/sessions?from=2026-02-30')).json().error.message).toMatch(/from/);
   });
+  it('changes a planned session within its rules, and finds trainees by name, whole ID number and flags', async () => {
+    const session = await newSession({ capacity: 2 }, 'trainer');
+    const a = await ok('trainer', 'POST', `/training/sessions/${session.id}/enrolments`, { trainee: { name: '筛选甲', idNumber: idNumber('19850505', true), villageCode: LEHONG_VILLAGE, poor: true } });
+    await ok('trainer', 'POST', `/training/sessions/${session.id}/enrolments`, { trainee: { name: '筛选乙', idNumber: idNumber('19850505'), villageCode: LEHONG_VILLAGE } });
+    expect((await call('trainer', 'PATCH', `/training/sessions/${session.id}`, { capacity: 1 })).json().error.message).toMatch(/capacity/);
+    const changed = await ok('trainer', 'PATCH', `/training/sessions/${session.id}`, { capacity: 40, siteId: null, placeText: '乐红镇文化站', townshipCode: LEHONG, endsAt: at(200) });
+    expect(changed).toEqual({ ...session, capacity: 40, enrolled: 2, siteId: null, placeName: '乐红镇文化站', villageCode: null, villageName: null, endsAt: at(200), updatedAt: clock.now().toISOString() });
+    expect((await call('regulator', 'PATCH', `/training/sessions/${session.id}`, { capacity: 50 })).statusCode).toBe(403);
+    expect((await call('township', 'PATCH', `/training/sessions/${session.id}`, { capacity: 50 })).statusCode).toBe(403);
+    const poorWomen = await ok('county', 'GET', `/training/trainees?session=${session.id}&poor=true&woman=true`);
+    expect(poorWomen.items.map((x: { id: string }) => x.id)).toEqual([a.traineeId]);
+    const byName = await ok('trainer', 'GET', `/training/trainees?q=${encodeURIComponent('筛选')}&limit=1`);
+    expect(byName.items.length).toBe(1);
+    expect(byName.nextCursor).toEqual(expect.any(String));
+    const next = await ok('trainer', 'GET', `/training/trainees?q=${encodeURIComponent('筛选')}&limit=1&cursor=${byName.nextCursor}`);
+    expect(next.items.map((x: { name: string }) => x.name)).not.toEqual(byName.items.map((x: { name: string }) => x.name));
+    const patched = await ok('village', 'PATCH', `/training/trainees/${a.traineeId}`, { partyMember: true, phone: '13811112222' });
+    expect(patched).toMatchObject({ partyMember: true, phone: '138****2222', masked: true });
+    expect((await call('village', 'PATCH', `/training/trainees/${a.traineeId}`, { villageCode: HONGBU })).json().error.message).toMatch(/villageCode/);
+  });
 });

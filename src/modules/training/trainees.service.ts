@@ -133,10 +133,12 @@ export class TraineesService {
         created_at: now,
         updated_at: now,
       };
-      const inserted = await trx.insertInto('training_trainees').values(row).onConflict((oc) => oc.column('id_fingerprint').doNothing()).executeTakeFirst();
+      // Any unique conflict (the same ID number recorded meanwhile, or an account that already has a record) writes nothing.
+      const inserted = await trx.insertInto('training_trainees').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { row, created: true, updated: false };
     }
-    const current = existing ?? (await this.repo.traineeByFingerprint(print, trx))!;
+    const current = existing ?? (await this.repo.traineeByFingerprint(print, trx));
+    if (!current) throw conflict('TRAINEE_EXISTS', '您已登记过学员信息 This account already has a trainee record', { field: 'body.idNumber' });
     const set: Partial<TraineeRow> = {};
     if (!current.phone_sealed && input.phone) Object.assign(set, { phone_sealed: this.sealer.seal(input.phone), phone_masked: maskPhone(input.phone) });
     if (!current.township_code && input.townshipCode) Object.assign(set, { township_code: input.townshipCode, village_code: input.villageCode });
