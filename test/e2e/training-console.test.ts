@@ -100,6 +100,10 @@ describe('training console', () => {
     expect(zhangText).toContain('女性');
     expect(zhangText).toContain('砚池山村');
     expect((await roster.filter({ hasText: '李国华' }).textContent()) ?? '').toContain('青年');
+    // The trainer's list: a tick counts 张秀兰 present, once.
+    await zhang.locator('[data-testid=roster-tick]').click();
+    await expect.poll(() => zhang.locator('[data-testid=roster-present]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=session-present] .ant-statistic-content-value').textContent()).toBe('1');
     await h.shot(page, 'training-session-detail');
 
     // 签到二维码: a QR image for the projector, and the count of present / enrolled.
@@ -108,7 +112,7 @@ describe('training console', () => {
     const qr = page.locator('[data-testid=checkin-qr-image]');
     await expect.poll(() => qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await expect.poll(() => page.locator('[data-testid=checkin-qr-enrolled]').textContent()).toContain('2');
-    expect(await page.locator('[data-testid=checkin-qr-present]').textContent()).toBe('0');
+    expect(await page.locator('[data-testid=checkin-qr-present]').textContent()).toBe('1');
     await expect.poll(() => page.locator('[data-testid=checkin-qr-countdown]').textContent()).toMatch(/\d+ 秒后刷新/);
     await h.shot(page, 'training-checkin-qr', false);
 
@@ -144,6 +148,21 @@ describe('training console', () => {
     await page.goto(`${h.base}/training/follow-up`);
     await expect.poll(() => page.locator('[data-testid=follow-up-table]').count()).toBe(1);
     await h.shot(page, 'training-follow-up');
+    await page.goto(`${h.base}/training/courses`);
+    const courses = page.locator('[data-testid=courses-table] tbody tr.ant-table-row');
+    await expect.poll(() => courses.count()).toBeGreaterThan(0);
+    await courses.first().locator('[data-testid=course-materials]').click();
+    await expect.poll(() => page.locator('[data-testid=materials-list]').count()).toBe(1);
+    await h.shot(page, 'training-courses');
+    await page.goto(`${h.base}/training/trainees`);
+    const trainees = page.locator('[data-testid=trainees-table] tbody tr.ant-table-row');
+    await expect.poll(() => trainees.count()).toBeGreaterThan(0);
+    // Nobody's ID number is shown whole to the county office.
+    for (const text of await trainees.allTextContents()) expect(text).not.toMatch(/\d{17}[\dX]/);
+    await trainees.first().locator('[data-testid=trainee-link]').click();
+    await page.waitForURL(/\/training\/trainees\/[^/]+$/);
+    await expect.poll(() => page.locator('[data-testid=trainee-certificates], .ant-card').count()).toBeGreaterThan(0);
+    await h.shot(page, 'training-trainee');
     await page.goto(`${h.base}/training/organisers`);
     await expect.poll(() => page.locator('[data-testid=organisers-table] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await h.shot(page, 'training-organisers');

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll, type Page } from './http.js';
+import type { ApiBody, ApiListItem, ApiQuery, ApiResponse } from './generated/openapi.js';
 
 /*
  * 电商培训 (module training): the staff console's hooks. The types are the API's answers as the contract in issue 15
@@ -24,356 +25,39 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export type TalentStatus = (typeof TALENT_STATUSES)[number];
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
-export interface Organiser {
-  id: string;
-  name: string;
-  kind: OrganiserKind;
-  contactName: string;
-  notes: string;
-  active: boolean;
-  memberUserIds: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-export interface NewOrganiser {
-  name: string;
-  kind: OrganiserKind;
-  contactName?: string;
-  notes?: string;
-  memberUserIds?: string[];
-}
-
-export interface Course {
-  id: string;
-  title: string;
-  track: Track;
-  level: Level | null;
-  summary: string;
-  /** Class hours, one decimal. */
-  hours: number;
-  online: boolean;
-  organiserId: string | null;
-  organiserName: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface NewCourse {
-  title: string;
-  track: Track;
-  level: Level | null;
-  summary: string;
-  hours: number;
-  online: boolean;
-  organiserId?: string | null;
-}
-
-export interface Material {
-  id: string;
-  courseId: string;
-  kind: 'document' | 'video';
-  contentType: string;
-  title: string;
-  position: number;
-  sizeBytes: number;
-  durationSeconds: number | null;
-  minReadSeconds: number;
-  createdAt: string;
-}
-
-export interface Session {
-  id: string;
-  title: string;
-  courseId: string | null;
-  courseTitle: string | null;
-  track: Track;
-  level: Level | null;
-  organiserId: string;
-  organiserName: string;
-  trainerUserId: string | null;
-  trainerName: string;
-  siteId: string | null;
-  /** The site's name, or the place as typed. */
-  placeName: string;
-  townshipCode: string;
-  townshipName: string;
-  villageCode: string | null;
-  villageName: string | null;
-  capacity: number;
-  enrolled: number;
-  present: number;
-  startsAt: string;
-  endsAt: string;
-  status: SessionStatus;
-  notes: string;
-  closedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface NewSession {
-  title: string;
-  courseId: string | null;
-  track: Track;
-  level: Level | null;
-  organiserId: string;
-  trainerUserId: string | null;
-  trainerName: string;
-  siteId: string | null;
-  placeText?: string;
-  townshipCode: string | null;
-  capacity: number;
-  startsAt: string;
-  endsAt: string;
-  notes?: string;
-}
-export interface SessionFilter {
-  from?: string;
-  to?: string;
-  track?: Track;
-  township?: string;
-  organiser?: string;
-  status?: SessionStatus;
-}
-
-export interface Trainee {
-  id: string;
-  name: string;
-  /** Masked for everyone but the trainee's own account. */
-  idNumber: string;
-  phone: string | null;
-  masked: boolean;
-  townshipCode: string | null;
-  townshipName: string | null;
-  villageCode: string | null;
-  villageName: string | null;
-  poor: boolean;
-  disabled: boolean;
-  partyMember: boolean;
-  woman: boolean;
-  youth: boolean;
-  /** The trainee has an account of their own. */
-  claimed: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One line of a session's roster: the enrolment, the (masked) trainee, and whether they were present. */
-export interface RosterEntry {
-  enrolmentId: string;
-  source: 'operator' | 'self' | 'roster' | 'checkin';
-  enrolledAt: string;
-  present: boolean;
-  personTimeId: string | null;
-  countedAt: string | null;
-  method: string | null;
-  trainee: Trainee;
-}
-
-export interface TraineeDetails {
-  name: string;
-  idNumber: string;
-  phone?: string | null;
-  townshipCode?: string | null;
-  villageCode: string;
-  poor?: boolean;
-  disabled?: boolean;
-  partyMember?: boolean;
-  woman?: boolean | null;
-  youth?: boolean | null;
-}
-export interface TraineeFilter {
-  /** A name (part of it) or a whole ID number. */
-  q?: string;
-  township?: string;
-  village?: string;
-  poor?: boolean;
-}
-export interface PersonTime {
-  id: string;
-  traineeId: string;
-  sessionId: string | null;
-  courseId: string | null;
-  mode: 'onsite' | 'online';
-  method: string;
-  track: Track;
-  level: Level | null;
-  countedAt: string;
-  title?: string;
-}
+/** An organiser (培训组织单位) and its member accounts (trainers). */
+export type Organiser = ApiListItem<'GET /api/v1/training/organisers'>;
+export type NewOrganiser = ApiBody<'POST /api/v1/training/organisers'>;
+export type Course = ApiListItem<'GET /api/v1/training/courses'>;
+export type NewCourse = ApiBody<'POST /api/v1/training/courses'>;
+export type Material = ApiListItem<'GET /api/v1/training/courses/{id}/materials'>;
+/** A session; `placeName` is the site's name or the place as typed; `enrolled` / `present` are its counts. */
+export type Session = ApiListItem<'GET /api/v1/training/sessions'>;
+export type NewSession = ApiBody<'POST /api/v1/training/sessions'>;
+export type SessionFilter = Omit<ApiQuery<'GET /api/v1/training/sessions'>, 'limit' | 'cursor'>;
+/** A trainee, masked (ID number, phone) for everyone but its own account. */
+export type Trainee = ApiListItem<'GET /api/v1/training/trainees'>;
+export type TraineeFilter = Omit<ApiQuery<'GET /api/v1/training/trainees'>, 'limit' | 'cursor'>;
 /** A trainee as GET /training/trainees/{id} answers; history and outcomes when the server gives them. */
-export type TraineeDetail = Trainee & { personTimes?: PersonTime[]; outcomes?: Outcome[] };
-
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-export interface ImportResult {
-  importId: string;
-  mode: 'all' | 'valid';
-  rows: number;
-  imported: number;
-  traineesCreated: number;
-  traineesUpdated: number;
-  enrolled: number;
-  alreadyEnrolled: number;
-  badRows: RowProblem[];
-}
-
-export interface CheckinCode {
-  url: string;
-  token: string;
-  expiresAt: string;
-  validFrom: string;
-  validTo: string;
-}
-
-export interface Certificate {
-  id: string;
-  /** 证书编号 PX<county>-<year>-<serial>. */
-  number: string;
-  traineeId: string;
-  holderName: string;
-  idNumberMasked: string;
-  courseId: string;
-  courseTitle: string;
-  track: Track;
-  trackName: string;
-  level: Level | null;
-  levelName: string | null;
-  hoursTenths: number;
-  organiserName: string | null;
-  mode: 'onsite' | 'online';
-  issuedOn: string;
-  status: 'valid' | 'revoked';
-  revokedAt: string | null;
-  revokeReason: string | null;
-  verifyUrl: string;
-}
-
-export interface Outcome {
-  id: string;
-  traineeId: string;
-  kind: OutcomeKind;
-  /** 本平台卖家 / 站外开店 / 站点经营 / 电商企业就业 */
-  kindName: string;
-  /** The seller, 主体 · 店铺, the site or the firm. */
-  name: string;
-  playerId: string | null;
-  shopId: string | null;
-  source: string;
-  beganAt: string | null;
-  note: string;
-  recordedAt: string;
-  salesSinceFen: number | null;
-  salesMonths: number | null;
-}
-export interface FollowUpRow {
-  traineeId: string;
-  name: string;
-  idNumber: string;
-  townshipCode: string | null;
-  townshipName: string | null;
-  villageCode: string | null;
-  villageName: string | null;
-  poor: boolean;
-  firstTrainedAt: string;
-  personTimes: number;
-  outcomes: Outcome[];
-  salesSinceFen: number;
-}
-export interface NewOutcome {
-  kind: 'shop' | 'employed';
-  playerId?: string;
-  shopId?: string;
-  firmName?: string;
-  note?: string;
-}
-
-export interface SupportRecord {
-  id: string;
-  kind: SupportKind;
-  kindName: string;
-  amountFen: number;
-  givenOn: string;
-  note: string;
-}
-export interface NewSupport {
-  kind: SupportKind;
-  amountFen: number;
-  givenOn: string;
-  note?: string;
-}
-export interface Talent {
-  id: string;
-  kind: 'person' | 'team';
-  /** The trainee's name, or the team's. */
-  name: string;
-  members: { traineeId: string; name: string; idNumber: string; villageName: string | null; poor: boolean }[];
-  townshipCode: string;
-  townshipName: string;
-  reason: string;
-  status: TalentStatus;
-  statusName: string;
-  statusNote: string;
-  support: SupportRecord[];
-  supportFen: number;
-  createdAt: string;
-}
-export interface NewTalent {
-  kind: 'person' | 'team';
-  traineeId?: string;
-  teamName?: string;
-  members?: string[];
-  reason: string;
-}
-
-interface Counts {
-  personTimes: number;
-  poor: number;
-}
-interface Totals extends Counts {
-  women: number;
-  trainees: number;
-}
-/** A milestone of the plan (from stats' targets): counted by its due date once past, projected before it. */
-export interface Milestone {
-  id: string;
-  indicator: 'training_person_times' | 'training_poor_person_times';
-  label: string;
-  target: number;
-  due: string;
-  counted: number;
-  /** 'share' when the answer is a part of the county (a township, organiser or track). */
-  status: 'met' | 'missed' | 'reached' | 'on_track' | 'behind' | 'share';
-  verdict: string | null;
-  daysLeft: number;
-  projection: number | null;
-  behind: boolean | null;
-  shortfall: number | null;
-}
-export interface TrainingProgress {
-  today: string;
-  from: string | null;
-  to: string | null;
-  whole: boolean;
-  totals: Totals;
-  cumulative: Totals;
-  byTrack: (Counts & { track: Track; name: string })[];
-  byTownship: (Counts & { townshipCode: string | null; name: string })[];
-  byOrganiser: (Counts & { organiserId: string | null; name: string })[];
-  byMonth: (Counts & { month: string; cumulativePersonTimes: number; cumulativePoor: number })[];
-  pace: Counts & { days: number; method: string };
-  milestones: Milestone[];
-}
-export interface ProgressFilter {
-  from?: string;
-  to?: string;
-  township?: string;
-  organiser?: string;
-  track?: Track;
-}
+export type TraineeDetail = ApiResponse<'GET /api/v1/training/trainees/{id}'> & { personTimes?: PersonTime[]; outcomes?: Outcome[] };
+export type TraineeDetails = NonNullable<ApiBody<'POST /api/v1/training/sessions/{id}/enrolments'>['trainee']>;
+/** One line of a session's roster: the enrolment, the (masked) trainee, and whether they were present. */
+export type RosterEntry = ApiListItem<'GET /api/v1/training/sessions/{id}/roster'>;
+export type PersonTime = ApiResponse<'POST /api/v1/training/sessions/{id}/attendance'>['personTime'] & { title?: string };
+export type ImportResult = ApiResponse<'POST /api/v1/training/sessions/{id}/roster/import'>;
+export type RowProblem = ImportResult['badRows'][number];
+export type CheckinCode = ApiResponse<'GET /api/v1/training/sessions/{id}/checkin-code'>;
+export type Certificate = ApiListItem<'GET /api/v1/training/certificates'>;
+export type FollowUpRow = ApiListItem<'GET /api/v1/training/follow-up'>;
+export type Outcome = FollowUpRow['outcomes'][number];
+export type NewOutcome = ApiBody<'POST /api/v1/training/trainees/{id}/outcomes'>;
+export type Talent = ApiListItem<'GET /api/v1/training/talent'>;
+export type NewTalent = ApiBody<'POST /api/v1/training/talent'>;
+export type SupportRecord = Talent['support'][number];
+export type NewSupport = ApiBody<'POST /api/v1/training/talent/{id}/support'>;
+export type TrainingProgress = ApiResponse<'GET /api/v1/training/progress'>;
+export type Milestone = TrainingProgress['milestones'][number];
+export type ProgressFilter = ApiQuery<'GET /api/v1/training/progress'>;
 
 const PAGE_SIZE = 50;
 
