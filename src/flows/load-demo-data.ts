@@ -8,6 +8,7 @@ import { loadDemoOrders, type ModulesAt } from './load-demo-orders.js';
 import { loadDemoTrace } from './load-demo-trace.js';
 import { loadDemoPlayers } from './load-demo-players.js';
 import { loadDemoUplink } from './load-demo-uplink.js';
+import { loadDemoTraining } from './load-demo-training.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
 const FROM = '2017-01-01';
@@ -186,6 +187,7 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
   const history = opts.catalog !== false && opts.modulesAt ? await loadDemoOrders(opts.modulesAt, users, new Date()) : { orders: 0 };
   const traced = opts.catalog !== false && opts.trace !== false ? await loadDemoTrace(modules, ctx, users) : { batches: 0 };
   const external = await loadDemoPlayers(modules, users);
+  const training = await loadDemoTraining(modules, users, opts.modulesAt);
   await loadDemoUplink(modules, ctx);
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced, externalPlayers: external.players, externalShops: external.shops, externalReports: external.reports };
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced, externalPlayers: external.players, externalShops: external.shops, externalReports: external.reports, ...training };
 }
