@@ -137,10 +137,23 @@ describe.each(engines())('workbench on %s', (engine) => {
     expect(reviews.length + complaints.length + recalls.length).toBeGreaterThan(0);
   });
 
-  it('a trainer: what it can see today, the network', async () => {
+  it('a trainer: the sessions to come that the training pages list for it, the next ones named, and this month’s person-times', async () => {
+    type Session = { id: string; title: string; startsAt: string; endsAt: string; status: string; placeText: string };
+    const now = new Date().toISOString();
+    const upcoming = (await all<Session>('trainer', '/training/sessions?status=planned'))
+      .filter((s) => new Date(s.endsAt).toISOString() >= now)
+      .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime());
+    expect(upcoming.length).toBeGreaterThan(0);
     const bench = await get<Workbench>('trainer', '/workbench');
-    const figures = pointFigures(await all<Site>('trainer', '/network/sites?kind=village_point'));
-    expect(counts(bench, 'trainer')).toEqual({ pointsOperating: figures.operating, pointsNotOperating: figures.notOperating });
+    expect(counts(bench, 'trainer')).toEqual({ sessionsUpcoming: upcoming.length, personTimesThisMonth: 0 });
+    const card = bench.blocks.find((b) => b.role === 'trainer')!.items[0] as Item & { sessions: { id: string; title: string }[] };
+    expect(card.sessions.map((s) => s.title)).toEqual(upcoming.slice(0, 3).map((s) => s.title));
+    // One of its enrolled trainees counted now (as a tick or scan would): this month's person-times move by one.
+    const session = upcoming[0]!;
+    const roster = await get<{ items: { trainee: { id: string } }[] }>('trainer', `/training/sessions/${session.id}/roster?limit=1`);
+    const traineeId = roster.items[0]!.trainee.id;
+    await t.database.db.transaction().execute((trx) => t.modules.training.personTimes.count(trx, { mode: 'onsite', traineeId, sessionId: session.id, method: 'tick', countedAt: now, countedBy: 'test' }));
+    expect(counts(await get<Workbench>('trainer', '/workbench'), 'trainer')).toEqual({ sessionsUpcoming: upcoming.length, personTimesThisMonth: 1 });
   });
 
   it('a village point has cash to collect once the demo’s orders are written: this morning’s cash order at 乐红村', async () => {

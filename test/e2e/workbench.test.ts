@@ -19,7 +19,7 @@ const ROLES = [
   { who: 'regulator', busy: 'reviewsPending', menu: '监管复核', opens: '/trace/refusals' },
   { who: 'township', busy: 'pointsOperating', menu: '站点列表', opens: '/network/sites' },
   { who: 'county', busy: 'promiseBreaches', menu: '商户入驻', opens: '/logistics/promise' },
-  { who: 'trainer', busy: 'pointsOperating', menu: '覆盖率看板', opens: '/network/sites' },
+  { who: 'trainer', busy: 'sessionsUpcoming', menu: '培训班次', opens: '/training/sessions' },
 ] as const;
 
 describe('工作台', () => {
@@ -39,7 +39,11 @@ describe('工作台', () => {
     for (const item of items) await expect.poll(() => page.getByTestId(`workbench-count-${item.key}`).textContent()).toBe(item.count.toLocaleString('en-US'));
     // The demo has work waiting for this role.
     expect(items.find((i) => i.key === busy)!.count).toBeGreaterThan(0);
-    if (who === 'trainer') await expect.poll(() => page.getByTestId('workbench-trainer-note').textContent()).toContain('培训管理');
+    // A trainer's card names its next sessions (by title, never an id), each a link to the session.
+    if (who === 'trainer') {
+      const next = bench.blocks.flatMap((b) => b.items).find((i) => i.key === 'sessionsUpcoming') as { sessions?: { id: string; title: string }[] };
+      await expect.poll(() => page.getByTestId('workbench-trainer-sessions').textContent()).toContain(next.sessions![0]!.title);
+    }
 
     // Its own menu group is open.
     await expect.poll(() => page.locator('.ant-layout-sider .ant-menu-root').getByText(menu, { exact: true }).isVisible()).toBe(true);

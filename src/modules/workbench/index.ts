@@ -22,6 +22,7 @@ export const workbenchModule = defineModule({
     sellers: 'applications to sell waiting for review (parties)',
     oversight: 'reviews waiting for the regulator, complaints, open recalls (trace)',
     network: 'village points by state and without operator, the name of the caller’s place (network)',
+    training: 'a trainer’s upcoming sessions and this month’s person-times of their sessions and organisers (training)',
   },
   publishes: [],
   build(_kernel, ports: WorkbenchPorts) {

@@ -34,6 +34,11 @@ export interface NetworkFigures {
   placeName(ctx: RequestContext): Promise<string | null>;
 }
 
+/** A trainer's upcoming sessions and this month's person-times, in their own sight (training). */
+export interface TrainingFigures {
+  trainer(ctx: RequestContext): Promise<{ upcomingSessions: number; next: { id: string; title: string; startsAt: string; placeText: string }[]; personTimesThisMonth: number }>;
+}
+
 export interface WorkbenchPorts {
   logistics: LogisticsFigures;
   orders: OrderFigures;
@@ -41,4 +46,5 @@ export interface WorkbenchPorts {
   sellers: SellerFigures;
   oversight: OversightFigures;
   network: NetworkFigures;
+  training: TrainingFigures;
 }

@@ -26,6 +26,8 @@ export const WORKBENCH_ITEMS = [
   'parcelsAtRisk',
   'promiseBreaches',
   'sellersToReview',
+  'sessionsUpcoming',
+  'personTimesThisMonth',
 ] as const;
 export type WorkbenchItemKey = (typeof WORKBENCH_ITEMS)[number];
 
@@ -33,6 +35,9 @@ export const WorkbenchItemSchema = Type.Object({
   key: StringEnum(WORKBENCH_ITEMS),
   count: Type.Integer({ minimum: 0 }),
   amountFen: Type.Optional(Type.Integer({ minimum: 0, description: 'money the count stands for, in fen (cash to collect)' })),
+  sessions: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Type.String(), placeText: Type.String() }), { description: 'the next few of the upcoming training sessions, soonest first (sessionsUpcoming)' }),
+  ),
 });
 
 export const WorkbenchSchema = Type.Object({

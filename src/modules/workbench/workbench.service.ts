@@ -12,7 +12,7 @@ export class WorkbenchService {
   private readonly blocks: Record<WorkbenchRole, Block>;
 
   constructor(private readonly ports: WorkbenchPorts) {
-    const { logistics, orders, catalog, sellers, oversight, network } = ports;
+    const { logistics, orders, catalog, sellers, oversight, network, training } = ports;
     this.blocks = {
       county_admin: async (ctx) => {
         const [promise, points, toReview] = await Promise.all([logistics.promiseAlerts(ctx), network.points(ctx), sellers.sellersToReview(ctx)]);
@@ -67,12 +67,12 @@ export class WorkbenchService {
           { key: 'recallsOpen', count: figures.recallsOpen },
         ];
       },
-      // Training records come with the training module; until then the trainer sees the network it will teach in.
+      // The trainer's sessions to come (the next few named) and this month's person-times of their sessions and organisers.
       trainer: async (ctx) => {
-        const points = await network.points(ctx);
+        const desk = await training.trainer(ctx);
         return [
-          { key: 'pointsOperating', count: points.operating },
-          { key: 'pointsNotOperating', count: points.notOperating },
+          { key: 'sessionsUpcoming', count: desk.upcomingSessions, sessions: desk.next },
+          { key: 'personTimesThisMonth', count: desk.personTimesThisMonth },
         ];
       },
     };

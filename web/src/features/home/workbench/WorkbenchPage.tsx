@@ -1,6 +1,7 @@
-import { Alert, Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useWorkbench, type WorkbenchBlock } from '../../../api/workbench.js';
-import { todayInShanghai } from '../../../app/format.js';
+import { Link } from 'react-router-dom';
+import { formatDateTime, todayInShanghai } from '../../../app/format.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -18,17 +19,29 @@ function Block({ block }: { block: WorkbenchBlock }) {
   const t = useT();
   return (
     <Card title={t(`role.${block.role}`)} size="small" data-testid={`workbench-block-${block.role}`} variant="borderless">
-      {block.role === 'trainer' && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('workbench.trainer.later')} description={t('workbench.trainer.now')} data-testid="workbench-trainer-note" />
-      )}
       <Row gutter={[12, 12]}>
         {block.items.map((item) => (
           <Col key={item.key} xs={24} sm={12} xl={6}>
-            {/* The trainer has no to-dos here yet: its figures only tell how the network stands. */}
+            {/* A trainer's counts tell how its teaching stands: none is a warning. */}
             <WorkbenchItemCard item={item} informs={block.role === 'trainer'} />
           </Col>
         ))}
       </Row>
+      {block.items.flatMap((item) => item.sessions ?? []).length > 0 && (
+        <div data-testid="workbench-trainer-sessions" style={{ marginTop: 16 }}>
+          <Typography.Text strong>{t('workbench.trainer.next')}</Typography.Text>
+          <Flex vertical gap={4} style={{ marginTop: 8 }}>
+            {block.items
+              .flatMap((item) => item.sessions ?? [])
+              .map((s) => (
+                <Link key={s.id} to={`/training/sessions/${s.id}`} data-testid={`workbench-session-${s.id}`}>
+                  <Typography.Text type="secondary">{formatDateTime(s.startsAt)}</Typography.Text> {s.title}
+                  {s.placeText && <Typography.Text type="secondary"> · {s.placeText}</Typography.Text>}
+                </Link>
+              ))}
+          </Flex>
+        </div>
+      )}
     </Card>
   );
 }

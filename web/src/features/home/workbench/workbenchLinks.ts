@@ -21,7 +21,9 @@ export const ITEM_LINKS: Record<WorkbenchItemKey, string> = {
   parcelsAtRisk: '/logistics/promise',
   promiseBreaches: '/logistics/promise',
   sellersToReview: '/parties/sellers?status=pending',
+  sessionsUpcoming: '/training/sessions?status=planned',
+  personTimesThisMonth: '/training/progress',
 };
 
 /** Counts that tell how things stand rather than what waits: never shown as a warning. */
-export const FIGURES_ONLY: ReadonlySet<WorkbenchItemKey> = new Set(['pointsOperating', 'runsToday', 'stopsToday']);
+export const FIGURES_ONLY: ReadonlySet<WorkbenchItemKey> = new Set(['pointsOperating', 'runsToday', 'stopsToday', 'sessionsUpcoming', 'personTimesThisMonth']);
