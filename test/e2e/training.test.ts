@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { labReportPdf } from '../fixtures/lab-report-pdf.js';
 import { signIn } from '../helpers.js';
 import { pick, useBrowserHarness } from './harness.js';
 
@@ -106,6 +107,21 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
       startsAt: new Date(now + 24 * 60 * MINUTE).toISOString(),
       endsAt: new Date(now + 27 * 60 * MINUTE).toISOString(),
     });
+
+    // A short online course: one handout of at least 3 seconds' reading.
+    const online = await ok<{ id: string }>('POST', '/training/courses', { title: `农村电商客服话术${stamp}`, track: 'sellers', level: 'basic', summary: '网店客服的常用话术与售后处理', hours: 0.5, online: true, organiserId: organiser.id });
+    const boundary = `----learn-${stamp}`;
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/api/v1/training/courses/${online.id}/materials?title=${encodeURIComponent('客服话术讲义')}&minReadSeconds=3`,
+      headers: { ...county, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="handout.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        labReportPdf('客服话术讲义'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
 
     // ---- the county office imports the roster on the session's page (desktop) ----
     const desk = await h.openPage(DESKTOP);
@@ -250,7 +266,28 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     expect(text).not.toMatch(/\b(usr|trn|ses|sess|crs|org|cert|pt)_[0-9a-z]/i);
     expect(text).not.toMatch(/\b(sellers|officials|station_staff|onsite|online)\b/);
 
+    // ---- the online course: she opens the handout, reads, 已学完; the course is complete and counted once ----
+    await p.getByTestId('learn-course').filter({ hasText: `农村电商客服话术${stamp}` }).locator('a').click();
+    await p.waitForURL((url) => url.pathname === `/learn/courses/${online.id}`);
+    await expect.poll(() => p.getByTestId('learn-material').count(), { timeout: 15_000 }).toBe(1);
+    await h.shot(p, 'learn/9-course');
+    // The handout opens in the phone's own viewer (a new tab); its reading time starts.
+    const [viewer] = await Promise.all([p.context().waitForEvent('page'), p.getByTestId('learn-open-pdf').click()]);
+    await viewer.close().catch(() => undefined);
+    await expect.poll(() => p.getByTestId('learn-finish-pdf').isEnabled(), { timeout: 15_000 }).toBe(true);
+    await p.getByTestId('learn-finish-pdf').click();
+    await expect.poll(() => p.getByTestId('learn-material-done').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => p.getByTestId('learn-course-completed').isVisible()).toBe(true);
+    await h.shot(p, 'learn/10-course-done');
+    const progressOnline = (await h.apiGet<{ cumulative: { personTimes: number } }>(desk.page, '/training/progress')).cumulative;
+    expect(progressOnline.personTimes - progress.personTimes).toBe(1);
+    await p.getByTestId('learn-course-certificate').click();
+    await p.waitForURL((url) => url.pathname === '/learn');
+    await expect.poll(() => p.getByTestId('learn-certificate').count(), { timeout: 15_000 }).toBe(2);
+
     // The PDF links its QR to the public verify page, which says 有效.
+    await cert.getByTestId('learn-cert-show-qr').click();
+    await expect.poll(() => cert.getByTestId('learn-cert-link').isVisible()).toBe(true);
     const pdfHref = (await cert.getByTestId('learn-cert-pdf').getAttribute('href'))!;
     const pdf = await p.request.get(new URL(pdfHref, h.base).toString());
     expect(pdf.status()).toBe(200);

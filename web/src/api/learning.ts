@@ -79,7 +79,8 @@ export function useReportProgress() {
   return useMutation({
     mutationFn: ({ materialId, ...body }: { materialId: string; positionSeconds?: number; done?: boolean }) =>
       api<ProgressAnswer>(`/training/materials/${encodeURIComponent(materialId)}/progress`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: learnKeys.courses }),
+    // A completed course is a person-time and a certificate too: my record and certificates change with it.
+    onSuccess: (answer) => client.invalidateQueries({ queryKey: answer.courseCompleted ? learnKeys.all : learnKeys.courses }),
   });
 }
 

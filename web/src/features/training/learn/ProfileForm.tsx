@@ -54,7 +54,7 @@ export function ProfileForm({ title, onSaved }: { title?: string; onSaved?: (min
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ name: user?.displayName ?? '', flags: [] }}
+        initialValues={{ flags: [] }}
         onFinish={onFinish}
         onValuesChange={errors.clear}
       >
