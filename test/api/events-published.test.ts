@@ -281,6 +281,106 @@ describe.each(engines())('events published for statistics on %s', (engine) => {
     });
   });
 
+  describe('training', () => {
+    type Row = Record<string, unknown>;
+    const rows = async (table: string) => (await sql<Row>`select * from ${sql.table(table)}`.execute(t.database.db)).rows;
+
+    it('announces a trainer’s tick once, with the session’s track and the trainee’s place; a second tick adds nothing; an untick withdraws it', async () => {
+      const organisers = (await ok('GET', '/training/organisers?limit=100', 'county')).items as { id: string }[];
+      const trainees = (await ok('GET', '/training/trainees?limit=5', 'county')).items as { id: string; townshipCode: string | null; villageCode: string | null }[];
+      const trainee = trainees.find((x) => x.townshipCode)!;
+      const startsAt = new Date(clock.now().getTime() + HOUR).toISOString();
+      const session = await ok('POST', '/training/sessions', 'county', { title: '事件测试培训班', track: 'sellers', level: 'basic', organiserId: organisers[0]!.id, trainerName: '罗海燕', placeText: '乐红镇便民服务中心', townshipCode: TOWNSHIP, capacity: 30, startsAt, endsAt: new Date(clock.now().getTime() + 3 * HOUR).toISOString() });
+      clock.advance(HOUR + 60_000);
+      const before = await published('training.person-time-counted');
+      await ok('POST', `/training/sessions/${session.id}/attendance`, 'county', { traineeId: trainee.id });
+      await ok('POST', `/training/sessions/${session.id}/attendance`, 'county', { traineeId: trainee.id });
+      const after = (await published('training.person-time-counted')).slice(before.length);
+      const [row] = await rows('training_person_times').then((all) => all.filter((r) => r.session_id === session.id));
+      expect(after).toEqual([
+        {
+          version: 1,
+          aggregate: 'trainee',
+          aggregateId: trainee.id,
+          payload: {
+            personTimeId: row!.id,
+            traineeId: trainee.id,
+            sessionId: session.id,
+            courseId: null,
+            track: 'sellers',
+            level: 'basic',
+            mode: 'onsite',
+            organiserId: organisers[0]!.id,
+            townshipCode: trainee.townshipCode,
+            villageCode: trainee.villageCode,
+            poor: Number(row!.poor) === 1,
+            woman: Number(row!.woman) === 1,
+            countedAt: clock.now().toISOString(),
+          },
+        },
+      ]);
+      const withdrawnBefore = await published('training.person-time-withdrawn');
+      const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/training/sessions/${session.id}/attendance/${trainee.id}?reason=${encodeURIComponent('点错了人')}`, headers: as.county });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      expect((await published('training.person-time-withdrawn')).slice(withdrawnBefore.length)).toEqual([
+        { version: 1, aggregate: 'trainee', aggregateId: trainee.id, payload: { personTimeId: row!.id, traineeId: trainee.id, withdrawnAt: clock.now().toISOString() } },
+      ]);
+
+      // Another trainee, present and kept, goes to work for an e-commerce firm: the outcome is announced once.
+      const other = trainees.find((x) => x.id !== trainee.id)!;
+      await ok('POST', `/training/sessions/${session.id}/attendance`, 'county', { traineeId: other.id });
+      const outcomesBefore = await published('training.outcome-recorded');
+      const outcome = await ok('POST', `/training/trainees/${other.id}/outcomes`, 'county', { kind: 'employed', firmName: '鲁甸县青花椒电子商务有限公司' });
+      const stored = (await rows('training_outcomes')).find((o) => o.id === outcome.id)!;
+      expect((await published('training.outcome-recorded')).slice(outcomesBefore.length)).toEqual([
+        {
+          version: 1,
+          aggregate: 'trainee',
+          aggregateId: other.id,
+          payload: { outcomeId: outcome.id, traineeId: other.id, kind: 'employed', townshipCode: stored.township_code, poor: Number(stored.poor) === 1, firstTrainedAt: clock.now().toISOString(), recordedAt: clock.now().toISOString() },
+        },
+      ]);
+    });
+
+    it('has announced every person-time, withdrawal, completion and outcome stored (the demo’s and the tick’s), once each, with the stored facts', async () => {
+      const personTimes = await rows('training_person_times');
+      const withdrawals = await rows('training_person_time_withdrawals');
+      expect(withdrawals.length).toBeGreaterThan(0);
+      const counted = await published('training.person-time-counted');
+      // A withdrawn person-time's row is gone; its count was announced, and so was its withdrawal.
+      expect(counted).toHaveLength(personTimes.length + withdrawals.length);
+      const byId = new Map(counted.map((e) => [e.payload.personTimeId as string, e]));
+      for (const r of personTimes) {
+        expect(byId.get(r.id as string)).toEqual({
+          version: 1,
+          aggregate: 'trainee',
+          aggregateId: r.trainee_id,
+          payload: {
+            personTimeId: r.id,
+            traineeId: r.trainee_id,
+            sessionId: r.session_id,
+            courseId: r.course_id,
+            track: r.track,
+            level: r.level,
+            mode: r.mode,
+            organiserId: r.organiser_id,
+            townshipCode: r.township_code,
+            villageCode: r.village_code,
+            poor: Number(r.poor) === 1,
+            woman: Number(r.woman) === 1,
+            countedAt: r.counted_at,
+          },
+        });
+      }
+      expect((await published('training.person-time-withdrawn')).map((e) => e.payload.personTimeId).sort()).toEqual(withdrawals.map((w) => w.person_time_id).sort());
+      const completions = await rows('training_completions');
+      const completed = await published('training.course-completed');
+      expect(completed.map((e) => e.payload.completionId).sort()).toEqual(completions.map((c) => c.id).sort());
+      const outcomes = await rows('training_outcomes');
+      expect((await published('training.outcome-recorded')).map((e) => e.payload.outcomeId).sort()).toEqual(outcomes.map((o) => o.id).sort());
+    });
+  });
+
   describe('complaints', () => {
     it('announces a complaint from a scan page with the product, its seller and the township the batch comes from', async () => {
       const batches = (await ok('GET', '/trace/batches?limit=500', 'regulator')).items as { id: string; code: string; productId: string | null; producerId: string; divisionCode: string }[];
