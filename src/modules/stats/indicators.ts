@@ -258,13 +258,13 @@ export const INDICATORS: IndicatorDef[] = [
   def({
     key: 'training_person_times_total', name: '累计电商培训人次', nameEn: 'Training person-times since the programme began', unit: 'person_times', kind: 'snapshot', cumulativeOf: 'training_person_times', dims: TRAINING_DIMS, owner: RSJ,
     sources: [COUNTED, WITHDRAWN],
-    definition: '自项目实施以来截至期末的电商培训人次累计数。实施方案的培训目标（2018年8月底前1750人次、10月底前完成50%、2019年底前3500人次以上）都是累计数，因此目标和绩效自评对照本指标：某期的完成情况＝截至该期末的累计人次÷到期（或最近到期）的目标。',
+    definition: '自项目实施以来截至期末的电商培训人次累计数（撤回的不计）。实施方案的培训目标（2018年8月底前1750人次、10月底前完成50%即1750人次、2019年底前3500人次以上）都是累计数，所以目标挂在本指标上，而不是当期的“电商培训人次”：任一期的完成情况＝截至该期末的累计人次÷期末当日或之后最先到期的目标；期末已晚于最后一个目标的到期日时，对照最后一个目标（3500人次），绩效自评注明到期日。数据大屏显示截至今天的累计数和本月人次。',
     formula: 'Σ training_person_times 截至期末',
   }),
   def({
     key: 'training_poor_person_times_total', name: '累计贫困人口培训人次', nameEn: 'Training person-times of the poor since the programme began', unit: 'person_times', kind: 'snapshot', cumulativeOf: 'training_poor_person_times', dims: TRAINING_DIMS, owner: FPB,
     sources: [COUNTED, WITHDRAWN],
-    definition: '自项目实施以来截至期末的建档立卡贫困人口培训人次累计数；“2018年10月底前完成50%、建档立卡贫困人口培训350人次以上”按本累计数对照。',
+    definition: '自项目实施以来截至期末的建档立卡贫困人口培训人次累计数（撤回的不计）；“2018年10月底前完成50%（175人次）、建档立卡贫困人口培训350人次以上”按本累计数对照，口径同累计电商培训人次。',
     formula: 'Σ training_poor_person_times 截至期末',
   }),
   def({
