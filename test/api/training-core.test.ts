@@ -381,4 +381,36 @@ describe.each(engines())('training core: sessions, enrolment, rosters, check-in,
     expect(patched).toMatchObject({ partyMember: true, phone: '138****2222', masked: true });
     expect((await call('village', 'PATCH', `/training/trainees/${a.traineeId}`, { villageCode: HONGBU })).json().error.message).toMatch(/villageCode/);
   });
+  it('takes a roster of up to 2 000 people in one go and refuses a longer one unread', async () => {
+    const session = await newSession({ capacity: 2000 });
+    const people = Array.from({ length: 2000 }, (_, i) => [`学员${i}`, idNumber(`1987${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}`), '', '乐红镇', '', i % 10 === 0 ? '是' : '', '', '', '', '']);
+    const file = await workbook(people);
+    const started = Date.now();
+    const res = await call('county', 'POST', `/training/sessions/${session.id}/roster/import`, multipart(file).payload, multipart(file).headers);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ rows: 2000, imported: 2000, traineesCreated: 2000, enrolled: 2000, badRows: [] });
+    console.info(`a 2 000-row roster took ${Date.now() - started} ms on ${engine}`);
+    const longer = await workbook([...people, ['多一人', idNumber(), '', '', '', '', '', '', '', '']]);
+    const refused = await call('county', 'POST', `/training/sessions/${session.id}/roster/import`, multipart(longer).payload, multipart(longer).headers);
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error.code).toBe('TOO_MANY_ROWS');
+  }, 120_000);
+  it('keeps a roster within the places left: mode all refuses a file that does not fit, mode valid lists who got no place', async () => {
+    const session = await newSession({ capacity: 2 });
+    const first = idNumber('19910101');
+    await ok('county', 'POST', `/training/sessions/${session.id}/enrolments`, { trainee: { name: '先报名', idNumber: first } });
+    const file = await workbook([
+      ['先报名', first, '', '', '', '', '', '', '', ''],
+      ['第二人', idNumber('19910102'), '', '', '', '', '', '', '', ''],
+      ['第三人', idNumber('19910103'), '', '', '', '', '', '', '', ''],
+    ]);
+    const trainees = await count('training_trainees');
+    const refused = await call('county', 'POST', `/training/sessions/${session.id}/roster/import?mode=all`, multipart(file).payload, multipart(file).headers);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('SESSION_FULL');
+    expect(await count('training_trainees')).toBe(trainees);
+    const valid = await call('county', 'POST', `/training/sessions/${session.id}/roster/import?mode=valid`, multipart(file).payload, multipart(file).headers);
+    expect(valid.json()).toEqual({ importId: expect.any(String), mode: 'valid', rows: 3, imported: 2, traineesCreated: 2, traineesUpdated: 0, enrolled: 1, alreadyEnrolled: 1, badRows: [{ row: 4, column: '姓名', message: '名额已满（2 人），未报名' }] });
+    expect((await ok('county', 'GET', `/training/sessions/${session.id}`)).enrolled).toBe(2);
+  });
 });

@@ -1,11 +1,11 @@
 import type { Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
-import { AppError, forbidden } from '../../kernel/errors.js';
+import { forbidden } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { IMPORTERS, runsSession, type Sight } from './access.js';
 import type { TrainingIdentifiers, TrainingPlaces } from './ports.js';
 import { checkRoster, readRoster, rosterTemplate, rowErrors, type RowProblem } from './roster-file.js';
-import { sessionClosedError, type SessionsService } from './sessions.service.js';
+import { sessionClosedError, sessionFull, type SessionsService } from './sessions.service.js';
 import type { TraineesService } from './trainees.service.js';
 import type { TrainingRepository } from './training.repository.js';
 
@@ -41,28 +41,46 @@ export class RosterService {
     if (mode === 'all' && problems.length) throw rowErrors(problems);
     const bad: RowProblem[] = [...problems];
     const result = await this.repo.transaction(async (trx) => {
+      // The session row is locked (PostgreSQL) for the whole file, so the places counted here are the places left.
+      const locked = await this.repo.lockSession(trx, sessionId);
+      if (!locked || locked.status !== 'planned') throw sessionClosedError(locked?.status ?? 'cancelled');
+      const known = await this.repo.traineesByFingerprints(lines.map((l) => this.trainees.fingerprint(l.idNumber)), trx);
+      const onList = await this.repo.enrolledTraineeIds(sessionId, trx);
+      let room = locked.capacity - locked.enrolled;
       let created = 0;
       let updated = 0;
       let enrolled = 0;
       let already = 0;
       let imported = 0;
       for (const line of lines) {
-        const { row: trainee, created: isNew, updated: changed } = await this.trainees.upsert(trx, line, principal.userId);
-        try {
-          const { created: added } = await this.sessions.enrolIn(trx, sessionId, trainee.id, 'roster', principal.userId);
-          if (added) enrolled++;
-          else already++;
-        } catch (err) {
-          // A full session: the whole file in mode all, this row only in mode valid.
-          if (mode === 'all' || !(err instanceof AppError) || err.code !== 'SESSION_FULL') throw err;
-          bad.push({ row: line.row, column: '姓名', message: `名额已满（${session.capacity} 人），未报名` });
-          if (isNew) created++;
-          else if (changed) updated++;
-          continue;
-        }
-        imported++;
+        const { row: trainee, created: isNew, updated: changed } = await this.trainees.upsert(trx, line, principal.userId, null, known.get(this.trainees.fingerprint(line.idNumber)) ?? null);
         if (isNew) created++;
         else if (changed) updated++;
+        if (onList.has(trainee.id)) {
+          already++;
+          imported++;
+          continue;
+        }
+        if (room <= 0) {
+          // A full session: the whole file in mode all, this row only in mode valid.
+          if (mode === 'all') throw sessionFull(locked.capacity);
+          bad.push({ row: line.row, column: '姓名', message: `名额已满（${locked.capacity} 人），未报名` });
+          continue;
+        }
+        await trx.insertInto('training_enrolments').values({ id: newId('tenr', this.clock.now().getTime()), session_id: sessionId, trainee_id: trainee.id, source: 'roster', enrolled_by: principal.userId, created_at: this.clock.now().toISOString() }).execute();
+        onList.add(trainee.id);
+        room--;
+        enrolled++;
+        imported++;
+      }
+      if (enrolled) {
+        const taken = await trx
+          .updateTable('training_sessions')
+          .set((eb) => ({ enrolled: eb('enrolled', '+', enrolled) }))
+          .where('id', '=', sessionId)
+          .where((eb) => eb(eb('enrolled', '+', enrolled), '<=', eb.ref('capacity')))
+          .executeTakeFirst();
+        if (Number(taken.numUpdatedRows) !== 1) throw sessionFull(locked.capacity);
       }
       const importId = newId('timp', this.clock.now().getTime());
       bad.sort((a, b) => a.row - b.row);

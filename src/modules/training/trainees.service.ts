@@ -73,6 +73,10 @@ export class TraineesService {
     return placeNames(await this.places.placeBook());
   }
 
+  fingerprint(idNumber: string): string {
+    return this.sealer.fingerprint(idNumber);
+  }
+
   /** Checks an ID number through parties' rule: 400 naming the field. */
   checkIdNumber(idNumber: string, field: string): string {
     const id = idNumber.trim().toUpperCase();
@@ -107,10 +111,11 @@ export class TraineesService {
    * The trainee with this ID number, recorded if new; an existing one keeps what it has and takes what it lacks
    * (phone, place, a flag said yes), so a second roster never makes a duplicate. Inside the caller's transaction.
    */
-  async upsert(trx: Kysely<TrainingDatabase>, input: CheckedTrainee, by: string, userId: string | null = null): Promise<{ row: TraineeRow; created: boolean; updated: boolean }> {
+  async upsert(trx: Kysely<TrainingDatabase>, input: CheckedTrainee, by: string, userId: string | null = null, known?: TraineeRow | null): Promise<{ row: TraineeRow; created: boolean; updated: boolean }> {
     const print = this.sealer.fingerprint(input.idNumber);
     const now = this.clock.now().toISOString();
-    const existing = await this.repo.traineeByFingerprint(print, trx);
+    // `known`: the caller read it already (a roster reads every row's trainee in a few queries); null: none.
+    const existing = known === undefined ? await this.repo.traineeByFingerprint(print, trx) : (known ?? undefined);
     if (!existing) {
       const row: TraineeRow = {
         id: newId('trn', this.clock.now().getTime()),

@@ -132,6 +132,21 @@ export class TrainingRepository {
     return db.selectFrom('training_trainees').selectAll().where('id_fingerprint', '=', print).executeTakeFirst();
   }
 
+  /** Trainees by the fingerprints of their ID numbers, read 500 at a time. */
+  async traineesByFingerprints(prints: string[], db = this.db): Promise<Map<string, TraineeRow>> {
+    const map = new Map<string, TraineeRow>();
+    for (let i = 0; i < prints.length; i += 500) {
+      const rows = await db.selectFrom('training_trainees').selectAll().where('id_fingerprint', 'in', prints.slice(i, i + 500)).execute();
+      for (const r of rows) map.set(r.id_fingerprint, r);
+    }
+    return map;
+  }
+
+  async enrolledTraineeIds(sessionId: string, db = this.db): Promise<Set<string>> {
+    const rows = await db.selectFrom('training_enrolments').select('trainee_id').where('session_id', '=', sessionId).execute();
+    return new Set(rows.map((r) => r.trainee_id));
+  }
+
   traineeOfUser(userId: string, db = this.db) {
     return db.selectFrom('training_trainees').selectAll().where('user_id', '=', userId).executeTakeFirst();
   }
