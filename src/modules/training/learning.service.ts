@@ -105,11 +105,14 @@ export class LearningService {
       await (this.dialect === 'postgres' ? lock.forUpdate() : lock).execute();
       const now = this.clock.now();
       const iso = now.toISOString();
-      let row = await trx.selectFrom('training_material_progress').selectAll().where('material_id', '=', material.id).where('trainee_id', '=', trainee.id).executeTakeFirst();
+      const read = () => trx.selectFrom('training_material_progress').selectAll().where('material_id', '=', material.id).where('trainee_id', '=', trainee.id).executeTakeFirst();
+      let row = await read();
       if (!row) {
-        row = { id: newId('mpr', now.getTime()), material_id: material.id, course_id: material.course_id, trainee_id: trainee.id, opened_at: iso, last_report_at: iso, position_seconds: 0, watched_seconds: 0, done_at: null, updated_at: iso };
-        if (material.kind === 'video') row.position_seconds = Math.max(0, Math.min(Math.floor(input.positionSeconds!), Number(material.duration_seconds)));
-        await trx.insertInto('training_material_progress').values(row).execute();
+        const first: MaterialProgressRow = { id: newId('mpr', now.getTime()), material_id: material.id, course_id: material.course_id, trainee_id: trainee.id, opened_at: iso, last_report_at: iso, position_seconds: 0, watched_seconds: 0, done_at: null, updated_at: iso };
+        if (material.kind === 'video') first.position_seconds = Math.max(0, Math.min(Math.floor(input.positionSeconds!), Number(material.duration_seconds)));
+        // An opening of the content (not under the trainee's lock) may have made the row meanwhile: then it is the first.
+        await trx.insertInto('training_material_progress').values(first).onConflict((oc) => oc.columns(['material_id', 'trainee_id']).doNothing()).execute();
+        row = (await read())!;
       } else if (!row.done_at) {
         if (material.kind === 'video') {
           const next = creditVideo({ lastReportAt: row.last_report_at, positionSeconds: Number(row.position_seconds), watchedSeconds: Number(row.watched_seconds) }, input.positionSeconds!, Number(material.duration_seconds), now);
