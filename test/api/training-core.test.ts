@@ -312,6 +312,14 @@ describe.each(engines())('training core: sessions, enrolment, rosters, check-in,
     const empty = await newSession();
     const cancelled = await ok('county', 'POST', `/training/sessions/${empty.id}/cancel`, { reason: '讲师临时有事' }, 200);
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '讲师临时有事', cancelledAt: clock.now().toISOString() });
+    const audit = (await sql<{ action: string; entity_id: string; actor_user_id: string }>`select action, entity_id, actor_user_id from kernel_audit_log where action like 'training.%' and entity_id in (${session.id}, ${empty.id}) order by id`.execute(t.database.db)).rows;
+    expect(audit.map((r) => [r.action, r.entity_id, r.actor_user_id])).toEqual([
+      ['training.session-created', session.id, userId.trainer],
+      ['training.attendance-withdrawn', session.id, userId.trainer],
+      ['training.session-closed', session.id, userId.trainer],
+      ['training.session-created', empty.id, userId.county],
+      ['training.session-cancelled', empty.id, userId.county],
+    ]);
   });
 
   it('masks ID numbers and phones for everyone but the trainee’s own account, and keeps sight per role', async () => {

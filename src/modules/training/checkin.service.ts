@@ -1,3 +1,4 @@
+import { recordAudit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { AppError, conflict, notFound } from '../../kernel/errors.js';
@@ -104,6 +105,7 @@ export class CheckinService {
       const pt = await this.repo.personTimeOf(sessionId, traineeId, trx);
       if (!pt) throw notFound('Attendance');
       const gone = await this.personTimes.withdraw(trx, pt.id, reason.trim(), principal.userId);
+      await recordAudit(trx, ctx, { action: 'training.attendance-withdrawn', entityType: 'training_session', entityId: sessionId, details: { traineeId, personTimeId: pt.id, reason: reason.trim() } }, this.clock.now());
       return { withdrawn: true, personTime: personTimeView(gone) };
     });
   }

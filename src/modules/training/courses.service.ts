@@ -1,3 +1,4 @@
+import { recordAudit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { conflict, invalidField, notFound } from '../../kernel/errors.js';
@@ -49,6 +50,7 @@ export class CoursesService {
     await this.repo.transaction(async (trx) => {
       await trx.insertInto('training_organisers').values({ id, name, kind: input.kind, contact_name: input.contactName ?? '', notes: input.notes ?? '', active: 1, created_at: now, updated_at: now }).execute();
       for (const userId of new Set(input.memberUserIds ?? [])) await trx.insertInto('training_organiser_members').values({ organiser_id: id, user_id: userId, created_at: now }).execute();
+      await recordAudit(trx, ctx, { action: 'training.organiser-created', entityType: 'training_organiser', entityId: id, details: { name, kind: input.kind, memberUserIds: input.memberUserIds ?? [] } }, this.clock.now());
     });
     return this.organiser(ctx, id);
   }
@@ -79,6 +81,7 @@ export class CoursesService {
         await trx.deleteFrom('training_organiser_members').where('organiser_id', '=', id).execute();
         for (const userId of new Set(input.memberUserIds)) await trx.insertInto('training_organiser_members').values({ organiser_id: id, user_id: userId, created_at: now }).execute();
       }
+      await recordAudit(trx, ctx, { action: 'training.organiser-updated', entityType: 'training_organiser', entityId: id, details: input }, this.clock.now());
     });
     return this.organiser(ctx, id);
   }

@@ -1,3 +1,4 @@
+import { recordAudit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors.js';
@@ -88,6 +89,7 @@ export class RosterService {
         .insertInto('training_roster_imports')
         .values({ id: importId, session_id: sessionId, mode, file_name: fileName.slice(0, 200), rows_total: rows, rows_imported: imported, rows_bad: new Set(bad.map((b) => b.row)).size, problems: JSON.stringify(bad.slice(0, 500)), imported_by: principal.userId, created_at: this.clock.now().toISOString() })
         .execute();
+      await recordAudit(trx, ctx, { action: 'training.roster-imported', entityType: 'training_session', entityId: sessionId, details: { importId, mode, rows, imported, enrolled, bad: bad.length } }, this.clock.now());
       return { importId, mode, rows, imported, traineesCreated: created, traineesUpdated: updated, enrolled, alreadyEnrolled: already, badRows: bad.slice(0, 500) };
     });
     return result;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../kernel/audit.js';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { hasRole, requireRole, type RequestContext } from '../../kernel/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
@@ -138,32 +139,35 @@ export class SessionsService {
     const times = this.checkTimes(ctx, input.startsAt, input.endsAt);
     const now = this.clock.now().toISOString();
     const id = newId('tses', this.clock.now().getTime());
-    await this.repo.db
-      .insertInto('training_sessions')
-      .values({
-        id,
-        title: input.title.trim(),
-        course_id: course?.id ?? null,
-        track,
-        level,
-        organiser_id: organiser.id,
-        trainer_user_id: input.trainerUserId === undefined ? (sight.kind === 'trainer' ? principal.userId : null) : input.trainerUserId,
-        trainer_name: input.trainerName.trim(),
-        ...place,
-        capacity: input.capacity,
-        enrolled: 0,
-        ...times,
-        status: 'planned',
-        checkin_secret: randomBytes(32).toString('base64url'),
-        notes: input.notes ?? '',
-        created_by: principal.userId,
-        created_at: now,
-        updated_at: now,
-        closed_at: null,
-        cancelled_at: null,
-        cancel_reason: null,
-      })
-      .execute();
+    await this.repo.transaction(async (trx) => {
+      await trx
+        .insertInto('training_sessions')
+        .values({
+          id,
+          title: input.title.trim(),
+          course_id: course?.id ?? null,
+          track,
+          level,
+          organiser_id: organiser.id,
+          trainer_user_id: input.trainerUserId === undefined ? (sight.kind === 'trainer' ? principal.userId : null) : input.trainerUserId,
+          trainer_name: input.trainerName.trim(),
+          ...place,
+          capacity: input.capacity,
+          enrolled: 0,
+          ...times,
+          status: 'planned',
+          checkin_secret: randomBytes(32).toString('base64url'),
+          notes: input.notes ?? '',
+          created_by: principal.userId,
+          created_at: now,
+          updated_at: now,
+          closed_at: null,
+          cancelled_at: null,
+          cancel_reason: null,
+        })
+        .execute();
+      await recordAudit(trx, ctx, { action: 'training.session-created', entityType: 'training_session', entityId: id, details: { title: input.title.trim(), organiserId: organiser.id, startsAt: times.starts_at, capacity: input.capacity } }, this.clock.now());
+    });
     return this.get(ctx, id);
   }
 
@@ -198,6 +202,7 @@ export class SessionsService {
         })
         .where('id', '=', id)
         .execute();
+      await recordAudit(trx, ctx, { action: 'training.session-updated', entityType: 'training_session', entityId: id, details: input }, this.clock.now());
     });
     return this.get(ctx, id);
   }
@@ -212,6 +217,7 @@ export class SessionsService {
       if ((await this.repo.personTimeCount(id, trx)) > 0) throw conflict('SESSION_HAS_ATTENDANCE', '已有学员签到的培训不能取消，请先撤销签到 Trainees were counted present: withdraw them first');
       const now = this.clock.now().toISOString();
       await trx.updateTable('training_sessions').set({ status: 'cancelled', cancelled_at: now, cancel_reason: reason.trim(), updated_at: now }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'training.session-cancelled', entityType: 'training_session', entityId: id, details: { reason: reason.trim() } }, this.clock.now());
     });
     return this.get(ctx, id);
   }
@@ -226,6 +232,7 @@ export class SessionsService {
       if (locked.status !== 'planned') throw sessionClosedError(locked.status);
       const now = this.clock.now().toISOString();
       await trx.updateTable('training_sessions').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'training.session-closed', entityType: 'training_session', entityId: id, details: { present: await this.repo.personTimeCount(id, trx) } }, this.clock.now());
     });
     return this.get(ctx, id);
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../kernel/audit.js';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
 import { conflict, forbidden, invalidField, notFound } from '../../kernel/errors.js';
@@ -201,7 +202,10 @@ export class TraineesService {
     if (input.partyMember !== undefined) set.party_member = input.partyMember ? 1 : 0;
     if (input.woman !== undefined) set.woman = input.woman ? 1 : 0;
     if (input.youth !== undefined) set.youth = input.youth === null ? null : input.youth ? 1 : 0;
-    await this.repo.db.updateTable('training_trainees').set(set).where('id', '=', id).execute();
+    await this.repo.transaction(async (trx) => {
+      await trx.updateTable('training_trainees').set(set).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'training.trainee-updated', entityType: 'training_trainee', entityId: id, details: { ...input, phone: input.phone === undefined ? undefined : maskPhone(input.phone) } }, this.clock.now());
+    });
     return this.view(ctx, (await this.repo.trainee(id))!, await this.names());
   }
 
@@ -230,6 +234,7 @@ export class TraineesService {
     return this.repo.transaction(async (trx) => {
       const { row, created } = await this.upsert(trx, checked, principal.userId, principal.userId);
       if (row.user_id !== principal.userId) throw conflict('TRAINEE_CLAIM_CONFLICT', '该身份证号已登记，请联系培训老师 This ID number is on record: please ask your trainer');
+      if (created || !mine) await recordAudit(trx, ctx, { action: created ? 'training.trainee-self-recorded' : 'training.trainee-claimed', entityType: 'training_trainee', entityId: row.id, details: { name: row.name, idNumber: row.id_number_masked } }, this.clock.now());
       return { row, created };
     });
   }
