@@ -11,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { residentIdCheck } from '../../src/modules/parties/index.js';
-import { pick, useBrowserHarness } from './harness.js';
+import { pick, shanghaiDay, useBrowserHarness } from './harness.js';
 
 /** A resident ID number of Ludian (530621) born on `birth` (YYYYMMDD) with sequence `seq` (3 digits; odd = man). */
 const residentId = (birth: string, seq: string) => {
@@ -133,6 +133,34 @@ describe('training console', () => {
     await expect.poll(() => page.locator('[data-testid=progress-gauge]').getAttribute('data-rendered')).toBe('true');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await h.shot(page, 'training-progress-phone');
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
+
+  it('lets a village point enrol one of its villagers on a 390 px phone (its village fixed), and lists them masked', async () => {
+    const { page, errors } = await h.openPage({ width: 390, height: 844 });
+    await h.signIn(page, 'demo.village');
+    const upcoming = await h.apiGet<{ items: { id: string; title: string }[] }>(page, `/training/sessions?status=planned&from=${shanghaiDay(1)}`);
+    const session = upcoming.items[0]!;
+    await page.goto(`${h.base}/training/sessions/${session.id}?tab=enrol`);
+    await expect.poll(() => page.locator('[data-testid=enrol-own-village]').textContent()).toBe('乐红镇 乐红村');
+    const idNumber = residentId('19980517', '982'); // a woman of 28: woman and youth from the number
+    await page.locator('[data-testid=enrol-name]').fill('马小花');
+    await page.locator('[data-testid=enrol-id-number]').fill(idNumber);
+    await page.locator('[data-testid=enrol-flags]').getByText('建档立卡').click();
+    await h.shot(page, 'training-enrol-phone');
+    await page.locator('[data-testid=enrol-submit]').click();
+    await expect.poll(() => page.locator('.ant-message-notice').textContent()).toContain('已登记 马小花');
+    await page.locator('[data-testid=session-tabs]').getByRole('tab', { name: '花名册与签到' }).click();
+    const card = page.locator('[data-testid=roster-table-card]').filter({ hasText: '马小花' });
+    await expect.poll(() => card.count()).toBe(1);
+    const text = (await card.textContent()) ?? '';
+    expect(text).not.toContain(idNumber);
+    for (const flag of ['建档立卡', '女性', '青年']) expect(text).toContain(flag);
+    expect(text).toContain('乐红村');
+    // A village point neither ticks nor shows the QR.
+    expect(await page.locator('[data-testid=roster-tick], [data-testid=session-qr]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.shot(page, 'training-roster-phone');
     expect(ownErrors(errors)).toEqual([]);
   }, 120_000);
 

@@ -176,8 +176,9 @@ export function useSessions(filter: SessionFilter) {
   });
 }
 
-export function useSession(id: string) {
-  return useQuery({ queryKey: trainingKeys.session(id), queryFn: ({ signal }) => api<Session>(`/training/sessions/${enc(id)}`, { signal }) });
+/** One session with its counts (present, enrolled); `refetchMs` polls it (the projector's live count). */
+export function useSession(id: string, refetchMs?: number) {
+  return useQuery({ queryKey: trainingKeys.session(id), queryFn: ({ signal }) => api<Session>(`/training/sessions/${enc(id)}`, { signal }), refetchInterval: refetchMs, refetchIntervalInBackground: !!refetchMs });
 }
 
 export function useSaveSession() {
@@ -200,12 +201,11 @@ export function useSessionAction(id: string) {
   });
 }
 
-/** The whole roster of a session (a session holds at most a few hundred); `refetchMs` polls it (the QR page's count). */
-export function useRoster(id: string, refetchMs?: number) {
+/** The whole roster of a session as the caller may see it (a village point: its own villagers). */
+export function useRoster(id: string) {
   return useQuery({
     queryKey: trainingKeys.roster(id),
     queryFn: ({ signal }) => fetchAll<RosterEntry>(`/training/sessions/${enc(id)}/roster`, {}, signal),
-    refetchInterval: refetchMs,
   });
 }
 

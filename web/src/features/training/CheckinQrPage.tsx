@@ -3,7 +3,7 @@ import { Button, Flex, Progress, Typography } from 'antd';
 import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/http.js';
-import { useCheckinCode, useRoster, useSession } from '../../api/training.js';
+import { useCheckinCode, useSession } from '../../api/training.js';
 import { useT } from '../../app/locale/LocaleContext.js';
 import { errorText } from '../../app/ui/errorText.js';
 import { sessionTime } from './labels.js';
@@ -24,14 +24,14 @@ function useSecondsLeft(iso: string | undefined): number {
 
 /**
  * 签到二维码 for the projector: the session's name, the QR (a new token every 30 s from /checkin-code, with a
- * countdown) and the live count of present / enrolled from the roster. Stands alone, outside the console's frame.
+ * countdown) and the live count of present / enrolled, polled from the session. Stands alone, outside the console's frame.
  */
 export function CheckinQrPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const session = useSession(id);
+  // The counts are the server's (present = person-times at this session), read again every 5 s.
+  const session = useSession(id, 5_000);
   const code = useCheckinCode(id);
-  const roster = useRoster(id, 5_000);
   const [src, setSrc] = useState<string>();
   const url = code.data?.url;
   const left = useSecondsLeft(code.data?.expiresAt);
@@ -45,8 +45,6 @@ export function CheckinQrPage() {
     };
   }, [url]);
 
-  const rows = roster.data ?? [];
-  const present = rows.filter((r) => r.present).length;
   const closed = code.error instanceof ApiError && code.error.status === 409;
   const s = session.data;
 
@@ -95,10 +93,10 @@ export function CheckinQrPage() {
         <Flex vertical align="center" gap={8} style={{ minWidth: 220 }}>
           <Typography.Text style={{ color: 'rgba(255,255,255,0.8)', fontSize: 22 }}>{t('qr.present')}</Typography.Text>
           <Typography.Text style={{ color: '#fff', fontSize: 'clamp(64px, 10vw, 120px)', fontWeight: 700, lineHeight: 1 }} data-testid="checkin-qr-present">
-            {present}
+            {s?.present ?? ''}
           </Typography.Text>
           <Typography.Text style={{ color: 'rgba(255,255,255,0.8)', fontSize: 22 }} data-testid="checkin-qr-enrolled">
-            {t('qr.enrolled')} {rows.length}
+            {t('qr.enrolled')} {s?.enrolled ?? ''}
           </Typography.Text>
         </Flex>
       </Flex>

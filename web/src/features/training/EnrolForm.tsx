@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Form, Input, Typography } from 'antd';
-import { newIdempotencyKey } from '../../api/http.js';
+import { useQuery } from '@tanstack/react-query';
+import { api, newIdempotencyKey } from '../../api/http.js';
+import type { SiteDetail } from '../../api/network.js';
 import { useEnrol, type TraineeDetails } from '../../api/training.js';
 import { useT } from '../../app/locale/LocaleContext.js';
+import { useUser } from '../../app/session.js';
 import { formRules } from '../../app/ui/formRules.js';
 import { PlaceFields } from '../../app/ui/PlaceFields.js';
 import { useServerErrors } from '../../app/ui/useServerErrors.js';
@@ -28,6 +31,13 @@ export function EnrolForm({ sessionId, disabled }: { sessionId: string; disabled
   const enrol = useEnrol(sessionId);
   const [key, setKey] = useState(newIdempotencyKey);
   useEffect(() => setKey(newIdempotencyKey()), [sessionId]);
+  // A village point enrols the villagers of its own village: the place is its site's, shown, not chosen.
+  const user = useUser();
+  const ownSite = user.roles.every((r) => r !== 'county_admin' && r !== 'township_operator' && r !== 'trainer') && user.scope.kind === 'site' ? user.scope.id : null;
+  const site = useQuery({ queryKey: ['network', 'site', ownSite ?? ''], queryFn: ({ signal }) => api<SiteDetail>(`/network/sites/${encodeURIComponent(ownSite!)}`, { signal }), enabled: !!ownSite });
+  useEffect(() => {
+    if (site.data) form.setFieldsValue({ townshipCode: site.data.townshipCode ?? undefined, villageCode: site.data.divisionCode });
+  }, [site.data]);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -69,7 +79,21 @@ export function EnrolForm({ sessionId, disabled }: { sessionId: string; disabled
         <Form.Item name="phone" label={t('enrol.phone')} rules={[rules.phone]}>
           <Input maxLength={11} inputMode="numeric" autoComplete="off" data-testid="enrol-phone" />
         </Form.Item>
-        <PlaceFields villageField="villageCode" villageRequired villageLabel={t('enrol.village')} testIds={{ township: 'enrol-township', village: 'enrol-village' }} />
+        {ownSite ? (
+          <>
+            <Form.Item name="townshipCode" hidden>
+              <Input />
+            </Form.Item>
+            <Form.Item name="villageCode" hidden rules={[rules.chosen(t('enrol.village'))]}>
+              <Input />
+            </Form.Item>
+            <Form.Item label={t('enrol.village')}>
+              <Typography.Text data-testid="enrol-own-village">{site.data ? [site.data.townshipName, site.data.divisionName].filter(Boolean).join(' ') : ''}</Typography.Text>
+            </Form.Item>
+          </>
+        ) : (
+          <PlaceFields villageField="villageCode" villageRequired villageLabel={t('enrol.village')} testIds={{ township: 'enrol-township', village: 'enrol-village' }} />
+        )}
         <Form.Item name="flags" label={t('enrol.flags')} extra={t('enrol.flagsHelp')}>
           <Checkbox.Group options={FLAGS.map((f) => ({ value: f, label: t(`traineeFlag.${f}`) }))} data-testid="enrol-flags" />
         </Form.Item>

@@ -63,7 +63,7 @@ function rosterColumns(t: Translate, tickable: boolean, onTick: (r: RosterEntry)
   return cols;
 }
 
-function Summary({ session, present, enrolled }: { session: Session; present: number; enrolled: number }) {
+function Summary({ session }: { session: Session }) {
   const t = useT();
   return (
     <Card style={{ marginBottom: 16 }}>
@@ -83,8 +83,8 @@ function Summary({ session, present, enrolled }: { session: Session; present: nu
           ]}
         />
         <Flex gap={32}>
-          <Statistic title={t('training.session.present')} value={present} data-testid="session-present" />
-          <Statistic title={t('training.session.enrolled')} value={enrolled} data-testid="session-enrolled" />
+          <Statistic title={t('training.session.present')} value={session.present} data-testid="session-present" />
+          <Statistic title={t('training.session.enrolled')} value={session.enrolled} data-testid="session-enrolled" />
           <Statistic title={t('training.session.capacity')} value={session.capacity} />
         </Flex>
       </Flex>
@@ -141,7 +141,6 @@ export function SessionDetailPage() {
   if (session.isPending) return <FullPageSpin />;
   if (session.isError || !s) return <LoadError error={session.error} onRetry={() => void session.refetch()} />;
   const rows = roster.data ?? [];
-  const present = rows.filter((r) => r.present).length;
 
   const confirmClose = () =>
     modal.confirm({
@@ -220,7 +219,7 @@ export function SessionDetailPage() {
           </Flex>
         }
       />
-      <Summary session={s} present={present} enrolled={rows.length} />
+      <Summary session={s} />
       <Card>
         <Tabs activeKey={tabs.some((x) => x.key === params.tab) ? params.tab : 'roster'} onChange={(tab) => setParams({ tab })} items={tabs} data-testid="session-tabs" />
       </Card>
