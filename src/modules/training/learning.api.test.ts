@@ -419,4 +419,21 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
     expect(await db.selectFrom('training_materials').select(['id', 'state']).where('course_id', '=', courseId).execute()).toEqual([{ id: used, state: 'hidden' }]);
     expect(await db.selectFrom('training_material_progress').select('material_id').where('material_id', '=', used).execute()).toHaveLength(1);
   });
+
+  it('hourly housekeeping drops verify counters whose hour has passed and uploads a crash left behind for a day', async () => {
+    const courseId = await course('售后服务', true, organiserId);
+    const stale = newId('mat');
+    await db
+      .insertInto('training_materials')
+      .values({ id: stale, course_id: courseId, kind: 'video', content_type: 'video/mp4', title: '断开的上传', position: 1, size_bytes: 0, chunk_bytes: MIB, chunks: 0, duration_seconds: null, min_read_seconds: 120, state: 'uploading', uploaded_by: ids.county, created_at: now(), updated_at: now(), hidden_at: null })
+      .execute();
+    await t.app.inject({ method: 'GET', url: '/c/nothing-here-at-all-xx', remoteAddress: '192.0.2.55' });
+    expect(await db.selectFrom('training_verify_counters').select('key').execute()).not.toEqual([]);
+    expect(await t.modules.training.materials.purgeStaleUploads()).toBe(0);
+    clock.advance(25 * 3600_000);
+    expect(await t.modules.training.materials.purgeStaleUploads()).toBe(1);
+    expect(await db.selectFrom('training_materials').select('id').where('id', '=', stale).execute()).toEqual([]);
+    expect(await t.modules.training.certificates.purgeCounters()).toBeGreaterThan(0);
+    expect(await db.selectFrom('training_verify_counters').select('key').execute()).toEqual([]);
+  });
 });
