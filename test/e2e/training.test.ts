@@ -126,6 +126,41 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     // ---- the county office imports the roster on the session's page (desktop) ----
     const desk = await h.openPage(DESKTOP);
     await h.signIn(desk.page, 'demo.county');
+    // A short video for the online course, recorded from a canvas by the browser itself (WebM, 6 s): the course has a
+    // handout and a video, and is complete when both are.
+    const webm = await desk.page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 160;
+      canvas.height = 90;
+      const g = canvas.getContext('2d')!;
+      const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (e) => chunks.push(e.data);
+      let frame = 0;
+      const draw = setInterval(() => {
+        g.fillStyle = `hsl(${(frame += 12) % 360}, 70%, 50%)`;
+        g.fillRect(0, 0, 160, 90);
+      }, 100);
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      recorder.start();
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      recorder.stop();
+      await stopped;
+      clearInterval(draw);
+      return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+    });
+    const video = await app.inject({
+      method: 'POST',
+      url: `/api/v1/training/courses/${online.id}/materials?title=${encodeURIComponent('客服示范视频')}&durationSeconds=5`,
+      headers: { ...county, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="demo.webm"\r\nContent-Type: video/webm\r\n\r\n`),
+        Buffer.from(webm),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(video.statusCode, video.body).toBe(201);
+
     const before = {
       progress: (await h.apiGet<{ cumulative: { personTimes: number; poor: number } }>(desk.page, '/training/progress')).cumulative,
       figure: await personTimesFigure(desk.page),
@@ -269,7 +304,7 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     // ---- the online course: she opens the handout, reads, 已学完; the course is complete and counted once ----
     await p.getByTestId('learn-course').filter({ hasText: `农村电商客服话术${stamp}` }).locator('a').click();
     await p.waitForURL((url) => url.pathname === `/learn/courses/${online.id}`);
-    await expect.poll(() => p.getByTestId('learn-material').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => p.getByTestId('learn-material').count(), { timeout: 15_000 }).toBe(2);
     await h.shot(p, 'learn/9-course');
     // The handout opens in the phone's own viewer (a new tab); its reading time starts.
     const [viewer] = await Promise.all([p.context().waitForEvent('page'), p.getByTestId('learn-open-pdf').click()]);
@@ -277,6 +312,14 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     await expect.poll(() => p.getByTestId('learn-finish-pdf').isEnabled(), { timeout: 15_000 }).toBe(true);
     await p.getByTestId('learn-finish-pdf').click();
     await expect.poll(() => p.getByTestId('learn-material-done').count(), { timeout: 15_000 }).toBe(1);
+    expect(await p.getByTestId('learn-course-completed').count()).toBe(0);
+    // The video, played to its end (muted: a phone plays it on a tap; here the page starts it): credited by the
+    // wall time it played, done at 90 %.
+    await p.getByTestId('learn-video').evaluate((v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
+    await expect.poll(() => p.getByTestId('learn-material-done').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => p.getByTestId('learn-course-completed').isVisible()).toBe(true);
     await h.shot(p, 'learn/10-course-done');
     const progressOnline = (await h.apiGet<{ cumulative: { personTimes: number } }>(desk.page, '/training/progress')).cumulative;

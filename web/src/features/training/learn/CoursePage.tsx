@@ -44,7 +44,11 @@ function VideoMaterial({ material }: { material: Material }) {
           // Back where the learner left off.
           if (progress && progress.positionSeconds > 0 && !done) e.currentTarget.currentTime = progress.positionSeconds;
         }}
-        onPlay={() => setPlaying(true)}
+        onPlay={() => {
+          // Where the playing starts: the server credits the time watched from this report on.
+          setPlaying(true);
+          send();
+        }}
         onPause={() => {
           setPlaying(false);
           send();

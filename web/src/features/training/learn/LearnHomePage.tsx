@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { App, Button, Card, Empty, Flex, List, Progress, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useEnrol, useMyCourses, useMyTraining, useOpenSessions, type MyCourse, type MyTrainee, type SessionCard } from '../../../api/learning.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
@@ -196,6 +196,12 @@ function OnlineCourses() {
 export function LearnHomePage() {
   const t = useT();
   const mine = useMyTraining();
+  const { hash } = useLocation();
+  const loaded = mine.isSuccess;
+  // /learn#certificates (a finished course's 查看证书): there once the page has drawn.
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [loaded, hash]);
   if (mine.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (mine.isError) return <LoadError error={mine.error} onRetry={() => void mine.refetch()} />;
   const { trainee, enrolments, personTimes } = mine.data;
