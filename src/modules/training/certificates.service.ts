@@ -183,7 +183,10 @@ export class CertificateService {
       if (sight.kind === 'none') throw forbidden('只有培训相关工作人员可以查看学员的证书 Only training staff read trainees’ certificates');
       if (sight.kind === 'township') q = q.where('township_code', '=', sight.code);
       if (sight.kind === 'village') q = sight.code ? q.where('village_code', '=', sight.code) : q.where('id', '=', '');
-      if (sight.kind === 'organisers') q = sight.ids.length ? q.where('organiser_id', 'in', sight.ids) : q.where('id', '=', '');
+      if (sight.kind === 'organisers') {
+        const { ids, userId } = sight;
+        q = q.where((eb) => eb.or([...(ids.length ? [eb('organiser_id', 'in', ids)] : []), eb('completion_id', 'in', this.taughtBy(userId))]));
+      }
     }
     if (filter.traineeId) q = q.where('trainee_id', '=', filter.traineeId);
     if (filter.courseId) q = q.where('course_id', '=', filter.courseId);
@@ -204,8 +207,15 @@ export class CertificateService {
     if (!row) throw notFound('Certificate');
     const own = await this.db.selectFrom('training_trainees').select('id').where('id', '=', row.trainee_id).where('user_id', '=', p.userId).executeTakeFirst();
     if (own) return row;
-    if (!inSight(await learningSight(this.db, this.places, p), row)) throw notFound('Certificate');
+    const sight = await learningSight(this.db, this.places, p);
+    const taught = sight.kind === 'organisers' && !!(await this.db.selectFrom('training_completions').select('id').where('id', '=', row.completion_id).where('id', 'in', this.taughtBy(p.userId)).executeTakeFirst());
+    if (!inSight(sight, { ...row, taught })) throw notFound('Certificate');
     return row;
+  }
+
+  /** Completions resting on a session the user was the trainer of. */
+  private taughtBy(userId: string) {
+    return this.db.selectFrom('training_completions as c').innerJoin('training_sessions as s', 's.id', 'c.session_id').select('c.id').where('s.trainer_user_id', '=', userId);
   }
 
   /** The certificate as an A4 landscape PDF (rendered in a worker thread); a revoked one is 409 CERTIFICATE_REVOKED. */

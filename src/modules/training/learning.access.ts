@@ -8,7 +8,7 @@ export type LearningSight =
   | { kind: 'county' }
   | { kind: 'township'; code: string }
   | { kind: 'village'; code: string | null }
-  | { kind: 'organisers'; ids: string[] }
+  | { kind: 'organisers'; ids: string[]; userId: string }
   | { kind: 'none' };
 
 /** The organisers a user is a member of (a trainer's share). */
@@ -20,7 +20,8 @@ export async function organisersOf(db: Kysely<TrainingDatabase>, userId: string)
 /**
  * A staff member's sight over trainees' certificates: county admins and regulators all of them (regulators read,
  * personal data masked as everywhere), a township operator its township's trainees, a village operator its
- * village's (its site's division), a trainer the certificates of its organisers' courses and sessions.
+ * village's (its site's division), a trainer the certificates of its organisers' courses and sessions and of the
+ * sessions it taught.
  */
 export async function learningSight(db: Kysely<TrainingDatabase>, places: TrainingPlaces, p: Principal): Promise<LearningSight> {
   if (p.roles.includes('county_admin') || p.roles.includes('regulator')) return { kind: 'county' };
@@ -29,12 +30,12 @@ export async function learningSight(db: Kysely<TrainingDatabase>, places: Traini
     const book = await places.placeBook();
     return { kind: 'village', code: book.sites.get(p.scope.id)?.villageCode ?? null };
   }
-  if (p.roles.includes('trainer')) return { kind: 'organisers', ids: await organisersOf(db, p.userId) };
+  if (p.roles.includes('trainer')) return { kind: 'organisers', ids: await organisersOf(db, p.userId), userId: p.userId };
   return { kind: 'none' };
 }
 
 /** Whether a certificate (its holder's place, its organiser) is in sight. */
-export function inSight(sight: LearningSight, row: { township_code: string | null; village_code: string | null; organiser_id: string | null }): boolean {
+export function inSight(sight: LearningSight, row: { township_code: string | null; village_code: string | null; organiser_id: string | null; taught?: boolean }): boolean {
   switch (sight.kind) {
     case 'county':
       return true;
@@ -43,7 +44,7 @@ export function inSight(sight: LearningSight, row: { township_code: string | nul
     case 'village':
       return sight.code !== null && row.village_code === sight.code;
     case 'organisers':
-      return row.organiser_id !== null && sight.ids.includes(row.organiser_id);
+      return (row.organiser_id !== null && sight.ids.includes(row.organiser_id)) || row.taught === true;
     default:
       return false;
   }

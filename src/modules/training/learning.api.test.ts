@@ -355,6 +355,22 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
       expect((await call('consumer', 'GET', '/training/certificates?scope=managed')).statusCode).toBe(403);
     });
 
+    it('a trainer also sees the certificates of sessions it taught for an organiser it is not a member of', async () => {
+      const otherCourse = await course('巾帼电商创业', false, otherOrganiserId, 'sellers', 'basic');
+      const taught = newId('ses');
+      await db
+        .insertInto('training_sessions')
+        .values({ id: taught, title: '妇联电商培训', course_id: otherCourse, track: 'sellers', level: 'basic', organiser_id: otherOrganiserId, trainer_user_id: ids.trainer, trainer_name: '李老师', site_id: null, place_text: '文屏镇', township_code: OTHER_TOWNSHIP, village_code: null, capacity: 50, enrolled: 0, starts_at: now(), ends_at: new Date(clock.now().getTime() + 3 * 3600_000).toISOString(), status: 'planned', checkin_secret: 'x', notes: '', created_by: ids.county, created_at: now(), updated_at: now() })
+        .execute();
+      const tick = await call('trainer', 'POST', `/training/sessions/${taught}/attendance`, { traineeId: trainees.merchant });
+      expect(tick.statusCode, tick.body).toBe(200);
+      const cert = (await call('merchant', 'GET', `/training/certificates?courseId=${otherCourse}`)).json().items[0];
+      expect(cert).toMatchObject({ organiserName: expect.stringContaining('县妇联测试'), mode: 'onsite' });
+      expect((await call('trainer', 'GET', `/training/certificates?scope=managed&courseId=${otherCourse}`)).json().items.map((c: { id: string }) => c.id)).toEqual([cert.id]);
+      expect((await call('trainer', 'GET', `/training/certificates/${cert.id}`)).statusCode).toBe(200);
+      expect((await call('township', 'GET', `/training/certificates/${cert.id}`)).statusCode).toBe(404); // the holder is of 文屏镇
+    });
+
     it('the public page says 有效 with the name partly masked, 未找到 for an unknown code', async () => {
       const code = certificate.verifyUrl.split('/c/')[1];
       const page = await t.app.inject({ method: 'GET', url: `/c/${code}`, remoteAddress: '203.0.113.7' });
