@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { recordAudit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
@@ -13,6 +14,8 @@ import type { PersonTimeRow } from './training.tables.js';
 /** Wrong codes an account may send in 10 minutes before it must wait (kept in the database, shared by processes). */
 export const MISS_LIMIT = 10;
 export const MISS_WINDOW_MS = 10 * 60_000;
+/** How long a code scanned before the trainee record existed is honoured. */
+export const PENDING_MS = 10 * 60_000;
 
 const personTimeView = (p: PersonTimeRow) => ({ id: p.id, traineeId: p.trainee_id, sessionId: p.session_id, courseId: p.course_id, mode: p.mode, method: p.method, track: p.track, level: p.level, countedAt: p.counted_at });
 
@@ -60,13 +63,23 @@ export class CheckinService {
     const session = await this.repo.session(input.sessionId);
     if (!session) throw notFound('Session');
     if (session.status !== 'planned' || !checkinOpen(session.starts_at, session.ends_at, now)) throw conflict('CHECKIN_CLOSED', '不在签到时间内（开课前 30 分钟至结束后 30 分钟） Check-in is not open now');
+    const tokenHash = createHash('sha256').update(input.token).digest('hex');
     if (!tokenAccepted(session.checkin_secret, session.id, input.token, now)) {
-      await this.repo.recordMiss(newId('tmis', now.getTime()), principal.userId, now.toISOString(), since);
-      throw conflict('CHECKIN_CODE_EXPIRED', '签到码已过期，请重新扫描老师展示的二维码 The code has expired: scan the code shown again');
+      // The code this account scanned before it had a trainee record still counts for 10 minutes.
+      const pending = await this.repo.pendingScan(principal.userId, session.id);
+      const resumed = !!pending && pending.token_hash === tokenHash && now.getTime() - new Date(pending.scanned_at).getTime() <= PENDING_MS;
+      if (!resumed) {
+        await this.repo.recordMiss(newId('tmis', now.getTime()), principal.userId, now.toISOString(), since);
+        throw conflict('CHECKIN_CODE_EXPIRED', '签到码已过期，请重新扫描老师展示的二维码 The code has expired: scan the code shown again');
+      }
     }
     const me = await this.repo.traineeOfUser(principal.userId);
-    if (!me) throw conflict('TRAINEE_PROFILE_NEEDED', '请先填写学员信息 Fill in your trainee details first');
+    if (!me) {
+      await this.repo.rememberScan(principal.userId, session.id, tokenHash, now.toISOString());
+      throw conflict('TRAINEE_PROFILE_NEEDED', '请先填写学员信息，填好后即可签到 Fill in your trainee details first; the same code then checks you in (10 minutes)');
+    }
     return this.repo.transaction(async (trx) => {
+      await trx.deleteFrom('training_checkin_pending').where('user_id', '=', principal.userId).where('session_id', '=', session.id).execute();
       await this.sessions.enrolIn(trx, session.id, me.id, 'checkin', principal.userId, { capacity: false });
       const counted = await this.personTimes.count(trx, { mode: 'onsite', traineeId: me.id, sessionId: session.id, method: 'qr', countedAt: now.toISOString(), countedBy: principal.userId });
       const row = counted ?? (await this.repo.personTimeOf(session.id, me.id, trx))!;

@@ -251,6 +251,18 @@ export class TrainingRepository {
     return { count: Number(row?.n ?? 0), oldest: (row?.oldest as string | null) ?? null };
   }
 
+  async rememberScan(userId: string, sessionId: string, tokenHash: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('training_checkin_pending')
+      .values({ user_id: userId, session_id: sessionId, token_hash: tokenHash, scanned_at: at })
+      .onConflict((oc) => oc.columns(['user_id', 'session_id']).doUpdateSet({ token_hash: tokenHash, scanned_at: at }))
+      .execute();
+  }
+
+  pendingScan(userId: string, sessionId: string, db = this.db) {
+    return db.selectFrom('training_checkin_pending').selectAll().where('user_id', '=', userId).where('session_id', '=', sessionId).executeTakeFirst();
+  }
+
   async recordMiss(id: string, userId: string, at: string, purgeBefore: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('training_checkin_misses').where('user_id', '=', userId).where('missed_at', '<', purgeBefore).execute();

@@ -181,6 +181,15 @@ export interface CheckinMissRow {
   missed_at: string;
 }
 
+/** A valid code scanned before the account had a trainee record; honoured for 10 minutes once it has one. */
+export interface CheckinPendingRow {
+  user_id: string;
+  session_id: string;
+  /** SHA-256 of the code, hex. */
+  token_hash: string;
+  scanned_at: string;
+}
+
 export interface TrainingTables {
   training_organisers: OrganiserRow;
   training_organiser_members: OrganiserMemberRow;
@@ -192,6 +201,7 @@ export interface TrainingTables {
   training_person_time_withdrawals: PersonTimeWithdrawalRow;
   training_roster_imports: RosterImportRow;
   training_checkin_misses: CheckinMissRow;
+  training_checkin_pending: CheckinPendingRow;
 }
 
 /** Every table of the module: the core's, learning's (B) and follow-up's (C), so one Kysely covers all. */

@@ -176,9 +176,21 @@ export const trainingInit: ModuleMigration = {
       .addColumn('missed_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('training_checkin_misses_user').on('training_checkin_misses').columns(['user_id', 'missed_at']).execute();
+
+    // A valid code scanned by an account with no trainee record yet: the same code checks it in for 10 minutes
+    // after it fills in its record (the form takes longer than a code lives).
+    await db.schema
+      .createTable('training_checkin_pending')
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull())
+      .addColumn('scanned_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('training_checkin_pending_pk', ['user_id', 'session_id'])
+      .execute();
   },
   async down(db) {
     for (const table of [
+      'training_checkin_pending',
       'training_checkin_misses',
       'training_roster_imports',
       'training_person_time_withdrawals',
