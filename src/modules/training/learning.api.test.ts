@@ -6,6 +6,7 @@ import { buildTestApp, engines, manualClock, signIn, TEST_DATA_KEY, type TestApp
 import { pdfText } from '../../../test/api/reports-pdf-text.js';
 import { createSealer } from '../../kernel/sealed.js';
 import { newId } from '../../kernel/ids.js';
+import { systemContext } from '../../kernel/context.js';
 import { mp4Skeleton } from './materials.sniff.js';
 import { handoutPdf } from './certificates.pdf.js';
 import type { TrainingDatabase } from './training.tables.js';
@@ -434,6 +435,19 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
     expect((await call('consumer', 'GET', `/training/materials/${used}/content`)).statusCode).toBe(404);
     expect(await db.selectFrom('training_materials').select(['id', 'state']).where('course_id', '=', courseId).execute()).toEqual([{ id: used, state: 'hidden' }]);
     expect(await db.selectFrom('training_material_progress').select('material_id').where('material_id', '=', used).execute()).toHaveLength(1);
+  });
+
+  it('makes the demo’s handouts as real Chinese PDFs, once per course', async () => {
+    const courseId = await course('微商与社交电商入门（线上）', true, null);
+    const made = await t.modules.training.materials.uploadDemoHandouts(systemContext('530621'), courseId);
+    expect(made.map((m) => [m.kind, m.title])).toEqual([
+      ['document', '微商入门讲义（一）：朋友圈与微信群卖货'],
+      ['document', '微商入门讲义（二）：小程序与本平台开店'],
+    ]);
+    const pdf = await call('consumer', 'GET', `/training/materials/${made[0].id}/content`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(pdf.rawPayload)).toContain('朋友圈每天发什么');
+    expect(await t.modules.training.materials.uploadDemoHandouts(systemContext('530621'), courseId)).toEqual([]);
   });
 
   it('hourly housekeeping drops verify counters whose hour has passed and uploads a crash left behind for a day', async () => {

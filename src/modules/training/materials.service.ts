@@ -8,6 +8,7 @@ import { newId } from '../../kernel/ids.js';
 import { offloaded } from '../../kernel/offload.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { organisersOf } from './learning.access.js';
+import { demoHandouts } from './learning.demo.js';
 import { DEFAULT_MIN_READ_SECONDS } from './learning.rules.js';
 import type { MaterialKind, MaterialRow } from './learning.tables.js';
 import type { MaterialChunks } from './materials.store.js';
@@ -160,6 +161,16 @@ export class MaterialService {
   async uploadHandout(ctx: RequestContext, courseId: string, title: string, sections: { heading: string; text: string }[], minReadSeconds?: number): Promise<MaterialView> {
     const pdf = await handouts('handoutPdf', title, sections);
     return this.upload(ctx, courseId, { title, minReadSeconds }, [pdf]);
+  }
+
+  /** The demo's handouts of a course (`learning.demo.ts`), each made as a real PDF; none when the course already has materials. */
+  async uploadDemoHandouts(ctx: RequestContext, courseId: string): Promise<MaterialView[]> {
+    const course = await this.course(courseId);
+    const has = await this.db.selectFrom('training_materials').select('id').where('course_id', '=', courseId).where('state', '!=', 'hidden').limit(1).executeTakeFirst();
+    if (has) return [];
+    const made: MaterialView[] = [];
+    for (const h of demoHandouts(course.title)) made.push(await this.uploadHandout(ctx, courseId, h.title, h.sections, h.minReadSeconds));
+    return made;
   }
 
   /** The row, written once the first bytes say what the file is. */
