@@ -349,4 +349,79 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     expect(ownErrors(phone.errors)).toEqual([]);
     expect(ownErrors(verify.errors)).toEqual([]);
   }, 300_000);
+
+  it('lets a new account make its record on 学习培训 (a record with another phone is refused), then enrol', async () => {
+    const { app } = h.t;
+    const county = await signIn(app, 'demo.county');
+    const ok = async <T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> => {
+      const res = await app.inject({ method, url: `/api/v1${url}`, headers: county, payload });
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+      return res.json() as T;
+    };
+    const organiser = (await ok<{ items: { id: string }[] }>('GET', '/training/organisers?limit=50')).items[0];
+    const now = Date.now();
+    const open = await ok<{ id: string; title: string }>('POST', '/training/sessions', {
+      title: `乐红镇站点人员培训${stamp}`,
+      track: 'station_staff',
+      organiserId: organiser.id,
+      trainerName: '张老师',
+      placeText: '乐红镇电商服务站',
+      townshipCode: TOWNSHIP,
+      capacity: 30,
+      startsAt: new Date(now + 2 * 24 * 60 * MINUTE).toISOString(),
+      endsAt: new Date(now + (2 * 24 * 60 + 180) * MINUTE).toISOString(),
+    });
+    // A villager a township operator already put on that list, with her own phone.
+    const other = { name: '王丽', idNumber: idNumber(`53062119900817${stamp.slice(-2)}4`), phone: `1377${stamp}1`.slice(0, 11) };
+    await ok('POST', `/training/sessions/${open.id}/enrolments`, { trainee: { ...other, townshipCode: TOWNSHIP, villageCode: VILLAGE } });
+
+    const { page: p, errors } = await h.openPage(PHONE, { isMobile: true, hasTouch: true });
+    const phoneNo = `1358${stamp}2`.slice(0, 11);
+    await p.goto(`${h.base}/learn`);
+    await p.waitForURL(/\/shop\/login\?next=%2Flearn$/);
+    await p.getByTestId('sms-phone').fill(phoneNo);
+    const sent = (await h.t.modules.notify.outbox.sentTo(phoneNo)).length;
+    await p.getByTestId('sms-send').click();
+    await p.getByTestId('sms-code').fill(await codeSentTo(phoneNo, sent));
+    await p.getByTestId('sms-submit').click();
+    await p.waitForURL((url) => url.pathname === '/learn');
+
+    // No record yet: the form, and open sessions that cannot be enrolled in until it is made.
+    await expect.poll(() => p.getByTestId('learn-profile-form').isVisible(), { timeout: 15_000 }).toBe(true);
+    const row = p.getByTestId('learn-open-session').filter({ hasText: open.title });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.getByTestId('learn-enrol').isDisabled()).toBe(true);
+    await h.shot(p, 'learn/11-home-new');
+
+    // Someone else's ID number (on record with another phone) is refused with whom to ask.
+    await p.getByTestId('learn-name').fill(other.name);
+    await p.getByTestId('learn-id-number').fill(other.idNumber);
+    await pick(p, 'learn-township', '乐红镇', { typed: '乐红' });
+    await pick(p, 'learn-village', '乐红村', { typed: '乐红村' });
+    await p.getByTestId('learn-profile-submit').click();
+    await expect.poll(() => p.getByTestId('form-error').textContent(), { timeout: 15_000 }).toContain('请联系培训老师');
+    await h.shot(p, 'learn/12-claim-refused');
+
+    // Her own: a poor household's daughter of 乐红村.
+    const mine = idNumber(`53062120010203${stamp.slice(-2)}6`);
+    await p.getByTestId('learn-name').fill('李小芬');
+    await p.getByTestId('learn-id-number').fill(mine);
+    await p.getByText('建档立卡贫困户').click();
+    await p.getByTestId('learn-profile-submit').click();
+    await expect.poll(() => p.getByTestId('learn-record-name').textContent(), { timeout: 15_000 }).toBe('李小芬');
+    expect(await p.getByTestId('learn-record-id').textContent()).toBe(mine);
+    await expect.poll(() => p.getByTestId('learn-record').innerText()).toContain('建档立卡贫困户');
+    expect(await p.getByTestId('learn-record').innerText()).toContain('妇女');
+
+    // 报名: on the list, shown under 我的培训 as not yet checked in.
+    await row.getByTestId('learn-enrol').click();
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('已报名');
+    const enrolled = p.getByTestId('learn-my-session').filter({ hasText: open.title });
+    await expect.poll(() => enrolled.innerText()).toContain('未签到');
+    await h.shot(p, 'learn/13-enrolled');
+    const list = await ok<{ items: { trainee: { name: string; idNumber: string } }[] }>('GET', `/training/sessions/${open.id}/roster?limit=50`);
+    expect(list.items.map((r) => r.trainee.name).sort()).toEqual(['李小芬', '王丽'].sort());
+    expect(list.items.every((r) => r.trainee.idNumber.includes('*'))).toBe(true);
+    expect(ownErrors(errors)).toEqual([]);
+  }, 180_000);
 });

@@ -104,5 +104,5 @@ export const learnMessages = {
   'error.CHECKIN_CLOSED': ['不在签到时间', 'Check-in is not open now'],
   'error.CHECKIN_CODE_EXPIRED': ['二维码已过期，请重新扫码', 'The QR code has expired; scan it again'],
   'error.TRAINEE_PROFILE_NEEDED': ['请先填写学员信息', 'Fill in your trainee record first'],
-  'error.TRAINEE_CLAIM_CONFLICT': ['该身份证号已被其他账号使用，请联系培训老师', 'This ID number belongs to another account; contact your trainer'],
+  'error.TRAINEE_CLAIM_CONFLICT': ['该身份证号已登记，请联系培训老师', 'This ID number is already on record; ask your trainer'],
 } as const satisfies Record<string, readonly [string, string]>;
