@@ -89,7 +89,7 @@ function CourseDrawer({ open, onClose, course }: { open: boolean; onClose: () =>
 }
 
 /** A course's materials in order: open, delete, and upload a PDF handout or an mp4/webm video. */
-function MaterialsDrawer({ course, onClose, editable }: { course: Course | null; onClose: () => void; editable: boolean }) {
+function MaterialsDrawer({ course, onClose, editable, deletable }: { course: Course | null; onClose: () => void; editable: boolean; deletable: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -130,7 +130,7 @@ function MaterialsDrawer({ course, onClose, editable }: { course: Course | null;
                 <Button key="view" size="small" href={materialUrl(m.id)} target="_blank">
                   {t('materials.view')}
                 </Button>,
-                ...(editable
+                ...(deletable
                   ? [
                       <Popconfirm key="delete" title={t('materials.deleteConfirm')} onConfirm={() => remove.mutateAsync(m.id).catch((error: unknown) => void message.error(errorText(error, t)))}>
                         <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('materials.delete')} />
@@ -263,7 +263,7 @@ export function CoursesPage() {
         )}
       </Card>
       {editable && <CourseDrawer open={!!editing} onClose={() => setEditing(null)} course={editing?.course} />}
-      <MaterialsDrawer course={materialsOf} onClose={() => setMaterialsOf(null)} editable={editable || user.roles.includes('trainer')} />
+      <MaterialsDrawer course={materialsOf} onClose={() => setMaterialsOf(null)} editable={editable || user.roles.includes('trainer')} deletable={editable} />
     </>
   );
 }
