@@ -385,6 +385,11 @@ export async function loadDemoTraining(modules: Modules, users: Record<string, s
     if (!id) id = (await courses.createCourse(county, { title: c.title, track: c.track, level: c.level, summary: c.summary, hours: c.hours, online: c.online, organiserId: c.organiser ? organiserId.get(c.organiser)! : null })).id;
     courseId.set(c.key, id);
   }
+  if (modulesAt) {
+    // The online courses' handouts, made as real PDFs (none when a course has materials already). Only where the
+    // history is written: rendering them takes seconds a test app need not spend.
+    for (const c of DEMO_COURSES.filter((d) => d.online)) await modules.training.materials.uploadDemoHandouts(county, courseId.get(c.key)!);
+  }
 
   const point = await modules.network.service.getSite(county, OWN_POINT);
   const plan = planSessions(point.operator?.name ?? '张明');
