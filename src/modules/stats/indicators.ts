@@ -280,9 +280,9 @@ export const INDICATORS: IndicatorDef[] = [
     formula: 'count(training.course-completed)',
   }),
   def({
-    key: 'training_outcomes', name: '培训后创业就业人数', nameEn: 'Trainees who went on to sell, open a shop, run a point or be employed', unit: 'count', kind: 'sum', dims: ['township', 'kind'], owner: RSJ,
+    key: 'training_outcomes', name: '培训后创业就业成效数', nameEn: 'Outcomes of training: selling, shops, points, employment', unit: 'count', kind: 'sum', dims: ['township', 'kind'], owner: RSJ,
     sources: ['training.outcome-recorded@1'],
-    definition: '当期新记录的培训成效：参训学员成为本平台卖家、在外部平台开设网店、经营服务站点或受雇于电商企业；同一学员每种成效只计一次，按记录时间计入，按成效类别分列。',
+    definition: '当期新记录的培训成效：参训学员成为本平台卖家、在外部平台开设网店、经营服务站点或受雇于电商企业；同一学员同一事项（同一卖家、网店、站点或企业）只记一次，一人可有多项成效，按记录时间计入，按成效类别分列。',
     formula: 'count(training.outcome-recorded)',
   }),
 ];
