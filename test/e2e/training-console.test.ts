@@ -175,7 +175,18 @@ describe('training console', () => {
     await h.shot(page, 'training-progress');
     await page.goto(`${h.base}/training/follow-up`);
     await expect.poll(() => page.locator('[data-testid=follow-up-table]').count()).toBe(1);
-    await h.shot(page, 'training-follow-up');
+    await h.shot(page, 'training-follow-up', false);
+    // 推荐人才或团队: a trainee found by name; the shortlist then names them with the reason.
+    const someone = (await h.apiGet<{ items: { name: string }[] }>(page, '/training/trainees?limit=1')).items[0]!.name;
+    await page.locator('.ant-tabs-tab').filter({ hasText: '优秀人才与团队' }).click();
+    await page.locator('[data-testid=talent-nominate]').click();
+    await pick(page, 'talent-trainee', someone, { typed: someone });
+    await page.locator('[data-testid=talent-reason]').fill('培训后开办网店，带动本村农户销售花椒');
+    await page.locator('[data-testid=talent-save]').click();
+    const nominated = page.locator('[data-testid=talent-table] tbody tr.ant-table-row').filter({ hasText: '带动本村农户销售花椒' });
+    await expect.poll(() => nominated.count()).toBe(1);
+    expect(await nominated.textContent()).toContain(someone);
+    await h.shot(page, 'training-talent');
     await page.goto(`${h.base}/training/courses`);
     const courses = page.locator('[data-testid=courses-table] tbody tr.ant-table-row');
     await expect.poll(() => courses.count()).toBeGreaterThan(0);

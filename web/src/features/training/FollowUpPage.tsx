@@ -197,7 +197,7 @@ function NominateDrawer({ open, preset, onClose }: { open: boolean; preset?: Fol
           </Form.Item>
         )}
         <Form.Item name="reason" label={t('talent.reason')} rules={[rules.required(t('talent.reason'))]}>
-          <Input.TextArea maxLength={500} rows={3} />
+          <Input.TextArea maxLength={1000} rows={3} data-testid="talent-reason" />
         </Form.Item>
       </Form>
     </FormDrawer>
@@ -305,7 +305,7 @@ function followUpColumns(t: Translate, canRecord: boolean, canNominate: boolean,
             </Button>
           )}
           {canNominate && (
-            <Button size="small" icon={<StarOutlined />} onClick={() => onNominate(r)}>
+            <Button size="small" icon={<StarOutlined />} onClick={() => onNominate(r)} data-testid="talent-from-row">
               {t('followUp.nominate')}
             </Button>
           )}
