@@ -67,6 +67,13 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     return figures.find((f) => f.indicator === indicator)?.value ?? 0;
   };
   const personTimesFigure = (page: Page) => figure(page, 'training_person_times');
+  /** The data screen's training person-times since the programme began, as the wall shows them (opened afresh). */
+  const screenTraining = async (page: Page) => {
+    await page.goto(`${h.base}/screen`);
+    const value = page.getByTestId('screen-training-all-value');
+    await expect.poll(() => value.textContent(), { timeout: 20_000 }).toMatch(/^[\d,]+$/);
+    return Number((await value.textContent())!.replace(/,/g, ''));
+  };
   const poorPersonTimesFigure = (page: Page) => figure(page, 'training_poor_person_times');
 
   it('imports a roster, checks a trainee in by QR on a phone, moves the gauge and the statistics by one, and verifies the certificate', async () => {
@@ -165,6 +172,7 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
       progress: (await h.apiGet<{ cumulative: { personTimes: number; poor: number } }>(desk.page, '/training/progress')).cumulative,
       figure: await personTimesFigure(desk.page),
       poorFigure: await poorPersonTimesFigure(desk.page),
+      screen: await screenTraining(desk.page),
     };
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('培训名单');
@@ -230,6 +238,8 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
       if (state === 'checkin-ok') break;
       expect(scans, `check-in went round ${scans} times, last ${state}`).toBeLessThan(4);
       if (state === 'checkin-expired') {
+        // Only before the record is made (the sign-in outlived the code): after the form, the same code checks in.
+        expect(filled).toBe(false);
         await p.goto(await scanCode(session.id));
         continue;
       }
@@ -284,6 +294,9 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     await deliver();
     expect((await personTimesFigure(desk.page)) - before.figure).toBe(1);
     expect((await poorPersonTimesFigure(desk.page)) - before.poorFigure).toBe(1);
+    // The data screen's training count (since the programme began) too.
+    await expect.poll(() => screenTraining(desk.page), { timeout: 30_000 }).toBe(before.screen + 1);
+    await h.shot(desk.page, 'learn/desk-screen', false);
 
     // ---- her 学习培训 page: the record, the session ✓, the certificate of the on-site course ----
     await p.goto(`${h.base}/learn`);
