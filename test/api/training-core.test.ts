@@ -337,6 +337,9 @@ describe.each(engines())('training core: sessions, enrolment, rosters, check-in,
       const seen = await ok(who, 'GET', `/training/trainees/${added.traineeId}`);
       expect(seen, who).toMatchObject({ idNumber: `${id.slice(0, 4)}**********${id.slice(-4)}`, phone: '137****2222', masked: true, villageCode: LEHONG_VILLAGE });
     }
+    const detail = await ok('county', 'GET', `/training/trainees/${added.traineeId}`);
+    expect(detail.enrolments).toEqual([{ sessionId: session.id, title: session.title, startsAt: session.startsAt, townshipName: '乐红镇', organiserName: '测试县人社局', status: 'planned', present: false }]);
+    expect(detail.personTimes).toEqual([]);
     // A trainer sees the trainees of its sessions only.
     expect((await call('trainer', 'GET', `/training/trainees/${added.traineeId}`)).statusCode).toBe(200);
     const other = await ok('county', 'POST', `/training/sessions/${(await newSession({ organiserId: otherOrganiserId })).id}/enrolments`, { trainee: { name: '外人', idNumber: idNumber(), villageCode: '530621101201' } });

@@ -324,6 +324,26 @@ export class SessionsService {
     };
   }
 
+  /** A trainee (masked) with the sessions of its history the caller sees, and its person-times there and online. */
+  async traineeDetail(ctx: RequestContext, id: string) {
+    const trainee = await this.trainees.get(ctx, id);
+    const sight = await this.sight(ctx);
+    const names = await this.trainees.names();
+    const [sessions, times] = await Promise.all([this.repo.sessionsOfTrainee(id), this.repo.personTimesOfTrainee(id)]);
+    const seen = sessions.filter((s) => seesSession(sight, s));
+    const titles = new Map(seen.map((s) => [s.id, s.title]));
+    const presentAt = new Set(times.map((t) => t.session_id));
+    const courseTitles = new Map<string, string>();
+    for (const t of times) if (!t.session_id && t.course_id && !courseTitles.has(t.course_id)) courseTitles.set(t.course_id, (await this.repo.course(t.course_id))?.title ?? '');
+    return {
+      ...trainee,
+      enrolments: seen.map((s) => ({ sessionId: s.id, title: s.title, startsAt: s.starts_at, townshipName: names.get(s.township_code) ?? '', organiserName: s.organiser_name, status: s.status, present: presentAt.has(s.id) })),
+      personTimes: times
+        .filter((t) => !t.session_id || titles.has(t.session_id))
+        .map((t) => ({ id: t.id, traineeId: t.trainee_id, sessionId: t.session_id, courseId: t.course_id, mode: t.mode, method: t.method, track: t.track, level: t.level, countedAt: t.counted_at, title: (t.session_id ? titles.get(t.session_id) : courseTitles.get(t.course_id ?? '')) ?? '' })),
+    };
+  }
+
   /** The caller's own record (whole), the sessions it is enrolled in, and its person-times. */
   async me(ctx: RequestContext) {
     const me = await this.trainees.own(ctx);

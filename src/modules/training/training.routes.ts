@@ -41,6 +41,7 @@ import {
   SessionQuery,
   SessionSchema,
   SessionUpdateBody,
+  TraineeDetailSchema,
   TraineeQuery,
   TraineeSchema,
   TraineeUpdateBody,
@@ -159,7 +160,7 @@ export function trainingRoutes({ courses, sessions, trainees, roster, checkin }:
       const { limit = 50, cursor, ...filter } = request.query;
       return trainees.list(request.ctx, filter, limit, cursor);
     });
-    app.get('/training/trainees/:id', { config: staff, schema: { tags, summary: '学员详情 One trainee (masked)', params: IdParams, response: { 200: TraineeSchema, ...errorResponses } } }, (request) => trainees.get(request.ctx, request.params.id));
+    app.get('/training/trainees/:id', { config: staff, schema: { tags, summary: '学员详情 One trainee (masked), with the sessions of its history the caller sees and its person-times', params: IdParams, response: { 200: TraineeDetailSchema, ...errorResponses } } }, (request) => sessions.traineeDetail(request.ctx, request.params.id));
     app.patch('/training/trainees/:id', { config: { roles: [...TRAINEE_EDITORS] }, schema: { tags, summary: '修改学员信息 Change a trainee (county admin; township and village operators in their area)', params: IdParams, body: TraineeUpdateBody, response: { 200: TraineeSchema, ...errorResponses } } }, (request) =>
       trainees.update(request.ctx, request.params.id, request.body),
     );

@@ -239,6 +239,13 @@ export const CheckinResultSchema = Type.Object({ counted: Type.Boolean(), person
 
 // ---- me ----
 
+/** One trainee with the sessions it was enrolled in (those the caller sees) and its person-times there and online. */
+export const TraineeDetailSchema = Type.Object({
+  ...TraineeSchema.properties,
+  enrolments: Type.Array(Type.Object({ sessionId: Type.String(), title: Type.String(), startsAt: Type.String(), townshipName: Type.String(), organiserName: Type.String(), status: StringEnum(SESSION_STATUSES), present: Type.Boolean() })),
+  personTimes: Type.Array(Type.Object({ ...PersonTimeSchema.properties, title: Type.String() })),
+});
+
 export const MeBody = Type.Object({
   name: Text(40, 1),
   idNumber: Type.String({ minLength: 18, maxLength: 18 }),

@@ -9371,7 +9371,7 @@ export interface ApiOperations {
       nextCursor: string | null;
     };
   };
-  /** 学员详情 One trainee (masked) */
+  /** 学员详情 One trainee (masked), with the sessions of its history the caller sees and its person-times */
   "GET /api/v1/training/trainees/{id}": {
     params: {
       id: string;
@@ -9400,6 +9400,27 @@ export interface ApiOperations {
       claimed: boolean;
       createdAt: string;
       updatedAt: string;
+      enrolments: {
+        sessionId: string;
+        title: string;
+        startsAt: string;
+        townshipName: string;
+        organiserName: string;
+        status: "planned" | "closed" | "cancelled";
+        present: boolean;
+      }[];
+      personTimes: {
+        id: string;
+        traineeId: string;
+        sessionId: string | null;
+        courseId: string | null;
+        mode: "onsite" | "online";
+        method: string;
+        track: "officials" | "sellers" | "station_staff";
+        level: "basic" | "advanced" | "elite" | null;
+        countedAt: string;
+        title: string;
+      }[];
     };
   };
   /** 修改学员信息 Change a trainee (county admin; township and village operators in their area) */
