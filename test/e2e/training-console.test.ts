@@ -103,7 +103,15 @@ describe('training console', () => {
     // The trainer's list: a tick counts 张秀兰 present, once.
     await zhang.locator('[data-testid=roster-tick]').click();
     await expect.poll(() => zhang.locator('[data-testid=roster-present]').count()).toBe(1);
-    await expect.poll(() => page.locator('[data-testid=session-present] .ant-statistic-content-value').textContent()).toBe('1');
+    const presentCount = page.locator('[data-testid=session-present] .ant-statistic-content-value');
+    await expect.poll(() => presentCount.textContent()).toBe('1');
+    // A mistaken tick is taken back with a reason, and ticked again.
+    await zhang.locator('[data-testid=roster-untick]').click();
+    await page.locator('[data-testid=untick-reason]').fill('误勾，重新点名');
+    await page.locator('[data-testid=untick-confirm]').click();
+    await expect.poll(() => presentCount.textContent()).toBe('0');
+    await zhang.locator('[data-testid=roster-tick]').click();
+    await expect.poll(() => presentCount.textContent()).toBe('1');
     await h.shot(page, 'training-session-detail');
 
     // 签到二维码: a QR image for the projector, and the count of present / enrolled.

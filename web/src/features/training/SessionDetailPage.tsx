@@ -228,7 +228,7 @@ export function SessionDetailPage() {
         open={cancelling}
         title={t('training.session.cancel')}
         onCancel={() => setCancelling(false)}
-        okButtonProps={{ disabled: cancelReason.trim().length < 2, danger: true }}
+        okButtonProps={{ disabled: cancelReason.trim().length < 2, danger: true, ...({ 'data-testid': 'cancel-confirm' } as object) }}
         onOk={async () => {
           try {
             await action.mutateAsync({ action: 'cancel', reason: cancelReason.trim() });
@@ -245,7 +245,7 @@ export function SessionDetailPage() {
         open={!!untick}
         title={untick ? t('roster.untickTitle', { name: untick.trainee.name }) : ''}
         onCancel={() => setUntick(null)}
-        okButtonProps={{ disabled: reason.trim().length < 2, danger: true }}
+        okButtonProps={{ disabled: reason.trim().length < 2, danger: true, ...({ 'data-testid': 'untick-confirm' } as object) }}
         onOk={async () => {
           if (!untick) return;
           await doTick(untick, false, reason.trim());
