@@ -280,6 +280,16 @@ const organiserOf = (key: string) => DEMO_ORGANISERS.find((o) => o.key === key)!
 const MINUTE = 60_000;
 
 /**
+ * Where a 2018 session was held: at the county centre once it opened (2018-06-30) and at a township's station once
+ * the stations opened (2018-09-30, the network demo's dates); before that in the government's meeting room.
+ */
+function historyPlace(s: DemoSession): { siteId: string } | { placeText: string; townshipCode: string } {
+  if (s.placeText) return { placeText: s.placeText, townshipCode: s.township };
+  if (s.centre) return s.date >= '2018-06-30' ? { siteId: COUNTY_CENTRE } : { placeText: '鲁甸县人民政府会议中心', townshipCode: s.township };
+  return s.date >= '2018-09-30' ? { siteId: `site_ld2_${s.township}` } : { placeText: `${TOWNSHIP_NAME.get(s.township)}人民政府会议室`, townshipCode: s.township };
+}
+
+/**
  * The 2018 sessions as they happened, through services whose clock is moved along: each session planned a fortnight
  * ahead, its roster imported from Excel, demo.village's operator scanning the QR code (once the account claimed
  * its record), the rest ticked by the trainer during the session, the no-shows left on the list, and the session
@@ -311,7 +321,7 @@ async function loadHistory(modulesAt: ModulesAt, users: Record<string, string>, 
       organiserId: ids.organiserId.get(s.organiser)!,
       trainerUserId: s.demoTrainer ? users['demo.trainer'] : null,
       trainerName: s.demoTrainer ? '罗海燕' : organiserOf(s.organiser).contactName,
-      ...(s.placeText ? { placeText: s.placeText, townshipCode: s.township } : { siteId: s.centre ? COUNTY_CENTRE : `site_ld2_${s.township}` }),
+      ...historyPlace(s),
       capacity: Math.max(30, Math.ceil((s.roster.length + 4) / 10) * 10),
       startsAt: starts.toISOString(),
       endsAt: ends.toISOString(),
@@ -359,8 +369,8 @@ async function loadHistory(modulesAt: ModulesAt, users: Record<string, string>, 
  * tracks, the 2018 sessions with their rosters imported from Excel, attendance ticked and the sessions closed
  * (counted on the session's day, as a session recorded afterwards is), demo.village's operator claiming the record
  * a roster made, three sessions ahead open for enrolment, and the follow-up: the hourly matching run once, two shops
- * linked by hand, a trainee employed, a talent shortlist with support. A 2018 session already stored is left as it
- * is; the sessions ahead and the follow-up are made on the first load only.
+ * linked by hand, a trainee employed, a talent shortlist with support. The history and the follow-up are written
+ * only with modulesAt on the load that first makes the organisers; the sessions ahead only when none is ahead.
  */
 export async function loadDemoTraining(modules: Modules, users: Record<string, string>, modulesAt?: ModulesAt): Promise<{ trainingSessions: number; personTimes: number }> {
   const { courses, sessions, trainees, roster, talent } = modules.training;
@@ -372,6 +382,9 @@ export async function loadDemoTraining(modules: Modules, users: Record<string, s
   const now = modules.training.clock.now();
 
   const organisers = new Map((await every((c) => courses.listOrganisers(county, {}, 100, c))).map((o) => [o.name, o.id]));
+  // The history is written on the load that first makes the organisers (a later load with modulesAt — a test
+  // writing the orders' history — does not spend a minute on it).
+  const history = modulesAt && organisers.size === 0 ? modulesAt : undefined;
   const organiserId = new Map<string, string>();
   for (const o of DEMO_ORGANISERS) {
     let id = organisers.get(o.name);
@@ -385,7 +398,7 @@ export async function loadDemoTraining(modules: Modules, users: Record<string, s
     if (!id) id = (await courses.createCourse(county, { title: c.title, track: c.track, level: c.level, summary: c.summary, hours: c.hours, online: c.online, organiserId: c.organiser ? organiserId.get(c.organiser)! : null })).id;
     courseId.set(c.key, id);
   }
-  if (modulesAt) {
+  if (history) {
     // The online courses' handouts, made as real PDFs (none when a course has materials already). Only where the
     // history is written: rendering them takes seconds a test app need not spend.
     for (const c of DEMO_COURSES.filter((d) => d.online)) await modules.training.materials.uploadDemoHandouts(county, courseId.get(c.key)!);
@@ -395,10 +408,10 @@ export async function loadDemoTraining(modules: Modules, users: Record<string, s
   const plan = planSessions(point.operator?.name ?? '张明');
   let made = 0;
   let counted = 0;
-  if (modulesAt) {
-    const history = await loadHistory(modulesAt, users, plan.sessions, { organiserId, courseId });
-    made += history.made;
-    counted += history.counted;
+  if (history) {
+    const written = await loadHistory(history, users, plan.sessions, { organiserId, courseId });
+    made += written.made;
+    counted += written.counted;
   }
 
   // demo.village's operator has a record of their own (claimed during the history when there is one).
@@ -442,7 +455,7 @@ export async function loadDemoTraining(modules: Modules, users: Record<string, s
     }
   }
 
-  if (modulesAt && (await talent.list(county, {}, 1)).items.length === 0) await loadFollowUp(modules, county, plan.sessions);
+  if (history && (await talent.list(county, {}, 1)).items.length === 0) await loadFollowUp(modules, county, plan.sessions);
   return { trainingSessions: made, personTimes: counted };
 }
 
