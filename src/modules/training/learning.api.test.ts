@@ -232,6 +232,20 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
     expect(done.courseCompleted).toBe(true);
   });
 
+  it('never credits idle time: a video opened, left for 20 minutes, then jumped to the end earns one report’s ceiling (60 s)', async () => {
+    const courseId = await course('农产品拍摄', true, organiserId);
+    const materialId = (await upload('county', courseId, mp4Skeleton(1200), 'title=v&durationSeconds=1200')).json().id;
+    // Opening the content counts as the first report.
+    expect((await call('consumer', 'GET', `/training/materials/${materialId}/content`)).statusCode).toBe(200);
+    clock.advance(1200_000);
+    const jumped = await call('consumer', 'POST', `/training/materials/${materialId}/progress`, { positionSeconds: 1200 });
+    expect(jumped.statusCode, jumped.body).toBe(200);
+    expect(jumped.json()).toMatchObject({ progress: { positionSeconds: 1200, watchedSeconds: 60, secondsLeft: 1020, doneAt: null }, courseCompleted: false });
+    // Reporting the end again and again later adds nothing: the position has not moved.
+    clock.advance(15_000);
+    expect((await call('consumer', 'POST', `/training/materials/${materialId}/progress`, { positionSeconds: 1200 })).json().progress.watchedSeconds).toBe(60);
+  });
+
   it('a document is read only after its minimum reading time from the first opening', async () => {
     const courseId = await course('客服技巧', false, organiserId);
     const pdf = await handoutPdf('客服讲义', [{ heading: '一', text: '礼貌回复。' }]);

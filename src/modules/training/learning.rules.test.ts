@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditVideo, readingSecondsLeft, secondsToFinish } from './learning.rules.js';
+import { creditVideo, MAX_CREDIT_PER_REPORT_SECONDS, readingSecondsLeft, secondsToFinish } from './learning.rules.js';
 
 const at = (s: number) => new Date(Date.parse('2026-06-01T02:00:00Z') + s * 1000);
 const start = { lastReportAt: at(0).toISOString(), positionSeconds: 0, watchedSeconds: 0 };
@@ -9,6 +9,17 @@ describe('video crediting', () => {
     expect(creditVideo(start, 15, 1200, at(15))).toEqual({ lastReportAt: at(15).toISOString(), positionSeconds: 15, watchedSeconds: 15, credited: 15, done: false });
     // A 20-minute video "finished" in one request three seconds later: three seconds.
     expect(creditVideo(start, 1200, 1200, at(3))).toMatchObject({ positionSeconds: 1200, watchedSeconds: 3, credited: 3, done: false });
+  });
+
+  it('never credits idle time: a long gap between reports earns at most one report interval with slack', () => {
+    expect(MAX_CREDIT_PER_REPORT_SECONDS).toBe(60);
+    // Opened (a report at 0), left for 20 minutes, then a jump to the end: 60 s, not 1200.
+    expect(creditVideo(start, 1200, 1200, at(1200))).toMatchObject({ positionSeconds: 1200, watchedSeconds: 60, credited: 60, done: false });
+    // Paused for ten minutes at 300, then played on for 15 s: the 15 s played.
+    const paused = { lastReportAt: at(0).toISOString(), positionSeconds: 300, watchedSeconds: 300 };
+    expect(creditVideo(paused, 315, 1200, at(615))).toMatchObject({ watchedSeconds: 315, credited: 15 });
+    // A report that came late (a throttled tab, 45 s after the previous one) still credits what was played.
+    expect(creditVideo(start, 45, 1200, at(45))).toMatchObject({ watchedSeconds: 45, credited: 45 });
   });
 
   it('credits nothing for a jump back, and playing on from there counts again only in real time', () => {
