@@ -372,7 +372,10 @@ async function loadHistory(modulesAt: ModulesAt, users: Record<string, string>, 
  * linked by hand, a trainee employed, a talent shortlist with support. The history and the follow-up are written
  * only with modulesAt on the load that first makes the organisers; the sessions ahead only when none is ahead.
  */
-export async function loadDemoTraining(modules: Modules, users: Record<string, string>, modulesAt?: ModulesAt): Promise<{ trainingSessions: number; personTimes: number }> {
+export async function loadDemoTraining(started: Modules, users: Record<string, string>, modulesAt?: ModulesAt): Promise<{ trainingSessions: number; personTimes: number }> {
+  // Services of their own where they can be had: the started app's training read the network's places when it
+  // became ready, before a first start had loaded any, and keeps that reading for 30 s.
+  const modules = modulesAt ? modulesAt({ now: () => new Date() }) : started;
   const { courses, sessions, trainees, roster, talent } = modules.training;
   const countyScope = { kind: 'county' as const, id: '530621' };
   const county = as(users['demo.county'], 'demo.county', ['county_admin'], countyScope);
