@@ -228,6 +228,11 @@ describe.each(engines())('training core: sessions, enrolment, rosters, check-in,
     const session = await newSession({ startsAt: at(20), endsAt: at(80) }, 'trainer');
     const code = await ok('trainer', 'GET', `/training/sessions/${session.id}/checkin-code`);
     expect(code).toEqual({ url: expect.stringMatching(new RegExp(`/learn/checkin/${session.id}\\?t=${code.token}$`)), token: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), expiresAt: new Date((Math.floor(clock.now().getTime() / 30_000) + 1) * 30_000).toISOString(), validFrom: at(-10), validTo: at(110) });
+    // Without COUNTYHUB_PUBLIC_URL the QR still carries an absolute address (a phone camera opens only those): the
+    // request's own origin, as the certificates' verify address does.
+    expect(code.url).toMatch(new RegExp(`^http://localhost(:\\d+)?/learn/checkin/${session.id}\\?t=${code.token}$`));
+    const onLan = await call('trainer', 'GET', `/training/sessions/${session.id}/checkin-code`, undefined, { host: '192.168.1.20:3000' });
+    expect(onLan.json().url).toBe(`http://192.168.1.20:3000/learn/checkin/${session.id}?t=${onLan.json().token}`);
     expect((await call('consumer', 'GET', `/training/sessions/${session.id}/checkin-code`)).statusCode).toBe(403);
 
     // 20 minutes before the start is inside the window (30 minutes), but the consumer has no trainee record yet.

@@ -26,11 +26,17 @@ export class CheckinService {
     private readonly clock: Clock,
     private readonly sessions: SessionsService,
     private readonly personTimes: PersonTimes,
+    /** COUNTYHUB_PUBLIC_URL without its trailing slash, or '' when not set. */
     private readonly publicUrl: string,
   ) {}
 
-  /** The code the trainer shows: rotates every 30 s; the page asks again at expiresAt. */
-  async code(ctx: RequestContext, sessionId: string) {
+  /**
+   * The code the trainer shows: rotates every 30 s; the page asks again at expiresAt. Its `url` is absolute, since a
+   * phone camera opens only absolute addresses: the public URL when set, else `origin`, the address the request came
+   * to (as the certificates' verify address does). Only a caller without a request (the demo loader, which uses
+   * just the token) leaves `origin` out.
+   */
+  async code(ctx: RequestContext, sessionId: string, origin = '') {
     requireRole(ctx, ...ATTENDANCE);
     const { row, sight } = await this.sessions.seen(ctx, sessionId);
     mustRun(sight, row);
@@ -39,7 +45,7 @@ export class CheckinService {
     const window = windowOf(now);
     const token = checkinToken(row.checkin_secret, row.id, window);
     return {
-      url: `${this.publicUrl}/learn/checkin/${row.id}?t=${token}`,
+      url: `${this.publicUrl || origin.replace(/\/+$/, '')}/learn/checkin/${row.id}?t=${token}`,
       token,
       expiresAt: new Date((window + 1) * TOKEN_WINDOW_MS).toISOString(),
       validFrom: new Date(new Date(row.starts_at).getTime() - CHECKIN_MARGIN_MS).toISOString(),

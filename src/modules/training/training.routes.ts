@@ -143,7 +143,7 @@ export function trainingRoutes({ courses, sessions, trainees, roster, checkin }:
 
     // ---- check-in and attendance ----
     app.get('/training/sessions/:id/checkin-code', { config: { roles: [...ATTENDANCE] }, schema: { tags, summary: '签到二维码 The session’s check-in code for the QR (rotates every 30 s; the current and previous are accepted)', params: IdParams, response: { 200: CheckinCodeSchema, ...errorResponses } } }, (request) =>
-      checkin.code(request.ctx, request.params.id),
+      checkin.code(request.ctx, request.params.id, `${request.protocol}://${request.host}`),
     );
     app.post('/training/checkins', { config: learners, schema: { tags, summary: '扫码签到 Check in with the code scanned (30 min before the start to 30 min after the end; 409 CHECKIN_CLOSED, CHECKIN_CODE_EXPIRED, TRAINEE_PROFILE_NEEDED; 429 after 10 wrong codes in 10 min)', body: CheckinBody, response: { 200: CheckinResultSchema, ...errorResponses } } }, (request) =>
       checkin.checkin(request.ctx, request.body),
