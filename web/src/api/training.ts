@@ -38,8 +38,8 @@ export type SessionFilter = Omit<ApiQuery<'GET /api/v1/training/sessions'>, 'lim
 /** A trainee, masked (ID number, phone) for everyone but its own account. */
 export type Trainee = ApiListItem<'GET /api/v1/training/trainees'>;
 export type TraineeFilter = Omit<ApiQuery<'GET /api/v1/training/trainees'>, 'limit' | 'cursor'>;
-/** A trainee as GET /training/trainees/{id} answers; history and outcomes when the server gives them. */
-export type TraineeDetail = ApiResponse<'GET /api/v1/training/trainees/{id}'> & { personTimes?: PersonTime[]; outcomes?: Outcome[] };
+/** A trainee with its history: the sessions it was enrolled in (present or not) and its person-times; outcomes when given. */
+export type TraineeDetail = ApiResponse<'GET /api/v1/training/trainees/{id}'> & { outcomes?: Outcome[] };
 export type TraineeDetails = NonNullable<ApiBody<'POST /api/v1/training/sessions/{id}/enrolments'>['trainee']>;
 /** One line of a session's roster: the enrolment, the (masked) trainee, and whether they were present. */
 export type RosterEntry = ApiListItem<'GET /api/v1/training/sessions/{id}/roster'>;

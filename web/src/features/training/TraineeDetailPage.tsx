@@ -1,18 +1,26 @@
 import { Button, Card, Col, Descriptions, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { certificatePdfUrl, useCertificates, useTrainee } from '../../api/training.js';
+import { certificatePdfUrl, useCertificates, useTrainee, type SessionStatus } from '../../api/training.js';
 import { formatDateTime, formatFen } from '../../app/format.js';
 import { useT } from '../../app/locale/LocaleContext.js';
 import { FullPageSpin } from '../../app/ui/FullPageSpin.js';
 import { LoadError } from '../../app/ui/LoadError.js';
 import { PageHeader } from '../../app/ui/PageHeader.js';
-import { FlagTags } from './labels.js';
+import { FlagTags, SessionStatusTag } from './labels.js';
 
-/**
- * 学员详情: the (masked) record and its certificates; its person-times and outcomes when GET /training/trainees/{id}
- * carries them (it does not yet: the cards are left out rather than shown empty).
- */
+interface HistoryLine {
+  key: string;
+  online: boolean;
+  sessionId: string | null;
+  title: string;
+  sub: string;
+  when: string;
+  present: boolean;
+  status: SessionStatus | null;
+}
+
+/** 学员详情: the (masked) record, the sessions and online courses it took, its outcomes (when given) and certificates. */
 export function TraineeDetailPage() {
   const t = useT();
   const { id = '' } = useParams();
@@ -21,7 +29,11 @@ export function TraineeDetailPage() {
   if (trainee.isPending) return <FullPageSpin />;
   if (trainee.isError) return <LoadError error={trainee.error} onRetry={() => void trainee.refetch()} />;
   const r = trainee.data;
-  const history = r.personTimes ?? [];
+  // Sessions enrolled in (present or not) and online courses completed, newest first.
+  const history: HistoryLine[] = [
+    ...r.enrolments.map((e) => ({ key: `s:${e.sessionId}`, online: false, sessionId: e.sessionId, title: e.title, sub: [e.townshipName, e.organiserName].filter(Boolean).join(' · '), when: e.startsAt, present: e.present, status: e.status })),
+    ...r.personTimes.filter((p) => p.mode === 'online').map((p) => ({ key: `p:${p.id}`, online: true, sessionId: null, title: p.title, sub: '', when: p.countedAt, present: true, status: null })),
+  ].sort((a, b) => b.when.localeCompare(a.when));
   const outcomes = r.outcomes ?? [];
 
   return (
@@ -44,31 +56,42 @@ export function TraineeDetailPage() {
         />
       </Card>
       <Row gutter={[16, 16]}>
-        {r.personTimes && (
-          <Col xs={24} lg={14}>
-            <Card title={t('trainee.history')}>
-              <List
-                data-testid="trainee-history"
-                dataSource={history}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trainee.historyEmpty')} /> }}
-                renderItem={(p) => (
-                  <List.Item>
-                    <Flex justify="space-between" style={{ width: '100%' }} gap={8} wrap>
-                      <Flex gap={8} align="center">
-                        <Tag color={p.mode === 'online' ? 'cyan' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                          {t(`trainee.mode.${p.mode}`)}
+        <Col xs={24} lg={14}>
+          <Card title={t('trainee.history')} extra={<Typography.Text type="secondary">{t('trainee.personTimesCount', { count: r.personTimes.length })}</Typography.Text>}>
+            <List
+              data-testid="trainee-history"
+              dataSource={history}
+              rowKey="key"
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trainee.historyEmpty')} /> }}
+              renderItem={(h) => (
+                <List.Item>
+                  <Flex justify="space-between" style={{ width: '100%' }} gap={8} wrap>
+                    <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                      <Flex gap={8} align="center" wrap>
+                        <Tag color={h.online ? 'cyan' : 'blue'} style={{ marginInlineEnd: 0 }}>
+                          {t(h.online ? 'trainee.mode.online' : 'trainee.mode.onsite')}
                         </Tag>
-                        {p.sessionId ? <Link to={`/training/sessions/${p.sessionId}`}>{p.title ?? ''}</Link> : <span>{p.title ?? ''}</span>}
+                        {h.sessionId ? <Link to={`/training/sessions/${h.sessionId}`}>{h.title}</Link> : <span>{h.title}</span>}
                       </Flex>
-                      <Typography.Text type="secondary">{formatDateTime(p.countedAt)}</Typography.Text>
+                      {h.sub && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{h.sub}</Typography.Text>}
                     </Flex>
-                  </List.Item>
-                )}
-              />
-            </Card>
-          </Col>
-        )}
-        <Col xs={24} lg={r.personTimes ? 10 : 24}>
+                    <Flex gap={8} align="center">
+                      <Typography.Text type="secondary">{formatDateTime(h.when)}</Typography.Text>
+                      {h.status === 'cancelled' ? (
+                        <SessionStatusTag status="cancelled" />
+                      ) : (
+                        <Tag color={h.present ? 'success' : 'default'} style={{ marginInlineEnd: 0 }}>
+                          {h.online ? t('training.session.done') : h.present ? t('roster.present') : t('roster.absent')}
+                        </Tag>
+                      )}
+                    </Flex>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
           <Flex vertical gap={16}>
             {r.outcomes && (
               <Card title={t('trainee.outcomes')}>

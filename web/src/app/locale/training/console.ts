@@ -170,6 +170,7 @@ export const trainingConsoleMessages = {
   'trainee.accountClaimed': ['已绑定', 'Linked'],
   'trainee.accountNone': ['未绑定', 'Not linked'],
   'trainee.history': ['培训记录', 'Training history'],
+  'trainee.personTimesCount': ['共 {count} 人次', '{count} person-times'],
   'trainee.historyEmpty': ['还没有培训记录', 'No training yet'],
   'trainee.mode.onsite': ['面授', 'On site'],
   'trainee.mode.online': ['线上', 'Online'],
