@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, newIdempotencyKey, type Page } from './http.js';
 import type { ApiBody, ApiListItem, ApiResponse } from './generated/openapi.js';
 
@@ -46,9 +46,24 @@ export function useSaveProfile() {
   });
 }
 
-/** Sessions open for enrolment (the first page: a trainee looks at the next few weeks). */
-export function useOpenSessions() {
-  return useQuery({ queryKey: learnKeys.open, queryFn: ({ signal }) => api<Page<OpenSession>>('/training/sessions/open', { query: { limit: 50 }, signal }) });
+/**
+ * A trainee's list a page at a time (the API's cursor; 加载更多 under it, see LoadMore), so nothing past the first
+ * page is cut off silently. `pagedItems` gives every item of the pages loaded so far.
+ */
+function usePagedList<T>(queryKey: readonly string[], path: string, limit: number) {
+  return useInfiniteQuery({
+    queryKey: [...queryKey, limit],
+    queryFn: ({ pageParam, signal }) => api<Page<T>>(path, { query: { limit, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export const pagedItems = <T>(data: { pages: Page<T>[] }): T[] => data.pages.flatMap((p) => p.items);
+
+/** Sessions open for enrolment, a page at a time. */
+export function useOpenSessions(limit = 50) {
+  return usePagedList<OpenSession>(learnKeys.open, '/training/sessions/open', limit);
 }
 
 export function useEnrol() {
@@ -68,9 +83,9 @@ export function useCheckin() {
   });
 }
 
-/** Online courses with my progress in each material. */
-export function useMyCourses() {
-  return useQuery({ queryKey: learnKeys.courses, queryFn: ({ signal }) => api<Page<MyCourse>>('/training/me/courses', { query: { limit: 50 }, signal }) });
+/** Online courses with my progress in each material, a page at a time. */
+export function useMyCourses(limit = 50) {
+  return usePagedList<MyCourse>(learnKeys.courses, '/training/me/courses', limit);
 }
 
 /** Reports where I am in a video, or that I finished a material. */
@@ -84,8 +99,9 @@ export function useReportProgress() {
   });
 }
 
-export function useMyCertificates() {
-  return useQuery({ queryKey: learnKeys.certificates, queryFn: ({ signal }) => api<Page<Certificate>>('/training/certificates', { query: { limit: 50 }, signal }) });
+/** My certificates, a page at a time. */
+export function useMyCertificates(limit = 50) {
+  return usePagedList<Certificate>(learnKeys.certificates, '/training/certificates', limit);
 }
 
 export const materialContentUrl = (id: string) => `/api/v1/training/materials/${encodeURIComponent(id)}/content`;

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { FilePdfOutlined, QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { certificatePdfUrl, useMyCertificates, type Certificate } from '../../../api/learning.js';
+import { certificatePdfUrl, pagedItems, useMyCertificates, type Certificate } from '../../../api/learning.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 
 /** The certificate's verification QR (the qrcode library loads only when one is opened). */
 function VerifyQr({ url }: { url: string }) {
@@ -59,12 +60,17 @@ function CertificateItem({ cert }: { cert: Certificate }) {
   );
 }
 
-/** 我的证书: each with its PDF and the QR that verifies it. */
+/** 我的证书: each with its PDF and the QR that verifies it; 加载更多 under the list while there are more. */
 export function CertificateList() {
   const t = useT();
   const certs = useMyCertificates();
   if (certs.isPending) return <Skeleton active paragraph={{ rows: 1 }} />;
   if (certs.isError) return <LoadError error={certs.error} onRetry={() => void certs.refetch()} />;
-  if (certs.data.items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('learn.certs.empty')} />;
-  return <List dataSource={certs.data.items} renderItem={(c) => <CertificateItem cert={c} />} />;
+  if (certs.data.pages[0].items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('learn.certs.empty')} />;
+  return (
+    <>
+      <List dataSource={pagedItems(certs.data)} renderItem={(c) => <CertificateItem cert={c} />} />
+      <LoadMore query={certs} />
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, List, Progress, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleFilled, FilePdfOutlined, LeftOutlined, PlayCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { materialContentUrl, useMyCourses, useReportProgress, type Material } from '../../../api/learning.js';
+import { materialContentUrl, pagedItems, useMyCourses, useReportProgress, type Material } from '../../../api/learning.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -116,9 +116,15 @@ export function CoursePage() {
   const t = useT();
   const { id = '' } = useParams();
   const courses = useMyCourses();
-  if (courses.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  const course = courses.data ? pagedItems(courses.data).find((c) => c.courseId === id) : undefined;
+  // My courses come a page at a time: a course past the pages loaded is looked for in the next ones.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = courses;
+  const lookFurther = courses.isSuccess && !course && hasNextPage && !courses.isFetchNextPageError;
+  useEffect(() => {
+    if (lookFurther && !isFetchingNextPage) void fetchNextPage();
+  }, [lookFurther, isFetchingNextPage, fetchNextPage]);
+  if (courses.isPending || lookFurther) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (courses.isError) return <LoadError error={courses.error} onRetry={() => void courses.refetch()} />;
-  const course = courses.data.items.find((c) => c.courseId === id);
   const back = (
     <Link to="/learn" data-testid="learn-back">
       <LeftOutlined /> {t('learn.course.back')}

@@ -1,11 +1,12 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Empty, Flex, List, Progress, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
-import { useEnrol, useMyCourses, useMyTraining, useOpenSessions, type MyCourse, type MyTrainee, type SessionCard } from '../../../api/learning.js';
+import { pagedItems, useEnrol, useMyCourses, useMyTraining, useOpenSessions, type MyCourse, type MyEnrolment, type MyTrainee, type SessionCard } from '../../../api/learning.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
+import { LoadMore } from '../../../app/ui/LoadMore.js';
 import { CertificateList } from './CertificateList.js';
 import { sessionPlace, sessionTime, TrackTag } from './labels.js';
 import { ProfileForm } from './ProfileForm.js';
@@ -97,11 +98,11 @@ function OpenSessions({ hasRecord, enrolledIds }: { hasRecord: boolean; enrolled
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : open.isError ? (
         <LoadError error={open.error} onRetry={() => void open.refetch()} />
-      ) : open.data.items.length === 0 ? (
+      ) : open.data.pages[0].items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('learn.open.empty')} />
       ) : (
         <List
-          dataSource={open.data.items}
+          dataSource={pagedItems(open.data)}
           renderItem={(s) => {
             const left = Math.max(0, s.capacity - s.enrolled);
             const mine = s.enrolledByMe || enrolledIds.has(s.id);
@@ -135,6 +136,7 @@ function OpenSessions({ hasRecord, enrolledIds }: { hasRecord: boolean; enrolled
           }}
         />
       )}
+      {open.isSuccess && <LoadMore query={open} />}
       {!hasRecord && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('learn.open.needProfile')}
@@ -158,11 +160,11 @@ function OnlineCourses() {
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : courses.isError ? (
         <LoadError error={courses.error} onRetry={() => void courses.refetch()} />
-      ) : courses.data.items.length === 0 ? (
+      ) : courses.data.pages[0].items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('learn.courses.empty')} />
       ) : (
         <List
-          dataSource={courses.data.items}
+          dataSource={pagedItems(courses.data)}
           renderItem={(c) => (
             <List.Item style={{ paddingInline: 0 }} data-testid="learn-course">
               <Link to={`/learn/courses/${encodeURIComponent(c.courseId)}`} style={{ width: '100%', color: 'inherit' }}>
@@ -185,6 +187,46 @@ function OnlineCourses() {
           )}
         />
       )}
+      {courses.isSuccess && <LoadMore query={courses} />}
+    </Section>
+  );
+}
+
+/** How many of my sessions show at first, and how many more each 加载更多 shows (a phone's screen or two). */
+const MY_SESSIONS_STEP = 20;
+
+/** 我的培训: my enrolments (GET /training/me gives them all, newest first), shown a screenful at a time. */
+function MySessions({ enrolments }: { enrolments: MyEnrolment[] }) {
+  const t = useT();
+  const [shown, setShown] = useState(MY_SESSIONS_STEP);
+  return (
+    <Section title={t('learn.mine.title')} testId="learn-mine">
+      {enrolments.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('learn.mine.empty')} />
+      ) : (
+        <List
+          dataSource={enrolments.slice(0, shown)}
+          renderItem={(e) => (
+            <List.Item style={{ paddingInline: 0, alignItems: 'flex-start' }} data-testid="learn-my-session">
+              <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
+                <SessionLines session={e.session} />
+                <span style={{ flex: 'none' }}>
+                  {e.session.status === 'cancelled' ? (
+                    <Tag style={{ marginInlineEnd: 0 }}>{t('learn.mine.cancelled')}</Tag>
+                  ) : e.present ? (
+                    <Tag color="success" icon={<CheckCircleFilled />} style={{ marginInlineEnd: 0 }} data-testid="learn-present">
+                      {t('learn.mine.present')}
+                    </Tag>
+                  ) : (
+                    <Tag style={{ marginInlineEnd: 0 }}>{t('learn.mine.notYet')}</Tag>
+                  )}
+                </span>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+      <LoadMore query={{ hasNextPage: enrolments.length > shown, isFetchingNextPage: false, fetchNextPage: async () => setShown((n) => n + MY_SESSIONS_STEP) }} />
     </Section>
   );
 }
@@ -215,33 +257,7 @@ export function LearnHomePage() {
           <ProfileForm />
         </div>
       )}
-      <Section title={t('learn.mine.title')} testId="learn-mine">
-        {enrolments.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('learn.mine.empty')} />
-        ) : (
-          <List
-            dataSource={enrolments}
-            renderItem={(e) => (
-              <List.Item style={{ paddingInline: 0, alignItems: 'flex-start' }} data-testid="learn-my-session">
-                <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
-                  <SessionLines session={e.session} />
-                  <span style={{ flex: 'none' }}>
-                    {e.session.status === 'cancelled' ? (
-                      <Tag style={{ marginInlineEnd: 0 }}>{t('learn.mine.cancelled')}</Tag>
-                    ) : e.present ? (
-                      <Tag color="success" icon={<CheckCircleFilled />} style={{ marginInlineEnd: 0 }} data-testid="learn-present">
-                        {t('learn.mine.present')}
-                      </Tag>
-                    ) : (
-                      <Tag style={{ marginInlineEnd: 0 }}>{t('learn.mine.notYet')}</Tag>
-                    )}
-                  </span>
-                </Flex>
-              </List.Item>
-            )}
-          />
-        )}
-      </Section>
+      <MySessions enrolments={enrolments} />
       <OpenSessions hasRecord={!!trainee} enrolledIds={enrolledIds} />
       <OnlineCourses />
       <Section id="certificates" title={t('learn.certs.title')} testId="learn-certificates">
