@@ -342,6 +342,39 @@ describe.each(engines())('events published for statistics on %s', (engine) => {
       ]);
     });
 
+    it('announces a completion revoked with its only tick, and the same completion completed again when the trainee is ticked again', async () => {
+      const organisers = (await ok('GET', '/training/organisers?limit=100', 'county')).items as { id: string }[];
+      const trainee = ((await ok('GET', '/training/trainees?limit=5', 'county')).items as { id: string; townshipCode: string | null }[]).find((x) => x.townshipCode)!;
+      const course = await ok('POST', '/training/courses', 'county', { title: '事件测试课程', track: 'officials', hours: 3 });
+      const startsAt = new Date(clock.now().getTime() + HOUR).toISOString();
+      const session = await ok('POST', '/training/sessions', 'county', { title: '事件测试课程班', courseId: course.id, organiserId: organisers[0]!.id, trainerName: '罗海燕', placeText: '乐红镇便民服务中心', townshipCode: TOWNSHIP, capacity: 30, startsAt, endsAt: new Date(clock.now().getTime() + 3 * HOUR).toISOString() });
+      clock.advance(HOUR + 60_000);
+      const ofCourse = async (type: string) => (await published(type, trainee.id)).filter((e) => e.payload.courseId === course.id);
+      await ok('POST', `/training/sessions/${session.id}/attendance`, 'county', { traineeId: trainee.id });
+      const firstAt = clock.now().toISOString();
+      const [completion] = (await rows('training_completions')).filter((c) => c.course_id === course.id);
+      const [personTime] = (await rows('training_person_times')).filter((r) => r.session_id === session.id);
+      const completedPayload = (completedAt: string) => ({
+        version: 1,
+        aggregate: 'trainee',
+        aggregateId: trainee.id,
+        payload: { completionId: completion!.id, traineeId: trainee.id, courseId: course.id, track: 'officials', level: null, mode: 'onsite', townshipCode: trainee.townshipCode, poor: Number(personTime!.poor) === 1, completedAt },
+      });
+      expect(await ofCourse('training.course-completed')).toEqual([completedPayload(firstAt)]);
+
+      clock.advance(60_000);
+      const untick = await t.app.inject({ method: 'DELETE', url: `/api/v1/training/sessions/${session.id}/attendance/${trainee.id}?reason=${encodeURIComponent('点错了人')}`, headers: as.county });
+      expect(untick.statusCode, untick.body).toBeLessThan(300);
+      const revokedAt = clock.now().toISOString();
+      expect(await ofCourse('training.course-completion-revoked')).toEqual([{ version: 1, aggregate: 'trainee', aggregateId: trainee.id, payload: { completionId: completion!.id, traineeId: trainee.id, courseId: course.id, revokedAt } }]);
+
+      clock.advance(60_000);
+      await ok('POST', `/training/sessions/${session.id}/attendance`, 'county', { traineeId: trainee.id });
+      await ok('POST', `/training/sessions/${session.id}/attendance`, 'county', { traineeId: trainee.id });
+      expect(await ofCourse('training.course-completed')).toEqual([completedPayload(firstAt), completedPayload(clock.now().toISOString())]);
+      expect(await ofCourse('training.course-completion-revoked')).toHaveLength(1);
+    });
+
     it('has announced every person-time, withdrawal, completion and outcome stored (the demo’s and the tick’s), once each, with the stored facts', async () => {
       const personTimes = await rows('training_person_times');
       const withdrawals = await rows('training_person_time_withdrawals');
@@ -373,9 +406,14 @@ describe.each(engines())('events published for statistics on %s', (engine) => {
         });
       }
       expect((await published('training.person-time-withdrawn')).map((e) => e.payload.personTimeId).sort()).toEqual(withdrawals.map((w) => w.person_time_id).sort());
+      // A completion counts as often as it was completed less as often as it was revoked: once while it stands, none when revoked.
       const completions = await rows('training_completions');
-      const completed = await published('training.course-completed');
-      expect(completed.map((e) => e.payload.completionId).sort()).toEqual(completions.map((c) => c.id).sort());
+      const net = new Map<string, number>();
+      for (const e of await published('training.course-completed')) net.set(e.payload.completionId as string, (net.get(e.payload.completionId as string) ?? 0) + 1);
+      for (const e of await published('training.course-completion-revoked')) net.set(e.payload.completionId as string, (net.get(e.payload.completionId as string) ?? 0) - 1);
+      expect([...net.keys()].sort()).toEqual(completions.map((c) => c.id).sort());
+      for (const c of completions) expect(net.get(c.id as string), c.id as string).toBe(c.revoked_at ? 0 : 1);
+      expect(completions.some((c) => c.revoked_at === null)).toBe(true);
       const outcomes = await rows('training_outcomes');
       expect((await published('training.outcome-recorded')).map((e) => e.payload.outcomeId).sort()).toEqual(outcomes.map((o) => o.id).sort());
     });

@@ -1,7 +1,8 @@
 /**
  * Training in the county's statistics, on both engines, from one fixed list of inputs (as stats_inputs keeps them):
  * person-times and the poor's by period, township and track, a repeated delivery, withdrawals (one before its count),
- * distinct trainees that a withdrawal takes out only where nothing else counts them, completions and outcomes, the
+ * distinct trainees that a withdrawal takes out only where nothing else counts them, completions (one revoked and
+ * completed again, one revoked for good, one revoked before it came) and outcomes, the
  * cumulative figures the plan's targets are judged on, the data screen's gauges, the drill-down by township, and a
  * rebuild that gives back exactly what live application built.
  */
@@ -37,6 +38,9 @@ const counted = (id: string, trainee: string, countedAt: string, o: { track?: st
     },
     trainee,
   );
+const completed = (id: string, trainee: string, completedAt: string, o: { track?: string; township?: string | null } = {}) =>
+  input('training.course-completed', { completionId: id, traineeId: trainee, courseId: 'trc_9', track: o.track ?? 'officials', level: null, mode: 'onsite', townshipCode: o.township === undefined ? T2 : o.township, poor: false, completedAt, _x: { names } }, trainee);
+const revoked = (id: string, trainee: string, revokedAt: string) => input('training.course-completion-revoked', { completionId: id, traineeId: trainee, courseId: 'trc_9', revokedAt }, trainee);
 const withdrawn = (id: string, trainee: string) => input('training.person-time-withdrawn', { personTimeId: id, traineeId: trainee, withdrawnAt: '2026-12-05T00:00:00.000Z' }, trainee);
 
 /** Shanghai is UTC+8: 2026-10-31T16:30Z is 1 November there. */
@@ -57,6 +61,18 @@ function inputs(): StatsInput[] {
     input('training.course-completed', { completionId: 'tcp_1', traineeId: 'trn_a', courseId: 'trc_2', track: 'sellers', level: 'basic', mode: 'onsite', townshipCode: T1, poor: true, completedAt: '2026-11-03T02:00:00.000Z', _x: { names } }, 'trn_a'),
     input('training.course-completed', { completionId: 'tcp_2', traineeId: 'trn_c', courseId: 'trc_1', track: 'station_staff', level: null, mode: 'online', townshipCode: T1, poor: false, completedAt: '2026-12-02T01:00:00.000Z', _x: { names } }, 'trn_c'),
     input('training.outcome-recorded', { outcomeId: 'toc_1', traineeId: 'trn_a', kind: 'seller', townshipCode: T1, poor: true, firstTrainedAt: '2026-11-03T02:00:00.000Z', recordedAt: '2026-11-25T02:00:00.000Z', _x: { names } }, 'trn_a'),
+    // A completion revoked (its only tick withdrawn) leaves November; completed again (same completionId), it counts in December.
+    completed('tcp_3', 'trn_e', '2026-11-10T02:00:00.000Z'),
+    completed('tcp_3', 'trn_e', '2026-11-10T02:00:00.000Z'), // delivered again under another seq: counted once
+    revoked('tcp_3', 'trn_e', '2026-11-12T02:00:00.000Z'),
+    revoked('tcp_3', 'trn_e', '2026-11-12T02:00:00.000Z'), // delivered again: taken back once
+    completed('tcp_3', 'trn_e', '2026-12-03T01:00:00.000Z'),
+    // Revoked for good.
+    completed('tcp_4', 'trn_b', '2026-11-01T03:00:00.000Z', { track: 'sellers' }),
+    revoked('tcp_4', 'trn_b', '2026-11-02T03:00:00.000Z'),
+    // Revoked before its completion came (never in seq order): the completion adds nothing.
+    revoked('tcp_5', 'trn_f', '2026-12-05T00:00:00.000Z'),
+    completed('tcp_5', 'trn_f', '2026-12-04T01:00:00.000Z'),
     input('training.outcome-recorded', { outcomeId: 'toc_2', traineeId: 'trn_d', kind: 'point_operator', townshipCode: T2, poor: true, firstTrainedAt: null, recordedAt: '2026-12-04T02:00:00.000Z', _x: { names } }, 'trn_d'),
   ];
 }
@@ -94,6 +110,8 @@ describe.each(engines())('training in the statistics on %s', (engine) => {
     expect(byKey.get('training_person_times')).toMatchObject({ owner: '县人力资源和社会保障局', dims: ['township', 'village', 'track'], sources: ['training.person-time-counted@1', 'training.person-time-withdrawn@1'] });
     expect(byKey.get('training_poor_person_times')!.owner).toBe('县扶贫开发办公室');
     expect(byKey.get('training_person_times_total')!.definition).toContain('累计');
+    expect(byKey.get('training_completions')).toMatchObject({ sources: ['training.course-completed@1', 'training.course-completion-revoked@1'], definition: expect.stringContaining('冲减该次结业') });
+    expect(byKey.get('training_completions')!.definition).not.toContain('不冲减');
   });
 
   it('counts person-times once, takes back a withdrawal from its own period, and counts trainees once per period', async () => {
@@ -112,7 +130,7 @@ describe.each(engines())('training in the statistics on %s', (engine) => {
       training_person_times_total: 4,
       training_poor_person_times_total: 2,
       training_trainees: 1,
-      training_completions: 1,
+      training_completions: 2,
       training_outcomes: 1,
     });
     expect(await values('quarter', '2026-Q4')).toMatchObject({ training_person_times: 3, training_trainees: 3 });
@@ -120,6 +138,23 @@ describe.each(engines())('training in the statistics on %s', (engine) => {
     // 1 November in Shanghai; 20 November's tick was withdrawn, and trn_a is no trainee of that day.
     expect(await values('day', '2026-11-01')).toMatchObject({ training_person_times: 1, training_trainees: 1 });
     expect(await values('day', '2026-11-20')).toMatchObject({ training_person_times: 0, training_poor_person_times: 0, training_trainees: 0 });
+  });
+
+  it('takes a revoked completion back from the period it was counted in, and counts it again where it was completed again', async () => {
+    // tcp_3 (文屏镇, officials): November's completion revoked, completed again on 3 December; tcp_4 revoked; tcp_5 revoked first.
+    expect((await values('month', '2026-11', `&township=${T2}`)).training_completions).toBe(0);
+    expect((await values('day', '2026-11-10')).training_completions).toBe(0);
+    expect((await values('day', '2026-11-01')).training_completions).toBe(0);
+    expect((await values('month', '2026-12', `&township=${T2}`)).training_completions).toBe(1);
+    expect((await values('day', '2026-12-03')).training_completions).toBe(1);
+    expect((await values('day', '2026-12-04')).training_completions).toBe(0);
+    expect((await values('year', '2026')).training_completions).toBe(3);
+    const tracks = await get('/stats/breakdown?indicator=training_completions&grain=year&period=2026&dim=track');
+    expect(tracks.items.map((i: { label: string; value: number }) => [i.label, i.value])).toEqual([
+      ['干部和企业负责人', 1],
+      ['电商创业', 1],
+      ['站点人员', 1],
+    ]);
   });
 
   it('answers townships, villages and tracks with Chinese labels', async () => {
@@ -168,7 +203,7 @@ describe.each(engines())('training in the statistics on %s', (engine) => {
   });
 
   it('rebuilds from the stored inputs to exactly the figures live application built', async () => {
-    const periods: [string, string, string?][] = [['month', '2026-11'], ['month', '2026-12'], ['day', '2026-11-20'], ['day', '2026-12-03'], ['quarter', '2026-Q4'], ['year', '2026'], ['year', '2025'], ['month', '2026-11', `&township=${T2}`], ['year', '2026', `&village=${V1}`]];
+    const periods: [string, string, string?][] = [['month', '2026-11'], ['month', '2026-12'], ['day', '2026-11-20'], ['day', '2026-12-03'], ['quarter', '2026-Q4'], ['year', '2026'], ['year', '2025'], ['month', '2026-11', `&township=${T2}`], ['month', '2026-12', `&township=${T2}`], ['day', '2026-11-10'], ['year', '2026', `&village=${V1}`]];
     const before = await Promise.all(periods.map(([g, p, place]) => values(g, p, place)));
     const tracks = await get('/stats/breakdown?indicator=training_person_times&grain=year&period=2026&dim=track');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/stats/rebuilds', headers: county });
@@ -177,5 +212,7 @@ describe.each(engines())('training in the statistics on %s', (engine) => {
     expect((await get('/stats/rebuilds/latest')).rebuild).toMatchObject({ state: 'done' });
     expect(await Promise.all(periods.map(([g, p, place]) => values(g, p, place)))).toEqual(before);
     expect(await get('/stats/breakdown?indicator=training_person_times&grain=year&period=2026&dim=track')).toEqual(tracks);
+    expect((await values('month', '2026-11')).training_completions).toBe(1);
+    expect((await values('month', '2026-12')).training_completions).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import type { Dim } from './indicators.js';
 import type {
   ComplaintPayload,
   CourseCompletedPayload,
+  CourseCompletionRevokedPayload,
   HouseholdCreditedPayload,
   HouseholdReversedPayload,
   PaidPayload,
@@ -63,11 +64,21 @@ export interface PersonTimeFact {
   /** The withdrawal came first (never in seq order; kept so a late count adds nothing). */
   withdrawn?: boolean;
 }
+/**
+ * What a course completion added while it counts (`adds`), taken back by its revocation and added again by a
+ * re-completion (the same completionId published again). `early`: revocations that came before any completion
+ * (never in seq order; each cancels the completion that comes after it).
+ */
+export interface CompletionFact {
+  adds?: Increment[];
+  counted?: boolean;
+  early?: number;
+}
 /** A trainee's live person-times (by day, month and place), so a withdrawal keeps them counted while another remains. */
 export interface TraineeFact {
   live: { id: string; day: string; month: string; dims: DimPairs }[];
 }
-type Fact = OrderFact | CreditFact | ReportFact | PlayerFact | PersonTimeFact | TraineeFact;
+type Fact = OrderFact | CreditFact | ReportFact | PlayerFact | PersonTimeFact | TraineeFact | CompletionFact;
 
 export const rollupKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string) => `${indicator}\u0001${grain}\u0001${period}\u0001${dim}\u0001${dimValue}`;
 export const memberKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string, member: string) => `${rollupKey(indicator, grain, period, dim, dimValue)}\u0001${member}`;
@@ -89,6 +100,9 @@ export function factKeysOf(input: StatsInput): string[] {
     case 'training.person-time-counted':
     case 'training.person-time-withdrawn':
       return [`pt:${p.personTimeId}`, `trainee:${p.traineeId}`];
+    case 'training.course-completed':
+    case 'training.course-completion-revoked':
+      return [`completion:${p.completionId}`];
     default:
       return [];
   }
@@ -142,6 +156,8 @@ export class RollupBatch {
         return this.personTimeWithdrawn(input.payload as unknown as PersonTimeWithdrawnPayload);
       case 'training.course-completed@1':
         return this.courseCompleted(input.payload as unknown as CourseCompletedPayload);
+      case 'training.course-completion-revoked@1':
+        return this.completionRevoked(input.payload as unknown as CourseCompletionRevokedPayload);
       case 'training.outcome-recorded@1':
         return this.outcomeRecorded(input.payload as unknown as OutcomeRecordedPayload);
       default:
@@ -437,10 +453,37 @@ export class RollupBatch {
     this.setFact(key, { withdrawn: true });
   }
 
+  /**
+   * A course completed (first, or again after a revocation: the same completionId), in the period of its completion.
+   * Kept by completionId so its revocation takes back exactly this; while it counts, a repeat adds nothing.
+   */
   private courseCompleted(p: CourseCompletedPayload): void {
+    const key = `completion:${p.completionId}`;
+    const known = this.fact<CompletionFact>(key);
+    if (known?.counted) return;
+    if (known?.early) {
+      // Revoked before it came: this completion is already taken back.
+      this.setFact(key, { early: known.early - 1 });
+      return;
+    }
     const { day, month } = periodsOf(p.completedAt);
     this.names(p._x?.names, p.townshipCode, null);
-    this.add({ i: 'training_completions', d: day, m: month, dims: [...placeDims(p.townshipCode, null), ['track', p.track]], v: 1 });
+    const adds: Increment[] = [{ i: 'training_completions', d: day, m: month, dims: [...placeDims(p.townshipCode, null), ['track', p.track]], v: 1 }];
+    for (const inc of adds) this.add(inc);
+    this.setFact(key, { adds, counted: true });
+  }
+
+  /** A completion revoked (its only person-time withdrawn): what it added leaves its period; a repeat takes nothing. */
+  private completionRevoked(p: CourseCompletionRevokedPayload): void {
+    const key = `completion:${p.completionId}`;
+    const fact = this.fact<CompletionFact>(key);
+    if (!fact) {
+      this.setFact(key, { early: 1 });
+      return;
+    }
+    if (!fact.counted) return; // already revoked
+    for (const inc of fact.adds ?? []) this.add(inc, -1);
+    this.setFact(key, { counted: false });
   }
 
   private outcomeRecorded(p: OutcomeRecordedPayload): void {

@@ -186,6 +186,14 @@ export const CourseCompleted = defineEvent({
   }),
 });
 
+export const CourseCompletionRevoked = defineEvent({
+  type: 'training.course-completion-revoked',
+  version: 1,
+  aggregate: 'trainee',
+  description: '课程结业已撤销 The only person-time a completion rested on was withdrawn',
+  payload: Type.Object({ completionId: Type.String(), traineeId: Type.String(), revokedAt: Type.String() }),
+});
+
 export const OutcomeRecorded = defineEvent({
   type: 'training.outcome-recorded',
   version: 1,
@@ -217,5 +225,6 @@ export const STATS_INPUT_EVENTS = [
   PersonTimeCounted,
   PersonTimeWithdrawn,
   CourseCompleted,
+  CourseCompletionRevoked,
   OutcomeRecorded,
 ] as const;

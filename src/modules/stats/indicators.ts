@@ -275,9 +275,9 @@ export const INDICATORS: IndicatorDef[] = [
   }),
   def({
     key: 'training_completions', name: '课程结业人次', nameEn: 'Courses completed', unit: 'person_times', kind: 'sum', dims: ['township', 'track'], owner: RSJ,
-    sources: ['training.course-completed@1'],
-    definition: '当期学员完成课程的次数：参加了该课程的一期培训班（现场），或学完该线上课程的全部资料（线上）；同一学员同一课程只计一次，按结业时间计入。结业所依据的唯一人次被撤回时，培训模块撤销结业证书但不发布撤销事件，本指标不冲减（结业按首次达成计）。',
-    formula: 'count(training.course-completed)',
+    sources: ['training.course-completed@1', 'training.course-completion-revoked@1'],
+    definition: '当期学员完成课程的次数：参加了该课程的一期培训班（现场），或学完该线上课程的全部资料（线上）；同一学员同一课程只计一次，按结业时间计入。结业所依据的唯一人次被撤回时结业被撤销，本指标从原结业时期冲减该次结业；该学员之后再次签到或学完而恢复结业时，按恢复后的结业时间重新计入。',
+    formula: 'count(training.course-completed) − count(training.course-completion-revoked)',
   }),
   def({
     key: 'training_outcomes', name: '培训后创业就业成效数', nameEn: 'Outcomes of training: selling, shops, points, employment', unit: 'count', kind: 'sum', dims: ['township', 'kind'], owner: RSJ,

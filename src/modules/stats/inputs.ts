@@ -175,6 +175,13 @@ export interface CourseCompletedPayload {
   _x?: { names: Record<string, string> };
 }
 
+export interface CourseCompletionRevokedPayload {
+  completionId: string;
+  traineeId: string;
+  courseId?: string;
+  revokedAt: string;
+}
+
 export interface OutcomeRecordedPayload {
   outcomeId: string;
   traineeId: string;

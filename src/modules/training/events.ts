@@ -62,6 +62,23 @@ export const CourseCompleted = defineEvent({
   }),
 });
 
+/**
+ * A completion lost the only person-time it rested on (a withdrawn tick or scan): the completion and its certificate
+ * are revoked. Counted again later, the same completion is reinstated and `training.course-completed` published again.
+ */
+export const CourseCompletionRevoked = defineEvent({
+  type: 'training.course-completion-revoked',
+  version: 1,
+  aggregate: 'trainee',
+  description: '课程结业撤销 The only person-time a completion rested on was withdrawn: the completion and its certificate were revoked',
+  payload: Type.Object({
+    completionId: Type.String(),
+    traineeId: Type.String(),
+    courseId: Type.String(),
+    revokedAt: Type.String(),
+  }),
+});
+
 /** What a trainee went on to do: a seller here, a shop elsewhere, a point operator, employed by an e-commerce firm. */
 export const OutcomeRecorded = defineEvent({
   type: 'training.outcome-recorded',
@@ -79,4 +96,4 @@ export const OutcomeRecorded = defineEvent({
   }),
 });
 
-export const TRAINING_EVENTS = [PersonTimeCounted, PersonTimeWithdrawn, CourseCompleted, OutcomeRecorded];
+export const TRAINING_EVENTS = [PersonTimeCounted, PersonTimeWithdrawn, CourseCompleted, CourseCompletionRevoked, OutcomeRecorded];

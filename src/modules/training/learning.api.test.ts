@@ -403,8 +403,13 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
     });
 
     it('withdrawing the only attendance revokes the certificate; the page says 已撤销; attending again issues a new one', async () => {
+      const [first] = (await events('training.course-completed', trainees.consumer)).filter((e) => e.courseId === courseId);
       const untick = await call('trainer', 'DELETE', `/training/sessions/${sessionId}/attendance/${trainees.consumer}?reason=${encodeURIComponent('误勾，未到场')}`);
       expect(untick.statusCode, untick.body).toBe(200);
+      const revokedAt = now();
+      // The revocation is announced in the withdrawal's transaction, so statistics take the completion back.
+      expect((await events('training.course-completion-revoked', trainees.consumer)).filter((e) => e.courseId === courseId)).toEqual([{ completionId: first.completionId, traineeId: trainees.consumer, courseId, revokedAt }]);
+      expect(await db.selectFrom('training_completions').select(['id', 'revoked_at']).where('trainee_id', '=', trainees.consumer).where('course_id', '=', courseId).execute()).toEqual([{ id: first.completionId, revoked_at: revokedAt }]);
       const got = (await call('consumer', 'GET', `/training/certificates/${certificate.id}`)).json();
       expect(got).toMatchObject({ status: 'revoked', revokedAt: now(), revokeReason: expect.stringContaining('签到已撤销') });
       expect((await call('consumer', 'GET', `/training/certificates/${certificate.id}/pdf`)).json().error.code).toBe('CERTIFICATE_REVOKED');
@@ -418,8 +423,14 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
       const certs = (await call('consumer', 'GET', `/training/certificates?courseId=${courseId}`)).json().items;
       expect(certs.map((c: { status: string }) => c.status)).toEqual(['valid', 'revoked']);
       expect(certs[0].number).not.toBe(certificate.number);
-      // Still one completion event for the course.
-      expect((await events('training.course-completed', trainees.consumer)).filter((e) => e.courseId === courseId)).toHaveLength(1);
+      // The same completion, reinstated at the new tick and announced again (same completionId) so the figures count it again.
+      const completed = (await events('training.course-completed', trainees.consumer)).filter((e) => e.courseId === courseId);
+      expect(completed).toEqual([first, { ...first, completedAt: now() }]);
+      expect(await db.selectFrom('training_completions').select(['id', 'completed_at', 'revoked_at']).where('trainee_id', '=', trainees.consumer).where('course_id', '=', courseId).execute()).toEqual([{ id: first.completionId, completed_at: now(), revoked_at: null }]);
+      // A second tick changes nothing; nothing more is revoked.
+      expect(await countPresent(trainees.consumer)).toBe(false);
+      expect((await events('training.course-completed', trainees.consumer)).filter((e) => e.courseId === courseId)).toHaveLength(2);
+      expect((await events('training.course-completion-revoked', trainees.consumer)).filter((e) => e.courseId === courseId)).toHaveLength(1);
     });
 
     it('limits unknown codes per address: the eleventh lookup in the hour is refused, even for a real code', async () => {
@@ -479,5 +490,22 @@ describe.each(engines())('remote learning, completions and certificates, on %s',
     expect(await db.selectFrom('training_materials').select('id').where('id', '=', stale).execute()).toEqual([]);
     expect(await t.modules.training.certificates.purgeCounters()).toBeGreaterThan(0);
     expect(await db.selectFrom('training_verify_counters').select('key').execute()).toEqual([]);
+  });
+
+  it('hourly housekeeping drops check-in scans remembered for an account without a trainee record more than a day ago', async () => {
+    const sessionId = newId('ses');
+    const ago = (ms: number) => new Date(clock.now().getTime() - ms).toISOString();
+    await db
+      .insertInto('training_checkin_pending')
+      .values([
+        { user_id: ids.courier, session_id: sessionId, token_hash: 'a'.repeat(64), scanned_at: ago(24 * 3600_000 + 60_000) },
+        { user_id: ids.datacenter, session_id: sessionId, token_hash: 'b'.repeat(64), scanned_at: ago(23 * 3600_000) },
+        { user_id: ids.merchant, session_id: sessionId, token_hash: 'c'.repeat(64), scanned_at: ago(5 * 60_000) },
+      ])
+      .execute();
+    await t.jobs.runNow('training.learning-housekeeping');
+    await t.jobs.tick();
+    const left = await db.selectFrom('training_checkin_pending').select('user_id').where('session_id', '=', sessionId).orderBy('scanned_at').execute();
+    expect(left.map((r) => r.user_id)).toEqual([ids.datacenter, ids.merchant]);
   });
 });

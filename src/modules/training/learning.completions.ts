@@ -4,7 +4,8 @@ import type { AnyKysely } from '../../kernel/db.js';
 import { inline, type EventOf, type EventPublisher } from '../../kernel/events/index.js';
 import { newId } from '../../kernel/ids.js';
 import type { CertificateService } from './certificates.service.js';
-import { CourseCompleted, PersonTimeCounted, PersonTimeWithdrawn } from './events.js';
+import { CourseCompleted, CourseCompletionRevoked, PersonTimeCounted, PersonTimeWithdrawn } from './events.js';
+import type { CompletionRow } from './learning.tables.js';
 import type { TrainingDatabase } from './training.tables.js';
 
 /**
@@ -16,9 +17,10 @@ import type { TrainingDatabase } from './training.tables.js';
  *   materials after attending) changes nothing.
  * - A withdrawn person-time that a completion rests on moves the completion to another person-time of the same
  *   trainee and course if there is one; if it was the only basis, the completion and its certificate are revoked
- *   (the verify page says 已撤销). Counted again later (a new tick, another session), the completion is reinstated
- *   with a new certificate (new number and code; the revoked one stays revoked). A reinstatement publishes no second
- *   `training.course-completed`: the completion was counted once and never taken back from the statistics.
+ *   (the verify page says 已撤销) and `training.course-completion-revoked` is published, so statistics take the
+ *   completion back. Counted again later (a new tick, another session), the same completion is reinstated, completed
+ *   at the new person-time's time, with a new certificate (new number and code; the revoked one stays revoked), and
+ *   `training.course-completed` is published again for it (same completionId): the figures follow the stored state.
  */
 export class Completions {
   constructor(
@@ -40,13 +42,15 @@ export class Completions {
     const existing = await trx.selectFrom('training_completions').selectAll().where('trainee_id', '=', e.traineeId).where('course_id', '=', e.courseId).executeTakeFirst();
     if (existing && !existing.revoked_at) return;
     const at = new Date(e.countedAt).toISOString();
+    let completion: CompletionRow;
     if (existing) {
-      await trx.updateTable('training_completions').set({ revoked_at: null, revoke_reason: null, person_time_id: e.personTimeId, session_id: e.sessionId, mode: e.mode }).where('id', '=', existing.id).execute();
-      await this.certificates.issue(trx, { ...existing, person_time_id: e.personTimeId, session_id: e.sessionId, mode: e.mode, revoked_at: null, revoke_reason: null });
-      return;
+      // Reinstated: the same completion, completed again at the new basis's time.
+      completion = { ...existing, person_time_id: e.personTimeId, session_id: e.sessionId, mode: e.mode, completed_at: at, revoked_at: null, revoke_reason: null };
+      await trx.updateTable('training_completions').set({ revoked_at: null, revoke_reason: null, person_time_id: e.personTimeId, session_id: e.sessionId, mode: e.mode, completed_at: at }).where('id', '=', existing.id).execute();
+    } else {
+      completion = { id: newId('tcm', this.clock.now().getTime()), trainee_id: e.traineeId, course_id: e.courseId, mode: e.mode, person_time_id: e.personTimeId, session_id: e.sessionId, completed_at: at, revoked_at: null, revoke_reason: null };
+      await trx.insertInto('training_completions').values(completion).execute();
     }
-    const completion = { id: newId('tcm', this.clock.now().getTime()), trainee_id: e.traineeId, course_id: e.courseId, mode: e.mode, person_time_id: e.personTimeId, session_id: e.sessionId, completed_at: at, revoked_at: null, revoke_reason: null };
-    await trx.insertInto('training_completions').values(completion).execute();
     const course = await trx.selectFrom('training_courses').select(['track', 'level']).where('id', '=', e.courseId).executeTakeFirstOrThrow();
     await this.events.publish(trx as unknown as AnyKysely, CourseCompleted, e.traineeId, {
       completionId: completion.id,
@@ -79,7 +83,9 @@ export class Completions {
       return;
     }
     const reason = '签到已撤销，结业依据不存在 The attendance it rested on was withdrawn';
-    await trx.updateTable('training_completions').set({ revoked_at: event.payload.withdrawnAt, revoke_reason: reason }).where('id', '=', completion.id).execute();
-    await this.certificates.revokeOf(trx, completion.id, event.payload.withdrawnAt, reason);
+    const revokedAt = event.payload.withdrawnAt;
+    await trx.updateTable('training_completions').set({ revoked_at: revokedAt, revoke_reason: reason }).where('id', '=', completion.id).execute();
+    await this.certificates.revokeOf(trx, completion.id, revokedAt, reason);
+    await this.events.publish(trx as unknown as AnyKysely, CourseCompletionRevoked, completion.trainee_id, { completionId: completion.id, traineeId: completion.trainee_id, courseId: completion.course_id, revokedAt });
   }
 }

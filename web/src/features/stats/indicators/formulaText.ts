@@ -19,6 +19,7 @@ const EVENTS: Record<string, [string, string]> = {
   'training.person-time-counted': ['培训人次计入', 'person-time counted'],
   'training.person-time-withdrawn': ['培训人次撤回', 'person-time withdrawn'],
   'training.course-completed': ['课程结业', 'course completed'],
+  'training.course-completion-revoked': ['课程结业撤销', 'course completion revoked'],
   'training.outcome-recorded': ['培训成效记录', 'outcome recorded'],
 };
 
