@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { requireRole, type RequestContext } from '../../kernel/context.js';
@@ -9,13 +10,22 @@ import { checkinOpen, checkinToken, CHECKIN_MARGIN_MS, TOKEN_WINDOW_MS, tokenAcc
 import type { PersonTimes } from './person-times.js';
 import { sessionClosedError, type SessionsService } from './sessions.service.js';
 import type { TrainingRepository } from './training.repository.js';
-import type { PersonTimeRow } from './training.tables.js';
+import type { PersonTimeRow, TrainingDatabase } from './training.tables.js';
 
 /** Wrong codes an account may send in 10 minutes before it must wait (kept in the database, shared by processes). */
 export const MISS_LIMIT = 10;
 export const MISS_WINDOW_MS = 10 * 60_000;
 /** How long a code scanned before the trainee record existed is honoured. */
 export const PENDING_MS = 10 * 60_000;
+/** How long such a remembered scan is kept before hourly housekeeping drops it (long after it stopped counting). */
+export const PENDING_KEEP_MS = 24 * 3600_000;
+
+/** Drops remembered scans older than a day (the hourly `training.learning-housekeeping`); returns how many went. */
+export async function purgePendingScans(db: Kysely<TrainingDatabase>, clock: Clock): Promise<number> {
+  const before = new Date(clock.now().getTime() - PENDING_KEEP_MS).toISOString();
+  const result = await db.deleteFrom('training_checkin_pending').where('scanned_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
 
 const personTimeView = (p: PersonTimeRow) => ({ id: p.id, traineeId: p.trainee_id, sessionId: p.session_id, courseId: p.course_id, mode: p.mode, method: p.method, track: p.track, level: p.level, countedAt: p.counted_at });
 

@@ -4,6 +4,7 @@ import { defineJob } from '../../kernel/jobs/index.js';
 import type { KernelServices } from '../../kernel/module.js';
 import { certificatePages, certificateRoutes } from './certificates.routes.js';
 import { CertificateService } from './certificates.service.js';
+import { purgePendingScans } from './checkin.service.js';
 import { Completions } from './learning.completions.js';
 import { learningRoutes } from './learning.routes.js';
 import { LearningService } from './learning.service.js';
@@ -32,9 +33,9 @@ export function buildLearning(kernel: KernelServices, places: TrainingPlaces, pe
   const jobs = [
     defineJob({
       name: 'training.learning-housekeeping',
-      title: '学习清理 Remove verify-page counters whose hour has passed and uploads cut off a day ago',
+      title: '学习清理 Remove verify-page counters whose hour has passed, uploads cut off a day ago and check-in scans remembered a day ago',
       every: 60 * 60_000,
-      run: async () => ({ counters: await certificates.purgeCounters(), uploads: await materials.purgeStaleUploads() }),
+      run: async () => ({ counters: await certificates.purgeCounters(), uploads: await materials.purgeStaleUploads(), pendingScans: await purgePendingScans(db, kernel.clock) }),
     }),
   ];
   return { materials, learning, certificates, routes, pages: certificatePages(certificates), subscriptions: completions.subscriptions(), jobs };
