@@ -197,8 +197,9 @@ describe('training: a roster, a QR check-in on a phone, the gauge and the statis
     /** What the projector's QR holds now (its address on this server). */
     const scanCode = async (sessionId: string) => {
       const code = await h.apiGet<{ url: string; token: string }>(desk.page, `/training/sessions/${sessionId}/checkin-code`);
-      // Relative when the deployment has no COUNTYHUB_PUBLIC_URL (as in tests): the projector's page is on this server.
-      const url = new URL(code.url, h.base);
+      // Absolute, so a phone camera opens it: without COUNTYHUB_PUBLIC_URL (as in tests), this server's own address.
+      expect(code.url.startsWith(`${h.base}/`)).toBe(true);
+      const url = new URL(code.url);
       expect(url.pathname).toBe(`/learn/checkin/${sessionId}`);
       expect(url.searchParams.get('t')).toBe(code.token);
       return `${h.base}${url.pathname}${url.search}`;
