@@ -94,12 +94,15 @@ export class CheckinService {
       await this.repo.rememberScan(principal.userId, session.id, tokenHash, now.toISOString());
       throw conflict('TRAINEE_PROFILE_NEEDED', '请先填写学员信息，填好后即可签到 Fill in your trainee details first; the same code then checks you in (10 minutes)');
     }
+    // The place's name comes from the network (a port) and is read before the transaction: inside it, a cold cache's
+    // read would wait on SQLite's one connection, which the transaction holds, and never come back.
+    const { placeName } = await this.sessions.view(session);
     return this.repo.transaction(async (trx) => {
       await trx.deleteFrom('training_checkin_pending').where('user_id', '=', principal.userId).where('session_id', '=', session.id).execute();
       await this.sessions.enrolIn(trx, session.id, me.id, 'checkin', principal.userId, { capacity: false });
       const counted = await this.personTimes.count(trx, { mode: 'onsite', traineeId: me.id, sessionId: session.id, method: 'qr', countedAt: now.toISOString(), countedBy: principal.userId });
       const row = counted ?? (await this.repo.personTimeOf(session.id, me.id, trx))!;
-      return { counted: !!counted, personTime: personTimeView(row), sessionTitle: session.title, placeName: (await this.sessions.view(session)).placeName };
+      return { counted: !!counted, personTime: personTimeView(row), sessionTitle: session.title, placeName };
     });
   }
 

@@ -15,7 +15,8 @@ export interface TrainingPlaceBook {
 
 /** Townships, villages and operating sites of the network (read through a short cache). */
 export interface TrainingPlaces {
-  placeBook(): Promise<TrainingPlaceBook>;
+  /** `fresh`: read the network again now, past the cache (a site id the cached reading does not know may be new). */
+  placeBook(options?: { fresh?: boolean }): Promise<TrainingPlaceBook>;
 }
 
 /** Checks of identifiers other modules own (parties' resident ID rule). */

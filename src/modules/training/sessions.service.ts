@@ -104,7 +104,8 @@ export class SessionsService {
   /** Where a session is: a site of the network (its township and village), or free text in a township. */
   private async place(siteId: string | null | undefined, placeText: string | undefined, townshipCode: string | null | undefined) {
     if (siteId) {
-      const site = (await this.places.placeBook()).sites.get(siteId);
+      // A site the cached reading does not know may have been opened since: the network is read once more before refusing.
+      const site = (await this.places.placeBook()).sites.get(siteId) ?? (await this.places.placeBook({ fresh: true })).sites.get(siteId);
       if (!site) throw invalidField('body.siteId', '没有这个运营中的站点 is not an operating site');
       return { site_id: siteId, place_text: site.name, township_code: site.townshipCode, village_code: site.villageCode };
     }
