@@ -26,10 +26,11 @@ async function snapshot(t: TestApp) {
 
 describe.each(engines())('Ludian demo data on %s', (engine) => {
   let t: TestApp;
+  // Building the whole demo takes 30-60 s on PostgreSQL on a busy machine: the hooks get an honest timeout.
   beforeAll(async () => {
     t = await buildTestApp(engine, { demo: true });
-  });
-  afterAll(() => t.close());
+  }, 180_000);
+  afterAll(() => t?.close(), 60_000);
 
   it('changes nothing when loaded a second time', async () => {
     const first = await snapshot(t);

@@ -347,9 +347,6 @@ async function loadHistory(modulesAt: ModulesAt, users: Record<string, string>, 
       }
       now = new Date(starts.getTime() - 10 * MINUTE);
       const code = await checkin.code(runner, session.id);
-      // The check-in answers with the place's name, read inside its transaction: read once first so the place
-      // cache is warm (cold, that read waits for SQLite's one connection, which the transaction holds).
-      await sessions.get(runner, session.id);
       if ((await checkin.checkin(village, { sessionId: session.id, token: code.token })).counted) counted++;
     }
     // The trainer ticks the room during the first hour (a scan already made is counted once).
