@@ -4,6 +4,8 @@
 // `npm run bench -- --postgres` runs the app on the local PostgreSQL instead of SQLite.
 // `npm run bench -- --only=track` runs only the route scenarios whose name holds that text, against the baselines.
 // Statistics (bench/stats.ts): 10⁵ orders' worth of inputs rebuilt and read; `-- --stats-full` adds 10⁷ (hours here).
+// Training (bench/training.ts): roster import, attendance ticks and scans, progress at 10⁴ and 10⁵ person-times;
+// `-- --only=training` runs it with the baselines only.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import autocannon, { type Request } from 'autocannon';
@@ -12,6 +14,7 @@ import { measureIngest } from './ingest.js';
 import { measureStarts, residentMb, startTable } from './start-memory.js';
 import { measureStats, statsTables } from './stats.js';
 import { measureThreeG, productOnSale, threeGTable } from './three-g.js';
+import { measureTraining, trainingTables } from './training.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
@@ -170,8 +173,11 @@ try {
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   };
+  // Training (issue 15, bench/training.ts): roster import, attendance, progress — in this process, its own app and baselines.
+  const training = !only || only === 'training' ? await measureTraining({ url: usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '', seconds: DURATION_S, sizes: process.argv.includes('--quick') ? [10_000] : [10_000, 100_000] }) : null;
   if (only) {
     printRoutes();
+    if (training) console.log(`\n${trainingTables(training)}`);
     server.kill('SIGTERM');
     process.exit(0);
   }
@@ -195,6 +201,7 @@ try {
   console.log(`\nPublic scan page: ${ports.scanBytes} bytes of HTML (no images, no script).`);
   console.log(`\nForward genealogy of a batch sold in ${genealogy.orders.toLocaleString('en')} orders (median of 11): ${genealogy.serviceMs.toFixed(1)} ms in the service, ${genealogy.httpMs.toFixed(1)} ms through the HTTP route (${Math.round(genealogy.bytes / 1024)} KB of JSON); loading the orders took ${genealogy.loadSeconds.toFixed(0)} s.`);
   console.log(`\n${statsTables(statsResults)}`);
+  if (training) console.log(`\n${trainingTables(training)}`);
   if (scale.length) {
     console.log('\n| tracking lookup with | parcels | events | req/s | p99 ms | bulk load s |\n| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const r of scale) console.log(`| ${r.parcels.toLocaleString('en')} parcels | ${r.parcels} | ${r.events} | ${Math.round(r.reqPerSec)} | ${r.p99Ms} | ${r.loadSeconds.toFixed(0)} |`);
