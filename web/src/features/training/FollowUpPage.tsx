@@ -5,7 +5,6 @@ import { PlusOutlined, StarOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { newIdempotencyKey } from '../../api/http.js';
-import { useDivisions } from '../../api/network.js';
 import { usePlayers } from '../../api/players.js';
 import {
   OUTCOME_KINDS,
@@ -37,6 +36,7 @@ import { ResponsiveTable } from '../../app/ui/ResponsiveTable.js';
 import { useServerErrors } from '../../app/ui/useServerErrors.js';
 import { useUrlParams } from '../../app/useUrlParams.js';
 import { mayManageTalent, mayNominate, mayRecordOutcomes } from './access.js';
+import { TownshipFilter } from './filters.js';
 
 const OUTCOME_COLOURS: Record<OutcomeKind, string> = { seller: 'green', shop: 'blue', point_operator: 'orange', employed: 'purple' };
 const STATUS_COLOURS: Record<TalentStatus, string> = { nominated: 'processing', supported: 'green', awarded: 'gold', dropped: 'default' };
@@ -426,7 +426,6 @@ export function FollowUpPage() {
   const [params, setParams] = useUrlParams(['tab', 'township', 'outcome'] as const);
   const outcome = ([...OUTCOME_KINDS, 'any', 'none'] as readonly string[]).includes(params.outcome ?? '') ? params.outcome : undefined;
   const followUp = useFollowUp({ township: params.township, outcome });
-  const townships = useDivisions('township');
   const [recording, setRecording] = useState<FollowUpRow | null>(null);
   const [nominating, setNominating] = useState<{ preset?: FollowUpRow } | null>(null);
   const cols = useMemo(
@@ -450,15 +449,7 @@ export function FollowUpPage() {
               children: (
                 <>
                   <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-                    <Select
-                      allowClear
-                      showSearch={{ optionFilterProp: 'label' }}
-                      placeholder={t('training.sessions.townshipAll')}
-                      value={params.township}
-                      onChange={(value?: string) => setParams({ ...params, township: value })}
-                      options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-                      style={{ width: 150 }}
-                    />
+                    <TownshipFilter value={params.township} onChange={(township) => setParams({ ...params, township })} />
                     <Select
                       allowClear
                       placeholder={t('training.followUp.outcomeAll')}

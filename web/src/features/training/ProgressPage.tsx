@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useDivisions } from '../../api/network.js';
-import { TRACKS, useOrganisers, useTrainingProgress, type Milestone, type TrainingProgress, type Track } from '../../api/training.js';
+import { TRACKS, useTrainingProgress, type Milestone, type TrainingProgress, type Track } from '../../api/training.js';
 import { formatNumber } from '../../app/format.js';
 import { useT, type Translate } from '../../app/locale/LocaleContext.js';
 import { useUser } from '../../app/session.js';
@@ -11,6 +10,7 @@ import { LoadError } from '../../app/ui/LoadError.js';
 import { PageHeader } from '../../app/ui/PageHeader.js';
 import { useUrlParams } from '../../app/useUrlParams.js';
 import { StatsChart, type StatsChartOption } from '../stats/StatsChart.js';
+import { OrganiserFilter, TownshipFilter } from './filters.js';
 
 const KEYS = ['from', 'to', 'township', 'organiser', 'track'] as const;
 /** The plan's whole targets, when stats holds no milestones (the largest milestone of each indicator otherwise). */
@@ -131,8 +131,6 @@ export function ProgressPage() {
   const [params, setParams] = useUrlParams(KEYS);
   const track = (TRACKS as readonly string[]).includes(params.track ?? '') ? (params.track as Track) : undefined;
   const progress = useTrainingProgress({ from: params.from, to: params.to, township: params.township, organiser: params.organiser, track });
-  const townships = useDivisions('township');
-  const organisers = useOrganisers();
   const p = progress.data;
   const targetOf = (indicator: keyof typeof PLAN_TARGETS) => Math.max(0, ...(p?.milestones ?? []).filter((m) => m.indicator === indicator).map((m) => m.target)) || PLAN_TARGETS[indicator];
   const target = targetOf('training_person_times');
@@ -153,25 +151,9 @@ export function ProgressPage() {
           data-testid="progress-range"
         />
         {!ownTownship && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('training.sessions.townshipAll')}
-            value={params.township}
-            onChange={(value?: string) => setParams({ ...params, township: value })}
-            options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-            style={{ width: 150 }}
-          />
+          <TownshipFilter value={params.township} onChange={(township) => setParams({ ...params, township })} />
         )}
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('training.sessions.organiserAll')}
-          value={params.organiser}
-          onChange={(value?: string) => setParams({ ...params, organiser: value })}
-          options={(organisers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          style={{ width: 180 }}
-        />
+        <OrganiserFilter value={params.organiser} onChange={(organiser) => setParams({ ...params, organiser })} width={180} />
         <Select
           allowClear
           placeholder={t('training.sessions.trackAll')}

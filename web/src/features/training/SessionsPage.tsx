@@ -4,8 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
-import { useDivisions } from '../../api/network.js';
-import { SESSION_STATUSES, TRACKS, useOrganisers, useSessions, type Session, type SessionStatus, type Track } from '../../api/training.js';
+import { SESSION_STATUSES, TRACKS, useSessions, type Session, type SessionStatus, type Track } from '../../api/training.js';
 import { useT, type Translate } from '../../app/locale/LocaleContext.js';
 import { useUser } from '../../app/session.js';
 import { LoadError } from '../../app/ui/LoadError.js';
@@ -14,6 +13,7 @@ import { PageHeader } from '../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../app/useUrlParams.js';
 import { mayCreateSessions } from './access.js';
+import { OrganiserFilter, TownshipFilter } from './filters.js';
 import { SessionStatusTag, TrackTag, sessionTime } from './labels.js';
 import { SessionDrawer } from './SessionDrawer.js';
 
@@ -71,8 +71,6 @@ export function SessionsPage() {
     organiser: params.organiser,
     status,
   });
-  const townships = useDivisions('township');
-  const organisers = useOrganisers();
   const cols = useMemo(() => columns(t), [t]);
   const rows = sessions.data?.pages.flatMap((p) => p.items) ?? [];
   const [creating, setCreating] = useState(false);
@@ -116,24 +114,8 @@ export function SessionsPage() {
             options={TRACKS.map((k) => ({ value: k, label: t(`track.${k}`) }))}
             style={{ width: 170 }}
           />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('training.sessions.townshipAll')}
-            value={params.township}
-            onChange={(value?: string) => setParams({ ...params, township: value })}
-            options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-            style={{ width: 150 }}
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('training.sessions.organiserAll')}
-            value={params.organiser}
-            onChange={(value?: string) => setParams({ ...params, organiser: value })}
-            options={(organisers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            style={{ width: 170 }}
-          />
+          <TownshipFilter value={params.township} onChange={(township) => setParams({ ...params, township })} />
+          <OrganiserFilter value={params.organiser} onChange={(organiser) => setParams({ ...params, organiser })} />
           <Select
             allowClear
             placeholder={t('training.sessions.statusAll')}

@@ -1,0 +1,44 @@
+import { Select } from 'antd';
+import { useDivisions } from '../../api/network.js';
+import { useOrganisers } from '../../api/training.js';
+import { useT } from '../../app/locale/LocaleContext.js';
+
+interface FilterProps {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  width?: number;
+}
+
+/** 全部乡镇 / one township by name: the filter the training lists share. */
+export function TownshipFilter({ value, onChange, width = 150 }: FilterProps) {
+  const t = useT();
+  const townships = useDivisions('township');
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('training.sessions.townshipAll')}
+      value={value}
+      onChange={(next?: string) => onChange(next)}
+      options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+      style={{ width }}
+    />
+  );
+}
+
+/** 全部组织单位 / one organiser by name. */
+export function OrganiserFilter({ value, onChange, width = 170 }: FilterProps) {
+  const t = useT();
+  const organisers = useOrganisers();
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('training.sessions.organiserAll')}
+      value={value}
+      onChange={(next?: string) => onChange(next)}
+      options={(organisers.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+      style={{ width }}
+    />
+  );
+}
