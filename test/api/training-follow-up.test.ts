@@ -310,6 +310,30 @@ describe.each(engines())('training progress, follow-up and talent on %s', (engin
     ]);
   });
 
+  it('filters the follow-up by one trainee (the trainee page); a trainee out of sight gives an empty list, not another’s data', async () => {
+    const one = (who: string, trainee: string, more = '') => ok(who, 'GET', `/training/follow-up?trainee=${trainee}${more}`);
+    const t2 = await one('county', ids.t2);
+    expect(t2.items.map((i: { traineeId: string }) => i.traineeId)).toEqual([ids.t2]);
+    // Both recorded at the same moment: their order is the ids', so compare them by kind.
+    expect(t2.items[0].outcomes.map((o: { kind: string; name: string; salesSinceFen: number | null }) => [o.kind, o.name, o.salesSinceFen]).sort()).toEqual([
+      ['point_operator', '乐红村服务点', null],
+      ['shop', '乐红杨氏核桃网店 · 拼多多 杨氏核桃', 270_000],
+    ]);
+    expect(t2.items[0].salesSinceFen).toBe(270_000);
+    expect(t2.nextCursor).toBeNull();
+    // The same trainee for a regulator and its own township; with an outcome filter it does not match, it is not listed.
+    expect((await one('regulator', ids.t3)).items.map((i: { outcomes: { kind: string }[] }) => i.outcomes.map((o) => o.kind))).toEqual([['employed']]);
+    expect((await one('township', ids.t1)).items.map((i: { traineeId: string }) => i.traineeId)).toEqual([ids.t1]);
+    expect((await one('county', ids.t2, '&outcome=seller')).items).toEqual([]);
+    // Another township's trainee (T3, 文屏镇), a trainee without a township, an unknown id: an empty list for the township.
+    expect(await one('township', ids.t3)).toEqual({ items: [], nextCursor: null });
+    expect(await one('township', ids.t4)).toEqual({ items: [], nextCursor: null });
+    expect(await one('county', 'trn_nope')).toEqual({ items: [], nextCursor: null });
+    expect((await call('township', 'GET', `/training/follow-up?trainee=${ids.t3}&township=${WENPING}`)).statusCode).toBe(403);
+    for (const who of ['trainer', 'consumer']) expect((await call(who, 'GET', `/training/follow-up?trainee=${ids.t2}`)).statusCode).toBe(403);
+    expect((await call('county', 'GET', '/training/follow-up?trainee=')).statusCode).toBe(400);
+  });
+
   it('keeps a shortlist of talent and teams with the support given; a township nominates in its township, the county decides', async () => {
     const person = await ok('township', 'POST', '/training/talent', { kind: 'person', traineeId: ids.t1, reason: '开网店带动全村销售花椒' }, 201);
     expect(person).toEqual({

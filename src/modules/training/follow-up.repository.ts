@@ -66,8 +66,8 @@ export class FollowUpRepository {
     return rows.map((r) => r.organiser_id);
   }
 
-  /** Trainees counted at least once, by id after `after`, optionally of one township. */
-  async trainedTrainees(filter: { township?: string; outcome?: OutcomeKind | 'any' | 'none'; after?: string }, limit: number): Promise<TrainedTrainee[]> {
+  /** Trainees counted at least once, by id after `after`, optionally of one township or just one trainee. */
+  async trainedTrainees(filter: { township?: string; trainee?: string; outcome?: OutcomeKind | 'any' | 'none'; after?: string }, limit: number): Promise<TrainedTrainee[]> {
     let q = this.db
       .selectFrom('training_trainees as t')
       .innerJoin(
@@ -76,6 +76,7 @@ export class FollowUpRepository {
       )
       .select(['t.id', 't.name', 't.id_fingerprint', 't.id_number_masked', 't.township_code', 't.village_code', 't.poor', 't.user_id', 'p.first_trained_at', 'p.person_times']);
     if (filter.township) q = q.where('t.township_code', '=', filter.township);
+    if (filter.trainee) q = q.where('t.id', '=', filter.trainee);
     if (filter.after) q = q.where('t.id', '>', filter.after);
     if (filter.outcome) {
       const outcome = filter.outcome;

@@ -34,7 +34,7 @@ export function followUpRoutes(progress: ProgressService, followUp: FollowUpServ
 
     app.get(
       '/training/follow-up',
-      { config: { roles: [...FOLLOW_UP_READERS] }, schema: { tags, summary: '培训跟踪 Trainees counted at least once, with what they went on to do and their sales since the first training (a township: its trainees)', querystring: FollowUpQuery, response: { 200: Page(FollowUpItemSchema), ...errorResponses } } },
+      { config: { roles: [...FOLLOW_UP_READERS] }, schema: { tags, summary: '培训跟踪 Trainees counted at least once, with what they went on to do and their sales since the first training (a township: its trainees; `trainee`: just that one, when in sight)', querystring: FollowUpQuery, response: { 200: Page(FollowUpItemSchema), ...errorResponses } } },
       (request) => {
         const { limit = 50, cursor, ...filter } = request.query;
         return followUp.list(request.ctx, filter, limit, cursor);

@@ -8,6 +8,7 @@ export const FollowUpQuery = Type.Object({
   ...PageQuery.properties,
   township: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
   outcome: Type.Optional(StringEnum([...OUTCOME_KINDS, 'any', 'none'] as const, { description: 'trainees with an outcome of this kind, with any, or with none' })),
+  trainee: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'one trainee (its id): the trainee page’s outcomes; a trainee out of the reader’s sight gives an empty list' })),
 });
 export type FollowUpFilter = Omit<Static<typeof FollowUpQuery>, 'limit' | 'cursor'>;
 

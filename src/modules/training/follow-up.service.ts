@@ -58,7 +58,7 @@ export class FollowUpService {
 
   async list(ctx: RequestContext, filter: FollowUpFilter, limit: number, cursor?: string): Promise<PageResult<FollowUpItem>> {
     const township = this.township(ctx, FOLLOW_UP_READERS, filter.township);
-    const rows = await this.repo.trainedTrainees({ township, outcome: filter.outcome, after: decodeCursor(cursor) }, limit + 1);
+    const rows = await this.repo.trainedTrainees({ township, trainee: filter.trainee, outcome: filter.outcome, after: decodeCursor(cursor) }, limit + 1);
     const page = toPage(rows, limit, (r) => r.id);
     const [outcomes, book] = await Promise.all([this.repo.outcomesOf(page.items.map((t) => t.id)), this.places.placeBook()]);
     const townships = new Map(book.townships.map((t) => [t.code, t.name]));

@@ -8044,7 +8044,7 @@ export interface ApiOperations {
       createdAt: string;
     };
   };
-  /** 培训跟踪 Trainees counted at least once, with what they went on to do and their sales since the first training (a township: its trainees) */
+  /** 培训跟踪 Trainees counted at least once, with what they went on to do and their sales since the first training (a township: its trainees; `trainee`: just that one, when in sight) */
   "GET /api/v1/training/follow-up": {
     params: Record<string, never>;
     query: {
@@ -8054,6 +8054,8 @@ export interface ApiOperations {
       township?: string;
       /** trainees with an outcome of this kind, with any, or with none */
       outcome?: "seller" | "shop" | "point_operator" | "employed" | "any" | "none";
+      /** one trainee (its id): the trainee page’s outcomes; a trainee out of the reader’s sight gives an empty list */
+      trainee?: string;
     };
     body: never;
     response: {
