@@ -129,6 +129,8 @@ describe('training console', () => {
     await page.goto(`${h.base}/training/trainees/${zhangId}`);
     const line = page.locator('[data-testid=trainee-history] .ant-list-item').filter({ hasText: '网店开设与运营' });
     await expect.poll(() => line.textContent()).toContain('已签到');
+    // 去向: the county reads the follow-up; 张秀兰 was just trained, nothing recorded yet.
+    await expect.poll(() => page.locator('[data-testid=trainee-outcomes]').textContent()).toContain('尚无记录');
     await h.shot(page, 'training-trainee-history');
     // The one refused row is not an error of the page; the QR code is the server's.
     const code = await h.apiGet<{ token: string; url: string }>(page, `/training/sessions/${sessionId}/checkin-code`);
@@ -215,6 +217,13 @@ describe('training console', () => {
     await trainees.first().locator('[data-testid=trainee-link]').click();
     await page.waitForURL(/\/training\/trainees\/[^/]+$/);
     await expect.poll(() => page.locator('[data-testid=trainee-history]').count()).toBe(1);
+    // 去向: the outcomes the follow-up gives for this trainee, by name (or 尚无记录), on the page.
+    const traineeId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const followUp = await h.apiGet<{ items: { outcomes: { name: string }[] }[] }>(page, `/training/follow-up?trainee=${encodeURIComponent(traineeId)}`);
+    const outcomeNames = followUp.items[0]?.outcomes.map((o) => o.name) ?? [];
+    const outcomesCard = page.locator('[data-testid=trainee-outcomes]');
+    if (outcomeNames.length === 0) await expect.poll(() => outcomesCard.textContent()).toContain('尚无记录');
+    for (const name of outcomeNames) await expect.poll(() => outcomesCard.textContent()).toContain(name);
     await h.shot(page, 'training-trainee');
     await page.goto(`${h.base}/training/organisers`);
     await expect.poll(() => page.locator('[data-testid=organisers-table] tbody tr.ant-table-row').count()).toBeGreaterThan(0);

@@ -38,8 +38,8 @@ export type SessionFilter = Omit<ApiQuery<'GET /api/v1/training/sessions'>, 'lim
 /** A trainee, masked (ID number, phone) for everyone but its own account. */
 export type Trainee = ApiListItem<'GET /api/v1/training/trainees'>;
 export type TraineeFilter = Omit<ApiQuery<'GET /api/v1/training/trainees'>, 'limit' | 'cursor'>;
-/** A trainee with its history: the sessions it was enrolled in (present or not) and its person-times; outcomes when given. */
-export type TraineeDetail = ApiResponse<'GET /api/v1/training/trainees/{id}'> & { outcomes?: Outcome[] };
+/** A trainee with its history: the sessions it was enrolled in (present or not) and its person-times (outcomes: useTraineeOutcomes). */
+export type TraineeDetail = ApiResponse<'GET /api/v1/training/trainees/{id}'>;
 export type TraineeDetails = NonNullable<ApiBody<'POST /api/v1/training/sessions/{id}/enrolments'>['trainee']>;
 /** One line of a session's roster: the enrolment, the (masked) trainee, and whether they were present. */
 export type RosterEntry = ApiListItem<'GET /api/v1/training/sessions/{id}/roster'>;
@@ -311,6 +311,18 @@ export function useFollowUp(filter: { township?: string; outcome?: string; q?: s
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * One trainee's outcomes (the trainee page), from the follow-up list filtered by the trainee: empty when it was
+ * never counted or is out of the reader's sight. Only for the follow-up's readers (`enabled`).
+ */
+export function useTraineeOutcomes(traineeId: string, enabled = true) {
+  return useQuery({
+    queryKey: trainingKeys.followUp({ trainee: traineeId }),
+    queryFn: async ({ signal }) => (await api<Page<FollowUpRow>>('/training/follow-up', { query: { trainee: traineeId, limit: 1 }, signal })).items[0] ?? null,
+    enabled: enabled && traineeId !== '',
   });
 }
 

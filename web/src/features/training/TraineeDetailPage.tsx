@@ -1,12 +1,14 @@
 import { Button, Card, Col, Descriptions, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { certificatePdfUrl, useCertificates, useTrainee, type SessionStatus } from '../../api/training.js';
+import { certificatePdfUrl, useCertificates, useTrainee, useTraineeOutcomes, type Outcome, type OutcomeKind, type SessionStatus } from '../../api/training.js';
 import { formatDateTime, formatFen } from '../../app/format.js';
 import { useT } from '../../app/locale/LocaleContext.js';
+import { useUser } from '../../app/session.js';
 import { FullPageSpin } from '../../app/ui/FullPageSpin.js';
 import { LoadError } from '../../app/ui/LoadError.js';
 import { PageHeader } from '../../app/ui/PageHeader.js';
+import { maySeeFollowUp } from './access.js';
 import { FlagTags, SessionStatusTag } from './labels.js';
 
 interface HistoryLine {
@@ -20,12 +22,46 @@ interface HistoryLine {
   status: SessionStatus | null;
 }
 
-/** 学员详情: the (masked) record, the sessions and online courses it took, its outcomes (when given) and certificates. */
+const OUTCOME_COLOURS: Record<OutcomeKind, string> = { seller: 'green', shop: 'blue', point_operator: 'orange', employed: 'purple' };
+
+/** One outcome: its kind, the seller / shop / point / firm by name, since when (or when recorded), and the sales since the first training. */
+function OutcomeLine({ o }: { o: Outcome }) {
+  const t = useT();
+  return (
+    <List.Item>
+      <Flex justify="space-between" style={{ width: '100%' }} gap={8} wrap>
+        <Flex vertical gap={2} style={{ minWidth: 0 }}>
+          <Flex gap={8} align="center" wrap>
+            <Tag color={OUTCOME_COLOURS[o.kind]} style={{ marginInlineEnd: 0 }}>
+              {t(`outcome.${o.kind}`)}
+            </Tag>
+            <span>{o.name}</span>
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(o.beganAt ?? o.recordedAt).slice(0, 10)}
+            {o.note ? ` · ${o.note}` : ''}
+          </Typography.Text>
+        </Flex>
+        {o.salesSinceFen !== null && (
+          <Flex vertical align="end" gap={2}>
+            <Typography.Text strong>{formatFen(o.salesSinceFen)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('followUp.col.sales')}</Typography.Text>
+          </Flex>
+        )}
+      </Flex>
+    </List.Item>
+  );
+}
+
+/** 学员详情: the (masked) record, the sessions and online courses it took, its outcomes (for the follow-up's readers) and certificates. */
 export function TraineeDetailPage() {
   const t = useT();
+  const user = useUser();
   const { id = '' } = useParams();
   const trainee = useTrainee(id);
   const certificates = useCertificates({ traineeId: id });
+  const showOutcomes = maySeeFollowUp(user);
+  const followUp = useTraineeOutcomes(id, showOutcomes);
   if (trainee.isPending) return <FullPageSpin />;
   if (trainee.isError) return <LoadError error={trainee.error} onRetry={() => void trainee.refetch()} />;
   const r = trainee.data;
@@ -34,7 +70,7 @@ export function TraineeDetailPage() {
     ...r.enrolments.map((e) => ({ key: `s:${e.sessionId}`, online: false, sessionId: e.sessionId, title: e.title, sub: [e.townshipName, e.organiserName].filter(Boolean).join(' · '), when: e.startsAt, present: e.present, status: e.status })),
     ...r.personTimes.filter((p) => p.mode === 'online').map((p) => ({ key: `p:${p.id}`, online: true, sessionId: null, title: p.title, sub: '', when: p.countedAt, present: true, status: null })),
   ].sort((a, b) => b.when.localeCompare(a.when));
-  const outcomes = r.outcomes ?? [];
+  const outcomes = followUp.data?.outcomes ?? [];
 
   return (
     <>
@@ -93,23 +129,16 @@ export function TraineeDetailPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Flex vertical gap={16}>
-            {r.outcomes && (
-              <Card title={t('trainee.outcomes')}>
-                {outcomes.length ? (
-                  <List
-                    dataSource={outcomes}
-                    renderItem={(o) => (
-                      <List.Item>
-                        <Flex justify="space-between" style={{ width: '100%' }} gap={8} wrap>
-                          <span>
-                            <Tag>{o.kindName}</Tag>
-                            {o.name}
-                          </span>
-                          {o.salesSinceFen !== null && <Typography.Text type="secondary">{formatFen(o.salesSinceFen)}</Typography.Text>}
-                        </Flex>
-                      </List.Item>
-                    )}
-                  />
+            {showOutcomes && (
+              <Card
+                title={t('trainee.outcomes')}
+                data-testid="trainee-outcomes"
+                extra={outcomes.length > 1 && followUp.data ? <Typography.Text type="secondary">{formatFen(followUp.data.salesSinceFen)}</Typography.Text> : null}
+              >
+                {followUp.isError ? (
+                  <LoadError error={followUp.error} onRetry={() => void followUp.refetch()} />
+                ) : followUp.isPending ? null : outcomes.length ? (
+                  <List dataSource={outcomes} rowKey="id" renderItem={(o) => <OutcomeLine o={o} />} />
                 ) : (
                   <Typography.Text type="secondary">{t('trainee.outcomesEmpty')}</Typography.Text>
                 )}
