@@ -192,6 +192,27 @@ describe('training console', () => {
     await page.goto(`${h.base}/training/follow-up`);
     await expect.poll(() => page.locator('[data-testid=follow-up-table]').count()).toBe(1);
     await h.shot(page, 'training-follow-up', false);
+    // A trainee's page shows its 去向: kind in Chinese, by name, with the sales since (one of the demo's, or one recorded here).
+    type FollowUpItem = { traineeId: string; outcomes: { kind: string; name: string; salesSinceFen: number | null }[] };
+    let withOutcome = (await h.apiGet<{ items: FollowUpItem[] }>(page, '/training/follow-up?outcome=any&limit=1')).items[0];
+    if (!withOutcome) {
+      const untouched = (await h.apiGet<{ items: FollowUpItem[] }>(page, '/training/follow-up?outcome=none&limit=1')).items[0]!;
+      const recorded = await page.request.post(`${h.base}/api/v1/training/trainees/${untouched.traineeId}/outcomes`, { data: { kind: 'employed', firmName: '昭通云品电子商务有限公司' } });
+      expect(recorded.status()).toBe(201);
+      withOutcome = (await h.apiGet<{ items: FollowUpItem[] }>(page, `/training/follow-up?trainee=${untouched.traineeId}`)).items[0]!;
+    }
+    await page.goto(`${h.base}/training/trainees/${withOutcome.traineeId}`);
+    const outcomeLines = page.locator('[data-testid=trainee-outcomes] .ant-list-item');
+    await expect.poll(() => outcomeLines.count()).toBe(withOutcome.outcomes.length);
+    const kindNames: Record<string, string> = { seller: '本平台商户', shop: '站外开店', point_operator: '站点经营', employed: '电商企业就业' };
+    for (const o of withOutcome.outcomes) {
+      const text = await outcomeLines.filter({ hasText: o.name }).first().textContent();
+      expect(text).toContain(kindNames[o.kind]);
+      if (o.salesSinceFen !== null) expect(text).toContain('培训后销售额');
+    }
+    await h.shot(page, 'training-trainee-outcomes');
+    await page.goto(`${h.base}/training/follow-up`);
+    await expect.poll(() => page.locator('[data-testid=follow-up-table]').count()).toBe(1);
     // 推荐人才或团队: a trainee found by name; the shortlist then names them with the reason.
     const someone = (await h.apiGet<{ items: { name: string }[] }>(page, '/training/trainees?limit=1')).items[0]!.name;
     await page.locator('.ant-tabs-tab').filter({ hasText: '优秀人才与团队' }).click();
