@@ -289,6 +289,23 @@ describe.each(engines())('the demo’s reporting upward (%s)', (engine) => {
     expect((await api('POST', '/uplink/push')).body).toEqual({ made: 0, sent: 0, failed: 0, givenUp: 0 });
   }, 90_000);
 
+  it('filters the delivery log by indicator, paging with the cursor', async () => {
+    const all = (await api('GET', '/uplink/deliveries?limit=500')).body.items as Array<{ indicator: string }>;
+    const expected = all.filter((d) => d.indicator === 'online_retail_fen').length;
+    expect(expected).toBeGreaterThan(1);
+    const seen: Array<{ indicator: string; indicatorName: string }> = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ indicator: string; indicatorName: string }>; nextCursor: string | null } } = await api('GET', `/uplink/deliveries?indicator=online_retail_fen&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBe(expected);
+    expect(seen.every((d) => d.indicator === 'online_retail_fen' && d.indicatorName === '网络零售额')).toBe(true);
+    expect((await api('GET', '/uplink/deliveries?indicator=no_such_indicator')).body.items).toEqual([]);
+  });
+
   it('answers what the city received in 接收记录, by indicator name', async () => {
     const received = (await api('GET', '/uplink/inbox?limit=500')).body.items as Array<{ countyName: string; indicatorName: string; algorithm: string }>;
     expect(received.length).toBeGreaterThan(0);

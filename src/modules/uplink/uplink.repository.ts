@@ -7,6 +7,8 @@ type Db = Kysely<UplinkTables>;
 export interface DeliveryFilter {
   endpointId?: string;
   status?: DeliveryRow['status'];
+  /** An indicator key, e.g. online_retail_fen. */
+  indicator?: string;
   /** Newest first: only deliveries with an id below this one. */
   beforeId?: string;
 }
@@ -120,6 +122,7 @@ export class UplinkRepository {
     let q = this.db.selectFrom('uplink_deliveries').selectAll().orderBy('id', 'desc').limit(limit);
     if (filter.endpointId) q = q.where('endpoint_id', '=', filter.endpointId);
     if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.indicator) q = q.where('indicator', '=', filter.indicator);
     if (filter.beforeId) q = q.where('id', '<', filter.beforeId);
     return q.execute();
   }

@@ -67,7 +67,7 @@ export function uplinkRoutes(parts: { endpoints: EndpointsService; push: PushSer
         schema: {
           tags,
           summary: '上报记录 The delivery log: each version of each figure sent upward, newest first',
-          querystring: Type.Object({ ...PageQuery.properties, endpointId: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(DELIVERY_STATUSES)) }),
+          querystring: Type.Object({ ...PageQuery.properties, endpointId: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(DELIVERY_STATUSES)), indicator: Type.Optional(Type.String({ maxLength: 64, description: 'An indicator key', examples: ['online_retail_fen'] })) }),
           response: { 200: Page(DeliverySchema), ...errorResponses },
         },
       },

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from './http.js';
 import type { ApiBody, ApiListItem, ApiResponse } from './generated/openapi.js';
 
@@ -12,6 +12,8 @@ export type UplinkDeliveryStatus = UplinkDelivery['status'];
 /** A figure received by this deployment's inbox (the demo city's view). */
 export type UplinkInboxMessage = ApiListItem<'GET /api/v1/uplink/inbox'>;
 export type UplinkPushResult = ApiResponse<'POST /api/v1/uplink/push'>;
+/** An indicator the county reports upward (key, Chinese name, unit). */
+export type UplinkIndicator = ApiResponse<'GET /api/v1/uplink/indicators'>['indicators'][number];
 
 const key = ['uplink'] as const;
 /** Sends run every minute: the log shows what happened within this. */
@@ -21,16 +23,32 @@ export function useUplinkEndpoints() {
   return useQuery({ queryKey: [...key, 'endpoints'], queryFn: ({ signal }) => api<Page<UplinkEndpoint>>('/uplink/endpoints', { query: { limit: 100 }, signal }) });
 }
 
-export function useUplinkDeliveries(filter: { endpointId?: string; status?: UplinkDeliveryStatus }) {
-  return useQuery({
+/** The indicators the county reports, for the delivery log's filter. */
+export function useUplinkIndicators() {
+  return useQuery({ queryKey: [...key, 'indicators'], queryFn: ({ signal }) => api<ApiResponse<'GET /api/v1/uplink/indicators'>>('/uplink/indicators', { signal }), staleTime: 5 * 60_000 });
+}
+
+/** The delivery log, newest first, a page at a time (加载更多). */
+export function useUplinkDeliveries(filter: { endpointId?: string; status?: UplinkDeliveryStatus; indicator?: string }) {
+  return useInfiniteQuery({
     queryKey: [...key, 'deliveries', filter],
-    queryFn: ({ signal }) => api<Page<UplinkDelivery>>('/uplink/deliveries', { query: { limit: 200, ...filter }, signal }),
+    queryFn: ({ pageParam, signal }) => api<Page<UplinkDelivery>>('/uplink/deliveries', { query: { ...filter, limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
   });
 }
 
+/** What the inbox received, newest first, a page at a time (加载更多). */
 export function useUplinkInbox() {
-  return useQuery({ queryKey: [...key, 'inbox'], queryFn: ({ signal }) => api<Page<UplinkInboxMessage>>('/uplink/inbox', { query: { limit: 200 }, signal }), refetchInterval: REFRESH_MS });
+  return useInfiniteQuery({
+    queryKey: [...key, 'inbox'],
+    queryFn: ({ pageParam, signal }) => api<Page<UplinkInboxMessage>>('/uplink/inbox', { query: { limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: REFRESH_MS,
+  });
 }
 
 export function useCreateUplinkEndpoint() {

@@ -9514,6 +9514,8 @@ export interface ApiOperations {
       cursor?: string;
       endpointId?: string;
       status?: "pending" | "sending" | "sent" | "failed_retrying" | "given_up";
+      /** An indicator key */
+      indicator?: string;
     };
     body: never;
     response: {

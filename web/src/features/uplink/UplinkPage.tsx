@@ -9,6 +9,7 @@ import {
   useUplinkDeliveries,
   useUplinkEndpoints,
   useUplinkInbox,
+  useUplinkIndicators,
   type UplinkDelivery,
   type UplinkDeliveryStatus,
   type UplinkEndpoint,
@@ -19,6 +20,7 @@ import {
 import { formatDateTime } from '../../app/format.js';
 import { useLocale, useT } from '../../app/locale/LocaleContext.js';
 import { LoadError } from '../../app/ui/LoadError.js';
+import { LoadMore } from '../../app/ui/LoadMore.js';
 import { PageHeader } from '../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../app/ui/ResponsiveTable.js';
 import { errorText } from '../../app/ui/errorText.js';
@@ -75,8 +77,11 @@ function Deliveries({ text }: { text: UplinkText }) {
   const { lang } = useLocale();
   const [endpointId, setEndpointId] = useState<string | undefined>();
   const [status, setStatus] = useState<UplinkDeliveryStatus | undefined>();
+  const [indicator, setIndicator] = useState<string | undefined>();
   const endpoints = useUplinkEndpoints();
-  const deliveries = useUplinkDeliveries({ endpointId, status });
+  const indicators = useUplinkIndicators();
+  const deliveries = useUplinkDeliveries({ endpointId, status, indicator });
+  const rows = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
   const columns: TableColumnsType<UplinkDelivery> = [
     {
       key: 'indicator',
@@ -108,22 +113,35 @@ function Deliveries({ text }: { text: UplinkText }) {
           onChange={setEndpointId}
           options={(endpoints.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
         />
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 180 }}
+          placeholder={text('uplink.allIndicators')}
+          value={indicator}
+          onChange={setIndicator}
+          data-testid="uplink-indicator-filter"
+          options={(indicators.data?.indicators ?? []).map((i) => ({ value: i.key, label: i.name }))}
+        />
         <Select<UplinkDeliveryStatus> allowClear style={{ minWidth: 140 }} placeholder={text('uplink.allStatuses')} value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: text(`uplink.status.${s}`) }))} />
       </Space>
       {deliveries.isError ? (
         <LoadError error={deliveries.error} onRetry={() => void deliveries.refetch()} />
       ) : (
-        <ResponsiveTable<UplinkDelivery>
-          data-testid="uplink-deliveries"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={deliveries.data?.items ?? []}
-          loading={deliveries.isLoading}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: text('uplink.empty.deliveries') }}
-        />
+        <>
+          <ResponsiveTable<UplinkDelivery>
+            data-testid="uplink-deliveries"
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={rows}
+            loading={deliveries.isLoading || (deliveries.isPlaceholderData && deliveries.isFetching)}
+            pagination={false}
+            scroll={{ x: 1100 }}
+            locale={{ emptyText: text('uplink.empty.deliveries') }}
+          />
+          <LoadMore query={deliveries} />
+        </>
       )}
     </>
   );
@@ -270,16 +288,19 @@ function Inbox({ text }: { text: UplinkText }) {
   return inbox.isError ? (
     <LoadError error={inbox.error} onRetry={() => void inbox.refetch()} />
   ) : (
-    <ResponsiveTable<UplinkInboxMessage>
-      data-testid="uplink-inbox"
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={inbox.data?.items ?? []}
-      loading={inbox.isLoading}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 900 }}
-      locale={{ emptyText: text('uplink.empty.inbox') }}
-    />
+    <>
+      <ResponsiveTable<UplinkInboxMessage>
+        data-testid="uplink-inbox"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={inbox.data?.pages.flatMap((p) => p.items) ?? []}
+        loading={inbox.isLoading}
+        pagination={false}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: text('uplink.empty.inbox') }}
+      />
+      <LoadMore query={inbox} />
+    </>
   );
 }

@@ -38,6 +38,7 @@ export const uplinkMessages = {
   'uplink.status.given_up': ['已放弃', 'Given up'],
   'uplink.allStatuses': ['全部状态', 'All statuses'],
   'uplink.allEndpoints': ['全部端点', 'All endpoints'],
+  'uplink.allIndicators': ['全部指标', 'All indicators'],
   'uplink.level.city': ['市级', 'City'],
   'uplink.level.province': ['省级', 'Province'],
   'uplink.level.national': ['国家级', 'National'],
