@@ -1,12 +1,13 @@
-import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Flex, Typography } from 'antd';
 import { AppstoreOutlined, EnvironmentOutlined, LoginOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useMe, useSignOut } from '../../../api/auth.js';
+import { useMe } from '../../../api/auth.js';
 import { isShopperOnly } from '../../../app/access.js';
+import { maskPhone } from '../../../app/phone.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
+import { useSignOutToShop } from './useSignOutToShop.js';
 
 /** 13812345678 → 138****5678: the menu is seen over the shopper's shoulder too. */
-const maskPhone = (phone: string | null) => (phone && /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone);
 
 /** Signed out: 登录 with a texted code (and back here after). Signed in: my orders, the console for roles that have one, sign out. */
 export function ShopUserMenu({ compact }: { compact: boolean }) {
@@ -14,8 +15,7 @@ export function ShopUserMenu({ compact }: { compact: boolean }) {
   const user = useMe().data;
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
-  const signOut = useSignOut();
-  const { message } = App.useApp();
+  const onSignOut = useSignOutToShop();
 
   if (!user) {
     // The sign-in page itself needs no button to it.
@@ -26,14 +26,6 @@ export function ShopUserMenu({ compact }: { compact: boolean }) {
       </Button>
     );
   }
-  const onSignOut = () =>
-    signOut.mutate(undefined, {
-      onSettled: () => {
-        void navigate('/shop', { replace: true });
-        signOut.forget();
-        void message.success(t('shell.signedOut'));
-      },
-    });
   return (
     <Dropdown
       trigger={['click']}

@@ -1,9 +1,10 @@
 import { Suspense, useEffect } from 'react';
-import { App, Avatar, Dropdown, Flex, Layout, Typography, theme } from 'antd';
+import { Avatar, Dropdown, Flex, Layout, Typography, theme } from 'antd';
 import { AppstoreOutlined, HomeOutlined, LogoutOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { useMe, useSignOut } from '../../../api/auth.js';
+import { useMe } from '../../../api/auth.js';
 import { isShopperOnly } from '../../../app/access.js';
+import { maskPhone } from '../../../app/phone.js';
 import { LangSwitch } from '../../../app/locale/LangSwitch.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { SessionWatcher } from '../../../app/shell/SessionWatcher.js';
@@ -12,29 +13,20 @@ import { DemoBanner } from '../../../app/ui/DemoBanner.js';
 import { FullPageSpin } from '../../../app/ui/FullPageSpin.js';
 import { LogoMark } from '../../../app/ui/Logo.js';
 import { ShopRequireAuth } from '../../shop/layout/ShopRequireAuth.js';
+import { useSignOutToShop } from '../../shop/layout/useSignOutToShop.js';
 
 const { Header, Content } = Layout;
 /** A phone's width and a little more: the pages are read on a villager's phone. */
 export const LEARN_WIDTH = 640;
 
 /** 13812345678 → 138****5678 in the menu (it is seen over the shoulder). */
-const maskPhone = (phone: string | null) => (phone && /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone);
 
 function LearnUserMenu() {
   const t = useT();
   const user = useMe().data;
   const navigate = useNavigate();
-  const signOut = useSignOut();
-  const { message } = App.useApp();
+  const onSignOut = useSignOutToShop();
   if (!user) return null;
-  const onSignOut = () =>
-    signOut.mutate(undefined, {
-      onSettled: () => {
-        void navigate('/shop', { replace: true });
-        signOut.forget();
-        void message.success(t('shell.signedOut'));
-      },
-    });
   return (
     <Dropdown
       trigger={['click']}
