@@ -5,18 +5,7 @@ import { ApiError } from '../../api/http.js';
 import { TEMPLATE_URL, useImportReports, type ImportResult } from '../../api/players.js';
 import { useT } from '../../app/locale/LocaleContext.js';
 import { errorText } from '../../app/ui/errorText.js';
-
-interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-const rowsOf = (error: unknown): RowError[] | null => {
-  if (!(error instanceof ApiError) || error.code !== 'IMPORT_ROWS_INVALID') return null;
-  const rows = (error.details as { rows?: RowError[] } | undefined)?.rows;
-  return Array.isArray(rows) ? rows : null;
-};
+import { refusedRows, type ImportRowProblem } from '../../app/ui/importRows.js';
 
 /** Excel 导入: the template, the upload, and either what was imported or every bad row by row and column. */
 export function ImportPanel() {
@@ -24,7 +13,7 @@ export function ImportPanel() {
   const upload = useImportReports();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const bad = rowsOf(failure);
+  const bad = refusedRows(failure);
   const count = (failure instanceof ApiError && (failure.details as { count?: number } | undefined)?.count) || bad?.length || 0;
 
   const send = async (file: File) => {
@@ -62,7 +51,7 @@ export function ImportPanel() {
       {bad && (
         <>
           <Alert type="error" showIcon title={t('import.failed', { count })} data-testid="import-error" />
-          <Table<RowError>
+          <Table<ImportRowProblem>
             data-testid="import-errors"
             rowKey={(r) => `${r.row}|${r.column}|${r.message}`}
             size="small"

@@ -1,16 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Radio, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError } from '../../api/http.js';
 import { ROSTER_TEMPLATE_URL, useImportRoster, type ImportResult, type RowProblem } from '../../api/training.js';
 import { useT } from '../../app/locale/LocaleContext.js';
 import { errorText } from '../../app/ui/errorText.js';
-
-const rowsOf = (error: unknown): RowProblem[] | null => {
-  if (!(error instanceof ApiError) || error.code !== 'IMPORT_ROWS_INVALID') return null;
-  const rows = (error.details as { rows?: RowProblem[] } | undefined)?.rows;
-  return Array.isArray(rows) ? rows : null;
-};
+import { refusedRows } from '../../app/ui/importRows.js';
 
 function ProblemTable({ rows }: { rows: RowProblem[] }) {
   const t = useT();
@@ -41,7 +35,7 @@ export function RosterImport({ sessionId }: { sessionId: string }) {
   const [mode, setMode] = useState<'all' | 'valid'>('all');
   const [result, setResult] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const refused = rowsOf(failure);
+  const refused = refusedRows(failure);
   const skipped = result?.badRows ?? [];
 
   const send = async (file: File) => {
