@@ -8,7 +8,7 @@ import { newId } from '../../kernel/ids.js';
 import type { AnyKysely } from '../../kernel/db.js';
 import type { CatalogRepository } from './catalog.repository.js';
 import type { CertificationInput, LicenceInput, LicenceView, ProductChanges, ProductInput, ProductView } from './catalog.schema.js';
-import type { BrandLicenceRow, CatalogTables, ProductRow, StockLocation } from './catalog.tables.js';
+import { STOCK_LOCATIONS, type BrandLicenceRow, type CatalogTables, type ProductRow, type StockLocation } from './catalog.tables.js';
 import type { MarketDirectory } from './directory.js';
 import { buildViews, loadViewContext } from './product-views.js';
 import { pageOf } from './list-paging.js';
@@ -255,9 +255,9 @@ export class CatalogService {
   }
 
   /** A SKU with its product and seller, for those who link stock to it; null when it does not exist. */
-  async skuOwner(skuId: string): Promise<{ skuId: string; spec: string; productId: string; productName: string; sellerId: string; gtin: string | null } | null> {
-    const sku = await this.repo.db.selectFrom('catalog_skus as k').innerJoin('catalog_products as p', 'p.id', 'k.product_id').select(['k.id', 'k.spec', 'p.id as product_id', 'p.name', 'p.seller_id', 'p.gtin']).where('k.id', '=', skuId).executeTakeFirst();
-    return sku ? { skuId: sku.id, spec: sku.spec, productId: sku.product_id, productName: sku.name, sellerId: sku.seller_id, gtin: sku.gtin } : null;
+  async skuOwner(skuId: string, db: AnyKysely = this.repo.db): Promise<{ skuId: string; spec: string; unit: string; netWeightG: number; priceFen: number; active: boolean; productId: string; productName: string; sellerId: string; gtin: string | null } | null> {
+    const sku = await (db as Kysely<CatalogTables>).selectFrom('catalog_skus as k').innerJoin('catalog_products as p', 'p.id', 'k.product_id').select(['k.id', 'k.spec', 'k.unit', 'k.net_weight_g', 'k.price_fen', 'k.active', 'p.id as product_id', 'p.name', 'p.seller_id', 'p.gtin']).where('k.id', '=', skuId).executeTakeFirst();
+    return sku ? { skuId: sku.id, spec: sku.spec, unit: sku.unit, netWeightG: sku.net_weight_g, priceFen: sku.price_fen, active: sku.active === 1, productId: sku.product_id, productName: sku.name, sellerId: sku.seller_id, gtin: sku.gtin } : null;
   }
 
   /** Puts a harvest batch's units on the shelf, inside the caller's transaction (the caller checked who asks). */
@@ -295,7 +295,8 @@ export class CatalogService {
   /**
    * Prices and reserves order lines: the SKU must be active, its product listed and its seller selling. Each
    * line is reserved at one place with enough available by a conditional update, so concurrent buyers can never
-   * take more than there is. Lines are taken in SKU order so two transactions never wait on each other.
+   * take more than there is: the county warehouse first, then the seller's own, then a station's (代卖 consignment).
+   * Lines are taken in SKU order so two transactions never wait on each other.
    */
   async reserve(trx: AnyKysely, lines: { skuId: string; quantity: number }[]): Promise<ReservedLine[]> {
     const db = trx as Kysely<CatalogTables>;
@@ -313,7 +314,7 @@ export class CatalogService {
         throw new AppError(409, 'NOT_ON_SALE', `${field}.skuId: ${line.skuId} is not on sale`, { field: `${field}.skuId` });
       }
       let location: StockLocation | null = null;
-      for (const place of ['county_warehouse', 'seller'] as const) {
+      for (const place of STOCK_LOCATIONS) {
         const result = await db
           .updateTable('catalog_stock')
           .set((eb) => ({ reserved: eb('reserved', '+', line.quantity) }))

@@ -1,7 +1,8 @@
 export const PRODUCT_STATUSES = ['draft', 'listed', 'unlisted'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
-export const STOCK_LOCATIONS = ['county_warehouse', 'seller'] as const;
+/** Where stock is held: the county warehouse, the seller's own, or a township station or village point (代卖 consignment). */
+export const STOCK_LOCATIONS = ['county_warehouse', 'seller', 'station'] as const;
 export type StockLocation = (typeof STOCK_LOCATIONS)[number];
 
 /** 三品一标 still in force: green food, organic, geographical indication. */

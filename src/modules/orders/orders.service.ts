@@ -401,6 +401,14 @@ export class OrdersService {
     });
   }
 
+  /**
+   * An order's lines in the order `orders.paid` lists them, with where each line's units were reserved (a station's
+   * consignment stock is settled with its villagers by what was sold from there). Read in the caller's transaction.
+   */
+  async lineLocations(orderId: string, db?: AnyKysely): Promise<{ productId: string; quantity: number; location: OrderItemRow['location'] }[]> {
+    return (await this.repo.items([orderId], db as OrdersDb | undefined)).map((i) => ({ productId: i.product_id, quantity: i.quantity, location: i.location }));
+  }
+
   /** How many different accounts bought these orders (many at once, for a recall's reach). */
   async buyerCount(orderIds: string[]): Promise<number> {
     return (await this.repo.buyersOf(orderIds)).size;

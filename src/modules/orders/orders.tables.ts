@@ -65,7 +65,7 @@ export interface OrderItemRow {
   quantity: number;
   line_fen: number;
   /** Where the stock was reserved; `presale` lines wait for a harvest and hold no stock. */
-  location: 'county_warehouse' | 'seller' | 'presale';
+  location: 'county_warehouse' | 'seller' | 'station' | 'presale';
 }
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'refunded', 'cancelled'] as const;

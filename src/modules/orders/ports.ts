@@ -17,7 +17,8 @@ export interface ReservedLine {
   spec: string;
   unitPriceFen: number;
   quantity: number;
-  location: 'county_warehouse' | 'seller';
+  /** Where the units were reserved: the county warehouse, the seller's own, or a station's (代卖 consignment). */
+  location: 'county_warehouse' | 'seller' | 'station';
 }
 
 /** A sale that has been paid for, line by line (the poverty-alleviation ledger), and whole (statistics). */

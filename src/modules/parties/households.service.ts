@@ -177,22 +177,41 @@ export class HouseholdService {
       valid_to: null,
       created_at: this.clock.now().toISOString(),
     };
-    await this.repo.db.transaction().execute(async (trx) => {
-      if (!(await this.repo.household(householdId, trx))) throw notFound('Household');
-      // Touching the seller row first makes concurrent links to one seller wait for each other (a row lock on
-      // PostgreSQL; SQLite has one writer), so the share check below cannot be passed twice.
-      const touched = await trx.updateTable('parties_sellers').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', input.sellerId).where('status', '=', 'approved').executeTakeFirst();
-      if (Number(touched.numUpdatedRows) !== 1) throw invalidField('body.sellerId', 'no approved seller with this id');
-      const existing = await trx.selectFrom('parties_household_links').selectAll().where('seller_id', '=', input.sellerId).execute();
-      const spans = existing.map((l) => ({ productId: l.product_id, shareBp: l.share_bp, validFrom: l.valid_from, validTo: l.valid_to }));
-      const { takenBp: taken, day } = peakTaken(spans, { productId: row.product_id, shareBp: row.share_bp, validFrom, validTo: null });
-      if (taken + input.shareBp > FULL_SHARE_BP) {
-        throw new AppError(409, 'SHARES_EXCEED_WHOLE', `body.shareBp: on ${day} ${taken / 100} % of these sales is already credited to households; at most ${(FULL_SHARE_BP - taken) / 100} % is left`, { field: 'body.shareBp', left: FULL_SHARE_BP - taken, day });
-      }
-      await trx.insertInto('parties_household_links').values(row).execute();
-      await recordAudit(trx, ctx, { action: 'household.linked', entityType: 'household', entityId: householdId, details: toLinkView(row) });
-    });
+    await this.repo.db.transaction().execute((trx) => this.insertLink(trx, ctx, row));
     return toLinkView(row);
+  }
+
+  /** Writes a link in the caller's transaction once the share cap allows it (`share-cap.ts`). */
+  private async insertLink(trx: Kysely<PartiesTables>, ctx: RequestContext, row: HouseholdLinkRow): Promise<void> {
+    if (!(await this.repo.household(row.household_id, trx))) throw notFound('Household');
+    // Touching the seller row first makes concurrent links to one seller wait for each other (a row lock on
+    // PostgreSQL; SQLite has one writer), so the share check below cannot be passed twice.
+    const touched = await trx.updateTable('parties_sellers').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', row.seller_id).where('status', '=', 'approved').executeTakeFirst();
+    if (Number(touched.numUpdatedRows) !== 1) throw invalidField('body.sellerId', 'no approved seller with this id');
+    const existing = await trx.selectFrom('parties_household_links').selectAll().where('seller_id', '=', row.seller_id).execute();
+    const spans = existing.map((l) => ({ productId: l.product_id, shareBp: l.share_bp, validFrom: l.valid_from, validTo: l.valid_to }));
+    const { takenBp: taken, day } = peakTaken(spans, { productId: row.product_id, shareBp: row.share_bp, validFrom: row.valid_from, validTo: null });
+    if (taken + row.share_bp > FULL_SHARE_BP) {
+      throw new AppError(409, 'SHARES_EXCEED_WHOLE', `body.shareBp: on ${day} ${taken / 100} % of these sales is already credited to households; at most ${(FULL_SHARE_BP - taken) / 100} % is left`, { field: 'body.shareBp', left: FULL_SHARE_BP - taken, day });
+    }
+    await trx.insertInto('parties_household_links').values(row).execute();
+    await recordAudit(trx, ctx, { action: 'household.linked', entityType: 'household', entityId: row.household_id, details: toLinkView(row) });
+  }
+
+  /**
+   * Links a household to one product of a seller from today, inside another module's transaction (a station lists
+   * a poor villager's consignment in the shop: its sales then reach the ledger); the caller checked who asks. A
+   * link of the same household to the product already in force is kept as it is; otherwise the share cap holds as
+   * for `link` (409 SHARES_EXCEED_WHOLE).
+   */
+  async linkWithin(trx: AnyKysely, ctx: RequestContext, householdId: string, input: { sellerId: string; productId: string; role: LinkInput['role']; shareBp: number }): Promise<{ link: LinkView; created: boolean }> {
+    const db = trx as Kysely<PartiesTables>;
+    const today = this.today();
+    const same = (await this.repo.linksOn(today, { householdId, sellerId: input.sellerId }, db)).find((l) => l.product_id === input.productId);
+    if (same) return { link: toLinkView(same), created: false };
+    const row: HouseholdLinkRow = { id: newId('hhl'), household_id: householdId, seller_id: input.sellerId, product_id: input.productId, role: input.role, share_bp: input.shareBp, valid_from: today, valid_to: null, created_at: this.clock.now().toISOString() };
+    await this.insertLink(db, ctx, row);
+    return { link: toLinkView(row), created: true };
   }
 
   /** Links whose credits fall on the same sales: the seller-wide ones, and the product's own. */
