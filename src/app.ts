@@ -52,6 +52,7 @@ import { workbenchModule } from './modules/workbench/index.js';
 import { uplinkModule } from './modules/uplink/index.js';
 import { playersModule } from './modules/players/index.js';
 import { trainingModule } from './modules/training/index.js';
+import { stationsModule } from './modules/stations/index.js';
 import { statsModule } from './modules/stats/index.js';
 import { reportsModule } from './modules/reports/index.js';
 
@@ -79,7 +80,7 @@ export interface BuildOptions {
 }
 
 /** The platform's modules, in the order their routes are mounted. Each is declared in its own index.ts. */
-export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, playersModule, trainingModule, statsModule, workbenchModule, uplinkModule, reportsModule] as const;
+export const platformModules = [identityModule, networkModule, partiesModule, catalogModule, ordersModule, notifyModule, logisticsModule, traceModule, playersModule, trainingModule, stationsModule, statsModule, workbenchModule, uplinkModule, reportsModule] as const;
 export type PlatformModules = typeof platformModules;
 export type Modules = Composed<PlatformModules>;
 

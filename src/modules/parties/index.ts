@@ -13,12 +13,14 @@ import { partiesRoutes } from './parties.routes.js';
 import { SellerService } from './sellers.service.js';
 import { PartiesWorkbenchCounts } from './workbench-counts.js';
 import { FarmersById } from './farmers-by-id.js';
+import { HouseholdsById } from './households-by-id.js';
 import type { ProductDirectory } from './product-directory.js';
 
 export type { Credit, HouseholdService } from './households.service.js';
 export type { SellerService } from './sellers.service.js';
 export type { PartiesWorkbenchCounts } from './workbench-counts.js';
 export type { FarmersById, FarmerByPrint } from './farmers-by-id.js';
+export type { HouseholdsById } from './households-by-id.js';
 export type { GroupBy, LedgerService, Period, Sale } from './ledger.service.js';
 export type { ProductDirectory } from './product-directory.js';
 export type { HouseholdInput, LinkInput, SellerApplication } from './parties.schema.js';
@@ -40,7 +42,7 @@ export const partiesModule = defineModule({
     const ledger = new LedgerService(ledgerRepo, households, kernel.clock, ports.products, kernel.events);
     const ledgerExport = new LedgerExport(ledger, ledgerRepo, ports.products);
     return {
-      provides: { sellers, households, ledger, workbench: new PartiesWorkbenchCounts(repo), farmersById: new FarmersById(repo.db) },
+      provides: { sellers, households, ledger, workbench: new PartiesWorkbenchCounts(repo), farmersById: new FarmersById(repo.db), householdsById: new HouseholdsById(repo.db) },
       routes: partiesRoutes(sellers, households, ledger, ledgerExport),
       // A paid order credits the poor households linked to its seller or products; a refund takes the credits back.
       // In the order's transaction: the ledger never disagrees with the money.

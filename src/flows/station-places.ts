@@ -1,0 +1,81 @@
+import type { Clock } from '../kernel/clock.js';
+import { systemContext } from '../kernel/context.js';
+import type { NetworkService } from '../modules/network/index.js';
+import type { HouseholdsById } from '../modules/parties/index.js';
+import type { StationHouseholds, StationPlaces, StationSite } from '../modules/stations/index.js';
+
+/** How long stations work from one reading of the network; an unknown site id reads it again at once. */
+const TTL_MS = 30_000;
+
+interface Book {
+  sites: Map<string, StationSite>;
+  townships: Map<string, string>;
+}
+
+/** The stations' view of the network: operating township stations and village points, with their Chinese names. */
+export function stationPlaces(network: NetworkService, clock: Clock): StationPlaces {
+  let cached: { at: number; book: Promise<Book> } | null = null;
+  const read = async (): Promise<Book> => {
+    const ctx = systemContext();
+    const [townships, villages, stations, points] = await Promise.all([
+      network.listDivisions(ctx, { level: 'township' }),
+      network.listDivisions(ctx, { level: 'village' }),
+      network.publicPoints('township_station'),
+      network.publicPoints('village_point'),
+    ]);
+    const townshipNames = new Map(townships.map((t) => [t.code, t.name]));
+    const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+    const sites = new Map<string, StationSite>();
+    for (const s of [...stations, ...points]) {
+      const townshipCode = s.townshipCode ?? s.divisionCode.slice(0, 9);
+      const village = s.kind === 'village_point' ? s.divisionCode : null;
+      sites.set(s.id, {
+        id: s.id,
+        name: s.name,
+        kind: s.kind as StationSite['kind'],
+        townshipCode,
+        townshipName: townshipNames.get(townshipCode) ?? s.townshipName ?? '',
+        villageCode: village,
+        villageName: village ? (villageNames.get(village) ?? s.divisionName ?? null) : null,
+      });
+    }
+    return { sites, townships: townshipNames };
+  };
+  const reload = (now: number) => {
+    const entry = { at: now, book: read() };
+    cached = entry;
+    // A failed reading is dropped, so the next call reads again instead of keeping the failure for 30 s.
+    entry.book.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return entry.book;
+  };
+  const book = (fresh = false) => {
+    const now = clock.now().getTime();
+    if (fresh || !cached || now - cached.at > TTL_MS || now < cached.at) return reload(now);
+    return cached.book;
+  };
+  return {
+    async site(id) {
+      const found = (await book()).sites.get(id);
+      if (found) return found;
+      // A site the cached reading does not know may be new (or just put into operation).
+      return (await book(true)).sites.get(id) ?? null;
+    },
+    async sitesOfTownship(code) {
+      const all = [...(await book()).sites.values()].filter((s) => s.townshipCode === code);
+      return all.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, 'zh') : a.kind === 'township_station' ? -1 : 1));
+    },
+    async allSites() {
+      return [...(await book()).sites.values()];
+    },
+    async townshipName(code) {
+      return (await book()).townships.get(code) ?? null;
+    },
+  };
+}
+
+/** Parties' register of poor households, by the keyed fingerprint of the head's ID number. */
+export function stationHouseholds(households: HouseholdsById): StationHouseholds {
+  return { poorHouseholdOf: async (print) => (await households.byFingerprint(print))?.householdId ?? null };
+}

@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { RequestContext } from '../../kernel/context.js';
+import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
+import type { PageResult } from '../../kernel/http/paging.js';
+import { readableSite, sightOf } from './access.js';
+import type { StationPlaces, StationSite } from './ports.js';
+import type { RecordsRepository } from './records.repository.js';
+import type { RecordsService } from './records.service.js';
+import type { DaysFilter, DayView } from './stations.schema.js';
+import type { DayRow, StationsTables } from './stations.tables.js';
+import { tillOf } from './till-rule.js';
+
+type Db = Kysely<StationsTables>;
+
+/**
+ * The day row of a site, made when its first record arrives (opening cash = the previous closed day's counted cash)
+ * and locked for the rest of the record's transaction: a day.close running at the same time waits for this record.
+ * Null when the day is closed.
+ */
+export async function openDayForRecord(trx: Db, site: StationSite, day: string): Promise<DayRow | null> {
+  const previous = await trx
+    .selectFrom('stations_days')
+    .select('counted_cash_fen')
+    .where('site_id', '=', site.id)
+    .where('day', '<', day)
+    .where('status', '=', 'closed')
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  await trx
+    .insertInto('stations_days')
+    .values({
+      site_id: site.id,
+      day,
+      township_code: site.townshipCode,
+      village_code: site.villageCode,
+      status: 'open',
+      opening_cash_fen: Number(previous?.counted_cash_fen ?? 0),
+      opened_explicitly: 0,
+      counted_cash_fen: null,
+      expected_cash_fen: null,
+      difference_fen: null,
+      reason: null,
+      closed_at: null,
+      closed_by_name: null,
+    })
+    .onConflict((oc) => oc.columns(['site_id', 'day']).doNothing())
+    .execute();
+  // A no-op update takes the row's lock (PostgreSQL); it touches nothing on a closed day.
+  const touched = await trx.updateTable('stations_days').set({ status: sql`status` }).where('site_id', '=', site.id).where('day', '=', day).where('status', '=', 'open').executeTakeFirst();
+  if (Number(touched.numUpdatedRows) === 0) return null;
+  const row = await trx.selectFrom('stations_days').selectAll().where('site_id', '=', site.id).where('day', '=', day).executeTakeFirstOrThrow();
+  return normaliseDay(row);
+}
+
+export const normaliseDay = (row: DayRow): DayRow => ({
+  ...row,
+  opening_cash_fen: Number(row.opening_cash_fen),
+  counted_cash_fen: row.counted_cash_fen === null ? null : Number(row.counted_cash_fen),
+  expected_cash_fen: row.expected_cash_fen === null ? null : Number(row.expected_cash_fen),
+  difference_fen: row.difference_fen === null ? null : Number(row.difference_fen),
+});
+
+/** A day's till and its services from its records (not voided). */
+export async function dayFigures(db: Db, siteId: string, day: string, openingCashFen: number) {
+  const rows = await db.selectFrom('stations_records').select(['cash_in_fen', 'cash_out_fen', 'voided_by', 'service', 'amount_fen']).where('site_id', '=', siteId).where('day', '=', day).execute();
+  const till = tillOf(
+    openingCashFen,
+    rows.map((r) => ({ cashInFen: Number(r.cash_in_fen), cashOutFen: Number(r.cash_out_fen), voided: r.voided_by !== null })),
+  );
+  const byService: Record<string, { count: number; amountFen: number }> = {};
+  let services = 0;
+  for (const r of rows) {
+    if (r.voided_by !== null || !r.service) continue;
+    services += 1;
+    const entry = (byService[r.service] ??= { count: 0, amountFen: 0 });
+    entry.count += 1;
+    entry.amountFen += Number(r.amount_fen);
+  }
+  return { ...till, services, byService };
+}
+
+/** The daily book: each site's days with their till and services, and one day with all its records. */
+export class DaysService {
+  constructor(
+    private readonly db: Db,
+    private readonly places: StationPlaces,
+    private readonly records: RecordsService,
+    private readonly repo: RecordsRepository,
+  ) {}
+
+  /** A site's day as the book shows it (a day with no row yet: open, opening with the previous closed day's count). */
+  async dayView(site: StationSite, day: string): Promise<DayView> {
+    const row = await this.db.selectFrom('stations_days').selectAll().where('site_id', '=', site.id).where('day', '=', day).executeTakeFirst();
+    if (row) return this.toView(site, normaliseDay(row));
+    const previous = await this.db.selectFrom('stations_days').select('counted_cash_fen').where('site_id', '=', site.id).where('day', '<', day).where('status', '=', 'closed').orderBy('day', 'desc').limit(1).executeTakeFirst();
+    const opening = Number(previous?.counted_cash_fen ?? 0);
+    return {
+      siteId: site.id,
+      siteName: site.name,
+      townshipName: site.townshipName,
+      day,
+      status: 'open',
+      openingCashFen: opening,
+      cashInFen: 0,
+      cashOutFen: 0,
+      expectedCashFen: opening,
+      countedCashFen: null,
+      differenceFen: null,
+      reason: null,
+      closedAt: null,
+      closedByName: null,
+      services: 0,
+      byService: {},
+    };
+  }
+
+  private async toView(site: StationSite | null, row: DayRow): Promise<DayView> {
+    const figures = await dayFigures(this.db, row.site_id, row.day, row.opening_cash_fen);
+    return {
+      siteId: row.site_id,
+      siteName: site?.name ?? '',
+      townshipName: site?.townshipName ?? (await this.places.townshipName(row.township_code)) ?? '',
+      day: row.day,
+      status: row.status,
+      openingCashFen: row.opening_cash_fen,
+      cashInFen: figures.cashInFen,
+      cashOutFen: figures.cashOutFen,
+      // A closed day keeps what was expected when it closed (nothing can change it after).
+      expectedCashFen: row.expected_cash_fen ?? figures.expectedCashFen,
+      countedCashFen: row.counted_cash_fen,
+      differenceFen: row.difference_fen,
+      reason: row.reason,
+      closedAt: row.closed_at,
+      closedByName: row.closed_by_name,
+      services: figures.services,
+      byService: figures.byService,
+    };
+  }
+
+  /** Days in the caller's sight, newest first. */
+  async list(ctx: RequestContext, filter: DaysFilter, limit: number, cursor?: string): Promise<PageResult<DayView>> {
+    const sight = await sightOf(ctx, this.places);
+    if (filter.siteId) await readableSite(ctx, this.places, filter.siteId);
+    let q = this.db.selectFrom('stations_days').selectAll();
+    if (sight.kind === 'township') q = q.where('township_code', '=', sight.code);
+    if (sight.kind === 'site') q = q.where('site_id', '=', sight.siteId);
+    if (filter.siteId) q = q.where('site_id', '=', filter.siteId);
+    if (filter.township) q = q.where('township_code', '=', filter.township);
+    if (filter.from) q = q.where('day', '>=', filter.from);
+    if (filter.to) q = q.where('day', '<=', filter.to);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    const after = cursorKey(cursor, 2);
+    if (after) q = q.where((eb) => afterKey(eb, ['day', 'site_id'], after, 'desc'));
+    const rows = await q.orderBy('day', 'desc').orderBy('site_id', 'desc').limit(limit + 1).execute();
+    const page = toKeysetPage(rows, limit, (r) => [r.day, r.site_id]);
+    const items: DayView[] = [];
+    for (const r of page.items) items.push(await this.toView(await this.places.site(r.site_id), normaliseDay(r)));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** One site's day with every record of it. */
+  async book(ctx: RequestContext, siteId: string, day: string) {
+    const site = await readableSite(ctx, this.places, siteId);
+    const view = await this.dayView(site, day);
+    const records = await this.records.views(await this.repo.ofDay(siteId, day));
+    return { ...view, records };
+  }
+}

@@ -1,0 +1,14 @@
+import type { AnyRecordHandler } from './types.js';
+import { TILL_HANDLERS } from './till.js';
+
+/**
+ * Every record type the till takes, one handler each. Owners add theirs with one line (str_replace) below; the
+ * batch's body schema (and the OpenAPI document) is built from this list.
+ */
+export const RECORD_HANDLERS: readonly AnyRecordHandler[] = [
+  ...TILL_HANDLERS,
+  // B services and providers
+  // C produce intake and grading
+  // D consignment
+  // E farm inputs
+];

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { defineModule } from '../../kernel/module.js';
+import { buildCore } from './core.parts.js';
+import { STATIONS_EVENTS } from './events.js';
+import { stationsInit } from './migrations/2026-12-08-stations.js';
+import type { StationsPorts } from './ports.js';
+import { stationsCoreRoutes } from './stations.routes.js';
+
+export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite, StationsPorts } from './ports.js';
+export type { LinkedParcel, StationParcels } from './services.ports.js';
+export type { StationsCore } from './core.parts.js';
+export type { DeskPart, DeskContext } from './desk.service.js';
+export type { AnyRecordHandler, Applied, ApplyContext, Customer, RecordHandler } from './handlers/types.js';
+export type { DayView, Outcome, RecordView } from './stations.schema.js';
+export { STATIONS_EVENTS, ServiceRecorded, ServiceVoided, DayClosed, SERVICE_KINDS, SERVICE_KIND_LABELS, STATION_SITE_KINDS, type ServiceKind, type StationSiteKind } from './events.js';
+
+/** 站点服务 Township stations and village points at the till: services recorded offline-first, the daily book, stock. */
+export const stationsModule = defineModule({
+  name: 'stations',
+  tablePrefix: 'stations_',
+  summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
+  migrations: [stationsInit],
+  requires: {
+    places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
+    households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
+    identifiers: 'the check character of a resident ID number (parties)',
+    parcels: 'logistics parcels by waybill number, so a proxy buy’s parcel is linked with its status (logistics)',
+  },
+  publishes: STATIONS_EVENTS,
+  build(kernel, ports: StationsPorts) {
+    const core = buildCore(kernel, ports);
+    // The module's routes: the core's, then each area's (B services, C produce, D consignment, E farm inputs, F figures), one line each.
+    const routes = async (app: FastifyInstance) => {
+      await stationsCoreRoutes(core)(app);
+    };
+    return { provides: { records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, subscriptions: [], jobs: [] };
+  },
+});
