@@ -12,7 +12,7 @@ import react from '@vitejs/plugin-react';
  * The pages that must open without a connection after their first visit, by their source folder, with the console's
  * frame around them (loaded on first use since the shop stopped carrying it).
  */
-const OFFLINE_PAGES = ['/web/src/features/logistics/point/', '/web/src/app/shell/AppLayout', '/web/src/app/Guard'];
+const OFFLINE_PAGES = ['/web/src/features/logistics/point/', '/web/src/features/stations/phone/', '/web/src/app/shell/AppLayout', '/web/src/app/Guard'];
 
 /**
  * Builds dist/web/sw.js from web/sw/shell-worker.js: the worker keeps the app shell (index.html, the entry with its

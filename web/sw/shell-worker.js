@@ -6,7 +6,7 @@
  *
  * What it keeps: index.html and hashed static files under /assets/ (never an API answer, nothing with personal
  * data). Page loads go to the network first; only when that fails does a console address get the kept index.html.
- * Server pages (/api, /track, /t/, GS1 links) are left alone. A new build has a new version: it installs its own
+ * Server pages (/api, /track, /t/, the receipt check /r/, GS1 links) are left alone. A new build has a new version: it installs its own
  * cache and deletes the old ones.
  */
 const VERSION = '__SHELL_VERSION__';
@@ -14,7 +14,7 @@ const SHELL = [] /* __SHELL_FILES__ */;
 const PREFIX = 'countyhub-shell-';
 const CACHE = `${PREFIX}${VERSION}`;
 /** Addresses the server answers itself, not the console. */
-const SERVER_PAGES = /^\/(api|track|t|01)(\/|$)/;
+const SERVER_PAGES = /^\/(api|track|t|r|01)(\/|$)/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

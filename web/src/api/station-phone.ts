@@ -139,29 +139,37 @@ export interface DeskCustomer {
 export interface Provider {
   id: string;
   name: string;
+  /** bill, ticket, cash_withdrawal, loan_referral */
   kinds: string[];
+  /** electricity, water, train, cash, loan … */
+  services?: string[];
+}
+
+/** A criterion of a grade (含水率 ≤ 12 %), as the grading rule reads it. */
+export interface CriterionView {
+  key: string;
+  label: string;
+  unit: string;
+  min?: number;
+  max?: number;
 }
 
 export interface GradeView {
   key: string;
   name: string;
-  priceFenPerKg?: number;
-  [field: string]: unknown;
+  priceFenPerKg: number;
+  criteria: CriterionView[];
 }
 
-export interface CriterionView {
-  key: string;
-  name: string;
-  unit?: string;
-  [field: string]: unknown;
-}
-
+/** A produce's grade standard in force (src/modules/stations/grading.ts GradeStandard). */
 export interface GradeStandard {
   produce: string;
   name: string;
-  criteria?: CriterionView[];
-  grades?: GradeView[];
-  [field: string]: unknown;
+  version: number;
+  validFrom: string;
+  /** Best first. */
+  grades: GradeView[];
+  offGradePriceFenPerKg: number | null;
 }
 
 export interface FarmInputView {
@@ -265,5 +273,17 @@ export function useRecordBatch() {
     mutationFn: ({ siteId, records }: { siteId: string; records: RecordInput[] }) => sendRecords(siteId, records),
     networkMode: 'always',
     onSuccess: () => void client.invalidateQueries({ queryKey: stationPhoneKeys.all }),
+  });
+}
+
+/** The network's services of a site (代买 buy_for, 代卖 sell_for, …): which buttons the page offers. */
+export function useSiteServices(siteId: string | null) {
+  return useQuery({
+    queryKey: [...stationPhoneKeys.all, 'services', siteId],
+    queryFn: ({ signal }) => api<{ services: string[] }>(`/network/sites/${encodeURIComponent(siteId ?? '')}`, { signal }).then((s) => s.services),
+    enabled: !!siteId,
+    networkMode: 'always',
+    retry: false,
+    staleTime: 10 * 60_000,
   });
 }

@@ -1,11 +1,14 @@
 import type { User } from '../api/auth.js';
 import { ApiError } from '../api/http.js';
 import { isParcelPoint } from './access.js';
+import { STATION_CACHE_PREFIX } from '../features/stations/phone/stationCache.js';
+import { mayUseStationPhone } from '../features/stations/phone/access.js';
 
 /**
  * The signed-in village point operator, kept on the device so the point page opens without a connection (its queue
- * is kept per user: offlineQueue.queueKey). Only for point operators, only what the page needs (no phone), and
- * forgotten on sign-out or when the server says the session has ended.
+ * is kept per user: offlineQueue.queueKey), and the station operator for 站点服务 (/station, stationQueue.queueKey).
+ * Only for those operators, only what the pages need (no phone), and forgotten on sign-out or when the server says
+ * the session has ended.
  */
 const KEY = 'countyhub.offline.user';
 
@@ -19,8 +22,8 @@ export const SHIP_TO_KEY = 'countyhub.shipTo';
 /**
  * Forgets every copy of personal data this device keeps for the signed-in user: the kept operator, the point's
  * parcel lists, the sorting line's recent scans and the buyer's last ship-to (a village point's shared phone orders
- * for many villagers). Called on sign-out and when the server says the session has
- * ended (401). The point's queue of scans not yet sent is kept (countyhub.point.queue.<user>): it is the operator's
+ * for many villagers), and the station page's cached desk and records (masked; stationCache.ts). Called on sign-out
+ * and when the server says the session has ended (401). The point's queue of scans not yet sent is kept (countyhub.point.queue.<user>): it is the operator's
  * work, holds no phone number, and is sent when that operator signs in again.
  */
 export function forgetDeviceData(): void {
@@ -28,7 +31,7 @@ export function forgetDeviceData(): void {
     try {
       if (!store) continue;
       const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((k): k is string => !!k);
-      for (const key of keys) if (key === KEY || key === SORTING_KEY || key === SHIP_TO_KEY || key.startsWith(LIST_PREFIX)) store.removeItem(key);
+      for (const key of keys) if (key === KEY || key === SORTING_KEY || key === SHIP_TO_KEY || key.startsWith(LIST_PREFIX) || key.startsWith(STATION_CACHE_PREFIX)) store.removeItem(key);
     } catch {
       // Storage refused (private mode): nothing was kept.
     }
@@ -37,7 +40,7 @@ export function forgetDeviceData(): void {
 
 export function keepUser(user: User | null): void {
   try {
-    if (user && isParcelPoint(user)) localStorage.setItem(KEY, JSON.stringify({ ...user, phone: null } satisfies User));
+    if (user && (isParcelPoint(user) || mayUseStationPhone(user))) localStorage.setItem(KEY, JSON.stringify({ ...user, phone: null } satisfies User));
     else localStorage.removeItem(KEY);
   } catch {
     // Storage refused (private mode): the page then needs a connection to open.

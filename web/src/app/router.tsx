@@ -4,7 +4,9 @@ import { mayOpenScreen, maySeeIndicators, maySeeStats } from './access.js';
 import { maySeeReports } from '../features/reports/access.js';
 import { maySeePlayers } from '../features/players/access.js';
 import { mayManageOrganisers, maySeeCourses, maySeeFollowUp, maySeeProgress, maySeeSessions, maySeeTrainees, mayRunSessions } from '../features/training/access.js';
+import { maySeeConsignors, maySeeStationBooks, maySeeStationConfig, maySeeStationFigures } from '../features/stations/console/access.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeNetwork, maySeeSellers, maySell, mayListSites, maySeeTrace } from './access.js';
+import { mayUseStationPhone } from '../features/stations/phone/access.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { RequireAuth } from './RequireAuth.js';
 import { ShopHomePage } from '../features/shop/home/ShopHomePage.js';
@@ -44,6 +46,9 @@ const RunsPage = lazy(() => import('../features/logistics/runs/RunsPage.js').the
 const RunDetailPage = lazy(() => import('../features/logistics/runs/RunDetailPage.js').then((m) => ({ default: m.RunDetailPage })));
 const PromiseDashboardPage = lazy(() => import('../features/logistics/dashboard/PromiseDashboardPage.js').then((m) => ({ default: m.PromiseDashboardPage })));
 const VillagePointPage = lazy(() => import('../features/logistics/point/VillagePointPage.js').then((m) => ({ default: m.VillagePointPage })));
+// 站点服务: the operator's phone page (in the console's frame, kept offline) and its receipts for a 58 mm printer (no frame).
+const StationPage = lazy(() => import('../features/stations/phone/StationPage.js').then((m) => ({ default: m.StationPage })));
+const StationReceiptPage = lazy(() => import('../features/stations/phone/ReceiptPage.js').then((m) => ({ default: m.ReceiptPage })));
 const FarmPage = lazy(() => import('../features/trace/farm/FarmPage.js').then((m) => ({ default: m.FarmPage })));
 const PlotPage = lazy(() => import('../features/trace/farm/PlotPage.js').then((m) => ({ default: m.PlotPage })));
 const ProducersPage = lazy(() => import('../features/trace/producers/ProducersPage.js').then((m) => ({ default: m.ProducersPage })));
@@ -70,6 +75,15 @@ const TrainingProgressPage = lazy(() => import('../features/training/ProgressPag
 const TrainingFollowUpPage = lazy(() => import('../features/training/FollowUpPage.js').then((m) => ({ default: m.FollowUpPage })));
 const TrainingOrganisersPage = lazy(() => import('../features/training/OrganisersPage.js').then((m) => ({ default: m.OrganisersPage })));
 const UplinkPage = lazy(() => import('../features/uplink/UplinkPage.js').then((m) => ({ default: m.UplinkPage })));
+// 站点服务 in the console: figures, day books, the service ledger, grade standards, farm inputs, consignment.
+const StationsOverviewPage = lazy(() => import('../features/stations/console/OverviewPage.js').then((m) => ({ default: m.OverviewPage })));
+const StationsDaysPage = lazy(() => import('../features/stations/console/DaysPage.js').then((m) => ({ default: m.DaysPage })));
+const StationsDayBookPage = lazy(() => import('../features/stations/console/DayBookPage.js').then((m) => ({ default: m.DayBookPage })));
+const StationsRecordsPage = lazy(() => import('../features/stations/console/RecordsPage.js').then((m) => ({ default: m.RecordsPage })));
+const StationsGradesPage = lazy(() => import('../features/stations/console/GradesPage.js').then((m) => ({ default: m.GradesPage })));
+const StationsFarmInputsPage = lazy(() => import('../features/stations/console/FarmInputsPage.js').then((m) => ({ default: m.FarmInputsPage })));
+const StationsConsignorsPage = lazy(() => import('../features/stations/console/ConsignorsPage.js').then((m) => ({ default: m.ConsignorsPage })));
+const StationsStatementPage = lazy(() => import('../features/stations/console/ConsignorsPage.js').then((m) => ({ default: m.StatementPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 
 // The shop (网上商城) is open to visitors; checkout and orders ask for a sign-in and come back.
@@ -111,6 +125,16 @@ export const router = createBrowserRouter([
       { path: 'courses/:id', element: <CoursePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
+  },
+  {
+    path: '/station/receipts/:clientId',
+    element: (
+      <RequireAuth>
+        <Guard allow={mayUseStationPhone}>
+          <StationReceiptPage />
+        </Guard>
+      </RequireAuth>
+    ),
   },
   {
     path: '/training/sessions/:id/qr',
@@ -171,6 +195,7 @@ export const router = createBrowserRouter([
       { path: 'logistics/runs/:id', element: <Guard allow={maySeeLogistics}><RunDetailPage /></Guard> },
       { path: 'logistics/promise', element: <Guard allow={maySeeLogistics}><PromiseDashboardPage /></Guard> },
       { path: 'logistics/point', element: <Guard allow={isParcelPoint}><VillagePointPage /></Guard> },
+      { path: 'station', element: <Guard allow={mayUseStationPhone}><StationPage /></Guard> },
       { path: 'trace/farm', element: <Guard allow={maySeeTrace}><FarmPage /></Guard> },
       { path: 'trace/farm/:plotId', element: <Guard allow={maySeeTrace}><PlotPage /></Guard> },
       { path: 'trace/producers', element: <Guard allow={maySeeTrace}><ProducersPage /></Guard> },
@@ -194,6 +219,14 @@ export const router = createBrowserRouter([
       { path: 'training/follow-up', element: <Guard allow={maySeeFollowUp}><TrainingFollowUpPage /></Guard> },
       { path: 'training/organisers', element: <Guard allow={mayManageOrganisers}><TrainingOrganisersPage /></Guard> },
       { path: 'uplink', element: <Guard allow={isCountyAdmin}><UplinkPage /></Guard> },
+      { path: 'stations', element: <Guard allow={maySeeStationFigures}><StationsOverviewPage /></Guard> },
+      { path: 'stations/days', element: <Guard allow={maySeeStationBooks}><StationsDaysPage /></Guard> },
+      { path: 'stations/days/:siteId/:day', element: <Guard allow={maySeeStationBooks}><StationsDayBookPage /></Guard> },
+      { path: 'stations/records', element: <Guard allow={maySeeStationBooks}><StationsRecordsPage /></Guard> },
+      { path: 'stations/grades', element: <Guard allow={maySeeStationConfig}><StationsGradesPage /></Guard> },
+      { path: 'stations/farm-inputs', element: <Guard allow={maySeeStationConfig}><StationsFarmInputsPage /></Guard> },
+      { path: 'stations/consignors', element: <Guard allow={maySeeConsignors}><StationsConsignorsPage /></Guard> },
+      { path: 'stations/consignors/:id', element: <Guard allow={maySeeConsignors}><StationsStatementPage /></Guard> },
       { path: 'reports', element: <Guard allow={maySeeReports}><ReportsPage /></Guard> },
       { path: 'admin/users', element: <Guard allow={isCountyAdmin}><UsersPage /></Guard> },
       { path: 'admin/audit', element: <Guard allow={isCountyAdmin}><AuditPage /></Guard> },

@@ -23,6 +23,8 @@ import { workbenchMessages } from './workbench.js';
 import { playersMessages } from './players.js';
 import { statsAnalysisMessages } from './stats/analysis.js';
 import { trainingConsoleMessages } from './training/console.js';
+import { stationsConsoleMessages } from './stations/console.js';
+import { stationPhoneMessages } from './stations/phone.js';
 import { learnMessages } from '../../features/training/learn/messages.js';
 
 export const messages = {
@@ -47,6 +49,8 @@ export const messages = {
   ...playersMessages,
   ...statsAnalysisMessages,
   ...trainingConsoleMessages,
+  ...stationsConsoleMessages,
+  ...stationPhoneMessages,
   ...learnMessages,
   // platform and shell
   'app.name': ['县域电商综合服务平台', 'County E-commerce Service Platform'],

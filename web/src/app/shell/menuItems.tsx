@@ -46,12 +46,19 @@ import {
   RiseOutlined,
   StarOutlined,
   BankOutlined,
+  ShopOutlined as StationsOutlined,
+  PieChartOutlined,
+  CalculatorOutlined,
+  ExperimentOutlined,
+  TransactionOutlined,
 } from '@ant-design/icons';
 import type { User } from '../../api/auth.js';
 import { hasWorkbench, isCountyAdmin, isParcelPoint, isPickupPoint, mayHandleParcels, maySeeLogistics, mayRunMarket, maySeeCoverage, maySeeHouseholds, maySeeLedger, maySeeSellers, maySell, mayListSites, maySeeTrace, ownSiteId, mayOpenScreen, maySeeIndicators, maySeeStats } from '../access.js';
 import { maySeeReports } from '../../features/reports/access.js';
+import { mayUseStationPhone } from '../../features/stations/phone/access.js';
 import { maySeePlayers } from '../../features/players/access.js';
 import { mayManageOrganisers, maySeeCourses, maySeeFollowUp, maySeeProgress, maySeeSessions, maySeeTrainees } from '../../features/training/access.js';
+import { maySeeConsignors, maySeeStationBooks, maySeeStationConfig, maySeeStationFigures } from '../../features/stations/console/access.js';
 import type { Translate } from '../locale/LocaleContext.js';
 import { JobsMenuLabel } from '../../features/platform/jobs/JobsMenuLabel.js';
 
@@ -69,6 +76,7 @@ export function menuItems(user: User, t: Translate): Item[] {
   }
   if (maySeeCoverage(user)) network.push({ key: '/network/coverage', icon: <BarChartOutlined />, label: t('shell.menu.coverage') });
   if (isPickupPoint(user)) network.push({ key: '/network/pickup-orders', icon: <DollarOutlined />, label: t('shell.menu.pickupOrders') });
+  if (mayUseStationPhone(user)) network.push({ key: '/station', icon: <ShopOutlined />, label: t('station.title') });
   if (network.length > 0) items.push({ key: 'network', icon: <ApartmentOutlined />, label: t('shell.menu.network'), children: network });
 
   const parties: Item[] = [];
@@ -130,6 +138,16 @@ export function menuItems(user: User, t: Translate): Item[] {
   if (maySeeFollowUp(user)) training.push({ key: '/training/follow-up', icon: <StarOutlined />, label: t('shell.menu.trainingFollowUp') });
   if (mayManageOrganisers(user)) training.push({ key: '/training/organisers', icon: <BankOutlined />, label: t('shell.menu.trainingOrganisers') });
   if (training.length > 0) items.push({ key: 'training', icon: <ReadOutlined />, label: t('shell.menu.training'), children: training });
+
+  // 站点服务: one line an entry; every key sits under /stations/ (the operator's phone page /station is under 服务网络).
+  const stations: Item[] = [];
+  if (maySeeStationFigures(user)) stations.push({ key: '/stations', icon: <PieChartOutlined />, label: t('shell.menu.stationsOverview') });
+  if (maySeeStationBooks(user)) stations.push({ key: '/stations/days', icon: <CalculatorOutlined />, label: t('shell.menu.stationsDays') });
+  if (maySeeStationBooks(user)) stations.push({ key: '/stations/records', icon: <ProfileOutlined />, label: t('shell.menu.stationsRecords') });
+  if (maySeeStationConfig(user)) stations.push({ key: '/stations/grades', icon: <TagsOutlined />, label: t('shell.menu.stationsGrades') });
+  if (maySeeStationConfig(user)) stations.push({ key: '/stations/farm-inputs', icon: <ExperimentOutlined />, label: t('shell.menu.stationsFarmInputs') });
+  if (maySeeConsignors(user)) stations.push({ key: '/stations/consignors', icon: <TransactionOutlined />, label: t('shell.menu.stationsConsignors') });
+  if (stations.length > 0) items.push({ key: 'stations', icon: <StationsOutlined />, label: t('shell.menu.stations'), children: stations });
 
   if (mayRunMarket(user)) {
     items.push({
