@@ -2,12 +2,12 @@ import type { Role, User } from '../../api/auth.js';
 
 /** The menu group where each role's daily work is (menuItems.tsx keys). */
 const MAIN_GROUPS: Record<Role, string[]> = {
-  county_admin: ['network', 'parties', 'admin'],
-  township_operator: ['network', 'logistics'],
+  county_admin: ['network', 'parties', 'stations', 'admin'],
+  township_operator: ['network', 'logistics', 'stations'],
   village_operator: ['logistics', 'network'],
   merchant: ['sales', 'parties'],
   courier: ['logistics'],
-  regulator: ['trace'],
+  regulator: ['trace', 'stations'],
   trainer: ['training'],
   consumer: [],
   data_center: [],

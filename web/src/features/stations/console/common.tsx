@@ -1,0 +1,147 @@
+import { useMemo } from 'react';
+import { Select, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useDivisions, useSites, type Site } from '../../../api/network.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../../api/stations.js';
+import { formatFen, todayInShanghai } from '../../../app/format.js';
+import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
+import { messages, type MessageKey } from '../../../app/locale/messages.js';
+
+/** The service kinds' colours, the same on the chart and the tags. */
+export const KIND_COLOURS: Record<ServiceKind, string> = {
+  proxy_buy: '#1677ff',
+  consignment: '#52c41a',
+  purchase: '#fa8c16',
+  bill: '#13c2c2',
+  ticket: '#722ed1',
+  cash_withdrawal: '#eb2f96',
+  loan_referral: '#faad14',
+  farm_input: '#8c6e4a',
+};
+
+export const kindLabel = (t: Translate, kind: ServiceKind) => t(`stations.console.kind.${kind}` as MessageKey);
+
+/** A record type in Chinese (开账, 代买登记 …); an unknown one as a dash, never the English code. */
+export function typeLabel(t: Translate, type: string): string {
+  const key = `stations.console.type.${type}`;
+  return key in messages ? t(key as MessageKey) : '—';
+}
+
+export function KindTag({ kind }: { kind: ServiceKind | null }) {
+  const t = useT();
+  if (!kind) return null;
+  return (
+    <Tag color={KIND_COLOURS[kind]} style={{ marginInlineEnd: 0 }}>
+      {kindLabel(t, kind)}
+    </Tag>
+  );
+}
+
+/** Money in yuan from fen; red when `alarm` and not zero (a till difference). */
+export function Money({ fen, alarm = false, testId }: { fen: number | null | undefined; alarm?: boolean; testId?: string }) {
+  const red = alarm && fen !== null && fen !== undefined && fen !== 0;
+  return (
+    <span data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: red ? '#cf1322' : undefined, fontWeight: red ? 600 : undefined }}>
+      {fen !== null && fen !== undefined && alarm && fen > 0 ? '+' : ''}
+      {formatFen(fen)}
+    </span>
+  );
+}
+
+/** The first and last day of the month holding `month` (YYYY-MM), the last no later than today. */
+export function monthRange(month: string): { from: string; to: string } {
+  const start = dayjs(`${month}-01`);
+  const end = start.endOf('month').format('YYYY-MM-DD');
+  const today = todayInShanghai();
+  return { from: start.format('YYYY-MM-DD'), to: end < today ? end : today };
+}
+
+export const thisMonth = () => todayInShanghai().slice(0, 7);
+
+interface FilterProps {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  width?: number;
+}
+
+/** 全部乡镇 / one township by name. */
+export function TownshipSelect({ value, onChange, width = 150 }: FilterProps) {
+  const t = useT();
+  const townships = useDivisions('township');
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('stations.console.filter.township')}
+      value={value}
+      onChange={(next?: string) => onChange(next)}
+      options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+      style={{ width }}
+      data-testid="stations-township"
+    />
+  );
+}
+
+const STATION_KINDS: Site['kind'][] = ['township_station', 'village_point'];
+
+/** The township stations and village points the user may see (the network's own scoping), optionally of one township. */
+export function useStationSites(township?: string) {
+  const sites = useSites(township ? { townshipCode: township } : {});
+  return useMemo(() => ({ ...sites, data: (sites.data ?? []).filter((s) => STATION_KINDS.includes(s.kind)) }), [sites]);
+}
+
+/** 全部站点 / one station or point by name. */
+export function SiteSelect({ value, onChange, width = 200, township }: FilterProps & { township?: string }) {
+  const t = useT();
+  const sites = useStationSites(township);
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('stations.console.filter.site')}
+      value={value}
+      loading={sites.isPending}
+      onChange={(next?: string) => onChange(next)}
+      options={sites.data.map((s) => ({ value: s.id, label: s.name }))}
+      style={{ width }}
+      data-testid="stations-site"
+    />
+  );
+}
+
+/** 全部服务 / one kind of service. */
+export function KindSelect({ value, onChange, width = 140 }: FilterProps) {
+  const t = useT();
+  return (
+    <Select
+      allowClear
+      placeholder={t('stations.console.filter.kind')}
+      value={value}
+      onChange={(next?: string) => onChange(next)}
+      options={SERVICE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+      style={{ width }}
+      data-testid="stations-kind"
+    />
+  );
+}
+
+/** A villager as the lists show them: name, masked phone, 贫困户. */
+export function CustomerCell({ customer }: { customer: { name: string; phoneMasked: string | null; poor: boolean } | null }) {
+  const t = useT();
+  if (!customer) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {customer.name}
+      {customer.phoneMasked && (
+        <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+          {customer.phoneMasked}
+        </Typography.Text>
+      )}
+      {customer.poor && (
+        <Tag color="volcano" style={{ marginInlineStart: 6 }}>
+          {t('stations.console.poor')}
+        </Tag>
+      )}
+    </span>
+  );
+}
