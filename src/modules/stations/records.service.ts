@@ -24,10 +24,19 @@ type Input = CommonRecordFields & Record<string, unknown>;
 
 const fenFields = ['amountFen', 'feeFen', 'cashInFen', 'cashOutFen'] as const;
 
+/** A copy of the record was stored by a parallel batch while this one waited for the day. */
+class StoredMeanwhile extends Error {
+  constructor(readonly row: RecordRow) {
+    super('stored meanwhile');
+  }
+}
+
 /** The one write path of the till: a batch of records, each applied in its own transaction, in order. */
 export class RecordsService {
   private readonly byType: Map<string, AnyRecordHandler>;
   private readonly core: CoreHooks;
+
+  private readonly sealer: Sealer;
 
   constructor(
     private readonly repo: RecordsRepository,
@@ -41,6 +50,12 @@ export class RecordsService {
   ) {
     this.byType = new Map(handlers.map((h) => [h.type, h]));
     this.core = { handlerOf: (type) => this.byType.get(type), events, sealer };
+    this.sealer = sealer;
+  }
+
+  /** The same service with more record types (tests try the core's rules with record types of their own). */
+  withHandlers(extra: readonly AnyRecordHandler[]): RecordsService {
+    return new RecordsService(this.repo, this.customers, this.stock, this.ports, this.events, this.clock, [...this.byType.values(), ...extra], this.sealer);
   }
 
   async batch(ctx: RequestContext, body: { siteId: string; records: Input[] }): Promise<{ outcomes: Outcome[] }> {
@@ -70,6 +85,9 @@ export class RecordsService {
       const recordId = newId('srec');
       const row = await this.repo.db.transaction().execute(async (trx) => {
         const dayRow = await openDayForRecord(trx, site, day);
+        // Checked again under the day's lock: a copy of this record in a parallel batch may have been stored meanwhile.
+        const stored = await this.repo.byClient(site.id, input.clientId, trx);
+        if (stored) throw new StoredMeanwhile(stored);
         if (!dayRow) throw refusal('DAY_CLOSED', `${day} 已日结，不能再记账或撤销`, { day });
         const customer = await this.customers.resolve(trx, site.id, preparedCustomer);
         const c: ApplyContext = {
@@ -139,6 +157,7 @@ export class RecordsService {
       });
       return { clientId: input.clientId, status: 'stored', recordId: row.id, code: null, message: null, details: null, record: await this.view(row, site) };
     } catch (err) {
+      if (err instanceof StoredMeanwhile) return this.duplicate(err.row, site);
       if (err instanceof Refusal) return this.refused(input, err.code, err.message, err.details);
       if (err instanceof StockShort) return this.refused(input, 'STOCK_INSUFFICIENT', err.message, { item: err.item, available: err.available });
       if (isUniqueViolation(err)) {
