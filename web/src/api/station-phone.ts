@@ -103,7 +103,7 @@ export interface DayView {
   siteName: string;
   townshipName?: string;
   day: string;
-  status: 'open' | 'closed' | null;
+  status: 'open' | 'closed';
   openingCashFen: number;
   cashInFen: number;
   cashOutFen: number;
@@ -167,6 +167,7 @@ export interface GradeStandard {
   name: string;
   version: number;
   validFrom: string;
+  status?: string;
   /** Best first. */
   grades: GradeView[];
   offGradePriceFenPerKg: number | null;
@@ -175,34 +176,45 @@ export interface GradeStandard {
 export interface FarmInputView {
   id: string;
   name: string;
-  category?: string;
+  kindName?: string;
+  spec?: string;
   registrationNo?: string | null;
+  registrationLabel?: string;
   unit?: string;
   priceFen: number;
+  /** 限制使用农药: the sale needs the buyer's resident ID number. */
+  restricted?: boolean;
   /** What this site holds, in units. */
   stock?: number;
-  [field: string]: unknown;
 }
 
 export interface OpenProxyBuy {
+  /** The request's clientId: later steps send it as proxyBuyClientId. */
   clientId: string;
-  recordId?: string;
+  id?: string;
   item: string;
   customer?: RecordCustomer | null;
+  /** A request still on the phone: the name typed. */
   customerName?: string;
   status?: string;
+  statusName?: string;
+  stageName?: string;
   depositFen?: number;
   costFen?: number | null;
-  [field: string]: unknown;
+  externalOrderNo?: string | null;
+  waybillNo?: string | null;
 }
 
 export interface Consignor {
+  /** The villager's customer id at this site (a payout sends it as customerId). */
   id: string;
   name: string;
   phoneMasked?: string | null;
   poor?: boolean;
+  /** What may be paid out now. */
   balanceFen: number;
-  [field: string]: unknown;
+  /** Grams of its produce at the site not listed yet. */
+  heldG?: number;
 }
 
 export interface SiteRef {

@@ -6,7 +6,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import type { MessageKey } from '../../../app/locale/messages.js';
 import { typeLabel } from './labels.js';
 import type { QueuedRecord } from './stationQueue.js';
-import { yuan } from './till.js';
+import { kg, yuan } from './till.js';
 
 const time = (iso: string) => formatDateTime(iso).slice(11, 16);
 
@@ -78,19 +78,19 @@ export function ProxyBuyList({ buys, onStep }: { buys: OpenProxyBuy[]; onStep: (
       dataSource={buys}
       data-testid="station-proxy-buys"
       renderItem={(buy) => {
-        const status = typeof buy.status === 'string' ? (t(`station.proxy.status.${buy.status}` as MessageKey) as string) : null;
+        const status = buy.stageName ?? buy.statusName ?? (buy.status === 'requested' ? t('station.proxy.status.requested') : null);
         return (
           <List.Item style={{ display: 'block' }} data-testid="proxy-buy" data-client-id={buy.clientId}>
             <Flex justify="space-between">
               <Typography.Text strong>{buy.item}</Typography.Text>
-              {status && !status.startsWith('station.') && <Tag>{status}</Tag>}
+              {status && <Tag>{status}</Tag>}
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
               {buy.customer?.name ?? buy.customerName ?? ''}
               {buy.depositFen ? ` · ${t('station.proxy.deposit', { amount: yuan(buy.depositFen) })}` : ''}
             </Typography.Text>
             <Flex gap={6} wrap style={{ marginTop: 6 }}>
-              {STEPS.map((step) => (
+              {STEPS.filter((step) => (step !== 'ordered' || !buy.externalOrderNo) && (step !== 'parcel' || !buy.waybillNo)).map((step) => (
                 <Button key={step} size="small" type={step === 'handover' ? 'primary' : 'default'} onClick={() => onStep(buy, step)} data-testid={`proxy-${step}`}>
                   {t(`station.proxy.next.${step}` as MessageKey)}
                 </Button>
@@ -123,7 +123,7 @@ export function ConsignorList({ consignors, onPay }: { consignors: Consignor[]; 
             </Button>,
           ]}
         >
-          <List.Item.Meta title={[c.name, c.poor ? t('station.form.poor') : null].filter(Boolean).join(' · ')} description={[c.phoneMasked, t('station.balance', { amount: yuan(c.balanceFen) })].filter(Boolean).join(' · ')} />
+          <List.Item.Meta title={[c.name, c.poor ? t('station.form.poor') : null].filter(Boolean).join(' · ')} description={[c.phoneMasked, t('station.balance', { amount: yuan(c.balanceFen) }), c.heldG ? kg(c.heldG) : null].filter(Boolean).join(' · ')} />
         </List.Item>
       )}
     />

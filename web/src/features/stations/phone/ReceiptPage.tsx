@@ -142,6 +142,7 @@ export function ReceiptPage() {
 
   const lines = Array.isArray(view.details.lines) ? (view.details.lines as GradedLineView[]) : [];
   const regNo = typeof view.details.registrationNo === 'string' ? view.details.registrationNo : null;
+  const regLabel = typeof view.details.registrationLabel === 'string' ? view.details.registrationLabel : t('station.receipt.regNo');
   const row = (label: string, value: string, testId?: string) => (
     <div className="row" data-testid={testId}>
       <span>{label}</span>
@@ -175,7 +176,7 @@ export function ReceiptPage() {
         {row(t('station.receipt.time'), formatDateTime(view.at).slice(0, 16))}
         {view.customer && row(t('station.receipt.customer'), view.customer)}
         <div data-testid="receipt-summary">{view.summary}</div>
-        {regNo && row(t('station.receipt.regNo'), regNo, 'receipt-reg-no')}
+        {regNo && row(regLabel, regNo, 'receipt-reg-no')}
         {lines.length > 0 && (
           <>
             <hr />

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Consignor, Desk, OpenProxyBuy, RecordType } from '../../../api/station-phone.js';
+import type { Consignor, Desk, GradeStandard, OpenProxyBuy, RecordType } from '../../../api/station-phone.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import type { MessageKey } from '../../../app/locale/messages.js';
 // The grading rule has no imports by design so that the phone grades offline with the very file the server uses
 // (src/modules/stations/grading.ts); the module-boundaries rule allows web → src type-only, hence this one exception.
 // eslint-disable-next-line countyhub/module-boundaries
-import { criteriaOf, gradeLines, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
+import { criteriaOf, gradeLines, standardInForce, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
 import { BIG, CustomerItems, customerOf, fenOf, gramsOf, kgRule, PaidByItem, ProviderItem, TextItem, YuanItem, type CustomerValues } from './fields.js';
 import { kg, yuan, type TillTotals } from './till.js';
 import type { TillCash } from './stationQueue.js';
@@ -168,7 +168,7 @@ export function RecordDrawer({ open, onClose, desk, totals, submit }: { open: Dr
     }
   }
 
-  const standards = desk.gradeStandards ?? [];
+  const standards = standardsNow(desk);
   return (
     <Drawer
       open
@@ -195,6 +195,14 @@ export function RecordDrawer({ open, onClose, desk, totals, submit }: { open: Dr
   );
 }
 
+/** The version of each produce's standard in force now (the desk also holds those scheduled and, for a while, superseded). */
+function standardsNow(desk: Desk): GradeStandard[] {
+  const all = desk.gradeStandards ?? [];
+  const now = new Date().toISOString();
+  const produces = [...new Set(all.map((s) => s.produce))];
+  return produces.map((p) => standardInForce(all, p, now)).filter((s): s is GradeStandard => !!s);
+}
+
 interface LineValues {
   gross?: string;
   tare?: string;
@@ -219,7 +227,7 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
   const produce = Form.useWatch('produce', form) as string | undefined;
   const platform = Form.useWatch('platform', form) as string | undefined;
   const counted = Form.useWatch('counted', form) as string | undefined;
-  const standards = desk.gradeStandards ?? [];
+  const standards = standardsNow(desk);
   const standard = standards.find((s) => s.produce === produce);
   const inputs = desk.farmInputs ?? [];
 
@@ -390,7 +398,7 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
             <Select
               {...BIG}
               showSearch={{ optionFilterProp: 'label' }}
-              options={inputs.map((i) => ({ value: i.id, label: `${i.name} · ${yuan(i.priceFen)}${i.stock !== undefined ? ` · ${t('station.form.stock', { count: i.stock })}` : ''}` }))}
+              options={inputs.map((i) => ({ value: i.id, label: `${i.name}${i.spec ? ` ${i.spec}` : ''} · ${yuan(i.priceFen)}${i.unit ? `/${i.unit}` : ''}${i.stock !== undefined ? ` · ${t('station.form.stock', { count: i.stock })}` : ''}` }))}
               data-testid="field-input"
             />
           </Form.Item>
@@ -411,7 +419,7 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
   }
 }
 
-function ProduceItem({ standards }: { standards: NonNullable<Desk['gradeStandards']> }) {
+function ProduceItem({ standards }: { standards: GradeStandard[] }) {
   const t = useT();
   return (
     <Form.Item name="produce" label={t('station.form.produce')} rules={[{ required: true, message: t('station.form.required') }]} extra={standards.length === 0 ? t('station.form.noStandard') : undefined}>

@@ -35,7 +35,7 @@ export function StationPage() {
   const { siteId, desk, day } = data;
 
   const serverDay = desk?.today && desk.today.day === day ? desk.today : null;
-  const totals = useMemo(() => tillTotals(serverDay, queue.pending, siteId ?? '', day), [serverDay, queue.pending, siteId, day]);
+  const totals = useMemo(() => tillTotals(serverDay, queue.pending, siteId ?? '', day, data.records), [serverDay, queue.pending, siteId, day, data.records]);
 
   const lines: DayLine[] = useMemo(() => {
     const queued = queue.pending.filter((q) => q.siteId === siteId && shanghaiDayOf(q.record.at) === day);

@@ -40,11 +40,12 @@ export function TillCard({ totals, serverDay, onOpen, onClose }: { totals: TillT
       )}
       {status !== 'closed' && (
         <Flex gap={8} style={{ marginTop: 12 }}>
-          {status === 'none' ? (
-            <Button type="primary" size="large" block onClick={onOpen} data-testid="till-open">
+          {!totals.opened && (
+            <Button type={status === 'none' ? 'primary' : 'default'} size="large" block onClick={onOpen} data-testid="till-open">
               {t('station.till.openButton')}
             </Button>
-          ) : (
+          )}
+          {status === 'open' && (
             <Button size="large" block onClick={onClose} data-testid="till-close">
               {t('station.till.closeButton')}
             </Button>

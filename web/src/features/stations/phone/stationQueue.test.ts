@@ -210,7 +210,7 @@ describe("the till as the phone reckons it", () => {
     const yesterday = bill(3, { at: '2026-12-01T02:00:00.000Z' });
     for (const r of [cash, transfer, withdraw, yesterday]) queue.add(SITE, r, r.clientId, cashOf(r));
     queue.add('site_other', bill(4), 'other', cashOf(bill(4)));
-    expect(tillTotals(day, queue.pending, SITE, '2026-12-02')).toMatchObject({ status: 'open', openingFen: 50_000, inFen: 22_000, outFen: 32_000, expectedFen: 40_000, queued: 3, serverExpectedFen: 58_000 });
+    expect(tillTotals(day, queue.pending, SITE, '2026-12-02', [{ type: 'bill.pay' }])).toMatchObject({ status: 'open', opened: false, openingFen: 50_000, inFen: 22_000, outFen: 32_000, expectedFen: 40_000, queued: 3, serverExpectedFen: 58_000 });
   });
 
   it('opens with a queued 开账 and closes with a queued 日结; a farm-input sale counts its price times the quantity', () => {
@@ -219,8 +219,9 @@ describe("the till as the phone reckons it", () => {
     const sale: RecordInput = { clientId: 'st-sale-0001', type: 'farm_input.sale', at: AT, customer: { name: '李四' }, inputId: 'fin_1', quantity: 3 };
     queue.add(SITE, open, '开账', cashOf(open));
     queue.add(SITE, sale, '农资', cashOf(sale, { farmInputs: [{ id: 'fin_1', name: '复合肥', priceFen: 12_550 }] }));
-    const none = { ...day, status: null, openingCashFen: 0, cashInFen: 0, cashOutFen: 0 } as DayView;
-    expect(tillTotals(none, queue.pending, SITE, '2026-12-02')).toMatchObject({ status: 'open', openingFen: 30_000, inFen: 37_650, outFen: 0, expectedFen: 67_650 });
+    const none = { ...day, openingCashFen: 0, cashInFen: 0, cashOutFen: 0 };
+    expect(tillTotals(none, [], SITE, '2026-12-02')).toMatchObject({ status: 'none', opened: false });
+    expect(tillTotals(none, queue.pending, SITE, '2026-12-02')).toMatchObject({ status: 'open', opened: true, openingFen: 30_000, inFen: 37_650, outFen: 0, expectedFen: 67_650 });
     const close: RecordInput = { clientId: 'st-close-001', type: 'day.close', at: AT, countedCashFen: 67_650, expectedCashFen: 67_650 };
     queue.add(SITE, close, '日结', cashOf(close));
     expect(tillTotals(none, queue.pending, SITE, '2026-12-02').status).toBe('closed');

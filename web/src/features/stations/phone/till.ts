@@ -50,8 +50,10 @@ export const cashOfView = (view: Pick<RecordView, 'cashInFen' | 'cashOutFen'>): 
 
 export interface TillTotals {
   day: string;
-  /** open: records may be made; closed: the server (or a queued close) closed it; none: not opened yet. */
+  /** open: records are being made; closed: the server (or a queued 日结) closed it; none: nothing recorded yet. */
   status: 'none' | 'open' | 'closed';
+  /** 开账 was recorded (on the server or on the phone): the opening cash is the operator's count. */
+  opened: boolean;
   openingFen: number;
   inFen: number;
   outFen: number;
@@ -66,27 +68,31 @@ export interface TillTotals {
 export const shanghaiDayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
 /**
- * Today's till: the server's day (from the desk or the day's records) plus the records of this site and day still on
- * the phone. A queued 开账 gives the opening cash; a queued 日结 closes the day on the phone.
+ * Today's till: the server's day (from the desk) plus the records of this site and day still on the phone. The
+ * server opens a day by its first record with the previous day's counted cash; a 开账 sets the opening cash; a queued
+ * 日结 closes the day on the phone. `serverRecords` are the day's records the server listed (to tell whether anything
+ * was recorded and whether 开账 was).
  */
-export function tillTotals(serverDay: DayView | null | undefined, pending: readonly QueuedRecord[], siteId: string, day: string): TillTotals {
+export function tillTotals(serverDay: DayView | null | undefined, pending: readonly QueuedRecord[], siteId: string, day: string, serverRecords: readonly Pick<RecordView, 'type'>[] = []): TillTotals {
   const server = serverDay && serverDay.day === day ? serverDay : null;
   const mine = pending.filter((q) => q.siteId === siteId && shanghaiDayOf(q.record.at) === day);
   let openingFen = server?.openingCashFen ?? 0;
-  let status: TillTotals['status'] = server?.status === 'closed' ? 'closed' : server?.status === 'open' ? 'open' : 'none';
+  let status: TillTotals['status'] = server?.status === 'closed' ? 'closed' : serverRecords.length > 0 ? 'open' : 'none';
+  let opened = serverRecords.some((r) => r.type === 'day.open');
   let inFen = server?.cashInFen ?? 0;
   let outFen = server?.cashOutFen ?? 0;
   for (const q of mine) {
     if (q.record.type === 'day.open') {
       openingFen = fen((q.record as Record<string, unknown>).openingCashFen);
-      if (status === 'none') status = 'open';
-    } else if (q.record.type === 'day.close') status = 'closed';
+      opened = true;
+    }
+    if (q.record.type === 'day.close') status = 'closed';
     else if (status === 'none') status = 'open';
     inFen += q.cash.inFen;
     outFen += q.cash.outFen;
   }
   const serverExpectedFen = server ? server.openingCashFen + server.cashInFen - server.cashOutFen : 0;
-  return { day, status, openingFen, inFen, outFen, expectedFen: openingFen + inFen - outFen, queued: mine.length, serverExpectedFen };
+  return { day, status, opened, openingFen, inFen, outFen, expectedFen: openingFen + inFen - outFen, queued: mine.length, serverExpectedFen };
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
