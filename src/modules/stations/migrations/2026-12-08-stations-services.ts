@@ -22,21 +22,27 @@ export const stationsServices: ModuleMigration = {
       .addColumn('quantity_text', 'text')
       .addColumn('budget_fen', 'bigint')
       .addColumn('deposit_fen', 'bigint', (c) => c.notNull())
+      // open → done (handed over) | cancelled; voided when its request record was voided.
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('platform', 'text')
       .addColumn('platform_name', 'text')
       .addColumn('external_order_no', 'text')
       .addColumn('cost_fen', 'bigint')
       .addColumn('ordered_at', 'text')
+      .addColumn('ordered_record_id', 'text')
       .addColumn('waybill_no', 'text')
       .addColumn('carrier', 'text')
+      .addColumn('parcel_id', 'text')
       .addColumn('parcel_at', 'text')
+      .addColumn('parcel_record_id', 'text')
       .addColumn('fee_fen', 'bigint')
       .addColumn('collected_fen', 'bigint')
       .addColumn('handed_over_at', 'text')
       .addColumn('refund_fen', 'bigint')
       .addColumn('cancel_reason', 'text')
       .addColumn('cancelled_at', 'text')
+      // The handover or cancel record that closed it.
+      .addColumn('closed_record_id', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('stations_proxy_buys_client').on('stations_proxy_buys').columns(['site_id', 'client_id']).unique().execute();

@@ -97,7 +97,7 @@ export class LocalProvider implements ServiceProvider {
       last_at: now.toISOString(),
     };
     const inserted = await this.db.insertInto('stations_provider_local').values(row).onConflict((oc) => oc.column('record_id').doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedRows ?? 0) === 1) return answerOf(row);
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return answerOf(row);
     // Another caller submitted the same record at the same moment: its submission is the one.
     const other = await this.asked(request.recordId, now.toISOString());
     if (!other) throw new Error(`submission ${request.recordId} neither stored nor found`);
