@@ -9,6 +9,7 @@ import type { DaysService } from './days.service.js';
 import type { StationSite, StationsPorts } from './ports.js';
 import type { StationsTables } from './stations.tables.js';
 import type { StationStock } from './stock.js';
+import { gradeStandardsDesk } from './produce.desk.js';
 
 /** What a desk part reads with: the module's database (no transaction), its ports, the site's stock. */
 export interface DeskContext {
@@ -34,6 +35,7 @@ export interface DeskPart {
 export const DESK_PARTS: readonly DeskPart[] = [
   // B providers, openProxyBuys
   // C gradeStandards
+  gradeStandardsDesk,
   // D consignors
   // E farmInputs
 ];

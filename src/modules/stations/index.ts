@@ -3,12 +3,15 @@ import { defineModule } from '../../kernel/module.js';
 import { buildCore } from './core.parts.js';
 import { STATIONS_EVENTS } from './events.js';
 import { stationsInit } from './migrations/2026-12-08-stations.js';
+import { stationsProduce } from './migrations/2026-12-08-stations-produce.js';
+import { produceParts } from './produce.parts.js';
 import type { StationsPorts } from './ports.js';
 import { stationsCoreRoutes } from './stations.routes.js';
 
 export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite, StationsPorts } from './ports.js';
 export type { LinkedParcel, StationParcels } from './services.ports.js';
 export type { StationsCore } from './core.parts.js';
+export type { StationTrace, ReceiptHarvest } from './produce.ports.js';
 export type { DeskPart, DeskContext } from './desk.service.js';
 export type { AnyRecordHandler, Applied, ApplyContext, Customer, RecordHandler } from './handlers/types.js';
 export type { DayView, Outcome, RecordView } from './stations.schema.js';
@@ -24,15 +27,18 @@ export const stationsModule = defineModule({
     places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
     identifiers: 'the check character of a resident ID number (parties)',
+    trace: 'a purchase receipt made a traceability batch: a harvest on the producer’s plot through trace’s own rules, as the caller (trace)',
     parcels: 'logistics parcels by waybill number, so a proxy buy’s parcel is linked with its status (logistics)',
   },
   publishes: STATIONS_EVENTS,
   build(kernel, ports: StationsPorts) {
     const core = buildCore(kernel, ports);
+    const produce = produceParts(kernel, ports);
     // The module's routes: the core's, then each area's (B services, C produce, D consignment, E farm inputs, F figures), one line each.
     const routes = async (app: FastifyInstance) => {
       await stationsCoreRoutes(core)(app);
+      await produce.routes(app);
     };
-    return { provides: { records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, subscriptions: [], jobs: [] };
+    return { provides: { records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, pages: produce.pages, subscriptions: [], jobs: [...produce.jobs] };
   },
 });

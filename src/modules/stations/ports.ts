@@ -47,4 +47,5 @@ export interface StationsPorts {
   places: StationPlaces;
   households: StationHouseholds;
   identifiers: StationIdentifiers;
+  trace: import('./produce.ports.js').StationTrace;
 }

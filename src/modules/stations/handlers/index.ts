@@ -1,5 +1,6 @@
 import type { AnyRecordHandler } from './types.js';
 import { TILL_HANDLERS } from './till.js';
+import { purchaseReceipt } from './purchase.js';
 
 /**
  * Every record type the till takes, one handler each. Owners add theirs with one line (str_replace) below; the
@@ -9,6 +10,7 @@ export const RECORD_HANDLERS: readonly AnyRecordHandler[] = [
   ...TILL_HANDLERS,
   // B services and providers
   // C produce intake and grading
+  purchaseReceipt,
   // D consignment
   // E farm inputs
 ];
