@@ -29,8 +29,6 @@ export class ProviderSubmitter {
     private readonly provider: ServiceProvider,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
-    /** Tests only: called after the provider answered and before the answer is stored (the crash test stops there). */
-    private readonly afterSubmit?: (recordId: string, answer: SubmitAnswer) => Promise<void>,
   ) {
     this.db = db as ServicesDb;
   }
@@ -65,7 +63,6 @@ export class ProviderSubmitter {
         counts.failed++;
         continue;
       }
-      await this.afterSubmit?.(row.record_id, answer);
       if (await this.finish(row.record_id, attempts, answer)) counts[answer.status]++;
     }
     return counts;
