@@ -93,7 +93,12 @@ describe('one day at a village point on the phone', () => {
 
     // Before: the county's figures for today, settled.
     await deliver();
-    const figures0 = await inject<FiguresAnswer>(county, 'GET', `/stations/figures?from=${day}&to=${day}&siteId=${OWN_POINT}`);
+    // Read before the day's work; a missing route fails at the end, after the page's own checks.
+    const readFigures = async () => {
+      const res = await h.t.app.inject({ method: 'GET', url: `/api/v1/stations/figures?from=${day}&to=${day}&siteId=${OWN_POINT}`, headers: { cookie: county } });
+      return { status: res.statusCode, body: res.body, json: res.statusCode === 200 ? (res.json() as FiguresAnswer) : null };
+    };
+    const figures0 = await readFigures();
     const stats = async () => (await inject<{ figures: { indicator: string; value: number | null }[] }>(county, 'GET', `/stats/figures?grain=day&period=${day}`)).figures.find((f) => f.indicator === 'station_services')?.value ?? 0;
     const stats0 = await stats();
     const before = await inject<{ items: RecordView[] }>(villageApi, 'GET', `/stations/records?siteId=${OWN_POINT}&day=${day}&limit=500`);
@@ -256,10 +261,12 @@ describe('one day at a village point on the phone', () => {
 
     // The county's figures move by exactly the four services: 代买, 代卖, 缴费, 农资.
     await deliver();
-    const figures1 = await inject<FiguresAnswer>(county, 'GET', `/stations/figures?from=${day}&to=${day}&siteId=${OWN_POINT}`);
-    expect(figures1.total.servicesTotal - figures0.total.servicesTotal).toBe(4);
-    for (const kind of ['proxy_buy', 'consignment', 'bill', 'farm_input']) expect(figures1.total.services[kind].count - figures0.total.services[kind].count, kind).toBe(1);
-    expect(figures1.total.services.bill.amountFen - figures0.total.services.bill.amountFen).toBe(12_000);
+    const figures1 = await readFigures();
+    expect([figures0.status, figures1.status], figures1.body).toEqual([200, 200]);
+    const [f0, f1] = [figures0.json!.total, figures1.json!.total];
+    expect(f1.servicesTotal - f0.servicesTotal).toBe(4);
+    for (const kind of ['proxy_buy', 'consignment', 'bill', 'farm_input']) expect(f1.services[kind].count - f0.services[kind].count, kind).toBe(1);
+    expect(f1.services.bill.amountFen - f0.services.bill.amountFen).toBe(12_000);
     expect((await stats()) - stats0).toBe(4);
 
     expect(ownErrors(errors)).toEqual([]);

@@ -233,7 +233,8 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
 
   switch (open.kind) {
     case 'open':
-      return <YuanItem name="opening" label={t('station.form.openingCash')} testId="field-opening" />;
+      // The previous day's counted cash, as the server would open the day with it.
+      return <YuanItem name="opening" label={t('station.form.openingCash')} testId="field-opening" initial={(totals.openingFen / 100).toFixed(2)} />;
     case 'close': {
       const countedFen = fenOf(counted);
       const difference = counted ? countedFen - totals.expectedFen : 0;

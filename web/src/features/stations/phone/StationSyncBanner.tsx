@@ -39,7 +39,7 @@ export function StationSyncBanner({ queue }: { queue: StationQueueApi }) {
           />
         </div>
       )}
-      {outcome && outcome.state !== 'offline' && outcome.state !== 'idle' && (
+      {outcome && (outcome.state === 'failed' || (outcome.state === 'done' && outcome.sent > 0)) && (
         <Alert
           style={{ marginBottom: 8 }}
           type={outcome.state === 'failed' ? 'error' : outcome.refused || outcome.setAside.length ? 'warning' : 'success'}

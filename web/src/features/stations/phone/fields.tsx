@@ -22,10 +22,10 @@ export const kgRule = (t: Translate): Rule => ({
 });
 
 /** An amount in yuan typed as text (the number pad with a dot), converted exactly to fen on submit. */
-export function YuanItem({ name, label, required = true, testId, extra }: { name: string; label: string; required?: boolean; testId: string; extra?: string }) {
+export function YuanItem({ name, label, required = true, testId, extra, initial }: { name: string; label: string; required?: boolean; testId: string; extra?: string; initial?: string }) {
   const t = useT();
   return (
-    <Form.Item name={name} label={label} rules={[yuanRule(t, required)]} extra={extra}>
+    <Form.Item name={name} label={label} rules={[yuanRule(t, required)]} extra={extra} initialValue={initial}>
       <Input {...BIG} inputMode="decimal" prefix="¥" autoComplete="off" data-testid={testId} />
     </Form.Item>
   );
