@@ -14,6 +14,7 @@ import { signInTexts } from './sign-in-texts.js';
 import { statsCoverage, statsPlaces, statsProducts } from './stats-ports.js';
 import { trainingPlaces } from './training-places.js';
 import { stationHouseholds, stationPlaces } from './station-places.js';
+import { stationProducers, traceStationPurchases } from './station-farm-inputs.js';
 import { stationTrace } from './station-trace.js';
 import { followUpPlayers, followUpPoints, followUpSellers, trainingTargets } from './training-follow-up.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
@@ -44,12 +45,13 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
       sales: traceSales(m.orders.service, m.logistics.parcels),
       notifier: recallSms(m.notify.sms),
       identifiers: { residentIdProblem },
+      stationPurchases: traceStationPurchases(m.stations.farmInputPurchases),
     }),
     reports: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
     training: (m) => ({ identifiers: { residentIdProblem }, places: trainingPlaces(m.network.service, clock), accounts: accountPhones(m.identity.service), targets: trainingTargets(m.stats.service), sellers: followUpSellers(m.parties.farmersById), points: followUpPoints(m.network.service), players: followUpPlayers(m.players.players, m.players.reports) }),
-    stations: (m) => ({ places: stationPlaces(m.network.service, clock), households: stationHouseholds(m.parties.householdsById), identifiers: { residentIdProblem }, trace: stationTrace(m.trace) }),
+    stations: (m) => ({ producers: stationProducers(m.trace.farmers), places: stationPlaces(m.network.service, clock), households: stationHouseholds(m.parties.householdsById), identifiers: { residentIdProblem }, trace: stationTrace(m.trace) }),
     uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench, training: m.training.trainerDesk }),
   };

@@ -9,6 +9,7 @@ import type { DaysService } from './days.service.js';
 import type { StationSite, StationsPorts } from './ports.js';
 import type { StationsTables } from './stations.tables.js';
 import type { StationStock } from './stock.js';
+import { FARM_INPUT_DESK_PARTS } from './farm-inputs.desk.js';
 import { gradeStandardsDesk } from './produce.desk.js';
 
 /** What a desk part reads with: the module's database (no transaction), its ports, the site's stock. */
@@ -37,7 +38,8 @@ export const DESK_PARTS: readonly DeskPart[] = [
   // C gradeStandards
   gradeStandardsDesk,
   // D consignors
-  // E farmInputs
+  // E farmInputs, producers
+  ...FARM_INPUT_DESK_PARTS,
 ];
 
 /** GET /stations/desk: what the phone needs to work a day offline at one site. */

@@ -3,6 +3,8 @@ import { defineModule } from '../../kernel/module.js';
 import { buildCore } from './core.parts.js';
 import { STATIONS_EVENTS } from './events.js';
 import { stationsInit } from './migrations/2026-12-08-stations.js';
+import { stationsFarmInputs } from './migrations/2026-12-08-stations-farm-inputs.js';
+import { farmInputParts } from './farm-inputs.parts.js';
 import { stationsProduce } from './migrations/2026-12-08-stations-produce.js';
 import { produceParts } from './produce.parts.js';
 import type { StationsPorts } from './ports.js';
@@ -11,6 +13,9 @@ import { stationsCoreRoutes } from './stations.routes.js';
 export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite, StationsPorts } from './ports.js';
 export type { LinkedParcel, StationParcels } from './services.ports.js';
 export type { StationsCore } from './core.parts.js';
+export type { StationProducer, StationProducers } from './farm-inputs.ports.js';
+export type { FarmInputPurchase, FarmInputPurchases } from './farm-inputs.purchases.js';
+export { DEFAULT_FARM_INPUTS } from './farm-inputs.defaults.js';
 export type { StationTrace, ReceiptHarvest } from './produce.ports.js';
 export type { DeskPart, DeskContext } from './desk.service.js';
 export type { AnyRecordHandler, Applied, ApplyContext, Customer, RecordHandler } from './handlers/types.js';
@@ -22,23 +27,26 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit],
+  migrations: [stationsInit, stationsFarmInputs],
   requires: {
     places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
     identifiers: 'the check character of a resident ID number (parties)',
+    producers: 'traceability producers a farm-input buyer may be: one by id in the record’s transaction, those of a village or township for the desk (trace)',
     trace: 'a purchase receipt made a traceability batch: a harvest on the producer’s plot through trace’s own rules, as the caller (trace)',
     parcels: 'logistics parcels by waybill number, so a proxy buy’s parcel is linked with its status (logistics)',
   },
   publishes: STATIONS_EVENTS,
   build(kernel, ports: StationsPorts) {
     const core = buildCore(kernel, ports);
+    const farmInputs = farmInputParts(kernel);
     const produce = produceParts(kernel, ports);
     // The module's routes: the core's, then each area's (B services, C produce, D consignment, E farm inputs, F figures), one line each.
     const routes = async (app: FastifyInstance) => {
       await stationsCoreRoutes(core)(app);
+      await farmInputs.routes(app);
       await produce.routes(app);
     };
-    return { provides: { records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, pages: produce.pages, subscriptions: [], jobs: [...produce.jobs] };
+    return { provides: { farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, pages: produce.pages, subscriptions: [], jobs: [...produce.jobs] };
   },
 });

@@ -47,5 +47,6 @@ export interface StationsPorts {
   places: StationPlaces;
   households: StationHouseholds;
   identifiers: StationIdentifiers;
+  producers: import('./farm-inputs.ports.js').StationProducers;
   trace: import('./produce.ports.js').StationTrace;
 }

@@ -25,10 +25,12 @@ import { traceJobs } from './jobs.js';
 import { TraceAccess } from './trace-access.js';
 import { TraceRepository } from './trace.repository.js';
 import { TraceWorkbenchCounts } from './workbench-counts.js';
-import type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
+import type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStationPurchases, TraceStock } from './ports.js';
+import { StationPurchaseService, TraceProducerDirectory } from './station-purchases.js';
 import { traceRoutes } from './trace.routes.js';
 
-export type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStock } from './ports.js';
+export type { TraceIdentifiers, TraceNotifier, TracePlaces, TraceSales, TraceSellers, TraceStationPurchases, TraceStock } from './ports.js';
+export type { TraceProducerDirectory } from './station-purchases.js';
 export type { BatchService } from './batches.service.js';
 export type { TraceWorkbenchCounts } from './workbench-counts.js';
 export type { RecordInput, BatchView } from './trace.schema.js';
@@ -45,6 +47,10 @@ export interface TraceServices {
   epcis: EpcisService;
   files: TraceFileService;
   scans: ScanService;
+  /** Farm inputs a producer bought at stations, with the 30-day spray check (GET /trace/producers/{id}/station-purchases). */
+  stationPurchases: StationPurchaseService;
+  /** Producers as the stations name a farm-input buyer. */
+  farmers: TraceProducerDirectory;
   /** The 工作台's figures (the workbench module). */
   workbench: TraceWorkbenchCounts;
 }
@@ -66,9 +72,10 @@ export const traceModule = defineModule({
     sales: 'orders and parcels that carried a batch, and withdrawing unshipped ones (orders, logistics)',
     notifier: 'recall notices by text message (notify)',
     identifiers: 'the resident ID check of a farmer producer (parties)',
+    stationPurchases: 'farm inputs a producer bought at stations and village points, shown beside its farm records (stations)',
   },
   publishes: TRACE_EVENTS,
-  build(kernel, ports: { places: TracePlaces; sellers: TraceSellers; stock: TraceStock; sales: TraceSales; notifier: TraceNotifier; identifiers: TraceIdentifiers }) {
+  build(kernel, ports: { places: TracePlaces; sellers: TraceSellers; stock: TraceStock; sales: TraceSales; notifier: TraceNotifier; identifiers: TraceIdentifiers; stationPurchases: TraceStationPurchases }) {
     const { clock, sealer } = kernel;
     const repo = new TraceRepository(kernel.db);
     const access = new TraceAccess(repo, ports.sellers, ports.places);
@@ -90,6 +97,8 @@ export const traceModule = defineModule({
       epcis: new EpcisService(repo, access, ports, clock, genealogy),
       files: new TraceFileService(repo, access, clock, kernel.files),
       scans,
+      stationPurchases: new StationPurchaseService(repo, access, book, ports.stationPurchases, clock),
+      farmers: new TraceProducerDirectory(repo),
       workbench: new TraceWorkbenchCounts(repo, access),
     };
 

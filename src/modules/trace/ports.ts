@@ -54,6 +54,12 @@ export interface TracePorts {
   sales: TraceSales;
   notifier: TraceNotifier;
   identifiers: TraceIdentifiers;
+  stationPurchases: TraceStationPurchases;
+}
+
+/** Farm inputs a producer bought at stations and village points, newest first (stations; voided sales left out). */
+export interface TraceStationPurchases {
+  ofProducer(producerId: string, limit: number, cursor?: string): Promise<{ items: { recordId: string; day: string; siteName: string; kind: 'seed' | 'fertiliser' | 'pesticide'; name: string; spec: string; unit: string; registrationNo: string | null; quantity: number; amountFen: number }[]; nextCursor: string | null }>;
 }
 
 /** Checks of identifiers other modules own (the resident ID number of a farmer producer). */

@@ -6,6 +6,7 @@ import { errorResponses } from '../../kernel/http/errors.js';
 import { Page, PageQuery } from '../../kernel/http/paging.js';
 import { StringEnum } from '../../kernel/http/schema.js';
 import type { TraceServices } from './index.js';
+import { StationPurchaseView } from './station-purchases.js';
 import {
   BaseInput, BaseView, BatchView, ComplaintView, CROPS, DecisionInput, Genealogy, MergeInput, MyRecallNotice, PackageView, PackInput, PlotInput, PlotView, ProducerInput, ProducerView, RecallInput, RecallResponseInput, RecallView,
   RecordInput, RecordView, RefusalView, SplitInput, StockInput,
@@ -50,6 +51,8 @@ export function traceRoutes(s: TraceServices, publicUrl: string | undefined) {
     app.get('/trace/plots/:id/records', { schema: { tags, summary: "A plot's farm records, newest first (corrected ones marked)", params: IdParams, querystring: PageQuery, response: { 200: Page(RecordView), ...errorResponses } } }, async (request) =>
       s.producers.records(request.ctx, request.params.id, request.query.limit ?? 50, request.query.cursor),
     );
+
+    app.get('/trace/producers/:id/station-purchases', { schema: { tags, summary: 'Farm inputs the producer bought at stations and village points, newest first; a pesticide with no pesticide record on any of its plots within 30 days after is flagged 购药后30天未见用药记录', params: IdParams, querystring: PageQuery, response: { 200: Page(StationPurchaseView), ...errorResponses } } }, async (request) => s.stationPurchases.list(request.ctx, request.params.id, request.query.limit ?? 50, request.query.cursor));
 
     // ---- farm records ----
     app.post('/trace/plots/:id/records', { schema: { tags, summary: 'Add a farm record (append-only; `corrects` names the record a correction replaces). A harvest that breaks a pre-harvest interval is refused with 422 HARVEST_INTERVAL_NOT_KEPT and kept for regulators.', params: IdParams, body: RecordInput, response: { 201: Created, ...errorResponses } } }, async (request, reply) =>

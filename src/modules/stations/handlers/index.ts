@@ -1,5 +1,6 @@
 import type { AnyRecordHandler } from './types.js';
 import { TILL_HANDLERS } from './till.js';
+import { FARM_INPUT_HANDLERS } from './farm-input.js';
 import { purchaseReceipt } from './purchase.js';
 
 /**
@@ -13,4 +14,5 @@ export const RECORD_HANDLERS: readonly AnyRecordHandler[] = [
   purchaseReceipt,
   // D consignment
   // E farm inputs
+  ...FARM_INPUT_HANDLERS,
 ];
