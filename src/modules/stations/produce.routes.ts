@@ -25,7 +25,7 @@ export function produceRoutes(s: { standards: GradeStandardService; traceBatches
         schema: {
           tags,
           summary: '分级标准 Grade standards by produce: the version in force now and any scheduled later (every version with history=true)',
-          querystring: Type.Object({ ...PageQuery.properties, produce: ProduceParams.properties.produce, history: Type.Optional(Type.Boolean({ description: 'include superseded versions' })) }),
+          querystring: Type.Object({ ...PageQuery.properties, produce: Type.Optional(ProduceParams.properties.produce), history: Type.Optional(Type.Boolean({ description: 'include superseded versions' })) }),
           response: { 200: Page(GradeStandardView), ...errorResponses },
         },
       },
