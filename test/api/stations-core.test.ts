@@ -186,7 +186,7 @@ describe.each(engines())('stations core: the records batch, the till, the daily 
   it('keeps customers per site: sealed, masked, found again by ID number, phone or name; poor from the register', async () => {
     const id = idNumber();
     const svc = service();
-    const sale = (customer: unknown) => ({ clientId: clientId('cus'), type: 'test.stock_in', at: now(), quantity: 1, customer });
+    const sale = (customer: { name: string; phone?: string; idNumber?: string }) => ({ clientId: clientId('cus'), type: 'test.stock_in', at: now(), quantity: 1, customer });
     const first = await svc.batch(villageCtx(), { siteId: OWN_POINT, records: [sale({ name: '王秀英', phone: '13912345678', idNumber: id })] });
     const customer = first.outcomes[0].record!.customer!;
     expect(customer).toEqual({ id: expect.stringMatching(/^scus_/), name: '王秀英', phoneMasked: '139****5678', poor: false });

@@ -7,7 +7,7 @@ import { DaysService } from './days.service.js';
 import { DESK_PARTS, DeskService, type DeskPart } from './desk.service.js';
 import { RECORD_HANDLERS } from './handlers/index.js';
 import type { StationsPorts } from './ports.js';
-import { RecordsRepository } from './records.repository.js';
+import { RecordsRepository } from './stations.repository.js';
 import { RecordsService } from './records.service.js';
 import type { StationsTables, StockKind } from './stations.tables.js';
 import { StationStock } from './stock.js';

@@ -5,7 +5,7 @@ import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import type { PageResult } from '../../kernel/http/paging.js';
 import { readableSite, sightOf } from './access.js';
 import type { StationPlaces, StationSite } from './ports.js';
-import type { RecordsRepository } from './records.repository.js';
+import type { RecordsRepository } from './stations.repository.js';
 import type { RecordsService } from './records.service.js';
 import type { DaysFilter, DayView } from './stations.schema.js';
 import type { DayRow, StationsTables } from './stations.tables.js';

@@ -14,7 +14,7 @@ import { ServiceRecorded } from './events.js';
 import type { AnyRecordHandler, ApplyContext, CommonRecordFields, CoreHooks } from './handlers/types.js';
 import { Refusal, refusal } from './handlers/types.js';
 import type { StationSite, StationsPorts } from './ports.js';
-import type { RecordsRepository } from './records.repository.js';
+import type { RecordsRepository } from './stations.repository.js';
 import type { Outcome, RecordsFilter, RecordView } from './stations.schema.js';
 import type { CustomerRow, RecordRow } from './stations.tables.js';
 import { StockShort, type StationStock } from './stock.js';
