@@ -6,7 +6,7 @@
  * marked 未同步); back online the sync is cut after the server handled it (the answer lost), and the resend is
  * answered 此前已收到: the server has every record exactly once. The receipt shows the QR of /r/<code>; the day is
  * closed with the counted cash; the county's figures (GET /stations/figures) and the statistics' 站点服务人次 move by
- * exactly the four services recorded.
+ * exactly the five services recorded; signing out forgets the desk and records kept on the phone.
  * Needs the built console (`npx vite build`) and Chromium. Screenshots: /tmp/shots/station-day-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -37,6 +37,7 @@ describe('one day at a village point on the phone', () => {
   const h = useBrowserHarness({ busy: '.ant-spin-spinning, .ant-skeleton, .ant-message-notice' });
   const stamp = Date.now().toString().slice(-6);
   const produce = `e2e_pepper_${stamp}`;
+  const billPhone = `138${stamp}02`;
 
   async function inject<T>(cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<T> {
     const res = await h.t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload: payload as object });
@@ -56,6 +57,14 @@ describe('one day at a village point on the phone', () => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('countyhub.station.queue.'));
       return key ? (JSON.parse(localStorage.getItem(key)!) as { pending: { record: { clientId: string; type: string } }[] }) : null;
     });
+
+  /** The keys of the site's local and session storage that hold `text`. */
+  const keptWith = (page: Page, text: string) =>
+    page.evaluate((needle) => {
+      const hits: string[] = [];
+      for (const store of [localStorage, sessionStorage]) for (let i = 0; i < store.length; i++) if (`${store.key(i)}${store.getItem(store.key(i)!)}`.includes(needle)) hits.push(store.key(i)!);
+      return hits;
+    }, text);
 
   /** Console noise the test causes on purpose: signed out at first, the lost connection, the aborted sync. */
   const ownErrors = (errors: string[]) => errors.filter((e) => !/status of 401|ERR_INTERNET_DISCONNECTED|net::ERR_|Failed to fetch/.test(e));
@@ -171,6 +180,30 @@ describe('one day at a village point on the phone', () => {
     await page.getByTestId('field-quantity').fill('10');
     await submit(page);
     await expect.poll(() => recordLine(page, 'farm_input.stock_in').getAttribute('data-state')).toBe('synced');
+
+    // 收购: one crate weighed and graded on the phone with the county's standard (12 % moisture → 一级 at ¥45.00/kg).
+    await page.getByTestId('service-purchase').click();
+    await page.getByTestId('field-customer-name').fill('陈秀英');
+    await pick(page, 'field-produce', '试验青花椒');
+    await page.getByTestId('field-gross').fill('10.5');
+    await page.getByTestId('field-tare').fill('0.5');
+    await page.getByTestId('field-m-moisture').fill('12');
+    await expect.poll(() => page.getByTestId('purchase-line-grade').textContent()).toBe('一级 · 10 kg × ¥45.00/kg = ¥450.00');
+    await expect.poll(() => page.getByTestId('purchase-total').textContent()).toContain('¥450.00');
+    await h.shot(page, 'station-day-purchase-form', false);
+    await submit(page);
+    await expect.poll(() => recordLine(page, 'purchase.receipt').getAttribute('data-state')).toBe('synced');
+    // Its receipt lists the graded crate, and prints 58 mm wide without the buttons.
+    await recordLine(page, 'purchase.receipt').getByTestId('record-receipt').click();
+    await expect.poll(() => page.getByTestId('receipt-line').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining('一级')]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('receipt-print').isVisible()).toBe(false);
+    const paper = await page.getByTestId('station-receipt').boundingBox();
+    expect(Math.round(paper!.width)).toBe(Math.round((48 / 25.4) * 96));
+    await h.shot(page, 'station-day-receipt-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('receipt-back').click();
+    await expect.poll(() => page.getByTestId('station-till').count()).toBe(1);
     const expectedOnline = Number(await page.getByTestId('station-till').getAttribute('data-expected'));
 
     // The connection drops: a bill and a farm-input sale are kept on the phone.
@@ -178,6 +211,7 @@ describe('one day at a village point on the phone', () => {
     await expect.poll(() => page.getByTestId('station-sync-banner').getAttribute('data-online')).toBe('false');
     await page.getByTestId('service-bill').click();
     await page.getByTestId('field-customer-name').fill('李桂兰');
+    await page.getByTestId('field-customer-phone').fill(billPhone);
     await pick(page, 'field-provider', '国网云南电力');
     await page.getByTestId('field-account-no').fill('0601234567');
     await page.getByTestId('field-amount').fill('120');
@@ -195,6 +229,8 @@ describe('one day at a village point on the phone', () => {
     // The till counts them already: ¥120.00 of the bill and 2 × ¥3.50.
     await expect.poll(async () => Number(await page.getByTestId('station-till').getAttribute('data-expected'))).toBe(expectedOnline + 12_000 + 700);
     const queued = (await storedQueue(page))!.pending.map((q) => q.record);
+    // The villager's whole phone number is on the phone only while the record waits.
+    expect(await keptWith(page, billPhone)).toEqual([expect.stringMatching(/^countyhub\.station\.queue\./)]);
     expect(queued.map((r) => r.type)).toEqual(['bill.pay', 'farm_input.sale']);
     await h.shot(page, 'station-day-offline');
 
@@ -227,6 +263,7 @@ describe('one day at a village point on the phone', () => {
     await expect.poll(() => page.getByTestId('station-sync-result').getAttribute('data-duplicates'), { timeout: 40_000 }).toBe('2');
     expect(await page.getByTestId('station-sync-result').getAttribute('data-stored')).toBe('0');
     await expect.poll(() => storedQueue(page)).toBeNull();
+    expect(await keptWith(page, billPhone)).toEqual([]);
     await expect.poll(() => recordLine(page, 'bill.pay').getAttribute('data-state')).toBe('synced');
     await h.shot(page, 'station-day-synced');
 
@@ -235,7 +272,7 @@ describe('one day at a village point on the phone', () => {
     const mine = after.items.filter((r) => !before.items.some((b) => b.id === r.id));
     const types = mine.map((r) => r.type).sort();
     expect(types).toEqual(
-      [...(before.items.some((r) => r.type === 'day.open') ? [] : ['day.open']), 'bill.pay', 'consignment.intake', 'farm_input.sale', 'farm_input.stock_in', 'proxy_buy.handover', 'proxy_buy.request'].sort(),
+      [...(before.items.some((r) => r.type === 'day.open') ? [] : ['day.open']), 'bill.pay', 'consignment.intake', 'farm_input.sale', 'farm_input.stock_in', 'proxy_buy.handover', 'proxy_buy.request', 'purchase.receipt'].sort(),
     );
     expect(new Set(mine.map((r) => r.clientId)).size).toBe(mine.length);
     for (const q of queued) expect(mine.filter((r) => r.clientId === q.clientId)).toHaveLength(1);
@@ -259,15 +296,28 @@ describe('one day at a village point on the phone', () => {
     const closed = await inject<{ status: string; countedCashFen: number; differenceFen: number }>(villageApi, 'GET', `/stations/days/${OWN_POINT}/${day}`);
     expect(closed).toMatchObject({ status: 'closed', countedCashFen: expected, differenceFen: 0 });
 
-    // The county's figures move by exactly the four services: 代买, 代卖, 缴费, 农资.
+    // The county's figures move by exactly the five services: 代买, 代卖, 收购, 缴费, 农资.
     await deliver();
     const figures1 = await readFigures();
     expect([figures0.status, figures1.status], figures1.body).toEqual([200, 200]);
     const [f0, f1] = [figures0.json!.total, figures1.json!.total];
-    expect(f1.servicesTotal - f0.servicesTotal).toBe(4);
-    for (const kind of ['proxy_buy', 'consignment', 'bill', 'farm_input']) expect(f1.services[kind].count - f0.services[kind].count, kind).toBe(1);
+    expect(f1.servicesTotal - f0.servicesTotal).toBe(5);
+    for (const kind of ['proxy_buy', 'consignment', 'purchase', 'bill', 'farm_input']) expect(f1.services[kind].count - f0.services[kind].count, kind).toBe(1);
     expect(f1.services.bill.amountFen - f0.services.bill.amountFen).toBe(12_000);
-    expect((await stats()) - stats0).toBe(4);
+    expect((await stats()) - stats0).toBe(5);
+
+    // Signing out forgets the desk and records kept for offline use (the queue, empty now, is the operator's own).
+    const signOut = async () => {
+      if (/\/login/.test(page.url())) return page.url();
+      await page.getByTestId('user-menu').click({ timeout: 5_000 }).catch(() => undefined);
+      await page.getByText('退出登录').click({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForURL(/\/login/, { timeout: 10_000 }).catch(() => undefined);
+      return page.url();
+    };
+    expect(await keptWith(page, '李桂兰')).not.toEqual([]);
+    await expect.poll(signOut, { timeout: 60_000 }).toMatch(/\/login/);
+    await expect.poll(() => keptWith(page, '李桂兰')).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('countyhub.station.')))).toEqual([]);
 
     expect(ownErrors(errors)).toEqual([]);
   }, 240_000);
