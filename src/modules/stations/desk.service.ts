@@ -11,6 +11,7 @@ import type { StationsTables } from './stations.tables.js';
 import type { StationStock } from './stock.js';
 import { FARM_INPUT_DESK_PARTS } from './farm-inputs.desk.js';
 import { gradeStandardsDesk } from './produce.desk.js';
+import { OPEN_PROXY_BUYS_DESK_PART, PROVIDERS_DESK_PART } from './services.desk.js';
 
 /** What a desk part reads with: the module's database (no transaction), its ports, the site's stock. */
 export interface DeskContext {
@@ -35,6 +36,8 @@ export interface DeskPart {
  */
 export const DESK_PARTS: readonly DeskPart[] = [
   // B providers, openProxyBuys
+  PROVIDERS_DESK_PART,
+  OPEN_PROXY_BUYS_DESK_PART,
   // C gradeStandards
   gradeStandardsDesk,
   // D consignors

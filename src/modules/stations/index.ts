@@ -9,9 +9,12 @@ import { stationsProduce } from './migrations/2026-12-08-stations-produce.js';
 import { produceParts } from './produce.parts.js';
 import type { StationsPorts } from './ports.js';
 import { stationsCoreRoutes } from './stations.routes.js';
+import { stationsServices } from './migrations/2026-12-08-stations-services.js';
+import { servicesParts } from './services.parts.js';
 
 export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite, StationsPorts } from './ports.js';
 export type { LinkedParcel, StationParcels } from './services.ports.js';
+export { LocalProvider, ProviderSubmitter, PROVIDER_SUBMIT_JOB, PROVIDERS, type ServiceProvider, type SubmitRequest, type SubmitAnswer } from './services.exports.js';
 export type { StationsCore } from './core.parts.js';
 export type { StationProducer, StationProducers } from './farm-inputs.ports.js';
 export type { FarmInputPurchase, FarmInputPurchases } from './farm-inputs.purchases.js';
@@ -27,7 +30,7 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit, stationsFarmInputs],
+  migrations: [stationsInit, stationsFarmInputs, stationsServices],
   requires: {
     places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
@@ -39,14 +42,16 @@ export const stationsModule = defineModule({
   publishes: STATIONS_EVENTS,
   build(kernel, ports: StationsPorts) {
     const core = buildCore(kernel, ports);
+    const services = servicesParts(kernel, ports);
     const farmInputs = farmInputParts(kernel);
     const produce = produceParts(kernel, ports);
     // The module's routes: the core's, then each area's (B services, C produce, D consignment, E farm inputs, F figures), one line each.
     const routes = async (app: FastifyInstance) => {
       await stationsCoreRoutes(core)(app);
+      await services.routes(app);
       await farmInputs.routes(app);
       await produce.routes(app);
     };
-    return { provides: { farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, pages: produce.pages, subscriptions: [], jobs: [...produce.jobs] };
+    return { provides: { proxyBuys: services.proxyBuys, providerSubmitter: services.submitter, farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, pages: produce.pages, subscriptions: [], jobs: [...produce.jobs, ...services.jobs] };
   },
 });

@@ -48,5 +48,6 @@ export interface StationsPorts {
   households: StationHouseholds;
   identifiers: StationIdentifiers;
   producers: import('./farm-inputs.ports.js').StationProducers;
+  parcels: import('./services.ports.js').StationParcels;
   trace: import('./produce.ports.js').StationTrace;
 }

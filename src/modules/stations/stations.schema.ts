@@ -63,7 +63,8 @@ export const OutcomeSchema = Type.Object({
   recordId: Nullable(Type.String()),
   code: Nullable(Type.String()),
   message: Nullable(Type.String({ description: 'Chinese, for the operator' })),
-  details: Nullable(Type.Unknown({ description: 'what the refusal knows (DAY_CHANGED: the server’s expectedCashFen)' })),
+  // An open object, not Unknown: fast-json-stringify could not serialise an object through Nullable(Unknown) (500).
+  details: Nullable(Type.Object({}, { additionalProperties: true, description: 'what the refusal knows (DAY_CHANGED: the server’s expectedCashFen)' })),
   record: Nullable(RecordViewSchema),
 });
 export type Outcome = Static<typeof OutcomeSchema>;

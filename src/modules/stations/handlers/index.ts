@@ -1,5 +1,7 @@
 import type { AnyRecordHandler } from './types.js';
 import { TILL_HANDLERS } from './till.js';
+import { PROXY_BUY_HANDLERS } from './proxy-buy.js';
+import { CONVENIENCE_HANDLERS } from './convenience.js';
 import { FARM_INPUT_HANDLERS } from './farm-input.js';
 import { purchaseReceipt } from './purchase.js';
 
@@ -10,6 +12,8 @@ import { purchaseReceipt } from './purchase.js';
 export const RECORD_HANDLERS: readonly AnyRecordHandler[] = [
   ...TILL_HANDLERS,
   // B services and providers
+  ...PROXY_BUY_HANDLERS,
+  ...CONVENIENCE_HANDLERS,
   // C produce intake and grading
   purchaseReceipt,
   // D consignment
