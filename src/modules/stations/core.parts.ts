@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KernelServices } from '../../kernel/module.js';
 import type { RequestContext } from '../../kernel/context.js';
+import { cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import { readableSite } from './access.js';
 import { CustomersService } from './customers.service.js';
 import { DaysService } from './days.service.js';
@@ -20,10 +21,11 @@ export class StockReads {
     private readonly ports: StationsPorts,
   ) {}
 
-  async list(ctx: RequestContext, siteId: string, kind?: StockKind) {
+  async list(ctx: RequestContext, siteId: string, kind: StockKind | undefined, limit: number, cursor?: string) {
     await readableSite(ctx, this.ports.places, siteId);
-    const rows = await this.stock.holdings(this.db, siteId, kind);
-    return { items: rows.map((r) => ({ kind: r.item_kind, key: r.item_key, grade: r.grade, name: r.name, unit: r.unit, quantity: Number(r.quantity), updatedAt: r.updated_at })) };
+    const rows = await this.stock.holdings(this.db, siteId, kind, cursorKey(cursor, 3), limit + 1);
+    const page = toKeysetPage(rows, limit, (r) => [r.item_kind, r.item_key, r.grade]);
+    return { nextCursor: page.nextCursor, items: page.items.map((r) => ({ kind: r.item_kind, key: r.item_key, grade: r.grade, name: r.name, unit: r.unit, quantity: Number(r.quantity), updatedAt: r.updated_at })) };
   }
 }
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { errorResponses } from '../../kernel/http/errors.js';
 import { Page } from '../../kernel/http/paging.js';
 import { READERS, RECORDERS } from './access.js';
@@ -67,8 +66,8 @@ export function stationsCoreRoutes(core: StationsCore) {
       core.days.book(request.ctx, request.params.siteId, request.params.day),
     );
 
-    app.get('/stations/stock', { config: readers, schema: { tags, summary: '站点库存 What a site holds (produce, consignment, farm inputs)', querystring: StockQuery, response: { 200: Type.Object({ items: Type.Array(StockItemSchema) }), ...errorResponses } } }, (request) =>
-      core.stockReads.list(request.ctx, request.query.siteId, request.query.kind),
+    app.get('/stations/stock', { config: readers, schema: { tags, summary: '站点库存 What a site holds (produce, consignment, farm inputs)', querystring: StockQuery, response: { 200: Page(StockItemSchema), ...errorResponses } } }, (request) =>
+      core.stockReads.list(request.ctx, request.query.siteId, request.query.kind, request.query.limit ?? 100, request.query.cursor),
     );
   };
 }

@@ -114,7 +114,7 @@ export const StockItemSchema = Type.Object({
 });
 
 export const SiteQuery = Type.Object({ siteId: Type.String({ minLength: 1, maxLength: 64 }) });
-export const StockQuery = Type.Object({ siteId: Type.String({ minLength: 1, maxLength: 64 }), kind: Type.Optional(StringEnum(STOCK_KINDS)) });
+export const StockQuery = Type.Object({ siteId: Type.String({ minLength: 1, maxLength: 64 }), kind: Type.Optional(StringEnum(STOCK_KINDS)), ...PageQuery.properties });
 
 export const RecordsQuery = Type.Object({
   siteId: Type.Optional(Type.String({ maxLength: 64 })),

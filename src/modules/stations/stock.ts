@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.js';
+import { afterKey } from '../../kernel/http/keyset.js';
 import { newId } from '../../kernel/ids.js';
 import type { StationsTables, StockKind, StockRow, StockUnit } from './stations.tables.js';
 
@@ -80,10 +81,11 @@ export class StationStock {
     return db.selectFrom('stations_stock').selectAll().where('site_id', '=', siteId).where('item_kind', '=', kind).where('item_key', '=', key).where('grade', '=', grade).executeTakeFirst();
   }
 
-  /** What a site holds (quantity > 0), by kind then name. */
-  holdings(db: Kysely<StationsTables>, siteId: string, kind?: StockKind): Promise<StockRow[]> {
+  /** What a site holds (quantity > 0), by kind, item and grade, after a keyset key. */
+  holdings(db: Kysely<StationsTables>, siteId: string, kind?: StockKind, after?: string[], limit = 1000): Promise<StockRow[]> {
     let q = db.selectFrom('stations_stock').selectAll().where('site_id', '=', siteId).where('quantity', '>', 0);
     if (kind) q = q.where('item_kind', '=', kind);
-    return q.orderBy('item_kind').orderBy('name').orderBy('grade').execute();
+    if (after) q = q.where((eb) => afterKey(eb, ['item_kind', 'item_key', 'grade'], after));
+    return q.orderBy('item_kind').orderBy('item_key').orderBy('grade').limit(limit).execute();
   }
 }
