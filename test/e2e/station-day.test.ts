@@ -321,4 +321,53 @@ describe('one day at a village point on the phone', () => {
 
     expect(ownErrors(errors)).toEqual([]);
   }, 240_000);
+  it("a township operator records at its station; a 日结 against a stale till is refused with the server's reason and done again after counting", async () => {
+    const day = shanghaiDay(0);
+    const { page, errors } = await h.openPage(PHONE, MOBILE);
+    await h.signIn(page, 'demo.township');
+    await page.goto(`${h.base}/station`);
+    await expect.poll(() => page.getByTestId('station-till').count(), { timeout: 20_000 }).toBe(1);
+    // Its own township's station, not a village point.
+    const [station] = (await h.apiGet<{ items: { id: string; name: string; kind: string; townshipCode: string }[] }>(page, '/network/sites?townshipCode=530621110&kind=township_station&status=operating')).items;
+    const desk = await h.apiGet<{ site: { id: string; name: string; kind: string; townshipCode: string } }>(page, `/stations/desk?siteId=${station.id}`);
+    expect(desk.site).toMatchObject({ id: station.id, kind: 'township_station', townshipCode: '530621110' });
+    await expect.poll(() => page.getByTestId('station-page').textContent()).toContain(desk.site.name);
+
+    // 贷款推荐 for a villager: a service without cash.
+    await page.getByTestId('service-loan_referral').click();
+    await page.getByTestId('field-customer-name').fill('王永强');
+    await pick(page, 'field-provider', '鲁甸农商银行');
+    await page.getByTestId('field-amount').fill('30000');
+    await page.getByTestId('field-purpose').fill('种植青花椒');
+    await submit(page);
+    await expect.poll(() => recordLine(page, 'loan.refer').getAttribute('data-state')).toBe('synced');
+    const staleExpected = Number(await page.getByTestId('station-till').getAttribute('data-expected'));
+
+    // Another phone of the station takes a ¥10.00 phone bill in cash meanwhile; this page has not seen it.
+    const other = (await apiSignIn(h.t.app, 'demo.township')).cookie;
+    await inject(other, 'POST', '/stations/records/batch', {
+      siteId: desk.site.id,
+      records: [{ clientId: `e2e-other-${stamp}`, type: 'bill.pay', at: new Date().toISOString(), customer: { name: '赵桂芬' }, service: 'phone', providerId: 'china_mobile', accountNo: '13800001111', amountFen: 1_000, feeFen: 0, paidBy: 'cash' }],
+    });
+
+    // 日结 with the stale figure: refused, said in Chinese, and the till now shows the server's figure.
+    await page.getByTestId('till-close').click();
+    await page.getByTestId('field-counted').fill((staleExpected / 100).toFixed(2));
+    await submit(page);
+    const conflict = page.locator('[data-testid=station-conflict][data-code=DAY_CHANGED]');
+    await expect.poll(() => conflict.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => Number(await page.getByTestId('station-till').getAttribute('data-expected')), { timeout: 15_000 }).toBe(staleExpected + 1_000);
+    expect(await page.getByTestId('station-till').getAttribute('data-status')).toBe('open');
+    await h.shot(page, 'station-day-day-changed');
+
+    // Counted again: closed.
+    await conflict.getByTestId('station-conflict-dismiss').click();
+    await page.getByTestId('till-close').click();
+    await page.getByTestId('field-counted').fill(((staleExpected + 1_000) / 100).toFixed(2));
+    await submit(page);
+    await expect.poll(() => page.getByTestId('station-till').getAttribute('data-status'), { timeout: 15_000 }).toBe('closed');
+    const closed = await h.apiGet<{ status: string; countedCashFen: number }>(page, `/stations/days/${desk.site.id}/${day}`);
+    expect(closed).toMatchObject({ status: 'closed', countedCashFen: staleExpected + 1_000 });
+    expect(ownErrors(errors)).toEqual([]);
+  }, 120_000);
 });

@@ -23,7 +23,8 @@ const PRINT_CSS = `
 .station-receipt h1 { font-size: 15px; text-align: center; margin: 0 0 2px; }
 .station-receipt .sub { text-align: center; margin-bottom: 4px; }
 .station-receipt .row { display: flex; justify-content: space-between; gap: 4px; }
-.station-receipt .row span:last-child { text-align: right; }
+.station-receipt .row span:first-child { flex: none; white-space: nowrap; }
+.station-receipt .row span:last-child { text-align: right; min-width: 0; }
 .station-receipt hr { border: 0; border-top: 1px dashed #000; margin: 4px 0; }
 .station-receipt .qr { display: block; width: 36mm; height: 36mm; margin: 4px auto 0; image-rendering: pixelated; }
 .station-receipt .note { text-align: center; font-size: 11px; }
