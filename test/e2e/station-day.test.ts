@@ -2,9 +2,9 @@
  * Issue 16's browser test: one day at a village point on a 390 px phone, against the real server with the Ludian demo
  * data. demo.village (乐红村服务点) opens the till, takes a 代买 request with a deposit and hands it over, receives
  * produce to sell for a villager (代卖收货), stocks a farm input; the connection drops while a bill payment and a
- * farm-input sale are recorded (kept on the phone, 待同步, the till counting them, the receipt printable offline and
- * marked 未同步); back online the sync is cut after the server handled it (the answer lost), and the resend is
- * answered 此前已收到: the server has every record exactly once. The receipt shows the QR of /r/<code>; the day is
+ * farm-input sale are recorded (kept on the phone, 待同步, the till counting them, a reload opening the page from the
+ * kept shell and desk, the receipt printable offline and marked 未同步); back online the sync is cut after the server
+ * handled it (the answer lost), and the resend is answered 此前已收到: the server has every record exactly once. The receipt shows the QR of /r/<code>; the day is
  * closed with the counted cash; the county's figures (GET /stations/figures) and the statistics' 站点服务人次 move by
  * exactly the five services recorded; signing out forgets the desk and records kept on the phone.
  * Needs the built console (`npx vite build`) and Chromium. Screenshots: /tmp/shots/station-day-*.png.
@@ -205,6 +205,8 @@ describe('one day at a village point on the phone', () => {
     await page.getByTestId('receipt-back').click();
     await expect.poll(() => page.getByTestId('station-till').count()).toBe(1);
     const expectedOnline = Number(await page.getByTestId('station-till').getAttribute('data-expected'));
+    // The shell worker keeps the page for opening without a connection (installing it fetches the whole shell).
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 60_000 }).toBe('activated');
 
     // The connection drops: a bill and a farm-input sale are kept on the phone.
     await context.setOffline(true);
@@ -233,6 +235,13 @@ describe('one day at a village point on the phone', () => {
     expect(await keptWith(page, billPhone)).toEqual([expect.stringMatching(/^countyhub\.station\.queue\./)]);
     expect(queued.map((r) => r.type)).toEqual(['bill.pay', 'farm_input.sale']);
     await h.shot(page, 'station-day-offline');
+    // A reload without a connection opens the page from the kept shell, with the desk kept on the phone and the queue.
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => page.getByTestId('station-sync-banner').getAttribute('data-pending'), { timeout: 20_000 }).toBe('2');
+    await expect.poll(async () => Number(await page.getByTestId('station-till').getAttribute('data-expected'))).toBe(expectedOnline + 12_000 + 700);
+    await expect.poll(() => page.getByTestId('station-as-of').count()).toBe(1);
+    expect(await recordLine(page, 'purchase.receipt').getAttribute('data-state')).toBe('synced');
 
     // The bill's receipt offline: from the phone's queue, marked 未同步, with its QR.
     await recordLine(page, 'bill.pay').getByTestId('record-receipt').click();
