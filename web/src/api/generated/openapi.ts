@@ -440,7 +440,7 @@ export interface ApiOperations {
         /** price in fen (分) */
         priceFen: number;
         stock?: number;
-        location?: "county_warehouse" | "seller";
+        location?: "county_warehouse" | "seller" | "station";
       }[];
       status?: "draft" | "listed";
     };
@@ -791,7 +791,7 @@ export interface ApiOperations {
     };
     query: Record<string, never>;
     body: {
-      location: "county_warehouse" | "seller";
+      location: "county_warehouse" | "seller" | "station";
       onHand: number;
     };
     response: {
@@ -5877,6 +5877,1486 @@ export interface ApiOperations {
     body: never;
     response: unknown;
   };
+  /** 代卖上架 Moves whole units of a SKU’s net weight from a consignment lot (the site’s stock) into the shop’s stock held at stations. The site’s operator lists for a product whose seller its account manages (代卖 sellers it registered), the county office any. A villager of a registered poor household has its household linked to the product with its share of each sale (poverty-alleviation ledger). 409 STOCK_INSUFFICIENT (not that much left of the lot), SKU_INACTIVE, SHARES_EXCEED_WHOLE (the product’s households would share more than the whole sale) */
+  "POST /api/v1/stations/consignments/{recordId}/listing": {
+    params: {
+      recordId: string;
+    };
+    query: Record<string, never>;
+    body: {
+      /** the shop SKU the lot is sold as (its product’s seller managed by your account, or any for the county) */
+      skuId: string;
+      /** whole units of the SKU’s net weight to list; default: as many as what is left of the lot makes */
+      units?: number;
+    };
+    response: {
+      id: string;
+      /** the consignment intake record (the lot) */
+      recordId: string;
+      siteId: string;
+      consignorId: string;
+      consignorName: string;
+      skuId: string;
+      productId: string;
+      productName: string;
+      spec: string;
+      netWeightG: number;
+      priceFenPerKg: number;
+      /** what one unit sold credits the villager (net weight × price per kg, rounded half up) */
+      unitCreditFen: number;
+      units: number;
+      unitsSold: number;
+      /** the share of each sale of the product credited to the villager’s poor household in the poverty-alleviation ledger (basis points); null when not a registered poor household */
+      ledgerShareBp: number | null;
+      listedAt: string;
+      listedByName: string;
+    };
+  };
+  /** 代卖结算 The villagers who consigned produce at a site, with what they brought, sold, were paid and are owed (balance); a page at a time */
+  "GET /api/v1/stations/consignors": {
+    params: Record<string, never>;
+    query: {
+      siteId: string;
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        /** the customer of the site */
+        id: string;
+        name: string;
+        phoneMasked: string | null;
+        poor: boolean;
+        siteId: string;
+        /** consignment intakes not voided */
+        lots: number;
+        receivedG: number;
+        listedG: number;
+        unitsSold: number;
+        /** sales less refunds */
+        creditedFen: number;
+        paidOutFen: number;
+        /** what the site owes the villager now */
+        balanceFen: number;
+        lastAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 代卖对账单 One consignor’s statement, ready to print: its lots (weight, grade, price offered, what was listed and sold), every sale, refund and payout oldest first, the totals and the balance */
+  "GET /api/v1/stations/consignors/{id}/statement": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      consignor: {
+        /** the customer of the site */
+        id: string;
+        name: string;
+        phoneMasked: string | null;
+        poor: boolean;
+        siteId: string;
+        /** consignment intakes not voided */
+        lots: number;
+        receivedG: number;
+        listedG: number;
+        unitsSold: number;
+        /** sales less refunds */
+        creditedFen: number;
+        paidOutFen: number;
+        /** what the site owes the villager now */
+        balanceFen: number;
+        lastAt: string;
+      };
+      site: {
+        id: string;
+        name: string;
+        townshipName: string;
+      };
+      lots: {
+        recordId: string;
+        day: string;
+        at: string;
+        produce: string;
+        produceName: string;
+        grade: string;
+        gradeName: string;
+        weightG: number;
+        priceFenPerKg: number;
+        /** grams of it listed in the shop */
+        listedG: number;
+        voided: boolean;
+        listings: {
+          id: string;
+          /** the consignment intake record (the lot) */
+          recordId: string;
+          siteId: string;
+          consignorId: string;
+          consignorName: string;
+          skuId: string;
+          productId: string;
+          productName: string;
+          spec: string;
+          netWeightG: number;
+          priceFenPerKg: number;
+          /** what one unit sold credits the villager (net weight × price per kg, rounded half up) */
+          unitCreditFen: number;
+          units: number;
+          unitsSold: number;
+          /** the share of each sale of the product credited to the villager’s poor household in the poverty-alleviation ledger (basis points); null when not a registered poor household */
+          ledgerShareBp: number | null;
+          listedAt: string;
+          listedByName: string;
+        }[];
+      }[];
+      /** oldest first */
+      entries: {
+        id: string;
+        /** sale 售出, refund 退款冲回, payout 结算付款 */
+        kind: "sale" | "refund" | "payout";
+        kindName: string;
+        at: string;
+        day: string;
+        productName: string | null;
+        units: number;
+        /** + a sale credited, − a refund taken back or cash paid out */
+        amountFen: number;
+        /** the payout record */
+        recordId: string | null;
+        /** a payout voided at the till (not counted) */
+        voided: boolean;
+      }[];
+      totals: {
+        receivedG: number;
+        listedG: number;
+        unitsSold: number;
+        salesFen: number;
+        refundedFen: number;
+        paidOutFen: number;
+        balanceFen: number;
+      };
+      printedAt: string;
+    };
+  };
+  /** 日结账本 Days of the stations and points in the caller’s sight, newest first: opening cash, in, out, expected, counted, difference and its reason, services */
+  "GET /api/v1/stations/days": {
+    params: Record<string, never>;
+    query: {
+      siteId?: string;
+      township?: string;
+      /** a Shanghai date, YYYY-MM-DD */
+      from?: string;
+      /** a Shanghai date, YYYY-MM-DD */
+      to?: string;
+      status?: "open" | "closed";
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        siteId: string;
+        siteName: string;
+        townshipName: string;
+        day: string;
+        status: "open" | "closed";
+        openingCashFen: number;
+        cashInFen: number;
+        cashOutFen: number;
+        expectedCashFen: number;
+        countedCashFen: number | null;
+        differenceFen: number | null;
+        reason: string | null;
+        closedAt: string | null;
+        closedByName: string | null;
+        services: number;
+        byService: Record<string, {
+          count: number;
+          amountFen: number;
+        }>;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 日结详情 One site’s day with every record of it */
+  "GET /api/v1/stations/days/{siteId}/{day}": {
+    params: {
+      siteId: string;
+      /** a Shanghai date, YYYY-MM-DD */
+      day: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      siteId: string;
+      siteName: string;
+      townshipName: string;
+      day: string;
+      status: "open" | "closed";
+      openingCashFen: number;
+      cashInFen: number;
+      cashOutFen: number;
+      expectedCashFen: number;
+      countedCashFen: number | null;
+      differenceFen: number | null;
+      reason: string | null;
+      closedAt: string | null;
+      closedByName: string | null;
+      services: number;
+      byService: Record<string, {
+        count: number;
+        amountFen: number;
+      }>;
+      records: {
+        id: string;
+        clientId: string;
+        siteId: string;
+        siteName: string;
+        type: string;
+        service: "proxy_buy" | "consignment" | "purchase" | "bill" | "ticket" | "cash_withdrawal" | "loan_referral" | "farm_input" | null;
+        day: string;
+        at: string;
+        recordedAt: string;
+        recordedByName: string;
+        customer: {
+          id: string;
+          name: string;
+          phoneMasked: string | null;
+          poor: boolean;
+        } | null;
+        amountFen: number;
+        feeFen: number;
+        cashInFen: number;
+        cashOutFen: number;
+        /** the record’s fields and what its handler added (JSON object) */
+        details: unknown;
+        summary: string;
+        note: string | null;
+        receiptCode: string | null;
+        voided: boolean;
+        voidReason: string | null;
+      }[];
+    };
+  };
+  /** 站点工作台 What the phone caches to work offline at one site: the site, today’s till, sites I record at, recent customers (masked), and each service’s reference data */
+  "GET /api/v1/stations/desk": {
+    params: Record<string, never>;
+    query: {
+      siteId: string;
+    };
+    body: never;
+    response: {
+      site: {
+        id: string;
+        name: string;
+        kind: "township_station" | "village_point";
+        townshipCode: string;
+        townshipName: string;
+        villageCode: string | null;
+        villageName: string | null;
+      };
+      today: {
+        siteId: string;
+        siteName: string;
+        townshipName: string;
+        day: string;
+        status: "open" | "closed";
+        openingCashFen: number;
+        cashInFen: number;
+        cashOutFen: number;
+        expectedCashFen: number;
+        countedCashFen: number | null;
+        differenceFen: number | null;
+        reason: string | null;
+        closedAt: string | null;
+        closedByName: string | null;
+        services: number;
+        byService: Record<string, {
+          count: number;
+          amountFen: number;
+        }>;
+      };
+      serverTime: string;
+      sitesICanRecordAt: {
+        id: string;
+        name: string;
+        kind: "township_station" | "village_point";
+        townshipCode: string;
+        townshipName: string;
+        villageCode: string | null;
+        villageName: string | null;
+      }[];
+      customers: {
+        id: string;
+        name: string;
+        phoneMasked: string | null;
+        poor: boolean;
+      }[];
+      providers: {
+        id: string;
+        /** Chinese, as receipts show it */
+        name: string;
+        kinds: ("bill" | "ticket" | "cash_withdrawal" | "loan_referral")[];
+        kindNames: string[];
+        services: string[];
+        serviceNames: string[];
+        /** bills: the shape of the account number by service (电费户号为 10 位数字) */
+        accountHints: Record<string, string>;
+      }[];
+      openProxyBuys: {
+        /** the request record’s id */
+        id: string;
+        /** the request’s clientId (later steps send it as proxyBuyClientId) */
+        clientId: string;
+        siteId: string;
+        siteName: string;
+        day: string;
+        requestedAt: string;
+        status: "open" | "done" | "cancelled";
+        statusName: string;
+        stage: "requested" | "ordered" | "parcel" | "done" | "cancelled";
+        stageName: string;
+        customer: {
+          id: string;
+          name: string;
+          phoneMasked: string | null;
+          poor: boolean;
+        } | null;
+        item: string;
+        quantityText: string | null;
+        budgetFen: number | null;
+        depositFen: number;
+        platform: "countyhub" | "taobao" | "tmall" | "jd" | "pinduoduo" | "douyin" | "kuaishou" | "other" | null;
+        platformName: string | null;
+        externalOrderNo: string | null;
+        costFen: number | null;
+        orderedAt: string | null;
+        waybillNo: string | null;
+        carrier: string | null;
+        parcelAt: string | null;
+        /** the logistics parcel of the waybill, as logistics knows it now */
+        parcel: {
+          id: string;
+          status: string | null;
+          statusName: string | null;
+        } | null;
+        feeFen: number | null;
+        collectedFen: number | null;
+        handedOverAt: string | null;
+        refundFen: number | null;
+        cancelReason: string | null;
+        cancelledAt: string | null;
+      }[];
+      gradeStandards: {
+        id: string;
+        produce: string;
+        name: string;
+        version: number;
+        validFrom: string;
+        /** in_force now, scheduled (validFrom later), superseded */
+        status: "in_force" | "scheduled" | "superseded";
+        grades: {
+          /** the grade’s key (special, first …; "off" is 等外) */
+          key: string;
+          name: string;
+          /** fen per kg */
+          priceFenPerKg: number;
+          criteria: {
+            /** the measurement’s key, the same in every grade (moisture, diameter …) */
+            key: string;
+            label: string;
+            /** %, mm, g … */
+            unit: string;
+            /** inclusive lower limit */
+            min?: number;
+            /** inclusive upper limit */
+            max?: number;
+          }[];
+        }[];
+        offGradePriceFenPerKg: number | null;
+        note: string | null;
+        createdAt: string;
+        createdByName: string;
+      }[];
+      consignors: {
+        id: string;
+        name: string;
+        /** what may be paid out now */
+        balanceFen: number;
+        /** grams of its produce at the site not listed yet */
+        heldG: number;
+      }[];
+      farmInputs: {
+        id: string;
+        name: string;
+        kind: "seed" | "fertiliser" | "pesticide";
+        /** 种子, 肥料, 农药 */
+        kindName: string;
+        registrationNo: string | null;
+        /** what the number is called on the receipt (免于登记 when none) */
+        registrationLabel: string;
+        /** 农药登记, 肥料登记（省级）, 非主要农作物品种登记 … */
+        registrationForm: string | null;
+        maker: string;
+        spec: string;
+        unit: string;
+        priceFen: number;
+        restricted: boolean;
+        active: boolean;
+        inactiveSince: string | null;
+        createdAt: string;
+        createdByName: string;
+        updatedAt: string;
+        updatedByName: string;
+        /** units this site holds now */
+        stock: number;
+      }[];
+      producers: {
+        id: string;
+        name: string;
+        /** farmer 农户, seller 经营主体 */
+        kind: "farmer" | "seller";
+        /** the producer’s village */
+        divisionCode: string;
+      }[];
+    };
+  };
+  /** 农资目录 The farm-input catalogue (seeds, fertilisers, pesticides with registration numbers and prices), by name */
+  "GET /api/v1/stations/farm-inputs": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      kind?: "seed" | "fertiliser" | "pesticide";
+      /** only those sold now (true) or stopped (false) */
+      active?: boolean;
+      /** part of the name, maker or registration number */
+      q?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        name: string;
+        kind: "seed" | "fertiliser" | "pesticide";
+        /** 种子, 肥料, 农药 */
+        kindName: string;
+        registrationNo: string | null;
+        /** what the number is called on the receipt (免于登记 when none) */
+        registrationLabel: string;
+        /** 农药登记, 肥料登记（省级）, 非主要农作物品种登记 … */
+        registrationForm: string | null;
+        maker: string;
+        spec: string;
+        unit: string;
+        priceFen: number;
+        restricted: boolean;
+        active: boolean;
+        inactiveSince: string | null;
+        createdAt: string;
+        createdByName: string;
+        updatedAt: string;
+        updatedByName: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** Add a farm input (county office). The registration number is checked against its kind (农药 PD…/WP…, 肥料 农肥(年)准字…号, 种子 审定/登记编号): 400 REGISTRATION_NUMBER_INVALID names body.registrationNo with the reason in Chinese; 409 FARM_INPUT_EXISTS for the same number and package */
+  "POST /api/v1/stations/farm-inputs": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** 吡虫啉, 复合肥 15-15-15 … */
+      name: string;
+      /** seed 种子, fertiliser 肥料, pesticide 农药 */
+      kind: "seed" | "fertiliser" | "pesticide";
+      /** 农药登记证号 (PD20080001), 肥料登记证号 (农肥(2019)准字1234号) or 品种审定/登记编号 (国审玉20170013, GPD马铃薯(2018)530032); null only for a fertiliser exempt from registration (复合肥, 尿素 made to a national standard) */
+      registrationNo?: string | null;
+      /** the producer on the label */
+      maker: string;
+      /** 10%可湿性粉剂 20克/袋 */
+      spec: string;
+      /** what one unit sold is: 袋, 瓶, 株, 千克 */
+      unit: string;
+      /** fen a unit */
+      priceFen: number;
+      /** 限制使用农药: a sale needs the buyer’s resident ID number (pesticides only) */
+      restricted?: boolean;
+    };
+    response: {
+      id: string;
+      name: string;
+      kind: "seed" | "fertiliser" | "pesticide";
+      /** 种子, 肥料, 农药 */
+      kindName: string;
+      registrationNo: string | null;
+      /** what the number is called on the receipt (免于登记 when none) */
+      registrationLabel: string;
+      /** 农药登记, 肥料登记（省级）, 非主要农作物品种登记 … */
+      registrationForm: string | null;
+      maker: string;
+      spec: string;
+      unit: string;
+      priceFen: number;
+      restricted: boolean;
+      active: boolean;
+      inactiveSince: string | null;
+      createdAt: string;
+      createdByName: string;
+      updatedAt: string;
+      updatedByName: string;
+    };
+  };
+  /** Change a farm input (county office): a new price holds for sales made from now on; active false stops its sale */
+  "PATCH /api/v1/stations/farm-inputs/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      name?: string;
+      kind?: "seed" | "fertiliser" | "pesticide";
+      /** 农药登记证号 (PD20080001), 肥料登记证号 (农肥(2019)准字1234号) or 品种审定/登记编号 (国审玉20170013, GPD马铃薯(2018)530032); null only for a fertiliser exempt from registration (复合肥, 尿素 made to a national standard) */
+      registrationNo?: string | null;
+      maker?: string;
+      spec?: string;
+      unit?: string;
+      /** a new price, charged for sales made from now on */
+      priceFen?: number;
+      restricted?: boolean;
+      /** false: no longer sold (sales made from now on are refused INPUT_INACTIVE) */
+      active?: boolean;
+    };
+    response: {
+      id: string;
+      name: string;
+      kind: "seed" | "fertiliser" | "pesticide";
+      /** 种子, 肥料, 农药 */
+      kindName: string;
+      registrationNo: string | null;
+      /** what the number is called on the receipt (免于登记 when none) */
+      registrationLabel: string;
+      /** 农药登记, 肥料登记（省级）, 非主要农作物品种登记 … */
+      registrationForm: string | null;
+      maker: string;
+      spec: string;
+      unit: string;
+      priceFen: number;
+      restricted: boolean;
+      active: boolean;
+      inactiveSince: string | null;
+      createdAt: string;
+      createdByName: string;
+      updatedAt: string;
+      updatedByName: string;
+    };
+  };
+  /** 站点服务统计：按站点、乡镇、服务类型或日期汇总服务笔数、金额、手续费、到件寄件、服务群众、贫困户、日结 Station figures per site, township, kind or day */
+  "GET /api/v1/stations/figures": {
+    params: Record<string, never>;
+    query: {
+      /** first day (default: the first of to’s month, or of this month) */
+      from?: string;
+      /** last day, inclusive (default: today); at most 366 days after from */
+      to?: string;
+      /** rows per site (default), township, service kind or day */
+      groupBy?: "site" | "township" | "service" | "day";
+      /** a township’s division code */
+      township?: string;
+      siteId?: string;
+    };
+    body: never;
+    response: {
+      from: string;
+      to: string;
+      groupBy: "site" | "township" | "service" | "day";
+      rows: {
+        /** the site id, township code, service kind or day */
+        key: string;
+        /** what people read: the site’s or township’s name, the kind in Chinese, the day */
+        name: string;
+        /** a site row’s township */
+        townshipName: string | null;
+        /** a site row’s kind */
+        siteKind: "township_station" | "village_point" | null;
+        /** records that count as a service, by kind, and their amount (fen) */
+        services: {
+          proxy_buy: {
+            count: number;
+            amountFen: number;
+          };
+          consignment: {
+            count: number;
+            amountFen: number;
+          };
+          purchase: {
+            count: number;
+            amountFen: number;
+          };
+          bill: {
+            count: number;
+            amountFen: number;
+          };
+          ticket: {
+            count: number;
+            amountFen: number;
+          };
+          cash_withdrawal: {
+            count: number;
+            amountFen: number;
+          };
+          loan_referral: {
+            count: number;
+            amountFen: number;
+          };
+          farm_input: {
+            count: number;
+            amountFen: number;
+          };
+        };
+        servicesTotal: number;
+        /** Σ the services’ amounts (fee not included) */
+        amountFen: number;
+        /** Σ fees, with those taken at a follow-up record (代买 hand-over) */
+        feeFen: number;
+        /** parcels that reached the point */
+        parcelsIn: number;
+        /** parcels opened at the point to go up */
+        parcelsOut: number;
+        /** Σ over sites and days of the distinct customers served */
+        peopleServed: number;
+        /** the same, of registered poor households */
+        poorServed: number;
+        daysClosed: number;
+        /** days closed with counted cash ≠ expected (with a reason) */
+        daysWithDifference: number;
+      }[];
+      total: {
+        /** the site id, township code, service kind or day */
+        key: string;
+        /** what people read: the site’s or township’s name, the kind in Chinese, the day */
+        name: string;
+        /** a site row’s township */
+        townshipName: string | null;
+        /** a site row’s kind */
+        siteKind: "township_station" | "village_point" | null;
+        /** records that count as a service, by kind, and their amount (fen) */
+        services: {
+          proxy_buy: {
+            count: number;
+            amountFen: number;
+          };
+          consignment: {
+            count: number;
+            amountFen: number;
+          };
+          purchase: {
+            count: number;
+            amountFen: number;
+          };
+          bill: {
+            count: number;
+            amountFen: number;
+          };
+          ticket: {
+            count: number;
+            amountFen: number;
+          };
+          cash_withdrawal: {
+            count: number;
+            amountFen: number;
+          };
+          loan_referral: {
+            count: number;
+            amountFen: number;
+          };
+          farm_input: {
+            count: number;
+            amountFen: number;
+          };
+        };
+        servicesTotal: number;
+        /** Σ the services’ amounts (fee not included) */
+        amountFen: number;
+        /** Σ fees, with those taken at a follow-up record (代买 hand-over) */
+        feeFen: number;
+        /** parcels that reached the point */
+        parcelsIn: number;
+        /** parcels opened at the point to go up */
+        parcelsOut: number;
+        /** Σ over sites and days of the distinct customers served */
+        peopleServed: number;
+        /** the same, of registered poor households */
+        poorServed: number;
+        daysClosed: number;
+        /** days closed with counted cash ≠ expected (with a reason) */
+        daysWithDifference: number;
+      };
+    };
+  };
+  /** 导出站点服务统计（Excel：按站点、按乡镇、按服务类型） The station figures as a workbook */
+  "GET /api/v1/stations/figures.xlsx": {
+    params: Record<string, never>;
+    query: {
+      /** first day (default: the first of to’s month, or of this month) */
+      from?: string;
+      /** last day, inclusive (default: today); at most 366 days after from */
+      to?: string;
+      /** a township’s division code */
+      township?: string;
+      siteId?: string;
+    };
+    body: never;
+    response: unknown;
+  };
+  /** 分级标准 Grade standards by produce: the version in force now and any scheduled later (every version with history=true) */
+  "GET /api/v1/stations/grade-standards": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      /** the produce’s key (pepper, walnut, apple, potato …) */
+      produce?: string;
+      /** include superseded versions */
+      history?: boolean;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        produce: string;
+        name: string;
+        version: number;
+        validFrom: string;
+        /** in_force now, scheduled (validFrom later), superseded */
+        status: "in_force" | "scheduled" | "superseded";
+        grades: {
+          /** the grade’s key (special, first …; "off" is 等外) */
+          key: string;
+          name: string;
+          /** fen per kg */
+          priceFenPerKg: number;
+          criteria: {
+            /** the measurement’s key, the same in every grade (moisture, diameter …) */
+            key: string;
+            label: string;
+            /** %, mm, g … */
+            unit: string;
+            /** inclusive lower limit */
+            min?: number;
+            /** inclusive upper limit */
+            max?: number;
+          }[];
+        }[];
+        offGradePriceFenPerKg: number | null;
+        note: string | null;
+        createdAt: string;
+        createdByName: string;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 保存分级标准 Save a produce’s grade standard as a new version from validFrom (county); receipts made before keep the version they were graded with */
+  "PUT /api/v1/stations/grade-standards/{produce}": {
+    params: {
+      /** the produce’s key (pepper, walnut, apple, potato …) */
+      produce: string;
+    };
+    query: Record<string, never>;
+    body: {
+      name: string;
+      /** best first */
+      grades: {
+        /** the grade’s key (special, first …; "off" is 等外) */
+        key: string;
+        name: string;
+        /** fen per kg */
+        priceFenPerKg: number;
+        criteria: {
+          /** the measurement’s key, the same in every grade (moisture, diameter …) */
+          key: string;
+          label: string;
+          /** %, mm, g … */
+          unit: string;
+          /** inclusive lower limit */
+          min?: number;
+          /** inclusive upper limit */
+          max?: number;
+        }[];
+      }[];
+      /** 等外 price per kg, or null when off-grade produce is not bought */
+      offGradePriceFenPerKg: number | null;
+      /** when receipts start being graded with it (default now; never earlier) */
+      validFrom?: string;
+      note?: string;
+    };
+    response: {
+      id: string;
+      produce: string;
+      name: string;
+      version: number;
+      validFrom: string;
+      /** in_force now, scheduled (validFrom later), superseded */
+      status: "in_force" | "scheduled" | "superseded";
+      grades: {
+        /** the grade’s key (special, first …; "off" is 等外) */
+        key: string;
+        name: string;
+        /** fen per kg */
+        priceFenPerKg: number;
+        criteria: {
+          /** the measurement’s key, the same in every grade (moisture, diameter …) */
+          key: string;
+          label: string;
+          /** %, mm, g … */
+          unit: string;
+          /** inclusive lower limit */
+          min?: number;
+          /** inclusive upper limit */
+          max?: number;
+        }[];
+      }[];
+      offGradePriceFenPerKg: number | null;
+      note: string | null;
+      createdAt: string;
+      createdByName: string;
+    };
+  };
+  /** 便民服务商 The county’s providers of bills, tickets, cash withdrawals and loans: what each does, and the shape of its account numbers */
+  "GET /api/v1/stations/providers": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        /** Chinese, as receipts show it */
+        name: string;
+        kinds: ("bill" | "ticket" | "cash_withdrawal" | "loan_referral")[];
+        kindNames: string[];
+        services: string[];
+        serviceNames: string[];
+        /** bills: the shape of the account number by service (电费户号为 10 位数字) */
+        accountHints: Record<string, string>;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 代买 Proxy buys in the caller’s sight (a point its own, a township its sites, the county all), newest first: item, deposit, order, parcel (as logistics knows it), hand-over or cancel; customers masked */
+  "GET /api/v1/stations/proxy-buys": {
+    params: Record<string, never>;
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+      siteId?: string;
+      status?: "open" | "done" | "cancelled";
+    };
+    body: never;
+    response: {
+      items: {
+        /** the request record’s id */
+        id: string;
+        /** the request’s clientId (later steps send it as proxyBuyClientId) */
+        clientId: string;
+        siteId: string;
+        siteName: string;
+        day: string;
+        requestedAt: string;
+        status: "open" | "done" | "cancelled";
+        statusName: string;
+        stage: "requested" | "ordered" | "parcel" | "done" | "cancelled";
+        stageName: string;
+        customer: {
+          id: string;
+          name: string;
+          phoneMasked: string | null;
+          poor: boolean;
+        } | null;
+        item: string;
+        quantityText: string | null;
+        budgetFen: number | null;
+        depositFen: number;
+        platform: "countyhub" | "taobao" | "tmall" | "jd" | "pinduoduo" | "douyin" | "kuaishou" | "other" | null;
+        platformName: string | null;
+        externalOrderNo: string | null;
+        costFen: number | null;
+        orderedAt: string | null;
+        waybillNo: string | null;
+        carrier: string | null;
+        parcelAt: string | null;
+        /** the logistics parcel of the waybill, as logistics knows it now */
+        parcel: {
+          id: string;
+          status: string | null;
+          statusName: string | null;
+        } | null;
+        feeFen: number | null;
+        collectedFen: number | null;
+        handedOverAt: string | null;
+        refundFen: number | null;
+        cancelReason: string | null;
+        cancelledAt: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 服务台账 Records in the caller’s sight, newest first */
+  "GET /api/v1/stations/records": {
+    params: Record<string, never>;
+    query: {
+      siteId?: string;
+      township?: string;
+      /** a Shanghai date, YYYY-MM-DD */
+      day?: string;
+      /** a Shanghai date, YYYY-MM-DD */
+      from?: string;
+      /** a Shanghai date, YYYY-MM-DD */
+      to?: string;
+      service?: "proxy_buy" | "consignment" | "purchase" | "bill" | "ticket" | "cash_withdrawal" | "loan_referral" | "farm_input";
+      type?: string;
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        id: string;
+        clientId: string;
+        siteId: string;
+        siteName: string;
+        type: string;
+        service: "proxy_buy" | "consignment" | "purchase" | "bill" | "ticket" | "cash_withdrawal" | "loan_referral" | "farm_input" | null;
+        day: string;
+        at: string;
+        recordedAt: string;
+        recordedByName: string;
+        customer: {
+          id: string;
+          name: string;
+          phoneMasked: string | null;
+          poor: boolean;
+        } | null;
+        amountFen: number;
+        feeFen: number;
+        cashInFen: number;
+        cashOutFen: number;
+        /** the record’s fields and what its handler added (JSON object) */
+        details: unknown;
+        summary: string;
+        note: string | null;
+        receiptCode: string | null;
+        voided: boolean;
+        voidReason: string | null;
+      }[];
+      nextCursor: string | null;
+    };
+  };
+  /** 记账 The till’s one write path: records made on the phone (offline first), applied in order, each in its own transaction. Outcome per record: stored, duplicate (this clientId was stored before: nothing applied twice) or refused (a business rule: DAY_CLOSED, DAY_CHANGED, REASON_REQUIRED, STOCK_INSUFFICIENT, UNKNOWN_REFERENCE, CLOCK_AHEAD, TOO_OLD …; nothing of it stored). 403 for the whole batch at a site the caller may not record at; 400 naming body.records[i].<field> for a record that does not match its type */
+  "POST /api/v1/stations/records/batch": {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      /** the station or point recorded at */
+      siteId: string;
+      records: ({
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "day.open";
+        /** 备用金 the cash in the till at opening, fen */
+        openingCashFen: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "day.close";
+        /** 实点现金 the cash counted in the till */
+        countedCashFen: number;
+        /** 应有现金 what the phone computed (opening + in − out) */
+        expectedCashFen: number;
+        /** 差异原因 why counted ≠ expected (at least 4 characters then) */
+        reason?: string;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "record.void";
+        /** the clientId of the record to void (this site, this day) */
+        targetClientId: string;
+        /** 撤销原因 */
+        reason: string;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "proxy_buy.request";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** what the villager wants (化肥 2 袋, 儿童羽绒服 130 码) */
+        item: string;
+        quantityText?: string;
+        /** what the villager means to spend at most */
+        budgetFen?: number;
+        /** taken now, in cash */
+        depositFen: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "proxy_buy.ordered";
+        /** the clientId of the proxy_buy.request */
+        proxyBuyClientId: string;
+        platform: "countyhub" | "taobao" | "tmall" | "jd" | "pinduoduo" | "douyin" | "kuaishou" | "other";
+        /** the platform’s name when `other` */
+        platformName?: string;
+        externalOrderNo: string;
+        /** what the order cost */
+        costFen: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "proxy_buy.parcel";
+        /** the clientId of the proxy_buy.request */
+        proxyBuyClientId: string;
+        waybillNo: string;
+        carrier?: string;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "proxy_buy.handover";
+        /** the clientId of the proxy_buy.request */
+        proxyBuyClientId: string;
+        /** the service fee */
+        feeFen: number;
+        /** taken now, in cash (what is left of cost and fee after the deposit) */
+        collectedFen: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "proxy_buy.cancel";
+        /** the clientId of the proxy_buy.request */
+        proxyBuyClientId: string;
+        /** handed back from the deposit */
+        refundFen: number;
+        reason: string;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "bill.pay";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        service: "water" | "electricity" | "broadband" | "phone";
+        /** a provider of GET /stations/providers */
+        providerId: string;
+        /** the account (户号, phone number, broadband account) */
+        accountNo: string;
+        /** the bill paid */
+        amountFen: number;
+        /** the station’s fee */
+        feeFen: number;
+        paidBy: "cash" | "transfer";
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "ticket.book";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        mode: "plane" | "train" | "bus" | "hotel";
+        /** a provider of GET /stations/providers */
+        providerId: string;
+        /** route, train or flight, or hotel and nights */
+        description: string;
+        /** YYYY-MM-DD */
+        travelDate: string;
+        /** the ticket’s price */
+        amountFen: number;
+        /** the station’s fee */
+        feeFen: number;
+        paidBy: "cash" | "transfer";
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "cash.withdraw";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** a provider of GET /stations/providers */
+        providerId: string;
+        /** the card’s last four digits */
+        cardTail: string;
+        /** cash handed to the villager (at most ¥3,000.00) */
+        amountFen: number;
+        /** paid to the station by the bank, not from the till */
+        feeFen: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "loan.refer";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** a provider of GET /stations/providers */
+        providerId: string;
+        /** the loan asked for */
+        amountFen: number;
+        purpose: string;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "purchase.receipt";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** a grade standard’s produce key (pepper, walnut, apple, potato …) */
+        produce: string;
+        lines: {
+          /** gross weight in grams (at most 10 t a line) */
+          grossG: number;
+          /** tare (sacks, crates) in grams, below the gross */
+          tareG: number;
+          /** one number for every criterion of the standard, by its key (moisture: 9.5) */
+          measurements: Record<string, number>;
+        }[];
+        paidBy: "cash" | "transfer";
+        /** the version of the standard the phone graded with (from the desk); default: the one in force at `at` */
+        standardVersion?: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "consignment.intake";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** a grade standard’s produce key (pepper, walnut, apple, potato …) */
+        produce: string;
+        /** a grade key of that standard, or "off" for 等外 where the standard takes it */
+        grade: string;
+        /** net weight received, grams (at most 10 t) */
+        weightG: number;
+        /** what the villager is offered per kg sold (fen) */
+        priceFenPerKg: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "consignment.payout";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** cash paid to the consignor out of the till (fen), at most its balance */
+        amountFen: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "farm_input.stock_in";
+        /** a farm input of the catalogue (GET /stations/farm-inputs, or the desk) */
+        inputId: string;
+        /** units (袋, 瓶, 株 … as the catalogue says) */
+        quantity: number;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
+        type: "farm_input.sale";
+        customer?: {
+          name: string;
+          /** 11-digit mobile number */
+          phone?: string;
+          /** 18-character resident ID number (checksum checked) */
+          idNumber?: string;
+          /** the operator knows the customer is of a registered poor household */
+          poor?: boolean;
+        };
+        /** a customer of this site from GET /stations/desk */
+        customerId?: string;
+        /** a farm input of the catalogue (GET /stations/farm-inputs, or the desk) */
+        inputId: string;
+        /** units (袋, 瓶, 株 … as the catalogue says) */
+        quantity: number;
+        /** the traceability producer the buyer is (from the desk): the purchase is shown beside its farm records */
+        producerId?: string;
+      })[];
+    };
+    response: {
+      outcomes: {
+        clientId: string;
+        status: "stored" | "duplicate" | "refused";
+        recordId: string | null;
+        code: string | null;
+        /** Chinese, for the operator */
+        message: string | null;
+        /** what the refusal knows (DAY_CHANGED: the server’s expectedCashFen) */
+        details: Record<string, unknown> | null;
+        record: {
+          id: string;
+          clientId: string;
+          siteId: string;
+          siteName: string;
+          type: string;
+          service: "proxy_buy" | "consignment" | "purchase" | "bill" | "ticket" | "cash_withdrawal" | "loan_referral" | "farm_input" | null;
+          day: string;
+          at: string;
+          recordedAt: string;
+          recordedByName: string;
+          customer: {
+            id: string;
+            name: string;
+            phoneMasked: string | null;
+            poor: boolean;
+          } | null;
+          amountFen: number;
+          feeFen: number;
+          cashInFen: number;
+          cashOutFen: number;
+          /** the record’s fields and what its handler added (JSON object) */
+          details: unknown;
+          summary: string;
+          note: string | null;
+          receiptCode: string | null;
+          voided: boolean;
+          voidReason: string | null;
+        } | null;
+      }[];
+    };
+  };
+  /** 服务记录 One record */
+  "GET /api/v1/stations/records/{id}": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      clientId: string;
+      siteId: string;
+      siteName: string;
+      type: string;
+      service: "proxy_buy" | "consignment" | "purchase" | "bill" | "ticket" | "cash_withdrawal" | "loan_referral" | "farm_input" | null;
+      day: string;
+      at: string;
+      recordedAt: string;
+      recordedByName: string;
+      customer: {
+        id: string;
+        name: string;
+        phoneMasked: string | null;
+        poor: boolean;
+      } | null;
+      amountFen: number;
+      feeFen: number;
+      cashInFen: number;
+      cashOutFen: number;
+      /** the record’s fields and what its handler added (JSON object) */
+      details: unknown;
+      summary: string;
+      note: string | null;
+      receiptCode: string | null;
+      voided: boolean;
+      voidReason: string | null;
+    };
+  };
+  /** 收购单转追溯批次 Make a purchase receipt a traceability batch (a harvest of its net weight on the producer’s plot, through trace’s rules); once per receipt: a repeat answers the first batch with 200 */
+  "POST /api/v1/stations/records/{id}/trace-batch": {
+    params: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      /** the trace producer the villager is */
+      producerId: string;
+      /** the producer’s plot the produce was harvested from */
+      plotId: string;
+    };
+    response: {
+      recordId: string;
+      batchId: string;
+      /** 追溯码 the batch’s trace code */
+      batchCode: string;
+      producerId: string;
+      plotId: string;
+      madeAt: string;
+      madeByName: string;
+    };
+  };
+  /** 站点库存 What a site holds (produce, consignment, farm inputs) */
+  "GET /api/v1/stations/stock": {
+    params: Record<string, never>;
+    query: {
+      siteId: string;
+      kind?: "produce" | "consignment" | "farm_input";
+    };
+    body: never;
+    response: {
+      items: {
+        kind: "produce" | "consignment" | "farm_input";
+        key: string;
+        grade: string;
+        name: string;
+        unit: "g" | "unit";
+        quantity: number;
+        updatedAt: string;
+      }[];
+    };
+  };
   /** 指标分项（按乡镇、村、类目、品牌、场馆、渠道、来源、平台、类型、商品） One indicator by a dimension */
   "GET /api/v1/stats/breakdown": {
     params: Record<string, never>;
@@ -7238,6 +8718,49 @@ export interface ApiOperations {
       number: string;
       plots: number;
       createdAt: string;
+    };
+  };
+  /** Farm inputs the producer bought at stations and village points, newest first; a pesticide with no pesticide record on any of its plots within 30 days after is flagged 购药后30天未见用药记录 */
+  "GET /api/v1/trace/producers/{id}/station-purchases": {
+    params: {
+      id: string;
+    };
+    query: {
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
+    };
+    body: never;
+    response: {
+      items: {
+        recordId: string;
+        /** the day it was bought (Shanghai) */
+        day: string;
+        /** the station or village point that sold it */
+        siteName: string;
+        kind: "seed" | "fertiliser" | "pesticide";
+        /** 种子, 肥料, 农药 */
+        kindName: string;
+        name: string;
+        spec: string;
+        unit: string;
+        /** 农药登记证号 …; null for a fertiliser exempt from registration */
+        registrationNo: string | null;
+        quantity: number;
+        amountFen: number;
+        /** pesticides only: whether a pesticide record followed on any of the producer’s plots */
+        sprayCheck: {
+          /** recorded: a pesticide record within 30 days; waiting: none yet, 30 days not over; missing: none in 30 days */
+          status: "recorded" | "waiting" | "missing";
+          /** the last day of the 30 days */
+          until: string;
+          /** the first pesticide record in the window */
+          appliedOn: string | null;
+          /** 购药后30天未见用药记录 when missing */
+          text: string | null;
+        } | null;
+      }[];
+      nextCursor: string | null;
     };
   };
   /** Recall notices for the signed-in buyer, newest first */
@@ -9905,7 +11428,7 @@ export const SITE_SERVICES = ["buy_for", "sell_for", "parcels", "bill_payment", 
 /** GET /api/v1/network/sites/{id} → response.status */
 export const SITE_STATUSES = ["planned", "building", "operating", "suspended", "closed"] as const;
 /** PUT /api/v1/catalog/skus/{id}/stock → body.location */
-export const STOCK_LOCATIONS = ["county_warehouse", "seller"] as const;
+export const STOCK_LOCATIONS = ["county_warehouse", "seller", "station"] as const;
 /** POST /api/v1/trace/batches/{id}/stock → body.location */
 export const STOCK_PLACES = ["county_warehouse", "seller"] as const;
 /** GET /api/v1/trace/batches/{id} → response.crop */

@@ -10,6 +10,7 @@ import { traceFarmMessages } from './trace/farm.js';
 import { traceProducerMessages } from './trace/producers.js';
 import { traceRecallMessages } from './trace/recalls.js';
 import { traceReviewMessages } from './trace/review.js';
+import { traceStationPurchaseMessages } from './trace/station-purchases.js';
 import { shopCatalogMessages } from './shop/catalog.js';
 import { shopSignInMessages } from './shop/sign-in.js';
 import { shopAddressMessages } from './shop/addresses.js';
@@ -36,6 +37,7 @@ export const messages = {
   ...traceProducerMessages,
   ...traceRecallMessages,
   ...traceReviewMessages,
+  ...traceStationPurchaseMessages,
   ...shopCatalogMessages,
   ...shopSignInMessages,
   ...shopAddressMessages,

@@ -14,6 +14,7 @@ import { PlotSummary } from './PlotSummary.js';
 import { formKindOf } from './recordForm.js';
 import { RecordSheet, type SheetRequest } from './RecordSheet.js';
 import { RecordTimeline } from './RecordTimeline.js';
+import { StationPurchasesCard } from './StationPurchasesCard.js';
 
 /**
  * One plot on a phone: what it is, the big buttons for what was done today, and its records below, each with
@@ -57,6 +58,7 @@ export function PlotPage() {
       ) : (
         <>
           <PlotSummary plot={plot} />
+          <StationPurchasesCard producerId={plot.producerId} />
           {fromQueue && markedShown && <Alert type="warning" showIcon title={t('traceReview.fromQueue')} style={{ marginBottom: 12 }} data-testid="plot-from-queue" />}
           {keep && (
             <>
