@@ -9,9 +9,7 @@ import { dropPostgresSchema, openDatabase, type Database, type DialectName } fro
 import { kernelMigrations } from '../../src/kernel/kernel-migrations.js';
 import { JobRunner } from '../../src/kernel/jobs/index.js';
 import { migrateUp } from '../../src/kernel/migrator.js';
-import { PROVIDER_SUBMIT_JOB } from '../../src/modules/stations/index.js';
-import { stationsInit } from '../../src/modules/stations/migrations/2026-12-08-stations.js';
-import { stationsServices } from '../../src/modules/stations/migrations/2026-12-08-stations-services.js';
+import { PROVIDER_SUBMIT_JOB, stationsModule } from '../../src/modules/stations/index.js';
 import { engines } from '../helpers.js';
 import { AFTER_LEASE, createRecords, recordId, RECORDS, refusedByProvider, sealerOf, START, submitter } from './stations-provider-units.js';
 
@@ -45,7 +43,7 @@ describe.each(engines().flatMap((engine) => (['before', 'after'] as const).map((
     shared = await openShared(engine);
     await migrateUp(shared.database, [
       { owner: 'kernel', migrations: kernelMigrations },
-      { owner: 'stations', migrations: [stationsInit, stationsServices] },
+      { owner: 'stations', migrations: stationsModule.migrations },
     ]);
     await createRecords(shared.database.db, sealer);
   });
