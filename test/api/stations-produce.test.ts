@@ -255,6 +255,20 @@ describe.each(engines())('stations produce intake, on %s', (engine) => {
       expect([made.statusCode, made.json().plotId]).toEqual([201, clean.id]);
     });
 
+    it('a claim left by a maker that died after trace answered is taken over later on its plot, without a second batch', async () => {
+      const record = (await batch([purchase([{ grossG: 6_000, tareG: 0, measurements: FIRST }], { at: now() })])).outcomes[0].record;
+      const url = `/stations/records/${record.id}/trace-batch`;
+      const plot = await ok('merchant', 'POST', '/trace/plots', { baseId: (await ok('merchant', 'GET', `/trace/plots/${plotId}`)).baseId, name: '中断地块', crop: 'pepper', variety: '九叶青', areaMu: 2 });
+      // The dead maker's claim, and the harvest trace made for it before the process died.
+      await t.database.db.insertInto('stations_receipt_batches').values({ record_id: record.id, site_id: OWN_POINT, producer_id: producerId, plot_id: plot.id, claimed_at: now(), batch_id: null, batch_code: null, made_at: null, made_by_name: '县管理员' }).execute();
+      const harvest = await ok('merchant', 'POST', `/trace/plots/${plot.id}/records`, { kind: 'harvest', occurredOn: record.day, note: `乐红村电商服务点收购：${record.summary}（站点记录 ${record.id}）`, harvest: { quantity: 6, unit: 'kg' } });
+      const busy = await call('county', 'POST', url, { producerId, plotId });
+      expect([busy.statusCode, busy.json().error.code]).toEqual([409, 'TRACE_BATCH_IN_PROGRESS']);
+      clock.advance(3 * 60_000);
+      const taken = await call('county', 'POST', url, { producerId, plotId });
+      expect([taken.statusCode, taken.json().plotId, taken.json().batchId]).toEqual([201, plot.id, harvest.batch.id]);
+    });
+
     it('is for the receipt’s own site operator or the county: the township’s operator reads the point but records only at its station', async () => {
       const record = (await batch([purchase([{ grossG: 3_000, tareG: 0, measurements: FIRST }], { at: now() })])).outcomes[0].record;
       const url = `/stations/records/${record.id}/trace-batch`;

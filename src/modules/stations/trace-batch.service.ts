@@ -62,13 +62,15 @@ export class TraceBatchService {
     const now = isoNow(this.clock);
     const claimed = await this.claim(record.id, record.site_id, input, principal.displayName, now, !!record.voided_by);
     if ('done' in claimed) return { created: false, batch: view(claimed.done) };
+    // A claim taken over goes on with the plot its first maker chose: trace may already hold that harvest.
+    const { producerId, plotId } = claimed.target;
 
     const details = JSON.parse(record.details) as PurchaseDetails;
     let made: { batchId: string; code: string };
     try {
       made = await this.trace.harvestBatch(ctx, {
-        producerId: input.producerId,
-        plotId: input.plotId,
+        producerId,
+        plotId,
         produce: details.produce,
         produceName: details.produceName,
         occurredOn: record.day,
@@ -81,32 +83,32 @@ export class TraceBatchService {
       throw err;
     }
     const row = await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('stations_receipt_batches').set({ batch_id: made.batchId, batch_code: made.code, made_at: isoNow(this.clock), made_by_name: principal.displayName, producer_id: input.producerId, plot_id: input.plotId }).where('record_id', '=', record.id).execute();
+      await trx.updateTable('stations_receipt_batches').set({ batch_id: made.batchId, batch_code: made.code, made_at: isoNow(this.clock), made_by_name: principal.displayName }).where('record_id', '=', record.id).execute();
       const current = await trx.selectFrom('stations_records').select('details').where('id', '=', record.id).executeTakeFirstOrThrow();
       const next = { ...(JSON.parse(current.details) as PurchaseDetails), traceBatch: { id: made.batchId, code: made.code } };
       await trx.updateTable('stations_records').set({ details: JSON.stringify(next) }).where('id', '=', record.id).execute();
-      await recordAudit(trx, ctx, { action: 'purchase_receipt.trace_batch', entityType: 'stations_record', entityId: record.id, details: { batchId: made.batchId, batchCode: made.code, producerId: input.producerId, plotId: input.plotId } });
+      await recordAudit(trx, ctx, { action: 'purchase_receipt.trace_batch', entityType: 'stations_record', entityId: record.id, details: { batchId: made.batchId, batchCode: made.code, producerId, plotId } });
       return trx.selectFrom('stations_receipt_batches').selectAll().where('record_id', '=', record.id).executeTakeFirstOrThrow();
     });
     return { created: true, batch: view(row) };
   }
 
   /** The receipt's batch already made, or this caller's claim to make it (409 while another is making it). */
-  private async claim(recordId: string, siteId: string, input: TraceBatchInput, byName: string, now: string, voided: boolean): Promise<{ done: ReceiptBatchRow } | { claimed: true }> {
+  private async claim(recordId: string, siteId: string, input: TraceBatchInput, byName: string, now: string, voided: boolean): Promise<{ done: ReceiptBatchRow } | { target: TraceBatchInput }> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const existing = await this.db.selectFrom('stations_receipt_batches').selectAll().where('record_id', '=', recordId).executeTakeFirst();
       if (existing?.batch_id) return { done: existing };
       if (voided) throw conflict('RECORD_VOIDED', '这张收购单已作废，不能转为追溯批次');
       if (existing) {
         if (Date.parse(existing.claimed_at) + CLAIM_STALE_MS > Date.parse(now)) throw conflict('TRACE_BATCH_IN_PROGRESS', '这张收购单正在转为追溯批次，请稍后刷新');
-        // Its maker died between trace and here: take it over (the flow finds a harvest already made by its note).
-        const taken = await this.db.updateTable('stations_receipt_batches').set({ claimed_at: now, producer_id: input.producerId, plot_id: input.plotId, made_by_name: byName }).where('record_id', '=', recordId).where('claimed_at', '=', existing.claimed_at).where('batch_id', 'is', null).executeTakeFirst();
-        if (Number(taken.numUpdatedRows) === 1) return { claimed: true };
+        // Its maker died between trace and here: take it over on the same plot (the flow finds a harvest already made there by its note).
+        const taken = await this.db.updateTable('stations_receipt_batches').set({ claimed_at: now, made_by_name: byName }).where('record_id', '=', recordId).where('claimed_at', '=', existing.claimed_at).where('batch_id', 'is', null).executeTakeFirst();
+        if (Number(taken.numUpdatedRows) === 1) return { target: { producerId: existing.producer_id, plotId: existing.plot_id } };
         continue;
       }
       try {
         await this.db.insertInto('stations_receipt_batches').values({ record_id: recordId, site_id: siteId, producer_id: input.producerId, plot_id: input.plotId, claimed_at: now, batch_id: null, batch_code: null, made_at: null, made_by_name: byName }).execute();
-        return { claimed: true };
+        return { target: input };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
