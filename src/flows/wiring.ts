@@ -17,6 +17,7 @@ import { stationHouseholds, stationPlaces } from './station-places.js';
 import { stationParcels } from './station-parcels.js';
 import { stationProducers, traceStationPurchases } from './station-farm-inputs.js';
 import { stationTrace } from './station-trace.js';
+import { stationConsignment } from './station-consignment.js';
 import { followUpPlayers, followUpPoints, followUpSellers, trainingTargets } from './training-follow-up.js';
 import { recallSms, traceSales, traceSellers, traceStock } from './trace-links.js';
 
@@ -52,7 +53,7 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     stats: (m) => ({ products: statsProducts(m.catalog.catalog, m.parties.sellers, m.trace.batches), places: statsPlaces(m.network.service), coverage: statsCoverage(m.network.service) }),
     players: (m) => ({ places: playerPlaces(m.network.service), identifiers: { creditCodeProblem } }),
     training: (m) => ({ identifiers: { residentIdProblem }, places: trainingPlaces(m.network.service, clock), accounts: accountPhones(m.identity.service), targets: trainingTargets(m.stats.service), sellers: followUpSellers(m.parties.farmersById), points: followUpPoints(m.network.service), players: followUpPlayers(m.players.players, m.players.reports) }),
-    stations: (m) => ({ producers: stationProducers(m.trace.farmers), places: stationPlaces(m.network.service, clock), households: stationHouseholds(m.parties.householdsById), identifiers: { residentIdProblem }, parcels: stationParcels(m.logistics.parcels), trace: stationTrace(m.trace) }),
+    stations: (m) => ({ producers: stationProducers(m.trace.farmers), places: stationPlaces(m.network.service, clock), households: stationHouseholds(m.parties.householdsById), identifiers: { residentIdProblem }, parcels: stationParcels(m.logistics.parcels), trace: stationTrace(m.trace), consignment: stationConsignment(m.catalog.catalog, m.parties.sellers, m.parties.households, m.orders.service) }),
     uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
     workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench, training: m.training.trainerDesk }),
   };

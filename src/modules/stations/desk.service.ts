@@ -11,6 +11,7 @@ import type { StationsTables } from './stations.tables.js';
 import type { StationStock } from './stock.js';
 import { FARM_INPUT_DESK_PARTS } from './farm-inputs.desk.js';
 import { gradeStandardsDesk } from './produce.desk.js';
+import { consignorsDesk } from './consignment.desk.js';
 import { OPEN_PROXY_BUYS_DESK_PART, PROVIDERS_DESK_PART } from './services.desk.js';
 
 /** What a desk part reads with: the module's database (no transaction), its ports, the site's stock. */
@@ -41,6 +42,7 @@ export const DESK_PARTS: readonly DeskPart[] = [
   // C gradeStandards
   gradeStandardsDesk,
   // D consignors
+  consignorsDesk,
   // E farmInputs, producers
   ...FARM_INPUT_DESK_PARTS,
 ];

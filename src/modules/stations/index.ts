@@ -11,6 +11,8 @@ import type { StationsPorts } from './ports.js';
 import { stationsCoreRoutes } from './stations.routes.js';
 import { stationsServices } from './migrations/2026-12-08-stations-services.js';
 import { servicesParts } from './services.parts.js';
+import { stationsConsignment } from './migrations/2026-12-08-stations-consignment.js';
+import { consignmentParts } from './consignment.parts.js';
 
 export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite, StationsPorts } from './ports.js';
 export type { LinkedParcel, StationParcels } from './services.ports.js';
@@ -20,6 +22,7 @@ export type { StationProducer, StationProducers } from './farm-inputs.ports.js';
 export type { FarmInputPurchase, FarmInputPurchases } from './farm-inputs.purchases.js';
 export { DEFAULT_FARM_INPUTS } from './farm-inputs.defaults.js';
 export type { StationTrace, ReceiptHarvest } from './produce.ports.js';
+export type { ConsignmentShop, ConsignmentSku } from './consignment.ports.js';
 export type { DeskPart, DeskContext } from './desk.service.js';
 export type { AnyRecordHandler, Applied, ApplyContext, Customer, RecordHandler } from './handlers/types.js';
 export type { DayView, Outcome, RecordView } from './stations.schema.js';
@@ -30,7 +33,7 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit, stationsFarmInputs, stationsServices],
+  migrations: [stationsInit, stationsFarmInputs, stationsServices, stationsConsignment],
   requires: {
     places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
@@ -38,6 +41,7 @@ export const stationsModule = defineModule({
     producers: 'traceability producers a farm-input buyer may be: one by id in the record’s transaction, those of a village or township for the desk (trace)',
     trace: 'a purchase receipt made a traceability batch: a harvest on the producer’s plot through trace’s own rules, as the caller (trace)',
     parcels: 'logistics parcels by waybill number, so a proxy buy’s parcel is linked with its status (logistics)',
+    consignment: '代卖: a shop SKU with its product and seller, units put into stock held at stations (catalog); sellers an account manages, a poor household linked to a product (parties); where a paid order’s units were reserved (orders)',
   },
   publishes: STATIONS_EVENTS,
   build(kernel, ports: StationsPorts) {
@@ -45,13 +49,15 @@ export const stationsModule = defineModule({
     const services = servicesParts(kernel, ports);
     const farmInputs = farmInputParts(kernel);
     const produce = produceParts(kernel, ports);
+    const consignment = consignmentParts(kernel, ports, core.stock);
     // The module's routes: the core's, then each area's (B services, C produce, D consignment, E farm inputs, F figures), one line each.
     const routes = async (app: FastifyInstance) => {
       await stationsCoreRoutes(core)(app);
       await services.routes(app);
       await farmInputs.routes(app);
       await produce.routes(app);
+      await consignment.routes(app);
     };
-    return { provides: { proxyBuys: services.proxyBuys, providerSubmitter: services.submitter, farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock }, routes, pages: produce.pages, subscriptions: [], jobs: [...produce.jobs, ...services.jobs] };
+    return { provides: { proxyBuys: services.proxyBuys, providerSubmitter: services.submitter, farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock, consignment: consignment.consignment }, routes, pages: produce.pages, subscriptions: [...consignment.subscriptions], jobs: [...produce.jobs, ...services.jobs] };
   },
 });

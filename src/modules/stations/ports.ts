@@ -50,4 +50,5 @@ export interface StationsPorts {
   producers: import('./farm-inputs.ports.js').StationProducers;
   parcels: import('./services.ports.js').StationParcels;
   trace: import('./produce.ports.js').StationTrace;
+  consignment: import('./consignment.ports.js').ConsignmentShop;
 }

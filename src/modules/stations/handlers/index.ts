@@ -1,5 +1,6 @@
 import type { AnyRecordHandler } from './types.js';
 import { TILL_HANDLERS } from './till.js';
+import { CONSIGNMENT_HANDLERS } from './consignment.js';
 import { PROXY_BUY_HANDLERS } from './proxy-buy.js';
 import { CONVENIENCE_HANDLERS } from './convenience.js';
 import { FARM_INPUT_HANDLERS } from './farm-input.js';
@@ -17,6 +18,7 @@ export const RECORD_HANDLERS: readonly AnyRecordHandler[] = [
   // C produce intake and grading
   purchaseReceipt,
   // D consignment
+  ...CONSIGNMENT_HANDLERS,
   // E farm inputs
   ...FARM_INPUT_HANDLERS,
 ];
