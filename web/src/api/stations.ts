@@ -25,6 +25,9 @@ export interface ServiceCount {
 export interface FigureRow {
   key: string;
   name: string;
+  /** A site row's township and kind (null on other rows). */
+  townshipName?: string | null;
+  siteKind?: 'township_station' | 'village_point' | null;
   services: Partial<Record<ServiceKind, ServiceCount>>;
   servicesTotal: number;
   amountFen: number;
@@ -41,7 +44,7 @@ export interface Figures {
   from: string;
   to: string;
   rows: FigureRow[];
-  total: Omit<FigureRow, 'key' | 'name'> & Partial<Pick<FigureRow, 'key' | 'name'>>;
+  total: FigureRow;
 }
 
 export interface FigureQuery {
@@ -167,12 +170,15 @@ export interface GradeStandardInput {
   note?: string;
 }
 
-/** A farm input of the county's catalogue (农资目录). */
+/** A farm input of the county's catalogue (农资目录); a fertiliser may be exempt from registration (no number). */
 export interface FarmInput {
   id: string;
   name: string;
   kind: FarmInputKind;
-  registrationNo: string;
+  kindName: string;
+  registrationNo: string | null;
+  /** What the number is called on the receipt (农药登记证号 …; 免于登记 when none). */
+  registrationLabel: string;
   maker: string;
   spec: string;
   unit: string;
@@ -181,40 +187,80 @@ export interface FarmInput {
   active: boolean;
 }
 
-export type FarmInputInput = Omit<FarmInput, 'id'>;
+export interface FarmInputInput {
+  name: string;
+  kind: FarmInputKind;
+  registrationNo?: string;
+  maker: string;
+  spec: string;
+  unit: string;
+  priceFen: number;
+  restricted?: boolean;
+  active?: boolean;
+}
 
-/** A villager who sells through a point (代卖), with what the point owes them. */
+/** A villager who consigned produce at a site (代卖), with what they brought, sold, were paid and are owed. */
 export interface Consignor {
   id: string;
   name: string;
   phoneMasked: string | null;
   poor: boolean;
   siteId: string;
-  siteName: string;
+  lots: number;
+  receivedG: number;
+  listedG: number;
+  unitsSold: number;
+  creditedFen: number;
+  paidOutFen: number;
   balanceFen: number;
-  intakes?: number;
-  soldFen?: number;
-  paidFen?: number;
+  lastAt: string;
 }
 
-export interface StatementLine {
+export interface ConsignmentListing {
+  id: string;
+  productName: string;
+  spec: string;
+  netWeightG: number;
+  units: number;
+  unitsSold: number;
+}
+
+export interface ConsignmentLot {
+  recordId: string;
+  day: string;
   at: string;
-  kind: 'intake' | 'sale' | 'refund' | 'payout';
-  summary: string;
-  weightG?: number | null;
-  creditFen: number;
-  debitFen: number;
-  balanceFen: number;
-  recordId?: string | null;
+  produce: string;
+  produceName: string;
+  grade: string;
+  gradeName: string;
+  weightG: number;
+  priceFenPerKg: number;
+  listedG: number;
+  voided: boolean;
+  listings: ConsignmentListing[];
+}
+
+export interface StatementEntry {
+  id: string;
+  kind: 'sale' | 'refund' | 'payout';
+  kindName: string;
+  at: string;
+  day: string;
+  productName: string | null;
+  units: number;
+  /** + a sale credited, − a refund taken back or cash paid out. */
+  amountFen: number;
+  recordId: string | null;
+  voided: boolean;
 }
 
 export interface Statement {
   consignor: Consignor;
-  lines: StatementLine[];
-  intakeG?: number;
-  soldFen: number;
-  paidFen: number;
-  balanceFen: number;
+  site: { id: string; name: string; townshipName: string };
+  lots: ConsignmentLot[];
+  entries: StatementEntry[];
+  totals: { receivedG: number; listedG: number; unitsSold: number; salesFen: number; refundedFen: number; paidOutFen: number; balanceFen: number };
+  printedAt: string;
 }
 
 const PAGE_SIZE = 50;
@@ -305,7 +351,7 @@ export function useFarmInputs() {
 export function useSaveFarmInput() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input, idempotencyKey }: { id?: string; input: Partial<FarmInputInput>; idempotencyKey: string }) =>
+    mutationFn: ({ id, input, idempotencyKey }: { id?: string; input: FarmInputInput; idempotencyKey: string }) =>
       id
         ? api<FarmInput>(`/stations/farm-inputs/${enc(id)}`, { method: 'PATCH', body: input })
         : api<FarmInput>('/stations/farm-inputs', { method: 'POST', body: input, idempotencyKey }),
@@ -315,8 +361,10 @@ export function useSaveFarmInput() {
 
 /* ---------- consignment ---------- */
 
+/** The consignors of one site (the API lists a site at a time); nothing is asked until a site is chosen. */
 export function useConsignors(siteId: string | undefined) {
   return useInfiniteQuery({
+    enabled: !!siteId,
     queryKey: stationKeys.consignors(siteId),
     queryFn: ({ pageParam, signal }) => api<Page<Consignor>>('/stations/consignors', { query: { siteId, limit: PAGE_SIZE, cursor: pageParam }, signal }),
     initialPageParam: null as string | null,

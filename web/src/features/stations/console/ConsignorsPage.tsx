@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { useConsignors, useStatement, type Consignor, type StatementLine } from '../../../api/stations.js';
+import { useConsignors, useStatement, type Consignor, type ConsignmentLot, type StatementEntry } from '../../../api/stations.js';
 import { formatDateTime, formatFen, formatGrams } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
@@ -12,19 +12,25 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
-import { CustomerCell, Money, SiteSelect } from './common.js';
+import { CustomerCell, Money, SiteSelect, useStationSites } from './common.js';
+
+const STRUCK = { textDecoration: 'line-through', color: 'rgba(0,0,0,0.35)' } as const;
 import { PRINT_CSS } from './print.js';
 
 const statementPath = (id: string) => `/stations/consignors/${encodeURIComponent(id)}`;
 
-/** 代卖结算: the villagers who sell through the sites, with what sold and what the site owes them. */
+/** 代卖结算: the villagers who consigned produce at a site, with what they brought, sold, were paid and are owed. */
 export function ConsignorsPage() {
   const t = useT();
   const user = useUser();
   const [params, setParams] = useUrlParams(['siteId'] as const);
-  const consignors = useConsignors(params.siteId);
+  const own = user.scope.kind === 'site' ? user.scope.id : undefined;
+  const sites = useStationSites();
+  // The API lists one site at a time: a point its own; the county and townships pick one (the first to start with).
+  const siteId = params.siteId ?? own ?? sites.data[0]?.id;
+  const consignors = useConsignors(siteId);
   const rows = (consignors.data?.pages ?? []).flatMap((p) => p.items);
-  const picksSite = isStationsCountyReader(user) || user.roles.includes('township_operator');
+  const picksSite = !own || isStationsCountyReader(user) || user.roles.includes('township_operator');
 
   const columns: TableColumnsType<Consignor> = [
     {
@@ -37,9 +43,10 @@ export function ConsignorsPage() {
         </Link>
       ),
     },
-    { key: 'site', title: t('stations.console.col.site'), dataIndex: 'siteName' },
-    { key: 'sold', title: t('stations.console.consignors.sold'), dataIndex: 'soldFen', align: 'right', render: (v: number | undefined) => <Money fen={v ?? null} /> },
-    { key: 'paid', title: t('stations.console.consignors.paid'), dataIndex: 'paidFen', align: 'right', render: (v: number | undefined) => <Money fen={v ?? null} /> },
+    { key: 'lots', title: t('stations.console.consignors.lots'), dataIndex: 'lots', align: 'right' },
+    { key: 'received', title: t('stations.console.consignors.received'), dataIndex: 'receivedG', align: 'right', render: (v: number) => formatGrams(v) },
+    { key: 'sold', title: t('stations.console.consignors.sold'), dataIndex: 'creditedFen', align: 'right', render: (v: number) => <Money fen={v} /> },
+    { key: 'paid', title: t('stations.console.consignors.paid'), dataIndex: 'paidOutFen', align: 'right', render: (v: number) => <Money fen={v} /> },
     {
       key: 'balance',
       title: t('stations.console.consignors.balance'),
@@ -47,6 +54,7 @@ export function ConsignorsPage() {
       align: 'right',
       render: (v: number) => <Typography.Text strong={v > 0}>{formatFen(v)}</Typography.Text>,
     },
+    { key: 'last', title: t('stations.console.consignors.lastAt'), dataIndex: 'lastAt', render: (v: string) => formatDateTime(v).slice(0, 10) },
     {
       key: 'actions',
       title: '',
@@ -63,7 +71,7 @@ export function ConsignorsPage() {
       <PageHeader title={t('stations.console.consignors.title')} subtitle={t('stations.console.consignors.subtitle')} />
       {picksSite && (
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <SiteSelect value={params.siteId} onChange={(siteId) => setParams({ siteId })} />
+          <SiteSelect value={siteId} onChange={(next) => setParams({ siteId: next })} width={240} />
         </Flex>
       )}
       {consignors.isError ? (
@@ -88,82 +96,103 @@ export function ConsignorsPage() {
   );
 }
 
-const KIND_COLOURS: Record<StatementLine['kind'], string> = { intake: 'blue', sale: 'green', refund: 'orange', payout: 'purple' };
+const ENTRY_COLOURS: Record<StatementEntry['kind'], string> = { sale: 'green', refund: 'orange', payout: 'purple' };
 
-/** A villager's consignment statement (对账单): every intake, sale, refund and payout with the running balance; printable. */
+/** A villager's consignment statement (对账单): the lots brought in, every sale, refund and payout, the totals and what is owed; printable. */
 export function StatementPage() {
   const t = useT();
   const { id = '' } = useParams();
   const statement = useStatement(id);
   if (statement.isError) return <LoadError error={statement.error} onRetry={() => void statement.refetch()} />;
   const data = statement.data;
-  const columns: TableColumnsType<StatementLine> = [
-    { key: 'at', title: t('stations.console.col.time'), dataIndex: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v).slice(0, 16)}</span> },
-    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'kind', render: (k: StatementLine['kind']) => <Tag color={KIND_COLOURS[k]}>{t(`stations.console.statement.kind.${k}`)}</Tag> },
-    { key: 'summary', title: t('stations.console.col.summary'), dataIndex: 'summary' },
-    { key: 'weight', title: t('stations.console.statement.weight'), dataIndex: 'weightG', align: 'right', render: (v: number | null | undefined) => (v ? formatGrams(v) : '—') },
-    { key: 'credit', title: t('stations.console.statement.credit'), dataIndex: 'creditFen', align: 'right', render: (v: number) => (v ? formatFen(v) : '—') },
-    { key: 'debit', title: t('stations.console.statement.debit'), dataIndex: 'debitFen', align: 'right', render: (v: number) => (v ? formatFen(v) : '—') },
-    { key: 'balance', title: t('stations.console.statement.balance'), dataIndex: 'balanceFen', align: 'right', render: (v: number) => formatFen(v) },
+  const lotColumns: TableColumnsType<ConsignmentLot> = [
+    { key: 'day', title: t('stations.console.col.day'), dataIndex: 'day', render: (v: string, row) => <span style={row.voided ? STRUCK : undefined}>{v}</span> },
+    { key: 'produce', title: t('stations.console.statement.produce'), dataIndex: 'produceName', render: (v: string, row) => <span style={row.voided ? STRUCK : undefined}>{`${v} · ${row.gradeName}`}</span> },
+    { key: 'weight', title: t('stations.console.statement.weight'), dataIndex: 'weightG', align: 'right', render: (v: number) => formatGrams(v) },
+    { key: 'price', title: t('stations.console.statement.price'), dataIndex: 'priceFenPerKg', align: 'right', render: (v: number) => `${formatFen(v)}/kg` },
+    { key: 'listed', title: t('stations.console.statement.listed'), dataIndex: 'listedG', align: 'right', render: (v: number, row) => (row.voided ? t('stations.console.voided') : formatGrams(v)) },
   ];
+  const entryColumns: TableColumnsType<StatementEntry> = [
+    { key: 'at', title: t('stations.console.col.time'), dataIndex: 'at', render: (v: string, row) => <span style={{ whiteSpace: 'nowrap', ...(row.voided ? STRUCK : {}) }}>{formatDateTime(v).slice(0, 16)}</span> },
+    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'kindName', render: (v: string, row) => <Tag color={ENTRY_COLOURS[row.kind]}>{v}</Tag> },
+    { key: 'product', title: t('stations.console.col.summary'), dataIndex: 'productName', render: (v: string | null, row) => (v ? `${v}${row.units ? ` × ${row.units}` : ''}` : '—') },
+    { key: 'amount', title: t('stations.console.col.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number, row) => <span style={row.voided ? STRUCK : undefined}>{v > 0 ? `+${formatFen(v)}` : formatFen(v)}</span> },
+  ];
+  const totals = data?.totals;
   return (
     <>
       <style>{PRINT_CSS}</style>
       <PageHeader
         crumbs={[{ title: t('stations.console.consignors.title'), to: '/stations/consignors' }, { title: data?.consignor.name ?? '' }]}
         title={t('stations.console.statement.title', { name: data?.consignor.name ?? '' })}
+        subtitle={data ? `${data.site.townshipName} · ${data.site.name}` : undefined}
         extra={
           <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="statement-print">
             {t('stations.console.print')}
           </Button>
         }
       />
-      {data && (
+      {data && totals && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
             <Descriptions.Item label={t('stations.console.col.customer')}>
               <CustomerCell customer={data.consignor} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('stations.console.col.site')}>{data.consignor.siteName}</Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.consignors.received')}>{formatGrams(totals.receivedG)}</Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.statement.listed')}>{formatGrams(totals.listedG)}</Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.statement.unitsSold')}>{totals.unitsSold}</Descriptions.Item>
             <Descriptions.Item label={t('stations.console.consignors.sold')}>
-              <Money fen={data.soldFen} />
+              <Money fen={totals.salesFen} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.statement.kind.refund')}>
+              <Money fen={totals.refundedFen} />
             </Descriptions.Item>
             <Descriptions.Item label={t('stations.console.consignors.paid')}>
-              <Money fen={data.paidFen} />
+              <Money fen={totals.paidOutFen} />
             </Descriptions.Item>
             <Descriptions.Item label={t('stations.console.consignors.balance')}>
               <Typography.Text strong data-testid="statement-balance">
-                {formatFen(data.balanceFen)}
+                {formatFen(totals.balanceFen)}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('stations.console.statement.printedAtLabel')}>{formatDateTime(new Date().toISOString()).slice(0, 16)}</Descriptions.Item>
           </Descriptions>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('stations.console.statement.printedAtLabel')} {formatDateTime(data.printedAt).slice(0, 16)}
+          </Typography.Text>
         </Card>
       )}
-      <ResponsiveTable<StatementLine>
-        data-testid="statement-lines"
-        rowKey={(row, i) => `${row.at}-${row.kind}-${i ?? 0}`}
+      <Typography.Title level={5}>{t('stations.console.statement.lots')}</Typography.Title>
+      <ResponsiveTable<ConsignmentLot>
+        data-testid="statement-lots"
+        rowKey="recordId"
         size="small"
         loading={statement.isPending}
-        columns={columns}
-        dataSource={data?.lines ?? []}
+        columns={lotColumns}
+        dataSource={data?.lots ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('stations.console.statement.empty') }}
+        style={{ marginBottom: 16 }}
+      />
+      <Typography.Title level={5}>{t('stations.console.statement.entries')}</Typography.Title>
+      <ResponsiveTable<StatementEntry>
+        data-testid="statement-entries"
+        rowKey="id"
+        size="small"
+        loading={statement.isPending}
+        columns={entryColumns}
+        dataSource={data?.entries ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('stations.console.statement.empty') }}
         summary={() =>
-          data && data.lines.length > 0 ? (
+          totals && (data?.entries.length ?? 0) > 0 ? (
             <Table.Summary.Row style={{ fontWeight: 600 }}>
-              <Table.Summary.Cell index={0} colSpan={4}>
-                {t('stations.console.overview.total')}
+              <Table.Summary.Cell index={0} colSpan={3}>
+                {t('stations.console.consignors.balance')}
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                {formatFen(data.lines.reduce((s, l) => s + l.creditFen, 0))}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                {formatFen(data.lines.reduce((s, l) => s + l.debitFen, 0))}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">
-                {formatFen(data.balanceFen)}
+              <Table.Summary.Cell index={3} align="right">
+                {formatFen(totals.balanceFen)}
               </Table.Summary.Cell>
             </Table.Summary.Row>
           ) : null

@@ -20,7 +20,7 @@ const KIND_COLOURS: Record<FarmInputKind, string> = { seed: 'green', fertiliser:
 interface InputForm {
   name: string;
   kind: FarmInputKind;
-  registrationNo: string;
+  registrationNo?: string | null;
   maker: string;
   spec: string;
   unit: string;
@@ -43,7 +43,7 @@ function FarmInputDrawer({ open, input, onClose }: { open: boolean; input: FarmI
     setKey(newIdempotencyKey());
     errors.clear();
     form.resetFields();
-    form.setFieldsValue(input ? { ...input, price: input.priceFen / 100 } : { kind: 'fertiliser', restricted: false, active: true });
+    form.setFieldsValue(input ? { ...input, registrationNo: input.registrationNo ?? undefined, price: input.priceFen / 100 } : { kind: 'fertiliser', restricted: false, active: true });
   }, [open, input]);
   const submit = async () => {
     const v = await form.validateFields();
@@ -53,7 +53,7 @@ function FarmInputDrawer({ open, input, onClose }: { open: boolean; input: FarmI
         input: {
           name: v.name.trim(),
           kind: v.kind,
-          registrationNo: v.registrationNo.trim(),
+          registrationNo: v.registrationNo?.trim() || undefined,
           maker: v.maker.trim(),
           spec: v.spec.trim(),
           unit: v.unit.trim(),
@@ -87,7 +87,7 @@ function FarmInputDrawer({ open, input, onClose }: { open: boolean; input: FarmI
         <Form.Item name="name" label={t('stations.console.col.inputName')} rules={[rules.required(t('stations.console.col.inputName'))]}>
           <Input maxLength={60} data-testid="input-name" />
         </Form.Item>
-        <Form.Item name="registrationNo" label={t('stations.console.col.registrationNo')} rules={[rules.required(t('stations.console.col.registrationNo'))]} extra={t(`stations.console.inputs.regHint.${kind ?? 'fertiliser'}`)}>
+        <Form.Item name="registrationNo" label={t('stations.console.col.registrationNo')} rules={kind === 'fertiliser' ? [] : [rules.required(t('stations.console.col.registrationNo'))]} extra={t(`stations.console.inputs.regHint.${kind ?? 'fertiliser'}`)}>
           <Input maxLength={40} data-testid="input-reg" />
         </Form.Item>
         <Form.Item name="maker" label={t('stations.console.col.maker')} rules={[rules.required(t('stations.console.col.maker'))]}>
@@ -155,7 +155,7 @@ export function FarmInputsPage() {
       ),
     },
     { key: 'kind', title: t('stations.console.col.inputKind'), dataIndex: 'kind', render: (k: FarmInputKind) => <Tag color={KIND_COLOURS[k]}>{t(`stations.console.inputs.kind.${k}`)}</Tag> },
-    { key: 'reg', title: t('stations.console.col.registrationNo'), dataIndex: 'registrationNo', render: (v: string) => <Typography.Text copyable={false} style={{ fontFamily: 'monospace' }}>{v}</Typography.Text> },
+    { key: 'reg', title: t('stations.console.col.registrationNo'), dataIndex: 'registrationNo', render: (v: string | null, row) => (v ? <span style={{ whiteSpace: 'nowrap' }}>{v}</span> : <Typography.Text type="secondary">{row.registrationLabel}</Typography.Text>) },
     { key: 'maker', title: t('stations.console.col.maker'), dataIndex: 'maker' },
     { key: 'spec', title: t('stations.console.col.spec'), dataIndex: 'spec' },
     { key: 'price', title: t('stations.console.col.price'), dataIndex: 'priceFen', align: 'right', render: (v: number, row) => `${formatFen(v)}/${row.unit}` },

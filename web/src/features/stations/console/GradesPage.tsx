@@ -123,7 +123,9 @@ function StandardDrawer({ standard, onClose }: { standard: GradeStandard | null;
   }, [standard]);
   const submit = async () => {
     if (!standard) return;
-    const v = await form.validateFields();
+    await form.validateFields();
+    // Every value, with the grades' and criteria's keys, which have no field of their own.
+    const v = form.getFieldsValue(true) as StandardForm;
     const num = (x: number | null | undefined) => (x === null || x === undefined ? undefined : x);
     try {
       await save.mutateAsync({

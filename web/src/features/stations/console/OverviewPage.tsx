@@ -16,10 +16,18 @@ import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
 import { KIND_COLOURS, Money, TownshipSelect, kindLabel } from './common.js';
 
-const KEYS = ['from', 'to', 'by', 'township'] as const;
+const KEYS = ['from', 'to', 'by', 'township', 'all'] as const;
+/** At most this many bars: the busiest rows (a county has some seventy points). */
+const CHART_ROWS = 20;
+
+/** A row with anything to show: services, parcels or a day kept. */
+const active = (r: FigureRow) => r.servicesTotal > 0 || r.parcelsIn > 0 || r.parcelsOut > 0 || r.daysClosed > 0;
 
 function chartOption(figures: Figures, t: Translate): ChartOption {
-  const rows = figures.rows;
+  const rows = [...figures.rows]
+    .filter((r) => r.servicesTotal > 0)
+    .sort((a, b) => b.servicesTotal - a.servicesTotal)
+    .slice(0, CHART_ROWS);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, type: 'scroll' },
@@ -47,10 +55,17 @@ export function OverviewPage() {
   const today = todayInShanghai();
   const from = params.from ?? `${today.slice(0, 7)}-01`;
   const to = params.to ?? today;
-  const by = params.by === 'township' && countyWide ? 'township' : 'site';
+  // The county reads its townships first (a dozen bars), a township its points; a township's name opens its points.
+  const by = countyWide && (params.by === 'township' || (!params.by && !params.township)) ? 'township' : 'site';
   const query = { from, to, groupBy: by, township: params.township } as const;
   const figures = useFigures(query);
   const option = useMemo(() => (figures.data ? chartOption(figures.data, t) : null), [figures.data, t]);
+  const showAll = params.all === '1' || by === 'township';
+  const rows = useMemo(() => {
+    const all = figures.data?.rows ?? [];
+    return [...(showAll ? all : all.filter(active))].sort((a, b) => b.servicesTotal - a.servicesTotal || a.name.localeCompare(b.name, 'zh-CN'));
+  }, [figures.data, showAll]);
+  const hidden = (figures.data?.rows.length ?? 0) - rows.length;
 
   const columns: TableColumnsType<FigureRow> = [
     {
@@ -61,7 +76,9 @@ export function OverviewPage() {
         by === 'site' ? (
           <Link to={`/stations/days?siteId=${encodeURIComponent(row.key)}&month=${from.slice(0, 7)}`}>{name}</Link>
         ) : (
-          <a onClick={() => setParams({ from: params.from, to: params.to, by: 'site', township: row.key })}>{name}</a>
+          <a onClick={() => setParams({ from: params.from, to: params.to, by: 'site', township: row.key })} data-testid="township-link">
+            {name}
+          </a>
         ),
     },
     { key: 'services', title: t('stations.console.col.services'), dataIndex: 'servicesTotal', align: 'right', render: (v: number) => formatNumber(v) },
@@ -130,7 +147,7 @@ export function OverviewPage() {
         {countyWide && (
           <Segmented
             value={by}
-            onChange={(value) => setParams({ ...params, by: value === 'township' ? 'township' : undefined })}
+            onChange={(value) => setParams({ ...params, by: value })}
             options={[
               { value: 'site', label: t('stations.console.overview.bySite') },
               { value: 'township', label: t('stations.console.overview.byTownship') },
@@ -143,8 +160,8 @@ export function OverviewPage() {
         <LoadError error={figures.error} onRetry={() => void figures.refetch()} />
       ) : (
         <>
-          <Card size="small" title={t('stations.console.overview.chart')} style={{ marginBottom: 16 }}>
-            {figures.data && figures.data.rows.length === 0 ? (
+          <Card size="small" title={by === 'site' ? t('stations.console.overview.chartSites', { count: CHART_ROWS }) : t('stations.console.overview.chart')} style={{ marginBottom: 16 }}>
+            {figures.data && !figures.data.rows.some((r) => r.servicesTotal > 0) ? (
               <Empty description={t('stations.console.overview.empty')} />
             ) : (
               option && <EChart option={option} height={320} testId="stations-chart" />
@@ -156,12 +173,19 @@ export function OverviewPage() {
             size="middle"
             loading={figures.isFetching}
             columns={columns}
-            dataSource={figures.data?.rows ?? []}
+            dataSource={rows}
             pagination={false}
             scroll={{ x: 'max-content' }}
             summary={summary}
             locale={{ emptyText: t('stations.console.overview.empty') }}
           />
+          {by === 'site' && (hidden > 0 || params.all === '1') && (
+            <Flex justify="center" style={{ marginTop: 12 }}>
+              <Button type="link" onClick={() => setParams({ ...params, all: params.all === '1' ? undefined : '1' })} data-testid="stations-show-all">
+                {params.all === '1' ? t('stations.console.overview.hideIdle') : t('stations.console.overview.showIdle', { count: hidden })}
+              </Button>
+            </Flex>
+          )}
         </>
       )}
     </>
