@@ -12,7 +12,7 @@ interface Book {
   townships: Map<string, string>;
 }
 
-/** The stations' view of the network: operating township stations and village points, with their Chinese names. */
+/** The stations' view of the network: township stations and village points (operating or not), with their Chinese names. */
 export function stationPlaces(network: NetworkService, clock: Clock): StationPlaces {
   let cached: { at: number; book: Promise<Book> } | null = null;
   const read = async (): Promise<Book> => {
@@ -20,8 +20,8 @@ export function stationPlaces(network: NetworkService, clock: Clock): StationPla
     const [townships, villages, stations, points] = await Promise.all([
       network.listDivisions(ctx, { level: 'township' }),
       network.listDivisions(ctx, { level: 'village' }),
-      network.publicPoints('township_station'),
-      network.publicPoints('village_point'),
+      everySite(network, 'township_station'),
+      everySite(network, 'village_point'),
     ]);
     const townshipNames = new Map(townships.map((t) => [t.code, t.name]));
     const villageNames = new Map(villages.map((v) => [v.code, v.name]));
@@ -37,6 +37,7 @@ export function stationPlaces(network: NetworkService, clock: Clock): StationPla
         townshipName: townshipNames.get(townshipCode) ?? s.townshipName ?? '',
         villageCode: village,
         villageName: village ? (villageNames.get(village) ?? s.divisionName ?? null) : null,
+        operating: s.status === 'operating',
       });
     }
     return { sites, townships: townshipNames };
@@ -63,16 +64,29 @@ export function stationPlaces(network: NetworkService, clock: Clock): StationPla
       return (await book(true)).sites.get(id) ?? null;
     },
     async sitesOfTownship(code) {
-      const all = [...(await book()).sites.values()].filter((s) => s.townshipCode === code);
+      const all = [...(await book()).sites.values()].filter((s) => s.operating && s.townshipCode === code);
       return all.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, 'zh') : a.kind === 'township_station' ? -1 : 1));
     },
     async allSites() {
-      return [...(await book()).sites.values()];
+      return [...(await book()).sites.values()].filter((s) => s.operating);
     },
     async townshipName(code) {
       return (await book()).townships.get(code) ?? null;
     },
   };
+}
+
+/** Every site of a kind, whatever its status (a suspended point's history stays readable), page by page. */
+async function everySite(network: NetworkService, kind: 'township_station' | 'village_point') {
+  const ctx = systemContext();
+  const out: Awaited<ReturnType<NetworkService['listSites']>>['items'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await network.listSites(ctx, { kind }, 500, cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
 }
 
 /** Parties' register of poor households, by the keyed fingerprint of the head's ID number. */

@@ -58,7 +58,7 @@ describe.each(engines())('stations core: the records batch, the till, the daily 
   let otherTownshipPoint = '';
   let otherTownshipStation = '';
 
-  const call = (who: string | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  const call = (who: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: who ? as[who] : {}, payload: payload as object });
   const ok = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
     const res = await call(who, method, url, payload);
@@ -316,6 +316,42 @@ describe.each(engines())('stations core: the records batch, the till, the daily 
     expect(await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-06`)).toMatchObject({ openingCashFen: 32_900, cashInFen: 1000, expectedCashFen: 33_900 });
   });
 
+  it('answers a close over HTTP with the refusal’s details, then closes the township station’s day with its difference', async () => {
+    const at = (hour: number) => new Date(Date.parse('2026-12-04T00:00:00+08:00') + hour * 3600_000).toISOString();
+    const close = (fields: Record<string, unknown>) => ({ clientId: clientId('close'), type: 'day.close', at: at(19), ...fields });
+    await batch('township', LEHONG_STATION, [{ clientId: clientId('open'), type: 'day.open', at: at(8), openingCashFen: 1000 }]);
+    const refused = await batch('township', LEHONG_STATION, [close({ countedCashFen: 900, expectedCashFen: 1200 }), close({ countedCashFen: 900, expectedCashFen: 1000 })]);
+    expect(refused.outcomes).toEqual([
+      { clientId: expect.any(String), status: 'refused', recordId: null, code: 'DAY_CHANGED', message: expect.stringMatching(/刷新/), details: { expectedCashFen: 1000 }, record: null },
+      { clientId: expect.any(String), status: 'refused', recordId: null, code: 'REASON_REQUIRED', message: expect.stringMatching(/原因/), details: { expectedCashFen: 1000, differenceFen: -100 }, record: null },
+    ]);
+    const closed = await batch('township', LEHONG_STATION, [close({ countedCashFen: 900, expectedCashFen: 1000, reason: '垫付快递费一元' })]);
+    expect(closed.outcomes[0].record).toMatchObject({ type: 'day.close', recordedByName: '乐红镇服务站', summary: '日结 · 应有 ¥10.00 · 实点 ¥9.00 · 差额 -¥1.00', details: { expectedCashFen: 1000, countedCashFen: 900, differenceFen: -100, reason: '垫付快递费一元' } });
+    expect(await ok('county', 'GET', `/stations/days?township=${LEHONG}&from=2026-12-04&to=2026-12-04`)).toEqual({
+      items: [
+        {
+          siteId: LEHONG_STATION,
+          siteName: expect.stringContaining('电商服务站'),
+          townshipName: expect.stringContaining('乐红'),
+          day: '2026-12-04',
+          status: 'closed',
+          openingCashFen: 1000,
+          cashInFen: 0,
+          cashOutFen: 0,
+          expectedCashFen: 1000,
+          countedCashFen: 900,
+          differenceFen: -100,
+          reason: '垫付快递费一元',
+          closedAt: now(),
+          closedByName: '乐红镇服务站',
+          services: 0,
+          byService: {},
+        },
+      ],
+      nextCursor: null,
+    });
+  });
+
   it('lets each operator record and read only in its own place', async () => {
     const open = () => [{ clientId: clientId(), type: 'day.open', at: now(), openingCashFen: 0 }];
     // A village operator: its own point only.
@@ -344,6 +380,17 @@ describe.each(engines())('stations core: the records batch, the till, the daily 
     expect((await call('merchant', 'GET', '/stations/records')).statusCode).toBe(403);
     expect((await call('consumer', 'GET', `/stations/desk?siteId=${OWN_POINT}`)).statusCode).toBe(403);
     expect((await call(null, 'GET', '/stations/records')).statusCode).toBe(401);
+  });
+
+  it('stops recording at a suspended station, and keeps its days readable', async () => {
+    const res = await call('county', 'PATCH', `/network/sites/${LEHONG_STATION}`, { status: 'suspended', statusNote: '装修' });
+    expect(res.statusCode, res.body).toBe(200);
+    clock.advance(31_000); // past the stations' 30-second reading of the network
+    const refused = await call('township', 'POST', '/stations/records/batch', { siteId: LEHONG_STATION, records: [{ clientId: clientId(), type: 'day.open', at: now(), openingCashFen: 0 }] });
+    expect(refused.statusCode).toBe(403);
+    expect((await ok('township', 'GET', `/stations/days/${LEHONG_STATION}/2026-12-04`)).status).toBe('closed');
+    expect((await ok('county', 'GET', `/stations/records?siteId=${LEHONG_STATION}`)).items.length).toBeGreaterThan(0);
+    expect((await ok('township', 'GET', `/stations/desk?siteId=${OWN_POINT}`)).sitesICanRecordAt).toEqual([]);
   });
 
   it('pages the records with a cursor, newest first, through every one', async () => {

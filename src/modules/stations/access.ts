@@ -39,7 +39,7 @@ export async function readableSite(ctx: RequestContext, places: StationPlaces, s
 /** Whether the caller records at this site: its own point (village), its township's operating station (township). */
 export function mayRecordAt(ctx: RequestContext, site: StationSite): boolean {
   const principal = ctx.principal;
-  if (!principal) return false;
+  if (!principal || !site.operating) return false;
   if (hasRole(ctx, 'village_operator') && principal.scope.kind === 'site' && principal.scope.id === site.id) return true;
   if (hasRole(ctx, 'township_operator') && principal.scope.kind === 'township' && site.kind === 'township_station' && site.townshipCode === principal.scope.id) return true;
   return false;

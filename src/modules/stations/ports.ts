@@ -10,11 +10,13 @@ export interface StationSite {
   /** The village of a village point; null for a township station. */
   villageCode: string | null;
   villageName: string | null;
+  /** Operating now: only an operating site records; a suspended or closed one keeps its history readable. */
+  operating: boolean;
 }
 
-/** Operating township stations and village points of the county (network), read through a short cache. */
+/** The township stations and village points of the county (network), read through a short cache. */
 export interface StationPlaces {
-  /** One operating station or point, or null (unknown, another kind, or not operating). */
+  /** One station or point (operating or not), or null (unknown or another kind of site). */
   site(id: string): Promise<StationSite | null>;
   /** Every operating station and point of a township (its township stations first). */
   sitesOfTownship(townshipCode: string): Promise<StationSite[]>;
