@@ -1,9 +1,9 @@
 import type { StationProducers, FarmInputPurchases } from '../modules/stations/index.js';
 import type { TraceProducerDirectory, TraceStationPurchases } from '../modules/trace/index.js';
 
-/** Stations name a farm-input buyer among traceability's producers (read in the record's transaction). */
+/** Stations name a farm-input buyer among traceability's producers. */
 export const stationProducers = (farmers: TraceProducerDirectory): StationProducers => ({
-  producer: (db, id) => farmers.producer(db, id),
+  producer: (id) => farmers.producer(id),
   producersIn: (prefix) => farmers.producersIn(prefix),
 });
 

@@ -1,5 +1,3 @@
-import type { AnyKysely } from '../../kernel/db.js';
-
 /** A traceability producer as a farm-input sale names its buyer. */
 export interface StationProducer {
   id: string;
@@ -11,8 +9,8 @@ export interface StationProducer {
 
 /** Traceability producers (trace): who a farm-input buyer may be, so the purchase shows beside its farm records. */
 export interface StationProducers {
-  /** One producer, read through `db` (the record's transaction), or null. */
-  producer(db: AnyKysely, id: string): Promise<StationProducer | null>;
+  /** One producer, or null (read before the record's transaction). */
+  producer(id: string): Promise<StationProducer | null>;
   /** The producers of a village or a township (its code prefix), by name: every one (a township holds at most 999). */
   producersIn(divisionPrefix: string): Promise<StationProducer[]>;
 }

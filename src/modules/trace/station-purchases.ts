@@ -1,5 +1,4 @@
 import { Type, type Static } from 'typebox';
-import type { AnyKysely } from '../../kernel/db.js';
 import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { PageResult } from '../../kernel/http/paging.js';
@@ -8,7 +7,7 @@ import { checkReads } from './access.js';
 import { applicationOf, effective, type RecordBook } from './record-book.js';
 import { sprayFollowUp } from './spray-follow-up.js';
 import type { TraceAccess } from './trace-access.js';
-import type { TraceRepository, Trx } from './trace.repository.js';
+import type { TraceRepository } from './trace.repository.js';
 import type { TraceStationPurchases } from './ports.js';
 
 const KIND_NAMES: Record<string, string> = { seed: '种子', fertiliser: '肥料', pesticide: '农药' };
@@ -87,8 +86,8 @@ export class StationPurchaseService {
 export class TraceProducerDirectory {
   constructor(private readonly repo: TraceRepository) {}
 
-  async producer(db: AnyKysely, id: string) {
-    const row = await this.repo.producer(id, db as Trx);
+  async producer(id: string) {
+    const row = await this.repo.producer(id);
     return row ? { id: row.id, name: row.name, kind: row.kind, divisionCode: row.division_code } : null;
   }
 

@@ -4,6 +4,7 @@ import { EXEMPT_LABEL, priceAt } from '../farm-inputs.service.js';
 import type { FarmInputRow, FarmInputsTables } from '../farm-inputs.tables.js';
 import { FARM_INPUT_KIND_LABELS, type FarmInputKind } from '../registration-number.js';
 import type { StationsTables } from '../stations.tables.js';
+import type { StationProducer } from '../farm-inputs.ports.js';
 import { CustomerFields, refusal, yuan, type ApplyContext, type RecordHandler, type StationsTrx } from './types.js';
 
 type Trx = Kysely<FarmInputsTables & StationsTables>;
@@ -98,14 +99,20 @@ export const farmInputSale: RecordHandler<SaleInput> = {
   schema: SaleSchema,
   service: 'farm_input',
   needsCustomer: true,
+  /** The buyer's producer, read from traceability before the record's transaction. */
+  async prepare(c, input): Promise<StationProducer | null> {
+    if (!input.producerId) return null;
+    const producer = await c.ports.producers.producer(input.producerId);
+    if (!producer) throw refusal('UNKNOWN_REFERENCE', '追溯系统里没有这位生产者，请刷新后重新选择', { field: 'producerId' });
+    return producer;
+  },
   async apply(trx, c, input) {
     const db = tables(trx);
     const row = await catalogued(db, input.inputId, c.at);
     if (row.restricted === 1 && !(await customerHasId(db, c))) {
       throw refusal('REAL_NAME_REQUIRED', `${row.name}是限制使用农药，须登记购买人身份证号（实名购买）`, { field: 'customer.idNumber' });
     }
-    const producer = input.producerId ? await c.ports.producers.producer(trx, input.producerId) : null;
-    if (input.producerId && !producer) throw refusal('UNKNOWN_REFERENCE', '追溯系统里没有这位生产者，请刷新后重新选择', { field: 'producerId' });
+    const producer = c.prepared as StationProducer | null;
     const priceFen = await priceAt(db as unknown as Kysely<FarmInputsTables>, row.id, c.at);
     if (priceFen === null) throw refusal('UNKNOWN_REFERENCE', `${row.name}还没有定价`, { field: 'inputId' });
     const amountFen = priceFen * input.quantity;
