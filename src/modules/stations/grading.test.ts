@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountOf, gradeLine, gradeLines, standardInForce, standardProblems, type GradeStandard } from './grading.js';
+import { amountOf, gradeLine, gradeLines, kgText, standardInForce, standardProblems, type GradeStandard } from './grading.js';
 
 const moisture = { key: 'moisture', label: '含水率', unit: '%' };
 const impurity = { key: 'impurity', label: '杂质', unit: '%' };
@@ -91,5 +91,11 @@ describe('checking a standard a county admin sends', () => {
     };
     expect(standardProblems(bad).map((p) => p.field)).toEqual(['grades[0].criteria[0].min', 'grades[0].criteria[1]', 'grades[1].key', 'grades[1].criteria[0].label', 'grades[1].priceFenPerKg', 'offGradePriceFenPerKg']);
     expect(standardProblems({ grades: [], offGradePriceFenPerKg: null })).toEqual([{ field: 'grades', message: '至少需要一个等级' }]);
+  });
+});
+
+describe('weights as the receipt shows them', () => {
+  it('gives kg without trailing zeros', () => {
+    expect([kgText(25_000), kgText(10_033), kgText(12_500), kgText(2_050), kgText(7)]).toEqual(['25 kg', '10.033 kg', '12.5 kg', '2.05 kg', '0.007 kg']);
   });
 });

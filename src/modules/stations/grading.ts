@@ -76,6 +76,9 @@ export const holds = (c: Criterion, value: number) => (c.min === undefined || va
 /** The amount for a net weight at a price per kg: round half up of netG × price / 1000, in fen. */
 export const amountOf = (netG: number, priceFenPerKg: number) => Math.floor((netG * priceFenPerKg + 500) / 1000);
 
+/** A weight in grams as the receipt shows it, in kg without trailing zeros: 25 kg, 10.033 kg. */
+export const kgText = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : g % 100 === 0 ? 1 : g % 10 === 0 ? 2 : 3)} kg`;
+
 /** Grades one line; `field` prefixes the refusal's field name (e.g. `body.records[0].lines[2]`). */
 export function gradeLine(standard: GradeStandard, line: LineInput, field = 'line'): { ok: true; line: GradedLine } | { ok: false; refusal: GradeRefusal } {
   const refuse = (code: GradeRefusal['code'], message: string, at: string) => ({ ok: false as const, refusal: { code, message, field: `${field}.${at}` } });

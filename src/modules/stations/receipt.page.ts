@@ -1,4 +1,6 @@
 import { escapeHtml as e } from '../../kernel/html.js';
+import { kgText as kg } from './grading.js';
+import { yuan } from './handlers/types.js';
 import type { ReceiptCheck } from './receipt.lookup.js';
 
 /** The public receipt check a receipt's QR code opens (`/r/<code>`): small, no script, Chinese first (rural phones, slow links). */
@@ -14,8 +16,6 @@ export const shanghaiTimeZh = (iso: string) => {
   const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
   return `${t.slice(0, 4)}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
 };
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-const kg = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : g % 100 === 0 ? 1 : g % 10 === 0 ? 2 : 3)} kg`;
 
 export function receiptPage(r: ReceiptCheck): string {
   if (r.status === 'unknown') {

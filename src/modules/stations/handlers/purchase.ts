@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { StringEnum } from '../../../kernel/http/schema.js';
 import { receiptStandard } from '../grade-standards.service.js';
-import { criteriaOf, gradeLines, type GradedLine } from '../grading.js';
+import { criteriaOf, gradeLines, kgText, type GradedLine } from '../grading.js';
 import type { ProduceTables } from '../produce.tables.js';
 import { CustomerFields, refusal, yuan, type RecordHandler } from './types.js';
 
@@ -40,8 +40,6 @@ export interface PurchaseDetails {
   /** Set once the receipt was made into a traceability batch. */
   traceBatch: { id: string; code: string } | null;
 }
-
-export const kg = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : g % 100 === 0 ? 1 : g % 10 === 0 ? 2 : 3)} kg`;
 
 /**
  * 收购 A produce intake receipt: every line weighed and graded here against the standard in force at the receipt's
@@ -84,7 +82,7 @@ export const purchaseReceipt: RecordHandler<PurchaseReceiptInput> = {
       totalFen: graded.totalFen,
       traceBatch: null,
     };
-    const grades = details.byGrade.map((g) => `${g.gradeName} ${kg(g.netG)}`).join('、');
+    const grades = details.byGrade.map((g) => `${g.gradeName} ${kgText(g.netG)}`).join('、');
     return {
       amountFen: graded.totalFen,
       feeFen: 0,
