@@ -62,9 +62,10 @@ export const normaliseDay = (row: DayRow): DayRow => ({
   difference_fen: row.difference_fen === null ? null : Number(row.difference_fen),
 });
 
-/** A day's till and its services from its records (not voided). */
-export async function dayFigures(db: Db, siteId: string, day: string, openingCashFen: number) {
-  const rows = await db.selectFrom('stations_records').select(['cash_in_fen', 'cash_out_fen', 'voided_by', 'service', 'amount_fen']).where('site_id', '=', siteId).where('day', '=', day).execute();
+type FigureRow = { cash_in_fen: number; cash_out_fen: number; voided_by: string | null; service: string | null; amount_fen: number };
+
+/** A day's till and its services from its records (those voided left out). */
+export function figuresOf(openingCashFen: number, rows: readonly FigureRow[]) {
   const till = tillOf(
     openingCashFen,
     rows.map((r) => ({ cashInFen: Number(r.cash_in_fen), cashOutFen: Number(r.cash_out_fen), voided: r.voided_by !== null })),
@@ -79,6 +80,14 @@ export async function dayFigures(db: Db, siteId: string, day: string, openingCas
     entry.amountFen += Number(r.amount_fen);
   }
   return { ...till, services, byService };
+}
+
+const FIGURE_COLUMNS = ['site_id', 'day', 'cash_in_fen', 'cash_out_fen', 'voided_by', 'service', 'amount_fen'] as const;
+
+/** A day's till and its services from its records (not voided). */
+export async function dayFigures(db: Db, siteId: string, day: string, openingCashFen: number) {
+  const rows = await db.selectFrom('stations_records').select([...FIGURE_COLUMNS]).where('site_id', '=', siteId).where('day', '=', day).execute();
+  return figuresOf(openingCashFen, rows);
 }
 
 /** The daily book: each site's days with their till and services, and one day with all its records. */
@@ -116,8 +125,8 @@ export class DaysService {
     };
   }
 
-  private async toView(site: StationSite | null, row: DayRow): Promise<DayView> {
-    const figures = await dayFigures(this.db, row.site_id, row.day, row.opening_cash_fen);
+  private async toView(site: StationSite | null, row: DayRow, records?: readonly FigureRow[]): Promise<DayView> {
+    const figures = records ? figuresOf(row.opening_cash_fen, records) : await dayFigures(this.db, row.site_id, row.day, row.opening_cash_fen);
     return {
       siteId: row.site_id,
       siteName: site?.name ?? '',
@@ -155,8 +164,19 @@ export class DaysService {
     if (after) q = q.where((eb) => afterKey(eb, ['day', 'site_id'], after, 'desc'));
     const rows = await q.orderBy('day', 'desc').orderBy('site_id', 'desc').limit(limit + 1).execute();
     const page = toKeysetPage(rows, limit, (r) => [r.day, r.site_id]);
+    // The page's records in one reading, not one per day.
+    const byDay = new Map<string, FigureRow[]>();
+    if (page.items.length > 0) {
+      const rows = await this.db
+        .selectFrom('stations_records')
+        .select([...FIGURE_COLUMNS])
+        .where('site_id', 'in', [...new Set(page.items.map((r) => r.site_id))])
+        .where('day', 'in', [...new Set(page.items.map((r) => r.day))])
+        .execute();
+      for (const r of rows) byDay.set(`${r.site_id} ${r.day}`, [...(byDay.get(`${r.site_id} ${r.day}`) ?? []), r]);
+    }
     const items: DayView[] = [];
-    for (const r of page.items) items.push(await this.toView(await this.places.site(r.site_id), normaliseDay(r)));
+    for (const r of page.items) items.push(await this.toView(await this.places.site(r.site_id), normaliseDay(r), byDay.get(`${r.site_id} ${r.day}`) ?? []));
     return { items, nextCursor: page.nextCursor };
   }
 
