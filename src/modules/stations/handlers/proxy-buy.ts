@@ -63,6 +63,16 @@ async function openProxyBuy(trx: StationsTrx, siteId: string, clientId: string):
   return row;
 }
 
+/** Applies a step's change while the proxy buy is still open; another process that closed it first wins (refused here). */
+async function changeOpen(trx: StationsTrx, row: ProxyBuyRow, change: Partial<ProxyBuyRow>): Promise<void> {
+  const result = await db(trx).updateTable('stations_proxy_buys').set(change).where('id', '=', row.id).where('status', '=', 'open').executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    // Says why: handed over, cancelled or voided meanwhile.
+    await openProxyBuy(trx, row.site_id, row.client_id);
+    throw refusal('UNKNOWN_REFERENCE', '找不到这笔代买登记', { field: 'proxyBuyClientId' });
+  }
+}
+
 const platformName = (row: Pick<ProxyBuyRow, 'platform' | 'platform_name'>) => (row.platform === 'other' && row.platform_name ? row.platform_name : row.platform ? PLATFORM_LABELS[row.platform] : null);
 
 export const proxyBuyRequest: RecordHandler<RequestInput> = {
@@ -134,7 +144,7 @@ export const proxyBuyOrdered: RecordHandler<OrderedInput> = {
   async apply(trx, c, input) {
     const row = await openProxyBuy(trx, c.site.id, input.proxyBuyClientId);
     const change = { platform: input.platform, platform_name: input.platform === 'other' ? (input.platformName ?? null) : null, external_order_no: input.externalOrderNo, cost_fen: input.costFen, ordered_at: c.at, ordered_record_id: c.recordId, updated_at: c.clock.now().toISOString() };
-    await db(trx).updateTable('stations_proxy_buys').set(change).where('id', '=', row.id).execute();
+    await changeOpen(trx, row, change);
     const name = platformName(change) ?? '';
     return {
       amountFen: input.costFen,
@@ -166,11 +176,7 @@ export const proxyBuyParcel: RecordHandler<ParcelInput> = {
   async apply(trx, c, input) {
     const row = await openProxyBuy(trx, c.site.id, input.proxyBuyClientId);
     const parcel = c.prepared as LinkedParcel | null;
-    await db(trx)
-      .updateTable('stations_proxy_buys')
-      .set({ waybill_no: input.waybillNo, carrier: input.carrier ?? parcel?.carrier ?? null, parcel_id: parcel?.parcelId ?? null, parcel_at: c.at, parcel_record_id: c.recordId, updated_at: c.clock.now().toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    await changeOpen(trx, row, { waybill_no: input.waybillNo, carrier: input.carrier ?? parcel?.carrier ?? null, parcel_id: parcel?.parcelId ?? null, parcel_at: c.at, parcel_record_id: c.recordId, updated_at: c.clock.now().toISOString() });
     return {
       amountFen: 0,
       feeFen: 0,
@@ -195,12 +201,7 @@ export const proxyBuyHandover: RecordHandler<HandoverInput> = {
   service: null,
   async apply(trx, c, input) {
     const row = await openProxyBuy(trx, c.site.id, input.proxyBuyClientId);
-    await db(trx)
-      .updateTable('stations_proxy_buys')
-      .set({ status: 'done', fee_fen: input.feeFen, collected_fen: input.collectedFen, handed_over_at: c.at, closed_record_id: c.recordId, updated_at: c.clock.now().toISOString() })
-      .where('id', '=', row.id)
-      .where('status', '=', 'open')
-      .execute();
+    await changeOpen(trx, row, { status: 'done', fee_fen: input.feeFen, collected_fen: input.collectedFen, handed_over_at: c.at, closed_record_id: c.recordId, updated_at: c.clock.now().toISOString() });
     return {
       amountFen: row.cost_fen ?? 0,
       feeFen: input.feeFen,
@@ -220,12 +221,7 @@ export const proxyBuyCancel: RecordHandler<CancelInput> = {
   async apply(trx, c, input) {
     const row = await openProxyBuy(trx, c.site.id, input.proxyBuyClientId);
     if (input.refundFen > row.deposit_fen) throw refusal('REFUND_EXCEEDS_DEPOSIT', `退款不能超过定金 ${yuan(row.deposit_fen)}`, { field: 'refundFen', depositFen: row.deposit_fen });
-    await db(trx)
-      .updateTable('stations_proxy_buys')
-      .set({ status: 'cancelled', refund_fen: input.refundFen, cancel_reason: input.reason, cancelled_at: c.at, closed_record_id: c.recordId, updated_at: c.clock.now().toISOString() })
-      .where('id', '=', row.id)
-      .where('status', '=', 'open')
-      .execute();
+    await changeOpen(trx, row, { status: 'cancelled', refund_fen: input.refundFen, cancel_reason: input.reason, cancelled_at: c.at, closed_record_id: c.recordId, updated_at: c.clock.now().toISOString() });
     return {
       amountFen: input.refundFen,
       feeFen: 0,
