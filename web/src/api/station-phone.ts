@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
+import type { ApiListItem, ApiResponse, ItemOf } from './generated/openapi.js';
 
 /**
  * The operator's phone page (/station, 站点服务) and the server: one write path (records sent in batches, each with a
@@ -299,3 +300,18 @@ export function useSiteServices(siteId: string | null) {
     staleTime: 10 * 60_000,
   });
 }
+
+// The shapes above are what the page reads; the server's generated types must keep providing them (a drift fails
+// the typecheck here rather than on a villager's phone).
+type Generated = {
+  desk: ApiResponse<'GET /api/v1/stations/desk'>;
+  record: ApiListItem<'GET /api/v1/stations/records'>;
+  outcome: ItemOf<ApiResponse<'POST /api/v1/stations/records/batch'>['outcomes']>;
+};
+type StationPhoneContract = [
+  Generated['desk']['today'] extends Omit<DayView, 'byService'> ? true : never,
+  Generated['record'] extends Omit<RecordView, 'type' | 'service' | 'details'> ? true : never,
+  Generated['outcome'] extends Omit<Outcome, 'record'> ? true : never,
+  Generated['desk']['customers'][number] extends DeskCustomer ? true : never,
+];
+export const STATION_PHONE_CONTRACT: StationPhoneContract = [true, true, true, true];
