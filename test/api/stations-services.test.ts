@@ -191,6 +191,7 @@ describe.each(engines())('stations services: proxy buys and convenience services
       { clientId: clientId('loan'), type: 'loan.refer', at: now(-4), customer, providerId: 'psbc', amountFen: 5_000_000, purpose: '种植花椒' },
       { clientId: clientId('bill'), type: 'bill.pay', at: now(-3), customer, service: 'electricity', providerId: 'ld_water', accountNo: '5306210123', amountFen: 100, feeFen: 0, paidBy: 'cash' },
       { clientId: clientId('bill'), type: 'bill.pay', at: now(-3), customer, service: 'electricity', providerId: 'no_such', accountNo: '5306210123', amountFen: 100, feeFen: 0, paidBy: 'cash' },
+      { clientId: clientId('ticket'), type: 'ticket.book', at: now(-2), customer, mode: 'bus', providerId: 'zt_bus', description: '鲁甸—昭通', travelDate: '2026-12-07', amountFen: 2_500, feeFen: 0, paidBy: 'cash' },
     ];
     const result = await batch('village', OWN_POINT, records);
     expect(outcomesOf(result)).toEqual([
@@ -202,6 +203,7 @@ describe.each(engines())('stations services: proxy buys and convenience services
       ['stored', null, null],
       ['refused', 'PROVIDER_MISMATCH', '鲁甸县自来水公司不办理电费'],
       ['refused', 'UNKNOWN_REFERENCE', '找不到这家服务商'],
+      ['refused', 'TRAVEL_DATE_PAST', '出行日期 2026-12-07 已过'],
     ]);
     const stored = result.outcomes.slice(0, 6).map((o: { record: Record<string, unknown> }) => o.record);
     expect(stored.map((r: Record<string, unknown>) => [r.service, r.amountFen, r.feeFen, r.cashInFen, r.cashOutFen, r.summary])).toEqual([

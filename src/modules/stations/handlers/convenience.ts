@@ -134,6 +134,7 @@ export const ticketBook: RecordHandler<TicketBookInput> = {
   needsCustomer: true,
   async apply(trx, c, input): Promise<Applied> {
     const provider = providerFor('ticket', input.mode, input.providerId);
+    if (input.travelDate < c.day) throw refusal('TRAVEL_DATE_PAST', `出行日期 ${input.travelDate} 已过`, { field: 'travelDate' });
     await queueSubmission(trx, c, { providerId: provider.id, kind: 'ticket', service: input.mode, description: input.description, travelDate: input.travelDate, amountFen: input.amountFen, feeFen: input.feeFen });
     const cash = input.paidBy === 'cash' ? input.amountFen + input.feeFen : 0;
     return {
