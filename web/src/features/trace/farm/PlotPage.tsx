@@ -58,7 +58,6 @@ export function PlotPage() {
       ) : (
         <>
           <PlotSummary plot={plot} />
-          <StationPurchasesCard producerId={plot.producerId} />
           {fromQueue && markedShown && <Alert type="warning" showIcon title={t('traceReview.fromQueue')} style={{ marginBottom: 12 }} data-testid="plot-from-queue" />}
           {keep && (
             <>
@@ -70,6 +69,7 @@ export function PlotPage() {
               </Flex>
             </>
           )}
+          <StationPurchasesCard producerId={plot.producerId} />
           <Typography.Title level={5} style={{ margin: '8px 0 12px' }}>
             {t('trace.farm.records', { count: records.length })}
           </Typography.Title>
