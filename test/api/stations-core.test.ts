@@ -183,6 +183,20 @@ describe.each(engines())('stations core: the records batch, the till, the daily 
     expect(res.outcomes.map((o: { code: string }) => o.code)).toEqual(['CLOCK_AHEAD', 'TOO_OLD', 'UNKNOWN_REFERENCE']);
   });
 
+  it('keeps a receipt code to one record: a second record with it is refused RECEIPT_CODE_TAKEN and not stored', async () => {
+    const receiptCode = `rc${Date.now().toString(36)}abcdefghijklmnopqrstu`.slice(0, 30);
+    const svc = service();
+    const first = { clientId: clientId('rc'), type: 'test.stock_in', at: now(), quantity: 1, receiptCode };
+    const second = { clientId: clientId('rc'), type: 'test.stock_in', at: now(), quantity: 1, receiptCode };
+    const res = await svc.batch(villageCtx(), { siteId: OWN_POINT, records: [first, second, first] });
+    expect(res.outcomes.map((o) => [o.status, o.code])).toEqual([
+      ['stored', null],
+      ['refused', 'RECEIPT_CODE_TAKEN'],
+      ['duplicate', null],
+    ]);
+    expect(res.outcomes[0].record!.receiptCode).toBe(receiptCode);
+  });
+
   it('keeps customers per site: sealed, masked, found again by ID number, phone or name; poor from the register', async () => {
     const id = idNumber();
     const svc = service();
