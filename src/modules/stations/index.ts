@@ -9,6 +9,8 @@ import { stationsProduce } from './migrations/2026-12-08-stations-produce.js';
 import { produceParts } from './produce.parts.js';
 import type { StationsPorts } from './ports.js';
 import { stationsCoreRoutes } from './stations.routes.js';
+import { stationsFigures } from './migrations/2026-12-08-stations-figures.js';
+import { figuresParts } from './figures.parts.js';
 import { stationsServices } from './migrations/2026-12-08-stations-services.js';
 import { servicesParts } from './services.parts.js';
 import { stationsConsignment } from './migrations/2026-12-08-stations-consignment.js';
@@ -33,7 +35,7 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit, stationsFarmInputs, stationsServices, stationsConsignment],
+  migrations: [stationsInit, stationsFarmInputs, stationsServices, stationsConsignment, stationsFigures],
   requires: {
     places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
@@ -49,6 +51,7 @@ export const stationsModule = defineModule({
     const services = servicesParts(kernel, ports);
     const farmInputs = farmInputParts(kernel);
     const produce = produceParts(kernel, ports);
+    const figures = figuresParts(kernel, ports, core.days);
     const consignment = consignmentParts(kernel, ports, core.stock);
     // The module's routes: the core's, then each area's (B services, C produce, D consignment, E farm inputs, F figures), one line each.
     const routes = async (app: FastifyInstance) => {
@@ -56,8 +59,9 @@ export const stationsModule = defineModule({
       await services.routes(app);
       await farmInputs.routes(app);
       await produce.routes(app);
+      await figures.routes(app);
       await consignment.routes(app);
     };
-    return { provides: { proxyBuys: services.proxyBuys, providerSubmitter: services.submitter, farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock, consignment: consignment.consignment }, routes, pages: produce.pages, subscriptions: [...consignment.subscriptions], jobs: [...produce.jobs, ...services.jobs] };
+    return { provides: { proxyBuys: services.proxyBuys, providerSubmitter: services.submitter, farmInputs: farmInputs.catalogue, farmInputPurchases: farmInputs.purchases, records: core.records, days: core.days, stock: core.stock, clock: kernel.clock, figures: figures.figures, desk: figures.desk, consignment: consignment.consignment }, routes, pages: produce.pages, subscriptions: [...figures.subscriptions, ...consignment.subscriptions], jobs: [...produce.jobs, ...services.jobs] };
   },
 });
