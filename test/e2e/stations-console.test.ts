@@ -2,8 +2,9 @@
  * 站点服务 in the county console, in a real browser: records made at the 乐红村 point through the phone's batch route
  * (here the API, as the test's own data) reach the county's 站点服务概况 — the point's row moves by exactly those
  * services, the chart is drawn — the point's day book lists them with totals that add up, the workbook exported from
- * the page parses and its 合计 equals the page's, and the county edits a grade standard's price (a new version in
- * force). Every console page of the menu is looked at, desktop and 390 px. Waits on state only.
+ * the page parses and its 合计 equals the page's, the county edits a grade standard's price (a new version in
+ * force) and adds a restricted pesticide (限用), and the villager's consignment statement lists her lot. Every
+ * console page of the menu is looked at, desktop and 390 px. Waits on state only.
  */
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -32,7 +33,7 @@ interface GradeStandard {
   name: string;
   version: number;
   status: string;
-  grades: { name: string; priceFenPerKg: number }[];
+  grades: { key: string; name: string; priceFenPerKg: number }[];
 }
 
 describe('stations console', () => {
@@ -51,8 +52,11 @@ describe('stations console', () => {
     await h.signIn(page, 'demo.county');
     const before = await pointFigures(page);
 
-    // The 乐红村 point's operator sends three services from its phone (the batch route): a cash bill, a cash
-    // withdrawal and a loan referral.
+    const standards = (await h.apiGet<{ items: GradeStandard[] }>(page, '/stations/grade-standards')).items.filter((s) => s.status === 'in_force');
+    const standard = standards[0]!;
+
+    // The 乐红村 point's operator sends four services from its phone (the batch route): a cash bill, a cash
+    // withdrawal, a loan referral and a villager's produce received to sell for her (代卖).
     const op = await h.openPage();
     await h.signIn(op.page, 'demo.village');
     const at = new Date().toISOString();
@@ -60,16 +64,18 @@ describe('stations console', () => {
       { clientId: clientId(), type: 'bill.pay', at, customer: { name: '浏览器测试村民甲' }, service: 'electricity', providerId: 'yn_power', accountNo: '5306210001', amountFen: 12_000, feeFen: 200, paidBy: 'cash' },
       { clientId: clientId(), type: 'cash.withdraw', at, customer: { name: '浏览器测试村民乙' }, providerId: 'ld_rcb', cardTail: '4321', amountFen: 50_000, feeFen: 100 },
       { clientId: clientId(), type: 'loan.refer', at, customer: { name: '浏览器测试村民甲' }, providerId: 'ld_rcb', amountFen: 3_000_000, purpose: '花椒烘干设备' },
+      { clientId: clientId(), type: 'consignment.intake', at, customer: { name: '浏览器测试村民丙' }, produce: standard.produce, grade: standard.grades[0]!.key, weightG: 25_000, priceFenPerKg: 800 },
     ];
     const sent = await op.page.request.post(`${h.base}/api/v1/stations/records/batch`, { data: { siteId: POINT, records } });
     expect(sent.status(), await sent.text()).toBe(200);
-    const outcomes = ((await sent.json()) as { outcomes: { status: string; message: string | null }[] }).outcomes;
-    expect(outcomes.map((o) => `${o.status} ${o.message ?? ''}`.trim())).toEqual(['stored', 'stored', 'stored']);
+    const outcomes = ((await sent.json()) as { outcomes: { status: string; message: string | null; record: { amountFen: number; feeFen: number } | null }[] }).outcomes;
+    expect(outcomes.map((o) => `${o.status} ${o.message ?? ''}`.trim())).toEqual(['stored', 'stored', 'stored', 'stored']);
 
+    // The county's figures move by exactly what the records say.
     const after = await pointFigures(page);
-    expect(after.servicesTotal - before.servicesTotal).toBe(3);
-    expect(after.amountFen - before.amountFen).toBe(12_000 + 50_000 + 3_000_000);
-    expect(after.feeFen - before.feeFen).toBe(300);
+    expect(after.servicesTotal - before.servicesTotal).toBe(4);
+    expect(after.amountFen - before.amountFen).toBe(outcomes.reduce((s, o) => s + o.record!.amountFen, 0));
+    expect(after.feeFen - before.feeFen).toBe(outcomes.reduce((s, o) => s + o.record!.feeFen, 0));
 
     // 站点服务概况: the county's townships first; 乐红镇 opens its points, where the point's row shows the figures
     // with the new services; the chart is drawn.
@@ -128,8 +134,6 @@ describe('stations console', () => {
     await h.shot(page, 'stations-day-book');
 
     // 分级标准: the county raises the first grade's price of the first standard; a new version is in force at once.
-    const standards = (await h.apiGet<{ items: GradeStandard[] }>(page, '/stations/grade-standards')).items.filter((s) => s.status === 'in_force');
-    const standard = standards[0]!;
     const newPrice = standard.grades[0]!.priceFenPerKg + 150;
     await page.goto(`${h.base}/stations/grades`);
     const card = page.locator(`[data-testid=standard-${standard.produce}]`);
@@ -152,12 +156,41 @@ describe('stations console', () => {
     await page.goto(`${h.base}/stations/records`);
     await expect.poll(() => page.locator('[data-testid=stations-records]').textContent()).toContain('浏览器测试村民乙');
     await h.shot(page, 'stations-records');
+    // 农资目录: the county adds a restricted pesticide; it is listed with its registration number, marked 限用.
     await page.goto(`${h.base}/stations/farm-inputs`);
-    await expect.poll(() => page.locator('[data-testid=farm-inputs] tbody tr').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid=input-create]').click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.locator('.ant-segmented').getByText('农药').click();
+    await page.locator('[data-testid=input-name]').fill('毒死蜱（浏览器测试）');
+    await page.locator('[data-testid=input-reg]').fill('PD20081234');
+    await drawer.getByLabel('生产企业').fill('云南测试农药有限公司');
+    await drawer.getByLabel('规格').fill('40%乳油 100毫升/瓶');
+    await drawer.getByLabel('单位').fill('瓶');
+    await page.locator('input[data-testid=input-price], [data-testid=input-price] input').first().fill('18.50');
+    await drawer.getByText('限制使用农药（实名购买）').click();
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/stations/farm-inputs') && r.request().method() === 'POST'),
+      page.locator('[data-testid=input-save]').click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    const inputRow = page.locator('[data-testid=farm-inputs] tbody tr', { hasText: '毒死蜱（浏览器测试）' });
+    await expect.poll(() => inputRow.textContent()).toContain('PD20081234');
+    expect(await inputRow.locator('[data-testid=input-restricted]').textContent()).toBe('限用');
+    expect(await inputRow.textContent()).toContain('¥18.50/瓶');
     await h.shot(page, 'stations-farm-inputs');
+
+    // 代卖结算: the villager who brought produce, and her statement with the lot.
     await page.goto(`${h.base}/stations/consignors?siteId=${POINT}`);
-    await expect.poll(() => page.locator('[data-testid=consignors] .ant-spin-spinning').count()).toBe(0);
+    const consignor = page.locator('[data-testid=consignors] tbody tr', { hasText: '浏览器测试村民丙' });
+    await expect.poll(() => consignor.count()).toBe(1);
+    expect(await consignor.textContent()).toContain('25 kg');
     await h.shot(page, 'stations-consignors');
+    await consignor.locator('a').first().click();
+    await page.waitForURL(/\/stations\/consignors\/[^/?]+$/);
+    await expect.poll(() => page.locator('[data-testid=statement-lots]').textContent()).toContain(`${standard.name} · ${standard.grades[0]!.name}`);
+    expect(await page.locator('[data-testid=statement-lots]').textContent()).toContain('¥8.00/kg');
+    expect(await page.locator('[data-testid=statement-balance]').textContent()).toBe('¥0.00');
+    await h.shot(page, 'stations-statement');
 
     // A township operator on a phone: the overview and a day book at 390 px.
     const phone = await h.openPage({ width: 390, height: 844 });
@@ -168,6 +201,15 @@ describe('stations console', () => {
     await phone.page.goto(`${h.base}/stations/days/${POINT}/${today}`);
     await expect.poll(() => phone.page.locator('[data-testid=day-records]').textContent()).toContain('浏览器测试村民乙');
     await h.shot(phone.page, 'stations-day-book-390');
+    await phone.page.goto(`${h.base}/stations/days`);
+    await expect.poll(() => phone.page.locator('[data-testid=stations-days-card]').count()).toBeGreaterThan(0);
+    await h.shot(phone.page, 'stations-days-390');
+    await phone.page.goto(`${h.base}/stations/records`);
+    await expect.poll(() => phone.page.locator('[data-testid=stations-records]').textContent()).toContain('浏览器测试村民乙');
+    await h.shot(phone.page, 'stations-records-390');
+    await phone.page.goto(`${h.base}/stations/grades`);
+    await expect.poll(() => phone.page.locator(`[data-testid=standard-${standard.produce}]`).count()).toBe(1);
+    await h.shot(phone.page, 'stations-grades-390');
 
     expect(ownErrors(errors)).toEqual([]);
     expect(ownErrors(op.errors)).toEqual([]);

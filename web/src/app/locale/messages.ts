@@ -788,6 +788,7 @@ export const messages = {
   'productStatus.unlisted': ['已下架', 'Unlisted'],
   'stockLocation.county_warehouse': ['县仓配中心', 'County warehouse'],
   'stockLocation.seller': ['商家自有仓', "Seller's own store"],
+  'stockLocation.station': ['乡村站点（代卖）', 'Station or village point (consignment)'],
   'products.title': ['商品管理', 'Products'],
   'products.subtitle': ['上架商品、维护规格库存、登记认证；下架的商品在商城中不再显示', 'List products, keep stock, record certificates; unlisted products leave the shop'],
   'products.create.button': ['新增商品', 'New product'],

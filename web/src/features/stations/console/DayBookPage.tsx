@@ -8,7 +8,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
-import { CustomerCell, KindTag, Money, typeLabel } from './common.js';
+import { CustomerCell, Money, TypeTag, typeLabel } from './common.js';
 import { DayStatusTag } from './DaysPage.js';
 import { PRINT_CSS } from './print.js';
 
@@ -43,13 +43,9 @@ export function DayBookPage() {
       key: 'time',
       title: t('stations.console.col.time'),
       dataIndex: 'at',
-      render: (at: string, row) => (
-        <span style={struck(row)}>
-          {clockOf(at)} {typeLabel(t, row.type)}
-        </span>
-      ),
+      render: (at: string, row) => <span style={{ whiteSpace: 'nowrap', ...struck(row) }}>{clockOf(at)}</span>,
     },
-    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'service', render: (k: RecordView['service']) => <KindTag kind={k} /> },
+    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'type', render: (type: string, row) => <TypeTag type={type} kind={row.service} /> },
     {
       key: 'summary',
       title: t('stations.console.col.summary'),
@@ -139,6 +135,8 @@ export function DayBookPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         rowClassName={(row) => (row.voided ? 'record-voided' : '')}
+        cardTitle={(row) => <span style={struck(row)}>{`${clockOf(row.at)} ${typeLabel(t, row.type)}`}</span>}
+        cardHides={['time', 'kind']}
         locale={{ emptyText: t('stations.console.day.empty') }}
         summary={() =>
           records.length > 0 ? (

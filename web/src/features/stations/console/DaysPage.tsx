@@ -37,7 +37,8 @@ export function DaysPage() {
   const isOperator = user.roles.includes('village_operator') && !countyWide && !user.roles.includes('township_operator');
 
   const columns: TableColumnsType<DayView> = [
-    { key: 'day', title: t('stations.console.col.day'), dataIndex: 'day', render: (day: string, row) => <span data-testid="day-cell">{`${day} · ${row.siteName}`}</span> },
+    { key: 'day', title: t('stations.console.col.day'), dataIndex: 'day', render: (day: string) => <span style={{ whiteSpace: 'nowrap' }}>{day}</span> },
+    { key: 'site', title: t('stations.console.col.site'), dataIndex: 'siteName' },
     { key: 'township', title: t('stations.console.col.township'), dataIndex: 'townshipName', render: (v: string | null) => v ?? '—' },
     { key: 'status', title: t('stations.console.col.status'), dataIndex: 'status', render: (s: DayStatus) => <DayStatusTag status={s} /> },
     { key: 'services', title: t('stations.console.col.services'), dataIndex: 'services', align: 'right', render: (v: number) => formatNumber(v) },
@@ -94,6 +95,8 @@ export function DaysPage() {
             scroll={{ x: 'max-content' }}
             onRow={(row) => ({ onClick: () => navigate(dayBookPath(row.siteId, row.day)), style: { cursor: 'pointer' } })}
             locale={{ emptyText: t('stations.console.days.empty') }}
+            cardTitle={(row) => `${row.day} · ${row.siteName}`}
+            cardHides={['day', 'site']}
           />
           <LoadMore query={days} />
         </>

@@ -12,7 +12,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
-import { CustomerCell, KindSelect, KindTag, SiteSelect, TownshipSelect, typeLabel } from './common.js';
+import { CustomerCell, KindSelect, SiteSelect, TownshipSelect, TypeTag, typeLabel } from './common.js';
 import { dayBookPath } from './DaysPage.js';
 
 const KEYS = ['service', 'township', 'siteId', 'from', 'to'] as const;
@@ -38,11 +38,7 @@ export function RecordsPage() {
       key: 'at',
       title: t('stations.console.col.time'),
       dataIndex: 'at',
-      render: (at: string, row) => (
-        <span style={{ whiteSpace: 'nowrap', ...struck(row) }}>
-          {formatDateTime(at).slice(0, 16)} {typeLabel(t, row.type)}
-        </span>
-      ),
+      render: (at: string, row) => <span style={{ whiteSpace: 'nowrap', ...struck(row) }}>{formatDateTime(at).slice(0, 16)}</span>,
     },
     {
       key: 'site',
@@ -50,7 +46,7 @@ export function RecordsPage() {
       dataIndex: 'siteName',
       render: (name: string, row) => <Link to={dayBookPath(row.siteId, row.day)}>{name}</Link>,
     },
-    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'service', render: (k: RecordView['service']) => <KindTag kind={k} /> },
+    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'type', render: (type: string, row) => <TypeTag type={type} kind={row.service} /> },
     {
       key: 'summary',
       title: t('stations.console.col.summary'),
@@ -107,6 +103,8 @@ export function RecordsPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('stations.console.records.empty') }}
+            cardTitle={(row) => <span style={struck(row)}>{`${formatDateTime(row.at).slice(5, 16)} ${typeLabel(t, row.type)}`}</span>}
+            cardHides={['at', 'kind']}
           />
           <LoadMore query={records} />
         </>

@@ -37,14 +37,25 @@ export function KindTag({ kind }: { kind: ServiceKind | null }) {
   );
 }
 
-/** Money in yuan from fen; red when `alarm` and not zero (a till difference). */
+/** Money in yuan from fen (−¥378.00 when below zero, in red); `alarm` also reds a non-zero value and signs it (a till difference). */
 export function Money({ fen, alarm = false, testId }: { fen: number | null | undefined; alarm?: boolean; testId?: string }) {
-  const red = alarm && fen !== null && fen !== undefined && fen !== 0;
+  const known = fen !== null && fen !== undefined;
+  const red = known && (fen < 0 || (alarm && fen !== 0));
+  const text = !known ? formatFen(fen) : fen < 0 ? `−${formatFen(-fen)}` : `${alarm && fen > 0 ? '+' : ''}${formatFen(fen)}`;
   return (
-    <span data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: red ? '#cf1322' : undefined, fontWeight: red ? 600 : undefined }}>
-      {fen !== null && fen !== undefined && alarm && fen > 0 ? '+' : ''}
-      {formatFen(fen)}
+    <span data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: red ? '#cf1322' : undefined, fontWeight: red && alarm ? 600 : undefined }}>
+      {text}
     </span>
+  );
+}
+
+/** A record's type as a tag, coloured by the service it counts as (开账, 日结, 作废 … plain). */
+export function TypeTag({ type, kind }: { type: string; kind: ServiceKind | null }) {
+  const t = useT();
+  return (
+    <Tag color={kind ? KIND_COLOURS[kind] : undefined} style={{ marginInlineEnd: 0 }}>
+      {typeLabel(t, type)}
+    </Tag>
   );
 }
 
