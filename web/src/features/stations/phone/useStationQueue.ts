@@ -57,6 +57,8 @@ export function useStationQueue(userId: string) {
     async (siteId: string, record: RecordInput, label: string, cash: TillCash): Promise<Made> => {
       queue.add(siteId, record, label, cash);
       const result = await sync();
+      // A sync of just this record is told by the page's own message; the banner reports syncs of what waited.
+      if (result && result.sent === 1 && [...result.records, ...result.conflicts].every((r) => r.clientId === record.clientId)) setOutcome(null);
       const conflict = result?.conflicts.find((c) => c.clientId === record.clientId);
       if (conflict) return { state: 'refused', conflict };
       if (queue.find(record.clientId) || !result) return { state: 'queued' };
