@@ -233,4 +233,22 @@ describe.each(engines())('代卖 consignment on %s', (engine) => {
     expect((await call('merchant', 'GET', `/stations/consignors?siteId=${POINT}`)).statusCode).toBe(403);
     expect((await call('consumer', 'GET', `/stations/consignors/${poorId}/statement`)).statusCode).toBe(403);
   });
+
+  it('voids an intake not listed yet, and refuses to void one already listed', async () => {
+    const customer = { name: '王五' };
+    const listed = await intake(customer, 1000, 7000);
+    const kept = await intake(customer, 1000, 7000);
+    await ok('village', 'POST', `/stations/consignments/${listed.id}/listing`, { skuId, units: 1 }, 201);
+    const clientOf = async (recordId: string) => (await ok('village', 'GET', `/stations/records/${recordId}`)).clientId as string;
+    const [refused] = await record([{ clientId: clientId('void'), type: 'record.void', at: now(), targetClientId: await clientOf(listed.id), reason: '称错了' }]);
+    expect(refused).toMatchObject({ status: 'refused', code: 'ALREADY_LISTED' });
+    const [voided] = await record([{ clientId: clientId('void'), type: 'record.void', at: now(), targetClientId: await clientOf(kept.id), reason: '称错了' }]);
+    expect(voided.status).toBe('stored');
+    const st = await statement(listed.customer!.id);
+    expect(st.lots.map((l: { voided: boolean; listedG: number }) => [l.voided, l.listedG])).toEqual([
+      [false, 500],
+      [true, 0],
+    ]);
+    expect(st.consignor).toMatchObject({ lots: 1, receivedG: 1000, listedG: 500 });
+  });
 });

@@ -293,6 +293,9 @@ export class ConsignmentService {
     const netWeightG = sku.netWeightG;
     const price = Number(lot.price_fen_per_kg);
     const row = await this.db.transaction().execute(async (trx) => {
+      // Touch the lot first: two listings of one lot (or a listing and a void) take it one after the other on
+      // PostgreSQL (SQLite has one writer), so no gram of it is listed twice.
+      await trx.updateTable('stations_consignment_lots').set((eb) => ({ listed_g: eb.ref('listed_g') })).where('record_id', '=', recordId).execute();
       const current = await trx.selectFrom('stations_consignment_lots').selectAll().where('record_id', '=', recordId).executeTakeFirstOrThrow();
       if (current.voided === 1) throw notFound('Consignment');
       const leftG = Number(current.weight_g) - Number(current.listed_g);

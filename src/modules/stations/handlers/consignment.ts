@@ -76,10 +76,10 @@ export const consignmentIntake: RecordHandler<IntakeInput> = {
     };
   },
   async onVoid(trx, _c, target) {
-    // The core took the lot's grams back off the site's stock; a lot already listed in the shop stays.
-    const lot = await tables(trx).selectFrom('stations_consignment_lots').select(['listed_g']).where('record_id', '=', target.id).executeTakeFirst();
-    if (lot && Number(lot.listed_g) > 0) throw refusal('ALREADY_LISTED', '这批代卖货已经上架到商城，不能作废');
-    await tables(trx).updateTable('stations_consignment_lots').set({ voided: 1 }).where('record_id', '=', target.id).execute();
+    // The core took the lot's grams back off the site's stock; a lot already listed in the shop stays. One
+    // conditional update, so a listing of the lot at the same moment and this void cannot both pass.
+    const voided = await tables(trx).updateTable('stations_consignment_lots').set({ voided: 1 }).where('record_id', '=', target.id).where('listed_g', '=', 0).executeTakeFirst();
+    if (Number(voided.numUpdatedRows) === 0) throw refusal('ALREADY_LISTED', '这批代卖货已经上架到商城，不能作废');
   },
 };
 
