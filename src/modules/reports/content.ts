@@ -29,7 +29,8 @@ const SECTIONS: { title: string; keys: string[] }[] = [
   { title: '市场主体与网店', keys: ['sellers', 'active_shops', 'external_shops', 'ecommerce_enterprises'] },
   { title: '物流快递', keys: ['parcels_down', 'parcels_up', 'parcels_arrived', 'parcels_on_time', 'on_time_share'] },
   { title: '扶贫带动', keys: ['poor_households_benefiting', 'poor_household_income_fen'] },
-  { title: '质量与服务', keys: ['traced_produce_share', 'complaints', 'station_services'] },
+  { title: '质量与服务', keys: ['traced_produce_share', 'complaints'] },
+  { title: '站点服务', keys: ['station_services', 'station_service_amount', 'station_poor_served'] },
   { title: '网络覆盖', keys: ['station_coverage', 'point_coverage', 'poor_village_coverage', 'logistics_coverage'] },
   { title: '培训', keys: ['training_person_times', 'training_poor_person_times', 'training_person_times_total', 'training_poor_person_times_total', 'training_trainees', 'training_completions', 'training_outcomes'] },
 ];
@@ -45,6 +46,8 @@ const BREAKDOWNS: { title: string; indicator: string; dim: Dim }[] = [
   { title: '本平台销售额·按特色馆与扶贫馆', indicator: 'platform_sales_fen', dim: 'pavilion' },
   { title: '贫困户增收·按乡镇', indicator: 'poor_household_income_fen', dim: 'township' },
   { title: '下行包裹·按乡镇', indicator: 'parcels_down', dim: 'township' },
+  { title: '站点服务人次·按服务类型', indicator: 'station_services', dim: 'kind' },
+  { title: '站点服务人次·按乡镇', indicator: 'station_services', dim: 'township' },
   { title: '电商培训人次·按乡镇', indicator: 'training_person_times', dim: 'township' },
   { title: '电商培训人次·按培训类别', indicator: 'training_person_times', dim: 'track' },
   { title: '外部平台网店数·按平台', indicator: 'external_shops', dim: 'platform' },

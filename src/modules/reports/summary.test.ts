@@ -47,6 +47,17 @@ describe('the written summary', () => {
     ]);
   });
 
+  it('tells the station services of the period, their amount and the poor households served, from the figures', () => {
+    const live = [
+      figure({ indicator: 'station_services', name: '站点服务人次', unit: 'person_times', value: 1234 }),
+      figure({ indicator: 'station_service_amount', name: '站点服务金额', unit: 'fen', value: 5_678_900 }),
+      figure({ indicator: 'station_poor_served', name: '服务贫困户人次', unit: 'person_times', value: 321 }),
+    ];
+    expect(writeSummary('鲁甸县', '2026年11月', live)).toEqual(['乡镇服务站和村级服务点办理代买、代卖、收购、缴费等服务 1,234 人次，涉及金额 5.68 万元，其中服务贫困户 321 人次。']);
+    // No service in the period: no sentence (and no 待接入).
+    expect(writeSummary('鲁甸县', '2026年11月', [figure({ indicator: 'station_services', name: '站点服务人次', unit: 'person_times', value: 0 })])).toEqual(['2026年11月暂无统计数据。']);
+  });
+
   it('says there is nothing when there is nothing', () => {
     expect(writeSummary('鲁甸县', '2026年11月', [])).toEqual(['2026年11月暂无统计数据。']);
   });

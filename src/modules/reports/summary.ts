@@ -51,6 +51,15 @@ export function writeSummary(county: string, periodLabel: string, figures: Figur
   if (met.length > 0) sentences.push(`已达目标：${met.map((x) => x.f.name).join('、')}。`);
   const onTime = live.find((f) => f.indicator === 'on_time_share');
   if (onTime && onTime.value !== null) sentences.push(`下行包裹 48 小时送达率 ${sayValue('percent', onTime.value)}${onTime.previousPeriod !== null ? `，上期 ${sayValue('percent', onTime.previousPeriod)}` : ''}。`);
+  const services = live.find((f) => f.indicator === 'station_services');
+  if (services && services.value) {
+    const amount = live.find((f) => f.indicator === 'station_service_amount');
+    const poor = live.find((f) => f.indicator === 'station_poor_served');
+    const parts = [`乡镇服务站和村级服务点办理代买、代卖、收购、缴费等服务 ${sayValue(services.unit, services.value)}`];
+    if (amount && amount.value !== null) parts.push(`涉及金额 ${sayValue(amount.unit, amount.value)}`);
+    if (poor && poor.value !== null) parts.push(`其中服务贫困户 ${sayValue(poor.unit, poor.value)}`);
+    sentences.push(parts.join('，') + '。');
+  }
   const awaiting = figures.filter((f) => f.status === 'awaiting_source');
   if (awaiting.length > 0) sentences.push(`${awaiting.map((f) => f.name).join('、')}的数据来源尚未接入，报告中标为“待接入”。`);
   const empty = figures.filter((f) => f.status === 'live' && f.value === null);

@@ -16,6 +16,8 @@ import type {
   SellerApprovedPayload,
   ShopMonthPayload,
   ShopOpenedPayload,
+  StationServicePayload,
+  StationVoidPayload,
   StatsInput,
 } from './inputs.js';
 import { periodsOf, quarterOfMonth } from './periods.js';
@@ -78,7 +80,12 @@ export interface CompletionFact {
 export interface TraineeFact {
   live: { id: string; day: string; month: string; dims: DimPairs }[];
 }
-type Fact = OrderFact | CreditFact | ReportFact | PlayerFact | PersonTimeFact | TraineeFact | CompletionFact;
+/** What a station service record added, taken back by its void; `voided` alone: the void came first (never in seq order). */
+export interface StationServiceFact {
+  adds?: Increment[];
+  voided?: boolean;
+}
+type Fact = OrderFact | CreditFact | ReportFact | PlayerFact | PersonTimeFact | TraineeFact | CompletionFact | StationServiceFact;
 
 export const rollupKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string) => `${indicator}\u0001${grain}\u0001${period}\u0001${dim}\u0001${dimValue}`;
 export const memberKey = (indicator: string, grain: string, period: string, dim: string, dimValue: string, member: string) => `${rollupKey(indicator, grain, period, dim, dimValue)}\u0001${member}`;
@@ -103,6 +110,9 @@ export function factKeysOf(input: StatsInput): string[] {
     case 'training.course-completed':
     case 'training.course-completion-revoked':
       return [`completion:${p.completionId}`];
+    case 'stations.service-recorded':
+    case 'stations.service-voided':
+      return [`station:${p.recordId}`];
     default:
       return [];
   }
@@ -160,6 +170,10 @@ export class RollupBatch {
         return this.completionRevoked(input.payload as unknown as CourseCompletionRevokedPayload);
       case 'training.outcome-recorded@1':
         return this.outcomeRecorded(input.payload as unknown as OutcomeRecordedPayload);
+      case 'stations.service-recorded@1':
+        return this.stationService(input.payload as unknown as StationServicePayload);
+      case 'stations.service-voided@1':
+        return this.stationVoided(input.payload as unknown as StationVoidPayload);
       default:
         // An input of a type this version does not read is kept, and applied by a rebuild once it does.
         return;
@@ -490,6 +504,39 @@ export class RollupBatch {
     const { day, month } = periodsOf(p.recordedAt);
     this.names(p._x?.names, p.townshipCode, null);
     this.add({ i: 'training_outcomes', d: day, m: month, dims: [...placeDims(p.townshipCode, null), ['kind', p.kind]], v: 1 });
+  }
+
+  // ---- stations ----
+
+  /**
+   * One service at a station or village point, in the period of its business day (the record's Shanghai date):
+   * services, their amount and the poor's, by township, village and kind. Kept by recordId so its void takes back
+   * exactly this; a repeat adds nothing.
+   */
+  private stationService(p: StationServicePayload): void {
+    const key = `station:${p.recordId}`;
+    const known = this.fact<StationServiceFact>(key);
+    if (known?.adds || known?.voided) return;
+    const day = p.day;
+    const month = day.slice(0, 7);
+    this.names(p._x?.names, p.townshipCode, p.villageCode);
+    const dims: DimPairs = [...placeDims(p.townshipCode, p.villageCode), ['kind', p.service]];
+    const adds: Increment[] = [
+      { i: 'station_services', d: day, m: month, dims, v: 1 },
+      { i: 'station_service_amount', d: day, m: month, dims, v: p.amountFen },
+    ];
+    if (p.poor) adds.push({ i: 'station_poor_served', d: day, m: month, dims, v: 1 });
+    for (const inc of adds) this.add(inc);
+    this.setFact(key, { adds });
+  }
+
+  /** A service voided (the same day): what it added leaves its period; a repeat takes nothing. */
+  private stationVoided(p: StationVoidPayload): void {
+    const key = `station:${p.recordId}`;
+    const fact = this.fact<StationServiceFact>(key);
+    if (fact?.voided) return;
+    for (const inc of fact?.adds ?? []) this.add(inc, -1);
+    this.setFact(key, { voided: true });
   }
 }
 

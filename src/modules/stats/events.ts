@@ -209,6 +209,32 @@ export const OutcomeRecorded = defineEvent({
   }),
 });
 
+const SERVICE_KINDS = ['proxy_buy', 'consignment', 'purchase', 'bill', 'ticket', 'cash_withdrawal', 'loan_referral', 'farm_input'] as const;
+
+export const StationServiceRecorded = defineEvent({
+  type: 'stations.service-recorded',
+  version: 1,
+  aggregate: 'station-record',
+  description: '站点服务已记录 A station or village point recorded a service for a villager',
+  payload: Type.Object({
+    recordId: Type.String(),
+    townshipCode: Type.String(),
+    villageCode: Nullable(Type.String()),
+    day: Type.String(),
+    service: StringEnum(SERVICE_KINDS),
+    amountFen: Type.Integer(),
+    poor: Type.Boolean(),
+  }),
+});
+
+export const StationServiceVoided = defineEvent({
+  type: 'stations.service-voided',
+  version: 1,
+  aggregate: 'station-record',
+  description: '站点服务已作废 A service record was voided the same day',
+  payload: Type.Object({ recordId: Type.String() }),
+});
+
 /** Every event the rollups read (the subscriber `stats.rollups`). */
 export const STATS_INPUT_EVENTS = [
   OrderPaid,
@@ -227,4 +253,6 @@ export const STATS_INPUT_EVENTS = [
   CourseCompleted,
   CourseCompletionRevoked,
   OutcomeRecorded,
+  StationServiceRecorded,
+  StationServiceVoided,
 ] as const;

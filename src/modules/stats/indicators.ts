@@ -51,6 +51,9 @@ const RSJ = '县人力资源和社会保障局';
 const COUNTED = 'training.person-time-counted@1';
 const WITHDRAWN = 'training.person-time-withdrawn@1';
 const TRAINING_DIMS: Dim[] = ['township', 'village', 'track'];
+const SERVICE_RECORDED = 'stations.service-recorded@1';
+const SERVICE_VOIDED = 'stations.service-voided@1';
+const STATION_DIMS: Dim[] = ['township', 'village', 'kind'];
 
 const def = (d: Omit<IndicatorDef, 'status' | 'headline'> & { status?: IndicatorDef['status']; headline?: boolean }): IndicatorDef => ({ status: 'live', headline: true, ...d });
 
@@ -238,10 +241,22 @@ export const INDICATORS: IndicatorDef[] = [
     def({ key, name, nameEn, unit: 'count', kind: 'snapshot', dims: [...dims], owner: GKJ, headline: false, sources: ['network（每日快照）'], definition: `${name}（每日快照，期末值）。`, formula: `network 当日 ${name}` }),
   ),
   def({
-    key: 'station_services', name: '站点服务人次', nameEn: 'Station services', unit: 'person_times', kind: 'sum', dims: ['township', 'village', 'kind'], owner: GKJ, status: 'awaiting_source',
-    sources: ['stations（第15号议题）'],
-    definition: '乡镇服务站和村级服务点提供的代购、代销、缴费、咨询等服务人次，按服务类型统计。站点服务模块上线后由其事件提供。',
-    formula: 'count(stations 服务记录)',
+    key: 'station_services', name: '站点服务人次', nameEn: 'Station services', unit: 'person_times', kind: 'sum', dims: STATION_DIMS, owner: GKJ,
+    sources: [SERVICE_RECORDED, SERVICE_VOIDED],
+    definition: '乡镇服务站和村级服务点为群众办理的服务笔数：代买、代卖收货、收购、缴费、票务、助农取款、贷款推荐、农资销售，每记录一笔计1人次（代买以登记需求计，后续下单、到货、交付不另计）；按记录所属的营业日（北京时间）计入当期，当日作废的从原计入期减去。按站点所在乡镇、村和服务类型统计（乡镇服务站无村）。',
+    formula: 'count(stations.service-recorded) − count(stations.service-voided)',
+  }),
+  def({
+    key: 'station_service_amount', name: '站点服务金额', nameEn: 'Amount of station services', unit: 'fen', kind: 'sum', dims: STATION_DIMS, owner: GKJ,
+    sources: [SERVICE_RECORDED, SERVICE_VOIDED],
+    definition: '站点服务人次所涉及的金额（不含手续费）：代买登记时收的定金、代卖收货按报价计算的货值、收购付给农户的货款、代缴的费用、票款、取款金额、推荐贷款的金额、农资销售额，以记录服务时登记的金额为准；按营业日计入当期，当日作废的从原计入期减去。',
+    formula: 'Σ stations.service-recorded.amountFen − Σ stations.service-voided 的原记录金额',
+  }),
+  def({
+    key: 'station_poor_served', name: '服务贫困户人次', nameEn: 'Station services to poor households', unit: 'person_times', kind: 'sum', dims: STATION_DIMS, owner: FPB,
+    sources: [SERVICE_RECORDED, SERVICE_VOIDED],
+    definition: '站点服务人次中服务对象为建档立卡贫困户（站点标注，或其身份证号属于登记的贫困户）的人次，口径同站点服务人次。',
+    formula: 'count(stations.service-recorded, poor) − count(stations.service-voided, poor)',
   }),
   def({
     key: 'training_person_times', name: '电商培训人次', nameEn: 'Training person-times', unit: 'person_times', kind: 'sum', dims: TRAINING_DIMS, owner: RSJ,
@@ -325,5 +340,14 @@ export const KIND_LABELS: Record<string, string> = {
   shop: '在外部平台开网店',
   point_operator: '经营服务站点',
   employed: '受雇于电商企业',
+  // station services (the stations module's SERVICE_KIND_LABELS)
+  proxy_buy: '代买',
+  consignment: '代卖',
+  purchase: '收购',
+  bill: '缴费',
+  ticket: '票务',
+  cash_withdrawal: '助农取款',
+  loan_referral: '贷款推荐',
+  farm_input: '农资',
 };
 export const TRACK_LABELS: Record<string, string> = { officials: '干部和企业负责人', sellers: '电商创业', station_staff: '站点人员' };

@@ -193,6 +193,28 @@ export interface OutcomeRecordedPayload {
   _x?: { names: Record<string, string> };
 }
 
+export interface StationServicePayload {
+  recordId: string;
+  siteId?: string;
+  siteKind?: string;
+  townshipCode: string;
+  villageCode: string | null;
+  /** The record's business day (Asia/Shanghai date). */
+  day: string;
+  at?: string;
+  service: string;
+  amountFen: number;
+  feeFen?: number;
+  customerId?: string | null;
+  poor: boolean;
+  _x?: { names: Record<string, string> };
+}
+
+export interface StationVoidPayload {
+  recordId: string;
+  voidRecordId?: string;
+}
+
 /** One stored input, as the appliers read it. */
 export interface StatsInput {
   seq: number;
