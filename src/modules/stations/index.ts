@@ -35,7 +35,7 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit, stationsFarmInputs, stationsServices, stationsConsignment, stationsFigures],
+  migrations: [stationsInit, stationsFarmInputs, stationsProduce, stationsServices, stationsConsignment, stationsFigures],
   requires: {
     places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
