@@ -4,15 +4,15 @@ import { buildCore } from './core.parts.js';
 import { STATIONS_EVENTS } from './events.js';
 import { stationsInit } from './migrations/2026-12-08-stations.js';
 import { stationsFarmInputs } from './migrations/2026-12-08-stations-farm-inputs.js';
-import { farmInputParts } from './farm-inputs.parts.js';
 import { stationsProduce } from './migrations/2026-12-08-stations-produce.js';
 import { produceParts } from './produce.parts.js';
+import { farmInputParts } from './farm-inputs.parts.js';
 import type { StationsPorts } from './ports.js';
 import { stationsCoreRoutes } from './stations.routes.js';
-import { stationsFigures } from './migrations/2026-12-08-stations-figures.js';
-import { figuresParts } from './figures.parts.js';
 import { stationsServices } from './migrations/2026-12-08-stations-services.js';
 import { servicesParts } from './services.parts.js';
+import { stationsFigures } from './migrations/2026-12-08-stations-figures.js';
+import { figuresParts } from './figures.parts.js';
 import { stationsConsignment } from './migrations/2026-12-08-stations-consignment.js';
 import { consignmentParts } from './consignment.parts.js';
 
@@ -20,11 +20,11 @@ export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite,
 export type { LinkedParcel, StationParcels } from './services.ports.js';
 export { LocalProvider, ProviderSubmitter, PROVIDER_SUBMIT_JOB, PROVIDERS, type ServiceProvider, type SubmitRequest, type SubmitAnswer } from './services.exports.js';
 export type { StationsCore } from './core.parts.js';
+export type { StationTrace, ReceiptHarvest } from './produce.ports.js';
+export type { ConsignmentShop, ConsignmentSku } from './consignment.ports.js';
 export type { StationProducer, StationProducers } from './farm-inputs.ports.js';
 export type { FarmInputPurchase, FarmInputPurchases } from './farm-inputs.purchases.js';
 export { DEFAULT_FARM_INPUTS } from './farm-inputs.defaults.js';
-export type { StationTrace, ReceiptHarvest } from './produce.ports.js';
-export type { ConsignmentShop, ConsignmentSku } from './consignment.ports.js';
 export type { DeskPart, DeskContext } from './desk.service.js';
 export type { AnyRecordHandler, Applied, ApplyContext, Customer, RecordHandler } from './handlers/types.js';
 export type { DayView, Outcome, RecordView } from './stations.schema.js';
@@ -35,14 +35,14 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit, stationsFarmInputs, stationsProduce, stationsServices, stationsConsignment, stationsFigures],
+  migrations: [stationsInit, stationsFarmInputs, stationsProduce, stationsServices, stationsFigures, stationsConsignment],
   requires: {
-    places: 'operating township stations and village points by id, with kind, name, township and village; the stations of a township (network)',
+    places: 'township stations and village points by id, with kind, name, township, village and whether operating; the operating stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',
     identifiers: 'the check character of a resident ID number (parties)',
     producers: 'traceability producers a farm-input buyer may be: one by id in the record’s transaction, those of a village or township for the desk (trace)',
-    trace: 'a purchase receipt made a traceability batch: a harvest on the producer’s plot through trace’s own rules, as the caller (trace)',
     parcels: 'logistics parcels by waybill number, so a proxy buy’s parcel is linked with its status (logistics)',
+    trace: 'a purchase receipt made a traceability batch: a harvest on the producer’s plot through trace’s own rules, as the caller (trace)',
     consignment: '代卖: a shop SKU with its product and seller, units put into stock held at stations (catalog); sellers an account manages, a poor household linked to a product (parties); where a paid order’s units were reserved (orders)',
   },
   publishes: STATIONS_EVENTS,
