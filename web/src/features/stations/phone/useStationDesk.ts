@@ -31,6 +31,17 @@ export function useStationDeskData(user: User) {
     }
   };
 
+  // Kept for opening offline, when the township's stations cannot be listed.
+  useEffect(() => {
+    if (township && siteId && siteId !== chosen) {
+      try {
+        store?.setItem(chosenSiteKey(user.id), siteId);
+      } catch {
+        // Storage refused.
+      }
+    }
+  }, [store, user.id, township, siteId, chosen]);
+
   const day = todayInShanghai();
   const deskQuery = useStationDesk(siteId);
   const siteQuery = useSiteServices(siteId);
