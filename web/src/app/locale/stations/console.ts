@@ -109,6 +109,7 @@ export const stationsConsoleMessages = {
   'stations.console.grades.grade': ['等级', 'Grade'],
   'stations.console.grades.criteria': ['指标', 'Criteria'],
   'stations.console.grades.price': ['收购价（元/公斤）', 'Price (¥/kg)'],
+  'stations.console.grades.priceShort': ['收购价', 'Price'],
   'stations.console.grades.offGrade': ['等外', 'Off-grade'],
   'stations.console.grades.offGradeNone': ['不收', 'Not taken'],
   'stations.console.grades.edit': ['修改标准', 'Edit standard'],

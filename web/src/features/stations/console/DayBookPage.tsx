@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Grid, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
-import { CustomerCell, Money, TypeTag, typeLabel } from './common.js';
+import { CustomerCell, Money, TypeTag, signedFen, typeLabel } from './common.js';
 import { DayStatusTag } from './DaysPage.js';
 import { PRINT_CSS } from './print.js';
 
@@ -33,6 +33,7 @@ export function DayBookPage() {
   const t = useT();
   const { siteId = '', day = '' } = useParams();
   const book = useDayBook(siteId, day);
+  const wide = Grid.useBreakpoint().md !== false;
   if (book.isError) return <LoadError error={book.error} onRetry={() => void book.refetch()} />;
   const data = book.data;
   const records = data?.records ?? [];
@@ -117,10 +118,10 @@ export function DayBookPage() {
           </Descriptions>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('stations.console.day.check', {
-              opening: formatFen(data.openingCashFen),
+              opening: signedFen(data.openingCashFen),
               in: formatFen(data.cashInFen),
               out: formatFen(data.cashOutFen),
-              expected: formatFen(data.expectedCashFen),
+              expected: signedFen(data.expectedCashFen),
             })}
           </Typography.Text>
         </Card>
@@ -161,6 +162,24 @@ export function DayBookPage() {
           ) : null
         }
       />
+      {!wide && records.length > 0 && (
+        <Card size="small" title={t('stations.console.day.totals')} data-testid="book-totals-card">
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('stations.console.col.amount')}>
+              <Money fen={totals.amountFen} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.col.fee')}>
+              <Money fen={totals.feeFen} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.col.cashIn')}>
+              <Money fen={totals.cashInFen} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('stations.console.col.cashOut')}>
+              <Money fen={totals.cashOutFen} />
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
     </>
   );
 }

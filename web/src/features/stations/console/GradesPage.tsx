@@ -29,9 +29,22 @@ const yuan = (fen: number) => fen / 100;
 
 function StandardCard({ current, scheduled, editable, onEdit, t }: { current: GradeStandard; scheduled: GradeStandard[]; editable: boolean; onEdit: () => void; t: Translate }) {
   const columns: TableColumnsType<Grade> = [
-    { key: 'name', title: t('stations.console.grades.grade'), dataIndex: 'name', width: 80, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-    { key: 'criteria', title: t('stations.console.grades.criteria'), dataIndex: 'criteria', render: (cs: GradeCriterion[]) => cs.map(criterionText).join('，') },
-    { key: 'price', title: t('stations.console.grades.price'), dataIndex: 'priceFenPerKg', align: 'right', width: 140, render: (v: number) => <span data-testid="grade-price">{perKg(v)}</span> },
+    { key: 'name', title: t('stations.console.grades.grade'), dataIndex: 'name', render: (v: string) => <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
+    {
+      key: 'criteria',
+      title: t('stations.console.grades.criteria'),
+      dataIndex: 'criteria',
+      render: (cs: GradeCriterion[]) => (
+        <Flex wrap gap="2px 12px">
+          {cs.map((c) => (
+            <span key={c.key} style={{ whiteSpace: 'nowrap' }}>
+              {criterionText(c)}
+            </span>
+          ))}
+        </Flex>
+      ),
+    },
+    { key: 'price', title: t('stations.console.grades.priceShort'), dataIndex: 'priceFenPerKg', align: 'right', render: (v: number) => <span data-testid="grade-price" style={{ whiteSpace: 'nowrap' }}>{perKg(v)}</span> },
   ];
   return (
     <Card

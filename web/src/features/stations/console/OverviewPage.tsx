@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Card, DatePicker, Empty, Flex, Segmented, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Empty, Flex, Grid, Segmented, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -59,6 +59,7 @@ export function OverviewPage() {
   const by = countyWide && (params.by === 'township' || (!params.by && !params.township)) ? 'township' : 'site';
   const query = { from, to, groupBy: by, township: params.township } as const;
   const figures = useFigures(query);
+  const wide = Grid.useBreakpoint().md !== false;
   const option = useMemo(() => (figures.data ? chartOption(figures.data, t) : null), [figures.data, t]);
   const showAll = params.all === '1' || by === 'township';
   const rows = useMemo(() => {
@@ -179,6 +180,22 @@ export function OverviewPage() {
             summary={summary}
             locale={{ emptyText: t('stations.console.overview.empty') }}
           />
+          {!wide && total && (
+            <Card size="small" title={t('stations.console.overview.total')} style={{ marginTop: 4 }} data-testid="stations-total-card">
+              <Descriptions size="small" column={1}>
+                <Descriptions.Item label={t('stations.console.col.services')}>{formatNumber(total.servicesTotal)}</Descriptions.Item>
+                <Descriptions.Item label={t('stations.console.col.amount')}>
+                  <Money fen={total.amountFen} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('stations.console.col.fee')}>
+                  <Money fen={total.feeFen} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('stations.console.col.people')}>{formatNumber(total.peopleServed)}</Descriptions.Item>
+                <Descriptions.Item label={t('stations.console.col.poor')}>{formatNumber(total.poorServed)}</Descriptions.Item>
+                <Descriptions.Item label={t('stations.console.col.daysDiff')}>{formatNumber(total.daysWithDifference)}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+          )}
           {by === 'site' && (hidden > 0 || params.all === '1') && (
             <Flex justify="center" style={{ marginTop: 12 }}>
               <Button type="link" onClick={() => setParams({ ...params, all: params.all === '1' ? undefined : '1' })} data-testid="stations-show-all">

@@ -37,6 +37,9 @@ export function KindTag({ kind }: { kind: ServiceKind | null }) {
   );
 }
 
+/** ¥12.00, or −¥378.00 below zero (never ¥-378.00). */
+export const signedFen = (fen: number) => (fen < 0 ? `−${formatFen(-fen)}` : formatFen(fen));
+
 /** Money in yuan from fen (−¥378.00 when below zero, in red); `alarm` also reds a non-zero value and signs it (a till difference). */
 export function Money({ fen, alarm = false, testId }: { fen: number | null | undefined; alarm?: boolean; testId?: string }) {
   const known = fen !== null && fen !== undefined;
