@@ -6,6 +6,8 @@
 // Statistics (bench/stats.ts): 10⁵ orders' worth of inputs rebuilt and read; `-- --stats-full` adds 10⁷ (hours here).
 // Training (bench/training.ts): roster import, attendance ticks and scans, progress at 10⁴ and 10⁵ person-times;
 // `-- --only=training` runs it with the baselines only.
+// Stations (bench/stations.ts): a phone's sync of 1/50/500 records, replayed, figures at 10⁴ and 10⁵ records, a busy
+// day's book; `-- --only=stations` runs it with the baselines only.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import autocannon, { type Request } from 'autocannon';
@@ -14,6 +16,7 @@ import { measureIngest } from './ingest.js';
 import { measureStarts, residentMb, startTable } from './start-memory.js';
 import { measureStats, statsTables } from './stats.js';
 import { measureThreeG, productOnSale, threeGTable } from './three-g.js';
+import { measureStations, stationsTables } from './stations.js';
 import { measureTraining, trainingTables } from './training.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
@@ -175,9 +178,12 @@ try {
   };
   // Training (issue 15, bench/training.ts): roster import, attendance, progress — in this process, its own app and baselines.
   const training = !only || only === 'training' ? await measureTraining({ url: usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '', seconds: DURATION_S, sizes: process.argv.includes('--quick') ? [10_000] : [10_000, 100_000] }) : null;
+  // Stations (issue 16, bench/stations.ts): sync, replay, figures, day book — in this process, its own app and baselines.
+  const stations = !only || only === 'stations' ? await measureStations({ url: usePostgres ? (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : '', sizes: process.argv.includes('--quick') ? [10_000] : [10_000, 100_000] }) : null;
   if (only) {
     printRoutes();
     if (training) console.log(`\n${trainingTables(training)}`);
+    if (stations) console.log(`\n${stationsTables(stations)}`);
     server.kill('SIGTERM');
     process.exit(0);
   }
@@ -202,6 +208,7 @@ try {
   console.log(`\nForward genealogy of a batch sold in ${genealogy.orders.toLocaleString('en')} orders (median of 11): ${genealogy.serviceMs.toFixed(1)} ms in the service, ${genealogy.httpMs.toFixed(1)} ms through the HTTP route (${Math.round(genealogy.bytes / 1024)} KB of JSON); loading the orders took ${genealogy.loadSeconds.toFixed(0)} s.`);
   console.log(`\n${statsTables(statsResults)}`);
   if (training) console.log(`\n${trainingTables(training)}`);
+  if (stations) console.log(`\n${stationsTables(stations)}`);
   if (scale.length) {
     console.log('\n| tracking lookup with | parcels | events | req/s | p99 ms | bulk load s |\n| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const r of scale) console.log(`| ${r.parcels.toLocaleString('en')} parcels | ${r.parcels} | ${r.events} | ${Math.round(r.reqPerSec)} | ${r.p99Ms} | ${r.loadSeconds.toFixed(0)} |`);
