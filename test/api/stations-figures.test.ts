@@ -107,7 +107,7 @@ describe.each(engines())('station figures on %s', (engine) => {
     const day6 = await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-06`);
     await batch('village', OWN_POINT, [{ clientId: cid('close'), type: 'day.close', at: at('2026-12-06', '18:00'), countedCashFen: day6.expectedCashFen - 100, expectedCashFen: day6.expectedCashFen, reason: '找零少收一元' }]);
 
-    // 7 December at the point: a 代买 from request to hand-over (its fee at the hand-over), a bill, a loan referral, a bill voided.
+    // 7 December at the point: a 代买 from request to hand-over (counted at the hand-over: the order's cost and its fee), a bill, a loan referral, a bill voided.
     setClock('2026-12-07T02:00:00.000Z');
     await signInAll();
     const request = { clientId: cid('pb'), type: 'proxy_buy.request', at: at('2026-12-07', '09:00'), customer: other, item: '儿童羽绒服 130 码', depositFen: 5_000 };
@@ -144,11 +144,11 @@ describe.each(engines())('station figures on %s', (engine) => {
       bill: { count: 3, amountFen: 21_000 },
       ticket: { count: 1, amountFen: 2_500 },
       cash_withdrawal: { count: 1, amountFen: 20_000 },
-      proxy_buy: { count: 1, amountFen: 5_000 },
+      proxy_buy: { count: 1, amountFen: 8_800 },
       loan_referral: { count: 1, amountFen: 3_000_000 },
     }),
     servicesTotal: 7,
-    amountFen: 3_048_500,
+    amountFen: 3_052_300,
     // Bills 200 + 100 + 100, the ticket 300, the withdrawal 150 (paid by the bank), the 代买 hand-over 500; not the voided bill's.
     feeFen: 1_350,
     parcelsIn: 1,
@@ -196,7 +196,7 @@ describe.each(engines())('station figures on %s', (engine) => {
       siteKind: null,
       services: services({ ...POINT_ROW.services, bill: { count: 4, amountFen: 25_000 } }),
       servicesTotal: 8,
-      amountFen: 3_052_500,
+      amountFen: 3_056_300,
       peopleServed: 5,
     });
   });
@@ -231,13 +231,13 @@ describe.each(engines())('station figures on %s', (engine) => {
     const site = await figures('county', span);
     const township = await figures('county', `${span}&groupBy=township`);
     expect(township.total).toEqual(site.total);
-    expect(township.rows.find((r) => r.key === LEHONG)).toMatchObject({ name: '乐红镇', servicesTotal: 8, amountFen: 3_052_500, feeFen: 1_350, parcelsIn: 1, parcelsOut: 1, peopleServed: 5, poorServed: 2, daysClosed: 1, daysWithDifference: 1 });
+    expect(township.rows.find((r) => r.key === LEHONG)).toMatchObject({ name: '乐红镇', servicesTotal: 8, amountFen: 3_056_300, feeFen: 1_350, parcelsIn: 1, parcelsOut: 1, peopleServed: 5, poorServed: 2, daysClosed: 1, daysWithDifference: 1 });
     expect(township.rows.filter((r) => r.key !== LEHONG).every((r) => r.servicesTotal === 0)).toBe(true);
 
     const kinds = await figures('county', `${span}&groupBy=service`);
     expect(kinds.total).toEqual(site.total);
     expect(kinds.rows.map((r) => [r.name, r.servicesTotal, r.amountFen, r.feeFen, r.peopleServed, r.poorServed])).toEqual([
-      ['代买', 1, 5_000, 500, 1, 0],
+      ['代买', 1, 8_800, 500, 1, 0],
       ['代卖', 0, 0, 0, 0, 0],
       ['收购', 0, 0, 0, 0, 0],
       ['缴费', 4, 25_000, 400, 3, 2],
@@ -251,7 +251,7 @@ describe.each(engines())('station figures on %s', (engine) => {
     expect(days.total).toEqual(site.total);
     expect(days.rows.map((r) => [r.key, r.servicesTotal, r.amountFen, r.parcelsIn, r.parcelsOut, r.peopleServed, r.daysClosed])).toEqual([
       ['2026-12-06', 4, 37_500, 0, 0, 2, 1],
-      ['2026-12-07', 4, 3_015_000, 1, 1, 3, 0],
+      ['2026-12-07', 4, 3_018_800, 1, 1, 3, 0],
     ]);
   });
 
@@ -266,7 +266,7 @@ describe.each(engines())('station figures on %s', (engine) => {
   it('answers each caller in its own sight: a point its own, a township its station and points, the county and regulators all', async () => {
     const village = await figures('village', span);
     expect(village.rows).toEqual([POINT_ROW]);
-    expect(village.total).toMatchObject({ servicesTotal: 7, amountFen: 3_048_500 });
+    expect(village.total).toMatchObject({ servicesTotal: 7, amountFen: 3_052_300 });
     expect((await call('village', 'GET', `/stations/figures?${span}&siteId=${LEHONG_STATION}`)).statusCode).toBe(403);
     expect((await call('village', 'GET', `/stations/figures?${span}&township=530621101`)).statusCode).toBe(403);
 
@@ -313,12 +313,12 @@ describe.each(engines())('station figures on %s', (engine) => {
     const col = (name: string) => header.indexOf(name) + 1;
     const pointRow = [...Array(bySite.rowCount).keys()].map((i) => i + 1).find((n) => bySite.getRow(n).getCell(1).value === '乐红村电商服务点')!;
     expect(bySite.getRow(pointRow).getCell(col('类型')).value).toBe('村级服务点');
-    expect(bySite.getRow(pointRow).getCell(col('服务金额（元）')).value).toBe(30_485);
+    expect(bySite.getRow(pointRow).getCell(col('服务金额（元）')).value).toBe(30_523);
     expect(bySite.getRow(pointRow).getCell(col('手续费（元）')).value).toBe(13.5);
     expect(bySite.getRow(pointRow).getCell(col('手续费（元）')).numFmt).toBe('#,##0.00');
     const last = bySite.getRow(bySite.rowCount);
     expect(last.getCell(1).value).toBe('合计');
-    expect([last.getCell(col('服务人次')).value, last.getCell(col('缴费（笔）')).value, last.getCell(col('服务金额（元）')).value, last.getCell(col('到件（件）')).value, last.getCell(col('现金有差额（天）')).value]).toEqual([8, 4, 30_525, 1, 1]);
+    expect([last.getCell(col('服务人次')).value, last.getCell(col('缴费（笔）')).value, last.getCell(col('服务金额（元）')).value, last.getCell(col('到件（件）')).value, last.getCell(col('现金有差额（天）')).value]).toEqual([8, 4, 30_563, 1, 1]);
     expect(last.getCell(col('服务金额（元）')).numFmt).toBe('#,##0.00');
 
     const byTownship = book.getWorksheet('按乡镇')!;
@@ -326,7 +326,7 @@ describe.each(engines())('station figures on %s', (engine) => {
     const byKind = book.getWorksheet('按服务类型')!;
     expect(values(byKind, 1)).toEqual(['服务类型', '笔数', '金额（元）', '手续费（元）', '服务群众（人次，按日去重）', '其中贫困户（人次）']);
     expect(values(byKind, 5)).toEqual(['缴费', 4, 250, 4, 3, 2]);
-    expect(values(byKind, byKind.rowCount)).toEqual(['合计', 8, 30_525, 13.5, 5, 2]);
+    expect(values(byKind, byKind.rowCount)).toEqual(['合计', 8, 30_563, 13.5, 5, 2]);
 
     expect((await call('merchant', 'GET', `/stations/figures.xlsx?${span}`)).statusCode).toBe(403);
     expect((await call('village', 'GET', `/stations/figures.xlsx?${span}&township=530621101`)).statusCode).toBe(403);

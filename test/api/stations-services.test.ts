@@ -61,9 +61,10 @@ describe.each(engines())('stations services: proxy buys and convenience services
       ['refused', 'UNKNOWN_REFERENCE', '找不到这笔代买登记'],
     ]);
     const [req, , ord, hand] = result.outcomes.map((o: { record: Record<string, unknown> }) => o.record);
-    expect(req).toMatchObject({ type: 'proxy_buy.request', service: 'proxy_buy', amountFen: 10_000, feeFen: 0, cashInFen: 10_000, cashOutFen: 0, summary: '代买 · 复合肥 2 袋 · 定金 ¥100.00', customer: { name: '李桂芬', phoneMasked: '139****2345', poor: false } });
+    expect(req).toMatchObject({ type: 'proxy_buy.request', service: null, amountFen: 10_000, feeFen: 0, cashInFen: 10_000, cashOutFen: 0, summary: '代买 · 复合肥 2 袋 · 定金 ¥100.00', customer: { name: '李桂芬', phoneMasked: '139****2345', poor: false } });
     expect(ord).toMatchObject({ service: null, cashInFen: 0, summary: '代买下单 · 复合肥 · 拼多多 · 订单 241208-556677 · ¥268.00' });
-    expect(hand).toMatchObject({ service: null, amountFen: 26_800, feeFen: 500, cashInFen: 17_300, cashOutFen: 0, summary: '代买交货 · 复合肥 · 收 ¥173.00（服务费 ¥5.00）' });
+    // 代买 counts at the hand-over: the goods' cost and the service fee, for the request's villager.
+    expect(hand).toMatchObject({ service: 'proxy_buy', amountFen: 26_800, feeFen: 500, cashInFen: 17_300, cashOutFen: 0, summary: '代买交货 · 复合肥 · 收 ¥173.00（服务费 ¥5.00）', customer: { id: req.customer.id, name: '李桂芬', phoneMasked: '139****2345', poor: false } });
 
     // Replayed after a lost answer: nothing twice.
     const replay = await batch('village', OWN_POINT, [request, parcel, ordered, handover]);
@@ -102,9 +103,9 @@ describe.each(engines())('stations services: proxy buys and convenience services
       cancelReason: null,
       cancelledAt: null,
     });
-    // Counted once as a service (the request), with its deposit.
-    const recorded = (await rows(sql<{ payload: string }>`select payload from kernel_events where type = 'stations.service-recorded'`)).map((r) => JSON.parse(r.payload)).filter((e) => e.recordId === req.id || e.recordId === hand.id);
-    expect(recorded).toEqual([expect.objectContaining({ recordId: req.id, service: 'proxy_buy', amountFen: 10_000, feeFen: 0, siteId: OWN_POINT })]);
+    // Counted once as a service, at the hand-over: the order's cost and the fee (the deposit is not what was bought).
+    const recorded = (await rows(sql<{ payload: string }>`select payload from kernel_events where type = 'stations.service-recorded'`)).map((r) => JSON.parse(r.payload)).filter((e) => [req.id, ord.id, hand.id].includes(e.recordId));
+    expect(recorded).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 26_800, feeFen: 500, customerId: req.customer.id, poor: false, siteId: OWN_POINT })]);
   });
 
   it('a cancel hands back at most the deposit; a voided cancel opens the proxy buy again, a voided request takes it away', async () => {
@@ -134,6 +135,35 @@ describe.each(engines())('stations services: proxy buys and convenience services
     expect(outcomesOf(await batch('village', OWN_POINT, [step]))).toEqual([['refused', 'UNKNOWN_REFERENCE', '找不到这笔代买登记']]);
     const listed = (await ok('village', 'GET', `/stations/proxy-buys?siteId=${OWN_POINT}`)).items.map((p: { clientId: string }) => p.clientId);
     expect(listed).not.toContain(request.clientId);
+    // A proxy buy cancelled (or voided) is never counted as a service.
+    const recorded = (await rows(sql<{ payload: string }>`select payload from kernel_events where type = 'stations.service-recorded'`)).map((r) => JSON.parse(r.payload));
+    expect(recorded.filter((e) => [result.outcomes[0].recordId, result.outcomes[2].recordId].includes(e.recordId))).toEqual([]);
+  });
+
+  it('counts a proxy buy at its hand-over for the request’s villager (poor as the request’s); a voided hand-over withdraws it', async () => {
+    const request = { clientId: clientId('pb-req'), type: 'proxy_buy.request', at: now(-30), customer: { name: '陈光华', poor: true }, item: '手电筒', depositFen: 2_000 };
+    // Never recorded as ordered: the goods' value is unknown, counted as 0; the fee still counts.
+    const handover = { clientId: clientId('pb-hand'), type: 'proxy_buy.handover', at: now(-20), proxyBuyClientId: request.clientId, feeFen: 300, collectedFen: 0 };
+    const result = await batch('village', OWN_POINT, [request, handover]);
+    expect(outcomesOf(result)).toEqual([
+      ['stored', null, null],
+      ['stored', null, null],
+    ]);
+    const [req, hand] = result.outcomes.map((o: { record: Record<string, unknown> & { customer: { id: string } } }) => o.record);
+    expect(req).toMatchObject({ service: null, customer: { name: '陈光华', poor: true } });
+    expect(hand).toMatchObject({ service: 'proxy_buy', amountFen: 0, feeFen: 300, customer: { id: req.customer.id, name: '陈光华', poor: true } });
+    const events = async (type: string) => (await rows(sql<{ payload: string }>`select payload from kernel_events where type = ${type}`)).map((r) => JSON.parse(r.payload)).filter((e) => [req.id, hand.id].includes(e.recordId));
+    expect(await events('stations.service-recorded')).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 0, feeFen: 300, customerId: req.customer.id, poor: true })]);
+    const day = await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-08`);
+    const before = day.byService.proxy_buy as { count: number; amountFen: number };
+
+    // Voiding the hand-over takes the service back and opens the proxy buy again.
+    const voidHand = { clientId: clientId('void'), type: 'record.void', at: now(-10), targetClientId: handover.clientId, reason: '还没交给村民' };
+    expect(outcomesOf(await batch('village', OWN_POINT, [voidHand]))).toEqual([['stored', null, null]]);
+    expect(await events('stations.service-voided')).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 0, feeFen: 300, customerId: req.customer.id, poor: true })]);
+    expect((await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-08`)).byService.proxy_buy).toEqual({ count: before.count - 1, amountFen: before.amountFen });
+    const open = (await ok('village', 'GET', `/stations/proxy-buys?siteId=${OWN_POINT}&status=open`)).items.find((p: { clientId: string }) => p.clientId === request.clientId);
+    expect(open).toMatchObject({ status: 'open', feeFen: null });
   });
 
   it('links the parcel logistics knows by its waybill, and shows where it is now', async () => {

@@ -110,6 +110,8 @@ export class RecordsService {
         };
         const applied = await handler.apply(trx, c, input);
         for (const f of fenFields) if (!Number.isSafeInteger(applied[f])) throw new Error(`${handler.type}: ${f} is not an integer`);
+        // The customer the handler names (a hand-over counts for its request's villager), else the record's own.
+        const counted = applied.customer !== undefined ? applied.customer : customer ? { id: customer.id, poor: customer.poor } : null;
         const record: RecordRow = {
           id: recordId,
           site_id: site.id,
@@ -124,7 +126,7 @@ export class RecordsService {
           recorded_at: this.clock.now().toISOString(),
           recorded_by: ctx.principal?.userId ?? '',
           recorded_by_name: ctx.principal?.displayName ?? '',
-          customer_id: customer?.id ?? null,
+          customer_id: counted?.id ?? null,
           amount_fen: applied.amountFen,
           fee_fen: applied.feeFen,
           cash_in_fen: applied.cashInFen,
@@ -134,7 +136,7 @@ export class RecordsService {
           note: input.note ?? null,
           voided_by: null,
           void_reason: null,
-          poor: customer?.poor ? 1 : 0,
+          poor: counted?.poor ? 1 : 0,
         };
         await trx.insertInto('stations_records').values(record).execute();
         if (handler.service) {
@@ -150,7 +152,7 @@ export class RecordsService {
             amountFen: applied.amountFen,
             feeFen: applied.feeFen,
             customerId: record.customer_id,
-            poor: customer?.poor ?? false,
+            poor: counted?.poor ?? false,
           });
         }
         return record;

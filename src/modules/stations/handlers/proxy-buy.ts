@@ -10,7 +10,8 @@ import { CustomerFields, refusal, yuan, type AnyRecordHandler, type RecordHandle
  * (waybill; linked to the logistics parcel when logistics knows it, read when listed) → handover (fee, collected) or
  * cancel (refund ≤ deposit). Steps name the request by its clientId (`proxyBuyClientId`), so a chain made offline
  * syncs in one batch. Steps out of order are taken where harmless (a parcel before the order), nothing after the
- * handover or cancel.
+ * handover or cancel. It counts as the service 代买 at its hand-over (amount = the order's cost, fee = the service
+ * fee, for the request's villager); the request only takes the deposit, and a cancelled one is never counted.
  */
 
 const Fen = (description: string, max = 100_000_000) => Type.Integer({ minimum: 0, maximum: max, description });
@@ -78,7 +79,8 @@ const platformName = (row: Pick<ProxyBuyRow, 'platform' | 'platform_name'>) => (
 export const proxyBuyRequest: RecordHandler<RequestInput> = {
   type: 'proxy_buy.request',
   schema: ProxyBuyRequestSchema,
-  service: 'proxy_buy',
+  /** Counted at its hand-over (proxy_buy.handover), not here: the deposit is not what was bought. */
+  service: null,
   needsCustomer: true,
   async apply(trx, c, input) {
     const now = c.clock.now().toISOString();
@@ -198,9 +200,11 @@ export const proxyBuyParcel: RecordHandler<ParcelInput> = {
 export const proxyBuyHandover: RecordHandler<HandoverInput> = {
   type: 'proxy_buy.handover',
   schema: ProxyBuyHandoverSchema,
-  service: null,
+  /** 代买 counts here: the goods' value (the order's cost, 0 if never recorded as ordered) and the service fee. */
+  service: 'proxy_buy',
   async apply(trx, c, input) {
     const row = await openProxyBuy(trx, c.site.id, input.proxyBuyClientId);
+    const request = await c.clientRef('proxy_buy.request', input.proxyBuyClientId);
     await changeOpen(trx, row, { status: 'done', fee_fen: input.feeFen, collected_fen: input.collectedFen, handed_over_at: c.at, closed_record_id: c.recordId, updated_at: c.clock.now().toISOString() });
     return {
       amountFen: row.cost_fen ?? 0,
@@ -209,6 +213,8 @@ export const proxyBuyHandover: RecordHandler<HandoverInput> = {
       cashOutFen: 0,
       details: { proxyBuyId: row.id, item: row.item, depositFen: row.deposit_fen, costFen: row.cost_fen, feeFen: input.feeFen, collectedFen: input.collectedFen },
       summary: `代买交货 · ${row.item} · 收 ${yuan(input.collectedFen)}（服务费 ${yuan(input.feeFen)}）`,
+      // The service is the request's villager's.
+      customer: row.customer_id ? { id: row.customer_id, poor: request?.poor === 1 } : null,
     };
   },
   onVoid: reopen,

@@ -114,6 +114,11 @@ export interface Applied {
   details: Record<string, unknown>;
   /** One Chinese line: '电费 · 国网云南电力 · ¥120.00'. */
   summary: string;
+  /**
+   * The customer the service is for when it is not the record's own (a 代买 hand-over counts for its request's
+   * villager): stored as the record's customer and poor flag, and carried by its service events. Omit it otherwise.
+   */
+  customer?: { id: string; poor: boolean } | null;
 }
 
 export type StationsTrx = Kysely<StationsTables>;
