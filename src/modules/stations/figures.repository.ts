@@ -18,8 +18,9 @@ export interface FigureWhere {
 const TILL_TYPES = ['day.open', 'day.close', 'record.void'];
 
 /**
- * The type prefix a follow-up record shares with its service (proxy_buy.handover carries 代买's fee), so its fee
- * counts under that kind though the record is not a service on its own.
+ * The type prefix a follow-up record shares with its service (a consignment payout, a proxy buy's order or cancel), so
+ * any fee it carries counts under that kind though the record is not a service on its own (代买 itself counts at its
+ * hand-over, a service record).
  */
 const FAMILY: Record<string, string> = {
   proxy_buy: 'proxy_buy',
@@ -95,7 +96,7 @@ export class FiguresRepository {
       const key = `${r.site_id}\u0001${r.day}\u0001${kind}`;
       let cell = services.get(key);
       if (!cell) services.set(key, (cell = { siteId: r.site_id, townshipCode: r.township_code, day: r.day, service: kind, count: 0, amountFen: 0, feeFen: 0 }));
-      // A follow-up record (a hand-over, a payout) brings its fee only: the service and its amount are its request's.
+      // A follow-up record (a payout, a proxy buy's order) brings its fee only: the service and its amount are another record's.
       if (r.service) {
         cell.count += Number(r.services);
         cell.amountFen += Number(r.amount ?? 0);

@@ -243,13 +243,13 @@ export const INDICATORS: IndicatorDef[] = [
   def({
     key: 'station_services', name: '站点服务人次', nameEn: 'Station services', unit: 'person_times', kind: 'sum', dims: STATION_DIMS, owner: GKJ,
     sources: [SERVICE_RECORDED, SERVICE_VOIDED],
-    definition: '乡镇服务站和村级服务点为群众办理的服务笔数：代买、代卖收货、收购、缴费、票务、助农取款、贷款推荐、农资销售，每记录一笔计1人次（代买以登记需求计，后续下单、到货、交付不另计）；按记录所属的营业日（北京时间）计入当期，当日作废的从原计入期减去。按站点所在乡镇、村和服务类型统计（乡镇服务站无村）。',
+    definition: '乡镇服务站和村级服务点为群众办理的服务笔数：代买、代卖收货、收购、缴费、票务、助农取款、贷款推荐、农资销售，每记录一笔计1人次（代买在交货给村民时计1人次，登记需求、下单、到货不另计，取消的不计）；按记录所属的营业日（北京时间）计入当期，当日作废的从原计入期减去。按站点所在乡镇、村和服务类型统计（乡镇服务站无村）。',
     formula: 'count(stations.service-recorded) − count(stations.service-voided)',
   }),
   def({
     key: 'station_service_amount', name: '站点服务金额', nameEn: 'Amount of station services', unit: 'fen', kind: 'sum', dims: STATION_DIMS, owner: GKJ,
     sources: [SERVICE_RECORDED, SERVICE_VOIDED],
-    definition: '站点服务人次所涉及的金额（不含手续费）：代买登记时收的定金、代卖收货按报价计算的货值、收购付给农户的货款、代缴的费用、票款、取款金额、推荐贷款的金额、农资销售额，以记录服务时登记的金额为准；按营业日计入当期，当日作废的从原计入期减去。',
+    definition: '站点服务人次所涉及的金额（不含手续费）：代买交货时所购商品的下单金额（未登记下单的计0）、代卖收货按报价计算的货值、收购付给农户的货款、代缴的费用、票款、取款金额、推荐贷款的金额、农资销售额，以记录服务时登记的金额为准；按营业日计入当期，当日作废的从原计入期减去。',
     formula: 'Σ stations.service-recorded.amountFen − Σ stations.service-voided 的原记录金额',
   }),
   def({
