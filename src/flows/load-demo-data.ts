@@ -9,6 +9,7 @@ import { loadDemoTrace } from './load-demo-trace.js';
 import { loadDemoPlayers } from './load-demo-players.js';
 import { loadDemoUplink } from './load-demo-uplink.js';
 import { loadDemoTraining } from './load-demo-training.js';
+import { loadDemoStations } from './load-demo-stations.js';
 import { COUNTY, DEMO_PASSWORD, EXTRA_POINT_VILLAGES, NOT_YET_OPERATING, TARGETS, TOWNSHIPS } from '../seed/ludian.js';
 
 const FROM = '2017-01-01';
@@ -188,6 +189,7 @@ export async function loadDemoData(modules: Modules, ctx: RequestContext, opts: 
   const traced = opts.catalog !== false && opts.trace !== false ? await loadDemoTrace(modules, ctx, users) : { batches: 0 };
   const external = await loadDemoPlayers(modules, users);
   const training = await loadDemoTraining(modules, users, opts.modulesAt);
+  const stations = opts.modulesAt ? await loadDemoStations(opts.modulesAt, users) : { stationRecords: 0 };
   await loadDemoUplink(modules, ctx);
-  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced, externalPlayers: external.players, externalShops: external.shops, externalReports: external.reports, ...training };
+  return { divisions: divisions.length, sites: sites.length, accounts: DEMO_ACCOUNTS.length, ...market, ...catalogue, ...history, ...logistics, ...traced, externalPlayers: external.players, externalShops: external.shops, externalReports: external.reports, ...training, ...stations };
 }
