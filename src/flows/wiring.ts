@@ -14,8 +14,8 @@ import { signInTexts } from './sign-in-texts.js';
 import { statsCoverage, statsPlaces, statsProducts } from './stats-ports.js';
 import { trainingPlaces } from './training-places.js';
 import { stationHouseholds, stationPlaces } from './station-places.js';
-import { stationParcels } from './station-parcels.js';
 import { stationProducers, traceStationPurchases } from './station-farm-inputs.js';
+import { stationParcels } from './station-parcels.js';
 import { stationTrace } from './station-trace.js';
 import { stationConsignment } from './station-consignment.js';
 import { followUpPlayers, followUpPoints, followUpSellers, trainingTargets } from './training-follow-up.js';
@@ -55,6 +55,6 @@ export function platformWiring(clock: Clock): Wiring<PlatformModules> {
     training: (m) => ({ identifiers: { residentIdProblem }, places: trainingPlaces(m.network.service, clock), accounts: accountPhones(m.identity.service), targets: trainingTargets(m.stats.service), sellers: followUpSellers(m.parties.farmersById), points: followUpPoints(m.network.service), players: followUpPlayers(m.players.players, m.players.reports) }),
     stations: (m) => ({ producers: stationProducers(m.trace.farmers), places: stationPlaces(m.network.service, clock), households: stationHouseholds(m.parties.householdsById), identifiers: { residentIdProblem }, parcels: stationParcels(m.logistics.parcels), trace: stationTrace(m.trace), consignment: stationConsignment(m.catalog.catalog, m.parties.sellers, m.parties.households, m.orders.service) }),
     uplink: (m) => ({ figures: m.stats.figures, county: m.network.service }),
-    workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench, training: m.training.trainerDesk }),
+    workbench: (m) => ({ logistics: m.logistics.workbench, orders: m.orders.workbench, catalog: m.catalog.workbench, sellers: m.parties.workbench, oversight: m.trace.workbench, network: m.network.workbench, training: m.training.trainerDesk, stations: m.stations.desk }),
   };
 }

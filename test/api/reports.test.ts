@@ -115,7 +115,9 @@ describe.each(engines())('reports on %s', (engine) => {
     const text = pdfText(body);
     expect(text).toContain(done.title);
     expect(text).toContain(`${yuan(sales)} 元`);
-    expect(text).toContain('待接入');
+    // Every indicator has its source now (station services since issue 16): the report shows figures, never 待接入.
+    expect(text).toContain('站点服务人次');
+    expect(text).not.toContain('待接入');
     expect(text).toContain('本期未结束');
   }, 180_000);
 

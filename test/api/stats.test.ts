@@ -274,7 +274,8 @@ describe.each(engines())('statistics from real flows on %s', (engine) => {
     const retail = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '网络零售额')!;
     expect(retail.getCell(3).value).toBe(month_.online_retail_fen!.value! / 100);
     expect(sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '电商培训人次')!.getCell(3).value).toBe(month_.training_person_times!.value);
-    expect(sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '站点服务人次')!.getCell(3).value).toBe('待接入');
+    // Station services are live (issue 16): a figure, never 待接入.
+    expect(sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '站点服务人次')!.getCell(3).value).toBe(month_.station_services!.value);
     const villageFile = await t.app.inject({ url: `/api/v1/stats/export.xlsx?grain=month&period=${month()}`, headers: as.village });
     const villageBook = new ExcelJS.Workbook();
     await villageBook.xlsx.load(villageFile.rawPayload as unknown as ArrayBuffer);

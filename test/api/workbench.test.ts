@@ -43,6 +43,29 @@ describe.each(engines())('workbench on %s', (engine) => {
     } while (cursor);
     return items;
   }
+  /** The 今日账本 card a till's operator should see: today's day in the daily book (no row yet: 未开账). */
+  const stationDay = async (who: Who, siteId: string, siteName: string) => {
+    const today = shanghaiDay(0);
+    type Day = { status: 'open' | 'closed'; services: number; byService: Record<string, { count: number }>; expectedCashFen: number };
+    const day = await get<Day>(who, `/stations/days/${siteId}/${today}`);
+    const listed = await get<{ items: unknown[] }>(who, `/stations/days?siteId=${siteId}&from=${today}&to=${today}`);
+    const kinds = ['proxy_buy', 'consignment', 'purchase', 'bill', 'ticket', 'cash_withdrawal', 'loan_referral', 'farm_input'];
+    return {
+      key: 'stationDay',
+      count: day.services,
+      amountFen: Math.max(0, day.expectedCashFen),
+      stationDays: [
+        {
+          siteId,
+          siteName,
+          status: listed.items.length > 0 ? day.status : 'not_opened',
+          services: day.services,
+          byKind: kinds.filter((k) => day.byService[k]?.count).map((k) => ({ kind: k, count: day.byService[k]!.count })),
+          expectedCashFen: day.expectedCashFen,
+        },
+      ],
+    };
+  };
   const counts = (bench: Workbench, role: string) => Object.fromEntries(bench.blocks.find((b) => b.role === role)!.items.map((i) => [i.key, i.count]));
 
   type Site = { status: string; operator: object | null };
@@ -77,7 +100,10 @@ describe.each(engines())('workbench on %s', (engine) => {
     expect(new Set(points.map((p) => p.townshipCode))).toEqual(new Set(['530621110']));
     const figures = pointFigures(points);
     const promise = await get<{ overdue: number }>('township', '/logistics/promise');
-    expect(counts(bench, 'township_operator')).toEqual({ pointsOperating: figures.operating, pointsNotOperating: figures.notOperating, pointsWithoutOperator: figures.noOperator, parcelsOverdue: promise.overdue });
+    // 今日账本: today's book of its township's station, as the daily book answers it (issue 16's card).
+    const book = await stationDay('township', 'site_ld2_530621110', '乐红镇电商服务站');
+    expect(counts(bench, 'township_operator')).toEqual({ pointsOperating: figures.operating, pointsNotOperating: figures.notOperating, pointsWithoutOperator: figures.noOperator, parcelsOverdue: promise.overdue, stationDay: book.count });
+    expect(bench.blocks.find((b) => b.role === 'township_operator')!.items.find((i) => i.key === 'stationDay')).toEqual(book);
     expect(figures.operating).toBeGreaterThan(0);
   });
 
@@ -95,6 +121,7 @@ describe.each(engines())('workbench on %s', (engine) => {
       { key: 'cashToCollect', count: unpaid.length, amountFen: unpaid.reduce((sum, o) => sum + o.totalFen, 0) },
       { key: 'produceToSendUp', count: (await parcels('opened', 'up')).length },
       { key: 'ordersToShip', count: toShip },
+      await stationDay('village', 'site_ld3_530621110205', '乐红村电商服务点'),
     ]);
     // Five parcels a day come to 乐红村; the latest wait at the point.
     expect(atPoint).toBeGreaterThan(0);

@@ -207,11 +207,12 @@ describe('the data screen and the drill-down', () => {
     await h.shot(town.page, 'stats-screen-township', false);
     errors.push(...town.errors);
 
-    // 指标说明: station services wait for their module, training is live; the county rebuilds every figure from the
+    // 指标说明: station services and training are live; the county rebuilds every figure from the
     // stored events, follows the progress to the end, and the figures are the same as the live ones.
     await desk.page.goto(`${h.base}/stats/indicators`);
     const services = desk.page.getByTestId('indicators-table').getByRole('row').filter({ hasText: '站点服务人次' });
-    await expect.poll(() => services.textContent(), { timeout: 20_000 }).toContain('待接入');
+    await expect.poll(() => services.textContent(), { timeout: 20_000 }).toContain('站点服务人次');
+    expect(await services.textContent()).not.toContain('待接入');
     const training = desk.page.getByTestId('indicators-table').getByRole('row').filter({ hasText: '电商培训人次' }).first();
     expect(await training.textContent()).not.toContain('待接入');
     await expect.poll(() => desk.page.getByTestId('targets-table').textContent()).toContain('网络零售额');

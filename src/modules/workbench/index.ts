@@ -23,6 +23,7 @@ export const workbenchModule = defineModule({
     oversight: 'reviews waiting for the regulator, complaints, open recalls (trace)',
     network: 'village points by state and without operator, the name of the caller’s place (network)',
     training: 'a trainer’s upcoming sessions and this month’s person-times of their sessions and organisers (training)',
+    stations: 'today’s book of each till an operator records at: opened or closed, services by kind, the cash it should hold (stations)',
   },
   publishes: [],
   build(_kernel, ports: WorkbenchPorts) {

@@ -39,6 +39,21 @@ export interface TrainingFigures {
   trainer(ctx: RequestContext): Promise<{ upcomingSessions: number; next: { id: string; title: string; startsAt: string; placeText: string }[]; personTimesThisMonth: number }>;
 }
 
+/** One till's day today: 未开账 / 营业中 / 已日结, its services by kind and the cash it should hold (stations). */
+export interface StationDayFigure {
+  siteId: string;
+  siteName: string;
+  status: 'not_opened' | 'open' | 'closed';
+  services: number;
+  byKind: { kind: string; count: number }[];
+  expectedCashFen: number;
+}
+
+/** Today's book of every till the caller records at: a village operator its point, a township operator its station (stations). */
+export interface StationFigures {
+  today(ctx: RequestContext): Promise<StationDayFigure[]>;
+}
+
 export interface WorkbenchPorts {
   logistics: LogisticsFigures;
   orders: OrderFigures;
@@ -47,4 +62,5 @@ export interface WorkbenchPorts {
   oversight: OversightFigures;
   network: NetworkFigures;
   training: TrainingFigures;
+  stations: StationFigures;
 }

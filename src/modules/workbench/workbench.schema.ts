@@ -28,6 +28,7 @@ export const WORKBENCH_ITEMS = [
   'sellersToReview',
   'sessionsUpcoming',
   'personTimesThisMonth',
+  'stationDay',
 ] as const;
 export type WorkbenchItemKey = (typeof WORKBENCH_ITEMS)[number];
 
@@ -37,6 +38,19 @@ export const WorkbenchItemSchema = Type.Object({
   amountFen: Type.Optional(Type.Integer({ minimum: 0, description: 'money the count stands for, in fen (cash to collect)' })),
   sessions: Type.Optional(
     Type.Array(Type.Object({ id: Type.String(), title: Type.String(), startsAt: Type.String(), placeText: Type.String() }), { description: 'the next few of the upcoming training sessions, soonest first (sessionsUpcoming)' }),
+  ),
+  stationDays: Type.Optional(
+    Type.Array(
+      Type.Object({
+        siteId: Type.String(),
+        siteName: Type.String(),
+        status: StringEnum(['not_opened', 'open', 'closed'] as const, { description: 'not_opened: nothing recorded and no 开账 yet today' }),
+        services: Type.Integer({ minimum: 0 }),
+        byKind: Type.Array(Type.Object({ kind: StringEnum(['proxy_buy', 'consignment', 'purchase', 'bill', 'ticket', 'cash_withdrawal', 'loan_referral', 'farm_input'] as const), count: Type.Integer({ minimum: 0 }) })),
+        expectedCashFen: Type.Integer({ description: 'opening + cash in − cash out so far (a closed day’s as it closed)' }),
+      }),
+      { description: 'today’s book of each till the caller records at (stationDay): its point, or its township’s station' },
+    ),
   ),
 });
 

@@ -12,7 +12,12 @@ export class WorkbenchService {
   private readonly blocks: Record<WorkbenchRole, Block>;
 
   constructor(private readonly ports: WorkbenchPorts) {
-    const { logistics, orders, catalog, sellers, oversight, network, training } = ports;
+    const { logistics, orders, catalog, sellers, oversight, network, training, stations } = ports;
+    // 今日账本: today's services at the caller's tills and the cash they should hold, with each till's day.
+    const stationDay = async (ctx: RequestContext): Promise<WorkbenchItem> => {
+      const days = await stations.today(ctx);
+      return { key: 'stationDay', count: days.reduce((n, d) => n + d.services, 0), amountFen: Math.max(0, days.reduce((n, d) => n + d.expectedCashFen, 0)), stationDays: days as WorkbenchItem['stationDays'] };
+    };
     this.blocks = {
       county_admin: async (ctx) => {
         const [promise, points, toReview] = await Promise.all([logistics.promiseAlerts(ctx), network.points(ctx), sellers.sellersToReview(ctx)]);
@@ -26,21 +31,23 @@ export class WorkbenchService {
         ];
       },
       township_operator: async (ctx) => {
-        const [points, promise] = await Promise.all([network.points(ctx), logistics.promiseAlerts(ctx)]);
+        const [points, promise, book] = await Promise.all([network.points(ctx), logistics.promiseAlerts(ctx), stationDay(ctx)]);
         return [
           { key: 'pointsOperating', count: points.operating },
           { key: 'pointsNotOperating', count: points.notOperating },
           { key: 'pointsWithoutOperator', count: points.noOperator },
           { key: 'parcelsOverdue', count: promise.overdue },
+          book,
         ];
       },
       village_operator: async (ctx) => {
-        const [point, cash, toShip] = await Promise.all([logistics.point(ctx), orders.cashToCollect(ctx), orders.toShip(ctx)]);
+        const [point, cash, toShip, book] = await Promise.all([logistics.point(ctx), orders.cashToCollect(ctx), orders.toShip(ctx), stationDay(ctx)]);
         return [
           { key: 'parcelsToHandOver', count: point.toHandOver },
           { key: 'cashToCollect', count: cash.orders, amountFen: cash.totalFen },
           { key: 'produceToSendUp', count: point.toSendUp },
           { key: 'ordersToShip', count: toShip },
+          book,
         ];
       },
       merchant: async (ctx) => {

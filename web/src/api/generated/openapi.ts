@@ -7343,6 +7343,9 @@ export interface ApiOperations {
     query: {
       siteId: string;
       kind?: "produce" | "consignment" | "farm_input";
+      limit?: number;
+      /** nextCursor of the previous page */
+      cursor?: string;
     };
     body: never;
     response: {
@@ -7355,6 +7358,7 @@ export interface ApiOperations {
         quantity: number;
         updatedAt: string;
       }[];
+      nextCursor: string | null;
     };
   };
   /** 指标分项（按乡镇、村、类目、品牌、场馆、渠道、来源、平台、类型、商品） One indicator by a dimension */
@@ -11308,7 +11312,7 @@ export interface ApiOperations {
       blocks: {
         role: "county_admin" | "township_operator" | "village_operator" | "merchant" | "courier" | "regulator" | "trainer";
         items: {
-          key: "parcelsToHandOver" | "cashToCollect" | "produceToSendUp" | "ordersToShip" | "runsToday" | "stopsToday" | "stopsLeftToday" | "lowStockSkus" | "certificatesExpiring" | "reviewsPending" | "complaints" | "recallsOpen" | "pointsOperating" | "pointsNotOperating" | "pointsWithoutOperator" | "parcelsOverdue" | "parcelsAtRisk" | "promiseBreaches" | "sellersToReview" | "sessionsUpcoming" | "personTimesThisMonth";
+          key: "parcelsToHandOver" | "cashToCollect" | "produceToSendUp" | "ordersToShip" | "runsToday" | "stopsToday" | "stopsLeftToday" | "lowStockSkus" | "certificatesExpiring" | "reviewsPending" | "complaints" | "recallsOpen" | "pointsOperating" | "pointsNotOperating" | "pointsWithoutOperator" | "parcelsOverdue" | "parcelsAtRisk" | "promiseBreaches" | "sellersToReview" | "sessionsUpcoming" | "personTimesThisMonth" | "stationDay";
           count: number;
           /** money the count stands for, in fen (cash to collect) */
           amountFen?: number;
@@ -11318,6 +11322,20 @@ export interface ApiOperations {
             title: string;
             startsAt: string;
             placeText: string;
+          }[];
+          /** today’s book of each till the caller records at (stationDay): its point, or its township’s station */
+          stationDays?: {
+            siteId: string;
+            siteName: string;
+            /** not_opened: nothing recorded and no 开账 yet today */
+            status: "not_opened" | "open" | "closed";
+            services: number;
+            byKind: {
+              kind: "proxy_buy" | "consignment" | "purchase" | "bill" | "ticket" | "cash_withdrawal" | "loan_referral" | "farm_input";
+              count: number;
+            }[];
+            /** opening + cash in − cash out so far (a closed day’s as it closed) */
+            expectedCashFen: number;
           }[];
         }[];
       }[];

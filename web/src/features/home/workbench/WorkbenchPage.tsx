@@ -1,7 +1,7 @@
 import { Card, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useWorkbench, type WorkbenchBlock } from '../../../api/workbench.js';
 import { Link } from 'react-router-dom';
-import { formatDateTime, todayInShanghai } from '../../../app/format.js';
+import { formatDateTime, formatFen, todayInShanghai } from '../../../app/format.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -27,6 +27,32 @@ function Block({ block }: { block: WorkbenchBlock }) {
           </Col>
         ))}
       </Row>
+      {block.items.flatMap((item) => item.stationDays ?? []).length > 0 && (
+        <div data-testid="workbench-station-days" style={{ marginTop: 16 }}>
+          <Typography.Text strong>{t('workbench.station.title')}</Typography.Text>
+          <Flex vertical gap={6} style={{ marginTop: 8 }}>
+            {block.items
+              .flatMap((item) => item.stationDays ?? [])
+              .map((d) => (
+                <Link key={d.siteId} to="/station" data-testid={`workbench-station-day-${d.siteId}`}>
+                  <Flex wrap gap={8} align="center">
+                    <Typography.Text>{d.siteName}</Typography.Text>
+                    <Tag color={d.status === 'closed' ? 'default' : d.status === 'open' ? 'green' : 'orange'} data-testid={`workbench-station-status-${d.siteId}`}>
+                      {t(`workbench.station.status.${d.status}`)}
+                    </Tag>
+                    <Typography.Text type="secondary">{d.services > 0 ? t('workbench.station.services', { count: d.services }) : t('workbench.station.none')}</Typography.Text>
+                    {d.byKind.map((k) => (
+                      <Tag key={k.kind} bordered={false}>
+                        {t(`stations.console.kind.${k.kind}`)} {k.count}
+                      </Tag>
+                    ))}
+                    <Typography.Text type="secondary">{t('workbench.station.expected', { amount: formatFen(d.expectedCashFen) })}</Typography.Text>
+                  </Flex>
+                </Link>
+              ))}
+          </Flex>
+        </div>
+      )}
       {block.items.flatMap((item) => item.sessions ?? []).length > 0 && (
         <div data-testid="workbench-trainer-sessions" style={{ marginTop: 16 }}>
           <Typography.Text strong>{t('workbench.trainer.next')}</Typography.Text>

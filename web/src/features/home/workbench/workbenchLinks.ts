@@ -23,7 +23,8 @@ export const ITEM_LINKS: Record<WorkbenchItemKey, string> = {
   sellersToReview: '/parties/sellers?status=pending',
   sessionsUpcoming: '/training/sessions?status=planned',
   personTimesThisMonth: '/training/progress',
+  stationDay: '/station',
 };
 
 /** Counts that tell how things stand rather than what waits: never shown as a warning. */
-export const FIGURES_ONLY: ReadonlySet<WorkbenchItemKey> = new Set(['pointsOperating', 'runsToday', 'stopsToday', 'sessionsUpcoming', 'personTimesThisMonth']);
+export const FIGURES_ONLY: ReadonlySet<WorkbenchItemKey> = new Set(['pointsOperating', 'runsToday', 'stopsToday', 'sessionsUpcoming', 'personTimesThisMonth', 'stationDay']);
