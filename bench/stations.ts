@@ -63,7 +63,7 @@ export interface Timing {
 export interface StationsBenchResult {
   engine: string;
   loadAverage: { start: number[]; end: number[] };
-  sync: { size: number; batches: number; recordsPerSec: number; p50Ms: number; p99Ms: number; rawRowsPerSec: number; rawP50Ms: number; ratio: number; bareP50Ms: number; cpuMsPerRecord: number }[];
+  sync: { size: number; batches: number; recordsPerSec: number; p50Ms: number; p99Ms: number; rawRowsPerSec: number; rawP50Ms: number; ratio: number; bareP50Ms: number; cpuMsPerRecord: number; answerBytes: number }[];
   replay: { size: number; batches: number; recordsPerSec: number; p50Ms: number; p99Ms: number; rawRowsPerSec: number; ratio: number; cpuMsPerRecord: number }[];
   figures: ({ records: number; label: string; readsP50Ms: number; readsCpuMs: number; insertSeconds: number; rows: number } & Timing)[];
   dayBook: ({ label: string; records: number } & Timing)[];
@@ -225,7 +225,7 @@ export async function measureStations(opts: { url?: string; sizes?: number[]; tu
       const outcomes = (res.json() as { outcomes: { status: string; code: string | null; message: string | null }[] }).outcomes;
       const wrong = outcomes.find((o) => o.status !== expect);
       if (wrong || outcomes.length !== records.length) throw new Error(`batch: expected every record ${expect}, got ${JSON.stringify(wrong)}`);
-      return { ms, cpuMs: (c.user + c.system) / 1000 };
+      return { ms, cpuMs: (c.user + c.system) / 1000, bytes: res.body.length };
     };
 
     let k = 0;
@@ -298,6 +298,7 @@ export async function measureStations(opts: { url?: string; sizes?: number[]; tu
       const cpu: number[] = [];
       const raw: number[] = [];
       const bareMs: number[] = [];
+      const bytes: number[] = [];
       for (let turn = 0; turn < turns; turn++) {
         const records = Array.from({ length: size }, () => record(k++, nowIso()));
         bareMs.push(await bareCall());
@@ -305,13 +306,14 @@ export async function measureStations(opts: { url?: string; sizes?: number[]; tu
         const r = await sendBatch(records, 'stored');
         ms.push(r.ms);
         cpu.push(r.cpuMs);
+        bytes.push(r.bytes);
         batches.push(records);
       }
       sent.set(size, batches);
       const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
       const recordsPerSec = (size * turns) / (total(ms) / 1000);
       const rawRowsPerSec = (size * turns) / (total(raw) / 1000);
-      sync.push({ size, batches: turns, recordsPerSec, p50Ms: median(ms), p99Ms: quantile(ms, 0.99), rawRowsPerSec, rawP50Ms: median(raw), ratio: recordsPerSec / rawRowsPerSec, bareP50Ms: median(bareMs), cpuMsPerRecord: total(cpu) / (size * turns) });
+      sync.push({ size, batches: turns, recordsPerSec, p50Ms: median(ms), p99Ms: quantile(ms, 0.99), rawRowsPerSec, rawP50Ms: median(raw), ratio: recordsPerSec / rawRowsPerSec, bareP50Ms: median(bareMs), cpuMsPerRecord: total(cpu) / (size * turns), answerBytes: median(bytes) });
       log(`  ${engine}: sync, batches of ${size}: ${Math.round(recordsPerSec)} records/s (raw ${Math.round(rawRowsPerSec)} rows/s), p50 ${median(ms).toFixed(1)} ms`);
     }
     for (const size of [1, 50, 500]) {
@@ -444,9 +446,9 @@ const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
 /** Markdown tables of one engine's run. */
 export function stationsTables(r: StationsBenchResult): string {
   const lines = [`Stations (issue 16), ${r.engine}, load average ${r.loadAverage.start.join(' / ')} at the start, ${r.loadAverage.end.join(' / ')} at the end`, ''];
-  lines.push('| POST /stations/records/batch (village operator) | batches | records/s | p50 ms per batch | p99 ms per batch | CPU ms per record | raw insert rows/s | route / raw | bare route p50 ms |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const s of r.sync) lines.push(`| ${s.size} mixed record${s.size > 1 ? 's' : ''} | ${s.batches} | ${n(s.recordsPerSec)} | ${s.p50Ms.toFixed(1)} | ${s.p99Ms.toFixed(1)} | ${s.cpuMsPerRecord.toFixed(2)} | ${n(s.rawRowsPerSec)} | ${pct(s.ratio)} | ${s.bareP50Ms.toFixed(2)} |`);
-  for (const s of r.replay) lines.push(`| the same ${s.size} again (all duplicates) | ${s.batches} | ${n(s.recordsPerSec)} | ${s.p50Ms.toFixed(1)} | ${s.p99Ms.toFixed(1)} | ${s.cpuMsPerRecord.toFixed(2)} | ${n(s.rawRowsPerSec)} | ${pct(s.ratio)} | |`);
+  lines.push('| POST /stations/records/batch (village operator) | batches | records/s | p50 ms per batch | p99 ms per batch | CPU ms per record | raw insert rows/s | route / raw | bare route p50 ms | answer bytes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.sync) lines.push(`| ${s.size} mixed record${s.size > 1 ? 's' : ''} | ${s.batches} | ${n(s.recordsPerSec)} | ${s.p50Ms.toFixed(1)} | ${s.p99Ms.toFixed(1)} | ${s.cpuMsPerRecord.toFixed(2)} | ${n(s.rawRowsPerSec)} | ${pct(s.ratio)} | ${s.bareP50Ms.toFixed(2)} | ${n(s.answerBytes)} |`);
+  for (const s of r.replay) lines.push(`| the same ${s.size} again (all duplicates) | ${s.batches} | ${n(s.recordsPerSec)} | ${s.p50Ms.toFixed(1)} | ${s.p99Ms.toFixed(1)} | ${s.cpuMsPerRecord.toFixed(2)} | ${n(s.rawRowsPerSec)} | ${pct(s.ratio)} | | |`);
   lines.push('', '| GET /stations/figures (county, a month) | p50 ms | p99 ms | CPU ms per call | the three GROUP BYs alone, p50 ms (CPU ms) | bare route p50 / p99 ms | p50 ratio to bare | answer bytes | top-up insert s |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const f of r.figures) lines.push(`| ${n(f.records)} records, ${f.label} (${f.rows} rows) | ${f.p50Ms.toFixed(1)} | ${f.p99Ms.toFixed(1)} | ${f.cpuMs.toFixed(1)} | ${Number.isNaN(f.readsP50Ms) ? '' : `${f.readsP50Ms.toFixed(1)} (${f.readsCpuMs.toFixed(1)})`} | ${f.bareP50Ms.toFixed(2)} / ${f.bareP99Ms.toFixed(2)} | ${n(f.p50Ms / f.bareP50Ms)}× | ${n(f.bytes)} | ${f.insertSeconds.toFixed(1)} |`);
   lines.push('', '| GET /stations/days/:siteId/:day (village operator) | calls | p50 ms | p99 ms | CPU ms per call | bare route p50 / p99 ms | p50 ratio to bare | answer bytes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
