@@ -241,7 +241,9 @@ export async function loadDemoStations(modulesAt: ModulesAt, users: Record<strin
       if (daysAgo === 15) await stockIn(s, day, clamp(opens + 5), 0.5);
 
       const count = daysAgo === 0 ? 3 : Math.max(2, s.seed.busy + between(r, -2, 2));
-      const slots = Array.from({ length: count }, () => between(r, opens + 20, 18 * 60 + 30)).sort((a, b) => a - b);
+      // Today's records fall between opening and now; what a later step would do today is still to come.
+      const slots = Array.from({ length: count }, () => between(r, opens + 20, daysAgo === 0 ? Math.max(opens + 20, latest) : 18 * 60 + 30)).sort((a, b) => a - b);
+      if (daysAgo === 0) s.pending = s.pending.filter((p) => p.daysAgo !== 0 || p.minutes <= latest);
       const planned: { minutes: number; make: () => Rec | null }[] = slots.map((minutes) => ({ minutes, make: () => draw(s, r, day, daysAgo, clamp(minutes)) }));
       for (const step of s.pending.filter((p) => p.daysAgo === daysAgo)) {
         planned.push({ minutes: step.minutes, make: () => later(s, day, clamp(step.minutes), step) });
