@@ -11,9 +11,10 @@ import { reportsRows } from './permissions/rows-reports.js';
 import { trainingRows } from './permissions/rows-training.js';
 import { stationsFarmInputRows } from './permissions/rows-stations-farm-inputs.js';
 import { stationsCoreRows } from './permissions/rows-stations-core.js';
+import { stationsProduceRows } from './permissions/rows-stations-produce.js';
 import { stationsServicesRows } from './permissions/rows-stations-services.js';
 import { stationsConsignmentRows } from './permissions/rows-stations-consignment.js';
-import { stationsProduceRows } from './permissions/rows-stations-produce.js';
+import { stationsFiguresRows } from './permissions/rows-stations-figures.js';
 import { ROLES, World, type Req, type Row, type Who } from './permissions/world.js';
 
 /**
@@ -25,7 +26,7 @@ import { ROLES, World, type Req, type Row, type Who } from './permissions/world.
  */
 describe.each(engines())('who may call each route, on %s', (engine) => {
   let w: World;
-  const rowsOf = (world: World): Row[] => [...platformRows(world), ...marketRows(world), ...logisticsRows(world), ...traceRows(world), ...playersRows(world), ...uplinkRows(world), ...statsRows(world), ...reportsRows(world), ...trainingRows(world), ...stationsFarmInputRows(world), ...stationsCoreRows(world), ...stationsServicesRows(world), ...stationsProduceRows(world), ...stationsConsignmentRows(world)];
+  const rowsOf = (world: World): Row[] => [...platformRows(world), ...marketRows(world), ...logisticsRows(world), ...traceRows(world), ...playersRows(world), ...uplinkRows(world), ...statsRows(world), ...reportsRows(world), ...trainingRows(world), ...stationsFarmInputRows(world), ...stationsCoreRows(world), ...stationsProduceRows(world), ...stationsServicesRows(world), ...stationsConsignmentRows(world), ...stationsFiguresRows(world)];
   // The rows' shape (op and allowed roles) does not depend on the world; their requests do.
   const rows = rowsOf(new Proxy({} as World, { get: () => () => undefined }));
   beforeAll(async () => {
