@@ -131,6 +131,17 @@ describe('module boundaries lint rule: who may import what', () => {
     ]);
   });
 
+  it('lets the phone run a rule file it shares with the server (SHARED_WITH_WEB), which itself imports nothing', async () => {
+    const page = 'web/src/features/stations/phone/Form.tsx';
+    expect(await boundaryErrors(page, "import { gradeLines } from '../../../../../src/modules/stations/grading.js';\nexport const g = gradeLines;")).toEqual([]);
+    expect(await boundaryErrors(page, "import { yuan } from '../../../../../src/modules/stations/handlers/types.js';\nexport const y = yuan;")).toEqual([
+      expect.stringMatching(/^The console \(web\/\) must not import server code/),
+    ]);
+    expect(await boundaryErrors('src/modules/stations/grading.ts', "import { shanghaiDate } from '../../kernel/clock.js';\nexport const d = shanghaiDate;")).toEqual([
+      expect.stringMatching(/imports nothing/),
+    ]);
+  });
+
   // [importer, specifiers it may import]
   const allowed: [string, string[]][] = [
     ['src/kernel/http/h.ts', ['../errors.js', './paging.js', 'fastify', 'node:path', 'path', 'kysely/helpers/postgres']],

@@ -11,7 +11,7 @@
 //   src/main.ts                   src/kernel, src/flows, src/config.ts, src/app.ts, module doors
 //   src/cli/**                    src/kernel, src/flows, src/seed, src/config.ts, src/app.ts, src/cli, module doors
 //   any other path under src/     nothing of ours: give it a row here first
-//   web/**                        web; src/ type-only (a module through its door)
+//   web/**                        web; src/ type-only (a module through its door); the files of SHARED_WITH_WEB
 //   test/**, bench/**, the rest   anything, a module through its door
 //   *.test.ts under src/          its folder's row, plus test/** (shared helpers and fixtures)
 //
@@ -59,6 +59,13 @@ function areaOf(rel) {
   return { area: 'unlisted', place: `src/${top}` };
 }
 
+/**
+ * Pure rule files the phone runs offline exactly as the server does. Each imports nothing (the rule checks it), so
+ * the console bundles no server code with them.
+ */
+const SHARED_WITH_WEB = new Set(['src/modules/stations/grading']);
+const stemOf = (rel) => rel.replace(/\.[cm]?[jt]sx?$/, '');
+
 const NAMES = { outside: 'files outside src/, web/ and test/' };
 const describe = (where) => (where.area === 'module' ? `src/modules/${where.module}` : (where.place ?? NAMES[where.area] ?? where.area));
 
@@ -66,7 +73,7 @@ const describe = (where) => (where.area === 'module' ? `src/modules/${where.modu
 function refusal(from, to, typeOnly, fromTest) {
   if (fromTest && to.area === 'test') return null;
   if (from.area === 'web') {
-    if (to.area === 'web') return null;
+    if (to.area === 'web' || SHARED_WITH_WEB.has(to.stem)) return null;
     if (to.area !== 'outside' && to.area !== 'test' && typeOnly) return to.area === 'module' && !to.door ? 'notDoor' : null;
     return 'webServer';
   }
@@ -125,6 +132,7 @@ export const moduleBoundaries = {
       notDoor: 'Import module "{{module}}" through its index.ts, not {{spec}}.',
       notAllowed: '{{from}} must not import {{to}} ({{spec}}); it may import only: {{allowed}} (table in tools/eslint-module-boundaries.js).',
       typeOnlyApp: '{{from}} may import src/app.ts for types only ({{spec}}): use `import type`.',
+      sharedImports: 'A rule file the phone shares with the server (SHARED_WITH_WEB) imports nothing, so the console bundles no server code with it.',
       webServer: 'The console (web/) must not import server code ({{spec}}); only type-only imports of src/ are allowed.',
       unlisted: '{{from}} has no row in the boundary table; add one to tools/eslint-module-boundaries.js before it imports {{spec}}.',
       dynamic: 'An import under src/ must name its target as a plain string so the boundaries can be checked.',
@@ -138,9 +146,11 @@ export const moduleBoundaries = {
     const from = areaOf(rel);
     const inSrc = rel.startsWith('src/');
     const fromTest = inSrc && /\.test\.[cm]?[jt]sx?$/.test(rel);
+    const sharedWithWeb = SHARED_WITH_WEB.has(stemOf(rel));
 
     function check(node, specNode, typeOnly) {
       const report = (messageId, data) => context.report({ ...(node.type === 'Line' ? { loc: node.loc } : { node }), messageId, data });
+      if (sharedWithWeb) return report('sharedImports');
       const spec = staticText(specNode);
       if (spec === undefined) {
         if (inSrc) report('dynamic');
@@ -151,7 +161,7 @@ export const moduleBoundaries = {
         if ((inSrc || from.area === 'web') && !isKnownPackage(spec)) report('unknownPackage', { spec });
         return;
       }
-      const to = areaOf(target);
+      const to = { ...areaOf(target), stem: stemOf(target) };
       const messageId = refusal(from, to, typeOnly, fromTest);
       if (!messageId) return;
       const allowed = from.area === 'module' ? 'src/kernel, its own files' : (ROWS[from.area] ?? []).join(', ');

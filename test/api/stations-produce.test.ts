@@ -85,7 +85,7 @@ describe.each(engines())('stations produce intake, on %s', (engine) => {
     const record = outcomes[0].record;
     // 25 kg × ¥90 = ¥2 250.00; 10.033 kg × ¥76 = ¥762.508 → ¥762.51
     expect(record).toMatchObject({ type: 'purchase.receipt', service: 'purchase', amountFen: 301_251, feeFen: 0, cashInFen: 0, cashOutFen: 301_251, receiptCode: receipt.receiptCode, customer: { name: '张永富', phoneMasked: '139****1234', poor: false } });
-    expect(record.summary).toBe('收购花椒 · 特级 25 kg、一级 10.033 kg · ¥3012.51');
+    expect(record.summary).toBe('收购花椒 · 特级 25 kg、一级 10.033 kg · ¥3,012.51');
     expect(record.details).toEqual({
       produce: 'pepper',
       produceName: '花椒',

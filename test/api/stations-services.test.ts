@@ -242,7 +242,7 @@ describe.each(engines())('stations services: proxy buys and convenience services
       ['bill', 3_600, 0, 3_600, 0, '水费 · 鲁甸县自来水公司 · ¥36.00'],
       ['ticket', 15_850, 500, 16_350, 0, '火车票 · 12306 铁路 · 昭通—昆明 D8712 · 2026-12-20 · ¥158.50'],
       ['cash_withdrawal', 50_000, 300, 0, 50_000, '助农取款 · 鲁甸农商银行 · 尾号6621 · ¥500.00'],
-      ['loan_referral', 5_000_000, 0, 0, 0, '贷款推荐 · 邮储银行 · 种植花椒 · ¥50000.00'],
+      ['loan_referral', 5_000_000, 0, 0, 0, '贷款推荐 · 邮储银行 · 种植花椒 · ¥50,000.00'],
     ]);
     expect(stored[1].details).toEqual({ kind: 'bill', service: 'phone', serviceName: '话费', providerId: 'china_mobile', providerName: '中国移动', accountMasked: '13*****1234', paidBy: 'transfer', paidByName: '转账', providerStatus: 'pending', providerRef: null, providerMessage: null });
     // The account (a phone number here) is kept sealed: nowhere in the stations' tables as it was typed.

@@ -153,7 +153,11 @@ export class Refusal extends Error {
 export const refusal = (code: string, message: string, details: Record<string, unknown> | null = null) => new Refusal(code, message, details);
 
 /** ¥120.00 */
-export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toFixed(2)}`;
+export function yuan(fen: number): string {
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${fen < 0 ? '-' : ''}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
 
 /** A handler with its input type erased, as the registry keeps them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler's input type is its own

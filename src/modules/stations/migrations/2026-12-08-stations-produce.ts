@@ -118,7 +118,7 @@ export const stationsProduce: ModuleMigration = {
           valid_from: SEEDED_FROM,
           grades: JSON.stringify(s.grades),
           off_grade_price_fen_per_kg: s.off,
-          note: '县默认标准 Default standard',
+          note: '县默认标准',
           created_at: SEEDED_FROM,
           created_by_name: '系统',
         })),

@@ -4,9 +4,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Consignor, Desk, GradeStandard, OpenProxyBuy, RecordType } from '../../../api/station-phone.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import type { MessageKey } from '../../../app/locale/messages.js';
-// The grading rule has no imports by design so that the phone grades offline with the very file the server uses
-// (src/modules/stations/grading.ts); the module-boundaries rule allows web → src type-only, hence this one exception.
-// eslint-disable-next-line countyhub/module-boundaries
+// The phone grades offline with the very rule file the server uses (SHARED_WITH_WEB in tools/eslint-module-boundaries.js).
 import { criteriaOf, gradeLines, standardInForce, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
 import { BIG, CustomerItems, customerOf, fenOf, gramsOf, kgRule, PaidByItem, ProviderItem, TextItem, YuanItem, type CustomerValues } from './fields.js';
 import { kg, yuan, type TillTotals } from './till.js';
