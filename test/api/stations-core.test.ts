@@ -330,6 +330,49 @@ describe.each(engines())('stations core: the records batch, the till, the daily 
     expect(await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-06`)).toMatchObject({ openingCashFen: 32_900, cashInFen: 1000, expectedCashFen: 33_900 });
   });
 
+  it('carries a day left open into the next: it opens with the expected cash, and closing the day late sets the next day’s opening to the count', async () => {
+    const svc = service();
+    const townshipCtx = (): RequestContext => ({
+      principal: { userId: userId.township, username: 'demo.township', displayName: '乐红镇服务站', roles: ['township_operator'], scope: { kind: 'township', id: LEHONG }, via: 'session' },
+      ip: '127.0.0.1',
+      requestId: 'test',
+    });
+    const at = (day: string, time: string) => new Date(`${day}T${time}+08:00`).toISOString();
+    const rec = (type: string, when: string, fields: Record<string, unknown>) => ({ clientId: clientId(type.replace('.', '-')), type, at: when, ...fields });
+    const send = async (...records: ReturnType<typeof rec>[]) => (await svc.batch(townshipCtx(), { siteId: LEHONG_STATION, records })).outcomes;
+
+    // 20 Nov: opened with ¥100, ¥30 taken, never closed that evening.
+    const first = await send(
+      rec('day.open', at('2026-11-20', '08:00:00'), { openingCashFen: 10_000 }),
+      rec('test.stock_in', at('2026-11-20', '08:10:00'), { quantity: 10, key: 'fi_till' }),
+      rec('test.sale', at('2026-11-20', '10:00:00'), { quantity: 2, priceFen: 1500 }),
+    );
+    expect(first.map((o) => o.status)).toEqual(['stored', 'stored', 'stored']);
+    // 21 Nov: its first record opens the day with what 20 Nov's records say is in the till.
+    expect((await send(rec('test.sale', at('2026-11-21', '09:00:00'), { quantity: 1, priceFen: 1000 })))[0].status).toBe('stored');
+    expect(await ok('township', 'GET', `/stations/days/${LEHONG_STATION}/2026-11-21`)).toMatchObject({ status: 'open', openingCashFen: 13_000, cashInFen: 1000, expectedCashFen: 14_000 });
+    // The phone is told which earlier days are still open.
+    const desk = await ok('township', 'GET', `/stations/desk?siteId=${LEHONG_STATION}`);
+    expect(desk.earlierOpenDays.filter((d: { day: string }) => d.day < '2026-12-01')).toEqual([
+      { day: '2026-11-20', expectedCashFen: 13_000 },
+      { day: '2026-11-21', expectedCashFen: 14_000 },
+    ]);
+
+    // 20 Nov closed late (on 7 Dec): one yuan short, the difference shows on 20 Nov, and 21 Nov now opens with the count.
+    const late = await send(rec('day.close', at('2026-11-20', '23:59:00'), { countedCashFen: 12_900, expectedCashFen: 13_000, reason: '找零少收一元' }));
+    expect(late[0]).toMatchObject({ status: 'stored', record: { day: '2026-11-20' } });
+    expect(await ok('township', 'GET', `/stations/days/${LEHONG_STATION}/2026-11-20`)).toMatchObject({ status: 'closed', expectedCashFen: 13_000, countedCashFen: 12_900, differenceFen: -100 });
+    expect(await ok('township', 'GET', `/stations/days/${LEHONG_STATION}/2026-11-21`)).toMatchObject({ status: 'open', openingCashFen: 12_900, expectedCashFen: 13_900 });
+    expect((await ok('township', 'GET', `/stations/desk?siteId=${LEHONG_STATION}`)).earlierOpenDays.filter((d: { day: string }) => d.day < '2026-12-01')).toEqual([{ day: '2026-11-21', expectedCashFen: 13_900 }]);
+
+    // 21 Nov closes with what is in the till: no difference.
+    const closed = await send(rec('day.close', at('2026-11-21', '23:59:00'), { countedCashFen: 13_900, expectedCashFen: 13_900 }));
+    expect(closed[0]).toMatchObject({ status: 'stored', record: { details: { openingCashFen: 12_900, expectedCashFen: 13_900, differenceFen: 0 } } });
+    // And the day after opens with that count.
+    expect((await send(rec('test.sale', at('2026-11-22', '09:00:00'), { quantity: 1, priceFen: 500 })))[0].status).toBe('stored');
+    expect(await ok('township', 'GET', `/stations/days/${LEHONG_STATION}/2026-11-22`)).toMatchObject({ openingCashFen: 13_900, expectedCashFen: 14_400 });
+  });
+
   it('answers a close over HTTP with the refusal’s details, then closes the township station’s day with its difference', async () => {
     const at = (hour: number) => new Date(Date.parse('2026-12-04T00:00:00+08:00') + hour * 3600_000).toISOString();
     const close = (fields: Record<string, unknown>) => ({ clientId: clientId('close'), type: 'day.close', at: at(19), ...fields });

@@ -14,20 +14,37 @@ import { tillOf } from './till-rule.js';
 type Db = Kysely<StationsTables>;
 
 /**
- * The day row of a site, made when its first record arrives (opening cash = the previous closed day's counted cash)
- * and locked for the rest of the record's transaction: a day.close running at the same time waits for this record.
- * Null when the day is closed.
+ * The cash a new day of a site opens with: the previous day's counted cash if that day is closed, else its expected
+ * cash (carried: a day left open overnight hands on what its records say is in the till); 0 for a site's first day.
+ */
+export async function openingCashFor(db: Db, siteId: string, day: string): Promise<{ openingCashFen: number; carried: boolean }> {
+  const previous = await db.selectFrom('stations_days').selectAll().where('site_id', '=', siteId).where('day', '<', day).orderBy('day', 'desc').limit(1).executeTakeFirst();
+  if (!previous) return { openingCashFen: 0, carried: false };
+  const row = normaliseDay(previous);
+  if (row.status === 'closed') return { openingCashFen: row.counted_cash_fen ?? 0, carried: false };
+  const figures = await dayFigures(db, siteId, row.day, row.opening_cash_fen);
+  return { openingCashFen: figures.expectedCashFen, carried: true };
+}
+
+/**
+ * After a day was closed (perhaps late, the next morning or later): the next day's opening carried from it while it
+ * was open becomes its counted cash, so a difference shows once, on the day it happened. Only a next day still open
+ * with a carried opening changes; one opened by day.open or already closed keeps its own.
+ */
+export async function settleCarriedOpening(trx: Db, siteId: string, closedDay: string, countedCashFen: number): Promise<void> {
+  const next = await trx.selectFrom('stations_days').select(['day', 'status', 'opening_carried']).where('site_id', '=', siteId).where('day', '>', closedDay).orderBy('day', 'asc').limit(1).executeTakeFirst();
+  if (!next || next.status !== 'open' || Number(next.opening_carried) !== 1) return;
+  await trx.updateTable('stations_days').set({ opening_cash_fen: countedCashFen, opening_carried: 0 }).where('site_id', '=', siteId).where('day', '=', next.day).where('status', '=', 'open').execute();
+}
+
+/**
+ * The day row of a site, made when its first record arrives (opening cash from `openingCashFor`) and locked for the
+ * rest of the record's transaction: a day.close running at the same time waits for this record. Null when the day
+ * is closed.
  */
 export async function openDayForRecord(trx: Db, site: StationSite, day: string): Promise<DayRow | null> {
-  const previous = await trx
-    .selectFrom('stations_days')
-    .select('counted_cash_fen')
-    .where('site_id', '=', site.id)
-    .where('day', '<', day)
-    .where('status', '=', 'closed')
-    .orderBy('day', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const exists = await trx.selectFrom('stations_days').select('status').where('site_id', '=', site.id).where('day', '=', day).executeTakeFirst();
+  const opening = exists ? { openingCashFen: 0, carried: false } : await openingCashFor(trx, site.id, day);
   await trx
     .insertInto('stations_days')
     .values({
@@ -36,8 +53,9 @@ export async function openDayForRecord(trx: Db, site: StationSite, day: string):
       township_code: site.townshipCode,
       village_code: site.villageCode,
       status: 'open',
-      opening_cash_fen: Number(previous?.counted_cash_fen ?? 0),
+      opening_cash_fen: opening.openingCashFen,
       opened_explicitly: 0,
+      opening_carried: opening.carried ? 1 : 0,
       counted_cash_fen: null,
       expected_cash_fen: null,
       difference_fen: null,
@@ -57,6 +75,8 @@ export async function openDayForRecord(trx: Db, site: StationSite, day: string):
 export const normaliseDay = (row: DayRow): DayRow => ({
   ...row,
   opening_cash_fen: Number(row.opening_cash_fen),
+  opened_explicitly: Number(row.opened_explicitly),
+  opening_carried: Number(row.opening_carried),
   counted_cash_fen: row.counted_cash_fen === null ? null : Number(row.counted_cash_fen),
   expected_cash_fen: row.expected_cash_fen === null ? null : Number(row.expected_cash_fen),
   difference_fen: row.difference_fen === null ? null : Number(row.difference_fen),
@@ -99,12 +119,11 @@ export class DaysService {
     private readonly repo: RecordsRepository,
   ) {}
 
-  /** A site's day as the book shows it (a day with no row yet: open, opening with the previous closed day's count). */
+  /** A site's day as the book shows it (a day with no row yet: open, opening as `openingCashFor` says). */
   async dayView(site: StationSite, day: string): Promise<DayView> {
     const row = await this.db.selectFrom('stations_days').selectAll().where('site_id', '=', site.id).where('day', '=', day).executeTakeFirst();
     if (row) return this.toView(site, normaliseDay(row));
-    const previous = await this.db.selectFrom('stations_days').select('counted_cash_fen').where('site_id', '=', site.id).where('day', '<', day).where('status', '=', 'closed').orderBy('day', 'desc').limit(1).executeTakeFirst();
-    const opening = Number(previous?.counted_cash_fen ?? 0);
+    const opening = (await openingCashFor(this.db, site.id, day)).openingCashFen;
     return {
       siteId: site.id,
       siteName: site.name,
@@ -123,6 +142,17 @@ export class DaysService {
       services: 0,
       byService: {},
     };
+  }
+
+  /** A site's days before `day` still open (not closed by their evening), oldest first, with their expected cash. */
+  async earlierOpenDays(site: StationSite, day: string): Promise<{ day: string; expectedCashFen: number }[]> {
+    const rows = await this.db.selectFrom('stations_days').selectAll().where('site_id', '=', site.id).where('day', '<', day).where('status', '=', 'open').orderBy('day', 'asc').limit(40).execute();
+    const out: { day: string; expectedCashFen: number }[] = [];
+    for (const r of rows) {
+      const row = normaliseDay(r);
+      out.push({ day: row.day, expectedCashFen: (await dayFigures(this.db, site.id, row.day, row.opening_cash_fen)).expectedCashFen });
+    }
+    return out;
   }
 
   private async toView(site: StationSite | null, row: DayRow, records?: readonly FigureRow[]): Promise<DayView> {

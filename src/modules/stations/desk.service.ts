@@ -63,8 +63,9 @@ export class DeskService {
     const site = await readableSite(ctx, this.ports.places, siteId);
     const today = shanghaiDate(this.clock.now());
     const c: DeskContext = { ctx, site, db: this.db, ports: this.ports, stock: this.stock, clock: this.clock };
-    const [todayView, sites, customers, ...partValues] = await Promise.all([
+    const [todayView, earlierOpenDays, sites, customers, ...partValues] = await Promise.all([
       this.days.dayView(site, today),
+      this.days.earlierOpenDays(site, today),
       sitesICanRecordAt(ctx, this.ports.places),
       this.customers.recent(this.db, site.id),
       ...this.parts.map((p) => p.read(c)),
@@ -72,6 +73,7 @@ export class DeskService {
     return {
       site,
       today: todayView,
+      earlierOpenDays,
       serverTime: this.clock.now().toISOString(),
       sitesICanRecordAt: sites,
       customers: customers.map(({ householdId: _h, ...rest }) => rest),

@@ -146,6 +146,8 @@ export const deskSchemaOf = (parts: { key: string; schema: TSchema }[]) =>
   Type.Object({
     site: SiteViewSchema,
     today: DayViewSchema,
+    /** The site's days before today not closed yet (oldest first): the phone offers to close each (日结). */
+    earlierOpenDays: Type.Array(Type.Object({ day: Type.String(), expectedCashFen: Type.Integer() })),
     serverTime: Type.String(),
     sitesICanRecordAt: Type.Array(SiteViewSchema),
     customers: Type.Array(CustomerView),

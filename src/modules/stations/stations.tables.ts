@@ -47,6 +47,11 @@ export interface DayRow {
   opening_cash_fen: number;
   /** 1 once a day.open record set the opening cash. */
   opened_explicitly: number;
+  /**
+   * 1 when the opening cash was carried from an earlier day not yet closed (its expected cash); 0 when it was set
+   * (day.open, or a closed day's counted cash). A carried opening becomes the count when that day is closed late.
+   */
+  opening_carried: number;
   counted_cash_fen: number | null;
   expected_cash_fen: number | null;
   difference_fen: number | null;

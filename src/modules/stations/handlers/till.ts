@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DayClosed, ServiceVoided, type ServiceKind } from '../events.js';
-import { dayFigures, normaliseDay } from '../days.service.js';
+import { dayFigures, normaliseDay, settleCarriedOpening } from '../days.service.js';
 import { closeDecision } from '../till-rule.js';
 import { refusal, yuan, type RecordHandler } from './types.js';
 
@@ -14,12 +14,16 @@ export const dayOpen: RecordHandler<{ openingCashFen: number }> = {
   async apply(trx, c, input) {
     const day = await trx.selectFrom('stations_days').select(['opened_explicitly']).where('site_id', '=', c.site.id).where('day', '=', c.day).executeTakeFirstOrThrow();
     if (day.opened_explicitly === 1) throw refusal('DAY_ALREADY_OPEN', '今天已经开过账了');
-    await trx.updateTable('stations_days').set({ opening_cash_fen: input.openingCashFen, opened_explicitly: 1 }).where('site_id', '=', c.site.id).where('day', '=', c.day).execute();
+    await trx.updateTable('stations_days').set({ opening_cash_fen: input.openingCashFen, opened_explicitly: 1, opening_carried: 0 }).where('site_id', '=', c.site.id).where('day', '=', c.day).execute();
     return { amountFen: 0, feeFen: 0, cashInFen: 0, cashOutFen: 0, details: { openingCashFen: input.openingCashFen }, summary: `开账 · 备用金 ${yuan(input.openingCashFen)}` };
   },
 };
 
-/** 日结 The day's cash counted against what the records say; closed once, nothing more is recorded for it. */
+/**
+ * 日结 The day's cash counted against what the records say; closed once, nothing more is recorded for it. The day is
+ * the record's (its `at`), so a day left open can be closed later; the next day's opening carried from it becomes
+ * the count.
+ */
 export const dayClose: RecordHandler<{ countedCashFen: number; expectedCashFen: number; reason?: string }> = {
   type: 'day.close',
   schema: Type.Object({
@@ -41,6 +45,7 @@ export const dayClose: RecordHandler<{ countedCashFen: number; expectedCashFen: 
       .where('site_id', '=', c.site.id)
       .where('day', '=', c.day)
       .execute();
+    await settleCarriedOpening(trx, c.site.id, c.day, input.countedCashFen);
     await c.core.events.publish(trx, DayClosed, `${c.site.id}:${c.day}`, {
       siteId: c.site.id,
       townshipCode: c.site.townshipCode,

@@ -48,6 +48,7 @@ export const stationsInit: ModuleMigration = {
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('opening_cash_fen', 'bigint', (c) => c.notNull())
       .addColumn('opened_explicitly', 'integer', (c) => c.notNull())
+      .addColumn('opening_carried', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('counted_cash_fen', 'bigint')
       .addColumn('expected_cash_fen', 'bigint')
       .addColumn('difference_fen', 'bigint')
