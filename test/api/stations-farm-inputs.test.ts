@@ -168,10 +168,10 @@ describe.each(engines())('farm inputs at stations: catalogue, stock and sales, a
     ]);
     expect(outcomes[2].message).toBe('农资目录里没有这种农资，请刷新后重新选择');
     expect(await stockOf(ids.imidacloprid)).toBe(0);
-    // A sale without a customer does not fit its schema: 400 naming the record.
-    const bare = await call('village', 'POST', '/stations/records/batch', { siteId: VILLAGE_SITE, records: [{ clientId: clientId(), at: now(), type: 'farm_input.sale', inputId: ids.imidacloprid, quantity: 0 }] });
-    expect(bare.statusCode).toBe(400);
-    expect(bare.json().error.message).toMatch(/^body\.records\[0\]\.quantity/);
+    // A sale without a customer (neither `customer` nor `customerId`): 400 naming the record's customer.
+    const bare = await call('village', 'POST', '/stations/records/batch', { siteId: VILLAGE_SITE, records: [{ clientId: clientId(), at: now(), type: 'farm_input.sale', inputId: ids.imidacloprid, quantity: 1 }] });
+    expect(bare.statusCode, bare.body).toBe(400);
+    expect(bare.json().error.message).toMatch(/^body\.records\[0\]\.customer\b/);
   });
 
   it('sells a restricted-use pesticide only to a buyer who gives a resident ID number', async () => {

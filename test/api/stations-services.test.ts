@@ -281,6 +281,43 @@ describe.each(engines())('stations services: proxy buys and convenience services
     expect((await ok('village', 'GET', `/stations/records/${stored[2].id}`)).voided).toBe(true);
   });
 
+  it('refuses to void a bill, ticket, withdrawal or referral the provider has taken; one it refused is voided to hand the money back', async () => {
+    const customer = { name: '王秀英', phone: '13508705678' };
+    const taken = [
+      { clientId: clientId('bill'), type: 'bill.pay', at: now(-9), customer, service: 'electricity', providerId: 'yn_power', accountNo: '5306210777', amountFen: 20_000, feeFen: 0, paidBy: 'cash' },
+      { clientId: clientId('ticket'), type: 'ticket.book', at: now(-8), customer, mode: 'train', providerId: 'rail_12306', description: '昭通—昆明 D8714', travelDate: '2026-12-21', amountFen: 15_850, feeFen: 500, paidBy: 'cash' },
+      { clientId: clientId('cash'), type: 'cash.withdraw', at: now(-7), customer, providerId: 'ld_rcb', cardTail: '4410', amountFen: 30_000, feeFen: 300 },
+      { clientId: clientId('loan'), type: 'loan.refer', at: now(-6), customer, providerId: 'psbc', amountFen: 2_000_000, purpose: '养牛' },
+    ];
+    const refusedByProvider = { clientId: clientId('bill'), type: 'bill.pay', at: now(-5), customer, service: 'water', providerId: 'ld_water', accountNo: '456', amountFen: 2_400, feeFen: 0, paidBy: 'cash' };
+    const result = await batch('village', OWN_POINT, [...taken, refusedByProvider]);
+    expect(result.outcomes.map((o: { status: string }) => o.status)).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
+    expect(await t.modules.stations.providerSubmitter.submitDue(clock.now())).toEqual({ accepted: 4, refused: 1, failed: 0 });
+
+    const voidOf = (target: { clientId: string }) => ({ clientId: clientId('void'), type: 'record.void', at: now(-1), targetClientId: target.clientId, reason: '客户不要了' });
+    const voids = await batch('village', OWN_POINT, [...taken.map(voidOf), voidOf(refusedByProvider)]);
+    expect(outcomesOf(voids)).toEqual([
+      ['refused', 'ALREADY_SUBMITTED', '已提交服务商，不能作废'],
+      ['refused', 'ALREADY_SUBMITTED', '已提交服务商，不能作废'],
+      ['refused', 'ALREADY_SUBMITTED', '已提交服务商，不能作废'],
+      ['refused', 'ALREADY_SUBMITTED', '已提交服务商，不能作废'],
+      ['stored', null, null],
+    ]);
+    const view = async (o: { recordId: string }) => ok('village', 'GET', `/stations/records/${o.recordId}`);
+    // The till keeps the cash the provider was paid with; the refused bill's cash leaves it (handed back).
+    for (const o of result.outcomes.slice(0, 4)) expect((await view(o)).voided).toBe(false);
+    expect((await view(result.outcomes[4])).voided).toBe(true);
+    const statuses = await rows(sql<{ status: string }>`select status from stations_service_submissions where record_id in (${sql.join(result.outcomes.map((o: { recordId: string }) => o.recordId))}) order by created_at, record_id`);
+    expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'refused']);
+
+    // One the job has taken but not yet finished (submitting) is refused too: the provider may be paying it now.
+    const inFlight = { clientId: clientId('bill'), type: 'bill.pay', at: now(-2), customer, service: 'phone', providerId: 'china_mobile', accountNo: '13508705678', amountFen: 5_000, feeFen: 0, paidBy: 'cash' };
+    const [stored] = (await batch('village', OWN_POINT, [inFlight])).outcomes;
+    await sql`update stations_service_submissions set status = 'submitting', lease_until = ${now(5)} where record_id = ${stored.recordId}`.execute(t.database.db);
+    expect(outcomesOf(await batch('village', OWN_POINT, [voidOf(inFlight)]))).toEqual([['refused', 'ALREADY_SUBMITTED', '已提交服务商，不能作废']]);
+    expect((await view(stored)).voided).toBe(false);
+  });
+
   it('names the field of a record that does not match its schema (400 for the whole batch)', async () => {
     const good = { clientId: clientId('bill'), type: 'bill.pay', at: now(), customer: { name: '赵永华' }, service: 'electricity', providerId: 'yn_power', accountNo: '5306210123', amountFen: 100, feeFen: 0, paidBy: 'cash' };
     const cases: [unknown, string][] = [

@@ -48,7 +48,8 @@ export function mayRecordAt(ctx: RequestContext, site: StationSite): boolean {
 /** The site a caller records at, or 403 for the whole batch. */
 export async function recordingSite(ctx: RequestContext, places: StationPlaces, siteId: string): Promise<StationSite> {
   requireRole(ctx, ...RECORDERS);
-  const site = await places.site(siteId);
+  // Read fresh, not from the places' cache: a point suspended a moment ago on another process records no more.
+  const site = await places.siteNow(siteId);
   if (!site || !mayRecordAt(ctx, site)) throw forbidden('不能在该站点记账 You may not record at this site');
   return site;
 }

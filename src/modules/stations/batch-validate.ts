@@ -28,7 +28,8 @@ function messageOf(e: ErrorObject): string {
 
 /**
  * The batch body checked record by record against its own type's schema (told apart by `type`), so a bad record
- * is named exactly: 400 `body.records[2].amountFen must be >= 0`. Used as the route's body validator.
+ * is named exactly: 400 `body.records[2].amountFen must be >= 0`, and a record whose handler `needsCustomer` without
+ * `customer` or `customerId` is 400 `body.records[2].customer`. Used as the route's body validator.
  */
 export function batchValidator(handlers: readonly AnyRecordHandler[]) {
   const ajvLibrary = require('ajv') as typeof import('ajv');
@@ -38,6 +39,7 @@ export function batchValidator(handlers: readonly AnyRecordHandler[]) {
   const envelope = ajv.compile(Envelope);
   const byType = new Map<string, ValidateFunction>();
   const types = handlers.map((h) => h.type);
+  const needsCustomer = new Set(handlers.filter((h) => h.needsCustomer).map((h) => h.type));
   const validatorOf = (type: string) => {
     let v = byType.get(type);
     if (!v) {
@@ -61,6 +63,11 @@ export function batchValidator(handlers: readonly AnyRecordHandler[]) {
       if (!validate(record)) {
         const e = validate.errors![0];
         return { error: invalidField(`body.records[${i}]${pathOf(e)}`, messageOf(e)) };
+      }
+      // A service for a villager names one: a new `customer` or a `customerId` from the desk.
+      const withCustomer = record as { customer?: unknown; customerId?: unknown };
+      if (needsCustomer.has(record.type) && withCustomer.customer === undefined && withCustomer.customerId === undefined) {
+        return { error: invalidField(`body.records[${i}].customer`, 'is required (customer or customerId)') };
       }
     }
     return { value: body };

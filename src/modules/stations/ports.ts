@@ -18,6 +18,8 @@ export interface StationSite {
 export interface StationPlaces {
   /** One station or point (operating or not), or null (unknown or another kind of site). */
   site(id: string): Promise<StationSite | null>;
+  /** The same read fresh from the network, not the cache: whether a site may record now (a suspension counts at once). */
+  siteNow(id: string): Promise<StationSite | null>;
   /** Every operating station and point of a township (its township stations first). */
   sitesOfTownship(townshipCode: string): Promise<StationSite[]>;
   /** Every operating station and point of the county. */

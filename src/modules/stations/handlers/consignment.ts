@@ -7,11 +7,17 @@ import { receiptStandard } from '../grade-standards.service.js';
 import { OFF_GRADE, OFF_GRADE_NAME } from '../grading.js';
 import type { ProduceTables } from '../produce.tables.js';
 import { newId } from '../../../kernel/ids.js';
-import { CustomerFields, refusal, yuan, type RecordHandler, type StationsTrx } from './types.js';
+import { CustomerFields, refusal, yuan, type ApplyContext, type Customer, type RecordHandler, type StationsTrx } from './types.js';
 
 const kg = (g: number) => `${Number((g / 1000).toFixed(3))} kg`;
 const tables = (trx: StationsTrx) => trx as unknown as Kysely<ConsignmentTables>;
 const produce = (trx: StationsTrx) => trx as unknown as Kysely<ProduceTables>;
+
+/** The consignor: the batch's validator answers 400 for a record without one (`needsCustomer`), so this only guards. */
+function requireCustomer(c: ApplyContext): Customer {
+  if (!c.customer) throw refusal('CUSTOMER_REQUIRED', '请选择或登记客户', { field: 'customer' });
+  return c.customer;
+}
 
 const Key = (description: string) => Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z][A-Za-z0-9_]*$', description });
 
@@ -53,7 +59,7 @@ export const consignmentIntake: RecordHandler<IntakeInput> = {
   service: 'consignment',
   needsCustomer: true,
   async apply(trx, c, input) {
-    const customer = c.customer!;
+    const customer = requireCustomer(c);
     const standard = await receiptStandard(produce(trx), input.produce, c.at);
     if (!standard) throw refusal('UNKNOWN_REFERENCE', '没有这种农产品的分级标准', { field: 'produce' });
     const grade = input.grade === OFF_GRADE && standard.offGradePriceFenPerKg !== null ? { key: OFF_GRADE, name: OFF_GRADE_NAME } : standard.grades.find((g) => g.key === input.grade);
@@ -90,7 +96,7 @@ export const consignmentPayout: RecordHandler<PayoutInput> = {
   service: null,
   needsCustomer: true,
   async apply(trx, c, input) {
-    const customer = c.customer!;
+    const customer = requireCustomer(c);
     // The customer's row was written (last seen) in this transaction when it was resolved: a second payout for the
     // same villager waits for this one, so both cannot spend the same balance.
     const balanceFen = await consignmentBalance(tables(trx), customer.id);

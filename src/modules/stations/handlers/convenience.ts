@@ -11,7 +11,8 @@ import { CustomerFields, refusal, yuan, type AnyRecordHandler, type ApplyContext
  * The record stores a submission (`pending`) in its own transaction; the job `stations.provider-submit` submits it
  * to the provider and stores `accepted` / `refused` with the reference, shown in the record's details
  * (`providerStatus`, `providerRef`, `providerMessage`). A refused one stays visible: the operator voids it and hands
- * the money back. A record voided before it was submitted is never submitted.
+ * the money back. A record voided before it was submitted is never submitted; once the job has taken it (or the
+ * provider accepted it) it cannot be voided (ALREADY_SUBMITTED).
  */
 
 export const PAID_BY = ['cash', 'transfer'] as const;
@@ -96,14 +97,24 @@ async function queueSubmission(trx: StationsTrx, c: ApplyContext, request: Omit<
 /** What every convenience record's details hold of its provider: pending until the job has its answer. */
 const pending = { providerStatus: 'pending', providerRef: null, providerMessage: null } as const;
 
-/** A pending submission of a voided record is never submitted. */
+/**
+ * Voiding a convenience record: a pending submission is cancelled and never submitted; one the provider refused is
+ * voided so the operator hands the money back. One the job has taken (submitting) or the provider accepted is
+ * refused ALREADY_SUBMITTED — the provider has the money, so the till's cash must stay.
+ */
 async function cancelSubmission(trx: StationsTrx, c: ApplyContext, target: { id: string }): Promise<void> {
-  await (trx as unknown as ServicesDb)
+  const db = trx as unknown as ServicesDb;
+  // Cancelled only while still pending, in one statement: the job claims with `where status = 'pending'` too.
+  const cancelled = await db
     .updateTable('stations_service_submissions')
     .set({ status: 'cancelled', finished_at: c.clock.now().toISOString(), lease_until: null })
     .where('record_id', '=', target.id)
     .where('status', '=', 'pending')
-    .execute();
+    .executeTakeFirst();
+  if (Number(cancelled.numUpdatedRows) > 0) return;
+  const submission = await db.selectFrom('stations_service_submissions').select('status').where('record_id', '=', target.id).executeTakeFirst();
+  if (!submission || submission.status === 'refused' || submission.status === 'cancelled') return;
+  throw refusal('ALREADY_SUBMITTED', '已提交服务商，不能作废', { providerStatus: submission.status });
 }
 
 export const billPay: RecordHandler<BillPayInput> = {
