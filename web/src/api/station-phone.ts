@@ -227,6 +227,8 @@ export interface SiteRef {
 export interface Desk {
   site: DeskSite;
   today: DayView;
+  /** The site's earlier days still open (not closed that evening), oldest first: each can be closed (日结) late. */
+  earlierOpenDays?: { day: string; expectedCashFen: number }[];
   sitesICanRecordAt: SiteRef[];
   customers: DeskCustomer[];
   gradeStandards?: GradeStandard[];

@@ -7,17 +7,18 @@ import type { MessageKey } from '../../../app/locale/messages.js';
 // The phone grades offline with the very rule file the server uses (SHARED_WITH_WEB in tools/eslint-module-boundaries.js).
 import { criteriaOf, gradeLines, standardInForce, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
 import { BIG, CustomerItems, customerOf, fenOf, gramsOf, kgRule, PaidByItem, ProviderItem, TextItem, YuanItem, type CustomerValues } from './fields.js';
-import { kg, yuan, type TillTotals } from './till.js';
+import { closingTimeOf, dayName, kg, yuan, type TillTotals } from './till.js';
 import type { TillCash } from './stationQueue.js';
 
 /** What the drawer is open for: a service's form, a next step of an open 代买, a payout, or the till. */
 export type DrawerKind =
   | { kind: 'proxy_buy' | 'consignment' | 'purchase' | 'bill' | 'ticket' | 'cash_withdrawal' | 'loan_referral' | 'farm_input' | 'stock_in' | 'open' | 'close' }
+  | { kind: 'close_day'; day: string; expectedCashFen: number }
   | { kind: 'proxy_step'; step: 'ordered' | 'parcel' | 'handover' | 'cancel'; buy: OpenProxyBuy }
   | { kind: 'payout'; consignor: Consignor };
 
 export interface Submit {
-  (type: RecordType, fields: Record<string, unknown>, opts: { label: string; receipt?: boolean; cash?: TillCash }): Promise<boolean>;
+  (type: RecordType, fields: Record<string, unknown>, opts: { label: string; receipt?: boolean; cash?: TillCash; at?: string }): Promise<boolean>;
 }
 
 const BILL_SERVICES = ['electricity', 'water', 'phone', 'broadband'] as const;
@@ -33,6 +34,7 @@ function titleOf(t: (k: MessageKey) => string, d: DrawerKind): string {
   if (d.kind === 'payout') return `${t('station.type.consignment.payout')} · ${d.consignor.name}`;
   if (d.kind === 'open') return t('station.till.openButton');
   if (d.kind === 'close') return t('station.till.closeButton');
+  if (d.kind === 'close_day') return `${t('station.till.closeButton')} · ${dayName(t, d.day)}`;
   return t(`station.service.${d.kind}` as MessageKey);
 }
 
@@ -73,6 +75,14 @@ export function RecordDrawer({ open, onClose, desk, totals, submit }: { open: Dr
       case 'close': {
         const counted = fenOf(text(v.counted));
         return submit('day.close', { countedCashFen: counted, expectedCashFen: totals.expectedFen, ...(text(v.reason) && { reason: text(v.reason) }) }, { label: `${t('station.till.counted')} ${yuan(counted)}` });
+      }
+      case 'close_day': {
+        const counted = fenOf(text(v.counted));
+        return submit(
+          'day.close',
+          { countedCashFen: counted, expectedCashFen: d.expectedCashFen, ...(text(v.reason) && { reason: text(v.reason) }) },
+          { label: `${dayName(t, d.day)} · ${t('station.till.counted')} ${yuan(counted)}`, at: closingTimeOf(d.day) },
+        );
       }
       case 'proxy_buy': {
         const c = who();
@@ -233,15 +243,18 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
     case 'open':
       // The previous day's counted cash, as the server would open the day with it.
       return <YuanItem name="opening" label={t('station.form.openingCash')} testId="field-opening" initial={(totals.openingFen / 100).toFixed(2)} />;
-    case 'close': {
+    case 'close':
+    case 'close_day': {
+      // An earlier day left open is closed against what the server expects of it (from the desk).
+      const expectedFen = open.kind === 'close_day' ? open.expectedCashFen : totals.expectedFen;
       const countedFen = fenOf(counted);
-      const difference = counted ? countedFen - totals.expectedFen : 0;
+      const difference = counted ? countedFen - expectedFen : 0;
       return (
         <>
           <Typography.Paragraph type="secondary">{t('station.till.closeHint')}</Typography.Paragraph>
           <Flex justify="space-between" style={{ fontSize: 16, marginBottom: 12 }}>
             <span>{t('station.till.expected')}</span>
-            <strong data-testid="close-expected">{yuan(totals.expectedFen)}</strong>
+            <strong data-testid="close-expected">{yuan(expectedFen)}</strong>
           </Flex>
           <YuanItem name="counted" label={t('station.till.counted')} testId="field-counted" />
           <Flex justify="space-between" style={{ fontSize: 16, marginBottom: 12 }}>
@@ -257,7 +270,7 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
             rules={[
               {
                 validator: async (_r, value?: string) => {
-                  if (fenOf(form.getFieldValue('counted') as string) !== totals.expectedFen && (value ?? '').trim().length < 4) throw new Error(t('station.till.reasonRequired'));
+                  if (fenOf(form.getFieldValue('counted') as string) !== expectedFen && (value ?? '').trim().length < 4) throw new Error(t('station.till.reasonRequired'));
                 },
               },
             ]}

@@ -58,7 +58,7 @@ export function StationPage() {
 
   const submit: Submit = async (type, fields, opts) => {
     if (!siteId) return false;
-    const record: RecordInput = { clientId: newClientId(), type, at: new Date().toISOString(), ...(opts.receipt && { receiptCode: newReceiptCode() }), ...fields };
+    const record: RecordInput = { clientId: newClientId(), type, at: opts.at ?? new Date().toISOString(), ...(opts.receipt && { receiptCode: newReceiptCode() }), ...fields };
     const cash = opts.cash ?? cashOf(record, { farmInputs: desk?.farmInputs });
     const label = opts.label;
     try {
@@ -86,6 +86,9 @@ export function StationPage() {
       setVoidReason('');
     }
   };
+
+  // Earlier days the desk says are still open, less those whose 日结 waits on the phone.
+  const earlierOpen = (desk?.earlierOpenDays ?? []).filter((d) => !queue.pending.some((q) => q.siteId === siteId && q.record.type === 'day.close' && shanghaiDayOf(q.record.at) === d.day));
 
   const offered = desk?.site.services;
   const buttons = BUTTONS.filter((b) => !offered || offered.includes(b.needs));
@@ -119,7 +122,14 @@ export function StationPage() {
         <LoadError error={data.error ?? new Error(t('station.loadFailed'))} onRetry={data.refetch} />
       ) : (
         <>
-          <TillCard totals={totals} serverDay={serverDay} onOpen={() => setDrawer({ kind: 'open' })} onClose={() => setDrawer({ kind: 'close' })} />
+          <TillCard
+            totals={totals}
+            serverDay={serverDay}
+            onOpen={() => setDrawer({ kind: 'open' })}
+            onClose={() => setDrawer({ kind: 'close' })}
+            earlier={earlierOpen}
+            onCloseEarlier={(d) => setDrawer({ kind: 'close_day', ...d })}
+          />
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8, marginBottom: 12 }} data-testid="station-services">
             {buttons.map((b) => (
               <Button key={b.key} size="large" style={{ height: 64, fontSize: 16, whiteSpace: 'normal', padding: 4 }} disabled={!canRecord} onClick={() => setDrawer({ kind: b.key })} data-testid={`service-${b.key}`}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/http.js';
 import type { BatchAnswer, DayView, Outcome, RecordInput, RecordView } from '../../../api/station-phone.js';
 import { MAX_BATCH, StationQueue, type KeyValueStore } from './stationQueue.js';
-import { cashOf, kgTextToGrams, newClientId, newReceiptCode, tillTotals, yuan, yuanTextToFen } from './till.js';
+import { cashOf, closingTimeOf, dayName, kgTextToGrams, newClientId, newReceiptCode, shanghaiDayOf, tillTotals, yuan, yuanTextToFen } from './till.js';
 
 /** localStorage as the device keeps it, in a Map. */
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -243,5 +243,12 @@ describe("the till as the phone reckons it", () => {
       expect(newReceiptCode()).toMatch(/^[A-Za-z0-9_-]{22,43}$/);
     }
     expect(new Set(Array.from({ length: 200 }, newReceiptCode)).size).toBe(200);
+  });
+
+  it('closes an earlier day left open with a record made inside that day (23:59 Shanghai), named 12月6日', () => {
+    expect(closingTimeOf('2026-12-06')).toBe('2026-12-06T15:59:00.000Z');
+    expect(shanghaiDayOf(closingTimeOf('2026-12-06'))).toBe('2026-12-06');
+    const t = (key: string, vars?: Record<string, string | number>) => (key === 'station.till.dayName' ? `${vars?.month}月${vars?.date}日` : key);
+    expect(dayName(t, '2026-12-06')).toBe('12月6日');
   });
 });

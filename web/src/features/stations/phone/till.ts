@@ -5,6 +5,7 @@
  */
 import type { DayView, FarmInputView, RecordInput, RecordView } from '../../../api/station-phone.js';
 import type { QueuedRecord, TillCash } from './stationQueue.js';
+import type { Translate } from '../../../app/locale/LocaleContext.js';
 
 export { yuanTextToFen } from '../../players/money.js';
 
@@ -63,6 +64,12 @@ export interface TillTotals {
   /** The server's expected cash, for a close checked against it (DAY_CHANGED when they differ). */
   serverExpectedFen: number;
 }
+
+/** 12月6日 for 2026-12-06, in the page's language. */
+export const dayName = (t: Translate, day: string) => t('station.till.dayName', { month: Number(day.slice(5, 7)), date: Number(day.slice(8, 10)) });
+
+/** A close of an earlier day is made at 23:59 Shanghai time of that day (the server files a record under its time's day). */
+export const closingTimeOf = (day: string) => new Date(`${day}T23:59:00+08:00`).toISOString();
 
 /** The Shanghai date (YYYY-MM-DD) of an ISO time, as the server counts a record's day. */
 export const shanghaiDayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
