@@ -6,7 +6,7 @@ import { refusal, yuan, type RecordHandler } from './types.js';
 
 const Fen = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_00, description });
 
-/** 开账 The opening cash counted into the till (a day opened by its first record takes the previous day's counted cash). */
+/** 开账 The opening cash counted into the till (a day opened by its first record takes what `openingCashFor` says). */
 export const dayOpen: RecordHandler<{ openingCashFen: number }> = {
   type: 'day.open',
   schema: Type.Object({ openingCashFen: Fen('备用金 the cash in the till at opening, fen') }),

@@ -241,7 +241,7 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
 
   switch (open.kind) {
     case 'open':
-      // The previous day's counted cash, as the server would open the day with it.
+      // The previous day's counted cash (or, left open, its expected cash), as the server would open the day with it.
       return <YuanItem name="opening" label={t('station.form.openingCash')} testId="field-opening" initial={(totals.openingFen / 100).toFixed(2)} />;
     case 'close':
     case 'close_day': {

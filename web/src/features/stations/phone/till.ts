@@ -76,7 +76,7 @@ export const shanghaiDayOf = (iso: string) => new Intl.DateTimeFormat('sv-SE', {
 
 /**
  * Today's till: the server's day (from the desk) plus the records of this site and day still on the phone. The
- * server opens a day by its first record with the previous day's counted cash; a 开账 sets the opening cash; a queued
+ * server opens a day by its first record with the previous day's counted cash (its expected cash if left open); a 开账 sets the opening cash; a queued
  * 日结 closes the day on the phone. `serverRecords` are the day's records the server listed (to tell whether anything
  * was recorded and whether 开账 was).
  */
