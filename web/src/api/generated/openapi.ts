@@ -6181,6 +6181,10 @@ export interface ApiOperations {
           amountFen: number;
         }>;
       };
+      earlierOpenDays: {
+        day: string;
+        expectedCashFen: number;
+      }[];
       serverTime: string;
       sitesICanRecordAt: {
         id: string;
