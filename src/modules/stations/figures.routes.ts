@@ -7,9 +7,9 @@ import { READERS } from './access.js';
 import { SERVICE_KINDS, STATION_SITE_KINDS } from './events.js';
 import { FIGURE_GROUPS } from './figures-rule.js';
 import type { FiguresService } from './figures.service.js';
+import { Day } from './stations.schema.js';
 
 const tags = ['stations'];
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD, a business day (Asia/Shanghai)' });
 
 export const FiguresQuerySchema = Type.Object({
   from: Type.Optional({ ...Day, description: 'first day (default: the first of to’s month, or of this month)' }),
