@@ -60,8 +60,9 @@ export function pdfText(pdf: Buffer): string {
   return out.join('');
 }
 
+/** One ToUnicode destination: a ligature's is several code units in one pair of brackets (`<0066 0069>` for ﬁ). */
 function utf16(hex: string): string {
-  const units = (hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
+  const units = (hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
   return String.fromCharCode(...units);
 }
 
@@ -72,7 +73,7 @@ function parseCMap(text: string): Map<number, string> {
       const arr = line.match(/^<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[(.*)\]/);
       if (arr) {
         const lo = parseInt(arr[1], 16);
-        (arr[3].match(/<([0-9a-fA-F]+)>/g) ?? []).forEach((d, i) => map.set(lo + i, utf16(d.slice(1, -1))));
+        (arr[3].match(/<([0-9a-fA-F\s]+)>/g) ?? []).forEach((d, i) => map.set(lo + i, utf16(d.slice(1, -1))));
         continue;
       }
       const one = line.match(/^<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/);
@@ -85,7 +86,7 @@ function parseCMap(text: string): Map<number, string> {
     }
   }
   for (const block of text.match(/beginbfchar([^]*?)endbfchar/g) ?? []) {
-    for (const pair of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(pair[1], 16), utf16(pair[2]));
+    for (const pair of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(pair[1], 16), utf16(pair[2]));
   }
   return map;
 }
