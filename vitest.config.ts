@@ -10,9 +10,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Test files share one PostgreSQL; two workers keep the 2-core machines responsive.
     maxWorkers: 2,
-    // Browser tests poll the page until it shows what they expect; on a busy 2-core machine a page can take more
-    // than the default second to render a list, which is slowness, not a wrong answer.
-    expect: { poll: { timeout: 10_000 } },
+    // Browser tests poll the page until it shows what they expect; on a busy 2-core machine (CI runs two browser
+    // files, each with its own server and Chromium) a write and the list read after it can take more than 10 s, which
+    // is slowness, not a wrong answer. A poll that succeeds returns at once, so patience costs nothing.
+    expect: { poll: { timeout: 30_000 } },
     // The browser tests run after the rest, not beside the tests that start whole app processes (several
     // processes, the compiled start, kill tests): a page's offline sync and its timers should not share two cores
     // with four servers.

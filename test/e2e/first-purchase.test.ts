@@ -110,8 +110,11 @@ describe('a stranger buys with cash at the village point, found by the short num
     await expect.poll(() => page.getByTestId('looked-up-no').textContent()).toBe(spaced(order!.shortNo));
     await h.shot(page, 'first-purchase-point-found');
     await page.getByTestId('looked-up').getByTestId('confirm-cash').click();
+    // The cash is recorded when the server answers (seconds on a loaded machine), then the card is read again.
+    const recorded = page.waitForResponse((res) => res.url().endsWith(`/api/v1/orders/${order!.id}/cash-received`) && res.request().method() === 'POST', { timeout: 60_000 });
     await page.getByTestId('confirm-cash-ok').click();
-    await expect.poll(() => page.getByTestId('looked-up').getByTestId('order-status').textContent()).toBe('已付款');
+    expect((await recorded).status()).toBe(200);
+    await expect.poll(() => page.getByTestId('looked-up').getByTestId('order-status').textContent(), { timeout: 30_000 }).toBe('已付款');
 
     // The shopper's phone shows the order paid.
     await shopper!.reload();

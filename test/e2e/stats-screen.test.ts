@@ -218,8 +218,11 @@ describe('the data screen and the drill-down', () => {
     expect(await training.textContent()).not.toContain('待接入');
     await expect.poll(() => desk.page.getByTestId('targets-table').textContent()).toContain('网络零售额');
     await desk.page.getByTestId('stats-rebuild-button').click();
+    // Queued when the server answers (seconds on a loaded machine); the job runs only when the test ticks it.
+    const requested = desk.page.waitForResponse((res) => res.url().endsWith('/api/v1/stats/rebuilds') && res.request().method() === 'POST', { timeout: 60_000 });
     await desk.page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => desk.page.getByTestId('stats-rebuild').textContent(), { timeout: 15_000 }).toMatch(/已排队|正在重建/);
+    expect((await requested).status()).toBe(202);
+    await expect.poll(() => desk.page.getByTestId('stats-rebuild').textContent(), { timeout: 30_000 }).toMatch(/已排队|正在重建/);
     await h.shot(desk.page, 'stats-indicators-rebuilding', false);
     await expect
       .poll(
