@@ -95,7 +95,8 @@ export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinn
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  });
+    // The demo server starts in seconds, or in over a minute while the other browser file's server and Chromium share the cores.
+  }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
@@ -112,6 +113,8 @@ export function useBrowserHarness({ busy = '.ant-message-notice, .ant-spin-spinn
     },
     async openPage(viewport = { width: 1440, height: 900 }, extra = {}) {
       const context = await browser!.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...extra });
+      // Waits for an element or a page load end when it comes; on a loaded 2-core machine that can be past 30 s.
+      context.setDefaultTimeout(60_000);
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
