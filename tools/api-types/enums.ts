@@ -53,4 +53,8 @@ export const CONSOLE_ENUMS: EnumPicks = {
   PRODUCER_KINDS: { operation: 'POST /api/v1/trace/producers', at: 'body.kind' },
   RECALL_RESPONSES: { operation: 'POST /api/v1/trace/recall-notices/{id}/response', at: 'body.response' },
   FINDING_CODES: { operation: 'GET /api/v1/trace/refusals', at: 'response.items[].findings[].code' },
+  // stations
+  STATION_SERVICE_KINDS: { operation: 'GET /api/v1/stations/records', at: 'query.service' },
+  STATION_DAY_STATUSES: { operation: 'GET /api/v1/stations/days', at: 'query.status' },
+  FARM_INPUT_KINDS: { operation: 'POST /api/v1/stations/farm-inputs', at: 'body.kind' },
 };

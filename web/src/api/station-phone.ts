@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchAll } from './http.js';
-import type { ApiListItem, ApiResponse, ItemOf } from './generated/openapi.js';
+import type { ApiBody, ApiResponse, ItemOf } from './generated/openapi.js';
+import type { DayView as ApiDayView, RecordCustomer, RecordView as ApiRecordView } from './stations.js';
 
 /**
  * The operator's phone page (/station, 站点服务) and the server: one write path (records sent in batches, each with a
@@ -8,33 +9,15 @@ import type { ApiListItem, ApiResponse, ItemOf } from './generated/openapi.js';
  * itself when it is offline (and queues records instead), so these never pause waiting for the browser to come
  * online: networkMode 'always' lets a failed call fail at once.
  *
- * The shapes follow the contract of issue 16 (GET /stations/desk, POST /stations/records/batch, RecordView, DayView);
- * the parts other helpers add to the desk are typed loosely, with what the page reads of them.
+ * Records and days are the console's shapes (api/stations.ts, generated from the API) less what the phone never
+ * reads; the desk is typed with what the page reads of it, because the phone also keeps it offline and fills parts of
+ * it from records still on the phone.
  */
 
-export const SERVICE_KINDS = ['proxy_buy', 'consignment', 'purchase', 'bill', 'ticket', 'cash_withdrawal', 'loan_referral', 'farm_input'] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export type { RecordCustomer, ServiceKind } from './stations.js';
 
-export const RECORD_TYPES = [
-  'day.open',
-  'day.close',
-  'record.void',
-  'proxy_buy.request',
-  'proxy_buy.ordered',
-  'proxy_buy.parcel',
-  'proxy_buy.handover',
-  'proxy_buy.cancel',
-  'bill.pay',
-  'ticket.book',
-  'cash.withdraw',
-  'loan.refer',
-  'purchase.receipt',
-  'consignment.intake',
-  'consignment.payout',
-  'farm_input.stock_in',
-  'farm_input.sale',
-] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
+type ApiRecordInput = ItemOf<ApiBody<'POST /api/v1/stations/records/batch'>['records']>;
+export type RecordType = ApiRecordInput['type'];
 
 /** A villager typed in at the till (may have no phone or account). */
 export interface CustomerInput {
@@ -56,67 +39,19 @@ export interface RecordInput {
   [field: string]: unknown;
 }
 
-export interface RecordCustomer {
-  id: string;
-  name: string;
-  phoneMasked: string | null;
-  poor: boolean;
-}
+/** A record as the phone keeps it: its type one the phone sends; the note (never shown on the phone) left out. */
+export type RecordView = Omit<ApiRecordView, 'type' | 'note'> & { type: RecordType };
 
-export interface RecordView {
-  id: string;
-  clientId: string;
-  siteId: string;
-  siteName: string;
-  type: RecordType;
-  service: ServiceKind | null;
-  day: string;
-  at: string;
-  recordedAt: string;
-  recordedByName: string;
-  customer: RecordCustomer | null;
-  amountFen: number;
-  feeFen: number;
-  cashInFen: number;
-  cashOutFen: number;
-  details: Record<string, unknown>;
-  summary: string;
-  receiptCode: string | null;
-  voided: boolean;
-  voidReason: string | null;
-}
-
-export interface Outcome {
-  clientId: string;
-  status: 'stored' | 'duplicate' | 'refused';
-  recordId: string | null;
-  code: string | null;
-  message: string | null;
-  record: RecordView | null;
-}
+type ApiOutcome = ItemOf<ApiResponse<'POST /api/v1/stations/records/batch'>['outcomes']>;
+/** A record's answer in a batch (the refusal's details are not read on the phone). */
+export type Outcome = Omit<ApiOutcome, 'record' | 'details'> & { record: RecordView | null };
 
 export interface BatchAnswer {
   outcomes: Outcome[];
 }
 
-export interface DayView {
-  siteId: string;
-  siteName: string;
-  townshipName?: string;
-  day: string;
-  status: 'open' | 'closed';
-  openingCashFen: number;
-  cashInFen: number;
-  cashOutFen: number;
-  expectedCashFen: number;
-  countedCashFen: number | null;
-  differenceFen: number | null;
-  reason: string | null;
-  closedAt: string | null;
-  closedByName: string | null;
-  services: number;
-  byService: Partial<Record<ServiceKind, { count: number; amountFen: number }>>;
-}
+/** A day of the till as the phone reckons it (the township's name is not needed there). */
+export type DayView = Omit<ApiDayView, 'townshipName'>;
 
 export interface DeskSite {
   id: string;
@@ -146,33 +81,8 @@ export interface Provider {
   services?: string[];
 }
 
-/** A criterion of a grade (含水率 ≤ 12 %), as the grading rule reads it. */
-export interface CriterionView {
-  key: string;
-  label: string;
-  unit: string;
-  min?: number;
-  max?: number;
-}
-
-export interface GradeView {
-  key: string;
-  name: string;
-  priceFenPerKg: number;
-  criteria: CriterionView[];
-}
-
-/** A produce's grade standard in force (src/modules/stations/grading.ts GradeStandard). */
-export interface GradeStandard {
-  produce: string;
-  name: string;
-  version: number;
-  validFrom: string;
-  status?: string;
-  /** Best first. */
-  grades: GradeView[];
-  offGradePriceFenPerKg: number | null;
-}
+/** A produce's grade standard as the desk gives it (the shape src/modules/stations/grading.ts grades with). */
+export type GradeStandard = ItemOf<ApiResponse<'GET /api/v1/stations/desk'>['gradeStandards']>;
 
 export interface FarmInputView {
   id: string;
@@ -303,17 +213,8 @@ export function useSiteServices(siteId: string | null) {
   });
 }
 
-// The shapes above are what the page reads; the server's generated types must keep providing them (a drift fails
+// The desk's shapes above are what the page reads; the server's generated desk must keep providing them (a drift fails
 // the typecheck here rather than on a villager's phone).
-type Generated = {
-  desk: ApiResponse<'GET /api/v1/stations/desk'>;
-  record: ApiListItem<'GET /api/v1/stations/records'>;
-  outcome: ItemOf<ApiResponse<'POST /api/v1/stations/records/batch'>['outcomes']>;
-};
-type StationPhoneContract = [
-  Generated['desk']['today'] extends Omit<DayView, 'byService'> ? true : never,
-  Generated['record'] extends Omit<RecordView, 'type' | 'service' | 'details'> ? true : never,
-  Generated['outcome'] extends Omit<Outcome, 'record'> ? true : never,
-  Generated['desk']['customers'][number] extends DeskCustomer ? true : never,
-];
-export const STATION_PHONE_CONTRACT: StationPhoneContract = [true, true, true, true];
+type ApiDesk = ApiResponse<'GET /api/v1/stations/desk'>;
+type StationPhoneContract = [ApiDesk extends Desk ? true : never];
+export const STATION_PHONE_CONTRACT: StationPhoneContract = [true];

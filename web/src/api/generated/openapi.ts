@@ -11389,6 +11389,8 @@ export const CERT_KINDS = ["green_food", "organic", "geographical_indication"] a
 export const CROPS = ["apple", "walnut", "pepper", "other"] as const;
 /** GET /api/v1/orders/{id} → response.delivery */
 export const DELIVERY_KINDS = ["same_town", "parcel"] as const;
+/** POST /api/v1/stations/farm-inputs → body.kind */
+export const FARM_INPUT_KINDS = ["seed", "fertiliser", "pesticide"] as const;
 /** GET /api/v1/trace/refusals → response.items[].findings[].code */
 export const FINDING_CODES = ["INTERVAL_NOT_KEPT", "MAX_USES_EXCEEDED", "LAB_TEST_FAILED"] as const;
 /** POST /api/v1/trace/plots/{id}/records → body.harvest.unit */
@@ -11449,6 +11451,10 @@ export const SITE_KINDS = ["county_centre", "township_station", "village_point",
 export const SITE_SERVICES = ["buy_for", "sell_for", "parcels", "bill_payment", "tickets", "cash", "farm_inputs", "produce_collection", "training"] as const;
 /** GET /api/v1/network/sites/{id} → response.status */
 export const SITE_STATUSES = ["planned", "building", "operating", "suspended", "closed"] as const;
+/** GET /api/v1/stations/days → query.status */
+export const STATION_DAY_STATUSES = ["open", "closed"] as const;
+/** GET /api/v1/stations/records → query.service */
+export const STATION_SERVICE_KINDS = ["proxy_buy", "consignment", "purchase", "bill", "ticket", "cash_withdrawal", "loan_referral", "farm_input"] as const;
 /** PUT /api/v1/catalog/skus/{id}/stock → body.location */
 export const STOCK_LOCATIONS = ["county_warehouse", "seller", "station"] as const;
 /** POST /api/v1/trace/batches/{id}/stock → body.location */
