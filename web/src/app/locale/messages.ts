@@ -107,6 +107,7 @@ export const messages = {
 
   // common
   'common.all': ['全部', 'All'],
+  'common.allTownships': ['全部乡镇', 'All townships'],
   'common.search': ['搜索', 'Search'],
   'common.reset': ['重置', 'Reset'],
   'common.save': ['保存', 'Save'],

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
-import { useDivisions } from '../../api/network.js';
 import { useOrganisers } from '../../api/training.js';
 import { useT } from '../../app/locale/LocaleContext.js';
+import { TownshipSelect } from '../../app/ui/TownshipSelect.js';
 
 interface FilterProps {
   value: string | undefined;
@@ -10,21 +10,7 @@ interface FilterProps {
 }
 
 /** 全部乡镇 / one township by name: the filter the training lists share. */
-export function TownshipFilter({ value, onChange, width = 150 }: FilterProps) {
-  const t = useT();
-  const townships = useDivisions('township');
-  return (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={t('training.sessions.townshipAll')}
-      value={value}
-      onChange={(next?: string) => onChange(next)}
-      options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-      style={{ width }}
-    />
-  );
-}
+export const TownshipFilter = TownshipSelect;
 
 /** 全部组织单位 / one organiser by name. */
 export function OrganiserFilter({ value, onChange, width = 170 }: FilterProps) {

@@ -35,7 +35,6 @@ export const stationsConsoleMessages = {
   'stations.console.type.farm_input.stock_in': ['农资入库', 'Farm inputs in'],
   'stations.console.type.farm_input.sale': ['农资销售', 'Farm input sale'],
 
-  'stations.console.filter.township': ['全部乡镇', 'All townships'],
   'stations.console.filter.site': ['全部站点', 'All sites'],
   'stations.console.filter.kind': ['全部服务', 'All services'],
   'stations.console.filter.status': ['全部状态', 'All statuses'],

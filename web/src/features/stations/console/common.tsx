@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useDivisions, useSites, type Site } from '../../../api/network.js';
+import { useSites, type Site } from '../../../api/network.js';
 import { SERVICE_KINDS, type ServiceKind } from '../../../api/stations.js';
 import { formatFen, todayInShanghai } from '../../../app/format.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { messages, type MessageKey } from '../../../app/locale/messages.js';
+import { TownshipSelect as SharedTownshipSelect } from '../../../app/ui/TownshipSelect.js';
 
 /** The service kinds' colours, the same on the chart and the tags. */
 export const KIND_COLOURS: Record<ServiceKind, string> = {
@@ -79,21 +80,8 @@ interface FilterProps {
 }
 
 /** 全部乡镇 / one township by name. */
-export function TownshipSelect({ value, onChange, width = 150 }: FilterProps) {
-  const t = useT();
-  const townships = useDivisions('township');
-  return (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={t('stations.console.filter.township')}
-      value={value}
-      onChange={(next?: string) => onChange(next)}
-      options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-      style={{ width }}
-      data-testid="stations-township"
-    />
-  );
+export function TownshipSelect(props: FilterProps) {
+  return <SharedTownshipSelect {...props} data-testid="stations-township" />;
 }
 
 const STATION_KINDS: Site['kind'][] = ['township_station', 'village_point'];
