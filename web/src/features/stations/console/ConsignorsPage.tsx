@@ -12,10 +12,11 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
-import { CustomerCell, Money, SiteSelect, useStationSites } from './common.js';
+import { moneyColumn } from './columns.js';
+import { CustomerCell, Money, SiteSelect, fenPerKg, useStationSites } from './common.js';
+import { PRINT_CSS } from './print.js';
 
 const STRUCK = { textDecoration: 'line-through', color: 'rgba(0,0,0,0.35)' } as const;
-import { PRINT_CSS } from './print.js';
 
 const statementPath = (id: string) => `/stations/consignors/${encodeURIComponent(id)}`;
 
@@ -45,8 +46,8 @@ export function ConsignorsPage() {
     },
     { key: 'lots', title: t('stations.console.consignors.lots'), dataIndex: 'lots', align: 'right' },
     { key: 'received', title: t('stations.console.consignors.received'), dataIndex: 'receivedG', align: 'right', render: (v: number) => formatGrams(v) },
-    { key: 'sold', title: t('stations.console.consignors.sold'), dataIndex: 'creditedFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-    { key: 'paid', title: t('stations.console.consignors.paid'), dataIndex: 'paidOutFen', align: 'right', render: (v: number) => <Money fen={v} /> },
+    moneyColumn<Consignor>(t, 'sold', 'stations.console.consignors.sold', 'creditedFen'),
+    moneyColumn<Consignor>(t, 'paid', 'stations.console.consignors.paid', 'paidOutFen'),
     {
       key: 'balance',
       title: t('stations.console.consignors.balance'),
@@ -109,7 +110,7 @@ export function StatementPage() {
     { key: 'day', title: t('stations.console.col.day'), dataIndex: 'day', render: (v: string, row) => <span style={row.voided ? STRUCK : undefined}>{v}</span> },
     { key: 'produce', title: t('stations.console.statement.produce'), dataIndex: 'produceName', render: (v: string, row) => <span style={row.voided ? STRUCK : undefined}>{`${v} · ${row.gradeName}`}</span> },
     { key: 'weight', title: t('stations.console.statement.weight'), dataIndex: 'weightG', align: 'right', render: (v: number) => formatGrams(v) },
-    { key: 'price', title: t('stations.console.statement.price'), dataIndex: 'priceFenPerKg', align: 'right', render: (v: number) => `${formatFen(v)}/kg` },
+    { key: 'price', title: t('stations.console.statement.price'), dataIndex: 'priceFenPerKg', align: 'right', render: (v: number) => fenPerKg(v) },
     { key: 'listed', title: t('stations.console.statement.listed'), dataIndex: 'listedG', align: 'right', render: (v: number, row) => (row.voided ? t('stations.console.voided') : formatGrams(v)) },
   ];
   const entryColumns: TableColumnsType<StatementEntry> = [

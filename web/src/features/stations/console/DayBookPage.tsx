@@ -8,14 +8,13 @@ import { useT } from '../../../app/locale/LocaleContext.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
-import { CustomerCell, Money, TypeTag, signedFen, typeLabel } from './common.js';
+import { recordColumns, struck } from './columns.js';
+import { Money, signedFen, typeLabel } from './common.js';
 import { DayStatusTag } from './DaysPage.js';
 import { PRINT_CSS } from './print.js';
 
 /** The clock time (Beijing) of an ISO time: 09:41:05. */
 export const clockOf = (iso: string) => formatDateTime(iso).slice(11);
-
-const struck = (row: RecordView) => (row.voided ? { textDecoration: 'line-through', color: 'rgba(0,0,0,0.35)' } : undefined);
 
 /** Sums of the records a day counts (voided ones and the voids themselves reverse each other, so both are left out). */
 export function dayTotals(records: RecordView[]) {
@@ -46,29 +45,7 @@ export function DayBookPage() {
       dataIndex: 'at',
       render: (at: string, row) => <span style={{ whiteSpace: 'nowrap', ...struck(row) }}>{clockOf(at)}</span>,
     },
-    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'type', render: (type: string, row) => <TypeTag type={type} kind={row.service} /> },
-    {
-      key: 'summary',
-      title: t('stations.console.col.summary'),
-      dataIndex: 'summary',
-      render: (summary: string, row) => (
-        <div style={{ maxWidth: 360 }}>
-          <span style={struck(row)}>{summary}</span>
-          {row.voided && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="void-reason">
-              {t('stations.console.voided')}
-              {row.voidReason ? ` · ${row.voidReason}` : ''}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
-    { key: 'customer', title: t('stations.console.col.customer'), dataIndex: 'customer', render: (c: RecordView['customer']) => <CustomerCell customer={c} /> },
-    { key: 'amount', title: t('stations.console.col.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'fee', title: t('stations.console.col.fee'), dataIndex: 'feeFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'in', title: t('stations.console.col.cashIn'), dataIndex: 'cashInFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'out', title: t('stations.console.col.cashOut'), dataIndex: 'cashOutFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'operator', title: t('stations.console.col.operator'), dataIndex: 'recordedByName' },
+    ...recordColumns(t),
   ];
 
   const title = data ? t('stations.console.day.title', { site: data.siteName, day: data.day }) : day;

@@ -12,7 +12,8 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
-import { Money, SiteSelect, TownshipSelect, monthRange, thisMonth } from './common.js';
+import { moneyColumn } from './columns.js';
+import { SiteSelect, TownshipSelect, monthRange, thisMonth } from './common.js';
 
 const KEYS = ['township', 'siteId', 'month', 'status'] as const;
 
@@ -42,12 +43,12 @@ export function DaysPage() {
     { key: 'township', title: t('stations.console.col.township'), dataIndex: 'townshipName', render: (v: string | null) => v ?? '—' },
     { key: 'status', title: t('stations.console.col.status'), dataIndex: 'status', render: (s: DayStatus) => <DayStatusTag status={s} /> },
     { key: 'services', title: t('stations.console.col.services'), dataIndex: 'services', align: 'right', render: (v: number) => formatNumber(v) },
-    { key: 'opening', title: t('stations.console.col.opening'), dataIndex: 'openingCashFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-    { key: 'in', title: t('stations.console.col.cashIn'), dataIndex: 'cashInFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-    { key: 'out', title: t('stations.console.col.cashOut'), dataIndex: 'cashOutFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-    { key: 'expected', title: t('stations.console.col.expected'), dataIndex: 'expectedCashFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-    { key: 'counted', title: t('stations.console.col.counted'), dataIndex: 'countedCashFen', align: 'right', render: (v: number | null) => <Money fen={v} /> },
-    { key: 'difference', title: t('stations.console.col.difference'), dataIndex: 'differenceFen', align: 'right', render: (v: number | null) => <Money fen={v} alarm testId="day-difference" /> },
+    moneyColumn<DayView>(t, 'opening', 'stations.console.col.opening', 'openingCashFen'),
+    moneyColumn<DayView>(t, 'in', 'stations.console.col.cashIn', 'cashInFen'),
+    moneyColumn<DayView>(t, 'out', 'stations.console.col.cashOut', 'cashOutFen'),
+    moneyColumn<DayView>(t, 'expected', 'stations.console.col.expected', 'expectedCashFen'),
+    moneyColumn<DayView>(t, 'counted', 'stations.console.col.counted', 'countedCashFen'),
+    moneyColumn<DayView>(t, 'difference', 'stations.console.col.difference', 'differenceFen', { testId: 'day-difference' }),
     {
       key: 'reason',
       title: t('stations.console.col.reason'),

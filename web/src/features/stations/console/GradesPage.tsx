@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useGradeStandards, useSaveGradeStandard, type Grade, type GradeCriterion, type GradeStandard } from '../../../api/stations.js';
-import { formatDateTime, formatFen, todayInShanghai, yuanToFen } from '../../../app/format.js';
+import { formatDateTime, todayInShanghai, yuanToFen } from '../../../app/format.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { FormDrawer } from '../../../app/ui/FormDrawer.js';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { formRules } from '../../../app/ui/formRules.js';
 import { useServerErrors } from '../../../app/ui/useServerErrors.js';
 import { mayEditStationConfig } from './access.js';
+import { fenPerKg } from './common.js';
 
 /** 含水率 ≤ 12%, 果径 ≥ 28mm, 单薯重 100–300g. */
 export function criterionText(c: GradeCriterion): string {
@@ -23,7 +24,6 @@ export function criterionText(c: GradeCriterion): string {
   return c.label;
 }
 
-const perKg = (fen: number) => `${formatFen(fen)}/kg`;
 /** A price in yuan as the form holds it, from fen. */
 const yuan = (fen: number) => fen / 100;
 
@@ -44,7 +44,7 @@ function StandardCard({ current, scheduled, editable, onEdit, t }: { current: Gr
         </Flex>
       ),
     },
-    { key: 'price', title: t('stations.console.grades.priceShort'), dataIndex: 'priceFenPerKg', align: 'right', render: (v: number) => <span data-testid="grade-price" style={{ whiteSpace: 'nowrap' }}>{perKg(v)}</span> },
+    { key: 'price', title: t('stations.console.grades.priceShort'), dataIndex: 'priceFenPerKg', align: 'right', render: (v: number) => <span data-testid="grade-price" style={{ whiteSpace: 'nowrap' }}>{fenPerKg(v)}</span> },
   ];
   return (
     <Card
@@ -69,13 +69,13 @@ function StandardCard({ current, scheduled, editable, onEdit, t }: { current: Gr
       <Table<Grade> rowKey="key" size="small" pagination={false} columns={columns} dataSource={current.grades} />
       <Flex justify="space-between" style={{ marginTop: 8 }}>
         <Typography.Text type="secondary">{t('stations.console.grades.offGrade')}</Typography.Text>
-        <span data-testid="offgrade-price">{current.offGradePriceFenPerKg === null ? t('stations.console.grades.offGradeNone') : perKg(current.offGradePriceFenPerKg)}</span>
+        <span data-testid="offgrade-price">{current.offGradePriceFenPerKg === null ? t('stations.console.grades.offGradeNone') : fenPerKg(current.offGradePriceFenPerKg)}</span>
       </Flex>
       {scheduled.map((s) => (
         <Flex key={s.version} gap={8} style={{ marginTop: 8 }} wrap>
           <Tag color="gold">{t('stations.console.grades.scheduled')}</Tag>
           <Typography.Text type="secondary">
-            {t('stations.console.grades.version', { version: s.version, date: formatDateTime(s.validFrom).slice(0, 16) })}：{s.grades.map((g) => `${g.name} ${perKg(g.priceFenPerKg)}`).join('，')}
+            {t('stations.console.grades.version', { version: s.version, date: formatDateTime(s.validFrom).slice(0, 16) })}：{s.grades.map((g) => `${g.name} ${fenPerKg(g.priceFenPerKg)}`).join('，')}
           </Typography.Text>
         </Flex>
       ))}

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { Button, Card, DatePicker, Descriptions, Empty, Flex, Grid, Segmented, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Grid, Segmented, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { SERVICE_KINDS, figuresXlsxUrl, useFigures, type FigureRow, type Figures } from '../../../api/stations.js';
 import { formatNumber, todayInShanghai } from '../../../app/format.js';
@@ -14,7 +13,8 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
-import { KIND_COLOURS, Money, TownshipSelect, kindLabel } from './common.js';
+import { moneyColumn } from './columns.js';
+import { KIND_COLOURS, Money, PeriodPicker, TownshipSelect, kindLabel } from './common.js';
 
 const KEYS = ['from', 'to', 'by', 'township', 'all'] as const;
 /** At most this many bars: the busiest rows (a county has some seventy points). */
@@ -83,8 +83,8 @@ export function OverviewPage() {
         ),
     },
     { key: 'services', title: t('stations.console.col.services'), dataIndex: 'servicesTotal', align: 'right', render: (v: number) => formatNumber(v) },
-    { key: 'amount', title: t('stations.console.col.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <Money fen={v} /> },
-    { key: 'fee', title: t('stations.console.col.fee'), dataIndex: 'feeFen', align: 'right', render: (v: number) => <Money fen={v} /> },
+    moneyColumn<FigureRow>(t, 'amount', 'stations.console.col.amount', 'amountFen'),
+    moneyColumn<FigureRow>(t, 'fee', 'stations.console.col.fee', 'feeFen'),
     { key: 'parcelsIn', title: t('stations.console.col.parcelsIn'), dataIndex: 'parcelsIn', align: 'right', render: (v: number) => formatNumber(v) },
     { key: 'parcelsOut', title: t('stations.console.col.parcelsOut'), dataIndex: 'parcelsOut', align: 'right', render: (v: number) => formatNumber(v) },
     { key: 'people', title: t('stations.console.col.people'), dataIndex: 'peopleServed', align: 'right', render: (v: number) => formatNumber(v) },
@@ -134,16 +134,7 @@ export function OverviewPage() {
         }
       />
       <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
-        <DatePicker.RangePicker
-          allowClear={false}
-          value={[dayjs(from), dayjs(to)]}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-          onChange={(range) => {
-            if (!range?.[0] || !range[1]) return;
-            setParams({ ...params, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') });
-          }}
-          data-testid="stations-period"
-        />
+        <PeriodPicker from={from} to={to} onChange={(from, to) => setParams({ ...params, from, to })} testId="stations-period" />
         {countyWide && <TownshipSelect value={params.township} onChange={(township) => setParams({ ...params, township })} />}
         {countyWide && (
           <Segmented

@@ -1,9 +1,8 @@
-import { DatePicker, Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { SERVICE_KINDS, useRecords, type RecordView } from '../../../api/stations.js';
-import { formatDateTime, formatFen, todayInShanghai } from '../../../app/format.js';
+import { formatDateTime, todayInShanghai } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -12,12 +11,11 @@ import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
-import { CustomerCell, KindSelect, SiteSelect, TownshipSelect, TypeTag, typeLabel } from './common.js';
+import { recordColumns, struck } from './columns.js';
+import { KindSelect, PeriodPicker, SiteSelect, TownshipSelect, typeLabel } from './common.js';
 import { dayBookPath } from './DaysPage.js';
 
 const KEYS = ['service', 'township', 'siteId', 'from', 'to'] as const;
-
-const struck = (row: RecordView) => (row.voided ? { textDecoration: 'line-through', color: 'rgba(0,0,0,0.35)' } : undefined);
 
 /** 服务台账: every record of the sites one may read, newest first, by kind, township, site and dates, 50 at a time. */
 export function RecordsPage() {
@@ -46,29 +44,7 @@ export function RecordsPage() {
       dataIndex: 'siteName',
       render: (name: string, row) => <Link to={dayBookPath(row.siteId, row.day)}>{name}</Link>,
     },
-    { key: 'kind', title: t('stations.console.col.type'), dataIndex: 'type', render: (type: string, row) => <TypeTag type={type} kind={row.service} /> },
-    {
-      key: 'summary',
-      title: t('stations.console.col.summary'),
-      dataIndex: 'summary',
-      render: (summary: string, row) => (
-        <div style={{ maxWidth: 340 }}>
-          <span style={struck(row)}>{summary}</span>
-          {row.voided && (
-            <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
-              {t('stations.console.voided')}
-              {row.voidReason ? ` · ${row.voidReason}` : ''}
-            </Typography.Text>
-          )}
-        </div>
-      ),
-    },
-    { key: 'customer', title: t('stations.console.col.customer'), dataIndex: 'customer', render: (c: RecordView['customer']) => <CustomerCell customer={c} /> },
-    { key: 'amount', title: t('stations.console.col.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'fee', title: t('stations.console.col.fee'), dataIndex: 'feeFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'in', title: t('stations.console.col.cashIn'), dataIndex: 'cashInFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'out', title: t('stations.console.col.cashOut'), dataIndex: 'cashOutFen', align: 'right', render: (v: number, row) => <span style={struck(row)}>{v ? formatFen(v) : '—'}</span> },
-    { key: 'operator', title: t('stations.console.col.operator'), dataIndex: 'recordedByName' },
+    ...recordColumns(t),
   ];
 
   return (
@@ -78,16 +54,7 @@ export function RecordsPage() {
         <KindSelect value={service} onChange={(next) => setParams({ ...params, service: next })} />
         {countyWide && <TownshipSelect value={params.township} onChange={(township) => setParams({ ...params, township, siteId: undefined })} />}
         {!isOperator && <SiteSelect township={params.township} value={params.siteId} onChange={(siteId) => setParams({ ...params, siteId })} />}
-        <DatePicker.RangePicker
-          allowClear={false}
-          value={[dayjs(from), dayjs(to)]}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-          onChange={(range) => {
-            if (!range?.[0] || !range[1]) return;
-            setParams({ ...params, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') });
-          }}
-          data-testid="records-period"
-        />
+        <PeriodPicker from={from} to={to} onChange={(from, to) => setParams({ ...params, from, to })} testId="records-period" />
       </Flex>
       {records.isError ? (
         <LoadError error={records.error} onRetry={() => void records.refetch()} />

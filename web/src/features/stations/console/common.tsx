@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Select, Tag, Typography } from 'antd';
+import { DatePicker, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSites, type Site } from '../../../api/network.js';
 import { SERVICE_KINDS, type ServiceKind } from '../../../api/stations.js';
@@ -41,11 +41,14 @@ export function KindTag({ kind }: { kind: ServiceKind | null }) {
 /** ¥12.00, or −¥378.00 below zero (never ¥-378.00). */
 export const signedFen = (fen: number) => (fen < 0 ? `−${formatFen(-fen)}` : formatFen(fen));
 
+/** A price per kilogram: ¥24.00/kg. */
+export const fenPerKg = (fen: number) => `${formatFen(fen)}/kg`;
+
 /** Money in yuan from fen (−¥378.00 when below zero, in red); `alarm` also reds a non-zero value and signs it (a till difference). */
 export function Money({ fen, alarm = false, testId }: { fen: number | null | undefined; alarm?: boolean; testId?: string }) {
   const known = fen !== null && fen !== undefined;
   const red = known && (fen < 0 || (alarm && fen !== 0));
-  const text = !known ? formatFen(fen) : fen < 0 ? `−${formatFen(-fen)}` : `${alarm && fen > 0 ? '+' : ''}${formatFen(fen)}`;
+  const text = !known ? formatFen(fen) : `${alarm && fen > 0 ? '+' : ''}${signedFen(fen)}`;
   return (
     <span data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color: red ? '#cf1322' : undefined, fontWeight: red && alarm ? 600 : undefined }}>
       {text}
@@ -72,6 +75,22 @@ export function monthRange(month: string): { from: string; to: string } {
 }
 
 export const thisMonth = () => todayInShanghai().slice(0, 7);
+
+/** A span of days ending no later than today; both ends always set. */
+export function PeriodPicker({ from, to, onChange, testId }: { from: string; to: string; onChange: (from: string, to: string) => void; testId: string }) {
+  const today = todayInShanghai();
+  return (
+    <DatePicker.RangePicker
+      allowClear={false}
+      value={[dayjs(from), dayjs(to)]}
+      disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+      onChange={(range) => {
+        if (range?.[0] && range[1]) onChange(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'));
+      }}
+      data-testid={testId}
+    />
+  );
+}
 
 interface FilterProps {
   value: string | undefined;
