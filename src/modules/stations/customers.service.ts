@@ -3,6 +3,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
 import { maskIdNumber, maskPhone } from '../../kernel/mask.js';
 import type { Sealer } from '../../kernel/sealed.js';
+import { lockSiteCustomers } from './customer-lock.js';
 import type { Customer, CustomerInput } from './handlers/types.js';
 import { refusal } from './handlers/types.js';
 import type { StationHouseholds } from './ports.js';
@@ -43,6 +44,8 @@ export class CustomersService {
       return toCustomer(row);
     }
     const { input, householdId } = prepared;
+    // Found and recorded under the site's lock: a parallel record (another day, another phone) may name her too.
+    await lockSiteCustomers(trx, siteId, now);
     const idPrint = input.idNumber ? this.sealer.fingerprint(input.idNumber) : null;
     const phonePrint = input.phone ? this.sealer.fingerprint(`phone:${input.phone}`) : null;
     const found = await this.find(trx, siteId, input.name, idPrint, phonePrint);
