@@ -5,7 +5,7 @@ import type { Parcel } from '../../../api/logistics.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
-import { useOnline } from './usePointQueue.js';
+import { useOnline } from '../../../app/useOnline.js';
 
 /** A 400 PICKUP_CODE_WRONG: the code typed is not this parcel's. */
 export const isWrongCode = (error: unknown) => error instanceof ApiError && error.code === 'PICKUP_CODE_WRONG';

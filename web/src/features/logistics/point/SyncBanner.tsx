@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Typography } from 'antd';
-import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
+import { KeptLines, SyncStatusBar } from '../../../app/ui/KeptQueueBanner.js';
+import type { RejectedScan, SettledScan } from './offlineQueue.js';
 import { isConflict, outcomeText } from './outcomeText.js';
 import { scanTypeLabel } from './ParcelCard.js';
 import type { PointQueue } from './usePointQueue.js';
@@ -21,7 +22,7 @@ const SHOWN = 20;
 export function SyncBanner({ queue }: { queue: PointQueue }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const { pending, rejected, conflicts, online, syncing, outcome } = queue;
+  const { pending, setAside: rejected, conflicts, outcome } = queue;
   // What counted is listed with the result; what did not stays below until the operator has read it.
   const applied = outcome?.outcomes.filter((o) => !isConflict(o)) ?? [];
   const count = pending.length;
@@ -43,37 +44,24 @@ export function SyncBanner({ queue }: { queue: PointQueue }) {
 
   return (
     <>
-      {(!online || count > 0) && (
-        // Stays in sight while the operator scrolls the lists: one compact line, the details below it.
-        <div style={{ position: 'sticky', top: 64, zIndex: 9, marginBottom: 8 }}>
-          <Alert
-            type={online ? 'info' : 'warning'}
-            showIcon
-            icon={online ? <CloudSyncOutlined /> : <DisconnectOutlined />}
-            title={
-              <span>
-                {online ? t('logistics.point.sync.waiting', { count }) : count ? t('logistics.point.sync.offline', { count }) : t('logistics.point.sync.offlineEmpty')} {toggle}
-              </span>
-            }
-            description={!online && count === 0 ? t('logistics.point.sync.offlineHint') : undefined}
-            action={
-              online && (
-                <Button type="primary" loading={syncing} onClick={() => void queue.sync()} data-testid="point-sync-now">
-                  {t('logistics.point.sync.now')}
-                </Button>
-              )
-            }
-            data-testid="point-sync-banner"
-            data-pending={count}
-            data-online={String(online)}
-          />
-        </div>
-      )}
+      <SyncStatusBar
+        queue={queue}
+        texts={{
+          waiting: t('logistics.point.sync.waiting', { count }),
+          offline: t('logistics.point.sync.offline', { count }),
+          offlineEmpty: t('logistics.point.sync.offlineEmpty'),
+          offlineHint: t('logistics.point.sync.offlineHint'),
+          now: t('logistics.point.sync.now'),
+        }}
+        extra={toggle}
+        testId="point-sync-banner"
+        buttonTestId="point-sync-now"
+      />
       {list}
       {outcome && outcome.state !== 'offline' && (
         <Alert
           style={{ marginBottom: 8 }}
-          type={outcome.state === 'failed' ? 'error' : outcome.flagged.length || outcome.rejected.length ? 'warning' : 'success'}
+          type={outcome.state === 'failed' ? 'error' : outcome.flagged.length || outcome.setAside.length ? 'warning' : 'success'}
           showIcon
           closable={{ onClose: queue.clearOutcome }}
           title={
@@ -99,42 +87,27 @@ export function SyncBanner({ queue }: { queue: PointQueue }) {
           data-flagged={outcome.flagged.length}
         />
       )}
-      {conflicts.length > 0 && (
-        <Alert
-          style={{ marginBottom: 8 }}
-          type="warning"
-          showIcon
-          title={t('logistics.point.conflicts.title', { count: conflicts.length })}
-          description={conflicts.map((c) => (
-            <Flex key={c.eventId} justify="space-between" align="center" gap={8} style={{ marginTop: 4 }} data-testid="point-conflict" data-waybill={c.waybillNo ?? ''} data-code={c.code ?? ''} data-status={c.status}>
-              <Typography.Text style={{ fontSize: 13 }}>{outcomeText(t, c)}</Typography.Text>
-              <Button size="small" onClick={() => queue.dismiss(c.eventId)} data-testid="point-conflict-dismiss">
-                {t('logistics.point.conflicts.dismiss')}
-              </Button>
-            </Flex>
-          ))}
-          data-testid="point-conflicts"
-        />
-      )}
-      {rejected.length > 0 && (
-        <Alert
-          style={{ marginBottom: 8 }}
-          type="error"
-          showIcon
-          title={t('logistics.point.sync.rejected', { count: rejected.length })}
-          description={rejected.map((r) => (
-            <Flex key={r.scan.eventId} justify="space-between" align="center" gap={8} style={{ marginTop: 4 }}>
-              <Typography.Text style={{ fontSize: 13 }}>
-                {time(r.queuedAt)} · {scanTypeLabel(t, r.scan.type)} · {r.label ?? r.scan.waybillNo ?? r.scan.parcelId}：{r.reason}
-              </Typography.Text>
-              <Button size="small" onClick={() => queue.discard(r.scan.eventId)} data-testid="point-rejected-discard">
-                {t('logistics.point.sync.discard')}
-              </Button>
-            </Flex>
-          ))}
-          data-testid="point-rejected"
-        />
-      )}
+      <KeptLines<SettledScan>
+        type="warning"
+        title={t('logistics.point.conflicts.title', { count: conflicts.length })}
+        items={conflicts}
+        idOf={(c) => c.eventId}
+        text={(c) => outcomeText(t, c)}
+        button={t('logistics.point.conflicts.dismiss')}
+        onRemove={queue.dismiss}
+        testIds={{ list: 'point-conflicts', line: 'point-conflict', button: 'point-conflict-dismiss' }}
+        lineData={(c) => ({ 'data-waybill': c.waybillNo ?? '', 'data-code': c.code ?? '', 'data-status': c.status })}
+      />
+      <KeptLines<RejectedScan>
+        type="error"
+        title={t('logistics.point.sync.rejected', { count: rejected.length })}
+        items={rejected}
+        idOf={(r) => r.scan.eventId}
+        text={(r) => `${time(r.queuedAt)} · ${scanTypeLabel(t, r.scan.type)} · ${r.label ?? r.scan.waybillNo ?? r.scan.parcelId}：${r.reason}`}
+        button={t('logistics.point.sync.discard')}
+        onRemove={queue.discard}
+        testIds={{ list: 'point-rejected', button: 'point-rejected-discard' }}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/http.js';
 import type { BatchResult, Parcel, ScanInput } from '../../../api/logistics.js';
-import { listKey, OfflineQueue, recallList, rememberList, type KeyValueStore } from './offlineQueue.js';
+import type { KeyValueStore } from '../../../app/keptQueue.js';
+import { listKey, OfflineQueue, queueKey, recallList, rememberList } from './offlineQueue.js';
 
 /** localStorage as the device keeps it, in a Map. */
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -45,7 +46,7 @@ describe('the village point\'s offline queue', () => {
       return accepted(scans);
     });
     expect(outcome).toMatchObject({ state: 'done', stored: 2, remaining: 0 });
-    expect(queue.rejected.map((r) => [r.scan.eventId, r.reason])).toEqual([['ev-2', 'parcelId: no parcel with this number is known at your station or point']]);
+    expect(queue.setAside.map((r) => [r.scan.eventId, r.reason])).toEqual([['ev-2', 'parcelId: no parcel with this number is known at your station or point']]);
 
     queue.add(scan(4));
     const signedOut = await queue.sync(async () => {
@@ -77,6 +78,26 @@ describe('the village point\'s offline queue', () => {
     queue.dismiss('ev-1');
     expect(queue.conflicts).toEqual([]);
     expect(store.data.size).toBe(0);
+  });
+});
+
+describe('a queue kept by the earlier code', () => {
+  it('is sent after an update: its key and stored shape (rejected scans under `rejected`) are read as they were written', async () => {
+    // Exactly as the first version wrote it, under countyhub.point.queue.<user>.
+    const before = JSON.stringify({
+      pending: [{ scan: scan(1), queuedAt: '2026-12-02T10:00:00.000Z', label: '马春花 · YD1001' }, { scan: scan(2), queuedAt: '2026-12-02T10:00:00.000Z' }],
+      rejected: [{ scan: scan(9), queuedAt: '2026-12-02T10:00:00.000Z', label: '王五 · YD1009', reason: 'parcelId: no parcel with this number is known at your station or point', rejectedAt: '2026-12-02T10:01:00.000Z' }],
+      conflicts: [{ eventId: 'ev-8', parcelId: 'pcl_8', waybillNo: 'YD1008', type: 'picked_up', replay: false, code: 'ALREADY_FINISHED', reason: null, status: 'returned', label: '赵六 · YD1008' }],
+    });
+    const store = memoryStore();
+    store.data.set('countyhub.point.queue.usr_point', before);
+    const queue = new OfflineQueue(queueKey('usr_point'), store);
+    expect(queue.setAside.map((r) => r.scan.eventId)).toEqual(['ev-9']);
+    expect(queue.conflicts.map((c) => c.waybillNo)).toEqual(['YD1008']);
+    const sent: ScanInput[][] = [];
+    expect(await queue.sync(async (scans) => (sent.push(scans), accepted(scans)))).toMatchObject({ state: 'done', sent: 2, stored: 2, remaining: 0 });
+    expect(sent).toEqual([[scan(1), scan(2)]]);
+    expect(JSON.parse(store.data.get('countyhub.point.queue.usr_point')!)).toEqual({ pending: [], rejected: JSON.parse(before).rejected, conflicts: JSON.parse(before).conflicts });
   });
 });
 

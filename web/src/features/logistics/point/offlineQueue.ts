@@ -2,17 +2,18 @@
  * The village point's scans kept on the phone while there is no connection (no React here, so it is easy to test).
  *
  * Every action of the point is a scan with an event id made on the device and its own time. When it cannot reach the
- * server the scan goes into this queue (localStorage, so it survives a reload); `sync` sends the queue with
- * POST /logistics/scans/batch, at most 5 000 at a time, and takes scans off the device only once the server has
- * answered 200. The server stores a retried event id once, so sending again after a lost answer is safe.
+ * server the scan goes into this queue (app/keptQueue.ts: per user, kept across a reload, off the device only once
+ * answered); `sync` sends it with POST /logistics/scans/batch, at most 5 000 at a time. The server stores a retried
+ * event id once, so sending again after a lost answer is safe.
  * A batch the server refuses because of one scan (a waybill unknown here, a clock far ahead) sets that scan aside as
  * rejected, for the operator to see and discard, and sends the rest.
  * Every synced scan comes back with its outcome (a resend with the stored one); those that did not count (a parcel
- * handed over or returned meanwhile, a second hand-over, a wrong code) are kept here as conflicts, with the waybill,
- * until the operator has read them, so a reload or a lost answer does not hide them.
+ * handed over or returned meanwhile, a second hand-over, a wrong code) are kept as conflicts, with the waybill, until
+ * the operator has read them, so a reload or a lost answer does not hide them.
  */
 import { ApiError } from '../../../api/http.js';
 import { LIST_PREFIX } from '../../../app/offlineUser.js';
+import { browserStore, KeptQueue, type KeptShape, type KeptState, type KeptSync, type KeyValueStore } from '../../../app/keptQueue.js';
 import type { BatchResult, Parcel, ParcelStatus, ScanInput, ScanType } from '../../../api/logistics.js';
 import type { ScanOutcome } from '../../../api/logistics-point.js';
 import { isConflict } from './outcomeText.js';
@@ -39,60 +40,26 @@ export interface SettledScan extends ScanOutcome {
   label?: string;
 }
 
-export interface QueueState {
-  pending: QueuedScan[];
-  rejected: RejectedScan[];
-  /** Synced scans that did not count, until the operator dismisses them. */
-  conflicts: SettledScan[];
-}
+/** pending, setAside (stored as `rejected`), and conflicts: synced scans that did not count, until dismissed. */
+export type QueueState = KeptState<QueuedScan, RejectedScan, SettledScan>;
 
 /** What a batch answers; `outcomes` may be missing from an older server. */
 export type SyncAnswer = BatchResult & { outcomes?: ScanOutcome[] };
 
-export interface SyncOutcome {
-  /** idle: nothing to send; done: all sent; offline: the server could not be reached; failed: refused (signed out, 5xx). */
-  state: 'idle' | 'done' | 'offline' | 'failed';
-  sent: number;
+/** What one batch's answer told. */
+interface ScanDigest {
+  stored: number;
+  duplicates: number;
+  flagged: BatchResult['flagged'];
+  outcomes: SettledScan[];
+}
+
+export interface SyncOutcome extends KeptSync<RejectedScan, SettledScan, ScanDigest> {
   stored: number;
   duplicates: number;
   flagged: BatchResult['flagged'];
   /** What became of every scan sent, in order (a resend's stored outcome included). */
   outcomes: SettledScan[];
-  /** Scans set aside during this sync. */
-  rejected: RejectedScan[];
-  remaining: number;
-  error?: unknown;
-}
-
-/** What the queue needs of localStorage; tests give it a Map. */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** localStorage when the browser lets us use it; null in private modes that refuse it (the queue then lives in memory). */
-export function browserStore(): KeyValueStore | null {
-  try {
-    const store = globalThis.localStorage;
-    if (!store) return null;
-    const probe = '__countyhub_probe__';
-    store.setItem(probe, '1');
-    store.removeItem(probe);
-    return store;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A call that never reached the server or whose answer never came back: queue it and try again later.
- * api() turns a failed fetch into ApiError status 0; anything not an ApiError is a fetch failure too; a gateway in
- * between answers 502–504 while the server is out of reach.
- */
-export function isUnreachable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504;
 }
 
 const SCAN_FIELD = /^body\.scans(?:\[(\d+)\]|\.(\d+))\.?/;
@@ -107,173 +74,52 @@ export function refusedScanIndex(error: unknown): number | null {
 /** `body.scans[3].waybillNo: no parcel …` → `waybillNo: no parcel …`. */
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message.replace(SCAN_FIELD, '') : String(error));
 
-const EMPTY: QueueState = { pending: [], rejected: [], conflicts: [] };
+const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object';
+const isQueued = (x: unknown): x is QueuedScan => isObject(x) && typeof (x as Partial<QueuedScan>).scan?.eventId === 'string';
 
-function parse(text: string | null): QueueState {
-  if (!text) return EMPTY;
-  try {
-    const data = JSON.parse(text) as Partial<QueueState>;
-    const valid = (q: unknown): q is QueuedScan => !!q && typeof q === 'object' && typeof (q as QueuedScan).scan?.eventId === 'string';
-    const settled = (o: unknown): o is SettledScan => !!o && typeof o === 'object' && typeof (o as SettledScan).eventId === 'string';
-    return {
-      pending: Array.isArray(data.pending) ? data.pending.filter(valid) : [],
-      rejected: Array.isArray(data.rejected) ? (data.rejected.filter(valid) as RejectedScan[]) : [],
-      conflicts: Array.isArray(data.conflicts) ? data.conflicts.filter(settled) : [],
-    };
-  } catch {
-    return EMPTY;
-  }
-}
+const SCANS: KeptShape<QueuedScan, RejectedScan, SettledScan> = {
+  setAsideField: 'rejected',
+  readQueued: (x) => (isQueued(x) ? x : null),
+  readSetAside: (x) => (isQueued(x) ? (x as RejectedScan) : null),
+  readConflict: (x) => (isObject(x) && typeof x.eventId === 'string' ? (x as unknown as SettledScan) : null),
+  queuedId: (q) => q.scan.eventId,
+  setAsideId: (r) => r.scan.eventId,
+  conflictId: (c) => c.eventId,
+  nextBatch: (pending) => pending.slice(0, MAX_BATCH),
+  refusedIndex: refusedScanIndex,
+  setAsideOf: (q, error, at) => ({ ...q, reason: reasonOf(error), rejectedAt: at }),
+};
 
 /** The device's queue of scans for one signed-in user. */
-export class OfflineQueue {
-  private state: QueueState;
-  private readonly listeners = new Set<() => void>();
-  private running: Promise<SyncOutcome> | null = null;
-
-  constructor(
-    readonly key: string,
-    private readonly store: KeyValueStore | null = browserStore(),
-  ) {
-    this.state = this.read();
-  }
-
-  /** The queue as it stands; the same object until it changes (for useSyncExternalStore). */
-  snapshot = (): QueueState => this.state;
-
-  get pending(): QueuedScan[] {
-    return this.state.pending;
-  }
-
-  get rejected(): RejectedScan[] {
-    return this.state.rejected;
-  }
-
-  get conflicts(): SettledScan[] {
-    return this.state.conflicts;
-  }
-
-  get syncing(): boolean {
-    return this.running !== null;
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    // Another tab of the same point changed the queue.
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === this.key) this.reload();
-    };
-    if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);
-    return () => {
-      this.listeners.delete(listener);
-      if (typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
-    };
-  };
-
-  /** Reads the stored queue again (another tab may have changed it). */
-  reload(): void {
-    const next = this.read();
-    if (JSON.stringify(next) !== JSON.stringify(this.state)) {
-      this.state = next;
-      this.emit();
-    }
+export class OfflineQueue extends KeptQueue<QueuedScan, RejectedScan, SettledScan> {
+  constructor(key: string, store: KeyValueStore | null = browserStore()) {
+    super(key, SCANS, store);
   }
 
   /** Keeps a scan on the device; a scan with an event id already queued is not added twice. Throws when the device is full. */
   add(scan: ScanInput, label?: string): void {
-    this.update((s) => (s.pending.some((q) => q.scan.eventId === scan.eventId) ? s : { ...s, pending: [...s.pending, { scan, queuedAt: scan.at ?? new Date().toISOString(), label }] }));
-  }
-
-  /** Forgets a rejected scan once the operator has seen it. */
-  discard(eventId: string): void {
-    this.update((s) => ({ ...s, rejected: s.rejected.filter((r) => r.scan.eventId !== eventId) }));
-  }
-
-  /** Forgets a scan that did not count once the operator has read it. */
-  dismiss(eventId: string): void {
-    this.update((s) => ({ ...s, conflicts: s.conflicts.filter((c) => c.eventId !== eventId) }));
+    this.keep({ scan, queuedAt: scan.at ?? new Date().toISOString(), label });
   }
 
   /**
-   * Sends the queue, 5 000 scans at a time, and removes only what the server answered 200 for. One sync runs at a
+   * Sends the queue, 5 000 scans at a time; every scan of a batch answered 200 leaves the device. One sync runs at a
    * time: a second call gets the running one's outcome.
    */
-  sync(send: (scans: ScanInput[]) => Promise<SyncAnswer>): Promise<SyncOutcome> {
-    this.running ??= this.run(send).finally(() => {
-      this.running = null;
-      this.emit();
+  async sync(send: (scans: ScanInput[]) => Promise<SyncAnswer>): Promise<SyncOutcome> {
+    const kept = await this.sendAll(async (batch) => {
+      const result = await send(batch.map((q) => q.scan));
+      const labels = new Map(batch.map((q) => [q.scan.eventId, q.label]));
+      const outcomes: SettledScan[] = (result.outcomes ?? []).map((o) => ({ ...o, label: labels.get(o.eventId) }));
+      return { answered: batch, conflicts: outcomes.filter(isConflict), digest: { stored: result.stored, duplicates: result.duplicates, flagged: result.flagged, outcomes } };
     });
-    this.emit();
-    return this.running;
-  }
-
-  private async run(send: (scans: ScanInput[]) => Promise<SyncAnswer>): Promise<SyncOutcome> {
-    const outcome: SyncOutcome = { state: 'idle', sent: 0, stored: 0, duplicates: 0, flagged: [], outcomes: [], rejected: [], remaining: 0 };
-    // Every round either empties a batch or sets one scan aside, so the queue ends; the bound is a safety net.
-    for (let round = 0; round < 10_000; round++) {
-      this.reload();
-      const batch = this.state.pending.slice(0, MAX_BATCH);
-      if (batch.length === 0) break;
-      if (outcome.state === 'idle') outcome.state = 'done';
-      try {
-        const result = await send(batch.map((q) => q.scan));
-        const sent = new Set(batch.map((q) => q.scan.eventId));
-        const labels = new Map(batch.map((q) => [q.scan.eventId, q.label]));
-        const settled: SettledScan[] = (result.outcomes ?? []).map((o) => ({ ...o, label: labels.get(o.eventId) }));
-        const conflicts = settled.filter(isConflict);
-        // Off the device and, in the same write, what did not count onto the list the operator must read.
-        this.update((s) => ({
-          ...s,
-          pending: s.pending.filter((q) => !sent.has(q.scan.eventId)),
-          conflicts: [...s.conflicts.filter((c) => !conflicts.some((n) => n.eventId === c.eventId)), ...conflicts],
-        }));
-        outcome.outcomes.push(...settled);
-        outcome.sent += batch.length;
-        outcome.stored += result.stored;
-        outcome.duplicates += result.duplicates;
-        outcome.flagged.push(...result.flagged);
-      } catch (error) {
-        const index = refusedScanIndex(error);
-        const bad = index === null ? undefined : batch[index];
-        if (bad) {
-          const rejected: RejectedScan = { ...bad, reason: reasonOf(error), rejectedAt: new Date().toISOString() };
-          this.update((s) => ({ ...s, pending: s.pending.filter((q) => q.scan.eventId !== bad.scan.eventId), rejected: [...s.rejected, rejected] }));
-          outcome.rejected.push(rejected);
-          continue;
-        }
-        outcome.state = isUnreachable(error) ? 'offline' : 'failed';
-        outcome.error = error;
-        break;
-      }
-    }
-    outcome.remaining = this.state.pending.length;
-    return outcome;
-  }
-
-  private read(): QueueState {
-    if (!this.store) return this.state ?? EMPTY;
-    try {
-      return parse(this.store.getItem(this.key));
-    } catch {
-      return this.state ?? EMPTY;
-    }
-  }
-
-  /** Read, change, write: another tab's additions are kept. */
-  private update(change: (s: QueueState) => QueueState): void {
-    const current = this.store ? this.read() : this.state;
-    const next = change(current);
-    if (next === current && next === this.state) return;
-    if (this.store) {
-      if (next.pending.length === 0 && next.rejected.length === 0 && next.conflicts.length === 0) this.store.removeItem(this.key);
-      else this.store.setItem(this.key, JSON.stringify(next));
-    }
-    this.state = next;
-    this.emit();
-  }
-
-  private emit(): void {
-    for (const listener of this.listeners) listener();
+    const digests = kept.digests;
+    return {
+      ...kept,
+      stored: digests.reduce((n, d) => n + d.stored, 0),
+      duplicates: digests.reduce((n, d) => n + d.duplicates, 0),
+      flagged: digests.flatMap((d) => d.flagged),
+      outcomes: digests.flatMap((d) => d.outcomes),
+    };
   }
 }
 

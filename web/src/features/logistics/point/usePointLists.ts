@@ -2,7 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { useParcels, type Parcel, type ParcelStatus } from '../../../api/logistics.js';
 import { useWaitingParcels } from '../../../api/logistics-point.js';
 import { formatDateTime, todayInShanghai } from '../../../app/format.js';
-import { browserStore, expectedStatus, listKey, pendingFor, recallList, rememberList, type QueuedScan } from './offlineQueue.js';
+import { browserStore } from '../../../app/keptQueue.js';
+import { expectedStatus, listKey, pendingFor, recallList, rememberList, type QueuedScan } from './offlineQueue.js';
 
 /** A parcel with what the device knows on top of the server: its queued scans and the status they will give it. */
 export interface PointParcel {

@@ -4,11 +4,12 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useStationDayRecords, type RecordView } from '../../../api/station-phone.js';
 import { formatDateTime } from '../../../app/format.js';
+import { browserStore } from '../../../app/keptQueue.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { typeLabel } from './labels.js';
 import { recallDesk, recallRecord } from './stationCache.js';
-import { browserStore, queueKey, StationQueue } from './stationQueue.js';
+import { queueKey, StationQueue } from './stationQueue.js';
 import { kg, yuan } from './till.js';
 
 /**

@@ -1,9 +1,10 @@
-import { Alert, Button, Flex, Typography } from 'antd';
-import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { Alert } from 'antd';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { errorText } from '../../../app/ui/errorText.js';
+import { KeptLines, SyncStatusBar } from '../../../app/ui/KeptQueueBanner.js';
 import { typeLabel } from './labels.js';
+import type { Conflict, SetAside } from './stationQueue.js';
 import type { StationQueueApi } from './useStationQueue.js';
 
 const time = (iso: string) => formatDateTime(iso).slice(11, 16);
@@ -14,31 +15,16 @@ const time = (iso: string) => formatDateTime(iso).slice(11, 16);
  */
 export function StationSyncBanner({ queue }: { queue: StationQueueApi }) {
   const t = useT();
-  const { pending, setAside, conflicts, online, syncing, outcome } = queue;
+  const { pending, setAside, conflicts, outcome } = queue;
   const count = pending.length;
   return (
     <>
-      {(!online || count > 0) && (
-        <div style={{ position: 'sticky', top: 64, zIndex: 9, marginBottom: 8 }}>
-          <Alert
-            type={online ? 'info' : 'warning'}
-            showIcon
-            icon={online ? <CloudSyncOutlined /> : <DisconnectOutlined />}
-            title={online ? t('station.sync.waiting', { count }) : count ? t('station.sync.offline', { count }) : t('station.sync.offlineEmpty')}
-            description={!online && count === 0 ? t('station.sync.offlineHint') : undefined}
-            action={
-              online && (
-                <Button type="primary" loading={syncing} onClick={() => void queue.sync()} data-testid="station-sync-now">
-                  {t('station.sync.now')}
-                </Button>
-              )
-            }
-            data-testid="station-sync-banner"
-            data-pending={count}
-            data-online={String(online)}
-          />
-        </div>
-      )}
+      <SyncStatusBar
+        queue={queue}
+        texts={{ waiting: t('station.sync.waiting', { count }), offline: t('station.sync.offline', { count }), offlineEmpty: t('station.sync.offlineEmpty'), offlineHint: t('station.sync.offlineHint'), now: t('station.sync.now') }}
+        testId="station-sync-banner"
+        buttonTestId="station-sync-now"
+      />
       {outcome && (outcome.state === 'failed' || (outcome.state === 'done' && outcome.sent > 0)) && (
         <Alert
           style={{ marginBottom: 8 }}
@@ -56,43 +42,27 @@ export function StationSyncBanner({ queue }: { queue: StationQueueApi }) {
           data-refused={outcome.refused}
         />
       )}
-      {conflicts.length > 0 && (
-        <Alert
-          style={{ marginBottom: 8 }}
-          type="warning"
-          showIcon
-          title={t('station.conflicts.title', { count: conflicts.length })}
-          description={conflicts.map((c) => (
-            <Flex key={c.clientId} justify="space-between" align="center" gap={8} style={{ marginTop: 4 }} data-testid="station-conflict" data-code={c.code} data-type={c.type}>
-              <Typography.Text style={{ fontSize: 13 }}>
-                {time(c.at)} · {typeLabel(t, c.type)} · {c.label}：{c.message}
-              </Typography.Text>
-              <Button size="small" onClick={() => queue.dismiss(c.clientId)} data-testid="station-conflict-dismiss">
-                {t('station.conflicts.dismiss')}
-              </Button>
-            </Flex>
-          ))}
-          data-testid="station-conflicts"
-        />
-      )}
-      {setAside.length > 0 && (
-        <Alert
-          style={{ marginBottom: 8 }}
-          type="error"
-          showIcon
-          title={t('station.setAside.title', { count: setAside.length })}
-          description={setAside.map((r) => (
-            <Flex key={r.clientId} justify="space-between" align="center" gap={8} style={{ marginTop: 4 }} data-testid="station-set-aside">
-              <Typography.Text style={{ fontSize: 13 }}>
-                {time(r.at)} · {typeLabel(t, r.type)} · {r.label}：{r.reason}
-              </Typography.Text>
-              <Button size="small" onClick={() => queue.discard(r.clientId)} data-testid="station-set-aside-discard">
-                {t('station.setAside.discard')}
-              </Button>
-            </Flex>
-          ))}
-        />
-      )}
+      <KeptLines<Conflict>
+        type="warning"
+        title={t('station.conflicts.title', { count: conflicts.length })}
+        items={conflicts}
+        idOf={(c) => c.clientId}
+        text={(c) => `${time(c.at)} · ${typeLabel(t, c.type)} · ${c.label}：${c.message}`}
+        button={t('station.conflicts.dismiss')}
+        onRemove={queue.dismiss}
+        testIds={{ list: 'station-conflicts', line: 'station-conflict', button: 'station-conflict-dismiss' }}
+        lineData={(c) => ({ 'data-code': c.code, 'data-type': c.type })}
+      />
+      <KeptLines<SetAside>
+        type="error"
+        title={t('station.setAside.title', { count: setAside.length })}
+        items={setAside}
+        idOf={(r) => r.clientId}
+        text={(r) => `${time(r.at)} · ${typeLabel(t, r.type)} · ${r.label}：${r.reason}`}
+        button={t('station.setAside.discard')}
+        onRemove={queue.discard}
+        testIds={{ line: 'station-set-aside', button: 'station-set-aside-discard' }}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@
  * key under STATION_CACHE_PREFIX); the queue of records not yet sent is kept apart (stationQueue.ts).
  */
 import type { Desk, RecordView } from '../../../api/station-phone.js';
-import type { KeyValueStore } from './stationQueue.js';
+import type { KeyValueStore } from '../../../app/keptQueue.js';
 
 export const STATION_CACHE_PREFIX = 'countyhub.station.cache.';
 

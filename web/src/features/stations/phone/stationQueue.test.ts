@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/http.js';
 import type { BatchAnswer, DayView, Outcome, RecordInput, RecordView } from '../../../api/station-phone.js';
-import { MAX_BATCH, StationQueue, type KeyValueStore } from './stationQueue.js';
+import type { KeyValueStore } from '../../../app/keptQueue.js';
+import { MAX_BATCH, queueKey, StationQueue } from './stationQueue.js';
 import { cashOf, closingTimeOf, dayName, kgTextToGrams, newClientId, newReceiptCode, shanghaiDayOf, tillTotals, yuan, yuanTextToFen } from './till.js';
 
 /** localStorage as the device keeps it, in a Map. */
@@ -171,6 +172,34 @@ describe("the station's offline queue", () => {
     ]);
     expect(s.calls[0].clientIds[0]).toBe('st-bill-0000');
     expect(outcome).toMatchObject({ state: 'done', sent: 521, stored: 521, remaining: 0 });
+  });
+
+  it('sends what a phone queued under the earlier code (its key and stored shape), and shows what it kept to read', async () => {
+    // Exactly as the first version wrote it, under countyhub.station.queue.<user>; the oldest records have no `cash`.
+    const before = JSON.stringify({
+      pending: [
+        { siteId: SITE, record: bill(1), queuedAt: AT, label: '电费 · 马春花 · ¥120.00', cash: { inFen: 12_000, outFen: 0 } },
+        { siteId: SITE, record: bill(2), queuedAt: AT, label: '电费 · 马春花 · ¥120.00' },
+      ],
+      setAside: [{ siteId: SITE, clientId: 'st-bill-0009', type: 'bill.pay', at: AT, label: '电费 · 王五', reason: 'amountFen: must be an integer', rejectedAt: AT }],
+      conflicts: [{ siteId: SITE, clientId: 'st-bill-0008', type: 'bill.pay', at: AT, label: '电费 · 赵六', code: 'DAY_CLOSED', message: '当日已结账，不能再记账', settledAt: AT }],
+    });
+    const store = memoryStore();
+    store.data.set('countyhub.station.queue.usr_village', before);
+    const queue = new StationQueue(queueKey('usr_village'), store);
+    expect(queue.pending.map((q) => [q.record.clientId, q.cash])).toEqual([
+      ['st-bill-0001', { inFen: 12_000, outFen: 0 }],
+      ['st-bill-0002', { inFen: 0, outFen: 0 }],
+    ]);
+    expect(queue.setAside.map((r) => r.reason)).toEqual(['amountFen: must be an integer']);
+    const s = server();
+    expect(await queue.sync(s.send)).toMatchObject({ state: 'done', sent: 2, stored: 2, remaining: 0 });
+    expect(s.calls).toEqual([{ siteId: SITE, clientIds: ['st-bill-0001', 'st-bill-0002'] }]);
+    // What is left is written in the same shape, so the earlier code (a tab not yet reloaded) still reads it.
+    expect(JSON.parse(store.data.get('countyhub.station.queue.usr_village')!)).toEqual({ pending: [], setAside: JSON.parse(before).setAside, conflicts: JSON.parse(before).conflicts });
+    queue.discard('st-bill-0009');
+    queue.dismiss('st-bill-0008');
+    expect(store.data.size).toBe(0);
   });
 
   it('keeps what a partial answer left out, to send again', async () => {

@@ -3,7 +3,7 @@ import type { User } from '../../../api/auth.js';
 import { useSiteServices, useStationDayRecords, useStationDesk, useTownshipStations, type Desk, type RecordView } from '../../../api/station-phone.js';
 import { todayInShanghai } from '../../../app/format.js';
 import { chosenSiteKey, recallDesk, recallRecords, rememberDesk, rememberRecords } from './stationCache.js';
-import { browserStore } from './stationQueue.js';
+import { browserStore } from '../../../app/keptQueue.js';
 
 /**
  * The site the operator records at (its own point; a township operator's station, the last one chosen), its desk
