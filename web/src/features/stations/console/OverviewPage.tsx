@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { SERVICE_KINDS, figuresXlsxUrl, useFigures, type FigureRow, type Figures } from '../../../api/stations.js';
-import { formatNumber, todayInShanghai } from '../../../app/format.js';
+import { formatNumber } from '../../../app/format.js';
 import { useT, type Translate } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { EChart, type ChartOption } from '../../../app/ui/EChart.js';
@@ -14,7 +14,7 @@ import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
 import { moneyColumn } from './columns.js';
-import { KIND_COLOURS, Money, PeriodPicker, TownshipSelect, kindLabel } from './common.js';
+import { KIND_COLOURS, Money, PeriodPicker, TownshipSelect, kindLabel, periodOf } from './common.js';
 
 const KEYS = ['from', 'to', 'by', 'township', 'all'] as const;
 /** At most this many bars: the busiest rows (a county has some seventy points). */
@@ -52,9 +52,7 @@ export function OverviewPage() {
   const user = useUser();
   const countyWide = isStationsCountyReader(user);
   const [params, setParams] = useUrlParams(KEYS);
-  const today = todayInShanghai();
-  const from = params.from ?? `${today.slice(0, 7)}-01`;
-  const to = params.to ?? today;
+  const { from, to } = periodOf(params);
   // The county reads its townships first (a dozen bars), a township its points; a township's name opens its points.
   const by = countyWide && (params.by === 'township' || (!params.by && !params.township)) ? 'township' : 'site';
   const query = { from, to, groupBy: by, township: params.township } as const;

@@ -2,7 +2,7 @@ import { Flex } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { SERVICE_KINDS, useRecords, type RecordView } from '../../../api/stations.js';
-import { formatDateTime, todayInShanghai } from '../../../app/format.js';
+import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
@@ -12,7 +12,7 @@ import { ResponsiveTable } from '../../../app/ui/ResponsiveTable.js';
 import { useUrlParams } from '../../../app/useUrlParams.js';
 import { isStationsCountyReader } from './access.js';
 import { recordColumns, struck } from './columns.js';
-import { KindSelect, PeriodPicker, SiteSelect, TownshipSelect, typeLabel } from './common.js';
+import { KindSelect, PeriodPicker, SiteSelect, TownshipSelect, periodOf, typeLabel } from './common.js';
 import { dayBookPath } from './DaysPage.js';
 
 const KEYS = ['service', 'township', 'siteId', 'from', 'to'] as const;
@@ -23,9 +23,7 @@ export function RecordsPage() {
   const user = useUser();
   const countyWide = isStationsCountyReader(user);
   const [params, setParams] = useUrlParams(KEYS);
-  const today = todayInShanghai();
-  const from = params.from ?? `${today.slice(0, 7)}-01`;
-  const to = params.to ?? today;
+  const { from, to } = periodOf(params);
   const service = SERVICE_KINDS.find((k) => k === params.service);
   const records = useRecords({ service, township: params.township, siteId: params.siteId, from, to });
   const rows = (records.data?.pages ?? []).flatMap((p) => p.items);

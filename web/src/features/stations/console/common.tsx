@@ -76,6 +76,12 @@ export function monthRange(month: string): { from: string; to: string } {
 
 export const thisMonth = () => todayInShanghai().slice(0, 7);
 
+/** The period a page's address names; by default this month up to today. */
+export function periodOf(params: { from?: string; to?: string }): { from: string; to: string } {
+  const today = todayInShanghai();
+  return { from: params.from ?? `${today.slice(0, 7)}-01`, to: params.to ?? today };
+}
+
 /** A span of days ending no later than today; both ends always set. */
 export function PeriodPicker({ from, to, onChange, testId }: { from: string; to: string; onChange: (from: string, to: string) => void; testId: string }) {
   const today = todayInShanghai();
