@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TObject } from 'typebox';
 import { StringEnum } from '../../../kernel/http/schema.js';
 import { BILL_SERVICES, SERVICE_LABELS, TICKET_MODES, type ConvenienceKind, type ProviderService, type SubmitRequest } from '../providers/provider.js';
 import { maskAccount, providerById, serves } from '../providers/registry.js';
@@ -117,87 +117,107 @@ async function cancelSubmission(trx: StationsTrx, c: ApplyContext, target: { id:
   throw refusal('ALREADY_SUBMITTED', '已提交服务商，不能作废', { providerStatus: submission.status });
 }
 
-export const billPay: RecordHandler<BillPayInput> = {
-  type: 'bill.pay',
-  schema: BillPaySchema,
-  service: 'bill',
-  needsCustomer: true,
-  async apply(trx, c, input): Promise<Applied> {
-    const provider = providerFor('bill', input.service, input.providerId);
-    await queueSubmission(trx, c, { providerId: provider.id, kind: 'bill', service: input.service, accountNo: input.accountNo, amountFen: input.amountFen, feeFen: input.feeFen });
-    const cash = input.paidBy === 'cash' ? input.amountFen + input.feeFen : 0;
-    return {
-      amountFen: input.amountFen,
-      feeFen: input.feeFen,
-      cashInFen: cash,
-      cashOutFen: 0,
-      details: { kind: 'bill', service: input.service, serviceName: SERVICE_LABELS[input.service], providerId: provider.id, providerName: provider.name, accountMasked: maskAccount(input.accountNo), paidBy: input.paidBy, paidByName: PAID_BY_LABELS[input.paidBy], ...pending },
-      summary: `${SERVICE_LABELS[input.service]} · ${provider.name} · ${yuan(input.amountFen)}`,
-    };
-  },
-  onVoid: cancelSubmission,
-};
+/** A convenience record read from its input: all that differs between the types. */
+interface ConvenienceRecord {
+  service: ProviderService;
+  feeFen: number;
+  cashInFen: number;
+  cashOutFen: number;
+  /** What the provider is told besides who, what and how much: the account, the route and date, the card's tail. */
+  asks: Pick<SubmitRequest, 'accountNo' | 'cardTail' | 'description' | 'travelDate'>;
+  /** The details of the type's own (the receipt and the lists show them). */
+  details: Record<string, unknown>;
+  /** The summary's parts between the provider's name and the amount. */
+  summary: string[];
+}
 
-export const ticketBook: RecordHandler<TicketBookInput> = {
-  type: 'ticket.book',
-  schema: TicketBookSchema,
-  service: 'ticket',
-  needsCustomer: true,
-  async apply(trx, c, input): Promise<Applied> {
-    const provider = providerFor('ticket', input.mode, input.providerId);
+/**
+ * A convenience record type: the provider checked to do the service (then the type's own refusals), the submission
+ * queued in the record's transaction, the details and summary every such record shows, the void cancelling it.
+ */
+function convenienceHandler<I extends { providerId: string; amountFen: number }>(
+  type: string,
+  kind: ConvenienceKind,
+  schema: TObject,
+  read: (input: I) => ConvenienceRecord,
+  refuse?: (input: I, c: ApplyContext) => void,
+): RecordHandler<I> {
+  return {
+    type,
+    schema,
+    service: kind,
+    needsCustomer: true,
+    async apply(trx, c, input): Promise<Applied> {
+      const record = read(input);
+      const provider = providerFor(kind, record.service, input.providerId);
+      refuse?.(input, c);
+      await queueSubmission(trx, c, { providerId: provider.id, kind, service: record.service, ...record.asks, amountFen: input.amountFen, feeFen: record.feeFen });
+      const serviceName = SERVICE_LABELS[record.service];
+      return {
+        amountFen: input.amountFen,
+        feeFen: record.feeFen,
+        cashInFen: record.cashInFen,
+        cashOutFen: record.cashOutFen,
+        details: { kind, serviceName, providerId: provider.id, providerName: provider.name, ...record.details, ...pending },
+        summary: [serviceName, provider.name, ...record.summary, yuan(input.amountFen)].join(' · '),
+      };
+    },
+    onVoid: cancelSubmission,
+  };
+}
+
+/** Bills and tickets paid in cash bring the amount and the fee into the till; by transfer, nothing. */
+const paidIn = (input: { amountFen: number; feeFen: number; paidBy: (typeof PAID_BY)[number] }) => (input.paidBy === 'cash' ? input.amountFen + input.feeFen : 0);
+const paidBy = (input: { paidBy: (typeof PAID_BY)[number] }) => ({ paidBy: input.paidBy, paidByName: PAID_BY_LABELS[input.paidBy] });
+
+export const billPay = convenienceHandler<BillPayInput>('bill.pay', 'bill', BillPaySchema, (input) => ({
+  service: input.service,
+  feeFen: input.feeFen,
+  cashInFen: paidIn(input),
+  cashOutFen: 0,
+  asks: { accountNo: input.accountNo },
+  details: { service: input.service, accountMasked: maskAccount(input.accountNo), ...paidBy(input) },
+  summary: [],
+}));
+
+export const ticketBook = convenienceHandler<TicketBookInput>(
+  'ticket.book',
+  'ticket',
+  TicketBookSchema,
+  (input) => ({
+    service: input.mode,
+    feeFen: input.feeFen,
+    cashInFen: paidIn(input),
+    cashOutFen: 0,
+    asks: { description: input.description, travelDate: input.travelDate },
+    details: { mode: input.mode, description: input.description, travelDate: input.travelDate, ...paidBy(input) },
+    summary: [input.description, input.travelDate],
+  }),
+  (input, c) => {
     if (input.travelDate < c.day) throw refusal('TRAVEL_DATE_PAST', `出行日期 ${input.travelDate} 已过`, { field: 'travelDate' });
-    await queueSubmission(trx, c, { providerId: provider.id, kind: 'ticket', service: input.mode, description: input.description, travelDate: input.travelDate, amountFen: input.amountFen, feeFen: input.feeFen });
-    const cash = input.paidBy === 'cash' ? input.amountFen + input.feeFen : 0;
-    return {
-      amountFen: input.amountFen,
-      feeFen: input.feeFen,
-      cashInFen: cash,
-      cashOutFen: 0,
-      details: { kind: 'ticket', mode: input.mode, serviceName: SERVICE_LABELS[input.mode], providerId: provider.id, providerName: provider.name, description: input.description, travelDate: input.travelDate, paidBy: input.paidBy, paidByName: PAID_BY_LABELS[input.paidBy], ...pending },
-      summary: `${SERVICE_LABELS[input.mode]} · ${provider.name} · ${input.description} · ${input.travelDate} · ${yuan(input.amountFen)}`,
-    };
   },
-  onVoid: cancelSubmission,
-};
+);
 
-export const cashWithdraw: RecordHandler<CashWithdrawInput> = {
-  type: 'cash.withdraw',
-  schema: CashWithdrawSchema,
-  service: 'cash_withdrawal',
-  needsCustomer: true,
-  async apply(trx, c, input): Promise<Applied> {
-    const provider = providerFor('cash_withdrawal', 'cash', input.providerId);
-    await queueSubmission(trx, c, { providerId: provider.id, kind: 'cash_withdrawal', service: 'cash', cardTail: input.cardTail, amountFen: input.amountFen, feeFen: input.feeFen });
-    return {
-      amountFen: input.amountFen,
-      feeFen: input.feeFen,
-      cashInFen: 0,
-      cashOutFen: input.amountFen,
-      details: { kind: 'cash_withdrawal', serviceName: SERVICE_LABELS.cash, providerId: provider.id, providerName: provider.name, cardTail: input.cardTail, ...pending },
-      summary: `助农取款 · ${provider.name} · 尾号${input.cardTail} · ${yuan(input.amountFen)}`,
-    };
-  },
-  onVoid: cancelSubmission,
-};
+/** 助农取款: the till hands the cash out; the bank pays the fee, not the till. */
+export const cashWithdraw = convenienceHandler<CashWithdrawInput>('cash.withdraw', 'cash_withdrawal', CashWithdrawSchema, (input) => ({
+  service: 'cash',
+  feeFen: input.feeFen,
+  cashInFen: 0,
+  cashOutFen: input.amountFen,
+  asks: { cardTail: input.cardTail },
+  details: { cardTail: input.cardTail },
+  summary: [`尾号${input.cardTail}`],
+}));
 
-export const loanRefer: RecordHandler<LoanReferInput> = {
-  type: 'loan.refer',
-  schema: LoanReferSchema,
-  service: 'loan_referral',
-  needsCustomer: true,
-  async apply(trx, c, input): Promise<Applied> {
-    const provider = providerFor('loan_referral', 'loan', input.providerId);
-    await queueSubmission(trx, c, { providerId: provider.id, kind: 'loan_referral', service: 'loan', description: input.purpose, amountFen: input.amountFen, feeFen: 0 });
-    return {
-      amountFen: input.amountFen,
-      feeFen: 0,
-      cashInFen: 0,
-      cashOutFen: 0,
-      details: { kind: 'loan_referral', serviceName: SERVICE_LABELS.loan, providerId: provider.id, providerName: provider.name, purpose: input.purpose, ...pending },
-      summary: `贷款推荐 · ${provider.name} · ${input.purpose} · ${yuan(input.amountFen)}`,
-    };
-  },
-  onVoid: cancelSubmission,
-};
+/** 贷款推荐: no cash and no fee; the amount is the loan asked for. */
+export const loanRefer = convenienceHandler<LoanReferInput>('loan.refer', 'loan_referral', LoanReferSchema, (input) => ({
+  service: 'loan',
+  feeFen: 0,
+  cashInFen: 0,
+  cashOutFen: 0,
+  asks: { description: input.purpose },
+  details: { purpose: input.purpose },
+  summary: [input.purpose],
+}));
 
 export const CONVENIENCE_HANDLERS: AnyRecordHandler[] = [billPay, ticketBook, cashWithdraw, loanRefer];
