@@ -16,6 +16,7 @@ import { figuresParts } from './figures.parts.js';
 import { stationsConsignment } from './migrations/2026-12-08-stations-consignment.js';
 import { consignmentParts } from './consignment.parts.js';
 import { stationsCustomerLocks } from './migrations/2026-12-09-stations-customer-locks.js';
+import { stationsTallies } from './migrations/2026-12-09-stations-tallies.js';
 
 export type { StationHouseholds, StationIdentifiers, StationPlaces, StationSite, StationsPorts } from './ports.js';
 export type { LinkedParcel, StationParcels } from './services.ports.js';
@@ -36,7 +37,7 @@ export const stationsModule = defineModule({
   name: 'stations',
   tablePrefix: 'stations_',
   summary: '站点服务 Services at township stations and village points (代买, 代卖, 收购, 缴费, 票务, 助农取款, 贷款推荐, 农资): one offline-first records batch, the till and its daily book, customers, stock',
-  migrations: [stationsInit, stationsFarmInputs, stationsProduce, stationsServices, stationsFigures, stationsConsignment, stationsCustomerLocks],
+  migrations: [stationsInit, stationsFarmInputs, stationsProduce, stationsServices, stationsFigures, stationsConsignment, stationsCustomerLocks, stationsTallies],
   requires: {
     places: 'township stations and village points by id, with kind, name, township, village and whether operating; the operating stations of a township (network)',
     households: 'whether a resident ID number is a registered poor household’s → the household id (parties)',

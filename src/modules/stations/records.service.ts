@@ -18,6 +18,7 @@ import type { RecordsRepository } from './stations.repository.js';
 import type { Outcome, RecordsFilter, RecordView } from './stations.schema.js';
 import type { CustomerRow, RecordRow } from './stations.tables.js';
 import { StockShort, type StationStock } from './stock.js';
+import { tallyRecord } from './tallies.js';
 import { recordDay, timeProblem } from './till-rule.js';
 
 type Input = CommonRecordFields & Record<string, unknown>;
@@ -139,6 +140,7 @@ export class RecordsService {
           poor: counted?.poor ? 1 : 0,
         };
         await trx.insertInto('stations_records').values(record).execute();
+        await tallyRecord(trx, record, 1);
         if (handler.service) {
           await this.events.publish(trx, ServiceRecorded, recordId, {
             recordId,

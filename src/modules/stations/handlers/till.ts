@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { DayClosed, ServiceVoided, type ServiceKind } from '../events.js';
 import { dayFigures, normaliseDay, settleCarriedOpening } from '../days.service.js';
+import { tallyRecord } from '../tallies.js';
 import { closeDecision } from '../till-rule.js';
 import { refusal, yuan, type RecordHandler } from './types.js';
 
@@ -85,6 +86,7 @@ export const recordVoid: RecordHandler<{ targetClientId: string; reason: string 
     await c.stock.reverse(trx, target.id, c.recordId);
     await c.core.handlerOf(target.type)?.onVoid?.(trx, c, target);
     await trx.updateTable('stations_records').set({ voided_by: c.recordId, void_reason: input.reason }).where('id', '=', target.id).execute();
+    await tallyRecord(trx, target, -1);
     if (target.service) {
       await c.core.events.publish(trx, ServiceVoided, target.id, {
         recordId: target.id,
