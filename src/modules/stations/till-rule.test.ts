@@ -34,5 +34,13 @@ describe('the till rule', () => {
     expect(closeDecision({ countedCashFen: 90, expectedCashFen: 100, reason: ' 少了 ' }, 100)).toMatchObject({ ok: false, code: 'REASON_REQUIRED', details: { differenceFen: -10 } });
     expect(closeDecision({ countedCashFen: 90, expectedCashFen: 100 }, 100)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
     expect(closeDecision({ countedCashFen: 110, expectedCashFen: 100, reason: '多收一角零钱' }, 100)).toEqual({ ok: true, differenceFen: 10, reason: '多收一角零钱' });
+    expect(closeDecision({ countedCashFen: 90, expectedCashFen: 100, reason: '找零错误' }, 100)).toEqual({ ok: true, differenceFen: -10, reason: '找零错误' });
+    expect(closeDecision({ countedCashFen: 90, expectedCashFen: 100, reason: 'ab12' }, 100)).toMatchObject({ ok: true });
+  });
+
+  it('counts only visible letters and digits in a reason: invisible characters, emoji and spaces explain nothing', () => {
+    for (const reason of ['\u200b\u200b\u200b\u200b', '😀😀', '    ', '\u200b找零\u200b', '！！！！', '少\u200d\ufeff了😀']) {
+      expect(closeDecision({ countedCashFen: 90, expectedCashFen: 100, reason }, 100), JSON.stringify(reason)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    }
   });
 });

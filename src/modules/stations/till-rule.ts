@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../../kernel/clock.js';
+import { reasonExplains } from './close-reason.js';
 
 /** How far ahead of the server a device's clock may be before its record is refused CLOCK_AHEAD. */
 export const CLOCK_AHEAD_MS = 10 * 60_000;
@@ -52,7 +53,7 @@ export function closeDecision(input: CloseInput, serverExpectedFen: number):
   }
   const differenceFen = input.countedCashFen - serverExpectedFen;
   const reason = input.reason?.trim() ?? '';
-  if (differenceFen !== 0 && reason.length < 4) {
+  if (differenceFen !== 0 && !reasonExplains(reason)) {
     return { ok: false, code: 'REASON_REQUIRED', message: '实点现金与应有现金不符，请填写原因（至少 4 个字）', details: { expectedCashFen: serverExpectedFen, differenceFen } };
   }
   return { ok: true, differenceFen, reason: reason || null };

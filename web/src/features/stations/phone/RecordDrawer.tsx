@@ -4,7 +4,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Consignor, Desk, GradeStandard, OpenProxyBuy, RecordType } from '../../../api/station-phone.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import type { MessageKey } from '../../../app/locale/messages.js';
-// The phone grades offline with the very rule file the server uses (SHARED_WITH_WEB in tools/eslint-module-boundaries.js).
+// The phone grades offline, and checks a close's reason, with the very rule files the server uses (SHARED_WITH_WEB in tools/eslint-module-boundaries.js).
+import { reasonExplains } from '../../../../../src/modules/stations/close-reason.js';
 import { criteriaOf, gradeLines, standardInForce, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
 import { BIG, CustomerItems, customerOf, fenOf, gramsOf, kgRule, PaidByItem, ProviderItem, TextItem, YuanItem, type CustomerValues } from './fields.js';
 import { closingTimeOf, dayName, kg, yuan, type TillTotals } from './till.js';
@@ -270,7 +271,7 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
             rules={[
               {
                 validator: async (_r, value?: string) => {
-                  if (fenOf(form.getFieldValue('counted') as string) !== expectedFen && (value ?? '').trim().length < 4) throw new Error(t('station.till.reasonRequired'));
+                  if (fenOf(form.getFieldValue('counted') as string) !== expectedFen && !reasonExplains(value)) throw new Error(t('station.till.reasonRequired'));
                 },
               },
             ]}
