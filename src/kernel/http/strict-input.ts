@@ -33,16 +33,21 @@ function closeBody(body: unknown): unknown {
   return { ...body, content: Object.fromEntries(content) };
 }
 
+/** With the u flag a paired surrogate reads as one code point, so only a lone half matches `Cs`. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * The first value no field takes whatever its schema says: a number that is not finite (a query string or path can
  * say 1e309, which ajv coerces to Infinity; JSON cannot), text with a NUL character (PostgreSQL cannot store it), or
- * text with U+FFFD (a client decoded bytes without checking; stored, it would be nonsense for good).
+ * text with U+FFFD (a client decoded bytes without checking; stored, it would be nonsense for good), or text with
+ * half of a surrogate pair (JSON's \ud800 escapes allow it; neither engine stores it as the text that was meant).
  */
 function unusable(value: unknown, depth = 0): { path: string[]; message: string } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path: [], message: 'must be a finite number' };
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { path: [], message: 'must not contain the NUL character' };
-    return value.includes('\ufffd') ? { path: [], message: 'must not contain U+FFFD, the mark of text that did not decode' } : undefined;
+    if (value.includes('\ufffd')) return { path: [], message: 'must not contain U+FFFD, the mark of text that did not decode' };
+    return LONE_SURROGATE.test(value) ? { path: [], message: 'must not contain half of a surrogate pair (text that is not well-formed)' } : undefined;
   }
   // Parsed JSON and query strings only (never a buffer, a file or a stream); deep enough for any real input.
   if (typeof value !== 'object' || value === null || depth > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
