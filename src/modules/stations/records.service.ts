@@ -14,6 +14,7 @@ import { ServiceRecorded } from './events.js';
 import type { AnyRecordHandler, ApplyContext, CommonRecordFields, CoreHooks } from './handlers/types.js';
 import { Refusal, refusal } from './handlers/types.js';
 import type { StationSite, StationsPorts } from './ports.js';
+import { residentIdWording } from './resident-id-wording.js';
 import type { RecordsRepository } from './stations.repository.js';
 import type { Outcome, RecordsFilter, RecordView } from './stations.schema.js';
 import type { CustomerRow, RecordRow } from './stations.tables.js';
@@ -65,7 +66,7 @@ export class RecordsService {
     body.records.forEach((r, i) => {
       const id = r.customer?.idNumber;
       const problem = id ? this.ports.identifiers.residentIdProblem(id) : null;
-      if (problem) throw invalidField(`body.records[${i}].customer.idNumber`, problem);
+      if (problem) throw invalidField(`body.records[${i}].customer.idNumber`, residentIdWording(problem));
     });
     const outcomes: Outcome[] = [];
     for (const input of body.records) outcomes.push(await this.applyOne(ctx, site, input));
