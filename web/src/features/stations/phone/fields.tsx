@@ -1,8 +1,10 @@
 import { Checkbox, Form, Input, Select, type FormInstance } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import type { CustomerInput, DeskCustomer, Provider } from '../../../api/station-phone.js';
+import { ID_NUMBER_PATTERN } from '../../../app/identifiers.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import type { Translate } from '../../../app/locale/LocaleContext.js';
+import { residentIdCheckMatches } from '../../../app/residentIdCheck.js';
 import { kgTextToGrams, yuanTextToFen } from './till.js';
 
 /** Big inputs for a thumb on a 390 px phone. */
@@ -12,6 +14,14 @@ export const yuanRule = (t: Translate, required = true): Rule => ({
   validator: async (_rule, value?: string) => {
     if (!value && !required) return;
     if (yuanTextToFen(value) === null) throw new Error(t('station.form.yuanInvalid'));
+  },
+});
+
+/** An ID number's check character, judged before the record is queued: the server would set the whole record aside. */
+const idCheckRule = (t: Translate): Rule => ({
+  validator: async (_rule, value?: string) => {
+    const id = (value ?? '').trim().toUpperCase();
+    if (ID_NUMBER_PATTERN.test(id) && !residentIdCheckMatches(id)) throw new Error(t('identifier.checkCharacter'));
   },
 });
 
@@ -114,7 +124,7 @@ export function CustomerItems({ customers, form }: { customers: readonly DeskCus
           <Form.Item name="customerPhone" label={t('station.form.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('station.form.phoneInvalid') }]}>
             <Input {...BIG} inputMode="tel" maxLength={11} autoComplete="off" data-testid="field-customer-phone" />
           </Form.Item>
-          <Form.Item name="customerIdNumber" label={t('station.form.idNumber')} rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('station.form.idInvalid') }]}>
+          <Form.Item name="customerIdNumber" label={t('station.form.idNumber')} rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('station.form.idInvalid') }, idCheckRule(t)]}>
             <Input {...BIG} maxLength={18} autoComplete="off" data-testid="field-customer-id" />
           </Form.Item>
           <Form.Item name="customerPoor" valuePropName="checked">
