@@ -12,6 +12,7 @@ import { newId } from '../../kernel/ids.js';
 import { CONFIGURERS, READERS } from './access.js';
 import type { FarmInputPriceRow, FarmInputRow, FarmInputsTables } from './farm-inputs.tables.js';
 import { checkRegistrationNumber, FARM_INPUT_KIND_LABELS, FARM_INPUT_KINDS, type FarmInputKind } from './registration-number.js';
+import { filledText } from './typed-text.js';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description && { description }) });
 const PriceFen = Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'fen a unit' });
@@ -184,12 +185,12 @@ export class FarmInputService {
     const now = isoNow(this.clock);
     const row: FarmInputRow = {
       id: newId('fin'),
-      name: input.name.trim(),
+      name: filledText(input.name, 'body.name'),
       kind: input.kind,
       ...registration,
-      maker: input.maker.trim(),
-      spec: input.spec.trim(),
-      unit: input.unit.trim(),
+      maker: filledText(input.maker, 'body.maker'),
+      spec: filledText(input.spec, 'body.spec'),
+      unit: filledText(input.unit, 'body.unit'),
       price_fen: input.priceFen,
       restricted: input.restricted ? 1 : 0,
       active: 1,
@@ -226,10 +227,10 @@ export class FarmInputService {
           ...old,
           ...registration,
           kind,
-          ...(patch.name !== undefined && { name: patch.name.trim() }),
-          ...(patch.maker !== undefined && { maker: patch.maker.trim() }),
-          ...(patch.spec !== undefined && { spec: patch.spec.trim() }),
-          ...(patch.unit !== undefined && { unit: patch.unit.trim() }),
+          ...(patch.name !== undefined && { name: filledText(patch.name, 'body.name') }),
+          ...(patch.maker !== undefined && { maker: filledText(patch.maker, 'body.maker') }),
+          ...(patch.spec !== undefined && { spec: filledText(patch.spec, 'body.spec') }),
+          ...(patch.unit !== undefined && { unit: filledText(patch.unit, 'body.unit') }),
           ...(patch.priceFen !== undefined && { price_fen: patch.priceFen }),
           restricted: restricted ? 1 : 0,
           ...(patch.active !== undefined && patch.active !== (old.active === 1) && { active: patch.active ? 1 : 0, inactive_since: patch.active ? null : now }),

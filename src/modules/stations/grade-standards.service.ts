@@ -8,6 +8,7 @@ import { AppError, conflict, invalidField } from '../../kernel/errors.js';
 import { pageOf, type PageResult } from '../../kernel/http/paging.js';
 import { Nullable } from '../../kernel/http/schema.js';
 import { standardInForce, standardProblems, type Grade, type GradeStandard } from './grading.js';
+import { filledText } from './typed-text.js';
 import type { GradeStandardRow, ProduceTables } from './produce.tables.js';
 
 /** Who reads the standards: the stations' operators (they grade with them) and the county's staff. */
@@ -127,6 +128,7 @@ export class GradeStandardService {
     if (validFrom < now) throw invalidField('body.validFrom', '不能早于现在：已开出的收购单按当时的标准定价 (a standard cannot start in the past)');
     const problems = standardProblems(input);
     if (problems.length) throw new AppError(400, 'VALIDATION_FAILED', `body.${problems[0].field}: ${problems[0].message}`, { field: `body.${problems[0].field}`, problems: problems.map((p) => ({ ...p, field: `body.${p.field}` })) });
+    const name = filledText(input.name, 'body.name');
     const grades: Grade[] = input.grades.map((g) => ({ key: g.key, name: g.name.trim(), priceFenPerKg: g.priceFenPerKg, criteria: g.criteria.map((c) => ({ key: c.key, label: c.label.trim(), unit: c.unit.trim(), ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) })) }));
     try {
       const row = await this.db.transaction().execute(async (trx) => {
@@ -136,7 +138,7 @@ export class GradeStandardService {
           id: `gst_${produce}_${version}`,
           produce,
           version,
-          name: input.name.trim(),
+          name,
           valid_from: validFrom,
           grades: JSON.stringify(grades),
           off_grade_price_fen_per_kg: input.offGradePriceFenPerKg,

@@ -21,6 +21,7 @@ import type { CustomerRow, RecordRow } from './stations.tables.js';
 import { StockShort, type StationStock } from './stock.js';
 import { tallyRecord } from './tallies.js';
 import { recordDay, timeProblem } from './till-rule.js';
+import { filledText } from './typed-text.js';
 
 type Input = CommonRecordFields & Record<string, unknown>;
 
@@ -64,6 +65,8 @@ export class RecordsService {
     const site = await recordingSite(ctx, this.ports.places, body.siteId);
     // Whole-batch checks the schema cannot make (a resident ID's check character): 400 before anything is applied.
     body.records.forEach((r, i) => {
+      // A villager's name tidied before anything reads it: "李桂英 " is 李桂英, and a name of spaces is no name.
+      if (r.customer) r.customer.name = filledText(r.customer.name, `body.records[${i}].customer.name`);
       const id = r.customer?.idNumber;
       const problem = id ? this.ports.identifiers.residentIdProblem(id) : null;
       if (problem) throw invalidField(`body.records[${i}].customer.idNumber`, residentIdWording(problem));
