@@ -70,4 +70,19 @@ describe.each(engines())('stations: what the probe found, on %s', (engine) => {
     expect(saved.json().name).toBe('苹果');
   });
 
+  it('refuses a record under a clientId stored for another record (CLIENT_ID_REUSED), and still answers a true replay duplicate', async () => {
+    const first = loan('赵永华');
+    const withdrawal = { clientId: first.clientId, type: 'cash.withdraw', at: now(-4), customer: { name: '赵永华' }, providerId: 'ld_rcb', cardTail: '6621', amountFen: 10_000, feeFen: 0 };
+    const later = { ...first, at: now(-3) };
+    const outcomes = await outcomesOf([first, withdrawal, later, first]);
+    expect(outcomes.map((o) => [o.status, o.code])).toEqual([
+      ['stored', null],
+      ['refused', 'CLIENT_ID_REUSED'],
+      ['refused', 'CLIENT_ID_REUSED'],
+      ['duplicate', null],
+    ]);
+    expect(outcomes[1].message).toBe('此记录编号已用于另一笔记录，请重新录入这笔记录');
+    const stored = (await call('village', 'GET', `/stations/records?siteId=${OWN_POINT}&limit=500`)).json().items.filter((r: { clientId: string }) => r.clientId === first.clientId);
+    expect(stored.map((r: { type: string }) => r.type)).toEqual(['loan.refer']);
+  });
 });

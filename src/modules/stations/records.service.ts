@@ -78,7 +78,7 @@ export class RecordsService {
 
   private async applyOne(ctx: RequestContext, site: StationSite, input: Input, attempt = 0): Promise<Outcome> {
     const existing = await this.repo.byClient(site.id, input.clientId);
-    if (existing) return this.duplicate(existing, site);
+    if (existing) return this.stored(existing, site, input);
     const handler = this.byType.get(input.type)!;
     const now = this.clock.now();
     try {
@@ -165,13 +165,13 @@ export class RecordsService {
       });
       return { clientId: input.clientId, status: 'stored', recordId: row.id, code: null, message: null, details: null, record: await this.view(row, site) };
     } catch (err) {
-      if (err instanceof StoredMeanwhile) return this.duplicate(err.row, site);
+      if (err instanceof StoredMeanwhile) return this.stored(err.row, site, input);
       if (err instanceof Refusal) return this.refused(input, err.code, err.message, err.details);
       if (err instanceof StockShort) return this.refused(input, 'STOCK_INSUFFICIENT', err.message, { item: err.item, available: err.available });
       if (isUniqueViolation(err)) {
         // The same clientId stored by a parallel batch meanwhile: that record is the answer.
         const again = await this.repo.byClient(site.id, input.clientId);
-        if (again) return this.duplicate(again, site);
+        if (again) return this.stored(again, site, input);
         if (input.receiptCode && (await this.repo.byReceipt(input.receiptCode))) return this.refused(input, 'RECEIPT_CODE_TAKEN', '小票编码已被另一条记录使用，请重新生成小票');
         if (attempt === 0) return this.applyOne(ctx, site, input, 1);
       }
@@ -181,6 +181,17 @@ export class RecordsService {
 
   private refused(input: Input, code: string, message: string, details: Record<string, unknown> | null = null): Outcome {
     return { clientId: input.clientId, status: 'refused', recordId: null, code, message, details, record: null };
+  }
+
+  /**
+   * The answer for a record whose clientId is stored at the site already: a replay of it (same type, same time) is
+   * `duplicate` with the stored record; another record under a reused clientId is refused, never silently lost.
+   */
+  private async stored(row: RecordRow, site: StationSite, input: Input): Promise<Outcome> {
+    if (row.type !== input.type || Date.parse(row.at) !== Date.parse(input.at)) {
+      return this.refused(input, 'CLIENT_ID_REUSED', '此记录编号已用于另一笔记录，请重新录入这笔记录', { recordId: row.id, type: row.type, at: row.at });
+    }
+    return this.duplicate(row, site);
   }
 
   private async duplicate(row: RecordRow, site: StationSite): Promise<Outcome> {
