@@ -15,8 +15,10 @@
 // 2. Replay: the same batches sent again (every record a duplicate: found by clientId, the stored record returned).
 // 3. Figures: GET /stations/figures (county, a month, by site and by township) with 10⁴ and 10⁵ records in
 //    stations_records, topped up by batched direct inserts (bench only: rows of the table's shape at the county's other
-//    sites over the month, with their day rows), sequential calls in turns with the bare route: p50/p99, this
-//    process's CPU per call, and the three GROUP BY reads of stations_records that FiguresRepository.cells runs, alone.
+//    sites over the month, with their day rows) whose daily tallies are then made by the tallies migration's backfill
+//    (as for an upgraded county; the route's own records got theirs in their transactions), sequential calls in turns
+//    with the bare route: p50/p99, this process's CPU per call, and — the before of the same run — the three GROUP BY
+//    reads of stations_records that FiguresRepository.cells ran before the tallies, alone.
 // 4. Day book: GET /stations/days/:siteId/:day for a busy day (300 records made through the route today at the point,
 //    besides what the demo data made there), and for the same day once the sync scenarios have filled it.
 //
@@ -33,7 +35,7 @@ import { buildApp, createModules } from '../src/app.js';
 import { bootstrap } from '../src/flows/bootstrap.js';
 import { shanghaiDate } from '../src/kernel/clock.js';
 import { dropPostgresSchema, openDatabase } from '../src/kernel/db.js';
-import { DEFAULT_FARM_INPUTS } from '../src/modules/stations/index.js';
+import { DEFAULT_FARM_INPUTS, stationsModule } from '../src/modules/stations/index.js';
 
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 const COUNTY = '530621';
@@ -65,7 +67,7 @@ export interface StationsBenchResult {
   loadAverage: { start: number[]; end: number[] };
   sync: { size: number; batches: number; recordsPerSec: number; p50Ms: number; p99Ms: number; rawRowsPerSec: number; rawP50Ms: number; ratio: number; bareP50Ms: number; cpuMsPerRecord: number; answerBytes: number }[];
   replay: { size: number; batches: number; recordsPerSec: number; p50Ms: number; p99Ms: number; rawRowsPerSec: number; ratio: number; cpuMsPerRecord: number }[];
-  figures: ({ records: number; label: string; readsP50Ms: number; readsCpuMs: number; insertSeconds: number; rows: number } & Timing)[];
+  figures: ({ records: number; label: string; readsP50Ms: number; readsCpuMs: number; insertSeconds: number; tallySeconds: number; rows: number } & Timing)[];
   dayBook: ({ label: string; records: number } & Timing)[];
 }
 
@@ -365,12 +367,13 @@ export async function measureStations(opts: { url?: string; sizes?: number[]; tu
       { type: 'bill.pay', service: 'bill', amount: 5_000, fee: 100, cashIn: 5_100, cashOut: 0, summary: '水费 · 鲁甸县自来水公司 · ¥50.00' },
     ];
     const details = JSON.stringify({ customer: { name: '张明丽', phoneMasked: '139****0037' }, providerId: 'yn_power', providerName: '国网云南电力', accountNoMasked: '0531****23', providerStatus: 'accepted', providerRef: 'YNP2026120700001', providerMessage: null });
+    const tallyMigration = stationsModule.migrations.find((m) => m.name === '2026-12-09-stations-tallies')!;
     const countRecords = async () => Number((await db.selectFrom('stations_records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const daysWritten = new Set<string>();
     let topped = 0;
     const figures: StationsBenchResult['figures'] = [];
-    // The three GROUP BY reads of stations_records the module's FiguresRepository.cells runs for the county (money per
-    // site, day, service and type; people and poor per site-day; per site-day-service), alone: what the database does.
+    // Before the tallies: the three GROUP BY reads of stations_records FiguresRepository.cells ran for the county (money
+    // per site, day, service and type; people and poor per site-day; per site-day-service), alone, in the same run.
     const reads = (span: { from: string; to: string }) => {
       const scoped = () => db.selectFrom('stations_records').where('day', '>=', span.from).where('day', '<=', span.to).where('voided_by', 'is', null);
       const people = [sql`count(distinct customer_id)`.as('people'), sql`count(distinct case when poor = 1 then customer_id end)`.as('poor')];
@@ -414,9 +417,18 @@ export async function measureStations(opts: { url?: string; sizes?: number[]; tu
       }
       topped += need;
       const insertSeconds = (performance.now() - t0) / 1000;
+      // The rows written directly have no tallies: the migration's backfill makes them all again from the records, as
+      // for an upgraded county (the same tallies as the live path: src/modules/stations/tallies.test.ts).
+      const t1 = performance.now();
+      await tallyMigration.down(database.db, engine);
+      await tallyMigration.up(database.db, engine);
+      const tallySeconds = (performance.now() - t1) / 1000;
       if (engine === 'postgres') await sql`ANALYZE stations_records`.execute(database.db);
+      if (engine === 'postgres') await sql`ANALYZE stations_tallies`.execute(database.db);
       const records = await countRecords();
-      const expectedServices = Number((await db.selectFrom('stations_records').select((eb) => eb.fn.countAll().as('n')).where('day', '>=', from).where('day', '<=', today).where('voided_by', 'is', null).where('service', 'is not', null).executeTakeFirstOrThrow()).n);
+      const live = await db.selectFrom('stations_records').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('amount_fen').as('amount')]).where('day', '>=', from).where('day', '<=', today).where('voided_by', 'is', null).where('service', 'is not', null).executeTakeFirstOrThrow();
+      const expectedServices = Number(live.n);
+      const expectedAmount = Number(live.amount);
       for (const groupBy of ['site', 'township'] as const) {
         let rows = 0;
         const r = await timed(
@@ -424,14 +436,14 @@ export async function measureStations(opts: { url?: string; sizes?: number[]; tu
           `/stations/figures?from=${from}&to=${today}&groupBy=${groupBy}`,
           calls,
           (body) => {
-            const answer = body as { rows: unknown[]; total: { servicesTotal: number } };
+            const answer = body as { rows: unknown[]; total: { servicesTotal: number; amountFen: number } };
             rows = answer.rows.length;
-            if (answer.total.servicesTotal !== expectedServices) throw new Error(`figures by ${groupBy}: ${answer.total.servicesTotal} services, the table holds ${expectedServices}`);
+            if (answer.total.servicesTotal !== expectedServices || answer.total.amountFen !== expectedAmount) throw new Error(`figures by ${groupBy}: ${answer.total.servicesTotal} services of ${answer.total.amountFen} fen, the table holds ${expectedServices} of ${expectedAmount}`);
           },
           groupBy === 'site' ? () => reads({ from, to: today }) : undefined,
         );
-        figures.push({ records, label: `by ${groupBy}`, readsP50Ms: r.aloneP50Ms, readsCpuMs: r.aloneCpuMs, insertSeconds, rows, ...r });
-        log(`  ${engine}: figures by ${groupBy} at ${records} records: p50 ${r.p50Ms.toFixed(1)} ms, CPU ${r.cpuMs.toFixed(1)} ms${groupBy === 'site' ? `, reads alone ${r.aloneP50Ms.toFixed(1)} ms` : ''}`);
+        figures.push({ records, label: `by ${groupBy}`, readsP50Ms: r.aloneP50Ms, readsCpuMs: r.aloneCpuMs, insertSeconds, tallySeconds, rows, ...r });
+        log(`  ${engine}: figures by ${groupBy} at ${records} records: p50 ${r.p50Ms.toFixed(1)} ms, CPU ${r.cpuMs.toFixed(1)} ms${groupBy === 'site' ? `, the GROUP BYs of before alone ${r.aloneP50Ms.toFixed(1)} ms` : ''}`);
       }
     }
     return { engine, loadAverage: { start, end: load() }, sync, replay, figures, dayBook };
@@ -452,8 +464,8 @@ export function stationsTables(r: StationsBenchResult): string {
   lines.push('| POST /stations/records/batch (village operator) | batches | records/s | p50 ms per batch | p99 ms per batch | CPU ms per record | raw insert rows/s | route / raw | bare route p50 ms | answer bytes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of r.sync) lines.push(`| ${s.size} mixed record${s.size > 1 ? 's' : ''} | ${s.batches} | ${n(s.recordsPerSec)} | ${s.p50Ms.toFixed(1)} | ${s.p99Ms.toFixed(1)} | ${s.cpuMsPerRecord.toFixed(2)} | ${n(s.rawRowsPerSec)} | ${pct(s.ratio)} | ${s.bareP50Ms.toFixed(2)} | ${n(s.answerBytes)} |`);
   for (const s of r.replay) lines.push(`| the same ${s.size} again (all duplicates) | ${s.batches} | ${n(s.recordsPerSec)} | ${s.p50Ms.toFixed(1)} | ${s.p99Ms.toFixed(1)} | ${s.cpuMsPerRecord.toFixed(2)} | ${n(s.rawRowsPerSec)} | ${pct(s.ratio)} | | |`);
-  lines.push('', '| GET /stations/figures (county, a month) | p50 ms | p99 ms | CPU ms per call | the three GROUP BYs alone, p50 ms (CPU ms) | bare route p50 / p99 ms | p50 ratio to bare | answer bytes | top-up insert s |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const f of r.figures) lines.push(`| ${n(f.records)} records, ${f.label} (${f.rows} rows) | ${f.p50Ms.toFixed(1)} | ${f.p99Ms.toFixed(1)} | ${f.cpuMs.toFixed(1)} | ${Number.isNaN(f.readsP50Ms) ? '' : `${f.readsP50Ms.toFixed(1)} (${f.readsCpuMs.toFixed(1)})`} | ${f.bareP50Ms.toFixed(2)} / ${f.bareP99Ms.toFixed(2)} | ${n(f.p50Ms / f.bareP50Ms)}× | ${n(f.bytes)} | ${f.insertSeconds.toFixed(1)} |`);
+  lines.push('', '| GET /stations/figures (county, a month) | p50 ms | p99 ms | CPU ms per call | before: the three GROUP BYs alone, p50 ms (CPU ms) | bare route p50 / p99 ms | p50 ratio to bare | answer bytes | top-up insert s | tallies backfill s |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const f of r.figures) lines.push(`| ${n(f.records)} records, ${f.label} (${f.rows} rows) | ${f.p50Ms.toFixed(1)} | ${f.p99Ms.toFixed(1)} | ${f.cpuMs.toFixed(1)} | ${Number.isNaN(f.readsP50Ms) ? '' : `${f.readsP50Ms.toFixed(1)} (${f.readsCpuMs.toFixed(1)})`} | ${f.bareP50Ms.toFixed(2)} / ${f.bareP99Ms.toFixed(2)} | ${n(f.p50Ms / f.bareP50Ms)}× | ${n(f.bytes)} | ${f.insertSeconds.toFixed(1)} | ${f.tallySeconds.toFixed(1)} |`);
   lines.push('', '| GET /stations/days/:siteId/:day (village operator) | calls | p50 ms | p99 ms | CPU ms per call | bare route p50 / p99 ms | p50 ratio to bare | answer bytes |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const d of r.dayBook) lines.push(`| ${d.label}, ${n(d.records)} records | ${d.calls} | ${d.p50Ms.toFixed(1)} | ${d.p99Ms.toFixed(1)} | ${d.cpuMs.toFixed(1)} | ${d.bareP50Ms.toFixed(2)} / ${d.bareP99Ms.toFixed(2)} | ${n(d.p50Ms / d.bareP50Ms)}× | ${n(d.bytes)} |`);
   return lines.join('\n');
