@@ -40,6 +40,8 @@ interface Rec {
   voided: boolean;
   customer: { name: string; poor: boolean } | null;
   receiptCode: string | null;
+  clientId: string;
+  details: { providerStatus?: string; providerMessage?: string | null; refund?: { clientId: string } } | null;
 }
 
 describe.each(engines())('Ludian stations demo on %s', (engine) => {
@@ -132,7 +134,8 @@ describe.each(engines())('Ludian stations demo on %s', (engine) => {
     const figures = await get<{ rows: { key: string; name: string; servicesTotal: number; amountFen: number }[] }>('county', `/stations/figures?from=${FROM}&to=${TODAY}&groupBy=township`);
     const busy = figures.rows.filter((r) => r.servicesTotal > 0 && r.amountFen > 0);
     expect(busy.map((r) => r.name)).toEqual(expect.arrayContaining(['乐红镇', '龙头山镇', '龙树镇']));
-    const services = (await all<Rec>('county', `/stations/records?from=${FROM}&to=${TODAY}`)).filter((r) => r.service && !r.voided).length;
+    // A bill its provider refused no longer counts (the demo has three, refunded later).
+    const services = (await all<Rec>('county', `/stations/records?from=${FROM}&to=${TODAY}`)).filter((r) => r.service && !r.voided && r.details?.providerStatus !== 'refused').length;
     expect(figures.rows.reduce((s, r) => s + r.servicesTotal, 0)).toBe(services);
     let counted = 0;
     for (const period of ['2026-10', '2026-11']) {
@@ -142,9 +145,21 @@ describe.each(engines())('Ludian stations demo on %s', (engine) => {
     expect(counted).toBe(services);
   });
 
+  it('has its bills accepted by the provider but three it does not have, each refunded on a later day', async () => {
+    while ((await t.modules.stations.providerSubmitter.submitDue(new Date())).accepted > 0);
+    const records = await all<Rec>('county', `/stations/records?from=${FROM}&to=${TODAY}`);
+    const bills = records.filter((r) => r.type === 'bill.pay');
+    const refused = bills.filter((r) => r.details?.providerStatus === 'refused');
+    expect(bills.filter((r) => r.details?.providerStatus === 'accepted').length).toBe(bills.length - 3);
+    expect(refused.map((r) => r.details?.providerMessage)).toEqual(Array(3).fill('户号不存在（已销户或输错），请核对缴费通知单'));
+    const refunds = records.filter((r) => r.type === 'provider.refund');
+    expect(refunds.map((r) => [r.cashOutFen, r.service])).toEqual(expect.arrayContaining(refused.map((r) => [r.cashInFen, null])));
+    expect(refused.map((r) => r.details?.refund?.clientId).sort()).toEqual(refunds.map((r) => r.clientId).sort());
+  });
+
   it('puts 杨永福’s pesticide beside his farm records, is the same month on every load, and is written only once', async () => {
     // Drawn from fixed seeds by days before now, so every load (any date) writes the same records.
-    expect(loaded.stationRecords).toBe(1596);
+    expect(loaded.stationRecords).toBe(1602);
     const producer = (await t.modules.trace.producers.list(systemContext('530621'), 100)).items.find((p) => p.name === '杨永福')!;
     const bought = await t.modules.stations.farmInputPurchases.ofProducer(producer.id, 10);
     expect(bought.items.map((p) => p.name)).toContain('多菌灵');

@@ -15,6 +15,7 @@ import {
   LOAN_REFERRALS,
   PROXY_BUY_ITEMS,
   PURCHASE_SAMPLES,
+  REFUSED_BILLS,
   SHORT_DAY,
   TICKETS,
   TODAY_AT_POINT,
@@ -226,6 +227,15 @@ export async function loadDemoStations(modulesAt: ModulesAt, users: Record<strin
     }
   };
 
+  // The refused bills' clientIds, by account; the provider's answers to what is pending so far, as its job would give them.
+  const refusedBills = new Map<string, string>();
+  const answerPendingSubmissions = async () => {
+    for (let answered = 1; answered > 0; ) {
+      const counts = await m.stations.providerSubmitter.submitDue(now);
+      answered = counts.accepted + counts.refused;
+    }
+  };
+
   for (let daysAgo = HISTORY_DAYS; daysAgo >= 0; daysAgo--) {
     const day = dayOf(daysAgo);
     for (const s of sites) {
@@ -249,6 +259,21 @@ export async function loadDemoStations(modulesAt: ModulesAt, users: Record<strin
         planned.push({ minutes: step.minutes, make: () => later(s, day, clamp(step.minutes), step) });
       }
       s.pending = s.pending.filter((p) => p.daysAgo !== daysAgo);
+      // A bill whose account the provider does not have, and the refund of an earlier one once the provider said so.
+      for (const b of REFUSED_BILLS.filter((b) => b.siteId === s.seed.siteId && b.daysAgo === daysAgo)) {
+        const minutes = 15 * 60 + 10 * b.villager;
+        planned.push({
+          minutes,
+          make: () => {
+            const rec = service(s, day, 'jf', clamp(minutes), { type: 'bill.pay', customer: customerOf(s.seed.villagers[b.villager]), service: b.service, providerId: b.providerId, accountNo: b.accountNo, amountFen: b.amountFen, feeFen: 0, paidBy: 'cash' });
+            refusedBills.set(b.accountNo, rec.clientId);
+            return rec;
+          },
+        });
+      }
+      const refunds = REFUSED_BILLS.filter((b) => b.siteId === s.seed.siteId && b.refundDaysAgo === daysAgo);
+      if (refunds.length > 0) await answerPendingSubmissions();
+      for (const b of refunds) planned.push({ minutes: opens + 15, make: () => service(s, day, 'tk', clamp(opens + 15), { type: 'provider.refund', targetClientId: refusedBills.get(b.accountNo)! }) });
       const loan = LOAN_REFERRALS.find((l) => l.siteId === s.seed.siteId && l.daysAgo === daysAgo);
       if (loan) {
         const who = customerOf(s.seed.villagers[loan.villager]);

@@ -198,10 +198,14 @@ export const PURCHASE_SAMPLES: Record<'pepper' | 'walnut' | 'apple' | 'potato', 
   ],
 };
 
-/** Bills paid at the till: service, provider (GET /stations/providers), account shape, amount range (fen), fee. */
+/**
+ * Bills paid at the till: service, provider (GET /stations/providers), account, amount range (fen), fee. Accounts fit
+ * the providers' shapes (ACCOUNT_RULES: electricity 10 digits, water 8) and end in 1, so the provider has them (the
+ * local provider does not have an account ending 0000).
+ */
 export const BILLS = [
-  { service: 'electricity' as const, providerId: 'yn_power', account: (n: number) => `06${String(3_100_000_000 + n).padStart(10, '0')}`, minFen: 3_000, maxFen: 20_000, feeFen: 0 },
-  { service: 'water' as const, providerId: 'ld_water', account: (n: number) => `LD${String(200_000 + (n % 700_000)).padStart(6, '0')}`, minFen: 1_500, maxFen: 6_000, feeFen: 0 },
+  { service: 'electricity' as const, providerId: 'yn_power', account: (n: number) => `5306${String(n % 100_000).padStart(5, '0')}1`, minFen: 3_000, maxFen: 20_000, feeFen: 0 },
+  { service: 'water' as const, providerId: 'ld_water', account: (n: number) => `88${String(n % 100_000).padStart(5, '0')}1`, minFen: 1_500, maxFen: 6_000, feeFen: 0 },
   { service: 'phone' as const, providerId: 'china_mobile', account: (n: number) => `1878703${String(n % 10_000).padStart(4, '0')}`, minFen: 3_000, maxFen: 10_000, feeFen: 0 },
   { service: 'phone' as const, providerId: 'china_telecom', account: (n: number) => `1330870${String(n % 10_000).padStart(4, '0')}`, minFen: 5_000, maxFen: 10_000, feeFen: 0 },
 ];
@@ -212,6 +216,16 @@ export const TICKETS = [
   { mode: 'bus' as const, providerId: 'zt_bus', description: '鲁甸—昭通 客运班车', amountFen: 1_500, feeFen: 200 },
   { mode: 'train' as const, providerId: 'rail_12306', description: '昭通—成都东 D1788 二等座', amountFen: 24_600, feeFen: 500 },
   { mode: 'plane' as const, providerId: 'caac', description: '昭通—上海虹桥 经济舱', amountFen: 98_000, feeFen: 1_000 },
+];
+
+/**
+ * Bills paid with an account of the right shape that the provider does not have (户号不存在): stored and paid in cash,
+ * refused by the provider the job asks, so they stop counting, and refunded (provider.refund) on a later day.
+ */
+export const REFUSED_BILLS = [
+  { siteId: 'site_ld3_530621110205', daysAgo: 9, refundDaysAgo: 7, villager: 2, service: 'electricity' as const, providerId: 'yn_power', accountNo: '5306210000', amountFen: 8_600 },
+  { siteId: 'site_ld2_530621110', daysAgo: 6, refundDaysAgo: 5, villager: 1, service: 'electricity' as const, providerId: 'yn_power', accountNo: '5306230000', amountFen: 15_000 },
+  { siteId: 'site_ld3_530621110205', daysAgo: 4, refundDaysAgo: 3, villager: 3, service: 'water' as const, providerId: 'ld_water', accountNo: '88120000', amountFen: 3_200 },
 ];
 
 /** Banks a villager withdraws from (助农取款) or is referred to for a loan. */

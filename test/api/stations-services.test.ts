@@ -215,7 +215,7 @@ describe.each(engines())('stations services: proxy buys and convenience services
     const records = [
       { clientId: clientId('bill'), type: 'bill.pay', at: now(-9), customer, service: 'electricity', providerId: 'yn_power', accountNo: '5306210123', amountFen: 12_000, feeFen: 0, paidBy: 'cash' },
       { clientId: clientId('bill'), type: 'bill.pay', at: now(-8), customer, service: 'phone', providerId: 'china_mobile', accountNo: '13508701234', amountFen: 5_000, feeFen: 100, paidBy: 'transfer' },
-      { clientId: clientId('bill'), type: 'bill.pay', at: now(-7), customer, service: 'water', providerId: 'ld_water', accountNo: '123', amountFen: 3_600, feeFen: 0, paidBy: 'cash' },
+      { clientId: clientId('bill'), type: 'bill.pay', at: now(-7), customer, service: 'water', providerId: 'ld_water', accountNo: '53060000', amountFen: 3_600, feeFen: 0, paidBy: 'cash' },
       { clientId: clientId('ticket'), type: 'ticket.book', at: now(-6), customer, mode: 'train', providerId: 'rail_12306', description: '昭通—昆明 D8712', travelDate: '2026-12-20', amountFen: 15_850, feeFen: 500, paidBy: 'cash' },
       { clientId: clientId('cash'), type: 'cash.withdraw', at: now(-5), customer, providerId: 'ld_rcb', cardTail: '6621', amountFen: 50_000, feeFen: 300 },
       { clientId: clientId('loan'), type: 'loan.refer', at: now(-4), customer, providerId: 'psbc', amountFen: 5_000_000, purpose: '种植花椒' },
@@ -259,7 +259,7 @@ describe.each(engines())('stations services: proxy buys and convenience services
     expect(answers.map((d: { providerStatus: string; providerMessage: string }) => [d.providerStatus, d.providerMessage])).toEqual([
       ['accepted', '缴费成功'],
       ['accepted', '缴费成功'],
-      ['refused', '户号不对：水费户号为 8 位数字'],
+      ['refused', '户号不存在（已销户或输错），请核对缴费通知单'],
       ['accepted', '出票成功'],
       ['accepted', '取款成功'],
       ['accepted', '已受理，银行将联系客户'],
@@ -289,7 +289,7 @@ describe.each(engines())('stations services: proxy buys and convenience services
       { clientId: clientId('cash'), type: 'cash.withdraw', at: now(-7), customer, providerId: 'ld_rcb', cardTail: '4410', amountFen: 30_000, feeFen: 300 },
       { clientId: clientId('loan'), type: 'loan.refer', at: now(-6), customer, providerId: 'psbc', amountFen: 2_000_000, purpose: '养牛' },
     ];
-    const refusedByProvider = { clientId: clientId('bill'), type: 'bill.pay', at: now(-5), customer, service: 'water', providerId: 'ld_water', accountNo: '456', amountFen: 2_400, feeFen: 0, paidBy: 'cash' };
+    const refusedByProvider = { clientId: clientId('bill'), type: 'bill.pay', at: now(-5), customer, service: 'water', providerId: 'ld_water', accountNo: '53070000', amountFen: 2_400, feeFen: 0, paidBy: 'cash' };
     const result = await batch('village', OWN_POINT, [...taken, refusedByProvider]);
     expect(result.outcomes.map((o: { status: string }) => o.status)).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
     expect(await t.modules.stations.providerSubmitter.submitDue(clock.now())).toEqual({ accepted: 4, refused: 1, failed: 0 });
@@ -308,7 +308,8 @@ describe.each(engines())('stations services: proxy buys and convenience services
     for (const o of result.outcomes.slice(0, 4)) expect((await view(o)).voided).toBe(false);
     expect((await view(result.outcomes[4])).voided).toBe(true);
     const statuses = await rows(sql<{ status: string }>`select status from stations_service_submissions where record_id in (${sql.join(result.outcomes.map((o: { recordId: string }) => o.recordId))}) order by created_at, record_id`);
-    expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'refused']);
+    // The refused one, voided, is settled: never refunded as well.
+    expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'voided']);
 
     // One the job has taken but not yet finished (submitting) is refused too: the provider may be paying it now.
     const inFlight = { clientId: clientId('bill'), type: 'bill.pay', at: now(-2), customer, service: 'phone', providerId: 'china_mobile', accountNo: '13508705678', amountFen: 5_000, feeFen: 0, paidBy: 'cash' };

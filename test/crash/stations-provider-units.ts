@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../src/kernel/clock.js';
 import type { AnyKysely } from '../../src/kernel/db.js';
+import { EventBus } from '../../src/kernel/events/index.js';
 import { createSealer, type Sealer } from '../../src/kernel/sealed.js';
 import { LocalProvider, ProviderSubmitter, type ServiceProvider, type SubmitRequest } from '../../src/modules/stations/index.js';
 
@@ -38,5 +39,6 @@ export async function createRecords(anyDb: AnyKysely, sealer: Sealer): Promise<v
 
 /** The job's submitter over the local provider, or over `wrap(local)` (the child stops inside it). */
 export function submitter(db: AnyKysely, sealer: Sealer, clock: Clock, wrap: (p: ServiceProvider) => ServiceProvider = (p) => p): ProviderSubmitter {
-  return new ProviderSubmitter(db, wrap(new LocalProvider(db, clock)), sealer, clock);
+  // The bus only writes the outbox here (the refusals' events); its dialect is not read to publish.
+  return new ProviderSubmitter(db, wrap(new LocalProvider(db, clock)), sealer, clock, new EventBus({ db, dialect: 'sqlite', clock }));
 }

@@ -1,8 +1,10 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { AnyKysely } from '../../kernel/db.js';
+import type { EventPublisher } from '../../kernel/events/index.js';
 import { defineJob, type JobDef } from '../../kernel/jobs/index.js';
 import type { Sealer } from '../../kernel/sealed.js';
 import type { ServiceProvider, SubmitAnswer, SubmitRequest } from './providers/provider.js';
+import { stopCountingRefused } from './provider-refusal.js';
 import type { ServicesDb, SubmissionRow } from './services.tables.js';
 
 export const PROVIDER_SUBMIT_JOB = 'stations.provider-submit';
@@ -19,7 +21,8 @@ const retryWaitMs = (attempts: number) => Math.min(60_000 * 2 ** Math.max(0, att
  * submitted, then its answer stored with the record's details in one transaction (guarded the same way). A run that
  * dies after the provider answered leaves it `submitting` until the hold runs out; the next run submits it again
  * under the same record id, and the provider — idempotent by record id — makes no second submission and gives the
- * first answer. So a crash at any point neither submits twice nor loses one.
+ * first answer. So a crash at any point neither submits twice nor loses one. A refusal, in the same transaction, takes
+ * the record out of the services counted (provider-refusal.ts); its cash stays in the till until handed back.
  */
 export class ProviderSubmitter {
   private readonly db: ServicesDb;
@@ -29,6 +32,7 @@ export class ProviderSubmitter {
     private readonly provider: ServiceProvider,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly events: EventPublisher,
   ) {
     this.db = db as ServicesDb;
   }
@@ -80,7 +84,10 @@ export class ProviderSubmitter {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Stores the answer and shows it in the record's details, in one transaction, while this run still holds it. */
+  /**
+   * Stores the answer and shows it in the record's details, in one transaction, while this run still holds it; a
+   * refused record stops counting as a service there too.
+   */
   private finish(recordId: string, attempts: number, answer: SubmitAnswer): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const at = this.clock.now().toISOString();
@@ -92,10 +99,11 @@ export class ProviderSubmitter {
         .where('attempts', '=', attempts)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
-      const record = await trx.selectFrom('stations_records').select(['details']).where('id', '=', recordId).executeTakeFirst();
+      const record = await trx.selectFrom('stations_records').selectAll().where('id', '=', recordId).executeTakeFirst();
       if (record) {
         const details = { ...(JSON.parse(record.details) as Record<string, unknown>), providerStatus: answer.status, providerRef: answer.providerRef, providerMessage: answer.message };
         await trx.updateTable('stations_records').set({ details: JSON.stringify(details) }).where('id', '=', recordId).execute();
+        if (answer.status === 'refused') await stopCountingRefused(trx, this.events, record);
       }
       return true;
     });

@@ -11,8 +11,8 @@ import { servicesRoutes } from './services.routes.js';
  * providers of the convenience services (the local provider until a county connects real ones) and the job that
  * submits to them.
  */
-export function servicesParts(kernel: Pick<KernelServices, 'db' | 'clock' | 'sealer'>, ports: StationsPorts, provider: ServiceProvider = new LocalProvider(kernel.db, kernel.clock)) {
+export function servicesParts(kernel: Pick<KernelServices, 'db' | 'clock' | 'sealer' | 'events'>, ports: StationsPorts, provider: ServiceProvider = new LocalProvider(kernel.db, kernel.clock)) {
   const proxyBuys = new ProxyBuysService(kernel.db, ports.places, ports.parcels);
-  const submitter = new ProviderSubmitter(kernel.db, provider, kernel.sealer, kernel.clock);
+  const submitter = new ProviderSubmitter(kernel.db, provider, kernel.sealer, kernel.clock, kernel.events);
   return { proxyBuys, submitter, routes: servicesRoutes(proxyBuys), jobs: [submitter.job()] };
 }

@@ -58,7 +58,8 @@ export interface ProxyBuyRow {
   updated_at: string;
 }
 
-export const PROVIDER_STATUSES = ['pending', 'submitting', 'accepted', 'refused', 'cancelled'] as const;
+/** After `refused`: `refunded` (a provider.refund handed the money back) or `voided` (a same-day void took it out of the till). */
+export const PROVIDER_STATUSES = ['pending', 'submitting', 'accepted', 'refused', 'cancelled', 'refunded', 'voided'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 
 /** A convenience record's submission to its provider (the job `stations.provider-submit` moves it). */

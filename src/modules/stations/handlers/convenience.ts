@@ -1,7 +1,8 @@
 import { Type, type Static, type TObject } from 'typebox';
 import { StringEnum } from '../../../kernel/http/schema.js';
 import { BILL_SERVICES, SERVICE_LABELS, TICKET_MODES, type ConvenienceKind, type ProviderService, type SubmitRequest } from '../providers/provider.js';
-import { maskAccount, providerById, serves } from '../providers/registry.js';
+import { accountProblem, maskAccount, providerById, serves } from '../providers/registry.js';
+import { voidAnswered } from '../provider-refusal.js';
 import type { ServicesDb } from '../services.tables.js';
 import { CustomerFields, refusal, yuan, type AnyRecordHandler, type ApplyContext, type Applied, type RecordHandler, type StationsTrx } from './types.js';
 
@@ -99,10 +100,11 @@ const pending = { providerStatus: 'pending', providerRef: null, providerMessage:
 
 /**
  * Voiding a convenience record: a pending submission is cancelled and never submitted; one the provider refused is
- * voided so the operator hands the money back. One the job has taken (submitting) or the provider accepted is
+ * voided the same day so the operator hands the money back (it no longer counted: 'uncounted'), unless a
+ * provider.refund already did (ALREADY_REFUNDED). One the job has taken (submitting) or the provider accepted is
  * refused ALREADY_SUBMITTED — the provider has the money, so the till's cash must stay.
  */
-async function cancelSubmission(trx: StationsTrx, c: ApplyContext, target: { id: string }): Promise<void> {
+async function cancelSubmission(trx: StationsTrx, c: ApplyContext, target: { id: string }): Promise<void | 'uncounted'> {
   const db = trx as unknown as ServicesDb;
   // Cancelled only while still pending, in one statement: the job claims with `where status = 'pending'` too.
   const cancelled = await db
@@ -112,9 +114,7 @@ async function cancelSubmission(trx: StationsTrx, c: ApplyContext, target: { id:
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(cancelled.numUpdatedRows) > 0) return;
-  const submission = await db.selectFrom('stations_service_submissions').select('status').where('record_id', '=', target.id).executeTakeFirst();
-  if (!submission || submission.status === 'refused' || submission.status === 'cancelled') return;
-  throw refusal('ALREADY_SUBMITTED', '已提交服务商，不能作废', { providerStatus: submission.status });
+  return voidAnswered(db, target.id);
 }
 
 /** A convenience record read from its input: all that differs between the types. */
@@ -170,15 +170,25 @@ function convenienceHandler<I extends { providerId: string; amountFen: number }>
 const paidIn = (input: { amountFen: number; feeFen: number; paidBy: (typeof PAID_BY)[number] }) => (input.paidBy === 'cash' ? input.amountFen + input.feeFen : 0);
 const paidBy = (input: { paidBy: (typeof PAID_BY)[number] }) => ({ paidBy: input.paidBy, paidByName: PAID_BY_LABELS[input.paidBy] });
 
-export const billPay = convenienceHandler<BillPayInput>('bill.pay', 'bill', BillPaySchema, (input) => ({
-  service: input.service,
-  feeFen: input.feeFen,
-  cashInFen: paidIn(input),
-  cashOutFen: 0,
-  asks: { accountNo: input.accountNo },
-  details: { service: input.service, accountMasked: maskAccount(input.accountNo), ...paidBy(input) },
-  summary: [],
-}));
+export const billPay = convenienceHandler<BillPayInput>(
+  'bill.pay',
+  'bill',
+  BillPaySchema,
+  (input) => ({
+    service: input.service,
+    feeFen: input.feeFen,
+    cashInFen: paidIn(input),
+    cashOutFen: 0,
+    asks: { accountNo: input.accountNo },
+    details: { service: input.service, accountMasked: maskAccount(input.accountNo), ...paidBy(input) },
+    summary: [],
+  }),
+  // An account of the wrong shape is refused here, before any cash is taken, not a minute later by the provider.
+  (input) => {
+    const problem = accountProblem(input.service, input.accountNo);
+    if (problem) throw refusal('ACCOUNT_INVALID', problem, { field: 'accountNo' });
+  },
+);
 
 export const ticketBook = convenienceHandler<TicketBookInput>(
   'ticket.book',

@@ -5,6 +5,7 @@ import { PROXY_BUY_HANDLERS } from './proxy-buy.js';
 import { CONVENIENCE_HANDLERS } from './convenience.js';
 import { FARM_INPUT_HANDLERS } from './farm-input.js';
 import { purchaseReceipt } from './purchase.js';
+import { providerRefund } from './provider-refund.js';
 
 /**
  * Every record type the till takes, one handler each. Owners add theirs with one line (str_replace) below; the
@@ -15,6 +16,7 @@ export const RECORD_HANDLERS: readonly AnyRecordHandler[] = [
   // B services and providers
   ...PROXY_BUY_HANDLERS,
   ...CONVENIENCE_HANDLERS,
+  providerRefund,
   // C produce intake and grading
   purchaseReceipt,
   // D consignment

@@ -84,10 +84,11 @@ export const recordVoid: RecordHandler<{ targetClientId: string; reason: string 
     if (target.voided_by) throw refusal('ALREADY_VOIDED', '这条记录已经撤销过了');
     if (target.day !== c.day) throw refusal('VOID_OTHER_DAY', '只能撤销当天的记录');
     await c.stock.reverse(trx, target.id, c.recordId);
-    await c.core.handlerOf(target.type)?.onVoid?.(trx, c, target);
+    // A record its provider refused no longer counts (provider-refusal.ts): the void takes back its cash only.
+    const counted = (await c.core.handlerOf(target.type)?.onVoid?.(trx, c, target)) !== 'uncounted';
     await trx.updateTable('stations_records').set({ voided_by: c.recordId, void_reason: input.reason }).where('id', '=', target.id).execute();
-    await tallyRecord(trx, target, -1);
-    if (target.service) {
+    if (counted) await tallyRecord(trx, target, -1);
+    if (target.service && counted) {
       await c.core.events.publish(trx, ServiceVoided, target.id, {
         recordId: target.id,
         voidRecordId: c.recordId,

@@ -134,8 +134,12 @@ export interface RecordHandler<T = Record<string, unknown>> {
   /** Before the record's transaction: read other modules (ports); refuse with `throw refusal(…)`. */
   prepare?(c: PrepareContext, input: T & CommonRecordFields): Promise<unknown>;
   apply(trx: StationsTrx, c: ApplyContext, input: T & CommonRecordFields): Promise<Applied>;
-  /** Undo this handler's own state when `target` is voided (cash and stock moves are reversed by the core). */
-  onVoid?(trx: StationsTrx, c: ApplyContext, target: RecordRow): Promise<void>;
+  /**
+   * Undo this handler's own state when `target` is voided (cash and stock moves are reversed by the core). Answer
+   * 'uncounted' when the record had already stopped counting as a service (its provider refused it): the void then
+   * takes back its cash only, not its tallies or its service a second time.
+   */
+  onVoid?(trx: StationsTrx, c: ApplyContext, target: RecordRow): Promise<void | 'uncounted'>;
 }
 
 /** A business rule said no: the record is not stored, its outcome is `refused` with this code and Chinese message. */

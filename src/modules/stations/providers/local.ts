@@ -38,6 +38,8 @@ export function judge(request: SubmitRequest): { status: 'accepted' } | { status
     case 'bill': {
       const rule = ACCOUNT_RULES[request.service as keyof typeof ACCOUNT_RULES];
       if (!rule || !rule.pattern.test(request.accountNo ?? '')) return refuse(`户号不对：${rule?.hint ?? '缺少户号'}`);
+      // The provider's own book, which the shape cannot tell: an account ending 0000 stands for one it does not have.
+      if (request.service !== 'phone' && request.accountNo!.endsWith('0000')) return refuse('户号不存在（已销户或输错），请核对缴费通知单');
       return { status: 'accepted' };
     }
     case 'ticket':

@@ -45,6 +45,9 @@ export const ACCOUNT_RULES: Record<'water' | 'electricity' | 'broadband' | 'phon
   broadband: { pattern: /^[A-Za-z0-9]{6,20}$/, hint: '宽带账号为 6–20 位字母或数字' },
 };
 
+/** What is wrong with a bill's account for its service (the rule's hint, Chinese), or null when it fits. */
+export const accountProblem = (service: keyof typeof ACCOUNT_RULES, account: string): string | null => (ACCOUNT_RULES[service].pattern.test(account) ? null : ACCOUNT_RULES[service].hint);
+
 /** Largest small production loan the banks here take a referral for (50 万元, in fen). */
 export const LOAN_LIMIT_FEN = 50_000_000;
 

@@ -7123,6 +7123,17 @@ export interface ApiOperations {
         /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
         receiptCode?: string;
         note?: string;
+        type: "provider.refund";
+        /** the clientId of the bill, ticket, withdrawal or loan referral its provider refused (this site) */
+        targetClientId: string;
+      } | {
+        /** made on the device: 8–64 characters A–Z a–z 0–9 _ - */
+        clientId: string;
+        /** when the operator made it on the device (ISO-8601); its Shanghai date is the record’s day */
+        at: string;
+        /** base64url, ≥128 random bits made on the device; the receipt’s QR points to /r/<receiptCode> */
+        receiptCode?: string;
+        note?: string;
         type: "purchase.receipt";
         customer?: {
           name: string;
