@@ -145,11 +145,12 @@ describe("the station's offline queue", () => {
     const s = server();
     const outcome = await queue.sync(async (siteId, records) => {
       const bad = records.findIndex((r) => r.clientId === 'st-bill-0002');
-      if (bad >= 0) throw new ApiError(400, 'VALIDATION_FAILED', `body.records[${bad}].amountFen: must be an integer`, { field: `body.records[${bad}].amountFen` });
+      if (bad >= 0) throw new ApiError(400, 'VALIDATION_FAILED', `body.records[${bad}].amountFen: 应为整数`, { field: `body.records[${bad}].amountFen` });
       return s.send(siteId, records);
     });
     expect(outcome).toMatchObject({ state: 'done', stored: 2, remaining: 0 });
-    expect(queue.setAside.map((r) => [r.clientId, r.reason])).toEqual([['st-bill-0002', 'amountFen: must be an integer']]);
+    // The operator reads the field by its name on the form, never the server's path.
+    expect(queue.setAside.map((r) => [r.clientId, r.reason])).toEqual([['st-bill-0002', '金额：应为整数']]);
     queue.discard('st-bill-0002');
     expect(queue.setAside).toEqual([]);
 
@@ -157,6 +158,26 @@ describe("the station's offline queue", () => {
     expect(await queue.sync(async () => Promise.reject(new ApiError(401, 'UNAUTHENTICATED', 'Sign in first')))).toMatchObject({ state: 'failed', remaining: 1 });
     expect(await queue.sync(async () => Promise.reject(new ApiError(403, 'FORBIDDEN', 'not your site')))).toMatchObject({ state: 'failed', remaining: 1 });
     expect(queue.setAside).toEqual([]);
+  });
+
+  it("words a set-aside record's reason by the form's field: 身份证号, 村民姓名, or the reason alone", async () => {
+    const queue = new StationQueue('q', memoryStore());
+    [1, 2, 3].forEach((n) => queue.add(SITE, bill(n), `电费 ${n}`));
+    const refusals: Record<string, [string, string]> = {
+      'st-bill-0001': ['customer.idNumber', '身份证号校验位（第 18 位）不对，请逐位核对'],
+      'st-bill-0002': ['customer.name', '不能为空'],
+      'st-bill-0003': ['details.unknownThing', '不是这类记录的字段'],
+    };
+    const s = server();
+    await queue.sync(async (siteId, records) => {
+      const bad = records.findIndex((r) => refusals[r.clientId]);
+      if (bad >= 0) {
+        const [field, message] = refusals[records[bad].clientId];
+        throw new ApiError(400, 'VALIDATION_FAILED', `body.records[${bad}].${field}: ${message}`, { field: `body.records[${bad}].${field}` });
+      }
+      return s.send(siteId, records);
+    });
+    expect(queue.setAside.map((r) => r.reason)).toEqual(['身份证号：身份证号校验位（第 18 位）不对，请逐位核对', '村民姓名：不能为空', '不是这类记录的字段']);
   });
 
   it('sends one site at a time and at most 500 records a batch', async () => {

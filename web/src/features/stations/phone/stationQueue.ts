@@ -83,8 +83,31 @@ export function refusedRecordIndex(error: unknown): number | null {
   return match ? Number(match[1] ?? match[2] ?? match[3]) : null;
 }
 
-/** `body.records[3].amountFen: must be …` → `amountFen: must be …`. */
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message.replace(RECORD_FIELD, '') : String(error));
+/** What the operator typed, by the field the server names (the server's reasons are Chinese; its field paths are not). */
+const FIELD_LABELS: Record<string, string> = {
+  at: '时间',
+  amountFen: '金额',
+  feeFen: '手续费',
+  depositFen: '押金',
+  costFen: '成本',
+  collectedFen: '收款',
+  'customer.name': '村民姓名',
+  'customer.phone': '手机号',
+  'customer.idNumber': '身份证号',
+  account: '户号',
+  quantity: '数量',
+  reason: '原因',
+};
+
+/** `body.records[3].customer.idNumber: 身份证号校验位…` → `身份证号：身份证号校验位…`; a field without a label is left out. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const text = error.message.replace(RECORD_FIELD, '');
+  const path = /^([\w.[\]]+): /.exec(text);
+  if (!path) return text;
+  const label = FIELD_LABELS[path[1].replace(/\[\d+\]|\.\d+/g, '')];
+  return label ? `${label}：${text.slice(path[0].length)}` : text.slice(path[0].length);
+}
 
 const settledOf = (q: QueuedRecord): Settled => ({ siteId: q.siteId, clientId: q.record.clientId, type: q.record.type, at: q.record.at, label: q.label });
 
