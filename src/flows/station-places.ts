@@ -94,6 +94,7 @@ function toStationSite(s: SiteView, townshipNames: Map<string, string>, villageN
     villageCode: village,
     villageName: village ? (villageNames.get(village) ?? s.divisionName ?? null) : null,
     operating: s.status === 'operating',
+    status: s.status,
   };
 }
 

@@ -85,4 +85,23 @@ describe.each(engines())('stations: what the probe found, on %s', (engine) => {
     const stored = (await call('village', 'GET', `/stations/records?siteId=${OWN_POINT}&limit=500`)).json().items.filter((r: { clientId: string }) => r.clientId === first.clientId);
     expect(stored.map((r: { type: string }) => r.type)).toEqual(['loan.refer']);
   });
+
+  it('tells an operator whose point is suspended that it is suspended, and the desk stops offering it at once', async () => {
+    const suspended = await call('county', 'PATCH', `/network/sites/${OWN_POINT}`, { status: 'suspended', statusNote: '整改' });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    try {
+      const refused = await batch([loan('周明')]);
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().error.message).toBe('站点已暂停服务，不能记账');
+      const desk = await call('village', 'GET', `/stations/desk?siteId=${OWN_POINT}`);
+      expect(desk.statusCode, desk.body).toBe(200);
+      expect(desk.json().sitesICanRecordAt).toEqual([]);
+    } finally {
+      expect((await call('county', 'PATCH', `/network/sites/${OWN_POINT}`, { status: 'operating', statusNote: '整改完成' })).statusCode).toBe(200);
+    }
+    // Another point's operator is still told only that it may not record there.
+    const elsewhere = await call('village', 'POST', '/stations/records/batch', { siteId: 'site_ld2_530621110', records: [loan('周明')] });
+    expect([elsewhere.statusCode, elsewhere.json().error.message]).toEqual([403, '不能在该站点记账 You may not record at this site']);
+  });
+
 });

@@ -45,12 +45,23 @@ export function mayRecordAt(ctx: RequestContext, site: StationSite): boolean {
   return false;
 }
 
+const NOT_OPERATING: Partial<Record<StationSite['status'], string>> = {
+  suspended: '站点已暂停服务，不能记账',
+  closed: '站点已关闭，不能记账',
+  planned: '站点尚未开始运营，不能记账',
+  building: '站点尚未开始运营，不能记账',
+};
+
 /** The site a caller records at, or 403 for the whole batch. */
 export async function recordingSite(ctx: RequestContext, places: StationPlaces, siteId: string): Promise<StationSite> {
   requireRole(ctx, ...RECORDERS);
   // Read fresh, not from the places' cache: a point suspended a moment ago on another process records no more.
   const site = await places.siteNow(siteId);
-  if (!site || !mayRecordAt(ctx, site)) throw forbidden('不能在该站点记账 You may not record at this site');
+  if (!site || !mayRecordAt(ctx, site)) {
+    // The caller's own site, not operating: say why, so the operator knows it is not the phone or the account.
+    if (site && !site.operating && mayRecordAt(ctx, { ...site, operating: true })) throw forbidden(NOT_OPERATING[site.status] ?? '站点未在运营，不能记账');
+    throw forbidden('不能在该站点记账 You may not record at this site');
+  }
   return site;
 }
 
@@ -59,7 +70,8 @@ export async function sitesICanRecordAt(ctx: RequestContext, places: StationPlac
   const principal = ctx.principal;
   if (!principal || !hasRole(ctx, ...RECORDERS)) return [];
   if (principal.scope.kind === 'site') {
-    const site = await places.site(principal.scope.id);
+    // Read fresh, as a batch's check is: a point suspended a moment ago is not offered to record at.
+    const site = await places.siteNow(principal.scope.id);
     return site && mayRecordAt(ctx, site) ? [site] : [];
   }
   if (principal.scope.kind === 'township') return (await places.sitesOfTownship(principal.scope.id)).filter((s) => mayRecordAt(ctx, s));

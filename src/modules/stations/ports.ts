@@ -12,6 +12,8 @@ export interface StationSite {
   villageName: string | null;
   /** Operating now: only an operating site records; a suspended or closed one keeps its history readable. */
   operating: boolean;
+  /** The network's status (planned, building, operating, suspended, closed): what a refusal to record says. */
+  status: 'planned' | 'building' | 'operating' | 'suspended' | 'closed';
 }
 
 /** The township stations and village points of the county (network), read through a short cache. */
