@@ -104,4 +104,17 @@ describe.each(engines())('stations: what the probe found, on %s', (engine) => {
     expect([elsewhere.statusCode, elsewhere.json().error.message]).toEqual([403, '不能在该站点记账 You may not record at this site']);
   });
 
+  it('has no book for a day after today (404), and refuses a records or days list whose to is before its from (400)', async () => {
+    for (const day of ['9999-12-31', '2026-12-09']) {
+      const res = await call('village', 'GET', `/stations/days/${OWN_POINT}/${day}`);
+      expect(res.statusCode, `${day}: ${res.body}`).toBe(404);
+    }
+    expect((await call('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-08`)).statusCode).toBe(200);
+    for (const list of ['records', 'days']) {
+      const backwards = await call('county', 'GET', `/stations/${list}?from=2026-12-08&to=2026-12-01`);
+      expect(backwards.statusCode, backwards.body).toBe(400);
+      expect(backwards.json().error.details).toEqual({ field: 'querystring.to' });
+      expect((await call('county', 'GET', `/stations/${list}?from=2026-12-08&to=2026-12-08`)).statusCode).toBe(200);
+    }
+  });
 });

@@ -45,7 +45,7 @@ export function buildCore(kernel: KernelServices, ports: StationsPorts): Station
   const stock = new StationStock(kernel.clock);
   const customers = new CustomersService(kernel.sealer, kernel.clock, ports.households);
   const records = new RecordsService(repo, customers, stock, ports, kernel.events, kernel.clock, RECORD_HANDLERS, kernel.sealer);
-  const days = new DaysService(repo.db, ports.places, records, repo);
+  const days = new DaysService(repo.db, ports.places, records, repo, kernel.clock);
   const desk = new DeskService(repo.db, ports, stock, customers, days, kernel.clock, DESK_PARTS);
   return { records, days, desk, customers, stock, stockReads: new StockReads(repo.db, stock, ports), deskParts: DESK_PARTS };
 }

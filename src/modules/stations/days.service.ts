@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { shanghaiDate, type Clock } from '../../kernel/clock.js';
 import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { afterKey, cursorKey, toKeysetPage } from '../../kernel/http/keyset.js';
 import type { PageResult } from '../../kernel/http/paging.js';
 import { readableSite, sightOf } from './access.js';
@@ -9,6 +11,7 @@ import type { RecordsRepository } from './stations.repository.js';
 import type { RecordsService } from './records.service.js';
 import type { DaysFilter, DayView } from './stations.schema.js';
 import type { DayRow, StationsTables } from './stations.tables.js';
+import { checkPeriod } from './period.js';
 import { tillOf } from './till-rule.js';
 
 type Db = Kysely<StationsTables>;
@@ -117,6 +120,7 @@ export class DaysService {
     private readonly places: StationPlaces,
     private readonly records: RecordsService,
     private readonly repo: RecordsRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** A site's day as the book shows it (a day with no row yet: open, opening as `openingCashFor` says). */
@@ -182,6 +186,7 @@ export class DaysService {
   async list(ctx: RequestContext, filter: DaysFilter, limit: number, cursor?: string): Promise<PageResult<DayView>> {
     const sight = await sightOf(ctx, this.places);
     if (filter.siteId) await readableSite(ctx, this.places, filter.siteId);
+    checkPeriod(filter);
     let q = this.db.selectFrom('stations_days').selectAll();
     if (sight.kind === 'township') q = q.where('township_code', '=', sight.code);
     if (sight.kind === 'site') q = q.where('site_id', '=', sight.siteId);
@@ -210,9 +215,17 @@ export class DaysService {
     return { items, nextCursor: page.nextCursor };
   }
 
+  /** A day after today (Shanghai) has no book yet, unless a record a few minutes ahead already opened it: 404. */
+  private async notAhead(site: StationSite, day: string) {
+    if (day <= shanghaiDate(this.clock.now())) return;
+    const row = await this.db.selectFrom('stations_days').select('day').where('site_id', '=', site.id).where('day', '=', day).executeTakeFirst();
+    if (!row) throw new AppError(404, 'NOT_FOUND', '这一天还没到，还没有账本 Day not found');
+  }
+
   /** One site's day with every record of it. */
   async book(ctx: RequestContext, siteId: string, day: string) {
     const site = await readableSite(ctx, this.places, siteId);
+    await this.notAhead(site, day);
     const view = await this.dayView(site, day);
     const records = await this.records.views(await this.repo.ofDay(siteId, day));
     return { ...view, records };

@@ -20,6 +20,7 @@ import type { Outcome, RecordsFilter, RecordView } from './stations.schema.js';
 import type { CustomerRow, RecordRow } from './stations.tables.js';
 import { StockShort, type StationStock } from './stock.js';
 import { tallyRecord } from './tallies.js';
+import { checkPeriod } from './period.js';
 import { recordDay, timeProblem } from './till-rule.js';
 import { filledText } from './typed-text.js';
 
@@ -215,6 +216,7 @@ export class RecordsService {
   async list(ctx: RequestContext, filter: RecordsFilter, limit: number, cursor?: string): Promise<PageResult<RecordView>> {
     const sight = await sightOf(ctx, this.ports.places);
     if (filter.siteId) await readableSite(ctx, this.ports.places, filter.siteId);
+    checkPeriod(filter);
     const rows = await this.repo.list(sight, filter, cursorKey(cursor, 2), limit + 1);
     const page = toKeysetPage(rows, limit, (r) => [r.day, r.id]);
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
