@@ -109,6 +109,9 @@ describe.each(engines())('stations: a refused bill stops counting and is refunde
     await signInAll();
     const counted = { figures: await figures('2026-12-08'), stats: await stationServices('2026-12-08') };
     const today = await till('2026-12-09');
+    // The desk offers 退款 for the refused bill of yesterday (not the one voided, nor the accepted one).
+    const refundable = async () => ((await ok('village', 'GET', `/stations/desk?siteId=${OWN_POINT}`)).refundable as { clientId: string }[]).map((r) => r.clientId);
+    expect(await refundable()).toEqual([unknownAccount.clientId]);
 
     const handBack = refund(unknownAccount, -3);
     const [done, again, ofAccepted] = await batch('village', OWN_POINT, [handBack, refund(unknownAccount, -2), refund(accepted, -2)]);
@@ -119,6 +122,7 @@ describe.each(engines())('stations: a refused bill stops counting and is refunde
     ]);
     expect(done.record).toMatchObject({ cashInFen: 0, cashOutFen: 12_200, summary: '退款 · 电费 · 国网云南电力 · ¥120.00 · ¥122.00' });
     expect(await till('2026-12-09')).toEqual({ cashInFen: today.cashInFen, cashOutFen: today.cashOutFen + 12_200, expectedCashFen: today.expectedCashFen - 12_200 });
+    expect(await refundable()).toEqual([]);
     // Another site does not have the record.
     expect(said(await batch('township', LEHONG_STATION, [refund(unknownAccount)]))).toEqual([['refused', 'UNKNOWN_REFERENCE', '要退款的记录不存在（可能尚未上传）']]);
 

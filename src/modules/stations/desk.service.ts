@@ -13,6 +13,7 @@ import { FARM_INPUT_DESK_PARTS } from './farm-inputs.desk.js';
 import { gradeStandardsDesk } from './produce.desk.js';
 import { consignorsDesk } from './consignment.desk.js';
 import { OPEN_PROXY_BUYS_DESK_PART, PROVIDERS_DESK_PART } from './services.desk.js';
+import { refundableDesk } from './refunds.desk.js';
 
 /** What a desk part reads with: the module's database (no transaction), its ports, the site's stock. */
 export interface DeskContext {
@@ -39,6 +40,8 @@ export const DESK_PARTS: readonly DeskPart[] = [
   // B providers, openProxyBuys
   PROVIDERS_DESK_PART,
   OPEN_PROXY_BUYS_DESK_PART,
+  // F refused records waiting for their refund
+  refundableDesk,
   // C gradeStandards
   gradeStandardsDesk,
   // D consignors

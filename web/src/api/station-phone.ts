@@ -81,6 +81,9 @@ export interface Provider {
   services?: string[];
 }
 
+/** A convenience record its provider refused, waiting for its refund (the desk's `refundable`). */
+export type DeskRefundable = ItemOf<ApiResponse<'GET /api/v1/stations/desk'>['refundable']>;
+
 /** A produce's grade standard as the desk gives it (the shape src/modules/stations/grading.ts grades with). */
 export type GradeStandard = ItemOf<ApiResponse<'GET /api/v1/stations/desk'>['gradeStandards']>;
 
@@ -146,6 +149,7 @@ export interface Desk {
   providers?: Provider[];
   openProxyBuys?: OpenProxyBuy[];
   consignors?: Consignor[];
+  refundable?: DeskRefundable[];
 }
 
 export const stationPhoneKeys = {

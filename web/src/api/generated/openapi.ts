@@ -6256,6 +6256,18 @@ export interface ApiOperations {
         cancelReason: string | null;
         cancelledAt: string | null;
       }[];
+      refundable: {
+        clientId: string;
+        type: string;
+        day: string;
+        summary: string;
+        /** why the provider refused it (Chinese) */
+        providerMessage: string | null;
+        /** what the till took for it: a refund hands it back */
+        cashInFen: number;
+        /** what the till paid out for it (a refused 助农取款): a refund takes it back */
+        cashOutFen: number;
+      }[];
       gradeStandards: {
         id: string;
         produce: string;

@@ -1,6 +1,6 @@
-import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, List, Popconfirm, Tag, Typography, type ButtonProps } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Consignor, OpenProxyBuy, RecordView } from '../../../api/station-phone.js';
+import type { Consignor, DeskRefundable, OpenProxyBuy, RecordView } from '../../../api/station-phone.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import type { MessageKey } from '../../../app/locale/messages.js';
@@ -46,6 +46,11 @@ export function TodayList({ lines, siteId, day, dayOpen, onVoid }: { lines: DayL
               {synced ? line.record.summary : line.queued.label}
               {synced && line.record.customer ? ` · ${line.record.customer.name}` : ''}
             </Typography.Text>
+            {synced && providerRefusal(line.record) !== null && (
+              <Typography.Text type="danger" style={{ fontSize: 13, display: 'block' }} data-testid="record-provider-refused">
+                {t('station.providerRefused', { message: providerRefusal(line.record) ?? '' })}
+              </Typography.Text>
+            )}
             {(receipt || (synced && dayOpen && !line.record.voided && line.record.type !== 'day.open' && line.record.type !== 'record.void')) && (
               <Flex gap={8} style={{ marginTop: 4 }}>
                 {receipt && (
@@ -63,6 +68,42 @@ export function TodayList({ lines, siteId, day, dayOpen, onVoid }: { lines: DayL
           </List.Item>
         );
       }}
+    />
+  );
+}
+
+/** The provider's reason when it refused the record, else null. */
+function providerRefusal(record: RecordView): string | null {
+  const details = record.details as { providerStatus?: string; providerMessage?: string | null } | null;
+  return details?.providerStatus === 'refused' ? (details.providerMessage ?? '') : null;
+}
+
+/** 服务商拒绝，待退款: the refused records of any day not yet refunded, each with 退款 (queued like any record). */
+export function RefundList({ records, onRefund }: { records: DeskRefundable[]; onRefund: (record: DeskRefundable) => void }) {
+  const t = useT();
+  if (records.length === 0) return null;
+  return (
+    <List
+      size="small"
+      header={<Typography.Text strong>{t('station.refundable')}</Typography.Text>}
+      dataSource={records}
+      data-testid="station-refundable"
+      style={{ marginBottom: 12 }}
+      renderItem={(r) => (
+        <List.Item
+          data-testid="refundable"
+          data-client-id={r.clientId}
+          actions={[
+            <Popconfirm key="refund" title={t('station.refundConfirm', { amount: yuan(r.cashInFen || r.cashOutFen) })} onConfirm={() => onRefund(r)} okButtonProps={{ 'data-testid': 'record-refund-ok' } as ButtonProps}>
+              <Button size="small" danger data-testid="record-refund">
+                {t('station.refund')}
+              </Button>
+            </Popconfirm>,
+          ]}
+        >
+          <List.Item.Meta title={`${r.day.slice(5)} ${r.summary}`} description={r.providerMessage ? t('station.providerRefused', { message: r.providerMessage }) : null} />
+        </List.Item>
+      )}
     />
   );
 }
@@ -90,7 +131,7 @@ export function ProxyBuyList({ buys, onStep }: { buys: OpenProxyBuy[]; onStep: (
               {buy.depositFen ? ` · ${t('station.proxy.deposit', { amount: yuan(buy.depositFen) })}` : ''}
             </Typography.Text>
             <Flex gap={6} wrap style={{ marginTop: 6 }}>
-              {STEPS.filter((step) => (step !== 'ordered' || !buy.externalOrderNo) && (step !== 'parcel' || !buy.waybillNo)).map((step) => (
+              {STEPS.filter((step) => (step === 'ordered' ? !buy.externalOrderNo : step === 'parcel' ? !buy.waybillNo : !!buy.externalOrderNo)).map((step) => (
                 <Button key={step} size="small" type={step === 'handover' ? 'primary' : 'default'} onClick={() => onStep(buy, step)} data-testid={`proxy-${step}`}>
                   {t(`station.proxy.next.${step}` as MessageKey)}
                 </Button>

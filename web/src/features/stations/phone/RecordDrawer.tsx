@@ -7,6 +7,8 @@ import type { MessageKey } from '../../../app/locale/messages.js';
 // The phone grades offline, and checks a close's reason, with the very rule files the server uses (SHARED_WITH_WEB in tools/eslint-module-boundaries.js).
 import { reasonExplains } from '../../../../../src/modules/stations/close-reason.js';
 import { criteriaOf, gradeLines, standardInForce, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
+// A bill's account is checked before it is queued with the providers' shapes the server refuses by (ACCOUNT_INVALID).
+import { ACCOUNT_RULES, accountProblem } from '../../../../../src/modules/stations/providers/registry.js';
 import { BIG, CustomerItems, customerOf, fenOf, gramsOf, kgRule, PaidByItem, ProviderItem, TextItem, YuanItem, type CustomerValues } from './fields.js';
 import { closingTimeOf, dayName, kg, yuan, type TillTotals } from './till.js';
 import type { TillCash } from './stationQueue.js';
@@ -335,7 +337,22 @@ function Fields({ open, desk, totals, form }: { open: DrawerKind; desk: Desk; to
             <Select {...BIG} options={BILL_SERVICES.map((s) => ({ value: s, label: t(`station.bill.${s}` as MessageKey) }))} data-testid="field-bill-service" />
           </Form.Item>
           <ProviderItem providers={providers} kind="bill" service={billService} label={t('station.form.provider')} testId="field-provider" />
-          <TextItem name="accountNo" label={t('station.form.accountNo')} max={32} testId="field-account-no" />
+          <Form.Item
+            name="accountNo"
+            label={t('station.form.accountNo')}
+            dependencies={['service']}
+            rules={[
+              { required: true, whitespace: true, message: t('station.form.required') },
+              {
+                validator: async (_r, v?: string) => {
+                  const problem = v?.trim() && billService && billService in ACCOUNT_RULES ? accountProblem(billService as keyof typeof ACCOUNT_RULES, v.trim()) : null;
+                  if (problem) throw new Error(problem);
+                },
+              },
+            ]}
+          >
+            <Input {...BIG} maxLength={40} autoComplete="off" placeholder={billService && billService in ACCOUNT_RULES ? ACCOUNT_RULES[billService as keyof typeof ACCOUNT_RULES].hint : undefined} data-testid="field-account-no" />
+          </Form.Item>
           <YuanItem name="amount" label={t('station.form.amount')} testId="field-amount" />
           <YuanItem name="fee" label={t('station.form.fee')} required={false} testId="field-fee" />
           <PaidByItem />

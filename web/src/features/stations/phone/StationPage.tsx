@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Flex, Input, Modal, Select, Spin, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { OpenProxyBuy, RecordInput, RecordView } from '../../../api/station-phone.js';
+import type { DeskRefundable, OpenProxyBuy, RecordInput, RecordView } from '../../../api/station-phone.js';
 import { formatDateTime } from '../../../app/format.js';
 import { useT } from '../../../app/locale/LocaleContext.js';
 import { useUser } from '../../../app/session.js';
 import { LoadError } from '../../../app/ui/LoadError.js';
 import { PageHeader } from '../../../app/ui/PageHeader.js';
 import { BUTTONS, serviceLabel, typeLabel } from './labels.js';
-import { ConsignorList, ProxyBuyList, TodayList, type DayLine } from './Lists.js';
+import { ConsignorList, ProxyBuyList, RefundList, TodayList, type DayLine } from './Lists.js';
+import { refundCash, refundsToOffer } from './refunds.js';
 import { RecordDrawer, type DrawerKind, type Submit } from './RecordDrawer.js';
 import { StationSyncBanner } from './StationSyncBanner.js';
 import { cashOf, cashOfView, newClientId, newReceiptCode, shanghaiDayOf, tillTotals } from './till.js';
@@ -87,6 +88,9 @@ export function StationPage() {
     }
   };
 
+  // 退款 of a record its provider refused (any day): queued like any record, the cash handed back from today's till.
+  const refund = (r: DeskRefundable) => submit('provider.refund', { targetClientId: r.clientId }, { label: `${typeLabel(t, r.type)} · ${r.summary}`, cash: refundCash(r), receipt: true });
+
   // Earlier days the desk says are still open, less those whose 日结 waits on the phone.
   const earlierOpen = (desk?.earlierOpenDays ?? []).filter((d) => !queue.pending.some((q) => q.siteId === siteId && q.record.type === 'day.close' && shanghaiDayOf(q.record.at) === d.day));
 
@@ -149,7 +153,12 @@ export function StationPage() {
                     {t('station.tab.today')} <Badge count={lines.length} showZero={false} overflowCount={999} color="#8c8c8c" />
                   </span>
                 ),
-                children: <TodayList lines={lines} siteId={siteId ?? ''} day={day} dayOpen={totals.status === 'open'} onVoid={setVoiding} />,
+                children: (
+                  <>
+                    {canRecord && <RefundList records={refundsToOffer(desk.refundable, queue.pending.filter((q) => q.siteId === siteId))} onRefund={(r) => void refund(r)} />}
+                    <TodayList lines={lines} siteId={siteId ?? ''} day={day} dayOpen={totals.status === 'open'} onVoid={setVoiding} />
+                  </>
+                ),
               },
               {
                 key: 'proxy',
