@@ -142,26 +142,33 @@ describe.each(engines())('stations services: proxy buys and convenience services
 
   it('counts a proxy buy at its hand-over for the request’s villager (poor as the request’s); a voided hand-over withdraws it', async () => {
     const request = { clientId: clientId('pb-req'), type: 'proxy_buy.request', at: now(-30), customer: { name: '陈光华', poor: true }, item: '手电筒', depositFen: 2_000 };
-    // Never recorded as ordered: the goods' value is unknown, counted as 0; the fee still counts.
+    // Not yet ordered: the goods' value is unknown, so it cannot be handed over (it would count at ¥0 for good).
     const handover = { clientId: clientId('pb-hand'), type: 'proxy_buy.handover', at: now(-20), proxyBuyClientId: request.clientId, feeFen: 300, collectedFen: 0 };
-    const result = await batch('village', OWN_POINT, [request, handover]);
+    const early = await batch('village', OWN_POINT, [request, handover]);
+    expect(outcomesOf(early)).toEqual([
+      ['stored', null, null],
+      ['refused', 'PROXY_BUY_NOT_ORDERED', '代买「手电筒」尚未下单，不能交付'],
+    ]);
+    const ordered = { clientId: clientId('pb-order'), type: 'proxy_buy.ordered', at: now(-25), proxyBuyClientId: request.clientId, platform: 'jd', externalOrderNo: 'JD-1', costFen: 1_700 };
+    const result = await batch('village', OWN_POINT, [ordered, handover]);
     expect(outcomesOf(result)).toEqual([
       ['stored', null, null],
       ['stored', null, null],
     ]);
-    const [req, hand] = result.outcomes.map((o: { record: Record<string, unknown> & { customer: { id: string } } }) => o.record);
+    const req = early.outcomes[0].record as Record<string, unknown> & { id: string; customer: { id: string } };
+    const hand = result.outcomes[1].record as Record<string, unknown> & { id: string };
     expect(req).toMatchObject({ service: null, customer: { name: '陈光华', poor: true } });
-    expect(hand).toMatchObject({ service: 'proxy_buy', amountFen: 0, feeFen: 300, customer: { id: req.customer.id, name: '陈光华', poor: true } });
+    expect(hand).toMatchObject({ service: 'proxy_buy', amountFen: 1_700, feeFen: 300, customer: { id: req.customer.id, name: '陈光华', poor: true } });
     const events = async (type: string) => (await rows(sql<{ payload: string }>`select payload from kernel_events where type = ${type}`)).map((r) => JSON.parse(r.payload)).filter((e) => [req.id, hand.id].includes(e.recordId));
-    expect(await events('stations.service-recorded')).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 0, feeFen: 300, customerId: req.customer.id, poor: true })]);
+    expect(await events('stations.service-recorded')).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 1_700, feeFen: 300, customerId: req.customer.id, poor: true })]);
     const day = await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-08`);
     const before = day.byService.proxy_buy as { count: number; amountFen: number };
 
     // Voiding the hand-over takes the service back and opens the proxy buy again.
     const voidHand = { clientId: clientId('void'), type: 'record.void', at: now(-10), targetClientId: handover.clientId, reason: '还没交给村民' };
     expect(outcomesOf(await batch('village', OWN_POINT, [voidHand]))).toEqual([['stored', null, null]]);
-    expect(await events('stations.service-voided')).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 0, feeFen: 300, customerId: req.customer.id, poor: true })]);
-    expect((await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-08`)).byService.proxy_buy).toEqual({ count: before.count - 1, amountFen: before.amountFen });
+    expect(await events('stations.service-voided')).toEqual([expect.objectContaining({ recordId: hand.id, service: 'proxy_buy', amountFen: 1_700, feeFen: 300, customerId: req.customer.id, poor: true })]);
+    expect((await ok('village', 'GET', `/stations/days/${OWN_POINT}/2026-12-08`)).byService.proxy_buy).toEqual({ count: before.count - 1, amountFen: before.amountFen - 1_700 });
     const open = (await ok('village', 'GET', `/stations/proxy-buys?siteId=${OWN_POINT}&status=open`)).items.find((p: { clientId: string }) => p.clientId === request.clientId);
     expect(open).toMatchObject({ status: 'open', feeFen: null });
   });

@@ -142,6 +142,12 @@ describe('one day at a village point on the phone', () => {
     const buy = page.locator('[data-testid=proxy-buy]').filter({ hasText: '美的电饭煲' });
     await expect.poll(() => buy.count(), { timeout: 15_000 }).toBe(1);
     await h.shot(page, 'station-day-proxy-list', false);
+    // Ordered first (a hand-over before the order is refused): the goods cost ¥145.00.
+    await buy.getByTestId('proxy-ordered').click();
+    await page.getByTestId('field-order-no').fill(`PDD${stamp}`);
+    await page.getByTestId('field-cost').fill('145');
+    await submit(page);
+    await expect.poll(() => buy.getByTestId('proxy-handover').count(), { timeout: 15_000 }).toBe(1);
     await buy.getByTestId('proxy-handover').click();
     await page.getByTestId('field-fee').fill('5');
     await page.getByTestId('field-collected').fill('150');
@@ -281,7 +287,7 @@ describe('one day at a village point on the phone', () => {
     const mine = after.items.filter((r) => !before.items.some((b) => b.id === r.id));
     const types = mine.map((r) => r.type).sort();
     expect(types).toEqual(
-      [...(before.items.some((r) => r.type === 'day.open') ? [] : ['day.open']), 'bill.pay', 'consignment.intake', 'farm_input.sale', 'farm_input.stock_in', 'proxy_buy.handover', 'proxy_buy.request', 'purchase.receipt'].sort(),
+      [...(before.items.some((r) => r.type === 'day.open') ? [] : ['day.open']), 'bill.pay', 'consignment.intake', 'farm_input.sale', 'farm_input.stock_in', 'proxy_buy.handover', 'proxy_buy.ordered', 'proxy_buy.request', 'purchase.receipt'].sort(),
     );
     expect(new Set(mine.map((r) => r.clientId)).size).toBe(mine.length);
     for (const q of queued) expect(mine.filter((r) => r.clientId === q.clientId)).toHaveLength(1);

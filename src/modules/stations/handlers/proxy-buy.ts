@@ -10,8 +10,9 @@ import { CustomerFields, refusal, yuan, type AnyRecordHandler, type RecordHandle
  * (waybill; linked to the logistics parcel when logistics knows it, read when listed) → handover (fee, collected) or
  * cancel (refund ≤ deposit). Steps name the request by its clientId (`proxyBuyClientId`), so a chain made offline
  * syncs in one batch. Steps out of order are taken where harmless (a parcel before the order), nothing after the
- * handover or cancel. It counts as the service 代买 at its hand-over (amount = the order's cost, fee = the service
- * fee, for the request's villager); the request only takes the deposit, and a cancelled one is never counted.
+ * handover or cancel, and no handover before the order (PROXY_BUY_NOT_ORDERED). It counts as the service 代买 at its
+ * hand-over (amount = the order's cost, fee = the service fee, for the request's villager); the request only takes
+ * the deposit, and a cancelled one is never counted.
  */
 
 const Fen = (description: string, max = 100_000_000) => Type.Integer({ minimum: 0, maximum: max, description });
@@ -200,14 +201,16 @@ export const proxyBuyParcel: RecordHandler<ParcelInput> = {
 export const proxyBuyHandover: RecordHandler<HandoverInput> = {
   type: 'proxy_buy.handover',
   schema: ProxyBuyHandoverSchema,
-  /** 代买 counts here: the goods' value (the order's cost, 0 if never recorded as ordered) and the service fee. */
+  /** 代买 counts here: the goods' value (the order's cost) and the service fee. */
   service: 'proxy_buy',
   async apply(trx, c, input) {
     const row = await openProxyBuy(trx, c.site.id, input.proxyBuyClientId);
+    // Without its order the goods' value is unknown: handed over, it would count at ¥0 for good.
+    if (row.ordered_record_id === null) throw refusal('PROXY_BUY_NOT_ORDERED', `代买「${row.item}」尚未下单，不能交付`, { proxyBuyId: row.id });
     const request = await c.clientRef('proxy_buy.request', input.proxyBuyClientId);
     await changeOpen(trx, row, { status: 'done', fee_fen: input.feeFen, collected_fen: input.collectedFen, handed_over_at: c.at, closed_record_id: c.recordId, updated_at: c.clock.now().toISOString() });
     return {
-      amountFen: row.cost_fen ?? 0,
+      amountFen: row.cost_fen ?? 0, // set with ordered_record_id
       feeFen: input.feeFen,
       cashInFen: input.collectedFen,
       cashOutFen: 0,

@@ -54,7 +54,10 @@ export function StationPage() {
       .filter((q) => q.siteId === siteId && q.record.type === 'proxy_buy.request' && !known.some((b) => b.clientId === q.record.clientId))
       .map((q) => ({ clientId: q.record.clientId, item: String(q.record.item ?? ''), customerName: q.record.customer?.name ?? '', depositFen: Number(q.record.depositFen ?? 0), status: 'requested' }));
     const finished = new Set(queue.pending.filter((q) => q.record.type === 'proxy_buy.handover' || q.record.type === 'proxy_buy.cancel').map((q) => String(q.record.proxyBuyClientId)));
-    return [...known, ...queued].filter((b) => !finished.has(b.clientId));
+    // An order queued on the phone counts as ordered: the hand-over (refused before the order) may follow it offline.
+    const ordered = new Map(queue.pending.filter((q) => q.record.type === 'proxy_buy.ordered').map((q) => [String(q.record.proxyBuyClientId), String(q.record.externalOrderNo ?? '')]));
+    const open: OpenProxyBuy[] = [...known, ...queued].filter((b) => !finished.has(b.clientId));
+    return open.map((b) => (b.externalOrderNo || !ordered.has(b.clientId) ? b : { ...b, externalOrderNo: ordered.get(b.clientId) }));
   }, [desk, queue.pending, siteId]);
 
   const submit: Submit = async (type, fields, opts) => {
