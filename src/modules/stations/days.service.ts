@@ -85,7 +85,7 @@ export const normaliseDay = (row: DayRow): DayRow => ({
   difference_fen: row.difference_fen === null ? null : Number(row.difference_fen),
 });
 
-type FigureRow = { cash_in_fen: number; cash_out_fen: number; voided_by: string | null; service: string | null; amount_fen: number };
+type FigureRow = { cash_in_fen: number; cash_out_fen: number; voided_by: string | null; service: string | null; amount_fen: number; uncounted: number | string };
 
 /** A day's till and its services from its records (those voided left out). */
 export function figuresOf(openingCashFen: number, rows: readonly FigureRow[]) {
@@ -96,7 +96,7 @@ export function figuresOf(openingCashFen: number, rows: readonly FigureRow[]) {
   const byService: Record<string, { count: number; amountFen: number }> = {};
   let services = 0;
   for (const r of rows) {
-    if (r.voided_by !== null || !r.service) continue;
+    if (r.voided_by !== null || !r.service || Number(r.uncounted) === 1) continue;
     services += 1;
     const entry = (byService[r.service] ??= { count: 0, amountFen: 0 });
     entry.count += 1;
@@ -106,10 +106,15 @@ export function figuresOf(openingCashFen: number, rows: readonly FigureRow[]) {
 }
 
 const FIGURE_COLUMNS = ['site_id', 'day', 'cash_in_fen', 'cash_out_fen', 'voided_by', 'service', 'amount_fen'] as const;
+/**
+ * 1 for a record its provider refused (waiting for its refund, or refunded): its cash stays in the till, but it no
+ * longer counts as a service — as in the figures, whose tallies the refusal took back.
+ */
+const UNCOUNTED = sql<number>`case when exists (select 1 from stations_service_submissions s where s.record_id = stations_records.id and s.status in ('refused', 'refunded')) then 1 else 0 end`.as('uncounted');
 
 /** A day's till and its services from its records (not voided). */
 export async function dayFigures(db: Db, siteId: string, day: string, openingCashFen: number) {
-  const rows = await db.selectFrom('stations_records').select([...FIGURE_COLUMNS]).where('site_id', '=', siteId).where('day', '=', day).execute();
+  const rows = await db.selectFrom('stations_records').select([...FIGURE_COLUMNS]).select(UNCOUNTED).where('site_id', '=', siteId).where('day', '=', day).execute();
   return figuresOf(openingCashFen, rows);
 }
 
@@ -205,6 +210,7 @@ export class DaysService {
       const rows = await this.db
         .selectFrom('stations_records')
         .select([...FIGURE_COLUMNS])
+        .select(UNCOUNTED)
         .where('site_id', 'in', [...new Set(page.items.map((r) => r.site_id))])
         .where('day', 'in', [...new Set(page.items.map((r) => r.day))])
         .execute();

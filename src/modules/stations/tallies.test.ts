@@ -183,6 +183,21 @@ describe.each(engines())('station tallies on %s', (engine) => {
     await expectFiguresOfRecords();
   });
 
+  it('stops counting a bill its provider refuses, in the figures and in its day, and keeps its cash in the till', async () => {
+    setClock('2026-12-07T04:00:00.000Z');
+    await batch('village', OWN_POINT, [bill('2026-12-07', '11:50', villager, 3_000, 100)]);
+    const before = await allFigures();
+    const day = async () => (await call('county', 'GET', `/stations/days/${OWN_POINT}/2026-12-07`)) as { services: number; cashInFen: number };
+    const dayBefore = await day();
+    // The local provider has no account ending 0000.
+    const refused = { ...bill('2026-12-07', '11:55', villager, 4_000, 100), accountNo: '0531000000' };
+    await batch('village', OWN_POINT, [refused]);
+    expect(await day()).toMatchObject({ services: dayBefore.services + 1, cashInFen: dayBefore.cashInFen + 4_100 });
+    await t.modules.stations.providerSubmitter.submitDue(clock.now());
+    expect(await allFigures()).toEqual(before);
+    expect(await day()).toMatchObject({ services: dayBefore.services, cashInFen: dayBefore.cashInFen + 4_100 });
+  });
+
   it('makes the same tallies and figures from the stored records when the migration fills them (an upgraded county)', async () => {
     const db = t.database.db;
     const read = async () => ({

@@ -13,8 +13,9 @@ export interface TallyPlace {
 /**
  * Keeps the daily tallies (stations_tallies, stations_tally_customers) in the caller's transaction: a record stored
  * adds (`sign` 1), its void takes back exactly the same (−1). The customer rows count each customer's live service
- * records, so people and poor served move only when that number goes 0 → 1 or 1 → 0. Records of one site and day are
- * applied under that day's lock (openDayForRecord), so these upserts never race each other.
+ * records, so people and poor served move only when that number goes 0 → 1 or 1 → 0. Each change is one atomic upsert
+ * (`n = n + ?`), never a read then a write: records and voids run under their day's lock, but the provider job takes a
+ * refused record back without it, so two transactions may move one row at once.
  */
 export async function tallyRecord(anyTrx: AnyKysely, record: TalliedRecord & TallyPlace, sign: 1 | -1): Promise<void> {
   const trx = anyTrx as unknown as Kysely<TalliesTables>;

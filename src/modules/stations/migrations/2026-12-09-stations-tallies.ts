@@ -7,6 +7,9 @@ import type { TalliesTables, TallyRow } from '../tallies.tables.js';
 
 type Db = Kysely<TalliesTables>;
 
+/** A record its provider refused (waiting for its refund, or refunded) no longer counts: the refusal took its tallies back. */
+const COUNTED = sql`not exists (select 1 from stations_service_submissions s where s.record_id = stations_records.id and s.status in ('refused', 'refunded'))`;
+
 /**
  * Fills the tallies from the records already stored, as the live path (tallies.ts) would have made them one record at
  * a time: each customer's live service records per site, day and kind (and over every kind), then per site, day and
@@ -18,7 +21,7 @@ async function backfill(anyDb: AnyKysely): Promise<void> {
     insert into stations_tally_customers (site_id, township_code, day, kind, customer_id, records, poor_records)
     select site_id, township_code, day, ${kind}, customer_id, count(*), sum(case when poor = 1 then 1 else 0 end)
     from stations_records
-    where voided_by is null and service is not null and customer_id is not null
+    where voided_by is null and service is not null and customer_id is not null and ${COUNTED}
     group by site_id, township_code, day, ${groupBy}customer_id`;
   await customers(sql`service`, sql`service, `).execute(db);
   await customers(sql.lit(ALL_KINDS), sql``).execute(db);
@@ -32,7 +35,7 @@ async function backfill(anyDb: AnyKysely): Promise<void> {
   };
   const groups = await sql<{ site_id: string; township_code: string; day: string; type: string; service: string | null; n: number | string; amount: number | string; fee: number | string }>`
     select site_id, township_code, day, type, service, count(*) as n, sum(amount_fen) as amount, sum(fee_fen) as fee
-    from stations_records where voided_by is null
+    from stations_records where voided_by is null and ${COUNTED}
     group by site_id, township_code, day, type, service`.execute(db);
   for (const g of groups.rows) {
     // The rule is per record and linear: the group's sums as one record's, its counts times the group's size.

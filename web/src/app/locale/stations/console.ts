@@ -34,6 +34,7 @@ export const stationsConsoleMessages = {
   'stations.console.type.consignment.payout': ['代卖结算', 'Consignment payout'],
   'stations.console.type.farm_input.stock_in': ['农资入库', 'Farm inputs in'],
   'stations.console.type.farm_input.sale': ['农资销售', 'Farm input sale'],
+  'stations.console.type.provider.refund': ['服务商拒绝退款', 'Refund of a refused service'],
 
   'stations.console.filter.site': ['全部站点', 'All sites'],
   'stations.console.filter.kind': ['全部服务', 'All services'],
