@@ -63,7 +63,7 @@ function areaOf(rel) {
  * Pure rule files the phone runs offline exactly as the server does. Each imports nothing (the rule checks it), so
  * the console bundles no server code with them.
  */
-const SHARED_WITH_WEB = new Set(['src/modules/stations/grading', 'src/modules/stations/close-reason', 'src/modules/stations/providers/registry']);
+const SHARED_WITH_WEB = new Set(['src/modules/stations/grading', 'src/modules/stations/close-reason', 'src/modules/stations/providers/account-rules']);
 const stemOf = (rel) => rel.replace(/\.[cm]?[jt]sx?$/, '');
 
 const NAMES = { outside: 'files outside src/, web/ and test/' };

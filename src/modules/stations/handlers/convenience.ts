@@ -1,7 +1,8 @@
 import { Type, type Static, type TObject } from 'typebox';
 import { StringEnum } from '../../../kernel/http/schema.js';
 import { BILL_SERVICES, SERVICE_LABELS, TICKET_MODES, type ConvenienceKind, type ProviderService, type SubmitRequest } from '../providers/provider.js';
-import { accountProblem, maskAccount, providerById, serves } from '../providers/registry.js';
+import { accountProblem } from '../providers/account-rules.js';
+import { maskAccount, providerById, serves } from '../providers/registry.js';
 import { voidAnswered } from '../provider-refusal.js';
 import type { ServicesDb } from '../services.tables.js';
 import { CustomerFields, refusal, yuan, type AnyRecordHandler, type ApplyContext, type Applied, type RecordHandler, type StationsTrx } from './types.js';

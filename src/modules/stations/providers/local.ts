@@ -4,7 +4,8 @@ import { shanghaiDate, type Clock } from '../../../kernel/clock.js';
 import type { AnyKysely } from '../../../kernel/db.js';
 import type { ServiceProvider, SubmitAnswer, SubmitRequest } from './provider.js';
 import { SERVICE_LABELS } from './provider.js';
-import { ACCOUNT_RULES, LOAN_LIMIT_FEN, maskAccount, providerById, serves } from './registry.js';
+import { ACCOUNT_RULES } from './account-rules.js';
+import { LOAN_LIMIT_FEN, maskAccount, providerById, serves } from './registry.js';
 
 /** The local provider's own book: one row per submission, keyed by our record id (table `stations_provider_local`). */
 export interface ProviderLocalRow {

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../../app/locale/messages.js';
 import { reasonExplains } from '../../../../../src/modules/stations/close-reason.js';
 import { criteriaOf, gradeLines, standardInForce, type GradeStandard as RuleStandard } from '../../../../../src/modules/stations/grading.js';
 // A bill's account is checked before it is queued with the providers' shapes the server refuses by (ACCOUNT_INVALID).
-import { ACCOUNT_RULES, accountProblem } from '../../../../../src/modules/stations/providers/registry.js';
+import { ACCOUNT_RULES, accountProblem } from '../../../../../src/modules/stations/providers/account-rules.js';
 import { BIG, CustomerItems, customerOf, fenOf, gramsOf, kgRule, PaidByItem, ProviderItem, TextItem, YuanItem, type CustomerValues } from './fields.js';
 import { closingTimeOf, dayName, kg, yuan, type TillTotals } from './till.js';
 import type { TillCash } from './stationQueue.js';
