@@ -19,8 +19,13 @@ describe('the reporting-upward page', () => {
     expect((await page.request.patch(`${h.base}/api/v1/uplink/endpoints/${demo.id}`, { data: { url: `${h.base}/api/v1/uplink/inbox` } })).status()).toBe(200);
 
     // 统计 → 数据上报 in the menu.
-    await page.locator('.ant-menu-root').getByText('统计', { exact: true }).click();
-    await page.locator('.ant-menu-root').getByText('数据上报').click();
+    // The group opens with an animation: the item is clicked once the group says it is open and the item shows.
+    const group = page.locator('.ant-menu-root .ant-menu-submenu').filter({ has: page.getByText('统计', { exact: true }) });
+    if ((await group.locator('.ant-menu-submenu-title').getAttribute('aria-expanded')) !== 'true') await group.locator('.ant-menu-submenu-title').click();
+    await expect.poll(() => group.locator('.ant-menu-submenu-title').getAttribute('aria-expanded')).toBe('true');
+    const item = page.locator('.ant-menu-root').getByText('数据上报');
+    await item.waitFor({ state: 'visible' });
+    await item.click();
     await page.waitForURL(/\/uplink$/);
     await expect.poll(() => page.locator('[data-testid=uplink-deliveries]').textContent()).toContain('还没有推送记录');
 

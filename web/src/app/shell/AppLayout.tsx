@@ -41,7 +41,9 @@ export function AppLayout() {
   useEffect(() => setCollapsed(mobile), [mobile]);
   // At full width the role's own groups are open (its day's work), the others folded until asked for; a folded
   // menu opens them as pop-ups on hover.
-  const mainGroups = useMemo(() => mainMenuGroups(user), [user]);
+  // By value: a session read again (a new user object, the same roles) must not fold a group the user just opened.
+  const mainGroupsKey = mainMenuGroups(user).join('|');
+  const mainGroups = useMemo(() => (mainGroupsKey ? mainGroupsKey.split('|') : []), [mainGroupsKey]);
   const [openKeys, setOpenKeys] = useState<string[]>(mainGroups);
   useEffect(() => setOpenKeys(collapsed ? [] : mainGroups), [collapsed, mainGroups]);
 
